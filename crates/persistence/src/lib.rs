@@ -1,0 +1,20 @@
+#![doc = include_str!("../README.md")]
+
+pub mod connection;
+pub mod error;
+pub mod migrate;
+mod pool;
+pub mod repo;
+pub mod schema;
+mod tx;
+
+#[cfg(feature = "testing")]
+pub mod testing;
+
+pub use connection::{Backend, DbConnection, DbUrl};
+pub use error::{PersistenceError, is_busy, is_unique_violation};
+pub use pool::{DbPool, PoolOptions, PooledDb};
+pub use tx::transaction;
+
+/// Diesel's error type, for callers that match on it.
+pub use diesel::result::Error as QueryError;

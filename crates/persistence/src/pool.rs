@@ -1,0 +1,89 @@
+use std::time::Duration;
+
+use diesel::r2d2::{Pool, PooledConnection};
+
+use crate::connection::{Backend, ConnectionManager, DbConnection, DbUrl};
+use crate::PersistenceError;
+
+/// How to open the store.
+#[derive(Debug, Clone)]
+pub struct PoolOptions {
+    pub max_size: u32,
+    pub connection_timeout: Duration,
+    pub sqlite_busy_timeout_ms: u32,
+    /// Apply pending migrations before the pool opens. Always done for SQLite.
+    pub migrate_postgres: bool,
+}
+
+impl Default for PoolOptions {
+    fn default() -> Self {
+        PoolOptions {
+            max_size: 8,
+            connection_timeout: Duration::from_secs(5),
+            sqlite_busy_timeout_ms: 5_000,
+            migrate_postgres: false,
+        }
+    }
+}
+
+/// The connection pool the services share across requests.
+#[derive(Clone)]
+pub struct DbPool {
+    pool: Pool<ConnectionManager>,
+    backend: Backend,
+}
+
+pub type PooledDb = PooledConnection<ConnectionManager>;
+
+impl DbPool {
+    /// Opens the store at `url`, migrating first (SQLite always; PostgreSQL when asked).
+    pub fn open(url: &str, opts: &PoolOptions) -> Result<Self, PersistenceError> {
+        let url = DbUrl::parse(url)?;
+        url.prepare()?;
+        if url.backend() == Backend::Sqlite || opts.migrate_postgres {
+            let applied = crate::migrate::run_pending(&url, opts.sqlite_busy_timeout_ms)?;
+            if !applied.is_empty() {
+                tracing::info!(versions = ?applied, "applied migrations");
+            }
+        }
+        let backend = url.backend();
+        let pool = Pool::builder()
+            .max_size(opts.max_size)
+            .min_idle(Some(1))
+            .connection_timeout(opts.connection_timeout)
+            .build(ConnectionManager::new(url, opts.sqlite_busy_timeout_ms))?;
+        Ok(DbPool { pool, backend })
+    }
+
+    /// A connection, or [`PersistenceError::PoolTimeout`] when none frees up in time.
+    pub fn get(&self) -> Result<PooledDb, PersistenceError> {
+        self.pool.get().map_err(|_| PersistenceError::PoolTimeout)
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Connections open and idle right now.
+    pub fn state(&self) -> (u32, u32) {
+        let s = self.pool.state();
+        (s.connections, s.idle_connections)
+    }
+
+    /// Runs `f` on a pooled connection in one transaction.
+    pub fn transaction<T, E>(&self, f: impl FnOnce(&mut DbConnection) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<PersistenceError> + From<diesel::result::Error>,
+    {
+        let mut conn = self.get()?;
+        crate::tx::transaction(&mut conn, f)
+    }
+
+    /// True when the database answers a trivial query.
+    pub fn ping(&self) -> Result<(), PersistenceError> {
+        use diesel::connection::SimpleConnection;
+        let mut conn = self.get()?;
+        conn.batch_execute("SELECT 1")?;
+        Ok(())
+    }
+}

@@ -1,0 +1,3 @@
+//! Repositories: plain functions over `&mut DbConnection`, one module per aggregate.
+
+pub mod audit;

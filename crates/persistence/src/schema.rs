@@ -1,0 +1,263 @@
+//! The store's tables, in types both backends share (text, timestamp, boolean, integer).
+//! Must match `migrations/postgres` and `migrations/sqlite`.
+
+diesel::table! {
+    audit_log (id) {
+        id -> Text,
+        event_id -> Text,
+        event_name -> Text,
+        event_type -> Text,
+        action_time -> Timestamp,
+        host_name -> Text,
+        host_ip -> Text,
+        application_id -> Text,
+        application_name -> Text,
+        session_user_id -> Text,
+        session_user_name -> Text,
+        ref_id -> Text,
+        ref_id_type -> Text,
+        created_by -> Text,
+        module_name -> Text,
+        module_id -> Text,
+        description -> Text,
+        error_code -> Nullable<Text>,
+        request_id -> Nullable<Text>,
+        forwarded_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    policy_group (id) {
+        id -> Text,
+        name -> Text,
+        descr -> Text,
+        user_id -> Text,
+        is_active -> Bool,
+        cr_by -> Text,
+        cr_dtimes -> Timestamp,
+        upd_by -> Nullable<Text>,
+        upd_dtimes -> Nullable<Timestamp>,
+        is_deleted -> Bool,
+        del_dtimes -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    auth_policy (id) {
+        id -> Text,
+        policy_group_id -> Text,
+        name -> Text,
+        descr -> Text,
+        policy_file_id -> Text,
+        policy_type -> Text,
+        version -> Text,
+        policy_schema -> Nullable<Text>,
+        valid_from_date -> Timestamp,
+        valid_to_date -> Timestamp,
+        is_active -> Bool,
+        cr_by -> Text,
+        cr_dtimes -> Timestamp,
+        upd_by -> Nullable<Text>,
+        upd_dtimes -> Nullable<Timestamp>,
+        is_deleted -> Bool,
+        del_dtimes -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    partner_type (code) {
+        code -> Text,
+        partner_description -> Text,
+        is_policy_required -> Bool,
+        is_active -> Bool,
+        cr_by -> Text,
+        cr_dtimes -> Timestamp,
+        upd_by -> Nullable<Text>,
+        upd_dtimes -> Nullable<Timestamp>,
+        is_deleted -> Bool,
+        del_dtimes -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    partner (id) {
+        id -> Text,
+        policy_group_id -> Nullable<Text>,
+        name -> Text,
+        address -> Nullable<Text>,
+        contact_no -> Nullable<Text>,
+        email_id -> Nullable<Text>,
+        certificate_alias -> Nullable<Text>,
+        user_id -> Text,
+        partner_type_code -> Text,
+        approval_status -> Text,
+        is_active -> Bool,
+        lang_code -> Nullable<Text>,
+        logo_url -> Nullable<Text>,
+        addl_info -> Nullable<Text>,
+        cr_by -> Text,
+        cr_dtimes -> Timestamp,
+        upd_by -> Nullable<Text>,
+        upd_dtimes -> Nullable<Timestamp>,
+        is_deleted -> Bool,
+        del_dtimes -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    partner_contact (id) {
+        id -> Text,
+        partner_id -> Text,
+        contact_no -> Nullable<Text>,
+        email_id -> Nullable<Text>,
+        address -> Nullable<Text>,
+        is_active -> Bool,
+        cr_by -> Text,
+        cr_dtimes -> Timestamp,
+        upd_by -> Nullable<Text>,
+        upd_dtimes -> Nullable<Timestamp>,
+        is_deleted -> Bool,
+        del_dtimes -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    partner_policy_request (id) {
+        id -> Text,
+        part_id -> Text,
+        policy_id -> Text,
+        request_datetimes -> Timestamp,
+        request_detail -> Text,
+        status_code -> Text,
+        cr_by -> Text,
+        cr_dtimes -> Timestamp,
+        upd_by -> Nullable<Text>,
+        upd_dtimes -> Nullable<Timestamp>,
+        is_deleted -> Bool,
+        del_dtimes -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    partner_policy (policy_api_key) {
+        policy_api_key -> Text,
+        part_id -> Text,
+        policy_id -> Text,
+        valid_from_datetime -> Timestamp,
+        valid_to_datetime -> Nullable<Timestamp>,
+        is_active -> Bool,
+        label -> Text,
+        cr_by -> Text,
+        cr_dtimes -> Timestamp,
+        upd_by -> Nullable<Text>,
+        upd_dtimes -> Nullable<Timestamp>,
+        is_deleted -> Bool,
+        del_dtimes -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    partner_policy_bioextract (id) {
+        id -> Text,
+        part_id -> Text,
+        policy_id -> Text,
+        attribute_name -> Text,
+        extractor_provider -> Text,
+        extractor_provider_version -> Nullable<Text>,
+        biometric_modality -> Text,
+        biometric_sub_types -> Nullable<Text>,
+        cr_by -> Text,
+        cr_dtimes -> Timestamp,
+        upd_by -> Nullable<Text>,
+        upd_dtimes -> Nullable<Timestamp>,
+        is_deleted -> Bool,
+        del_dtimes -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    partner_policy_credential_type (part_id, policy_id, credential_type) {
+        part_id -> Text,
+        policy_id -> Text,
+        credential_type -> Text,
+        is_active -> Bool,
+        cr_by -> Text,
+        cr_dtimes -> Timestamp,
+        upd_by -> Nullable<Text>,
+        upd_dtimes -> Nullable<Timestamp>,
+        is_deleted -> Bool,
+        del_dtimes -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    misp (id) {
+        id -> Text,
+        name -> Text,
+        address -> Nullable<Text>,
+        contact_no -> Nullable<Text>,
+        email_id -> Nullable<Text>,
+        user_id -> Text,
+        status_code -> Text,
+        is_active -> Bool,
+        cr_by -> Text,
+        cr_dtimes -> Timestamp,
+        upd_by -> Nullable<Text>,
+        upd_dtimes -> Nullable<Timestamp>,
+        is_deleted -> Bool,
+        del_dtimes -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    misp_license (misp_id, license_key) {
+        misp_id -> Text,
+        license_key -> Text,
+        valid_from_date -> Timestamp,
+        valid_to_date -> Timestamp,
+        is_active -> Bool,
+        cr_by -> Text,
+        cr_dtimes -> Timestamp,
+        upd_by -> Nullable<Text>,
+        upd_dtimes -> Nullable<Timestamp>,
+        is_deleted -> Bool,
+        del_dtimes -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    tspid_seq (curr_seq_no) {
+        curr_seq_no -> Integer,
+        cr_by -> Text,
+        cr_dtimes -> Timestamp,
+        upd_by -> Nullable<Text>,
+        upd_dtimes -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(auth_policy -> policy_group (policy_group_id));
+diesel::joinable!(partner -> partner_type (partner_type_code));
+diesel::joinable!(partner -> policy_group (policy_group_id));
+diesel::joinable!(partner_contact -> partner (partner_id));
+diesel::joinable!(partner_policy_request -> partner (part_id));
+diesel::joinable!(partner_policy -> partner (part_id));
+diesel::joinable!(partner_policy -> auth_policy (policy_id));
+diesel::joinable!(partner_policy_bioextract -> partner (part_id));
+diesel::joinable!(partner_policy_credential_type -> partner (part_id));
+diesel::joinable!(partner_policy_credential_type -> auth_policy (policy_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    audit_log,
+    policy_group,
+    auth_policy,
+    partner_type,
+    partner,
+    partner_contact,
+    partner_policy_request,
+    partner_policy,
+    partner_policy_bioextract,
+    partner_policy_credential_type,
+    misp,
+    misp_license,
+    tspid_seq,
+);

@@ -1,0 +1,44 @@
+-- MOSIP 1.1 MISPs (infrastructure service providers) and their licence keys.
+CREATE TABLE misp (
+    id          VARCHAR(36)   PRIMARY KEY,
+    name        VARCHAR(128)  NOT NULL,
+    address     VARCHAR(2000),
+    contact_no  VARCHAR(16),
+    email_id    VARCHAR(256),
+    user_id     VARCHAR(256)  NOT NULL,
+    status_code VARCHAR(36)   NOT NULL,
+    is_active   BOOLEAN       NOT NULL,
+    cr_by       VARCHAR(256)  NOT NULL,
+    cr_dtimes   TIMESTAMP     NOT NULL,
+    upd_by      VARCHAR(256),
+    upd_dtimes  TIMESTAMP,
+    is_deleted  BOOLEAN       NOT NULL DEFAULT FALSE,
+    del_dtimes  TIMESTAMP,
+    CONSTRAINT uk_misp UNIQUE (name)
+);
+
+-- misp_id names a misp row (MOSIP 1.1 API) or a partner of type MISP_Partner (MOSIP 1.2 API).
+CREATE TABLE misp_license (
+    misp_id         VARCHAR(36)  NOT NULL,
+    license_key     VARCHAR(128) NOT NULL,
+    valid_from_date TIMESTAMP    NOT NULL,
+    valid_to_date   TIMESTAMP    NOT NULL,
+    is_active       BOOLEAN      NOT NULL,
+    cr_by           VARCHAR(256) NOT NULL,
+    cr_dtimes       TIMESTAMP    NOT NULL,
+    upd_by          VARCHAR(256),
+    upd_dtimes      TIMESTAMP,
+    is_deleted      BOOLEAN      NOT NULL DEFAULT FALSE,
+    del_dtimes      TIMESTAMP,
+    CONSTRAINT pk_mlic PRIMARY KEY (misp_id, license_key),
+    CONSTRAINT uk_mlic_key UNIQUE (license_key)
+);
+
+-- One row per MISP id ever issued; the primary key makes a number impossible to hand out twice.
+CREATE TABLE tspid_seq (
+    curr_seq_no INTEGER      PRIMARY KEY,
+    cr_by       VARCHAR(256) NOT NULL,
+    cr_dtimes   TIMESTAMP    NOT NULL,
+    upd_by      VARCHAR(256),
+    upd_dtimes  TIMESTAMP
+);

@@ -1,0 +1,2 @@
+DROP TABLE auth_policy;
+DROP TABLE policy_group;

@@ -1,0 +1,3 @@
+DROP TABLE tspid_seq;
+DROP TABLE misp_license;
+DROP TABLE misp;
