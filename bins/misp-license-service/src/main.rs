@@ -1,1 +1,57 @@
-fn main() {}
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+use misp_license_service::startup::Application;
+use web_support::cli::{TokenArgs, run_migrate, run_token};
+use web_support::{Settings, telemetry};
+
+/// MOSIP MISP management and licence keys (`/partnermanagement/v1/misps`, `/v1/partnermanager/misps`).
+#[derive(Debug, Parser)]
+#[command(name = "misp-license-service", version)]
+struct Cli {
+    /// TOML configuration file (also `PMS_CONFIG`); `PMS__SECTION__KEY` variables override it.
+    #[arg(long, global = true)]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve HTTP (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Print a development JWT signed with the configured or stored HS256 secret.
+    Token(TokenArgs),
+}
+
+fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let settings = Settings::load(cli.config.as_deref())?;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => {
+            telemetry::init(&settings.log);
+            actix_web::rt::System::new().block_on(async {
+                let app = Application::build(settings)?;
+                tracing::info!(port = app.port(), "misp-license-service listening");
+                app.run_until_stopped().await?;
+                tracing::info!("misp-license-service stopped");
+                Ok(())
+            })
+        }
+        Command::Migrate => {
+            let applied = run_migrate(&settings)?;
+            println!("applied {} migration(s){}", applied.len(), list(&applied));
+            Ok(())
+        }
+        Command::Token(args) => {
+            println!("{}", run_token(&settings, &args)?);
+            Ok(())
+        }
+    }
+}
+
+fn list(versions: &[String]) -> String {
+    if versions.is_empty() { String::new() } else { format!(": {}", versions.join(", ")) }
+}

@@ -105,10 +105,10 @@ fn parse_seed(text: &str) -> Vec<(String, String, String)> {
             let cells: Vec<&str> = line.split('|').map(str::trim).collect();
             for (j, cell) in cells.iter().enumerate() {
                 let id = cell.rsplit(' ').next().unwrap_or(cell);
-                if is_id(id) {
-                    if let (Some(kind), Some(name)) = (cells.get(j + 1), cells.get(j + 2)) {
-                        out.push((id.to_owned(), (*kind).to_owned(), (*name).to_owned()));
-                    }
+                if is_id(id)
+                    && let (Some(kind), Some(name)) = (cells.get(j + 1), cells.get(j + 2))
+                {
+                    out.push((id.to_owned(), (*kind).to_owned(), (*name).to_owned()));
                 }
             }
         }

@@ -1,10 +1,10 @@
 use std::path::{Path, PathBuf};
 
+use diesel::Connection;
 use diesel::connection::SimpleConnection;
 use diesel::pg::PgConnection;
 use diesel::r2d2::ManageConnection;
 use diesel::sqlite::SqliteConnection;
-use diesel::Connection;
 
 use crate::PersistenceError;
 
@@ -47,10 +47,10 @@ impl DbUrl {
 
     /// Creates the SQLite file's directory if needed.
     pub fn prepare(&self) -> Result<(), PersistenceError> {
-        if let DbUrl::Sqlite(path) = self {
-            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir)?;
-            }
+        if let DbUrl::Sqlite(path) = self
+            && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        {
+            std::fs::create_dir_all(dir)?;
         }
         Ok(())
     }
@@ -117,14 +117,13 @@ impl ManageConnection for ConnectionManager {
 
     fn connect(&self) -> Result<DbConnection, Self::Error> {
         match &self.url {
-            DbUrl::Postgres(u) => PgConnection::establish(u)
-                .map(DbConnection::Postgres)
-                .map_err(diesel::r2d2::Error::ConnectionError),
+            DbUrl::Postgres(u) => {
+                PgConnection::establish(u).map(DbConnection::Postgres).map_err(diesel::r2d2::Error::ConnectionError)
+            }
             DbUrl::Sqlite(path) => {
                 let mut c = SqliteConnection::establish(&path.to_string_lossy())
                     .map_err(diesel::r2d2::Error::ConnectionError)?;
-                c.batch_execute(&sqlite_pragmas(self.busy_timeout_ms))
-                    .map_err(diesel::r2d2::Error::QueryError)?;
+                c.batch_execute(&sqlite_pragmas(self.busy_timeout_ms)).map_err(diesel::r2d2::Error::QueryError)?;
                 Ok(DbConnection::Sqlite(c))
             }
         }

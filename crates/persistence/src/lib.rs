@@ -9,6 +9,7 @@ pub mod schema;
 mod tx;
 
 #[cfg(feature = "testing")]
+#[expect(clippy::panic, reason = "test support fails the test loudly")]
 pub mod testing;
 
 pub use connection::{Backend, DbConnection, DbUrl};

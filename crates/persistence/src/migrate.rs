@@ -3,14 +3,14 @@ use diesel::pg::PgConnection;
 use diesel::{Connection, RunQueryDsl};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
-use crate::connection::{DbConnection, DbUrl, establish};
 use crate::PersistenceError;
+use crate::connection::{DbConnection, DbUrl, establish};
 
 const POSTGRES: EmbeddedMigrations = embed_migrations!("../../migrations/postgres");
 const SQLITE: EmbeddedMigrations = embed_migrations!("../../migrations/sqlite");
 
 /// Arbitrary key of the PostgreSQL advisory lock that keeps two migrators from racing.
-const PG_MIGRATION_LOCK: i64 = 0x504d_535f_4d49_47;
+const PG_MIGRATION_LOCK: i64 = 0x0050_4d53_5f4d_4947;
 
 /// Applies every pending migration; returns the versions applied. Safe to run from two
 /// processes at once: SQLite migrates under an exclusive lock, PostgreSQL under an advisory lock.
@@ -32,7 +32,8 @@ pub fn revert_all(url: &DbUrl, busy_timeout_ms: u32) -> Result<Vec<String>, Pers
 
 /// Versions of the migrations this build carries (both backends carry the same ones).
 pub fn known_versions() -> Result<Vec<String>, PersistenceError> {
-    let list = MigrationSource::<diesel::sqlite::Sqlite>::migrations(&SQLITE).map_err(|e| PersistenceError::Migration(e.to_string()))?;
+    let list = MigrationSource::<diesel::sqlite::Sqlite>::migrations(&SQLITE)
+        .map_err(|e| PersistenceError::Migration(e.to_string()))?;
     Ok(list.iter().map(|m| m.name().version().to_string()).collect())
 }
 
@@ -80,4 +81,3 @@ fn with_pg_lock<T>(
     diesel::sql_query(format!("SELECT pg_advisory_unlock({PG_MIGRATION_LOCK})")).execute(conn)?;
     out
 }
-

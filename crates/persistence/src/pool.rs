@@ -2,8 +2,8 @@ use std::time::Duration;
 
 use diesel::r2d2::{Pool, PooledConnection};
 
-use crate::connection::{Backend, ConnectionManager, DbConnection, DbUrl};
 use crate::PersistenceError;
+use crate::connection::{Backend, ConnectionManager, DbConnection, DbUrl};
 
 /// How to open the store.
 #[derive(Debug, Clone)]

@@ -30,7 +30,8 @@ impl TestDb {
             eprintln!("PMS_TEST_PG_URL not set: PostgreSQL variant skipped");
             return None;
         };
-        let name = format!("pms_test_{}", uuid::Uuid::new_v4().simple());
+        let prefix = std::env::var("PMS_TEST_PG_PREFIX").unwrap_or_else(|_| "pms_test".into());
+        let name = format!("{prefix}_{}", uuid::Uuid::new_v4().simple());
         let mut conn = PgConnection::establish(&admin).unwrap_or_else(|e| panic!("connect {admin}: {e}"));
         diesel::sql_query(format!("CREATE DATABASE {name}"))
             .execute(&mut conn)
@@ -50,10 +51,10 @@ impl TestDb {
 
 impl Drop for TestDb {
     fn drop(&mut self) {
-        if let Some((admin, name)) = &self.pg {
-            if let Ok(mut conn) = PgConnection::establish(admin) {
-                let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut conn);
-            }
+        if let Some((admin, name)) = &self.pg
+            && let Ok(mut conn) = PgConnection::establish(admin)
+        {
+            let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut conn);
         }
     }
 }

@@ -1,6 +1,6 @@
+use diesel::Connection;
 use diesel::connection::{AnsiTransactionManager, TransactionManager};
 use diesel::result::Error as DieselError;
-use diesel::Connection;
 
 use crate::connection::DbConnection;
 

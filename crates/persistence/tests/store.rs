@@ -1,3 +1,5 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "tests fail loudly")]
+
 use audit_events::{AuditContext, AuditEvent, AuditRecord};
 use chrono::Utc;
 use diesel::prelude::*;
@@ -96,7 +98,8 @@ fn rows_round_trip(db: TestDb) {
     let by_ref = repo::audit::AuditFilter { ref_id: Some("g1".into()), ..Default::default() };
     let (rows, total) = repo::audit::search(&mut conn, &by_ref, 0, 10).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!((total, rows.len()), (1, 1));
-    let later = repo::audit::AuditFilter { from: Some(now + chrono::Duration::milliseconds(500)), ..Default::default() };
+    let later =
+        repo::audit::AuditFilter { from: Some(now + chrono::Duration::milliseconds(500)), ..Default::default() };
     assert_eq!(repo::audit::search(&mut conn, &later, 0, 10).map(|r| r.1).unwrap_or(-1), 1);
 }
 

@@ -1,1 +1,26 @@
+#![doc = include_str!("../README.md")]
 
+pub mod auth;
+pub mod cli;
+pub mod db;
+pub mod envelope;
+pub mod error;
+pub mod extract;
+pub mod forwarder;
+pub mod health;
+pub mod host;
+pub mod page;
+pub mod request_id;
+pub mod settings;
+pub mod startup;
+pub mod telemetry;
+#[cfg(feature = "testing")]
+#[expect(clippy::panic, reason = "test support fails the test loudly")]
+pub mod testing;
+pub mod time;
+
+pub use auth::Principal;
+pub use db::{AuditedOp, Db, Trail};
+pub use envelope::{ErrorItem, Flavor, RequestEnvelope, ResponseEnvelope};
+pub use error::ApiError;
+pub use settings::Settings;

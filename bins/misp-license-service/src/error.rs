@@ -1,0 +1,1 @@
+//! Domain errors of this service → `ApiError` (MOSIP code and message, HTTP 200).

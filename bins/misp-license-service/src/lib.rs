@@ -1,0 +1,7 @@
+//! misp-license-service: MOSIP 1.1's MISP API (`/partnermanagement/v1/misps`) and MOSIP 1.2's
+//! licence-key API for MISP partners (`/v1/partnermanager/misps`) over the shared store.
+
+pub mod error;
+pub mod roles;
+pub mod routes;
+pub mod startup;

@@ -1,0 +1,10 @@
+//! Every route of the service. The MISP API is served under both the documented prefix
+//! `/partnermanagement/v1/misps` and the doubled one (`…/misps/misps`) that deployed MOSIP answers on.
+
+use actix_web::web;
+use web_support::health::health;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(web::scope("/partnermanagement/v1/misps").route("/actuator/health", web::get().to(health)))
+        .service(web::scope("/v1/partnermanager/misps"));
+}

@@ -1,0 +1,16 @@
+//! Every route of the service. Literal segments are registered before variable ones, as MOSIP's
+//! Spring routing lets `/partners/apikey` win over `/partners/{partnerId}`.
+
+mod audits;
+
+use actix_web::web;
+use web_support::health::health;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::scope("/v1/partnermanager")
+            .route("/actuator/health", web::get().to(health))
+            .route("/audits", web::get().to(audits::search)),
+    )
+    .service(web::scope("/v1/policymanager").route("/actuator/health", web::get().to(health)));
+}

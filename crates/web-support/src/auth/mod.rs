@@ -1,0 +1,10 @@
+//! Who is calling: a JWT from `Authorization: Bearer …` or the MOSIP `Authorization` cookie,
+//! verified with an HS256 secret or the RS256 keys of a JWKS (Keycloak).
+
+mod jwt;
+mod principal;
+mod secret;
+
+pub use jwt::{Claims, JwtVerifier, RealmAccess, mint_hs256};
+pub use principal::Principal;
+pub use secret::{SecretOrigin, resolve_hs256_secret};

@@ -1,0 +1,183 @@
+//! The one bridge from async handlers to the synchronous store: every closure runs on actix's
+//! blocking pool with a pooled connection taken inside it, so no connection is held across an
+//! `.await`. `audited` also writes the operation's audit records: success records in the same
+//! transaction as the change, failure records after the rollback.
+
+use std::sync::Arc;
+
+use audit_events::{AuditContext, AuditEvent, AuditRecord};
+use persistence::{DbConnection, DbPool, repo};
+
+use crate::auth::Principal;
+use crate::error::ApiError;
+use crate::host::HostInfo;
+use crate::time;
+
+/// The store, as handlers use it.
+#[derive(Clone)]
+pub struct Db {
+    pool: DbPool,
+    audit: Arc<AuditDefaults>,
+}
+
+/// What every audit record of this process shares.
+#[derive(Debug, Clone)]
+pub struct AuditDefaults {
+    pub host: HostInfo,
+    pub application_id: String,
+    pub application_name: String,
+}
+
+impl Db {
+    pub fn new(pool: DbPool, audit: AuditDefaults) -> Self {
+        Db { pool, audit: Arc::new(audit) }
+    }
+
+    pub fn pool(&self) -> &DbPool {
+        &self.pool
+    }
+
+    /// Runs `f` on a pooled connection, outside any transaction (reads).
+    pub async fn read<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut DbConnection) -> Result<T, ApiError> + Send + 'static,
+    {
+        let pool = self.pool.clone();
+        actix_web::web::block(move || {
+            let mut conn = pool.get()?;
+            f(&mut conn)
+        })
+        .await?
+    }
+
+    /// Runs `f` in one transaction, without audit records.
+    pub async fn write<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut DbConnection) -> Result<T, ApiError> + Send + 'static,
+    {
+        let pool = self.pool.clone();
+        actix_web::web::block(move || {
+            let mut conn = pool.get()?;
+            persistence::transaction(&mut conn, f)
+        })
+        .await?
+    }
+
+    /// The audit plan of an operation performed by `principal`.
+    pub fn op(&self, principal: &Principal) -> AuditedOp {
+        self.op_for(&principal.user_id, principal.request_id.clone())
+    }
+
+    /// The audit plan of an operation performed by `user` (e.g. `anonymous` on public endpoints).
+    pub fn op_for(&self, user: &str, request_id: Option<String>) -> AuditedOp {
+        AuditedOp {
+            ctx: AuditContext {
+                session_user_id: user.to_owned(),
+                session_user_name: user.to_owned(),
+                host_name: self.audit.host.name.clone(),
+                host_ip: self.audit.host.ip.clone(),
+                application_id: self.audit.application_id.clone(),
+                application_name: self.audit.application_name.clone(),
+                request_id,
+            },
+            call: Vec::new(),
+            failure: Vec::new(),
+        }
+    }
+
+    /// Runs `f` in one transaction with the audit records of `op`:
+    /// - success: the call events, then what `f` pushed onto the trail, inserted in `f`'s transaction;
+    /// - failure: after the rollback, the call events and the failure events (those the error
+    ///   names, else the operation's default ones), each carrying the error code.
+    pub async fn audited<T, F>(&self, op: AuditedOp, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut DbConnection, &mut Trail) -> Result<T, ApiError> + Send + 'static,
+    {
+        let pool = self.pool.clone();
+        actix_web::web::block(move || {
+            let mut conn = pool.get()?;
+            let mut trail = Trail { ctx: op.ctx.clone(), records: Vec::new() };
+            for (event, ref_id) in &op.call {
+                trail.push(*event, ref_id.as_deref());
+            }
+            let out = persistence::transaction(&mut conn, |c| {
+                let value = f(c, &mut trail)?;
+                repo::audit::insert(c, &trail.records)?;
+                Ok::<T, ApiError>(value)
+            });
+            match out {
+                Ok(value) => Ok(value),
+                Err(err) => {
+                    record_failure(&mut conn, &op, &err);
+                    Err(err)
+                }
+            }
+        })
+        .await?
+    }
+}
+
+/// Writes the failure records of `op`; a store that cannot take them is logged, not fatal.
+fn record_failure(conn: &mut DbConnection, op: &AuditedOp, err: &ApiError) {
+    let now = time::now();
+    let failures = if err.audit.is_empty() { &op.failure } else { &err.audit };
+    let mut records: Vec<AuditRecord> =
+        op.call.iter().map(|(e, r)| AuditRecord::new(*e, &op.ctx, r.as_deref(), now)).collect();
+    records.extend(
+        failures
+            .iter()
+            .map(|(e, r)| AuditRecord::new(*e, &op.ctx, r.as_deref(), now).with_error(err.code(), err.message())),
+    );
+    if records.is_empty() {
+        return;
+    }
+    let written = persistence::transaction(conn, |c| repo::audit::insert(c, &records));
+    if let Err(e) = written {
+        tracing::error!(error = %e, code = err.code(), "cannot write failure audit records");
+    }
+}
+
+/// The audit events an operation emits: its call events and its default failure events.
+#[derive(Debug, Clone)]
+pub struct AuditedOp {
+    ctx: AuditContext,
+    call: Vec<(AuditEvent, Option<String>)>,
+    failure: Vec<(AuditEvent, Option<String>)>,
+}
+
+impl AuditedOp {
+    /// An event recorded whatever the outcome, before the others.
+    pub fn call(mut self, event: AuditEvent, ref_id: Option<&str>) -> Self {
+        self.call.push((event, ref_id.map(str::to_owned)));
+        self
+    }
+
+    /// An event recorded on failure when the error names none.
+    pub fn on_failure(mut self, event: AuditEvent, ref_id: Option<&str>) -> Self {
+        self.failure.push((event, ref_id.map(str::to_owned)));
+        self
+    }
+
+    pub fn context(&self) -> &AuditContext {
+        &self.ctx
+    }
+}
+
+/// The success records an operation collects while it runs.
+pub struct Trail {
+    ctx: AuditContext,
+    records: Vec<AuditRecord>,
+}
+
+impl Trail {
+    pub fn push(&mut self, event: AuditEvent, ref_id: Option<&str>) {
+        self.records.push(AuditRecord::new(event, &self.ctx, ref_id, time::now()));
+    }
+
+    pub fn context(&self) -> &AuditContext {
+        &self.ctx
+    }
+}

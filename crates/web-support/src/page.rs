@@ -1,0 +1,24 @@
+//! MOSIP's page of search results.
+
+use serde::Serialize;
+
+/// `{fromRecord, toRecord, totalRecord, data}`; an empty result is `{0, 0, 0, null}` as in MOSIP.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PageResponse<T> {
+    pub from_record: i64,
+    pub to_record: i64,
+    pub total_record: i64,
+    pub data: Option<Vec<T>>,
+}
+
+impl<T> PageResponse<T> {
+    /// The page of `items` that starts at record `offset` of `total`.
+    pub fn new(items: Vec<T>, offset: i64, total: i64) -> Self {
+        if items.is_empty() {
+            return PageResponse { from_record: 0, to_record: 0, total_record: total, data: None };
+        }
+        let len = i64::try_from(items.len()).unwrap_or(i64::MAX);
+        PageResponse { from_record: offset + 1, to_record: offset + len, total_record: total, data: Some(items) }
+    }
+}

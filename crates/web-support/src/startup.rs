@@ -1,0 +1,87 @@
+//! What both services set up before they listen.
+
+use std::sync::Arc;
+
+use actix_web::web;
+use anyhow::Context;
+
+use crate::auth::{JwtVerifier, SecretOrigin, resolve_hs256_secret};
+use crate::db::{AuditDefaults, Db};
+use crate::host::HostInfo;
+use crate::settings::Settings;
+
+/// The shared state of a service.
+#[derive(Clone)]
+pub struct Shared {
+    pub settings: Arc<Settings>,
+    pub db: web::Data<Db>,
+    pub verifier: web::Data<JwtVerifier>,
+}
+
+/// Opens (and, for SQLite, migrates) the store, and prepares token verification.
+pub fn prepare(settings: Settings) -> anyhow::Result<Shared> {
+    let url = settings.database_url();
+    let pool = persistence::DbPool::open(&url, &settings.pool_options()).with_context(|| format!("opening {url}"))?;
+    let secret = resolve_hs256_secret(&settings)?;
+    match secret.as_ref().map(|s| s.1) {
+        Some(SecretOrigin::Generated) => tracing::info!(
+            path = %settings.generated_secret_path().display(),
+            "generated a token secret (use the `token` subcommand to mint development tokens)"
+        ),
+        Some(_) => {}
+        None => tracing::info!("HS256 tokens disabled: only JWKS-signed tokens are accepted"),
+    }
+    let verifier = JwtVerifier::new(&settings.auth, secret.as_ref().map(|s| &s.0));
+    let audit = AuditDefaults {
+        host: HostInfo::detect(),
+        application_id: settings.audit.application_id.clone(),
+        application_name: settings.audit.application_name.clone(),
+    };
+    crate::forwarder::spawn(pool.clone(), &settings.audit);
+    Ok(Shared {
+        settings: Arc::new(settings),
+        db: web::Data::new(Db::new(pool, audit)),
+        verifier: web::Data::new(verifier),
+    })
+}
+
+/// Binds the listener (`server.port`, else `default_port`; 0 = any free port) and builds the
+/// HTTP server with the middleware both services use. Returns the bound port and the server.
+pub fn serve<F>(shared: &Shared, default_port: u16, routes: F) -> anyhow::Result<(u16, actix_web::dev::Server)>
+where
+    F: Fn(&mut web::ServiceConfig) + Send + Clone + 'static,
+{
+    use actix_web::dev::Service;
+    use actix_web::{App, HttpServer};
+
+    let server_settings = &shared.settings.server;
+    let port = server_settings.port.unwrap_or(default_port);
+    let listener = std::net::TcpListener::bind((server_settings.host.as_str(), port))
+        .with_context(|| format!("binding {}:{port}", server_settings.host))?;
+    let bound = listener.local_addr()?.port();
+    let db = shared.db.clone();
+    let verifier = shared.verifier.clone();
+    let mut server = HttpServer::new(move || {
+        App::new()
+            .wrap_fn(|req, srv| {
+                let fut = srv.call(req);
+                async move {
+                    let mut res = fut.await?;
+                    crate::request_id::add_header(&mut res);
+                    Ok(res)
+                }
+            })
+            .wrap(tracing_actix_web::TracingLogger::<crate::request_id::RootSpan>::new())
+            .app_data(db.clone())
+            .app_data(verifier.clone())
+            .configure(crate::extract::configure)
+            .configure(routes.clone())
+            .default_service(web::to(crate::extract::not_found))
+    })
+    .shutdown_timeout(server_settings.shutdown_timeout_secs);
+    if server_settings.workers > 0 {
+        server = server.workers(server_settings.workers);
+    }
+    let server = server.listen(listener)?.run();
+    Ok((bound, server))
+}

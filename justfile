@@ -1,0 +1,47 @@
+# The project's command surface; `just --list` shows it. Each recipe is a plain command too.
+
+pg_url := env_var_or_default("PMS_TEST_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+
+# Run partner-service on the embedded SQLite store (./data)
+run:
+    cargo run -p partner-service
+
+# Run misp-license-service on the same store
+run-misp:
+    cargo run -p misp-license-service
+
+# Every test on SQLite (PostgreSQL variants skip without PMS_TEST_PG_URL)
+test:
+    cargo test --workspace
+
+# The PostgreSQL variants of every test, against a local server
+test-pg:
+    PMS_TEST_PG_URL={{pg_url}} PMS_REQUIRE_PG=1 cargo test --workspace -- postgres
+
+# Formatting and lints as CI checks them
+lint:
+    cargo fmt --all -- --check
+    cargo clippy --workspace --all-targets --all-features -- -D warnings
+
+fmt:
+    cargo fmt --all
+
+# Apply pending migrations to the configured store
+migrate:
+    cargo run -q -p partner-service -- migrate
+
+# A development token: just token admin PARTNER_ADMIN,POLICYMANAGER
+token user roles:
+    cargo run -q -p partner-service -- token --user {{user}} --roles {{roles}}
+
+# New migration NAME under both backends, same version
+migration-new name:
+    #!/usr/bin/env bash
+    set -eu
+    v="$(date -u +%Y-%m-%d-%H%M%S)_{{name}}"
+    for b in postgres sqlite; do mkdir -p "migrations/$b/$v"; touch "migrations/$b/$v/up.sql" "migrations/$b/$v/down.sql"; done
+    echo "migrations/*/$v"
+
+# Exactly what CI runs
+ci:
+    bash .ci/run
