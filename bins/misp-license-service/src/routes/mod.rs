@@ -1,5 +1,6 @@
 //! Every route of the service. The MISP API is served under both the documented prefix
-//! `/partnermanagement/v1/misps` and the doubled one (`…/misps/misps`) that deployed MOSIP answers on.
+//! `/partnermanagement/v1/misps` and the doubled one (`…/misps/misps`) that deployed MOSIP answers on;
+//! MOSIP 1.2's licence API for MISP partners under `/v1/partnermanager/misps`.
 
 use actix_web::web;
 use web_support::health::health;

@@ -1,7 +1,11 @@
 //! Every route of the service. Literal segments are registered before variable ones, as MOSIP's
-//! Spring routing lets `/partners/apikey` win over `/partners/{partnerId}`.
+//! Spring routing lets `/partners/apikey` win over `/partners/{partnerId}`: certificate routes
+//! first, then the partner routes (whose module orders its own literals first).
 
 mod audits;
+mod certificates;
+mod partners;
+mod policy;
 
 use actix_web::web;
 use web_support::health::health;
@@ -10,7 +14,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::scope("/v1/partnermanager")
             .route("/actuator/health", web::get().to(health))
-            .route("/audits", web::get().to(audits::search)),
+            .route("/audits", web::get().to(audits::search))
+            .configure(certificates::configure)
+            .configure(partners::configure),
     )
-    .service(web::scope("/v1/policymanager").route("/actuator/health", web::get().to(health)));
+    .service(
+        web::scope("/v1/policymanager").route("/actuator/health", web::get().to(health)).configure(policy::configure),
+    );
 }

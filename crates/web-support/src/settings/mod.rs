@@ -1,11 +1,17 @@
 //! Typed configuration: built-in defaults, then an optional TOML file (`--config` or
 //! `PMS_CONFIG`), then environment variables `PMS__SECTION__KEY` (e.g. `PMS__DATABASE__URL`).
 
+mod domains;
+
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use secrecy::SecretString;
 use serde::Deserialize;
+
+pub use domains::{
+    CertificateSettings, MispSettings, OnboardingSettings, PartnerSettings, PolicySettings, SmtpSettings,
+};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -17,6 +23,12 @@ pub struct Settings {
     pub auth: AuthSettings,
     pub log: LogSettings,
     pub audit: AuditSettings,
+    pub policy: PolicySettings,
+    pub partner: PartnerSettings,
+    pub certificates: CertificateSettings,
+    pub misp: MispSettings,
+    pub onboarding: OnboardingSettings,
+    pub smtp: SmtpSettings,
 }
 
 impl Default for Settings {
@@ -28,6 +40,12 @@ impl Default for Settings {
             auth: AuthSettings::default(),
             log: LogSettings::default(),
             audit: AuditSettings::default(),
+            policy: PolicySettings::default(),
+            partner: PartnerSettings::default(),
+            certificates: CertificateSettings::default(),
+            misp: MispSettings::default(),
+            onboarding: OnboardingSettings::default(),
+            smtp: SmtpSettings::default(),
         }
     }
 }
