@@ -1,1 +1,2 @@
 //! Domain rules (pure: no I/O).
+pub mod certificate;
