@@ -7,3 +7,12 @@
 // ---- partner-domain
 
 // ---- certificates
+
+use partner_domain::certificate::CertificateError;
+use web_support::ApiError;
+
+/// A certificate error as the API answers it: keymanager's or PMS's code, HTTP 200; a fault of
+/// the service (key generation, encoding) is a 500 without internals.
+pub fn certificate(e: CertificateError) -> ApiError {
+    if e.is_business() { ApiError::business(e.code(), e.to_string()) } else { ApiError::internal(e.to_string()) }
+}
