@@ -11,6 +11,7 @@ pub mod health;
 pub mod host;
 pub mod page;
 pub mod request_id;
+pub mod search;
 pub mod settings;
 pub mod startup;
 pub mod telemetry;
