@@ -62,13 +62,19 @@ where
     let db = shared.db.clone();
     let verifier = shared.verifier.clone();
     let settings = web::Data::from(shared.settings.clone());
+    crate::metrics::install();
     let mut server = HttpServer::new(move || {
         App::new()
             .wrap_fn(|req, srv| {
+                let scrape = crate::metrics::is_scrape(&req);
+                let started = crate::metrics::started();
                 let fut = srv.call(req);
                 async move {
                     let mut res = fut.await?;
                     crate::request_id::add_header(&mut res);
+                    if !scrape {
+                        crate::metrics::record(&res, started);
+                    }
                     Ok(res)
                 }
             })

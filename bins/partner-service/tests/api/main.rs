@@ -5,4 +5,5 @@
 mod certificates;
 mod foundation;
 mod helpers;
+mod partner_import;
 mod process;
