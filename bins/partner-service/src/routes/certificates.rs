@@ -321,21 +321,15 @@ fn trust_service_chain(
     domain: &PartnerDomain,
     now: NaiveDateTime,
 ) -> Result<(), ApiError> {
-    let root_id = match repo::ca_certificates(conn, domain.as_str())?
+    let root_id = new_id();
+    let root = ca_row(&root_id, &keys.root.certificate, CaCertType::Root, &root_id, domain, now);
+    repo::insert_ca_certificate_if_absent(conn, &root)?;
+    let root_id = repo::ca_certificates(conn, domain.as_str())?
         .into_iter()
-        .find(|r| r.cert_thumbprint == keys.root.certificate.thumbprint())
-    {
-        Some(row) => row.cert_id,
-        None => {
-            let id = new_id();
-            insert_ca(conn, &ca_row(&id, &keys.root.certificate, CaCertType::Root, &id, domain, now))?;
-            id
-        }
-    };
-    if !repo::ca_certificate_exists(conn, &keys.pms.certificate.thumbprint(), domain.as_str())? {
-        let row = ca_row(&new_id(), &keys.pms.certificate, CaCertType::Intermediate, &root_id, domain, now);
-        insert_ca(conn, &row)?;
-    }
+        .find(|r| r.cert_thumbprint == root.cert_thumbprint)
+        .map_or(root_id, |r| r.cert_id);
+    let pms = ca_row(&new_id(), &keys.pms.certificate, CaCertType::Intermediate, &root_id, domain, now);
+    repo::insert_ca_certificate_if_absent(conn, &pms)?;
     Ok(())
 }
 

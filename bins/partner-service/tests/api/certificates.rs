@@ -33,6 +33,12 @@ fn key() -> KeyPair {
     keys()[NEXT.fetch_add(1, Ordering::Relaxed) % keys().len()].clone()
 }
 
+/// A key from the pool that is not `other` (a certificate signed with its own key is self-signed).
+fn key_besides(other: &KeyPair) -> KeyPair {
+    let theirs = other.spki().expect("spki");
+    (0..keys().len()).map(|_| key()).find(|k| k.spki().ok().as_ref() != Some(&theirs)).expect("another key")
+}
+
 fn now() -> NaiveDateTime {
     chrono::Utc::now().naive_utc()
 }
@@ -67,7 +73,7 @@ fn new_root(cn: &str) -> (Certificate, KeyPair) {
 }
 
 fn sub_ca(cn: &str, issuer: (&Certificate, &KeyPair)) -> (Certificate, KeyPair) {
-    let k = key();
+    let k = key_besides(issuer.1);
     let mut spec = subject(cn, cn);
     spec.basic_constraints = Some((true, Some(0)));
     (make(&spec, &k, Some(issuer)), k)
@@ -76,7 +82,7 @@ fn sub_ca(cn: &str, issuer: (&Certificate, &KeyPair)) -> (Certificate, KeyPair) 
 fn partner_cert(org: &str, issuer: (&Certificate, &KeyPair)) -> Certificate {
     let mut spec = subject(org, org);
     spec.basic_constraints = Some((false, None));
-    make(&spec, &key(), Some(issuer))
+    make(&spec, &key_besides(issuer.1), Some(issuer))
 }
 
 fn conn(app: &TestApp) -> persistence::PooledDb {
@@ -338,10 +344,16 @@ fn partner_upload_answers_keymanager_codes_in_order(app: TestApp) {
     let mut expired = subject("Techno", "Techno");
     expired.not_before = days(-900);
     expired.not_after = days(-1);
-    assert_eq!(code(&make(&expired, &key(), Some((&root, &root_key))).pem(), "Auth").as_deref(), Some("KER-PCM-004"));
+    assert_eq!(
+        code(&make(&expired, &key_besides(&root_key), Some((&root, &root_key))).pem(), "Auth").as_deref(),
+        Some("KER-PCM-004")
+    );
     let mut short = subject("Techno", "Techno");
     short.not_after = days(300);
-    assert_eq!(code(&make(&short, &key(), Some((&root, &root_key))).pem(), "Auth").as_deref(), Some("KER-PCM-004"));
+    assert_eq!(
+        code(&make(&short, &key_besides(&root_key), Some((&root, &root_key))).pem(), "Auth").as_deref(),
+        Some("KER-PCM-004")
+    );
     assert_eq!(code(&make(&subject("Techno", "Techno"), &key(), None).pem(), "Auth").as_deref(), Some("KER-PCM-015"));
     // a chain to another domain's root, or to no stored root
     assert_eq!(code(&good.pem(), "DEVICE").as_deref(), Some("KER-PCM-006"));
@@ -349,11 +361,17 @@ fn partner_upload_answers_keymanager_codes_in_order(app: TestApp) {
     assert_eq!(code(&partner_cert("Techno", (&stranger, &stranger_key)).pem(), "Auth").as_deref(), Some("KER-PCM-006"));
     let mut v1 = subject("Other", "x");
     v1.version = 1;
-    assert_eq!(code(&make(&v1, &key(), Some((&root, &root_key))).pem(), "Auth").as_deref(), Some("KER-PCM-007"));
+    assert_eq!(
+        code(&make(&v1, &key_besides(&root_key), Some((&root, &root_key))).pem(), "Auth").as_deref(),
+        Some("KER-PCM-007")
+    );
     assert_eq!(code(&partner_cert("techno", (&root, &root_key)).pem(), "Auth").as_deref(), Some("KER-PCM-008"));
     let mut sha512 = subject("Techno", "Techno");
     sha512.hash = SigHash::Sha512;
-    assert_eq!(code(&make(&sha512, &key(), Some((&root, &root_key))).pem(), "Auth").as_deref(), Some("KER-PCM-014"));
+    assert_eq!(
+        code(&make(&sha512, &key_besides(&root_key), Some((&root, &root_key))).pem(), "Auth").as_deref(),
+        Some("KER-PCM-014")
+    );
     assert!(has_event(&app, "PMS_PRT_431", Some("KER-PCM-008")));
     // nothing of this activated the partner
     assert_eq!(partner_state(&app, "Tech-123"), (false, "InProgress".to_owned(), None));
@@ -402,7 +420,37 @@ fn chains_with_same_name_intermediates_are_found(app: TestApp) {
     assert_eq!(issuer, s2_id);
 }
 
+fn concurrent_first_uploads_both_succeed(app: TestApp) {
+    let (ca, ca_key) = new_root("mosiptest.org");
+    upload_ca(&app.client, &ca.pem(), "Auth").ok();
+    let ids = ["first", "second"];
+    for id in ids {
+        insert_partner(&app, id, "Techno", "MISP_Partner", None, "InProgress", false);
+    }
+    let pems: Vec<String> = ids.iter().map(|_| partner_cert("Techno", (&ca, &ca_key)).pem()).collect();
+    let client = &app.client;
+    let answers: Vec<Option<String>> = std::thread::scope(|s| {
+        let handles: Vec<_> = ids
+            .iter()
+            .zip(&pems)
+            .map(|(id, pem)| s.spawn(move || upload(client, &admin(), id, pem, "Auth").error_code().map(str::to_owned)))
+            .collect();
+        handles.into_iter().map(|h| h.join().expect("thread")).collect()
+    });
+    assert_eq!(answers, vec![None, None]);
+    // each service ROOT key that was made (one, or one per racing transaction on PostgreSQL)
+    // entered the AUTH store once, beside the uploaded root
+    let mut db = conn(&app);
+    let roots: i64 =
+        signing_key::table.filter(signing_key::app_id.eq("ROOT")).count().get_result(&mut *db).expect("keys");
+    let stored: i64 =
+        ca_cert_store::table.filter(ca_cert_store::ca_cert_type.eq("ROOT")).count().get_result(&mut *db).expect("cas");
+    assert!(roots >= 1);
+    assert_eq!(stored, roots + 1);
+}
+
 api_tests!(
+    concurrent_first_uploads_both_succeed,
     ca_uploads_store_roots_and_refuse_duplicates,
     ca_upload_refuses_bad_input_with_keymanager_codes,
     a_partner_certificate_is_resigned_and_activates_the_partner,

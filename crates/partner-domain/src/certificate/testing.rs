@@ -35,6 +35,12 @@ pub fn fresh_key() -> KeyPair {
     keys[NEXT.fetch_add(1, Ordering::Relaxed) % keys.len()].clone()
 }
 
+/// A key from the pool that is not `other` (a certificate signed with its own key is self-signed).
+pub fn key_besides(other: &KeyPair) -> KeyPair {
+    let theirs = other.spki().ok();
+    (0..pool().len()).map(|_| fresh_key()).find(|k| k.spki().ok() != theirs).unwrap_or_else(|| panic!("another key"))
+}
+
 /// A 1024-bit key.
 pub fn small_key() -> KeyPair {
     static SMALL: OnceLock<KeyPair> = OnceLock::new();
@@ -55,17 +61,31 @@ pub fn make(spec: &CertSpec, key: &KeyPair, issuer: Option<(&Certificate, &KeyPa
     issue(spec, &spki, issuer_cert, issuer_key, &mut OsRng).unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// Key `i` of the pool (tests that need keys to differ pick them by index).
+pub fn pool_key(i: usize) -> KeyPair {
+    pool()[i % pool().len()].clone()
+}
+
 /// A self-signed CA named `common_name`, valid from `from` to `to`.
 pub fn self_signed(common_name: &str, from: NaiveDateTime, to: NaiveDateTime) -> (Certificate, KeyPair) {
-    let key = fresh_key();
-    let mut spec = CertSpec::new(cn(common_name), 1, from, to);
+    self_signed_with(common_name, fresh_key(), from, to)
+}
+
+/// The same with `key`, and a random serial.
+pub fn self_signed_with(
+    common_name: &str,
+    key: KeyPair,
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+) -> (Certificate, KeyPair) {
+    let mut spec = CertSpec::new(cn(common_name), rand_core::RngCore::next_u64(&mut OsRng) >> 1, from, to);
     spec.basic_constraints = Some((true, None));
     (make(&spec, &key, None), key)
 }
 
 /// A CA named `common_name` signed by `issuer`, with `path_len`.
 pub fn sub_ca(common_name: &str, issuer: (&Certificate, &KeyPair), path_len: Option<u8>) -> (Certificate, KeyPair) {
-    let key = fresh_key();
+    let key = key_besides(issuer.1);
     let mut spec = CertSpec::new(cn(common_name), 2, t(-1), t(3000));
     spec.basic_constraints = Some((true, path_len));
     spec.key_usage = Some(KeyUsage(KeyUsages::DigitalSignature | KeyUsages::KeyCertSign | KeyUsages::CRLSign));

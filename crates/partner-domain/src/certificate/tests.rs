@@ -5,7 +5,9 @@ use x509_cert::ext::pkix::{KeyUsage, KeyUsages};
 
 use super::dn::{C, CN, O, OU};
 use super::issue::name;
-use super::testing::{cn, fresh_key, make, now, partner_spec, self_signed, small_key, sub_ca, t};
+use super::testing::{
+    cn, fresh_key, key_besides, make, now, partner_spec, pool_key, self_signed, self_signed_with, small_key, sub_ca, t,
+};
 use super::*;
 
 fn ids() -> impl FnMut() -> String {
@@ -92,11 +94,11 @@ fn a_bundle_skips_what_fails_and_chains_to_what_it_just_stored() {
 
 #[test]
 fn same_name_roots_with_different_keys_are_both_tried() {
-    let (first, _) = self_signed("apitest", t(-1), t(3650));
-    let (second, second_key) = self_signed("apitest", t(-1), t(3650));
+    let (first, first_key) = self_signed_with("apitest", pool_key(0), t(-1), t(3650));
+    let (second, second_key) = self_signed_with("apitest", pool_key(1), t(-1), t(3650));
     assert_eq!(first.subject_dn(), second.subject_dn());
     // without key identifiers only the signature tells the candidates apart
-    let sub_key = fresh_key();
+    let sub_key = pool_key(2);
     let mut spec = CertSpec::new(cn("apitest2"), 5, t(-1), t(3000));
     spec.basic_constraints = Some((true, Some(0)));
     spec.key_identifiers = false;
@@ -107,10 +109,15 @@ fn same_name_roots_with_different_keys_are_both_tried() {
     let up = ca_upload(vec![second.clone()], &stored(&[("a", &first, true)]), now(), ids());
     assert_eq!(code(up), "ok");
 
-    // a partner under the sub-CA, with two same-name sub-CAs in the store
-    let (other_sub, _) = sub_ca("apitest2", (&first, &fresh_key()), Some(0));
+    // a partner under the sub-CA, with another same-name sub-CA (of the first root) in the store
+    let mut other = CertSpec::new(cn("apitest2"), 6, t(-1), t(3000));
+    other.basic_constraints = Some((true, Some(0)));
+    other.key_identifiers = false;
+    let other_sub = make(&other, &pool_key(3), Some((&first, &first_key)));
     let store = stored(&[("a", &first, true), ("b", &second, true), ("s1", &other_sub, false), ("s2", &sub, false)]);
-    let partner = make(&partner_spec("movp", 800), &fresh_key(), Some((&sub, &sub_key)));
+    let mut leaf = partner_spec("movp", 800);
+    leaf.key_identifiers = false;
+    let partner = make(&leaf, &pool_key(4), Some((&sub, &sub_key)));
     assert_eq!(check_partner(&partner, "movp", &store, now(), 335), Ok(vec![3, 1]));
 }
 
@@ -118,13 +125,13 @@ fn same_name_roots_with_different_keys_are_both_tried() {
 fn intermediates_must_be_certificate_authorities() {
     let (root, root_key) = self_signed("Root", t(-1), t(3650));
     let build = |mid: &Certificate, mid_key: &KeyPair| {
-        let leaf = make(&partner_spec("Org", 800), &fresh_key(), Some((mid, mid_key)));
+        let leaf = make(&partner_spec("Org", 800), &key_besides(mid_key), Some((mid, mid_key)));
         path::build(&leaf, &stored(&[("r", &root, true), ("m", mid, false)]), now())
     };
     let (good, good_key) = sub_ca("Mid", (&root, &root_key), None);
     assert_eq!(build(&good, &good_key), Some(vec![1, 0]));
 
-    let not_ca_key = fresh_key();
+    let not_ca_key = key_besides(&root_key);
     let mut spec = CertSpec::new(cn("Mid"), 7, t(-1), t(3000));
     spec.basic_constraints = Some((false, None));
     assert_eq!(build(&make(&spec, &not_ca_key, Some((&root, &root_key))), &not_ca_key), None);
@@ -147,17 +154,17 @@ fn path_length_constraints_are_enforced() {
     let (root, root_key) = self_signed("Root", t(-1), t(3650));
     let (top, top_key) = sub_ca("Top", (&root, &root_key), Some(0));
     let (low, low_key) = sub_ca("Low", (&top, &top_key), None);
-    let leaf = make(&partner_spec("Org", 800), &fresh_key(), Some((&low, &low_key)));
+    let leaf = make(&partner_spec("Org", 800), &key_besides(&low_key), Some((&low, &low_key)));
     let store = stored(&[("r", &root, true), ("top", &top, false), ("low", &low, false)]);
     assert_eq!(path::build(&leaf, &store, now()), None);
-    let direct = make(&partner_spec("Org", 800), &fresh_key(), Some((&top, &top_key)));
+    let direct = make(&partner_spec("Org", 800), &key_besides(&top_key), Some((&top, &top_key)));
     assert_eq!(path::build(&direct, &store, now()), Some(vec![1, 0]));
 }
 
 #[test]
 fn the_anchor_must_be_valid_now() {
     let (root, root_key) = self_signed("Root", t(-400), t(-2));
-    let leaf = make(&partner_spec("Org", 800), &fresh_key(), Some((&root, &root_key)));
+    let leaf = make(&partner_spec("Org", 800), &key_besides(&root_key), Some((&root, &root_key)));
     assert_eq!(path::build(&leaf, &stored(&[("r", &root, true)]), now()), None);
 }
 
@@ -169,11 +176,11 @@ fn partner_setup() -> (Vec<StoredCa>, Certificate, KeyPair) {
 #[test]
 fn a_good_partner_certificate_passes() {
     let (store, root, root_key) = partner_setup();
-    let cert = make(&partner_spec("Techno", 800), &fresh_key(), Some((&root, &root_key)));
+    let cert = make(&partner_spec("Techno", 800), &key_besides(&root_key), Some((&root, &root_key)));
     assert_eq!(check_partner(&cert, "Techno", &store, now(), 335), Ok(vec![0]));
     let mut sha224 = partner_spec("Techno", 800);
     sha224.hash = SigHash::Sha224;
-    let cert = make(&sha224, &fresh_key(), Some((&root, &root_key)));
+    let cert = make(&sha224, &key_besides(&root_key), Some((&root, &root_key)));
     assert_eq!(check_partner(&cert, "Techno", &store, now(), 335), Ok(vec![0]));
 }
 
@@ -187,22 +194,22 @@ fn partner_dates_come_first() {
     assert_eq!(code(check_partner(&cert, "Techno", &store, now(), 335)), "KER-PCM-004");
     let mut future = partner_spec("Techno", 800);
     future.not_before = t(1);
-    let cert = make(&future, &fresh_key(), Some((&root, &root_key)));
+    let cert = make(&future, &key_besides(&root_key), Some((&root, &root_key)));
     assert_eq!(code(check_partner(&cert, "Techno", &store, now(), 335)), "KER-PCM-004");
-    let short = make(&partner_spec("Techno", 334), &fresh_key(), Some((&root, &root_key)));
+    let short = make(&partner_spec("Techno", 334), &key_besides(&root_key), Some((&root, &root_key)));
     assert_eq!(code(check_partner(&short, "Techno", &store, now(), 335)), "KER-PCM-004");
-    let enough = make(&partner_spec("Techno", 336), &fresh_key(), Some((&root, &root_key)));
+    let enough = make(&partner_spec("Techno", 336), &key_besides(&root_key), Some((&root, &root_key)));
     assert_eq!(code(check_partner(&enough, "Techno", &store, now(), 335)), "ok");
 }
 
 #[test]
 fn partner_self_signed_then_chain() {
-    let (store, _, _) = partner_setup();
+    let (store, _, root_key) = partner_setup();
     let key = fresh_key();
     let own = make(&partner_spec("Wrong", 800), &key, None);
     assert_eq!(code(check_partner(&own, "Techno", &store, now(), 335)), "KER-PCM-015");
-    let (elsewhere, elsewhere_key) = self_signed("Root", t(-1), t(3650));
-    let cert = make(&partner_spec("Wrong", 800), &fresh_key(), Some((&elsewhere, &elsewhere_key)));
+    let (elsewhere, elsewhere_key) = self_signed_with("Root", key_besides(&root_key), t(-1), t(3650));
+    let cert = make(&partner_spec("Wrong", 800), &key_besides(&elsewhere_key), Some((&elsewhere, &elsewhere_key)));
     assert_eq!(code(check_partner(&cert, "Techno", &store, now(), 335)), "KER-PCM-006");
     assert_eq!(code(check_partner(&cert, "Techno", &[], now(), 335)), "KER-PCM-006");
 }
@@ -220,11 +227,11 @@ fn partner_version_org_key_and_algorithm_in_that_order() {
     let cert = make(&sha384, &small_key(), Some((&root, &root_key)));
     assert_eq!(code(check_partner(&cert, "Techno", &store, now(), 335)), "KER-PCM-008");
     assert_eq!(code(check_partner(&cert, "techno", &store, now(), 335)), "KER-PCM-013");
-    let cert = make(&sha384, &fresh_key(), Some((&root, &root_key)));
+    let cert = make(&sha384, &key_besides(&root_key), Some((&root, &root_key)));
     assert_eq!(code(check_partner(&cert, "techno", &store, now(), 335)), "KER-PCM-014");
     let mut sha1 = partner_spec("techno", 800);
     sha1.hash = SigHash::Sha1;
-    let cert = make(&sha1, &fresh_key(), Some((&root, &root_key)));
+    let cert = make(&sha1, &key_besides(&root_key), Some((&root, &root_key)));
     assert_eq!(code(check_partner(&cert, "techno", &store, now(), 335)), "KER-PCM-014");
 }
 
@@ -233,16 +240,16 @@ fn only_the_organisation_counts_exactly() {
     let (store, root, root_key) = partner_setup();
     let mut no_o = partner_spec("x", 800);
     no_o.subject = name(&[(C, "IN"), (CN, "Techno"), (OU, "Techno")]);
-    let cert = make(&no_o, &fresh_key(), Some((&root, &root_key)));
+    let cert = make(&no_o, &key_besides(&root_key), Some((&root, &root_key)));
     assert_eq!(code(check_partner(&cert, "Techno", &store, now(), 335)), "KER-PCM-008");
     assert_eq!(code(check_partner(&cert, "", &store, now(), 335)), "KER-PCM-008");
     let mut comma = partner_spec("x", 800);
     comma.subject = name(&[(C, "IN"), (O, "Acme, Inc"), (CN, "x")]);
-    let cert = make(&comma, &fresh_key(), Some((&root, &root_key)));
+    let cert = make(&comma, &key_besides(&root_key), Some((&root, &root_key)));
     assert_eq!(code(check_partner(&cert, "Acme, Inc", &store, now(), 335)), "KER-PCM-008");
     let mut spaced = partner_spec("Techno ", 800);
     spaced.subject = name(&[(C, "IN"), (O, "Techno "), (CN, "x")]);
-    let cert = make(&spaced, &fresh_key(), Some((&root, &root_key)));
+    let cert = make(&spaced, &key_besides(&root_key), Some((&root, &root_key)));
     assert_eq!(code(check_partner(&cert, "Techno", &store, now(), 335)), "KER-PCM-008");
 }
 
@@ -277,7 +284,7 @@ fn resigning_keeps_the_partner_key_and_chains_to_the_service_root() {
     let (_, ca, ca_key) = partner_setup();
     let mut spec = partner_spec("Techno", 800);
     spec.subject = name(&[(C, "IN"), (O, "Techno"), (CN, "Techno"), (CN, "second")]);
-    let cert = make(&spec, &fresh_key(), Some((&ca, &ca_key)));
+    let cert = make(&spec, &key_besides(&ca_key), Some((&ca, &ca_key)));
     let allowed = vec!["AUTH".to_owned(), "FTM".to_owned()];
     let auth = PartnerDomain::parse("auth", &allowed).unwrap_or_else(|e| panic!("{e}"));
     let rules = ResignRules { validity_days: 365, resign_ftm: false };
@@ -314,7 +321,7 @@ fn resigning_keeps_the_partner_key_and_chains_to_the_service_root() {
 fn key_encipherment_only_for_auth() {
     let (_, keys) = identities();
     let (_, ca, ca_key) = partner_setup();
-    let cert = make(&partner_spec("Techno", 800), &fresh_key(), Some((&ca, &ca_key)));
+    let cert = make(&partner_spec("Techno", 800), &key_besides(&ca_key), Some((&ca, &ca_key)));
     let allowed = vec!["AUTH".to_owned(), "DEVICE".to_owned()];
     let rules = ResignRules { validity_days: 365, resign_ftm: false };
     let usage = |domain: &str| {

@@ -47,6 +47,20 @@ pub fn insert_ca_certificate(conn: &mut DbConnection, row: &CaCertRow) -> QueryR
     diesel::insert_into(ca_cert_store::table).values(row).execute(conn)
 }
 
+/// Stores a CA certificate unless its (thumbprint, domain) is already stored, also when a
+/// concurrent transaction stored it first (the insert runs in a savepoint, so losing that race
+/// does not abort the caller's transaction). Returns whether this call stored it.
+pub fn insert_ca_certificate_if_absent(conn: &mut DbConnection, row: &CaCertRow) -> QueryResult<bool> {
+    if ca_certificate_exists(conn, &row.cert_thumbprint, &row.partner_domain)? {
+        return Ok(false);
+    }
+    match conn.transaction(|c| insert_ca_certificate(c, row)) {
+        Ok(_) => Ok(true),
+        Err(e) if crate::is_unique_violation(&e) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
 /// Whether `thumbprint` is stored for `domain`.
 pub fn ca_certificate_exists(conn: &mut DbConnection, thumbprint: &str, domain: &str) -> QueryResult<bool> {
     let n: i64 = ca_cert_store::table
