@@ -1,1 +1,3 @@
 //! Domain rules (pure: no I/O).
+
+pub mod onboarding;
