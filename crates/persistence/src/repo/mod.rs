@@ -1,5 +1,5 @@
 //! Repositories: plain functions over `&mut DbConnection`, one module per aggregate.
 
-pub mod audit;
 pub mod account;
+pub mod audit;
 pub mod onboarding;
