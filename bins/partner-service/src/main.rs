@@ -24,6 +24,27 @@ enum Command {
     Migrate,
     /// Print a development JWT signed with the configured or stored HS256 secret.
     Token(TokenArgs),
+    /// Local administrator accounts (for deployments without Keycloak).
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AdminCommand {
+    /// Create an administrator (roles PARTNER_ADMIN, POLICYMANAGER) who logs in at
+    /// POST /v1/partnermanager/auth/login.
+    Create {
+        /// The user name.
+        #[arg(long)]
+        user: String,
+        /// The password (or the PMS_ADMIN_PASSWORD variable, which keeps it out of process lists).
+        #[arg(long, env = "PMS_ADMIN_PASSWORD", hide_env_values = true)]
+        password: String,
+        #[arg(long)]
+        email: Option<String>,
+    },
 }
 
 fn main() -> anyhow::Result<()> {
@@ -47,6 +68,14 @@ fn main() -> anyhow::Result<()> {
         }
         Command::Token(args) => {
             println!("{}", run_token(&settings, &args)?);
+            Ok(())
+        }
+        Command::Admin { command: AdminCommand::Create { user, password, email } } => {
+            let roles = partner_service::admin::create(&settings, &user, &password, email.as_deref())?;
+            println!("created administrator {user} ({})", roles.join(", "));
+            if web_support::auth::resolve_hs256_secret(&settings)?.is_none() {
+                eprintln!("note: only JWKS tokens are accepted with this configuration, so local login is unavailable");
+            }
             Ok(())
         }
     }

@@ -1,4 +1,7 @@
+use actix_web::web;
 use web_support::Settings;
+
+use crate::onboarding::Onboarding;
 
 /// MOSIP's port for the partner manager.
 pub const DEFAULT_PORT: u16 = 9109;
@@ -13,7 +16,11 @@ impl Application {
     /// Opens the store (migrating SQLite), binds the port and builds the server.
     pub fn build(settings: Settings) -> anyhow::Result<Self> {
         let shared = web_support::startup::prepare(settings)?;
-        let (port, server) = web_support::startup::serve(&shared, DEFAULT_PORT, crate::routes::configure)?;
+        let onboarding = onboarding_state(&shared.settings)?;
+        let (port, server) = web_support::startup::serve(&shared, DEFAULT_PORT, move |cfg| {
+            cfg.app_data(onboarding.clone());
+            crate::routes::configure(cfg);
+        })?;
         Ok(Application { port, server })
     }
 
@@ -29,4 +36,18 @@ impl Application {
     pub fn into_server(self) -> actix_web::dev::Server {
         self.server
     }
+}
+
+/// Self-service onboarding as configured; its tokens are signed with the secret the verifier uses.
+fn onboarding_state(settings: &Settings) -> anyhow::Result<web::Data<Onboarding>> {
+    let secret = web_support::auth::resolve_hs256_secret(settings)?.map(|(s, _)| s);
+    let onboarding = Onboarding::from_settings(settings, secret)?;
+    if onboarding.enabled {
+        tracing::info!(
+            mail = %onboarding.notifier.describe(),
+            local_login = onboarding.signer.is_some(),
+            "self-service onboarding enabled"
+        );
+    }
+    Ok(web::Data::new(onboarding))
 }

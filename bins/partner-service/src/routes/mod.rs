@@ -4,6 +4,7 @@
 
 mod audits;
 mod certificates;
+mod onboarding;
 mod partners;
 mod policy;
 
@@ -15,6 +16,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         web::scope("/v1/partnermanager")
             .route("/actuator/health", web::get().to(health))
             .route("/audits", web::get().to(audits::search))
+            .configure(onboarding::configure)
             .configure(certificates::configure)
             .configure(partners::configure),
     )

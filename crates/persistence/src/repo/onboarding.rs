@@ -67,21 +67,25 @@ pub fn replace(conn: &mut DbConnection, previous_registration: &str, row: &Signu
     .execute(conn)
 }
 
-/// Counts a wrong OTP: `tries` becomes `new_tries` if it still is `seen_tries` on a pending sign-up.
-pub fn record_wrong_try(
+/// Claims one OTP try before the OTP is checked, so that concurrent guesses cannot share a try:
+/// `tries + 1` on a pending sign-up that has fewer than `max_tries`. 0 rows: none left (or no
+/// longer pending).
+pub fn claim_try(
     conn: &mut DbConnection,
     registration_id: &str,
-    seen_tries: i32,
-    new_tries: i32,
+    max_tries: i32,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
     diesel::update(
         onboarding_signup::table
             .filter(onboarding_signup::registration_id.eq(registration_id))
-            .filter(onboarding_signup::otp_tries.eq(seen_tries))
-            .filter(onboarding_signup::status_code.eq(PENDING)),
+            .filter(onboarding_signup::status_code.eq(PENDING))
+            .filter(onboarding_signup::otp_tries.lt(max_tries)),
     )
-    .set((onboarding_signup::otp_tries.eq(new_tries), onboarding_signup::upd_dtimes.eq(Some(now))))
+    .set((
+        onboarding_signup::otp_tries.eq(onboarding_signup::otp_tries + 1),
+        onboarding_signup::upd_dtimes.eq(Some(now)),
+    ))
     .execute(conn)
 }
 
@@ -118,4 +122,87 @@ pub fn undo_send(
         onboarding_signup::upd_dtimes.eq(Some(now)),
     ))
     .execute(conn)
+}
+
+/// Whether a partner already carries this organisation name (case-insensitive, surrounding
+/// blanks ignored): self-service sign-up refuses a second partner of the same organisation.
+pub fn organisation_taken(conn: &mut DbConnection, name: &str) -> QueryResult<bool> {
+    use crate::schema::partner;
+    let wanted = name.trim().to_lowercase();
+    let n: i64 = partner::table
+        .filter(partner::is_deleted.eq(false))
+        .filter(lower(trim(partner::name)).eq(wanted))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
+diesel::define_sql_function!(fn trim(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
+
+// ---- interim: partner registration, until the partner feature's registration lands on main
+// (then `registration::create` calls `repo::partner::register_partner` and these go away).
+
+/// `(code, is_policy_required)` of the active partner type matching `code` case-insensitively.
+pub fn interim_partner_type(conn: &mut DbConnection, code: &str) -> QueryResult<Option<(String, bool)>> {
+    use crate::schema::partner_type;
+    let types: Vec<(String, bool)> = partner_type::table
+        .filter(partner_type::is_deleted.eq(false))
+        .select((partner_type::code, partner_type::is_policy_required))
+        .load(conn)?;
+    Ok(types.into_iter().find(|(c, _)| c.eq_ignore_ascii_case(code)))
+}
+
+/// `(id, is_active)` of the policy group named `name`.
+pub fn interim_policy_group(conn: &mut DbConnection, name: &str) -> QueryResult<Option<(String, bool)>> {
+    use crate::schema::policy_group;
+    policy_group::table
+        .filter(policy_group::name.eq(name))
+        .filter(policy_group::is_deleted.eq(false))
+        .select((policy_group::id, policy_group::is_active))
+        .first(conn)
+        .optional()
+}
+
+/// Whether a partner has this id, or exactly this e-mail.
+pub fn interim_partner_taken(conn: &mut DbConnection, id: &str, email: &str) -> QueryResult<(bool, bool)> {
+    use crate::schema::partner;
+    let by_id: i64 = partner::table.filter(partner::id.eq(id)).count().get_result(conn)?;
+    let by_email: i64 = partner::table.filter(partner::email_id.eq(email)).count().get_result(conn)?;
+    Ok((by_id > 0, by_email > 0))
+}
+
+/// Inserts a partner `InProgress`, inactive, as MOSIP's registration does.
+#[expect(clippy::too_many_arguments, reason = "interim until the partner feature's registration lands")]
+pub fn interim_insert_partner(
+    conn: &mut DbConnection,
+    id: &str,
+    name: &str,
+    address: &str,
+    contact_no: &str,
+    email: &str,
+    partner_type: &str,
+    policy_group_id: Option<&str>,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    use crate::schema::partner;
+    diesel::insert_into(partner::table)
+        .values((
+            partner::id.eq(id),
+            partner::policy_group_id.eq(policy_group_id),
+            partner::name.eq(name),
+            partner::address.eq(Some(address)),
+            partner::contact_no.eq(Some(contact_no)),
+            partner::email_id.eq(Some(email)),
+            partner::user_id.eq(id),
+            partner::partner_type_code.eq(partner_type),
+            partner::approval_status.eq("InProgress"),
+            partner::is_active.eq(false),
+            partner::lang_code.eq(Some("eng")),
+            partner::addl_info.eq(Some("[]")),
+            partner::cr_by.eq(id),
+            partner::cr_dtimes.eq(now),
+            partner::is_deleted.eq(false),
+        ))
+        .execute(conn)
 }
