@@ -4,4 +4,6 @@
 
 mod foundation;
 mod helpers;
+mod onboarding;
 mod process;
+mod smtp_sink;
