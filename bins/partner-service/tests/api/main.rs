@@ -4,5 +4,7 @@
 
 mod foundation;
 mod helpers;
+mod partner;
+mod partner_fixtures;
 mod partner_import;
 mod process;
