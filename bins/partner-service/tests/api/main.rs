@@ -7,4 +7,5 @@ mod helpers;
 mod partner;
 mod partner_fixtures;
 mod partner_import;
+mod partner_keys;
 mod process;
