@@ -8,6 +8,7 @@ mod partners;
 mod policy;
 
 use actix_web::web;
+pub use partners::PartnerConfig;
 use web_support::health::health;
 use web_support::metrics::prometheus;
 

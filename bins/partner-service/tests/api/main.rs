@@ -4,5 +4,8 @@
 
 mod foundation;
 mod helpers;
+mod partner;
+mod partner_fixtures;
 mod partner_import;
+mod partner_keys;
 mod process;

@@ -1,3 +1,9 @@
 //! Repositories: plain functions over `&mut DbConnection`, one module per aggregate.
 
 pub mod audit;
+
+// ---- partner management (partners, contacts, policy requests, API keys, extractors, credential types)
+pub mod api_key;
+pub mod partner;
+pub mod partner_extras;
+pub mod partner_policy;
