@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod error;
+pub mod import;
 pub mod notify;
 pub mod onboarding;
 pub mod roles;

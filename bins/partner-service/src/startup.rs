@@ -15,12 +15,15 @@ pub struct Application {
 impl Application {
     /// Opens the store (migrating SQLite), binds the port and builds the server.
     pub fn build(settings: Settings) -> anyhow::Result<Self> {
+        let partner = actix_web::web::Data::new(crate::routes::PartnerConfig::new(&settings.partner)?);
         let shared = web_support::startup::prepare(settings)?;
         let onboarding = onboarding_state(&shared.settings)?;
-        let (port, server) = web_support::startup::serve(&shared, DEFAULT_PORT, move |cfg| {
+        let routes = move |cfg: &mut actix_web::web::ServiceConfig| {
+            cfg.app_data(partner.clone());
             cfg.app_data(onboarding.clone());
             crate::routes::configure(cfg);
-        })?;
+        };
+        let (port, server) = web_support::startup::serve(&shared, DEFAULT_PORT, routes)?;
         Ok(Application { port, server })
     }
 

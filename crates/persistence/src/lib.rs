@@ -2,6 +2,7 @@
 
 pub mod connection;
 pub mod error;
+pub mod import;
 pub mod migrate;
 mod pool;
 pub mod repo;

@@ -9,6 +9,7 @@ pub mod extract;
 pub mod forwarder;
 pub mod health;
 pub mod host;
+pub mod metrics;
 pub mod page;
 pub mod request_id;
 pub mod search;

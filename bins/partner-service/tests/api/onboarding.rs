@@ -168,13 +168,6 @@ fn sign_up_with_the_file_drop_then_log_in_and_use_the_token(app: TestApp) {
     let token = r["token"].as_str().unwrap();
     assert_eq!(token.split('.').count(), 3);
 
-    // The services accept the token: it authenticates (a forged one would be 401) and carries
-    // the partner's roles, which do not open the admin-only audit log.
-    let audit = c.get("/v1/partnermanager/audits", Some(token));
-    assert_eq!((audit.status, audit.error_code()), (403, Some("KER-ATH-403")), "{}", audit.body);
-    let forged = format!("{}x", token);
-    assert_eq!(c.get("/v1/partnermanager/audits", Some(&forged)).status, 401);
-
     assert_eq!(
         audits(&app),
         [
@@ -183,6 +176,31 @@ fn sign_up_with_the_file_drop_then_log_in_and_use_the_token(app: TestApp) {
             ("PMS_PRT_200".into(), None, "acme-auth".into()),
         ]
     );
+
+    // The services accept the token on the partner's own data...
+    let mine = c.get("/v1/partnermanager/partners/acme-auth", Some(token)).ok();
+    let p = mine.response();
+    assert_eq!(
+        (&p["partnerID"], &p["organizationName"], &p["emailId"], &p["partnerType"], &p["policyGroup"]),
+        (
+            &json!("acme-auth"),
+            &json!("Acme Authentication"),
+            &json!("Ops@Acme.example"),
+            &json!("Auth_Partner"),
+            &json!("auth-partners")
+        )
+    );
+    assert_eq!(
+        (&p["contactNumber"], &p["address"], &p["isActive"]),
+        (&json!("+4412345678"), &json!("1 Harbour Road"), &json!(false))
+    );
+    // ...and its roles open no one else's data, nor the admin-only audit log.
+    let theirs = c.get("/v1/partnermanager/partners/someone-else", Some(token));
+    assert_eq!(theirs.status, 403, "{}", theirs.body);
+    let audit = c.get("/v1/partnermanager/audits", Some(token));
+    assert_eq!((audit.status, audit.error_code()), (403, Some("KER-ATH-403")), "{}", audit.body);
+    let forged = format!("{}x", token);
+    assert_eq!(c.get("/v1/partnermanager/partners/acme-auth", Some(&forged)).status, 401);
 }
 
 fn sign_up_over_a_real_smtp_conversation(app: TestApp) {
@@ -259,7 +277,10 @@ fn sign_up_checks_come_first_with_the_seed_failure_events(app: TestApp) {
         expected.push(ev(event, Some(code)));
     }
     let missing = post(c, OTP, json!({"organizationName": "Org"}));
-    assert_eq!(missing.body["errors"][0]["message"], "Invalid request parameter - must not be null :request.partnerId");
+    assert_eq!(
+        missing.body["errors"][0]["message"],
+        "Invalid request parameter - value is empty or null :request.partnerId"
+    );
     expected.push(ev("PMS_PRT_101", None));
     expected.push(ev("PMS_PRT_401", Some("PMS_COR_001")));
     assert_eq!(events(&app), expected);
@@ -303,10 +324,10 @@ fn duplicates_are_refused_as_registration_refuses_them(app: TestApp) {
     assert_eq!(
         refusals,
         [
-            ev("PMS_PRT_417", Some("PMS_PRT_051")),
-            ev("PMS_PRT_417", Some("PMS_PRT_011")),
+            ev("PMS_PRT_402", Some("PMS_PRT_051")),
+            ev("PMS_PRT_429", Some("PMS_PRT_011")),
             ev("PMS_PRT_417", Some("PMS_PRT_001")),
-            ev("PMS_PRT_417", Some("PMS_PRT_051")),
+            ev("PMS_PRT_402", Some("PMS_PRT_051")),
         ]
     );
 

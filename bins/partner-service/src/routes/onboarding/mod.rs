@@ -29,7 +29,10 @@ pub(crate) const MAIL_FAILED: &str = "PMS_ONB_014";
 /// in the record either way.
 pub(crate) fn failure_event(code: &str) -> AuditEvent {
     match code {
-        "PMS_PRT_001" | "PMS_PRT_011" | "PMS_PRT_051" => AuditEvent::OrganisationAlreadyRegistered,
+        "PMS_PRT_001" => AuditEvent::OrganisationAlreadyRegistered,
+        // as partner registration records them
+        "PMS_PRT_011" => AuditEvent::EmailNotAllowed,
+        "PMS_PRT_051" => AuditEvent::PartnerAlreadyRegistered,
         "PMS_PRT_108" | "PMS_PRT_002" | "PMS_PMP_023" => AuditEvent::PolicyGroupMissing,
         "PMS_PRT_010" | "PMS_ONB_002" => AuditEvent::PartnerTypeNotAllowed,
         "PMS_ONB_001" => AuditEvent::EmailNotAllowed,

@@ -6,6 +6,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use audit_events::AuditEvent;
 use chrono::NaiveDateTime;
 use partner_domain::onboarding::{OnboardingError, Otp, OtpPolicy, SendHistory, email_key, hash_secret, login_key};
+use partner_domain::registration::RegistrationRules;
 use persistence::repo::onboarding::{PENDING, SignupRow};
 use persistence::{DbConnection, repo};
 use serde::Serialize;
@@ -17,6 +18,7 @@ use super::{ANONYMOUS, MAIL_FAILED, with_event};
 use crate::error::{RefuseOnboarding, onboarding_refusal};
 use crate::notify::Mail;
 use crate::onboarding::{Enabled, Onboarding};
+use crate::routes::PartnerConfig;
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -42,6 +44,7 @@ pub async fn request_otp(
     on: Enabled,
     req: HttpRequest,
     db: web::Data<Db>,
+    partner: web::Data<PartnerConfig>,
     body: web::Json<RequestEnvelope<SignUpForm>>,
 ) -> Result<HttpResponse, ApiError> {
     let on = on.0;
@@ -55,7 +58,7 @@ pub async fn request_otp(
     let issued = db
         .audited(op.clone(), move |conn, _trail| {
             let form = envelope.into_request()?;
-            issue(conn, &rules, form, time::now()).map_err(with_event)
+            issue(conn, &rules, &partner.rules, form, time::now()).map_err(with_event)
         })
         .await?;
 
@@ -82,9 +85,15 @@ pub async fn request_otp(
 
 /// Checks the sign-up (registration's rules, then onboarding's), applies the resend throttle,
 /// and stores a new OTP for the e-mail under a new registration id.
-fn issue(conn: &mut DbConnection, on: &Onboarding, form: SignUpForm, now: NaiveDateTime) -> Result<Issued, ApiError> {
+fn issue(
+    conn: &mut DbConnection,
+    on: &Onboarding,
+    rules: &RegistrationRules,
+    form: SignUpForm,
+    now: NaiveDateTime,
+) -> Result<Issued, ApiError> {
     let signup = registration::parse(form)?;
-    let (partner_type, _) = registration::check(conn, &signup)?;
+    let partner_type = registration::check(conn, &signup, rules, now)?;
     on.email_domains.check(&signup.email_id).refuse()?;
     on.partner_types.roles_for(&partner_type).refuse()?;
     onboarding_checks(conn, &signup)?;

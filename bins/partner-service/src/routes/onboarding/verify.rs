@@ -5,6 +5,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use audit_events::AuditEvent;
 use chrono::NaiveDateTime;
 use partner_domain::onboarding::{OnboardingError, Otp, OtpState, hash_secret, login_key, roles, verify_secret};
+use partner_domain::registration::RegistrationRules;
 use persistence::repo::account::AccountRow;
 use persistence::repo::onboarding::{COMPLETED, SignupRow};
 use persistence::{DbConnection, repo};
@@ -17,6 +18,7 @@ use super::registration::{self, SignUp};
 use super::{ANONYMOUS, with_event};
 use crate::error::{RefuseOnboarding, onboarding_refusal};
 use crate::onboarding::{Enabled, Onboarding};
+use crate::routes::PartnerConfig;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -45,6 +47,7 @@ pub async fn verify(
     on: Enabled,
     req: HttpRequest,
     db: web::Data<Db>,
+    partner: web::Data<PartnerConfig>,
     body: web::Json<RequestEnvelope<VerifyForm>>,
 ) -> Result<HttpResponse, ApiError> {
     let on = on.0;
@@ -85,7 +88,7 @@ pub async fn verify(
     let rules = on.clone();
     let created = db
         .audited(after, move |conn, trail| {
-            let created = complete(conn, &rules, &claimed, hash, time::now()).map_err(with_event)?;
+            let created = complete(conn, &rules, &partner.rules, &claimed, hash, time::now()).map_err(with_event)?;
             trail.push(AuditEvent::RegisterPartnerSuccess, Some(&created.partner_id));
             Ok(created)
         })
@@ -139,6 +142,7 @@ fn state(row: &SignupRow) -> OtpState {
 fn complete(
     conn: &mut DbConnection,
     on: &Onboarding,
+    registration_rules: &RegistrationRules,
     claimed: &Claimed,
     password_hash: String,
     now: NaiveDateTime,
@@ -147,11 +151,11 @@ fn complete(
         return Err(onboarding_refusal(OnboardingError::AlreadyCompleted));
     }
     let signup = &claimed.signup;
-    let (partner_type, _) = registration::check(conn, signup)?;
+    let partner_type = registration::check(conn, signup, registration_rules, now)?;
     on.email_domains.check(&signup.email_id).refuse()?;
     let account_roles = on.partner_types.roles_for(&partner_type).refuse()?;
     onboarding_checks(conn, signup)?;
-    let registered = registration::create(conn, signup, now)?;
+    let registered = registration::create(conn, signup, registration_rules, now)?;
     let account = AccountRow {
         user_id: registered.partner_id.clone(),
         login_key: login_key(&registered.partner_id),
