@@ -89,3 +89,62 @@ impl FromRequest for Enabled {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(toml: &str) -> anyhow::Result<Onboarding> {
+        let dir = tempfile::tempdir()?;
+        let file = dir.path().join("pms.toml");
+        std::fs::write(&file, format!("data_dir = {:?}\n{toml}", dir.path().display().to_string()))?;
+        let settings = Settings::load(Some(&file))?;
+        Onboarding::from_settings(&settings, Some(SecretString::from("0123456789abcdef0123")))
+    }
+
+    #[test]
+    fn settings_become_the_rules() {
+        let on = load(
+            "[onboarding]\notp_validity_secs = 300\notp_max_tries = 3\n\
+             blocked_email_domains = \"mailinator.com, tempmail.example\"\n\
+             allowed_partner_types = [\"Auth_Partner\"]\npassword_min_length = 12\n\
+             [smtp]\nhost = \"smtp.example\"\ntls = \"tls\"\nfrom = \"PMS <pms@example.org>\"\n",
+        )
+        .unwrap_or_else(|e| panic!("{e:#}"));
+        assert!(on.enabled);
+        assert_eq!(on.otp.validity, chrono::Duration::minutes(5));
+        assert_eq!(on.otp.max_tries, 3);
+        assert_eq!(
+            on.email_domains.blocked,
+            ["mailinator.com", "tempmail.example"],
+            "a comma-separated string is a list"
+        );
+        assert_eq!(on.partner_types.allowed, ["Auth_Partner"]);
+        assert_eq!(on.passwords.min_length, 12);
+        assert_eq!(on.notifier.describe(), "SMTP smtp.example:465 (TLS)");
+        assert_eq!(on.signer.as_ref().map(|s| s.ttl_secs), Some(1800));
+    }
+
+    #[test]
+    fn the_defaults_drop_mail_in_the_data_directory() {
+        let on = load("").unwrap_or_else(|e| panic!("{e:#}"));
+        assert!(on.notifier.describe().starts_with("file drop in ") && on.notifier.describe().ends_with("mail"));
+        assert_eq!(on.otp, OtpPolicy::default());
+    }
+
+    #[test]
+    fn nonsense_settings_stop_the_start() {
+        for bad in [
+            "[onboarding]\notp_max_tries = 0\n",
+            "[onboarding]\notp_validity_secs = 0\n",
+            "[onboarding]\npassword_min_length = 4\n",
+            "[onboarding]\ntoken_lifetime_secs = 5\n",
+            "[onboarding]\nunknown_key = 1\n",
+            "[smtp]\ntls = \"sometimes\"\n",
+            "[smtp]\nhost = \"smtp.example\"\nfrom = \"not a mailbox\"\n",
+            "[smtp]\nhost = \"smtp.example\"\nusername = \"u\"\n",
+        ] {
+            assert!(load(bad).is_err(), "{bad}");
+        }
+    }
+}
