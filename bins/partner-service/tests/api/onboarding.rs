@@ -386,6 +386,27 @@ fn brute_force_kills_the_otp_after_five_tries(app: TestApp) {
     assert_eq!((partners(&app), accounts(&app)), (0, 0));
 }
 
+fn concurrent_guesses_cannot_share_a_try(app: TestApp) {
+    let (reg, otp) = request_otp(&app, signup("race-1", "Race", "ops@race.example", "SDK_Partner"));
+    let wrong = if otp == "999999" { "999998" } else { "999999" };
+    let port: u16 = app.client.url("").rsplit(':').next().unwrap().parse().unwrap();
+    let guesses: Vec<_> = (0..10)
+        .map(|_| {
+            let reg = reg.clone();
+            std::thread::spawn(move || {
+                verify(&Client::new(port), &reg, wrong, PASSWORD).error_code().map(str::to_owned)
+            })
+        })
+        .collect();
+    let mut codes: Vec<String> = guesses.into_iter().map(|g| g.join().unwrap().unwrap_or_default()).collect();
+    codes.sort();
+    let wrong_ones = codes.iter().filter(|c| *c == "PMS_ONB_006").count();
+    let locked = codes.iter().filter(|c| *c == "PMS_ONB_008").count();
+    assert_eq!((wrong_ones, locked), (4, 6), "{codes:?}");
+    assert_eq!(signup_row(&app, "ops@race.example").unwrap().otp_tries, 5, "exactly the allowed tries were spent");
+    assert_eq!(verify(&app.client, &reg, &otp, PASSWORD).error_code(), Some("PMS_ONB_008"));
+}
+
 fn resending_is_throttled_per_email(app: TestApp) {
     let c = &app.client;
     let request = signup("abis-1", "Abis", "ops@abis.example", "FTM_Provider");
@@ -482,6 +503,7 @@ api_tests!(
     duplicates_are_refused_as_registration_refuses_them,
     wrong_expired_reused_and_superseded_otps_are_refused,
     brute_force_kills_the_otp_after_five_tries,
+    concurrent_guesses_cannot_share_a_try,
     resending_is_throttled_per_email,
     passwords_must_be_strong_and_a_weak_one_costs_no_try,
     login_refuses_unknown_users_and_wrong_passwords_alike,

@@ -35,7 +35,7 @@ struct Created {
     status: String,
 }
 
-/// A sign-up whose OTP may be tried, with one try claimed for this request.
+/// A sign-up whose OTP may be tried, with one try claimed for this request (`row` counts it).
 struct Claimed {
     row: SignupRow,
     signup: SignUp,
@@ -75,7 +75,8 @@ pub async fn verify(
     let after = db.op_for(ANONYMOUS, rid).on_failure(AuditEvent::InvalidEmailOnCreate, None);
     let (claimed, hash) = checked;
     let Some(hash) = hash else {
-        let tries = u32::try_from(claimed.row.otp_tries).unwrap_or(0);
+        // the try this request claimed is counted in `row` already
+        let tries = u32::try_from(claimed.row.otp_tries).unwrap_or(1).saturating_sub(1);
         let state = OtpState { expires_at: claimed.row.otp_expires_dtimes, tries, completed: false };
         let (_, wrong) = on.otp.wrong_try(&state);
         let err = onboarding_refusal(wrong);
@@ -126,6 +127,11 @@ fn claim(conn: &mut DbConnection, on: &Onboarding, form: VerifyForm, now: NaiveD
         on.otp.check_usable(&state(&now_row), now).refuse()?;
         return Err(onboarding_refusal(OnboardingError::OtpLocked));
     }
+    // Read back under the row lock our update holds: the try count after this claim, whatever
+    // concurrent requests claimed before it.
+    let row = repo::onboarding::find_by_registration(conn, &registration_id)?
+        .ok_or(OnboardingError::UnknownRegistration)
+        .refuse()?;
     Ok(Claimed { row, signup, otp, password })
 }
 
