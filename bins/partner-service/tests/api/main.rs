@@ -5,5 +5,10 @@
 mod certificates;
 mod foundation;
 mod helpers;
+mod onboarding;
+mod partner;
+mod partner_fixtures;
 mod partner_import;
+mod partner_keys;
 mod process;
+mod smtp_sink;
