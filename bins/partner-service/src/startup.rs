@@ -13,7 +13,11 @@ impl Application {
     /// Opens the store (migrating SQLite), binds the port and builds the server.
     pub fn build(settings: Settings) -> anyhow::Result<Self> {
         let shared = web_support::startup::prepare(settings)?;
-        let (port, server) = web_support::startup::serve(&shared, DEFAULT_PORT, crate::routes::configure)?;
+        let policy = actix_web::web::Data::new(crate::routes::policy::PolicyState::load(&shared.settings.policy)?);
+        let (port, server) = web_support::startup::serve(&shared, DEFAULT_PORT, move |cfg| {
+            cfg.app_data(policy.clone());
+            crate::routes::configure(cfg);
+        })?;
         Ok(Application { port, server })
     }
 

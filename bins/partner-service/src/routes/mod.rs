@@ -5,7 +5,7 @@
 mod audits;
 mod certificates;
 mod partners;
-mod policy;
+pub mod policy;
 
 use actix_web::web;
 use web_support::health::health;

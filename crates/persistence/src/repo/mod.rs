@@ -1,3 +1,4 @@
 //! Repositories: plain functions over `&mut DbConnection`, one module per aggregate.
 
 pub mod audit;
+pub mod policy;
