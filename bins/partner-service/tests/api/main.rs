@@ -4,4 +4,5 @@
 
 mod foundation;
 mod helpers;
+mod policy;
 mod process;

@@ -188,3 +188,66 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             resource("/policies/{policyId}").route(web::get().to(policies::get)).route(web::put().to(policies::update)),
         );
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn misp() -> Value {
+        json!({"allowAuthRequestDelegation": true, "allowKycRequestDelegation": true, "allowKeyBindingDelegation": true})
+    }
+
+    #[test]
+    fn built_in_schemas_and_public_values_by_default() {
+        let state = PolicyState::load(&PolicySettings::default()).unwrap_or_else(|e| panic!("{e:#}"));
+        assert_eq!(state.allowed, PolicyType::ALL);
+        assert!(state.schemas.validate(PolicyType::Misp, &misp()).is_ok());
+        assert_eq!(state.public_config["pmp.policy.schema.url"], "https://schemas.mosip.io/v1/auth-policy");
+        assert_eq!(state.public_config["pmp.datashare.policy.schema"]["required"][0], "dataSharePolicies");
+    }
+
+    #[test]
+    fn a_schema_directory_overrides_per_file() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let strict = json!({
+            "$schema": "http://json-schema.org/draft-04/schema#",
+            "type": "object",
+            "required": ["allowAuthRequestDelegation", "onlyHere"]
+        });
+        std::fs::write(dir.path().join("misp-policy-schema.json"), strict.to_string()).unwrap_or_default();
+        let settings = PolicySettings {
+            schema_dir: Some(dir.path().to_path_buf()),
+            allowed_types: vec!["auth".into(), "MISP".into()],
+            public_config: [("mosip.pms.filtervalue.max_columns".to_owned(), "100".to_owned())].into(),
+            ..PolicySettings::default()
+        };
+        let state = PolicyState::load(&settings).unwrap_or_else(|e| panic!("{e:#}"));
+        assert_eq!(state.allowed, [PolicyType::Auth, PolicyType::Misp]);
+        assert!(state.schemas.validate(PolicyType::Misp, &misp()).is_err(), "the directory's schema is used");
+        let auth = json!({"authTokenType": "random", "allowedAuthTypes": [], "allowedKycAttributes": []});
+        assert!(state.schemas.validate(PolicyType::Auth, &auth).is_ok(), "files not in the directory are built in");
+        assert_eq!(state.public_config["pmp.allowed.policy.types"], "Auth,MISP");
+        assert_eq!(state.public_config["mosip.pms.filtervalue.max_columns"], "100");
+    }
+
+    #[test]
+    fn bad_schemas_and_unknown_types_stop_the_start() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(dir.path().join("auth-policy-schema.json"), r#"{"type": "object"}"#).unwrap_or_default();
+        let settings = PolicySettings { schema_dir: Some(dir.path().to_path_buf()), ..PolicySettings::default() };
+        assert!(PolicyState::load(&settings).is_err());
+        let settings = PolicySettings { allowed_types: vec!["Biometric".into()], ..PolicySettings::default() };
+        assert!(PolicyState::load(&settings).is_err());
+        let settings = PolicySettings { schema_dir: Some(dir.path().join("missing")), ..PolicySettings::default() };
+        assert!(PolicyState::load(&settings).is_err());
+    }
+
+    #[test]
+    fn configured_values_read_like_mosips() {
+        assert_eq!(config_value("42"), json!("42"));
+        assert_eq!(config_value(r#"{"a":1}"#), json!({"a": 1}));
+        assert_eq!(config_value("a,b"), json!("a,b"));
+    }
+}
