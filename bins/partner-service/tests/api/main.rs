@@ -4,5 +4,6 @@
 
 mod foundation;
 mod helpers;
+mod partner_import;
 mod policy;
 mod process;
