@@ -228,9 +228,13 @@ impl Policy {
         if self.is_active { "PUBLISHED" } else { "DRAFTED" }
     }
 
-    /// The stored document as JSON (`PMS_POL_052` when it is not).
+    /// The stored document as JSON (`PMS_POL_052` when it is not). Stray commas (`,,`, `[,`,
+    /// `,}`), which MOSIP's JSON reader skips and MOSIP's own default data contains, are skipped
+    /// here too.
     pub fn document(&self) -> Result<Value, PolicyError> {
-        serde_json::from_str(&self.policies).map_err(|_| PolicyError::StoredPolicyUnreadable)
+        serde_json::from_str(&self.policies)
+            .or_else(|_| serde_json::from_str(&without_stray_commas(&self.policies)))
+            .map_err(|_| PolicyError::StoredPolicyUnreadable)
     }
 
     /// The draft after `change` (its group is checked by [`check_mapping`] first). Refused when
@@ -298,6 +302,39 @@ impl Policy {
         }
         Ok(Policy { is_active: false, upd_by: Some(user.to_owned()), upd_dtimes: Some(now), ..self.clone() })
     }
+}
+
+/// `text` without the commas that separate nothing (outside strings).
+fn without_stray_commas(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for ch in text.chars() {
+        if in_string {
+            out.push(ch);
+            match (escaped, ch) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        let last = out.trim_end().chars().last();
+        match ch {
+            ',' if matches!(last, None | Some(',' | '{' | '[')) => {}
+            '}' | ']' if last == Some(',') => {
+                let keep = out.trim_end().len() - 1;
+                out.truncate(keep);
+                out.push(ch);
+            }
+            '"' => {
+                in_string = true;
+                out.push(ch);
+            }
+            _ => out.push(ch),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -475,6 +512,14 @@ mod tests {
         let other = Policy { group_id: "g2".into(), ..p.clone() };
         assert_eq!(check_mapping(Some(&active), Some(&other)).err(), Some(PolicyError::NotMapped));
         assert!(check_mapping(Some(&active), Some(&p)).is_ok());
+    }
+
+    #[test]
+    fn stray_commas_in_stored_documents_are_skipped_as_mosip_skips_them() {
+        let p = Policy { policies: r#"{"a":[1,,2,],,"b":"x,,}",}"#.into(), ..draft() };
+        assert_eq!(p.document(), Ok(json!({"a": [1, 2], "b": "x,,}"})));
+        let p = Policy { policies: r#"{"s":"q\"\\",,"t":1}"#.into(), ..draft() };
+        assert_eq!(p.document(), Ok(json!({"s": "q\"\\", "t": 1})));
     }
 
     #[test]

@@ -20,6 +20,8 @@ pub struct PolicySettings {
     pub schema_url: String,
     /// Further public values `GET /policies/config/{key}` answers (never put secrets here).
     pub public_config: std::collections::BTreeMap<String, String>,
+    /// The most values one filter-values column answers (MOSIP's `mosip.pms.filtervalue.max_columns`).
+    pub filter_value_limit: i64,
 }
 
 fn list_or_csv<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
@@ -42,6 +44,7 @@ impl Default for PolicySettings {
             allowed_types: ["Auth", "DataShare", "CredentialIssuance", "MISP"].map(String::from).to_vec(),
             schema_url: "https://schemas.mosip.io/v1/auth-policy".into(),
             public_config: std::collections::BTreeMap::new(),
+            filter_value_limit: 100,
         }
     }
 }

@@ -283,6 +283,55 @@ impl ActivePolicyDto {
     }
 }
 
+/// `SearchAuthPolicy` (PL13): the document as a JSON string.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PolicySearchItem {
+    pub id: String,
+    pub cr_by: String,
+    pub cr_dtimes: String,
+    pub del_dtimes: Option<String>,
+    pub desc: String,
+    pub is_active: bool,
+    pub is_deleted: bool,
+    pub name: String,
+    pub policies: String,
+    pub upd_by: Option<String>,
+    pub upd_dtimes: Option<String>,
+    pub valid_from_date: String,
+    pub valid_to_date: String,
+    pub version: String,
+    pub policy_type: String,
+    pub schema: Option<String>,
+    pub policy_group_id: String,
+    pub policy_group_name: Option<String>,
+}
+
+impl PolicySearchItem {
+    pub fn new(p: &Policy, group_name: Option<&str>) -> Self {
+        PolicySearchItem {
+            id: p.id.clone(),
+            cr_by: p.cr_by.clone(),
+            cr_dtimes: stamp(p.cr_dtimes),
+            del_dtimes: None,
+            desc: p.desc.clone(),
+            is_active: p.is_active,
+            is_deleted: false,
+            name: p.name.clone(),
+            policies: p.policies.clone(),
+            upd_by: p.upd_by.clone(),
+            upd_dtimes: local_opt(p.upd_dtimes),
+            valid_from_date: local(p.valid_from),
+            valid_to_date: local(p.valid_to),
+            version: p.version.clone(),
+            policy_type: p.policy_type.clone(),
+            schema: p.schema.clone(),
+            policy_group_id: p.group_id.clone(),
+            policy_group_name: group_name.map(str::to_owned),
+        }
+    }
+}
+
 /// `PolicyStatusUpdateResponseDto` (PL6).
 #[derive(Debug, Serialize)]
 pub struct StatusDto {

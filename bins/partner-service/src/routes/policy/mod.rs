@@ -7,6 +7,7 @@ mod config;
 mod dto;
 mod groups;
 mod policies;
+mod search;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -29,6 +30,8 @@ pub struct PolicyState {
     pub schema_url: String,
     /// The values `GET /policies/config/{key}` may reveal: public settings only.
     pub public_config: BTreeMap<String, Value>,
+    /// The most values a filter-values column answers.
+    pub filter_value_limit: i64,
 }
 
 impl PolicyState {
@@ -65,7 +68,13 @@ impl PolicyState {
         for (k, v) in &settings.public_config {
             public_config.insert(k.clone(), config_value(v));
         }
-        Ok(PolicyState { schemas, allowed, schema_url: settings.schema_url.clone(), public_config })
+        Ok(PolicyState {
+            schemas,
+            allowed,
+            schema_url: settings.schema_url.clone(),
+            public_config,
+            filter_value_limit: settings.filter_value_limit.max(1),
+        })
     }
 }
 
@@ -170,6 +179,10 @@ fn extractors(cfg: &mut web::ServiceConfig) {
 pub fn configure(cfg: &mut web::ServiceConfig) {
     extractors(cfg);
     cfg.service(resource("/policies/group/new").route(web::post().to(groups::create)))
+        .service(resource("/policies/group/search").route(web::post().to(search::groups)))
+        .service(resource("/policies/group/filtervalues").route(web::post().to(search::group_values)))
+        .service(resource("/policies/search").route(web::post().to(search::policies)))
+        .service(resource("/policies/filtervalues").route(web::post().to(search::policy_values)))
         .service(resource("/policies/group/all").route(web::get().to(groups::all)))
         .service(
             resource("/policies/group/{policygroupId}")
