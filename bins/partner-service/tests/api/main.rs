@@ -4,6 +4,11 @@
 
 mod foundation;
 mod helpers;
+mod onboarding;
+mod partner;
+mod partner_fixtures;
 mod partner_import;
+mod partner_keys;
 mod policy;
 mod process;
+mod smtp_sink;
