@@ -462,6 +462,8 @@ fn searches_filter_sort_and_page_in_the_database(app: TestApp) {
     }))
     .ok();
     assert_eq!(names(&all_of_beta), ["kyc", "delegation"]);
+    let no_group = policies(json!({"filters": [{"columnName": "policyGroupName", "type": "equals", "value": "zzz"}], "sort": [], "pagination": {"pageStart": 0}, "policyType": "all"})).ok();
+    assert_eq!(no_group.response()["totalRecord"], 0);
     let by_desc = policies(json!({"filters": [{"columnName": "desc", "type": "equals", "value": "D"}], "sort": [], "pagination": {"pageStart": 0}, "policyType": "MISP"})).ok();
     assert_eq!(names(&by_desc), ["delegation"]);
     assert_eq!(codes(&policies(json!({"filters": [], "sort": [], "pagination": {}}))), ["PMS_COR_001"]);
