@@ -5,6 +5,7 @@
 mod foundation;
 mod helpers;
 mod partner;
+mod partner_extractors;
 mod partner_fixtures;
 mod partner_import;
 mod partner_keys;
