@@ -7,6 +7,7 @@ pub mod migrate;
 mod pool;
 pub mod repo;
 pub mod schema;
+pub mod search;
 mod tx;
 
 #[cfg(feature = "testing")]

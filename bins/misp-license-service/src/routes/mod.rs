@@ -4,8 +4,13 @@
 
 use actix_web::web;
 use web_support::health::health;
+use web_support::metrics::prometheus;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(web::scope("/partnermanagement/v1/misps").route("/actuator/health", web::get().to(health)))
-        .service(web::scope("/v1/partnermanager/misps"));
+    cfg.service(
+        web::scope("/partnermanagement/v1/misps")
+            .route("/actuator/health", web::get().to(health))
+            .route("/actuator/prometheus", web::get().to(prometheus)),
+    )
+    .service(web::scope("/v1/partnermanager/misps"));
 }
