@@ -9,4 +9,5 @@ mod partner_extractors;
 mod partner_fixtures;
 mod partner_import;
 mod partner_keys;
+mod partner_search;
 mod process;
