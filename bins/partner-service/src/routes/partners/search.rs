@@ -261,12 +261,15 @@ pub async fn request_filter_values(
     Ok(plain(answer))
 }
 
+/// Names by id.
+type Names = std::collections::HashMap<String, String>;
+
 /// Partner and policy names by id, for the request and key searches.
 fn names(
     conn: &mut persistence::DbConnection,
     partner_ids: Vec<String>,
     policy_ids: Vec<String>,
-) -> Result<(std::collections::HashMap<String, String>, std::collections::HashMap<String, String>), ApiError> {
+) -> Result<(Names, Names), ApiError> {
     let partners = repo::find_many(conn, &partner_ids)?.into_iter().map(|p| (p.id, p.name)).collect();
     let policies = partner_policy::policy_names(conn, &policy_ids)?.into_iter().collect();
     Ok((partners, policies))
