@@ -4,6 +4,7 @@
 
 mod audits;
 mod certificates;
+mod onboarding;
 mod partners;
 mod policy;
 
@@ -18,6 +19,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/actuator/health", web::get().to(health))
             .route("/actuator/prometheus", web::get().to(prometheus))
             .route("/audits", web::get().to(audits::search))
+            .configure(onboarding::configure)
             .configure(certificates::configure)
             .configure(partners::configure),
     )

@@ -4,6 +4,7 @@
 
 mod foundation;
 mod helpers;
+mod onboarding;
 mod partner;
 mod partner_extractors;
 mod partner_fixtures;
@@ -11,3 +12,4 @@ mod partner_import;
 mod partner_keys;
 mod partner_search;
 mod process;
+mod smtp_sink;

@@ -7,3 +7,7 @@ pub mod api_key;
 pub mod partner;
 pub mod partner_extras;
 pub mod partner_policy;
+
+// ---- onboarding (local accounts, pending sign-ups)
+pub mod account;
+pub mod onboarding;
