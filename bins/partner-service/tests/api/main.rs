@@ -11,5 +11,6 @@ mod partner_fixtures;
 mod partner_import;
 mod partner_keys;
 mod partner_search;
+mod policy;
 mod process;
 mod smtp_sink;
