@@ -77,6 +77,8 @@ pub struct PartnerSettings {
     pub allowed_credential_types: Vec<String>,
     /// The partner type whose deactivation switches off its MISP licence keys.
     pub misp_partner_type: String,
+    /// Most values a filter-values request answers per column (`mosip.pms.filtervalue.max_columns`).
+    pub filter_values_max: i64,
 }
 
 impl Default for PartnerSettings {
@@ -92,6 +94,7 @@ impl Default for PartnerSettings {
             credential_type_partner_types: list(&["Credential_Partner", "Online_Verification_Partner", "Auth_Partner"]),
             allowed_credential_types: list(&["auth", "qrcode", "euin", "reprint", "vercred", "opencrvs"]),
             misp_partner_type: "MISP_Partner".into(),
+            filter_values_max: 100,
         }
     }
 }
