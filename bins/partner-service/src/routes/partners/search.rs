@@ -57,16 +57,6 @@ fn resolve_names(
     Ok(())
 }
 
-/// Blank filter columns are a field violation (`@NotBlank columnName`), before anything else.
-fn check_filter_columns(dto: &FilterValueDto) -> Result<(), ApiError> {
-    for (i, f) in dto.filters.as_deref().unwrap_or(&[]).iter().enumerate() {
-        if f.column_name.as_deref().is_none_or(|c| c.trim().is_empty()) {
-            return Err(ApiError::invalid_field(&format!("request.filters[{i}].columnName"), "must not be blank"));
-        }
-    }
-    Ok(())
-}
-
 fn page<T>(items: Vec<T>, q: &SearchQuery, total: i64) -> PageResponse<T> {
     PageResponse::new(items, q.page_start.saturating_mul(q.page_fetch), total)
 }
@@ -224,7 +214,6 @@ pub async fn partner_filter_values(
     let op = db.op(&principal).call(AuditEvent::GetPartner, None);
     let answer = db
         .audited(op, move |conn, trail| {
-            check_filter_columns(&body)?;
             let columns = body.validate(Entity::Partner)?;
             let mut criteria = body.optional_criteria();
             criteria.extend(own);
@@ -249,7 +238,6 @@ pub async fn request_filter_values(
     let op = db.op(&principal).call(AuditEvent::GetApiKey, None);
     let answer = db
         .audited(op, move |conn, trail| {
-            check_filter_columns(&body)?;
             let columns = body.validate(Entity::PolicyRequest)?;
             let mut criteria = body.optional_criteria();
             criteria.extend(own);
