@@ -1,9 +1,9 @@
 //! Every route of the service.
 //!
-//! - MOSIP 1.1's MISP API (E1–E10) under `/partnermanagement/v1/misps`, twice: with the doubled
-//!   `/misps/misps/…` that deployed MOSIP answers on (context path plus controller mapping), and
-//!   with the single `/misps/…` its documentation shows. Literal segments (`/misps/mispId/{id}`,
-//!   `/misps/name/{x}`) are registered before `/misps/{mispId}/…`, so they win.
+//! - MOSIP 1.1's MISP API (E1–E10) twice: under `/partnermanagement/v1/misps/misps`, where
+//!   deployed MOSIP answers (context path `/partnermanagement/v1/misps` plus controller mapping
+//!   `/misps`), and under `/partnermanagement/v1/misps`, the form its documentation shows. Literal
+//!   segments (`…/mispId/{id}`, `…/name/{x}`) are registered before `…/{mispId}/…`, so they win.
 //! - MOSIP 1.2's licence API for MISP partners under `/v1/partnermanager/misps`.
 
 mod keys;
@@ -21,13 +21,13 @@ pub fn configure(cfg: &mut web::ServiceConfig, misp: web::Data<MispConfig>) {
         .service(
             web::scope("/partnermanagement/v1/misps")
                 .route("/actuator/health", web::get().to(health))
-                .configure(|c| misp_api(c, "/misps/misps"))
-                .configure(|c| misp_api(c, "/misps")),
+                .configure(|c| misp_api(c, "/misps"))
+                .configure(|c| misp_api(c, "")),
         )
         .service(web::scope("/v1/partnermanager/misps").configure(partner_license::configure));
 }
 
-/// E1–E10 under `prefix`.
+/// E1–E10 under `prefix` (relative to `/partnermanagement/v1/misps`).
 fn misp_api(cfg: &mut web::ServiceConfig, prefix: &str) {
     cfg.service(web::resource(prefix).route(web::post().to(misps::register)).route(web::get().to(misps::list)))
         .service(web::resource(format!("{prefix}/mispId/{{mispId}}")).route(web::get().to(misps::by_id)))
