@@ -2,6 +2,7 @@
 //! (`/v1/policymanager`) over one store.
 
 pub mod error;
+pub mod import;
 pub mod roles;
 pub mod routes;
 pub mod startup;

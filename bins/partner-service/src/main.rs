@@ -24,6 +24,12 @@ enum Command {
     Migrate,
     /// Print a development JWT signed with the configured or stored HS256 secret.
     Token(TokenArgs),
+    /// Load MOSIP's PMS data exports (`dml` CSV files, `pms-<table>.csv`) from DIR into the store,
+    /// in one transaction; rows already present are skipped.
+    ImportMosip {
+        /// Directory holding the CSV files.
+        dir: PathBuf,
+    },
 }
 
 fn main() -> anyhow::Result<()> {
@@ -47,6 +53,12 @@ fn main() -> anyhow::Result<()> {
         }
         Command::Token(args) => {
             println!("{}", run_token(&settings, &args)?);
+            Ok(())
+        }
+        Command::ImportMosip { dir } => {
+            let report = partner_service::import::run(&settings, &dir)?;
+            print!("{report}");
+            println!("imported {} row(s) from {}", report.imported(), dir.display());
             Ok(())
         }
     }

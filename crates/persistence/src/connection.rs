@@ -71,6 +71,11 @@ pub enum Backend {
 }
 
 impl DbConnection {
+    /// A trivial round trip, to tell whether the database answers.
+    pub fn ping(&mut self) -> diesel::QueryResult<()> {
+        self.batch_execute("SELECT 1")
+    }
+
     pub fn backend(&self) -> Backend {
         match self {
             DbConnection::Postgres(_) => Backend::Postgres,

@@ -2,10 +2,12 @@
 
 pub mod connection;
 pub mod error;
+pub mod import;
 pub mod migrate;
 mod pool;
 pub mod repo;
 pub mod schema;
+pub mod search;
 mod tx;
 
 #[cfg(feature = "testing")]

@@ -81,9 +81,6 @@ impl DbPool {
 
     /// True when the database answers a trivial query.
     pub fn ping(&self) -> Result<(), PersistenceError> {
-        use diesel::connection::SimpleConnection;
-        let mut conn = self.get()?;
-        conn.batch_execute("SELECT 1")?;
-        Ok(())
+        Ok(self.get()?.ping()?)
     }
 }

@@ -45,7 +45,7 @@ impl Db {
     {
         let pool = self.pool.clone();
         actix_web::web::block(move || {
-            let mut conn = pool.get()?;
+            let mut conn = checkout(&pool)?;
             f(&mut conn)
         })
         .await?
@@ -59,7 +59,7 @@ impl Db {
     {
         let pool = self.pool.clone();
         actix_web::web::block(move || {
-            let mut conn = pool.get()?;
+            let mut conn = checkout(&pool)?;
             persistence::transaction(&mut conn, f)
         })
         .await?
@@ -98,7 +98,7 @@ impl Db {
     {
         let pool = self.pool.clone();
         actix_web::web::block(move || {
-            let mut conn = pool.get()?;
+            let mut conn = checkout(&pool)?;
             let mut trail = Trail { ctx: op.ctx.clone(), records: Vec::new() };
             for (event, ref_id) in &op.call {
                 trail.push(*event, ref_id.as_deref());
@@ -109,7 +109,11 @@ impl Db {
                 Ok::<T, ApiError>(value)
             });
             match out {
-                Ok(value) => Ok(value),
+                Ok(value) => {
+                    metrics::counter!("pms_audit_records_total", "outcome" => "success")
+                        .increment(trail.records.len() as u64);
+                    Ok(value)
+                }
                 Err(err) => {
                     record_failure(&mut conn, &op, &err);
                     Err(err)
@@ -118,6 +122,17 @@ impl Db {
         })
         .await?
     }
+}
+
+/// A pooled connection; the wait is measured, a timeout counted.
+fn checkout(pool: &DbPool) -> Result<persistence::PooledDb, ApiError> {
+    let started = std::time::Instant::now();
+    let conn = pool.get();
+    metrics::histogram!("db_pool_wait_seconds").record(started.elapsed().as_secs_f64());
+    if conn.is_err() {
+        metrics::counter!("db_pool_timeouts_total").increment(1);
+    }
+    Ok(conn?)
 }
 
 /// Writes the failure records of `op`; a store that cannot take them is logged, not fatal.
@@ -134,9 +149,9 @@ fn record_failure(conn: &mut DbConnection, op: &AuditedOp, err: &ApiError) {
     if records.is_empty() {
         return;
     }
-    let written = persistence::transaction(conn, |c| repo::audit::insert(c, &records));
-    if let Err(e) = written {
-        tracing::error!(error = %e, code = err.code(), "cannot write failure audit records");
+    match persistence::transaction(conn, |c| repo::audit::insert(c, &records)) {
+        Ok(n) => metrics::counter!("pms_audit_records_total", "outcome" => "failure").increment(n as u64),
+        Err(e) => tracing::error!(error = %e, code = err.code(), "cannot write failure audit records"),
     }
 }
 

@@ -6,18 +6,16 @@ use serde_json::json;
 use crate::db::Db;
 
 pub async fn health(db: web::Data<Db>) -> HttpResponse {
-    let pool = db.pool().clone();
-    let backend = match pool.backend() {
+    let backend = match db.pool().backend() {
         persistence::Backend::Postgres => "PostgreSQL",
         persistence::Backend::Sqlite => "SQLite",
     };
-    let ping = web::block(move || pool.ping()).await;
+    let ping = db.read(|conn| conn.ping().map_err(crate::ApiError::from)).await;
     match ping {
-        Ok(Ok(())) => HttpResponse::Ok().json(json!({
+        Ok(()) => HttpResponse::Ok().json(json!({
             "status": "UP",
             "components": { "db": { "status": "UP", "details": { "database": backend } } }
         })),
-        Ok(Err(e)) => down(backend, &e.to_string()),
         Err(e) => down(backend, &e.to_string()),
     }
 }

@@ -61,13 +61,19 @@ where
     let bound = listener.local_addr()?.port();
     let db = shared.db.clone();
     let verifier = shared.verifier.clone();
+    crate::metrics::install();
     let mut server = HttpServer::new(move || {
         App::new()
             .wrap_fn(|req, srv| {
+                let scrape = crate::metrics::is_scrape(&req);
+                let started = crate::metrics::started();
                 let fut = srv.call(req);
                 async move {
                     let mut res = fut.await?;
                     crate::request_id::add_header(&mut res);
+                    if !scrape {
+                        crate::metrics::record(&res, started);
+                    }
                     Ok(res)
                 }
             })

@@ -13,6 +13,7 @@ mod status;
 
 use actix_web::web;
 use web_support::health::health;
+use web_support::metrics::prometheus;
 
 use crate::config::MispConfig;
 
@@ -21,6 +22,7 @@ pub fn configure(cfg: &mut web::ServiceConfig, misp: web::Data<MispConfig>) {
         .service(
             web::scope("/partnermanagement/v1/misps")
                 .route("/actuator/health", web::get().to(health))
+                .route("/actuator/prometheus", web::get().to(prometheus))
                 .configure(|c| misp_api(c, "/misps"))
                 .configure(|c| misp_api(c, "")),
         )

@@ -9,16 +9,21 @@ mod policy;
 
 use actix_web::web;
 use web_support::health::health;
+use web_support::metrics::prometheus;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::scope("/v1/partnermanager")
             .route("/actuator/health", web::get().to(health))
+            .route("/actuator/prometheus", web::get().to(prometheus))
             .route("/audits", web::get().to(audits::search))
             .configure(certificates::configure)
             .configure(partners::configure),
     )
     .service(
-        web::scope("/v1/policymanager").route("/actuator/health", web::get().to(health)).configure(policy::configure),
+        web::scope("/v1/policymanager")
+            .route("/actuator/health", web::get().to(health))
+            .route("/actuator/prometheus", web::get().to(prometheus))
+            .configure(policy::configure),
     );
 }

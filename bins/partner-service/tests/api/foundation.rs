@@ -80,4 +80,29 @@ fn the_audit_log_is_for_admins_newest_first(app: TestApp) {
     assert_eq!((bad.status, bad.error_code()), (400, Some("PMS_COR_001")));
 }
 
-api_tests!(health_reports_the_database, unknown_paths_get_an_envelope, the_audit_log_is_for_admins_newest_first);
+fn metrics_are_labelled_by_route_template(app: TestApp) {
+    let c = &app.client;
+    c.get("/v1/partnermanager/actuator/health", None);
+    c.get("/v1/partnermanager/secret-partner-id-42/whatever", None);
+    let a = c.get("/v1/partnermanager/actuator/prometheus", None);
+    assert_eq!(a.status, 200);
+    let text = a.body.as_str().unwrap_or_default();
+    assert!(
+        text.lines().any(|l| l.starts_with("http_server_requests_total{")
+            && l.contains(r#"route="/v1/partnermanager/actuator/health""#)
+            && l.contains(r#"status="200""#)),
+        "{text}"
+    );
+    assert!(text.contains("http_server_request_duration_seconds_bucket{"), "histograms, not summaries");
+    assert!(text.contains(r#"route="unmatched""#));
+    assert!(!text.contains("secret-partner-id-42"), "no ids in labels");
+    assert!(text.contains("db_pool_connections "));
+    assert!(text.contains("db_pool_wait_seconds_bucket"));
+}
+
+api_tests!(
+    metrics_are_labelled_by_route_template,
+    health_reports_the_database,
+    unknown_paths_get_an_envelope,
+    the_audit_log_is_for_admins_newest_first
+);

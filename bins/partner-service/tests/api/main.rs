@@ -4,4 +4,5 @@
 
 mod foundation;
 mod helpers;
+mod partner_import;
 mod process;
