@@ -8,6 +8,9 @@ use misp_domain::{Holder, MispError, Switch, may_switch_key, required_field};
 use persistence::DbConnection;
 use persistence::repo::misp::PartnerInfo;
 use persistence::repo::{misp as misps, misp_license as keys};
+use persistence::search::{Criterion, Entity, Op, search_ids};
+use web_support::page::PageResponse;
+use web_support::search::{FilterValueDto, SearchDto};
 use web_support::{ApiError, Db, Principal, RequestEnvelope, ResponseEnvelope};
 
 use crate::config::{MispConfig, now};
@@ -25,7 +28,17 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::resource("").route(web::post().to(generate)).route(web::put().to(update)).route(web::get().to(list)),
     )
+    .service(web::resource("/search").route(web::post().to(search)))
+    .service(web::resource("/filtervalues").route(web::post().to(filter_values)))
     .service(web::resource("/{mispId}/licenseKey").route(web::get().to(regenerate)));
+}
+
+/// Most values a filter-values column answers.
+const FILTER_VALUES_MAX: i64 = 1000;
+
+/// Restricts a search to the caller's own keys unless it is an admin (exact match on `mispId`).
+fn own_keys(cfg: &MispConfig, p: &Principal) -> Option<Criterion> {
+    cfg.roles.scope(p).map(|me| Criterion::new("mispId", Op::In(vec![me.to_owned()])))
 }
 
 /// 403 unless the caller is an admin or the partner `provider_id` itself.
@@ -174,4 +187,51 @@ pub async fn regenerate(
         })
         .await?;
     Ok(HttpResponse::Ok().json(ResponseEnvelope::ok(ProviderLicense::new(&license, "Active"))))
+}
+
+/// `POST /v1/partnermanager/misps/search`: MOSIP's `SearchDto` over licence keys (a caller that is
+/// not an admin: its own), filtered, sorted and paged in SQL.
+#[tracing::instrument(skip_all)]
+pub async fn search(
+    principal: Principal,
+    db: web::Data<Db>,
+    cfg: web::Data<MispConfig>,
+    body: web::Json<RequestEnvelope<SearchDto>>,
+) -> Result<HttpResponse, ApiError> {
+    principal.require_any(LICENSE_12)?;
+    let dto = body.into_inner().into_request()?;
+    let mut query = dto.validate(Entity::MispLicense, &[])?.query;
+    query.criteria.extend(own_keys(&cfg, &principal));
+    let page = db
+        .read(move |conn| {
+            let (ids, total) = search_ids(conn, Entity::MispLicense, &query)?;
+            let rows = keys::by_keys(conn, &ids)?;
+            let items: Vec<LicenseEntity12> =
+                ids.iter().filter_map(|id| rows.iter().find(|l| &l.key == id)).map(LicenseEntity12::from).collect();
+            Ok(PageResponse::new(items, query.page_start.saturating_mul(query.page_fetch), total))
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(ResponseEnvelope::ok(page)))
+}
+
+/// `POST /v1/partnermanager/misps/filtervalues`: MOSIP's `FilterValueDto` over licence keys (a
+/// caller that is not an admin: its own).
+#[tracing::instrument(skip_all)]
+pub async fn filter_values(
+    principal: Principal,
+    db: web::Data<Db>,
+    cfg: web::Data<MispConfig>,
+    body: web::Json<RequestEnvelope<FilterValueDto>>,
+) -> Result<HttpResponse, ApiError> {
+    principal.require_any(LICENSE_12)?;
+    let dto = body.into_inner().into_request()?;
+    let columns = dto.validate(Entity::MispLicense)?;
+    let mut criteria = dto.optional_criteria();
+    criteria.extend(own_keys(&cfg, &principal));
+    let answer = db
+        .read(move |conn| {
+            web_support::search::filter_values(conn, Entity::MispLicense, &columns, &criteria, FILTER_VALUES_MAX)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(ResponseEnvelope::ok(answer)))
 }
