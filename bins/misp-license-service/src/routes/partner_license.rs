@@ -14,7 +14,7 @@ use web_support::search::{FilterValueDto, SearchDto};
 use web_support::{ApiError, Db, Principal, RequestEnvelope, ResponseEnvelope};
 
 use crate::config::{MispConfig, now};
-use crate::dto::{LicenseEntity12, ProviderKeyRequest, ProviderLicense, ProviderRequest};
+use crate::dto::{LicenseEntity12, ProviderKeyRequest, ProviderLicense, ProviderRequest, request_of};
 use crate::error::{api, audited};
 use crate::roles::{LICENSE_12, LICENSE_KEY_12};
 use crate::routes::keys::current_key;
@@ -83,7 +83,7 @@ pub async fn generate(
     body: web::Json<RequestEnvelope<ProviderRequest>>,
 ) -> Result<HttpResponse, ApiError> {
     principal.require_any(LICENSE_12)?;
-    let req = body.into_inner().into_request()?;
+    let req = request_of(body.into_inner())?;
     let provider_id = required_field("providerId", req.provider_id.as_deref(), PROVIDER_MAX).map_err(api)?;
     require_self_or_admin(&cfg, &principal, &provider_id)?;
     let user = principal.user_id.clone();
@@ -117,7 +117,7 @@ pub async fn update(
     body: web::Json<RequestEnvelope<ProviderKeyRequest>>,
 ) -> Result<HttpResponse, ApiError> {
     principal.require_any(LICENSE_12)?;
-    let req = body.into_inner().into_request()?;
+    let req = request_of(body.into_inner())?;
     let user = principal.user_id.clone();
     let op = db
         .op(&principal)
@@ -199,7 +199,7 @@ pub async fn search(
     body: web::Json<RequestEnvelope<SearchDto>>,
 ) -> Result<HttpResponse, ApiError> {
     principal.require_any(LICENSE_12)?;
-    let dto = body.into_inner().into_request()?;
+    let dto = request_of(body.into_inner())?;
     let mut query = dto.validate(Entity::MispLicense, &[])?.query;
     query.criteria.extend(own_keys(&cfg, &principal));
     let page = db
@@ -224,7 +224,7 @@ pub async fn filter_values(
     body: web::Json<RequestEnvelope<FilterValueDto>>,
 ) -> Result<HttpResponse, ApiError> {
     principal.require_any(LICENSE_12)?;
-    let dto = body.into_inner().into_request()?;
+    let dto = request_of(body.into_inner())?;
     let columns = dto.validate(Entity::MispLicense)?;
     let mut criteria = dto.optional_criteria();
     criteria.extend(own_keys(&cfg, &principal));

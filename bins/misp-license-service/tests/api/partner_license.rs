@@ -55,6 +55,10 @@ fn a_misp_partner_gets_one_licence_key_and_switches_it(app: TestApp) {
     assert_eq!(a.response()["licenseKey"], key.as_str());
     let a = put(&app, &t, "MISP2", &key2, "Active").ok();
     assert_eq!(a.response()["licenseKeyStatus"], "active");
+    // MOSIP's own cases send an empty requesttime: read as absent
+    let body = json!({"id": "string", "version": "string", "requesttime": "", "metadata": {},
+        "request": {"providerId": "MISP", "licenseKeyStatus": "inactive", "licenseKey": "adfvad"}});
+    assert_eq!(err(&app.client.send("PUT", LICENSES, Some(&t), &body)), "PMS_MSP_407");
     let a = put(&app, &t, "MISP", "adfvad", "inactive");
     assert_eq!((err(&a).as_str(), message(&a).as_str()), ("PMS_MSP_407", "mispStatus either Active or De-active."));
     let a = put(&app, &t, "MISP", &key2, "active");
@@ -83,7 +87,7 @@ fn a_misp_partner_gets_one_licence_key_and_switches_it(app: TestApp) {
     let updates = app.audits("PMS_MSP_106");
     assert_eq!(updates.len(), 2 + 2 + 1, "two keys, two switches, one refused switch");
     assert_eq!(updates.iter().filter(|r| r.error_code.as_deref() == Some("PMS_MSP_419")).count(), 1);
-    assert_eq!(app.audits("PMS_MSP_114").len(), 5);
+    assert_eq!(app.audits("PMS_MSP_114").len(), 6);
     assert_eq!(app.audits("PMS_MSP_418")[0].error_code.as_deref(), Some("PMS_MSP_407"));
     assert_eq!(app.audits("PMS_MSP_406")[0].error_code.as_deref(), Some("PMS_MSP_408"));
 }
