@@ -45,3 +45,7 @@ migration-new name:
 # Exactly what CI runs
 ci:
     bash .ci/run
+
+# The first administrator on the configured store: just admin-create admin 'A-Long-Password-1'
+admin-create user password:
+    cargo run -q -p partner-service -- admin create --user {{user}} --password '{{password}}'

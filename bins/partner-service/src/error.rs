@@ -5,5 +5,36 @@
 // ---- policy-domain
 
 // ---- partner-domain
+// Both `ApiError` and `PartnerError` are foreign to this crate, so the conversion is a function
+// (the partner routes wrap it in their own `Failure` type, which `?` understands).
+
+/// A partner rule that refused the request: its MOSIP code and message, HTTP 200.
+pub fn partner_error(e: partner_domain::PartnerError) -> web_support::ApiError {
+    web_support::ApiError::business(e.code(), e.to_string())
+}
 
 // ---- certificates
+
+// ---- onboarding
+// Both types are foreign to this crate: a function, and `.refuse()?` for results.
+
+/// A sign-up or login rule refused the request: its code and message, HTTP 200 (internal
+/// failures, such as a hashing fault, answer 500 without detail).
+pub fn onboarding_refusal(e: partner_domain::onboarding::OnboardingError) -> web_support::ApiError {
+    if e.is_internal() {
+        web_support::ApiError::internal(e.to_string())
+    } else {
+        web_support::ApiError::business(e.code(), e.to_string())
+    }
+}
+
+/// `.refuse()?` turns an onboarding rule's refusal into the answer.
+pub trait RefuseOnboarding<T> {
+    fn refuse(self) -> Result<T, web_support::ApiError>;
+}
+
+impl<T> RefuseOnboarding<T> for Result<T, partner_domain::onboarding::OnboardingError> {
+    fn refuse(self) -> Result<T, web_support::ApiError> {
+        self.map_err(onboarding_refusal)
+    }
+}

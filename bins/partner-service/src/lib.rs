@@ -1,8 +1,11 @@
 //! partner-service: MOSIP's partner manager (`/v1/partnermanager`) and policy manager
 //! (`/v1/policymanager`) over one store.
 
+pub mod admin;
 pub mod error;
 pub mod import;
+pub mod notify;
+pub mod onboarding;
 pub mod roles;
 pub mod routes;
 pub mod startup;

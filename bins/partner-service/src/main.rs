@@ -30,6 +30,27 @@ enum Command {
         /// Directory holding the CSV files.
         dir: PathBuf,
     },
+    /// Local administrator accounts (for deployments without Keycloak).
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AdminCommand {
+    /// Create an administrator (roles PARTNER_ADMIN, POLICYMANAGER) who logs in at
+    /// POST /v1/partnermanager/auth/login.
+    Create {
+        /// The user name.
+        #[arg(long)]
+        user: String,
+        /// The password (or the PMS_ADMIN_PASSWORD variable, which keeps it out of process lists).
+        #[arg(long, env = "PMS_ADMIN_PASSWORD", hide_env_values = true)]
+        password: String,
+        #[arg(long)]
+        email: Option<String>,
+    },
 }
 
 fn main() -> anyhow::Result<()> {
@@ -59,6 +80,14 @@ fn main() -> anyhow::Result<()> {
             let report = partner_service::import::run(&settings, &dir)?;
             print!("{report}");
             println!("imported {} row(s) from {}", report.imported(), dir.display());
+            Ok(())
+        }
+        Command::Admin { command: AdminCommand::Create { user, password, email } } => {
+            let roles = partner_service::admin::create(&settings, &user, &password, email.as_deref())?;
+            println!("created administrator {user} ({})", roles.join(", "));
+            if web_support::auth::resolve_hs256_secret(&settings)?.is_none() {
+                eprintln!("note: only JWKS tokens are accepted with this configuration, so local login is unavailable");
+            }
             Ok(())
         }
     }

@@ -5,3 +5,135 @@ pub const POLICYMANAGER: &str = "POLICYMANAGER";
 
 /// Policy administration (POLADM).
 pub const POLICY_ADMIN: &[&str] = &[PARTNER_ADMIN, POLICYMANAGER];
+
+// ---- partner management (reference §4, §5)
+
+pub const PARTNERMANAGER: &str = "PARTNERMANAGER";
+
+/// MGR: partner managers (admin activation, request review, key re-mapping, key lookups).
+pub const PARTNER_MANAGER: &[&str] = &[PARTNERMANAGER, PARTNER_ADMIN];
+
+/// SELF10: partners acting on their own data (update, contacts).
+pub const PARTNER_SELF: &[&str] = &[
+    "PARTNER",
+    "AUTH_PARTNER",
+    "CREDENTIAL_PARTNER",
+    PARTNER_ADMIN,
+    "ONLINE_VERIFICATION_PARTNER",
+    "DEVICE_PROVIDER",
+    "FTM_PROVIDER",
+    "ABIS_PARTNER",
+    "MANUAL_ADJUDICATION",
+    "MISP_PARTNER",
+];
+
+/// GETSELF: reading a partner.
+pub const PARTNER_READ: &[&str] = &[
+    "PARTNER",
+    "AUTH_PARTNER",
+    "CREDENTIAL_PARTNER",
+    PARTNER_ADMIN,
+    "ONLINE_VERIFICATION_PARTNER",
+    "DEVICE_PROVIDER",
+    "FTM_PROVIDER",
+    "ABIS_PARTNER",
+    "MANUAL_ADJUDICATION",
+    "MISP_PARTNER",
+    "RESIDENT",
+    "SDK_PARTNER",
+];
+
+/// CRED: biometric extractors and credential-type mappings.
+pub const CREDENTIAL: &[&str] = &[
+    "PARTNER",
+    "CREDENTIAL_PARTNER",
+    PARTNER_ADMIN,
+    "CREDENTIAL_ISSUANCE",
+    "CREATE_SHARE",
+    "ONLINE_VERIFICATION_PARTNER",
+];
+
+/// INTERNAL: the partner lists MOSIP's other services read.
+pub const PARTNER_LIST: &[&str] = &[
+    PARTNERMANAGER,
+    PARTNER_ADMIN,
+    "partnermanager",
+    "ID_AUTHENTICATION",
+    "REGISTRATION_PROCESSOR",
+    "RESIDENT",
+    "CREDENTIAL_ISSUANCE",
+    "ID_REPOSITORY",
+];
+
+/// `putpartnerspolicygroup`.
+pub const POLICY_GROUP_MAPPING: &[&str] =
+    &["PARTNER", "PMS_USER", "AUTH_PARTNER", "CREDENTIAL_PARTNER", PARTNER_ADMIN, "ONLINE_VERIFICATION_PARTNER"];
+
+/// `postpartnerspolicymap`.
+pub const POLICY_MAPPING_REQUEST: &[&str] = &[
+    "AUTH_PARTNER",
+    "ABIS_PARTNER",
+    "CREDENTIAL_PARTNER",
+    "CREDENTIAL_ISSUANCE",
+    "ONLINE_VERIFICATION_PARTNER",
+    PARTNER_ADMIN,
+];
+
+/// `patchpartnersgenerateapikey` (no admin: a partner generates its own keys).
+pub const API_KEY_GENERATION: &[&str] =
+    &["AUTH_PARTNER", "ABIS_PARTNER", "CREDENTIAL_PARTNER", "CREDENTIAL_ISSUANCE", "ONLINE_VERIFICATION_PARTNER"];
+
+/// `getpartnersapikeyrequest`.
+pub const API_KEY_REQUESTS_OF_PARTNER: &[&str] =
+    &["PARTNER", "AUTH_PARTNER", "ABIS_PARTNER", "CREDENTIAL_PARTNER", PARTNER_ADMIN, "ONLINE_VERIFICATION_PARTNER"];
+
+/// `patchpartnerspolicyapikeystatus`.
+pub const API_KEY_STATUS: &[&str] = &[
+    PARTNERMANAGER,
+    PARTNER_ADMIN,
+    "AUTH_PARTNER",
+    "CREDENTIAL_PARTNER",
+    "CREDENTIAL_ISSUANCE",
+    "ONLINE_VERIFICATION_PARTNER",
+];
+
+/// SRCH (+ `ABIS_PARTNER`, `SDK_PARTNER` for the partner search itself).
+pub const PARTNER_SEARCH: &[&str] = &[
+    "PARTNER",
+    "PMS_USER",
+    "AUTH_PARTNER",
+    "DEVICE_PROVIDER",
+    "FTM_PROVIDER",
+    PARTNER_ADMIN,
+    "CREDENTIAL_PARTNER",
+    "ONLINE_VERIFICATION_PARTNER",
+    "ABIS_PARTNER",
+    "SDK_PARTNER",
+];
+
+/// SRCH: partner-type search, partner filter values.
+pub const SEARCH: &[&str] = &[
+    "PARTNER",
+    "PMS_USER",
+    "AUTH_PARTNER",
+    "DEVICE_PROVIDER",
+    "FTM_PROVIDER",
+    PARTNER_ADMIN,
+    "CREDENTIAL_PARTNER",
+    "ONLINE_VERIFICATION_PARTNER",
+];
+
+/// `postpartnersapikeyrequestfiltervalues`.
+pub const API_KEY_REQUEST_FILTER: &[&str] =
+    &["PARTNER", PARTNER_ADMIN, "AUTH_PARTNER", "CREDENTIAL_PARTNER", "ONLINE_VERIFICATION_PARTNER"];
+
+/// AKSRCH: API-key request and API-key searches.
+pub const API_KEY_SEARCH: &[&str] = &[
+    "PARTNER",
+    "PMS_USER",
+    "AUTH_PARTNER",
+    "ABIS_PARTNER",
+    "CREDENTIAL_PARTNER",
+    PARTNER_ADMIN,
+    "ONLINE_VERIFICATION_PARTNER",
+];

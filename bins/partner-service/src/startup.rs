@@ -1,4 +1,7 @@
+use actix_web::web;
 use web_support::Settings;
+
+use crate::onboarding::Onboarding;
 
 /// MOSIP's port for the partner manager.
 pub const DEFAULT_PORT: u16 = 9109;
@@ -12,8 +15,15 @@ pub struct Application {
 impl Application {
     /// Opens the store (migrating SQLite), binds the port and builds the server.
     pub fn build(settings: Settings) -> anyhow::Result<Self> {
+        let partner = actix_web::web::Data::new(crate::routes::PartnerConfig::new(&settings.partner)?);
         let shared = web_support::startup::prepare(settings)?;
-        let (port, server) = web_support::startup::serve(&shared, DEFAULT_PORT, crate::routes::configure)?;
+        let onboarding = onboarding_state(&shared.settings)?;
+        let routes = move |cfg: &mut actix_web::web::ServiceConfig| {
+            cfg.app_data(partner.clone());
+            cfg.app_data(onboarding.clone());
+            crate::routes::configure(cfg);
+        };
+        let (port, server) = web_support::startup::serve(&shared, DEFAULT_PORT, routes)?;
         Ok(Application { port, server })
     }
 
@@ -29,4 +39,18 @@ impl Application {
     pub fn into_server(self) -> actix_web::dev::Server {
         self.server
     }
+}
+
+/// Self-service onboarding as configured; its tokens are signed with the secret the verifier uses.
+fn onboarding_state(settings: &Settings) -> anyhow::Result<web::Data<Onboarding>> {
+    let secret = web_support::auth::resolve_hs256_secret(settings)?.map(|(s, _)| s);
+    let onboarding = Onboarding::from_settings(settings, secret)?;
+    if onboarding.enabled {
+        tracing::info!(
+            mail = %onboarding.notifier.describe(),
+            local_login = onboarding.signer.is_some(),
+            "self-service onboarding enabled"
+        );
+    }
+    Ok(web::Data::new(onboarding))
 }

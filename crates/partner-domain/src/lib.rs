@@ -1,1 +1,21 @@
-//! Domain rules (pure: no I/O).
+//! Domain rules of the partner manager (pure: no I/O, no clock reads — `now` is passed in).
+//!
+//! - [`registration`]: what a partner registration must satisfy, in MOSIP's order of checks;
+//! - [`partner`]: updates, contacts, policy-group mapping, admin activation;
+//! - [`policy_request`]: policy-mapping requests and their review;
+//! - [`api_key`]: API keys (labels, status changes, expiry);
+//! - [`extractor`], [`credential_type`]: biometric extractors and credential-type mappings;
+//! - [`policy`]: the facts about policies and groups the rules look at;
+//! - [`onboarding`]: self-service sign-up (OTP, passwords, roles of local accounts).
+
+pub mod api_key;
+pub mod credential_type;
+pub mod error;
+pub mod extractor;
+pub mod onboarding;
+pub mod partner;
+pub mod policy;
+pub mod policy_request;
+pub mod registration;
+
+pub use error::PartnerError;

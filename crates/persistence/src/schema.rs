@@ -237,6 +237,45 @@ diesel::table! {
     }
 }
 
+// ---- onboarding (local accounts, pending sign-ups)
+
+diesel::table! {
+    local_account (user_id) {
+        user_id -> Text,
+        login_key -> Text,
+        password_hash -> Text,
+        roles -> Text,
+        email_id -> Nullable<Text>,
+        partner_id -> Nullable<Text>,
+        is_active -> Bool,
+        last_login_dtimes -> Nullable<Timestamp>,
+        cr_by -> Text,
+        cr_dtimes -> Timestamp,
+        upd_by -> Nullable<Text>,
+        upd_dtimes -> Nullable<Timestamp>,
+        is_deleted -> Bool,
+        del_dtimes -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    onboarding_signup (email_key) {
+        email_key -> Text,
+        registration_id -> Text,
+        partner_id -> Text,
+        signup_request -> Text,
+        otp_hash -> Text,
+        otp_expires_dtimes -> Timestamp,
+        otp_tries -> Integer,
+        status_code -> Text,
+        last_sent_dtimes -> Timestamp,
+        window_start_dtimes -> Timestamp,
+        window_sends -> Integer,
+        cr_dtimes -> Timestamp,
+        upd_dtimes -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(auth_policy -> policy_group (policy_group_id));
 diesel::joinable!(partner -> partner_type (partner_type_code));
 diesel::joinable!(partner -> policy_group (policy_group_id));
@@ -248,6 +287,7 @@ diesel::joinable!(partner_policy_bioextract -> partner (part_id));
 diesel::joinable!(partner_policy_credential_type -> partner (part_id));
 diesel::joinable!(partner_policy_credential_type -> auth_policy (policy_id));
 diesel::joinable!(misp_license -> misp (misp_id));
+diesel::joinable!(local_account -> partner (partner_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     audit_log,
@@ -263,4 +303,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     misp,
     misp_license,
     tspid_seq,
+    local_account,
+    onboarding_signup,
 );

@@ -2,7 +2,7 @@
 //!
 //! Layering: domain crates return their own error enums (each variant has a MOSIP code and
 //! message); `persistence` returns `PersistenceError`; each binary's `error.rs` converts both into
-//! [`ApiError`], which alone decides the HTTP status:
+//! [`ApiError`] (domain errors with a conversion function per domain), which alone decides the HTTP status:
 //! - business and validation errors: HTTP 200 with `errors[]` (MOSIP's convention);
 //! - malformed JSON or envelope: 400 with `PMS_COR_001`;
 //! - missing/invalid token: 401 `KER-ATH-401`; missing role or another partner's data: 403 `KER-ATH-403`;

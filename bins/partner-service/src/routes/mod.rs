@@ -4,10 +4,12 @@
 
 mod audits;
 mod certificates;
+mod onboarding;
 mod partners;
 mod policy;
 
 use actix_web::web;
+pub use partners::PartnerConfig;
 use web_support::health::health;
 use web_support::metrics::prometheus;
 
@@ -17,6 +19,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/actuator/health", web::get().to(health))
             .route("/actuator/prometheus", web::get().to(prometheus))
             .route("/audits", web::get().to(audits::search))
+            .configure(onboarding::configure)
             .configure(certificates::configure)
             .configure(partners::configure),
     )

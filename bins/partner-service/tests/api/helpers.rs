@@ -11,12 +11,27 @@ pub struct TestApp {
 
 pub fn spawn(db: TestDb) -> TestApp {
     let data = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let settings = testing::settings(&db, data.path());
+    let client = serve(&db, data.path(), |_| {});
+    TestApp { client, db, _data: data }
+}
+
+/// Another service over the store of `db`, with its data under `data_dir` and the test settings
+/// changed by `configure`.
+pub fn serve(db: &TestDb, data_dir: &std::path::Path, configure: impl FnOnce(&mut web_support::Settings)) -> Client {
+    let mut settings = testing::settings(db, data_dir);
+    configure(&mut settings);
     let port = testing::spawn(move || {
         let app = Application::build(settings)?;
         Ok((app.port(), app.into_server()))
     });
-    TestApp { client: Client::new(port), db, _data: data }
+    Client::new(port)
+}
+
+impl TestApp {
+    /// The service's data directory (`data_dir`).
+    pub fn data_dir(&self) -> &std::path::Path {
+        self._data.path()
+    }
 }
 
 pub fn admin() -> String {

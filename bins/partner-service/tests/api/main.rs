@@ -4,5 +4,10 @@
 
 mod foundation;
 mod helpers;
+mod onboarding;
+mod partner;
+mod partner_fixtures;
 mod partner_import;
+mod partner_keys;
 mod process;
+mod smtp_sink;

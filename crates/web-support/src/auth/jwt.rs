@@ -130,6 +130,44 @@ pub fn mint_hs256(
     Ok(encode(&Header::new(Algorithm::HS256), &claims, &key)?)
 }
 
+/// What a token signed here says: login answers and development tokens alike.
+#[derive(Debug, Clone)]
+pub struct TokenSpec<'a> {
+    pub user: &'a str,
+    pub roles: &'a [String],
+    pub email: Option<&'a str>,
+    pub ttl_secs: i64,
+    /// `iss`; the verifier's `auth.issuer` when set, else `pms`.
+    pub issuer: Option<&'a str>,
+    /// `aud`, required by the verifier when `auth.audience` is set.
+    pub audience: Option<&'a str>,
+}
+
+/// Signs a token for `spec` with the HS256 secret at `now` (Unix seconds); answers the token
+/// and its expiry (Unix seconds). Unlike [`mint_hs256`] it carries the `iss` and `aud` the
+/// verifier is configured to require.
+pub fn mint_hs256_with(secret: &SecretString, spec: &TokenSpec<'_>, now: i64) -> anyhow::Result<(String, i64)> {
+    let exp = now + spec.ttl_secs;
+    let mut claims = serde_json::json!({
+        "sub": spec.user,
+        "preferred_username": spec.user,
+        "name": spec.user,
+        "realm_access": {"roles": spec.roles},
+        "iss": spec.issuer.unwrap_or("pms"),
+        "iat": now,
+        "exp": exp,
+        "jti": uuid::Uuid::new_v4().to_string(),
+    });
+    if let Some(email) = spec.email {
+        claims["email"] = email.into();
+    }
+    if let Some(aud) = spec.audience {
+        claims["aud"] = aud.into();
+    }
+    let key = EncodingKey::from_secret(secret.expose_secret().as_bytes());
+    Ok((encode(&Header::new(Algorithm::HS256), &claims, &key)?, exp))
+}
+
 /// The keys of a JWKS by key id, fetched at start and refreshed periodically or when a token
 /// names an unknown key (at most every ten seconds).
 struct JwksCache {
@@ -201,4 +239,40 @@ fn fetch_jwks(url: &str) -> anyhow::Result<JwkSet> {
     let agent: ureq::Agent = ureq::Agent::config_builder().timeout_global(Some(Duration::from_secs(5))).build().into();
     let set: JwkSet = agent.get(url).call()?.body_mut().read_json()?;
     Ok(set)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minted_tokens_carry_what_the_verifier_requires() {
+        let secret = SecretString::from("mint-test-secret-0123456789abcdef");
+        let settings = AuthSettings {
+            issuer: Some("https://pms.example".into()),
+            audience: Some("pms-portal".into()),
+            ..AuthSettings::default()
+        };
+        let verifier = JwtVerifier::new(&settings, Some(&secret));
+        let roles = vec!["AUTH_PARTNER".to_owned(), "PARTNER".to_owned()];
+        let now = chrono::Utc::now().timestamp();
+        let spec = TokenSpec {
+            user: "acme",
+            roles: &roles,
+            email: Some("ops@acme.example"),
+            ttl_secs: 600,
+            issuer: settings.issuer.as_deref(),
+            audience: settings.audience.as_deref(),
+        };
+        let (token, exp) = mint_hs256_with(&secret, &spec, now).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(exp, now + 600);
+        let claims = verifier.verify(&token).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(claims.preferred_username.as_deref(), Some("acme"));
+        assert_eq!(claims.email.as_deref(), Some("ops@acme.example"));
+        assert_eq!(claims.realm_access.map(|r| r.roles), Some(roles.clone()));
+
+        let bare = TokenSpec { issuer: None, audience: None, ..spec };
+        let (token, _) = mint_hs256_with(&secret, &bare, now).unwrap_or_else(|e| panic!("{e}"));
+        assert!(verifier.verify(&token).is_err(), "without the configured iss and aud the token is refused");
+    }
 }

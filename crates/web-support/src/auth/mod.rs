@@ -5,6 +5,6 @@ mod jwt;
 mod principal;
 mod secret;
 
-pub use jwt::{Claims, JwtVerifier, RealmAccess, mint_hs256};
+pub use jwt::{Claims, JwtVerifier, RealmAccess, TokenSpec, mint_hs256, mint_hs256_with};
 pub use principal::Principal;
 pub use secret::{SecretOrigin, resolve_hs256_secret};

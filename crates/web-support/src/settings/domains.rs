@@ -10,9 +10,66 @@ use serde::Deserialize;
 pub struct PolicySettings {}
 
 /// `[partner]`: partner manager (registration, API keys, extractors, credential types).
-#[derive(Debug, Clone, Default, Deserialize)]
+/// Lists may also be given as one comma-separated string (handy in `PMS__PARTNER__…` variables).
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct PartnerSettings {}
+pub struct PartnerSettings {
+    /// Days an API key stays valid (`valid_to`); MOSIP's `mosip.pmp.partner.policy.expiry.period.indays`.
+    pub api_key_expiry_days: u32,
+    /// Longest partner id at registration (`pmp.partner.partnerId.max.length`).
+    pub partner_id_max_length: usize,
+    /// Longest contact number (`pmp.partner.mobileNumber.max.length`).
+    pub mobile_number_max_length: usize,
+    /// Pattern partner and contact e-mails must match (`pmp.partner.valid.email.address.regex`).
+    pub email_regex: String,
+    /// Supported language codes (`mosip.mandatory-languages` + `mosip.optional-languages`); the
+    /// first is the default.
+    #[serde(deserialize_with = "partner_list")]
+    pub languages: Vec<String>,
+    /// Partner types whose policy requests need biometric extractors before approval.
+    #[serde(deserialize_with = "partner_list")]
+    pub extractor_partner_types: Vec<String>,
+    /// Partner types that may map credential types to policies.
+    #[serde(deserialize_with = "partner_list")]
+    pub credential_type_partner_types: Vec<String>,
+    /// Credential types that may be mapped (`pmp.allowed.credential.types`).
+    #[serde(deserialize_with = "partner_list")]
+    pub allowed_credential_types: Vec<String>,
+    /// The partner type whose deactivation switches off its MISP licence keys.
+    pub misp_partner_type: String,
+}
+
+impl Default for PartnerSettings {
+    fn default() -> Self {
+        let list = |items: &[&str]| items.iter().map(|s| (*s).to_owned()).collect();
+        PartnerSettings {
+            api_key_expiry_days: 90,
+            partner_id_max_length: 36,
+            mobile_number_max_length: 16,
+            email_regex: r"^(?-u:[\w\-+])+(\.(?-u:\w)+)*@(?-u:[\w\-])+(\.(?-u:\w)+)*(\.[a-z]{2,})$".into(),
+            languages: list(&["eng", "ara", "fra"]),
+            extractor_partner_types: list(&["Credential_Partner", "Online_Verification_Partner"]),
+            credential_type_partner_types: list(&["Credential_Partner", "Online_Verification_Partner", "Auth_Partner"]),
+            allowed_credential_types: list(&["auth", "qrcode", "euin", "reprint", "vercred", "opencrvs"]),
+            misp_partner_type: "MISP_Partner".into(),
+        }
+    }
+}
+
+/// A list given as a sequence or as one comma-separated string.
+fn partner_list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Raw {
+        One(String),
+        Many(Vec<String>),
+    }
+    let items = match Raw::deserialize(d)? {
+        Raw::One(s) => s.split(',').map(str::to_owned).collect(),
+        Raw::Many(v) => v,
+    };
+    Ok(items.into_iter().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect())
+}
 
 /// `[certificates]`: CA and partner certificate handling (MOSIP's keymanager rules).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -56,11 +113,109 @@ impl Default for MispSettings {
 }
 
 /// `[onboarding]`: self-service sign-up, OTP, local accounts and login.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct OnboardingSettings {}
+pub struct OnboardingSettings {
+    /// Serve sign-up and local login; switch off where Keycloak issues the tokens.
+    pub enabled: bool,
+    /// How long an OTP stays valid.
+    pub otp_validity_secs: u64,
+    /// Wrong OTPs after which a new OTP is needed.
+    pub otp_max_tries: u32,
+    /// Least time between two OTPs to one e-mail.
+    pub otp_resend_interval_secs: u64,
+    /// Most OTPs to one e-mail within an hour.
+    pub otp_max_sends_per_hour: u32,
+    /// When not empty, only these e-mail domains (and their subdomains) may sign up.
+    #[serde(deserialize_with = "string_list")]
+    pub allowed_email_domains: Vec<String>,
+    /// These e-mail domains (and their subdomains) may not sign up.
+    #[serde(deserialize_with = "string_list")]
+    pub blocked_email_domains: Vec<String>,
+    /// When not empty, only these partner types may sign up (never `Partner_Admin` or `Internal_Partner`).
+    #[serde(deserialize_with = "string_list")]
+    pub allowed_partner_types: Vec<String>,
+    /// Least number of characters of a password.
+    pub password_min_length: usize,
+    /// Lifetime of the tokens login answers.
+    pub token_lifetime_secs: u64,
+    /// Subject of the OTP e-mail.
+    pub mail_subject: String,
+}
 
-/// `[smtp]`: outgoing mail.
-#[derive(Debug, Clone, Default, Deserialize)]
+impl Default for OnboardingSettings {
+    fn default() -> Self {
+        OnboardingSettings {
+            enabled: true,
+            otp_validity_secs: 600,
+            otp_max_tries: 5,
+            otp_resend_interval_secs: 60,
+            otp_max_sends_per_hour: 5,
+            allowed_email_domains: Vec::new(),
+            blocked_email_domains: Vec::new(),
+            allowed_partner_types: Vec::new(),
+            password_min_length: 10,
+            token_lifetime_secs: 1800,
+            mail_subject: "Your partner registration code".into(),
+        }
+    }
+}
+
+/// `[smtp]`: outgoing mail. Without `host`, mail is dropped as `.eml` files under `<data_dir>/mail/`.
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct SmtpSettings {}
+pub struct SmtpSettings {
+    /// The SMTP server; unset means the file drop.
+    pub host: Option<String>,
+    /// Unset: 25 (`none`), 587 (`starttls`), 465 (`tls`).
+    pub port: Option<u16>,
+    /// `none`, `starttls` (required, not opportunistic) or `tls` (implicit TLS).
+    pub tls: SmtpTls,
+    pub username: Option<String>,
+    pub password: Option<secrecy::SecretString>,
+    /// A file holding the password (alternative to `password`).
+    pub password_file: Option<std::path::PathBuf>,
+    /// The sender, e.g. `PMS <no-reply@example.org>`.
+    pub from: String,
+    /// Connect and command timeout.
+    pub timeout_secs: u64,
+}
+
+impl Default for SmtpSettings {
+    fn default() -> Self {
+        SmtpSettings {
+            host: None,
+            port: None,
+            tls: SmtpTls::Starttls,
+            username: None,
+            password: None,
+            password_file: None,
+            from: "Partner Management <no-reply@localhost>".into(),
+            timeout_secs: 10,
+        }
+    }
+}
+
+/// How the SMTP connection is protected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpTls {
+    None,
+    Starttls,
+    Tls,
+}
+
+/// A list given as a TOML array or as one comma-separated string (as environment variables are).
+fn string_list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Either {
+        One(String),
+        Many(Vec<String>),
+    }
+    let items = match Either::deserialize(d)? {
+        Either::One(s) => s.split(',').map(str::to_owned).collect(),
+        Either::Many(v) => v,
+    };
+    Ok(items.into_iter().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect())
+}

@@ -10,7 +10,7 @@ use secrecy::SecretString;
 use serde::Deserialize;
 
 pub use domains::{
-    CertificateSettings, MispSettings, OnboardingSettings, PartnerSettings, PolicySettings, SmtpSettings,
+    CertificateSettings, MispSettings, OnboardingSettings, PartnerSettings, PolicySettings, SmtpSettings, SmtpTls,
 };
 
 #[derive(Debug, Clone, Deserialize)]

@@ -1,0 +1,150 @@
+//! Self-service onboarding as configured: the rules from `[onboarding]`, the notifier from
+//! `[smtp]`, and the token signer of local logins. Registered once as app data; the routes are
+//! in `routes::onboarding`.
+
+use std::future::{Ready, ready};
+use std::sync::Arc;
+
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpRequest, web};
+use anyhow::Context;
+use partner_domain::onboarding::{EmailDomainRules, OtpPolicy, PasswordPolicy, SelfServiceTypes};
+use secrecy::SecretString;
+use web_support::{ApiError, Settings};
+
+use crate::notify::{self, Notifier};
+
+/// Everything the onboarding endpoints need besides the store.
+pub struct Onboarding {
+    pub enabled: bool,
+    pub otp: OtpPolicy,
+    pub passwords: PasswordPolicy,
+    pub email_domains: EmailDomainRules,
+    pub partner_types: SelfServiceTypes,
+    pub mail_subject: String,
+    pub notifier: Arc<dyn Notifier>,
+    /// `None` when only JWKS tokens are accepted: local login is then unavailable.
+    pub signer: Option<Signer>,
+}
+
+/// Signs the tokens of local logins with the HS256 secret the service verifies with.
+pub struct Signer {
+    pub secret: SecretString,
+    pub issuer: Option<String>,
+    pub audience: Option<String>,
+    pub ttl_secs: i64,
+}
+
+impl Onboarding {
+    /// From the settings; `secret` is the HS256 secret the verifier uses, if any.
+    pub fn from_settings(settings: &Settings, secret: Option<SecretString>) -> anyhow::Result<Self> {
+        let o = &settings.onboarding;
+        let secs = |name: &str, v: u64| -> anyhow::Result<chrono::Duration> {
+            let v = i64::try_from(v).ok().filter(|v| *v <= 366 * 24 * 3600);
+            v.map(chrono::Duration::seconds).with_context(|| format!("onboarding.{name} is out of range"))
+        };
+        anyhow::ensure!(o.otp_validity_secs > 0, "onboarding.otp_validity_secs must be positive");
+        anyhow::ensure!(o.otp_max_tries > 0, "onboarding.otp_max_tries must be at least 1");
+        anyhow::ensure!(o.otp_max_sends_per_hour > 0, "onboarding.otp_max_sends_per_hour must be at least 1");
+        anyhow::ensure!(o.password_min_length >= 8, "onboarding.password_min_length must be at least 8");
+        anyhow::ensure!(o.password_min_length <= 128, "onboarding.password_min_length must be at most 128");
+        anyhow::ensure!(o.token_lifetime_secs >= 60, "onboarding.token_lifetime_secs must be at least 60");
+        let ttl = secs("token_lifetime_secs", o.token_lifetime_secs)?;
+        Ok(Onboarding {
+            enabled: o.enabled,
+            otp: OtpPolicy {
+                validity: secs("otp_validity_secs", o.otp_validity_secs)?,
+                max_tries: o.otp_max_tries,
+                resend_interval: secs("otp_resend_interval_secs", o.otp_resend_interval_secs)?,
+                max_sends_per_hour: o.otp_max_sends_per_hour,
+            },
+            passwords: PasswordPolicy { min_length: o.password_min_length, ..PasswordPolicy::default() },
+            email_domains: EmailDomainRules::new(&o.allowed_email_domains, &o.blocked_email_domains),
+            partner_types: SelfServiceTypes { allowed: o.allowed_partner_types.clone() },
+            mail_subject: o.mail_subject.clone(),
+            notifier: notify::from_settings(settings)?,
+            signer: secret.map(|secret| Signer {
+                secret,
+                issuer: settings.auth.issuer.clone(),
+                audience: settings.auth.audience.clone(),
+                ttl_secs: ttl.num_seconds(),
+            }),
+        })
+    }
+}
+
+/// The onboarding state of a request whose endpoint is switched on; 404 `PMS_COR_404` when
+/// `[onboarding] enabled = false`, as if the route did not exist. Put it first among a
+/// handler's arguments so that this answer wins over body errors.
+pub struct Enabled(pub web::Data<Onboarding>);
+
+impl FromRequest for Enabled {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(match req.app_data::<web::Data<Onboarding>>() {
+            Some(o) if o.enabled => Ok(Enabled(o.clone())),
+            _ => Err(ApiError::not_found()),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(toml: &str) -> anyhow::Result<Onboarding> {
+        let dir = tempfile::tempdir()?;
+        let file = dir.path().join("pms.toml");
+        std::fs::write(&file, format!("data_dir = {:?}\n{toml}", dir.path().display().to_string()))?;
+        let settings = Settings::load(Some(&file))?;
+        Onboarding::from_settings(&settings, Some(SecretString::from("0123456789abcdef0123")))
+    }
+
+    #[test]
+    fn settings_become_the_rules() {
+        let on = load(
+            "[onboarding]\notp_validity_secs = 300\notp_max_tries = 3\n\
+             blocked_email_domains = \"mailinator.com, tempmail.example\"\n\
+             allowed_partner_types = [\"Auth_Partner\"]\npassword_min_length = 12\n\
+             [smtp]\nhost = \"smtp.example\"\ntls = \"tls\"\nfrom = \"PMS <pms@example.org>\"\n",
+        )
+        .unwrap_or_else(|e| panic!("{e:#}"));
+        assert!(on.enabled);
+        assert_eq!(on.otp.validity, chrono::Duration::minutes(5));
+        assert_eq!(on.otp.max_tries, 3);
+        assert_eq!(
+            on.email_domains.blocked,
+            ["mailinator.com", "tempmail.example"],
+            "a comma-separated string is a list"
+        );
+        assert_eq!(on.partner_types.allowed, ["Auth_Partner"]);
+        assert_eq!(on.passwords.min_length, 12);
+        assert_eq!(on.notifier.describe(), "SMTP smtp.example:465 (TLS)");
+        assert_eq!(on.signer.as_ref().map(|s| s.ttl_secs), Some(1800));
+    }
+
+    #[test]
+    fn the_defaults_drop_mail_in_the_data_directory() {
+        let on = load("").unwrap_or_else(|e| panic!("{e:#}"));
+        assert!(on.notifier.describe().starts_with("file drop in ") && on.notifier.describe().ends_with("mail"));
+        assert_eq!(on.otp, OtpPolicy::default());
+    }
+
+    #[test]
+    fn nonsense_settings_stop_the_start() {
+        for bad in [
+            "[onboarding]\notp_max_tries = 0\n",
+            "[onboarding]\notp_validity_secs = 0\n",
+            "[onboarding]\npassword_min_length = 4\n",
+            "[onboarding]\ntoken_lifetime_secs = 5\n",
+            "[onboarding]\nunknown_key = 1\n",
+            "[smtp]\ntls = \"sometimes\"\n",
+            "[smtp]\nhost = \"smtp.example\"\nfrom = \"not a mailbox\"\n",
+            "[smtp]\nhost = \"smtp.example\"\nusername = \"u\"\n",
+        ] {
+            assert!(load(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,134 @@
+//! The one place sign-up meets partner registration: the sign-up form and its field
+//! constraints, and the rules and insert of `POST /partners` — `partner_domain::registration`
+//! and `repo::partner::register_partner`, the same code, tables and checks as registration.
+
+use chrono::NaiveDateTime;
+use partner_domain::registration::{self as reg, Registrant, RegistrationForm, RegistrationRequest, RegistrationRules};
+use persistence::DbConnection;
+use persistence::repo::partner as partner_repo;
+use serde::{Deserialize, Serialize};
+use web_support::ApiError;
+
+use crate::routes::partners::Failure;
+
+/// The sign-up request as received (every field optional, as JSON may omit it): registration's
+/// fields, `partnerId` doubling as the user name.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SignUpForm {
+    pub partner_id: Option<String>,
+    pub organization_name: Option<String>,
+    pub email_id: Option<String>,
+    pub partner_type: Option<String>,
+    pub policy_group: Option<String>,
+    pub contact_number: Option<String>,
+    pub address: Option<String>,
+    pub lang_code: Option<String>,
+}
+
+/// A sign-up whose fields meet registration's constraints; stored with the pending OTP and
+/// replayed into registration once the OTP is verified.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SignUp {
+    pub partner_id: String,
+    pub organization_name: String,
+    pub email_id: String,
+    pub partner_type: String,
+    pub policy_group: Option<String>,
+    pub contact_number: String,
+    pub address: String,
+    pub lang_code: Option<String>,
+}
+
+/// What registration created.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Registered {
+    pub partner_id: String,
+    pub status: String,
+    pub partner_type: String,
+}
+
+/// Registration's field constraints (`PMS_COR_001`, every violation, first field first).
+pub fn parse(form: SignUpForm) -> Result<SignUp, ApiError> {
+    let form = RegistrationForm {
+        partner_id: form.partner_id,
+        organization_name: form.organization_name,
+        address: form.address,
+        contact_number: form.contact_number,
+        email_id: form.email_id,
+        partner_type: form.partner_type,
+        policy_group: form.policy_group,
+        lang_code: form.lang_code,
+        logo_url: None,
+        additional_info: None,
+    };
+    let r = form.validate().map_err(|violations| {
+        let items = violations
+            .into_iter()
+            .flat_map(|v| ApiError::invalid_field(&format!("request.{}", v.field), &v.message).errors)
+            .collect();
+        ApiError::business_many(items)
+    })?;
+    Ok(SignUp {
+        partner_id: r.partner_id,
+        organization_name: r.organization_name,
+        email_id: r.email_id,
+        partner_type: r.partner_type,
+        policy_group: r.policy_group,
+        contact_number: r.contact_number,
+        address: r.address,
+        lang_code: r.lang_code,
+    })
+}
+
+fn request(signup: &SignUp) -> RegistrationRequest {
+    RegistrationRequest {
+        partner_id: signup.partner_id.clone(),
+        organization_name: signup.organization_name.clone(),
+        address: signup.address.clone(),
+        contact_number: signup.contact_number.clone(),
+        email_id: signup.email_id.clone(),
+        partner_type: signup.partner_type.clone(),
+        policy_group: signup.policy_group.clone(),
+        lang_code: signup.lang_code.clone(),
+        logo_url: None,
+        additional_info: None,
+    }
+}
+
+/// The partner registers itself: it is its own creator, and has no token e-mail to check.
+fn registrant(signup: &SignUp) -> Registrant<'_> {
+    Registrant { user_id: &signup.partner_id, email: None }
+}
+
+fn answer(f: Failure) -> ApiError {
+    match f {
+        Failure::Rule(e) => crate::error::partner_error(e),
+        Failure::Api(e) => e,
+    }
+}
+
+/// Registration's rules for `signup`, without writing; answers the canonical partner type.
+pub fn check(
+    conn: &mut DbConnection,
+    signup: &SignUp,
+    rules: &RegistrationRules,
+    now: NaiveDateTime,
+) -> Result<String, ApiError> {
+    let mut lookups = partner_repo::Lookups::<Failure>::new(conn);
+    let new = reg::register(request(signup), registrant(signup), rules, &mut lookups, now).map_err(answer)?;
+    Ok(new.partner_type_code)
+}
+
+/// Registers the partner of `signup` (rules again, then the insert) in the caller's transaction.
+pub fn create(
+    conn: &mut DbConnection,
+    signup: &SignUp,
+    rules: &RegistrationRules,
+    now: NaiveDateTime,
+) -> Result<Registered, ApiError> {
+    let new = partner_repo::register_partner::<Failure>(conn, request(signup), registrant(signup), rules, now)
+        .map_err(answer)?;
+    Ok(Registered { partner_id: new.id, status: new.approval_status, partner_type: new.partner_type_code })
+}

@@ -1,0 +1,13 @@
+//! Self-service onboarding: the rules of sign-up with an e-mail OTP and of local accounts.
+//! Pure: the caller passes the CSPRNG and the current time in.
+
+pub mod credentials;
+pub mod error;
+pub mod otp;
+pub mod roles;
+pub mod signup;
+
+pub use credentials::{DUMMY_HASH, PasswordPolicy, hash_secret, verify_secret};
+pub use error::OnboardingError;
+pub use otp::{Otp, OtpPolicy, OtpState, SendHistory};
+pub use signup::{EmailDomainRules, SelfServiceTypes, check_user_id, email_key, login_key};

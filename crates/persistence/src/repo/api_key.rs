@@ -1,0 +1,185 @@
+//! API keys (`partner_policy`): one row per key of a partner for a policy. The key is the
+//! primary key; `uk_ppol_label` keeps labels unique per partner and policy.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::connection::DbConnection;
+use crate::error::is_unique_violation;
+use crate::schema::partner_policy;
+
+/// A `partner_policy` row.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = partner_policy)]
+pub struct ApiKeyRow {
+    pub policy_api_key: String,
+    pub part_id: String,
+    pub policy_id: String,
+    pub valid_from_datetime: NaiveDateTime,
+    pub valid_to_datetime: Option<NaiveDateTime>,
+    pub is_active: bool,
+    pub label: String,
+    pub cr_by: String,
+    pub cr_dtimes: NaiveDateTime,
+    pub upd_by: Option<String>,
+    pub upd_dtimes: Option<NaiveDateTime>,
+    pub is_deleted: bool,
+    pub del_dtimes: Option<NaiveDateTime>,
+}
+
+/// Why a key could not be stored.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreKeyError {
+    /// The label is taken for this partner and policy (a concurrent request won).
+    #[error("label taken")]
+    LabelTaken,
+    /// The generator produced taken keys again and again: it is not random.
+    #[error("no unused key after {0} attempts")]
+    NoFreshKey(usize),
+    #[error(transparent)]
+    Query(#[from] diesel::result::Error),
+}
+
+const KEY_ATTEMPTS: usize = 5;
+
+pub fn key_exists(conn: &mut DbConnection, key: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(partner_policy::table.find(key))).get_result(conn)
+}
+
+pub fn label_taken(conn: &mut DbConnection, partner_id: &str, policy_id: &str, label: &str) -> QueryResult<bool> {
+    Ok(find_by_label(conn, partner_id, policy_id, label)?.is_some())
+}
+
+/// Stores `row` under a key from `generate` (a CSPRNG), drawing again while the key is taken.
+pub fn insert_fresh(
+    conn: &mut DbConnection,
+    mut row: ApiKeyRow,
+    mut generate: impl FnMut() -> String,
+) -> Result<ApiKeyRow, StoreKeyError> {
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let key = generate();
+        if key_exists(conn, &key)? {
+            if attempt >= KEY_ATTEMPTS {
+                return Err(StoreKeyError::NoFreshKey(attempt));
+            }
+            continue;
+        }
+        row.policy_api_key = key;
+        break;
+    }
+    match diesel::insert_into(partner_policy::table).values(&row).execute(conn) {
+        Ok(_) => Ok(row),
+        Err(e) if is_unique_violation(&e) => Err(StoreKeyError::LabelTaken),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub fn find_by_label(
+    conn: &mut DbConnection,
+    partner_id: &str,
+    policy_id: &str,
+    label: &str,
+) -> QueryResult<Option<ApiKeyRow>> {
+    partner_policy::table
+        .filter(partner_policy::part_id.eq(partner_id))
+        .filter(partner_policy::policy_id.eq(policy_id))
+        .filter(partner_policy::label.eq(label))
+        .select(ApiKeyRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// A partner's key.
+pub fn find(conn: &mut DbConnection, partner_id: &str, key: &str) -> QueryResult<Option<ApiKeyRow>> {
+    partner_policy::table
+        .filter(partner_policy::policy_api_key.eq(key))
+        .filter(partner_policy::part_id.eq(partner_id))
+        .select(ApiKeyRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// A partner's key for a policy.
+pub fn find_for_policy(
+    conn: &mut DbConnection,
+    partner_id: &str,
+    policy_id: &str,
+    key: &str,
+) -> QueryResult<Option<ApiKeyRow>> {
+    partner_policy::table
+        .filter(partner_policy::policy_api_key.eq(key))
+        .filter(partner_policy::part_id.eq(partner_id))
+        .filter(partner_policy::policy_id.eq(policy_id))
+        .select(ApiKeyRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// A partner's keys for a policy, oldest first.
+pub fn keys_of(conn: &mut DbConnection, partner_id: &str, policy_id: &str) -> QueryResult<Vec<ApiKeyRow>> {
+    partner_policy::table
+        .filter(partner_policy::part_id.eq(partner_id))
+        .filter(partner_policy::policy_id.eq(policy_id))
+        .order((partner_policy::cr_dtimes.asc(), partner_policy::label.asc()))
+        .select(ApiKeyRow::as_select())
+        .load(conn)
+}
+
+/// Keys by key, in the order of `keys`.
+pub fn find_many(conn: &mut DbConnection, keys: &[String]) -> QueryResult<Vec<ApiKeyRow>> {
+    let rows = partner_policy::table
+        .filter(partner_policy::policy_api_key.eq_any(keys))
+        .select(ApiKeyRow::as_select())
+        .load(conn)?;
+    Ok(super::partner::in_order(keys, rows, |r| &r.policy_api_key))
+}
+
+/// Switches a key (compare-and-set on its current state).
+pub fn set_active(
+    conn: &mut DbConnection,
+    key: &str,
+    from: bool,
+    to: bool,
+    by: &str,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(
+        partner_policy::table.filter(partner_policy::policy_api_key.eq(key)).filter(partner_policy::is_active.eq(from)),
+    )
+    .set((
+        partner_policy::is_active.eq(to),
+        partner_policy::upd_by.eq(Some(by)),
+        partner_policy::upd_dtimes.eq(Some(now)),
+    ))
+    .execute(conn)
+}
+
+/// Moves an active key from one policy to another (compare-and-set); a label already used under
+/// the new policy is [`StoreKeyError::LabelTaken`].
+pub fn remap(
+    conn: &mut DbConnection,
+    key: &str,
+    from_policy: &str,
+    to_policy: &str,
+    by: &str,
+    now: NaiveDateTime,
+) -> Result<usize, StoreKeyError> {
+    let target = partner_policy::table
+        .filter(partner_policy::policy_api_key.eq(key))
+        .filter(partner_policy::policy_id.eq(from_policy))
+        .filter(partner_policy::is_active.eq(true));
+    match diesel::update(target)
+        .set((
+            partner_policy::policy_id.eq(to_policy),
+            partner_policy::upd_by.eq(Some(by)),
+            partner_policy::upd_dtimes.eq(Some(now)),
+        ))
+        .execute(conn)
+    {
+        Ok(n) => Ok(n),
+        Err(e) if is_unique_violation(&e) => Err(StoreKeyError::LabelTaken),
+        Err(e) => Err(e.into()),
+    }
+}

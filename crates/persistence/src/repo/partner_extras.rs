@@ -1,0 +1,152 @@
+//! Biometric extractors (`partner_policy_bioextract`) and credential-type mappings
+//! (`partner_policy_credential_type`).
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use partner_domain::extractor::Extractor;
+
+use super::partner::lower;
+use crate::connection::DbConnection;
+use crate::schema::{partner_policy_bioextract, partner_policy_credential_type};
+
+/// A `partner_policy_bioextract` row.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = partner_policy_bioextract)]
+pub struct ExtractorRow {
+    pub id: String,
+    pub part_id: String,
+    pub policy_id: String,
+    pub attribute_name: String,
+    pub extractor_provider: String,
+    pub extractor_provider_version: Option<String>,
+    pub biometric_modality: String,
+    pub biometric_sub_types: Option<String>,
+    pub cr_by: String,
+    pub cr_dtimes: NaiveDateTime,
+    pub upd_by: Option<String>,
+    pub upd_dtimes: Option<NaiveDateTime>,
+    pub is_deleted: bool,
+    pub del_dtimes: Option<NaiveDateTime>,
+}
+
+pub fn extractors_of(conn: &mut DbConnection, partner_id: &str, policy_id: &str) -> QueryResult<Vec<ExtractorRow>> {
+    partner_policy_bioextract::table
+        .filter(partner_policy_bioextract::part_id.eq(partner_id))
+        .filter(partner_policy_bioextract::policy_id.eq(policy_id))
+        .order((partner_policy_bioextract::cr_dtimes.asc(), partner_policy_bioextract::id.asc()))
+        .select(ExtractorRow::as_select())
+        .load(conn)
+}
+
+pub fn has_extractors(conn: &mut DbConnection, partner_id: &str, policy_id: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        partner_policy_bioextract::table
+            .filter(partner_policy_bioextract::part_id.eq(partner_id))
+            .filter(partner_policy_bioextract::policy_id.eq(policy_id)),
+    ))
+    .get_result(conn)
+}
+
+/// Adds the extractor, or replaces the one with the same attribute name for the partner and
+/// policy. `new_id` names a new row.
+pub fn upsert_extractor(
+    conn: &mut DbConnection,
+    partner_id: &str,
+    policy_id: &str,
+    e: &Extractor,
+    new_id: impl FnOnce() -> String,
+    by: &str,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    let existing: Option<String> = partner_policy_bioextract::table
+        .filter(partner_policy_bioextract::part_id.eq(partner_id))
+        .filter(partner_policy_bioextract::policy_id.eq(policy_id))
+        .filter(partner_policy_bioextract::attribute_name.eq(&e.attribute_name))
+        .select(partner_policy_bioextract::id)
+        .first(conn)
+        .optional()?;
+    match existing {
+        Some(id) => diesel::update(partner_policy_bioextract::table.find(id))
+            .set((
+                partner_policy_bioextract::extractor_provider.eq(&e.provider),
+                partner_policy_bioextract::extractor_provider_version.eq(&e.version),
+                partner_policy_bioextract::biometric_modality.eq(&e.modality),
+                partner_policy_bioextract::biometric_sub_types.eq(&e.sub_types),
+                partner_policy_bioextract::upd_by.eq(Some(by)),
+                partner_policy_bioextract::upd_dtimes.eq(Some(now)),
+            ))
+            .execute(conn),
+        None => diesel::insert_into(partner_policy_bioextract::table)
+            .values(ExtractorRow {
+                id: new_id(),
+                part_id: partner_id.to_owned(),
+                policy_id: policy_id.to_owned(),
+                attribute_name: e.attribute_name.clone(),
+                extractor_provider: e.provider.clone(),
+                extractor_provider_version: e.version.clone(),
+                biometric_modality: e.modality.clone(),
+                biometric_sub_types: e.sub_types.clone(),
+                cr_by: by.to_owned(),
+                cr_dtimes: now,
+                upd_by: None,
+                upd_dtimes: None,
+                is_deleted: false,
+                del_dtimes: None,
+            })
+            .execute(conn),
+    }
+}
+
+/// A `partner_policy_credential_type` row.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = partner_policy_credential_type)]
+pub struct CredentialTypeRow {
+    pub part_id: String,
+    pub policy_id: String,
+    pub credential_type: String,
+    pub is_active: bool,
+    pub cr_by: String,
+    pub cr_dtimes: NaiveDateTime,
+    pub upd_by: Option<String>,
+    pub upd_dtimes: Option<NaiveDateTime>,
+    pub is_deleted: bool,
+    pub del_dtimes: Option<NaiveDateTime>,
+}
+
+/// A partner's mappings of a credential type (compared case-insensitively).
+pub fn credential_mappings(
+    conn: &mut DbConnection,
+    partner_id: &str,
+    credential_type: &str,
+) -> QueryResult<Vec<CredentialTypeRow>> {
+    partner_policy_credential_type::table
+        .filter(partner_policy_credential_type::part_id.eq(partner_id))
+        .filter(lower(partner_policy_credential_type::credential_type).eq(credential_type.to_lowercase()))
+        .order(partner_policy_credential_type::cr_dtimes.asc())
+        .select(CredentialTypeRow::as_select())
+        .load(conn)
+}
+
+pub fn insert_credential_mapping(
+    conn: &mut DbConnection,
+    partner_id: &str,
+    policy_id: &str,
+    credential_type: &str,
+    by: &str,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::insert_into(partner_policy_credential_type::table)
+        .values(CredentialTypeRow {
+            part_id: partner_id.to_owned(),
+            policy_id: policy_id.to_owned(),
+            credential_type: credential_type.to_owned(),
+            is_active: true,
+            cr_by: by.to_owned(),
+            cr_dtimes: now,
+            upd_by: None,
+            upd_dtimes: None,
+            is_deleted: false,
+            del_dtimes: None,
+        })
+        .execute(conn)
+}

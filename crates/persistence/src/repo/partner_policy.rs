@@ -1,0 +1,241 @@
+//! What the partner manager reads of policies and policy groups (the policy manager owns those
+//! tables), and partners' policy-mapping requests (`partner_policy_request`).
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use partner_domain::policy::{PolicyFacts, PolicyGroupInfo};
+use partner_domain::policy_request::{NewPolicyRequest, RequestStatus};
+
+use super::partner::lower;
+use crate::connection::DbConnection;
+use crate::schema::{auth_policy, partner, partner_policy_request, policy_group};
+
+pub fn group_by_name(conn: &mut DbConnection, name: &str) -> QueryResult<Option<PolicyGroupInfo>> {
+    policy_group::table
+        .filter(policy_group::name.eq(name))
+        .select((policy_group::id, policy_group::name, policy_group::is_active))
+        .first::<(String, String, bool)>(conn)
+        .optional()
+        .map(|g| g.map(|(id, name, is_active)| PolicyGroupInfo { id, name, is_active }))
+}
+
+pub fn group_by_id(conn: &mut DbConnection, id: &str) -> QueryResult<Option<PolicyGroupInfo>> {
+    policy_group::table
+        .find(id)
+        .select((policy_group::id, policy_group::name, policy_group::is_active))
+        .first::<(String, String, bool)>(conn)
+        .optional()
+        .map(|g| g.map(|(id, name, is_active)| PolicyGroupInfo { id, name, is_active }))
+}
+
+/// Group names by id.
+pub fn group_names(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<(String, String)>> {
+    policy_group::table.filter(policy_group::id.eq_any(ids)).select((policy_group::id, policy_group::name)).load(conn)
+}
+
+type FactsRow = (String, String, String, bool, NaiveDateTime, Option<bool>);
+
+fn facts((id, name, group_id, is_active, valid_to, group_active): FactsRow) -> PolicyFacts {
+    PolicyFacts { id, name, group_id, is_active, valid_to, group_active }
+}
+
+macro_rules! facts_query {
+    () => {
+        auth_policy::table.left_join(policy_group::table).select((
+            auth_policy::id,
+            auth_policy::name,
+            auth_policy::policy_group_id,
+            auth_policy::is_active,
+            auth_policy::valid_to_date,
+            policy_group::is_active.nullable(),
+        ))
+    };
+}
+
+/// A policy by id.
+pub fn policy_facts(conn: &mut DbConnection, id: &str) -> QueryResult<Option<PolicyFacts>> {
+    facts_query!().filter(auth_policy::id.eq(id)).first::<FactsRow>(conn).optional().map(|r| r.map(facts))
+}
+
+/// A policy of a group, by exact name.
+pub fn policy_in_group_by_name(
+    conn: &mut DbConnection,
+    group_id: &str,
+    name: &str,
+) -> QueryResult<Option<PolicyFacts>> {
+    facts_query!()
+        .filter(auth_policy::policy_group_id.eq(group_id))
+        .filter(auth_policy::name.eq(name))
+        .first::<FactsRow>(conn)
+        .optional()
+        .map(|r| r.map(facts))
+}
+
+/// A policy of a group, by id.
+pub fn policy_in_group_by_id(conn: &mut DbConnection, group_id: &str, id: &str) -> QueryResult<Option<PolicyFacts>> {
+    facts_query!()
+        .filter(auth_policy::policy_group_id.eq(group_id))
+        .filter(auth_policy::id.eq(id))
+        .first::<FactsRow>(conn)
+        .optional()
+        .map(|r| r.map(facts))
+}
+
+/// Some active policy has exactly this name (in any group).
+pub fn active_policy_named(conn: &mut DbConnection, name: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        auth_policy::table.filter(auth_policy::name.eq(name)).filter(auth_policy::is_active.eq(true)),
+    ))
+    .get_result(conn)
+}
+
+/// Policy names by id.
+pub fn policy_names(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<(String, String)>> {
+    auth_policy::table.filter(auth_policy::id.eq_any(ids)).select((auth_policy::id, auth_policy::name)).load(conn)
+}
+
+/// Ids of the policies whose name matches (case-insensitively) `pattern` as SQL `LIKE`.
+pub fn policy_ids_named_like(conn: &mut DbConnection, pattern: &str) -> QueryResult<Vec<String>> {
+    auth_policy::table.filter(lower(auth_policy::name).like(pattern.to_lowercase())).select(auth_policy::id).load(conn)
+}
+
+/// An `auth_policy` row, as the credential-type lookup shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
+#[diesel(table_name = auth_policy)]
+pub struct PolicyRow {
+    pub id: String,
+    pub policy_group_id: String,
+    pub name: String,
+    pub descr: String,
+    pub policy_file_id: String,
+    pub policy_type: String,
+    pub version: String,
+    pub policy_schema: Option<String>,
+    pub valid_from_date: NaiveDateTime,
+    pub valid_to_date: NaiveDateTime,
+    pub is_active: bool,
+    pub cr_by: String,
+    pub cr_dtimes: NaiveDateTime,
+    pub upd_by: Option<String>,
+    pub upd_dtimes: Option<NaiveDateTime>,
+}
+
+pub fn policy_row(conn: &mut DbConnection, id: &str) -> QueryResult<Option<PolicyRow>> {
+    auth_policy::table.find(id).select(PolicyRow::as_select()).first(conn).optional()
+}
+
+/// A `partner_policy_request` row.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = partner_policy_request)]
+pub struct RequestRow {
+    pub id: String,
+    pub part_id: String,
+    pub policy_id: String,
+    pub request_datetimes: NaiveDateTime,
+    pub request_detail: String,
+    pub status_code: String,
+    pub cr_by: String,
+    pub cr_dtimes: NaiveDateTime,
+    pub upd_by: Option<String>,
+    pub upd_dtimes: Option<NaiveDateTime>,
+    pub is_deleted: bool,
+    pub del_dtimes: Option<NaiveDateTime>,
+}
+
+pub fn insert_request(conn: &mut DbConnection, r: &NewPolicyRequest) -> QueryResult<usize> {
+    diesel::insert_into(partner_policy_request::table)
+        .values(RequestRow {
+            id: r.id.clone(),
+            part_id: r.partner_id.clone(),
+            policy_id: r.policy_id.clone(),
+            request_datetimes: r.at,
+            request_detail: r.request_detail.clone(),
+            status_code: r.status.as_stored().to_owned(),
+            cr_by: r.cr_by.clone(),
+            cr_dtimes: r.at,
+            upd_by: None,
+            upd_dtimes: None,
+            is_deleted: false,
+            del_dtimes: None,
+        })
+        .execute(conn)
+}
+
+pub fn find_request(conn: &mut DbConnection, id: &str) -> QueryResult<Option<RequestRow>> {
+    partner_policy_request::table.find(id).select(RequestRow::as_select()).first(conn).optional()
+}
+
+/// The statuses of a partner's requests for a policy.
+pub fn request_statuses(conn: &mut DbConnection, partner_id: &str, policy_id: &str) -> QueryResult<Vec<RequestStatus>> {
+    let codes: Vec<String> = partner_policy_request::table
+        .filter(partner_policy_request::part_id.eq(partner_id))
+        .filter(partner_policy_request::policy_id.eq(policy_id))
+        .select(partner_policy_request::status_code)
+        .load(conn)?;
+    Ok(codes.iter().map(|c| RequestStatus::of(c)).collect())
+}
+
+/// An approved request exists for the partner and policy.
+pub fn approved_request_exists(conn: &mut DbConnection, partner_id: &str, policy_id: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        partner_policy_request::table
+            .filter(partner_policy_request::part_id.eq(partner_id))
+            .filter(partner_policy_request::policy_id.eq(policy_id))
+            .filter(lower(partner_policy_request::status_code).eq("approved")),
+    ))
+    .get_result(conn)
+}
+
+/// A partner's requests, oldest first.
+pub fn requests_of(conn: &mut DbConnection, partner_id: &str) -> QueryResult<Vec<RequestRow>> {
+    partner_policy_request::table
+        .filter(partner_policy_request::part_id.eq(partner_id))
+        .order((partner_policy_request::cr_dtimes.asc(), partner_policy_request::id.asc()))
+        .select(RequestRow::as_select())
+        .load(conn)
+}
+
+/// Requests with their partner's organisation name: all of them (`None`) or one.
+pub fn requests_with_org(conn: &mut DbConnection, id: Option<&str>) -> QueryResult<Vec<(RequestRow, String)>> {
+    let mut q = partner_policy_request::table
+        .inner_join(partner::table)
+        .select((RequestRow::as_select(), partner::name))
+        .order((partner_policy_request::cr_dtimes.asc(), partner_policy_request::id.asc()))
+        .into_boxed();
+    if let Some(id) = id {
+        q = q.filter(partner_policy_request::id.eq(id.to_owned()));
+    }
+    q.load(conn)
+}
+
+/// Requests by id, in the order of `ids`.
+pub fn find_requests(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<RequestRow>> {
+    let rows = partner_policy_request::table
+        .filter(partner_policy_request::id.eq_any(ids))
+        .select(RequestRow::as_select())
+        .load(conn)?;
+    Ok(super::partner::in_order(ids, rows, |r| &r.id))
+}
+
+/// Decides a request: compare-and-set from the status `expected` (as stored) to `to`. 0 when
+/// another review changed it first.
+pub fn decide(
+    conn: &mut DbConnection,
+    id: &str,
+    expected: &str,
+    to: &RequestStatus,
+    by: &str,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(
+        partner_policy_request::table
+            .filter(partner_policy_request::id.eq(id))
+            .filter(partner_policy_request::status_code.eq(expected)),
+    )
+    .set((
+        partner_policy_request::status_code.eq(to.as_stored()),
+        partner_policy_request::upd_by.eq(Some(by)),
+        partner_policy_request::upd_dtimes.eq(Some(now)),
+    ))
+    .execute(conn)
+}

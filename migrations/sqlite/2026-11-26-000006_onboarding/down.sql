@@ -1,0 +1,2 @@
+DROP TABLE onboarding_signup;
+DROP TABLE local_account;
