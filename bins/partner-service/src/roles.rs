@@ -137,3 +137,22 @@ pub const API_KEY_SEARCH: &[&str] = &[
     PARTNER_ADMIN,
     "ONLINE_VERIFICATION_PARTNER",
 ];
+
+// ---- policy management (reference §9)
+
+/// Policy-group search (`postpoliciesgroupsearch`).
+pub const POLICY_GROUP_SEARCH: &[&str] = &[PARTNER_ADMIN, "AUTH_PARTNER", "CREDENTIAL_PARTNER", POLICYMANAGER];
+
+/// Policy and policy-group filter values (`postpoliciesgroupfiltervalues`, `postpoliciesfiltervalues`).
+pub const POLICY_FILTER: &[&str] = &[PARTNER_ADMIN, "PARTNER", "AUTH_PARTNER", "CREDENTIAL_PARTNER", POLICYMANAGER];
+
+/// The active policies of a group (`getactivegroupgroupname`).
+pub const ACTIVE_POLICIES: &[&str] = &[
+    "AUTH_PARTNER",
+    "CREDENTIAL_PARTNER",
+    PARTNER_ADMIN,
+    "ONLINE_VERIFICATION_PARTNER",
+    "ABIS_PARTNER",
+    "MANUAL_ADJUDICATION",
+    POLICYMANAGER,
+];

@@ -18,8 +18,10 @@ impl Application {
         let partner = actix_web::web::Data::new(crate::routes::PartnerConfig::new(&settings.partner)?);
         let shared = web_support::startup::prepare(settings)?;
         let onboarding = onboarding_state(&shared.settings)?;
+        let policy = web::Data::new(crate::routes::policy::PolicyState::load(&shared.settings.policy)?);
         let routes = move |cfg: &mut actix_web::web::ServiceConfig| {
             cfg.app_data(partner.clone());
+            cfg.app_data(policy.clone());
             cfg.app_data(onboarding.clone());
             crate::routes::configure(cfg);
         };

@@ -1,1 +1,16 @@
-//! Domain rules (pure: no I/O).
+#![doc = include_str!("../README.md")]
+
+pub mod error;
+pub mod fields;
+pub mod group;
+pub mod policy;
+pub mod schema;
+pub mod types;
+
+pub use error::{FieldError, PolicyError, Violation};
+pub use group::{GroupChange, NewGroup, PolicyGroup};
+pub use policy::{
+    NewPolicy, Policy, PolicyChange, PolicyRequest, PolicyUpdateRequest, Stage, check_mapping, parse_status,
+};
+pub use schema::{PolicySchema, PolicySchemas};
+pub use types::PolicyType;

@@ -6,7 +6,7 @@ mod audits;
 mod certificates;
 mod onboarding;
 mod partners;
-mod policy;
+pub mod policy;
 
 use actix_web::web;
 pub use partners::PartnerConfig;

@@ -9,5 +9,6 @@ mod partner;
 mod partner_fixtures;
 mod partner_import;
 mod partner_keys;
+mod policy;
 mod process;
 mod smtp_sink;

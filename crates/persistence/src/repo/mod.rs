@@ -13,3 +13,6 @@ pub mod partner_policy;
 // ---- onboarding (local accounts, pending sign-ups)
 pub mod account;
 pub mod onboarding;
+
+// ---- policy management (policy groups, policies)
+pub mod policy;

@@ -1,0 +1,346 @@
+//! The policy manager's response shapes, with MOSIP's field names (Java getter names, so
+//! `is_Active`, `cr_by`, `policyGroup_cr_by` are literal) and date formats: `LocalDateTime`
+//! fields without a zone, `Timestamp` fields with `+00:00`.
+
+use chrono::NaiveDateTime;
+use policy_domain::{Policy, PolicyError, PolicyGroup};
+use serde::Serialize;
+use serde_json::Value;
+use web_support::time;
+
+fn local(t: NaiveDateTime) -> String {
+    time::local(t)
+}
+
+fn local_opt(t: Option<NaiveDateTime>) -> Option<String> {
+    t.map(time::local)
+}
+
+/// A `java.sql.Timestamp` as Spring Boot's Jackson writes it.
+fn stamp(t: NaiveDateTime) -> String {
+    format!("{}+00:00", time::local(t))
+}
+
+/// `PolicyGroupCreateResponseDto` (PL1, PL2).
+#[derive(Debug, Serialize)]
+pub struct GroupDto {
+    pub id: String,
+    pub name: String,
+    pub desc: String,
+    #[serde(rename = "is_Active")]
+    pub is_active: bool,
+    pub cr_by: String,
+    pub cr_dtimes: String,
+    pub up_by: Option<String>,
+    pub upd_dtimes: Option<String>,
+}
+
+impl From<&PolicyGroup> for GroupDto {
+    fn from(g: &PolicyGroup) -> Self {
+        GroupDto {
+            id: g.id.clone(),
+            name: g.name.clone(),
+            desc: g.desc.clone(),
+            is_active: g.is_active,
+            cr_by: g.cr_by.clone(),
+            cr_dtimes: local(g.cr_dtimes),
+            up_by: g.upd_by.clone(),
+            upd_dtimes: local_opt(g.upd_dtimes),
+        }
+    }
+}
+
+/// The `PolicyGroup` entity as MOSIP serialises it (PL10, PL11, PL12).
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupEntity {
+    pub id: String,
+    pub cr_by: String,
+    pub cr_dtimes: String,
+    pub del_dtimes: Option<String>,
+    pub desc: String,
+    pub is_active: bool,
+    pub is_deleted: bool,
+    pub name: String,
+    pub upd_by: Option<String>,
+    pub upd_dtimes: Option<String>,
+    pub user_id: String,
+}
+
+impl From<&PolicyGroup> for GroupEntity {
+    fn from(g: &PolicyGroup) -> Self {
+        GroupEntity {
+            id: g.id.clone(),
+            cr_by: g.cr_by.clone(),
+            cr_dtimes: local(g.cr_dtimes),
+            del_dtimes: None,
+            desc: g.desc.clone(),
+            is_active: g.is_active,
+            is_deleted: false,
+            name: g.name.clone(),
+            upd_by: g.upd_by.clone(),
+            upd_dtimes: local_opt(g.upd_dtimes),
+            user_id: g.user_id.clone(),
+        }
+    }
+}
+
+/// `PolicyCreateResponseDto` (PL3, PL5).
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PolicyCreatedDto {
+    pub id: String,
+    pub policy_group_name: String,
+    pub name: String,
+    pub desc: String,
+    #[serde(rename = "is_Active")]
+    pub is_active: bool,
+    #[serde(rename = "cr_by")]
+    pub cr_by: String,
+    #[serde(rename = "cr_dtimes")]
+    pub cr_dtimes: String,
+    #[serde(rename = "up_by")]
+    pub up_by: Option<String>,
+    #[serde(rename = "upd_dtimes")]
+    pub upd_dtimes: Option<String>,
+}
+
+impl PolicyCreatedDto {
+    pub fn new(p: &Policy, group_name: &str) -> Self {
+        PolicyCreatedDto {
+            id: p.id.clone(),
+            policy_group_name: group_name.to_owned(),
+            name: p.name.clone(),
+            desc: p.desc.clone(),
+            is_active: p.is_active,
+            cr_by: p.cr_by.clone(),
+            cr_dtimes: stamp(p.cr_dtimes),
+            up_by: p.upd_by.clone(),
+            upd_dtimes: local_opt(p.upd_dtimes),
+        }
+    }
+}
+
+/// `PolicyResponseDto` (PL4, PL7, PL8, PL9).
+#[derive(Debug, Serialize)]
+pub struct PolicyWithGroupDto {
+    #[serde(rename = "policyGroupId")]
+    pub policy_group_id: String,
+    #[serde(rename = "policyGroupName")]
+    pub policy_group_name: String,
+    #[serde(rename = "policyGroupDesc")]
+    pub policy_group_desc: String,
+    #[serde(rename = "policyGroupStatus")]
+    pub policy_group_status: bool,
+    #[serde(rename = "policyGroup_cr_by")]
+    pub policy_group_cr_by: String,
+    #[serde(rename = "policyGroup_cr_dtimes")]
+    pub policy_group_cr_dtimes: String,
+    #[serde(rename = "policyGroup_up_by")]
+    pub policy_group_up_by: Option<String>,
+    #[serde(rename = "policyGroup_upd_dtimes")]
+    pub policy_group_upd_dtimes: Option<String>,
+    #[serde(rename = "policyId")]
+    pub policy_id: String,
+    #[serde(rename = "policyName")]
+    pub policy_name: String,
+    #[serde(rename = "policyDesc")]
+    pub policy_desc: String,
+    #[serde(rename = "policyType")]
+    pub policy_type: String,
+    #[serde(rename = "publishDate")]
+    pub publish_date: String,
+    #[serde(rename = "validTill")]
+    pub valid_till: String,
+    pub status: &'static str,
+    pub version: String,
+    pub schema: Option<String>,
+    #[serde(rename = "is_Active")]
+    pub is_active: bool,
+    pub cr_by: String,
+    pub cr_dtimes: String,
+    pub up_by: Option<String>,
+    pub upd_dtimes: Option<String>,
+    pub policies: Value,
+}
+
+impl PolicyWithGroupDto {
+    /// Fails with `PMS_POL_052` when the stored document is not JSON.
+    pub fn new(p: &Policy, g: &PolicyGroup) -> Result<Self, PolicyError> {
+        Ok(PolicyWithGroupDto {
+            policy_group_id: g.id.clone(),
+            policy_group_name: g.name.clone(),
+            policy_group_desc: g.desc.clone(),
+            policy_group_status: g.is_active,
+            policy_group_cr_by: g.cr_by.clone(),
+            policy_group_cr_dtimes: local(g.cr_dtimes),
+            policy_group_up_by: g.upd_by.clone(),
+            policy_group_upd_dtimes: local_opt(g.upd_dtimes),
+            policy_id: p.id.clone(),
+            policy_name: p.name.clone(),
+            policy_desc: p.desc.clone(),
+            policy_type: p.policy_type.clone(),
+            publish_date: local(p.valid_from),
+            valid_till: local(p.valid_to),
+            status: p.status_label(),
+            version: p.version.clone(),
+            schema: p.schema.clone(),
+            is_active: p.is_active,
+            cr_by: p.cr_by.clone(),
+            cr_dtimes: local(p.cr_dtimes),
+            up_by: p.upd_by.clone(),
+            upd_dtimes: local_opt(p.upd_dtimes),
+            policies: p.document()?,
+        })
+    }
+}
+
+/// `PolicyDto`: a policy inside a group answer (PL10, PL11).
+#[derive(Debug, Serialize)]
+pub struct PolicyInGroupDto {
+    #[serde(rename = "policyId")]
+    pub policy_id: String,
+    #[serde(rename = "policyName")]
+    pub policy_name: String,
+    #[serde(rename = "policyDesc")]
+    pub policy_desc: String,
+    #[serde(rename = "publishDate")]
+    pub publish_date: String,
+    #[serde(rename = "validTill")]
+    pub valid_till: String,
+    pub status: &'static str,
+    pub version: String,
+    pub schema: Option<String>,
+    #[serde(rename = "is_Active")]
+    pub is_active: bool,
+    pub cr_by: String,
+    pub cr_dtimes: String,
+    pub up_by: Option<String>,
+    pub upd_dtimes: Option<String>,
+    pub policies: Value,
+}
+
+impl PolicyInGroupDto {
+    pub fn new(p: &Policy) -> Result<Self, PolicyError> {
+        Ok(PolicyInGroupDto {
+            policy_id: p.id.clone(),
+            policy_name: p.name.clone(),
+            policy_desc: p.desc.clone(),
+            publish_date: local(p.valid_from),
+            valid_till: local(p.valid_to),
+            status: p.status_label(),
+            version: p.version.clone(),
+            schema: p.schema.clone(),
+            is_active: p.is_active,
+            cr_by: p.cr_by.clone(),
+            cr_dtimes: local(p.cr_dtimes),
+            up_by: p.upd_by.clone(),
+            upd_dtimes: local_opt(p.upd_dtimes),
+            policies: p.document()?,
+        })
+    }
+}
+
+/// `PolicyWithAuthPolicyDto` (PL10, PL11).
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupWithPoliciesDto {
+    pub policy_group: GroupEntity,
+    pub policies: Vec<PolicyInGroupDto>,
+}
+
+impl GroupWithPoliciesDto {
+    pub fn new(g: &PolicyGroup, policies: &[Policy]) -> Result<Self, PolicyError> {
+        Ok(GroupWithPoliciesDto {
+            policy_group: GroupEntity::from(g),
+            policies: policies.iter().map(PolicyInGroupDto::new).collect::<Result<_, _>>()?,
+        })
+    }
+}
+
+/// `PolicyDetailsDto` (PL17).
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ActivePolicyDto {
+    pub policy_group_id: String,
+    pub policy_group_name: String,
+    pub id: String,
+    pub name: String,
+    pub descr: String,
+    pub policy_type: String,
+}
+
+impl ActivePolicyDto {
+    pub fn new(p: &Policy, g: &PolicyGroup) -> Self {
+        ActivePolicyDto {
+            policy_group_id: g.id.clone(),
+            policy_group_name: g.name.clone(),
+            id: p.id.clone(),
+            name: p.name.clone(),
+            descr: p.desc.clone(),
+            policy_type: p.policy_type.clone(),
+        }
+    }
+}
+
+/// `SearchAuthPolicy` (PL13): the document as a JSON string.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PolicySearchItem {
+    pub id: String,
+    pub cr_by: String,
+    pub cr_dtimes: String,
+    pub del_dtimes: Option<String>,
+    pub desc: String,
+    pub is_active: bool,
+    pub is_deleted: bool,
+    pub name: String,
+    pub policies: String,
+    pub upd_by: Option<String>,
+    pub upd_dtimes: Option<String>,
+    pub valid_from_date: String,
+    pub valid_to_date: String,
+    pub version: String,
+    pub policy_type: String,
+    pub schema: Option<String>,
+    pub policy_group_id: String,
+    pub policy_group_name: Option<String>,
+}
+
+impl PolicySearchItem {
+    pub fn new(p: &Policy, group_name: Option<&str>) -> Self {
+        PolicySearchItem {
+            id: p.id.clone(),
+            cr_by: p.cr_by.clone(),
+            cr_dtimes: stamp(p.cr_dtimes),
+            del_dtimes: None,
+            desc: p.desc.clone(),
+            is_active: p.is_active,
+            is_deleted: false,
+            name: p.name.clone(),
+            policies: p.policies.clone(),
+            upd_by: p.upd_by.clone(),
+            upd_dtimes: local_opt(p.upd_dtimes),
+            valid_from_date: local(p.valid_from),
+            valid_to_date: local(p.valid_to),
+            version: p.version.clone(),
+            policy_type: p.policy_type.clone(),
+            schema: p.schema.clone(),
+            policy_group_id: p.group_id.clone(),
+            policy_group_name: group_name.map(str::to_owned),
+        }
+    }
+}
+
+/// `PolicyStatusUpdateResponseDto` (PL6).
+#[derive(Debug, Serialize)]
+pub struct StatusDto {
+    pub message: &'static str,
+}
+
+/// `KeyValuePair` (PL14).
+#[derive(Debug, Serialize)]
+pub struct ConfigDto {
+    pub key: String,
+    pub value: Option<Value>,
+}

@@ -1,0 +1,312 @@
+//! PL3 create, PL4 publish, PL5 update, PL6 status, PL7–PL9 read, PL17 active policies of a group.
+
+use std::collections::HashMap;
+
+use actix_web::web;
+use audit_events::AuditEvent;
+use persistence::repo::policy as repo;
+use policy_domain::{
+    NewPolicy, Policy, PolicyChange, PolicyError, PolicyRequest, PolicyUpdateRequest, check_mapping, parse_status,
+};
+use serde::Deserialize;
+use serde_json::Value;
+use web_support::{ApiError, Db, Principal, RequestEnvelope, time};
+
+use super::dto::{ActivePolicyDto, PolicyCreatedDto, PolicyWithGroupDto, StatusDto};
+use super::{Answer, PolicyState, echo, lost_race, new_id, ok};
+use crate::error::{Refused, refused};
+use crate::roles;
+
+/// `PolicyCreateRequestDto` / `PolicyUpdateRequestDto` (the update ignores `policyId` and `policyType`).
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PolicyBody {
+    policy_id: Option<String>,
+    policy_group_name: Option<String>,
+    policy_type: Option<String>,
+    name: Option<String>,
+    desc: Option<String>,
+    version: Option<String>,
+    policies: Option<Value>,
+}
+
+/// `PolicyStatusUpdateRequestDto`.
+#[derive(Debug, Deserialize)]
+pub struct StatusBody {
+    status: Option<String>,
+}
+
+/// PL3 `POST /policies`: a new draft.
+pub async fn create(
+    principal: Result<Principal, ApiError>,
+    db: web::Data<Db>,
+    state: web::Data<PolicyState>,
+    body: web::Json<RequestEnvelope<PolicyBody>>,
+) -> Answer {
+    let principal = principal?;
+    principal.require_any(roles::POLICY_ADMIN)?;
+    let envelope = body.into_inner();
+    let (id, version) = (envelope.id.clone(), envelope.version.clone());
+    let req = envelope.into_request()?;
+    let user = principal.user_id.clone();
+    let name = req.name.clone();
+    let op = db
+        .op(&principal)
+        .call(AuditEvent::CreatePolicy, name.as_deref())
+        .on_failure(AuditEvent::CreatePolicyFailure, name.as_deref());
+    let (policy, group_name) = db
+        .audited(op, move |conn, trail| {
+            let new = NewPolicy::parse(
+                PolicyRequest {
+                    policy_id: req.policy_id.as_deref(),
+                    policy_group_name: req.policy_group_name.as_deref(),
+                    policy_type: req.policy_type.as_deref(),
+                    name: req.name.as_deref(),
+                    desc: req.desc.as_deref(),
+                    version: req.version.as_deref(),
+                    policies: req.policies.as_ref(),
+                },
+                &state.allowed,
+            )
+            .refused()?;
+            let found = repo::find_group_by_name(conn, &new.group_name)?
+                .ok_or_else(|| refused(PolicyError::GroupNameNotFound))?;
+            repo::lock_group(conn, &found.id)?;
+            let group = repo::find_group(conn, &found.id)?.ok_or_else(|| refused(PolicyError::GroupNameNotFound))?;
+            let taken = repo::find_policy_by_name(conn, &group.id, &new.name)?.is_some();
+            let chosen = new.policy_id.clone();
+            let policy_id = chosen.clone().unwrap_or_else(new_id);
+            let policy = Policy::create(policy_id, &group, new, taken, &state.schemas, &user, time::now()).refused()?;
+            if chosen.is_some() && repo::find_policy(conn, &policy.id)?.is_some() {
+                return Err(refused(PolicyError::PolicyIdTaken(policy.id)));
+            }
+            if let Err(e) = repo::insert_policy(conn, &policy) {
+                return Err(lost_race(e, PolicyError::PolicyNameTaken(policy.name.clone())));
+            }
+            trail.push(AuditEvent::CreatePolicySuccess, Some(&policy.id));
+            Ok((policy, group.name))
+        })
+        .await?;
+    Ok(echo(PolicyCreatedDto::new(&policy, &group_name), id, version))
+}
+
+/// PL5 `PUT /policies/{policyId}`: a new content for a draft.
+pub async fn update(
+    principal: Result<Principal, ApiError>,
+    db: web::Data<Db>,
+    state: web::Data<PolicyState>,
+    path: web::Path<String>,
+    body: web::Json<RequestEnvelope<PolicyBody>>,
+) -> Answer {
+    let principal = principal?;
+    principal.require_any(roles::POLICY_ADMIN)?;
+    let policy_id = path.into_inner();
+    let envelope = body.into_inner();
+    let (id, version) = (envelope.id.clone(), envelope.version.clone());
+    let req = envelope.into_request()?;
+    let user = principal.user_id.clone();
+    let op = db
+        .op(&principal)
+        .call(AuditEvent::UpdatePolicy, Some(&policy_id))
+        .on_failure(AuditEvent::UpdatePolicyFailure, Some(&policy_id));
+    let (policy, group_name) = db
+        .audited(op, move |conn, trail| {
+            let change = PolicyChange::parse(PolicyUpdateRequest {
+                policy_group_name: req.policy_group_name.as_deref(),
+                name: req.name.as_deref(),
+                desc: req.desc.as_deref(),
+                version: req.version.as_deref(),
+                policies: req.policies.as_ref(),
+            })
+            .refused()?;
+            let found = repo::find_group_by_name(conn, &change.group_name)?
+                .ok_or_else(|| refused(PolicyError::GroupNameNotFound))?;
+            repo::lock_group(conn, &found.id)?;
+            let group = repo::find_group(conn, &found.id)?;
+            let policy = repo::find_policy(conn, &policy_id)?;
+            let (group, policy) = check_mapping(group.as_ref(), policy.as_ref()).refused()?;
+            let taken = repo::find_policy_by_name(conn, &group.id, &change.name)?.is_some_and(|p| p.id != policy.id);
+            let updated = policy.update(change, taken, &state.schemas, &user, time::now()).refused()?;
+            match repo::save_draft_change(conn, &updated) {
+                Ok(0) => return Err(refused(PolicyError::PublishedImmutable)),
+                Ok(_) => {}
+                Err(e) => return Err(lost_race(e, PolicyError::PolicyNameTaken(updated.name.clone()))),
+            }
+            trail.push(AuditEvent::UpdatePolicySuccess, Some(&policy_id));
+            Ok((updated, group.name.clone()))
+        })
+        .await?;
+    Ok(echo(PolicyCreatedDto::new(&policy, &group_name), id, version))
+}
+
+/// PL4 `POST /policies/{policyId}/group/{policygroupId}/publish`.
+pub async fn publish(
+    principal: Result<Principal, ApiError>,
+    db: web::Data<Db>,
+    state: web::Data<PolicyState>,
+    path: web::Path<(String, String)>,
+) -> Answer {
+    let principal = principal?;
+    principal.require_any(roles::POLICY_ADMIN)?;
+    let (policy_id, group_id) = path.into_inner();
+    let user = principal.user_id.clone();
+    let op = db
+        .op(&principal)
+        .call(AuditEvent::UpdatePolicy, Some(&policy_id))
+        .on_failure(AuditEvent::UpdatePolicyFailure, Some(&policy_id));
+    let answer = db
+        .audited(op, move |conn, trail| {
+            repo::lock_group(conn, &group_id)?;
+            let group = repo::find_group(conn, &group_id)?;
+            let policy = repo::find_policy(conn, &policy_id)?;
+            let (group, policy) = check_mapping(group.as_ref(), policy.as_ref()).refused()?;
+            let published = policy.publish(&state.schema_url, &user, time::now()).refused()?;
+            if repo::save_draft_change(conn, &published)? == 0 {
+                return Err(refused(PolicyError::AlreadyPublished));
+            }
+            let dto = PolicyWithGroupDto::new(&published, group).refused()?;
+            trail.push(AuditEvent::UpdatePolicySuccess, Some(&policy_id));
+            Ok(dto)
+        })
+        .await?;
+    Ok(ok(answer))
+}
+
+/// PL6 `PATCH /policies/{policyId}/group/{policygroupId}` `{status}`.
+pub async fn status(
+    principal: Result<Principal, ApiError>,
+    db: web::Data<Db>,
+    path: web::Path<(String, String)>,
+    body: web::Json<RequestEnvelope<StatusBody>>,
+) -> Answer {
+    let principal = principal?;
+    principal.require_any(roles::POLICY_ADMIN)?;
+    let (policy_id, group_id) = path.into_inner();
+    let envelope = body.into_inner();
+    let (id, version) = (envelope.id.clone(), envelope.version.clone());
+    let req = envelope.into_request()?;
+    let user = principal.user_id.clone();
+    let op = db
+        .op(&principal)
+        .call(AuditEvent::UpdatePolicy, Some(&policy_id))
+        .on_failure(AuditEvent::UpdatePolicyFailure, Some(&policy_id));
+    db.audited(op, move |conn, trail| {
+        let active = parse_status(req.status.as_deref()).refused()?;
+        repo::lock_group(conn, &group_id)?;
+        let group = repo::find_group(conn, &group_id)?;
+        let policy = repo::find_policy(conn, &policy_id)?;
+        let (_, policy) = check_mapping(group.as_ref(), policy.as_ref()).refused()?;
+        let has_keys = repo::policy_has_active_keys(conn, &policy_id)?;
+        let changed = policy.set_status(active, has_keys, &user, time::now()).refused()?;
+        if repo::save_draft_change(conn, &changed)? == 0 {
+            return Err(refused(PolicyError::PublishedStatusFixed));
+        }
+        trail.push(AuditEvent::UpdatePolicySuccess, Some(&policy_id));
+        Ok(())
+    })
+    .await?;
+    Ok(echo(StatusDto { message: "status updated successfully" }, id, version))
+}
+
+/// PL7 `GET /policies`: every policy with its group.
+pub async fn all(principal: Result<Principal, ApiError>, db: web::Data<Db>) -> Answer {
+    let principal = principal?;
+    principal.require_any(roles::POLICY_ADMIN)?;
+    let op = db.op(&principal).call(AuditEvent::GetPolicy, None).on_failure(AuditEvent::GetPolicyFailure, None);
+    let answer = db
+        .audited(op, move |conn, trail| {
+            let groups: HashMap<String, _> = repo::all_groups(conn)?.into_iter().map(|g| (g.id.clone(), g)).collect();
+            let mut answer = Vec::new();
+            for p in repo::all_policies(conn)? {
+                let group = groups.get(&p.group_id).ok_or_else(|| refused(PolicyError::GroupNotFound))?;
+                answer.push(PolicyWithGroupDto::new(&p, group).refused()?);
+            }
+            trail.push(AuditEvent::GetPolicySuccess, None);
+            Ok(answer)
+        })
+        .await?;
+    Ok(ok(answer))
+}
+
+/// PL8 `GET /policies/{policyId}`.
+pub async fn get(principal: Result<Principal, ApiError>, db: web::Data<Db>, path: web::Path<String>) -> Answer {
+    let principal = principal?;
+    principal.require_any(roles::POLICY_ADMIN)?;
+    let policy_id = path.into_inner();
+    let op = db
+        .op(&principal)
+        .call(AuditEvent::GetPolicy, Some(&policy_id))
+        .on_failure(AuditEvent::GetPolicyFailure, Some(&policy_id));
+    let answer = db
+        .audited(op, move |conn, trail| {
+            let dto = policy_with_group(conn, &policy_id)?;
+            trail.push(AuditEvent::GetPolicySuccess, Some(&policy_id));
+            Ok(dto)
+        })
+        .await?;
+    Ok(ok(answer))
+}
+
+fn policy_with_group(conn: &mut persistence::DbConnection, policy_id: &str) -> Result<PolicyWithGroupDto, ApiError> {
+    let policy = repo::find_policy(conn, policy_id)?.ok_or_else(|| refused(PolicyError::PolicyNotFound))?;
+    let group = repo::find_group(conn, &policy.group_id)?.ok_or_else(|| refused(PolicyError::GroupNotFound))?;
+    PolicyWithGroupDto::new(&policy, &group).refused()
+}
+
+/// PL9 `GET /policies/{policyId}/partner/{partnerId}`: a policy the partner holds an active API
+/// key for.
+pub async fn of_partner(
+    principal: Result<Principal, ApiError>,
+    db: web::Data<Db>,
+    path: web::Path<(String, String)>,
+) -> Answer {
+    let principal = principal?;
+    principal.require_any(roles::POLICY_ADMIN)?;
+    let (policy_id, partner_id) = path.into_inner();
+    let op = db
+        .op(&principal)
+        .call(AuditEvent::GetPolicy, Some(&policy_id))
+        .on_failure(AuditEvent::GetPolicyFailure, Some(&policy_id));
+    let answer = db
+        .audited(op, move |conn, trail| {
+            if !repo::partner_has_active_key(conn, &partner_id, &policy_id)? {
+                return Err(refused(PolicyError::NoPolicyForPartner));
+            }
+            let dto = policy_with_group(conn, &policy_id)?;
+            trail.push(AuditEvent::GetPolicySuccess, Some(&policy_id));
+            Ok(dto)
+        })
+        .await?;
+    Ok(ok(answer))
+}
+
+/// PL17 `GET /policies/active/group/{groupName}`: the active policies of an active group.
+pub async fn active_of_group(
+    principal: Result<Principal, ApiError>,
+    db: web::Data<Db>,
+    path: web::Path<String>,
+) -> Answer {
+    let principal = principal?;
+    principal.require_any(roles::ACTIVE_POLICIES)?;
+    let group_name = path.into_inner();
+    let op = db
+        .op(&principal)
+        .call(AuditEvent::GetPolicyGroup, Some(&group_name))
+        .on_failure(AuditEvent::GetPolicyGroupFailure, Some(&group_name));
+    let answer = db
+        .audited(op, move |conn, trail| {
+            let group =
+                repo::find_group_by_name(conn, &group_name)?.ok_or_else(|| refused(PolicyError::GroupNameNotFound))?;
+            if !group.is_active {
+                return Err(refused(PolicyError::GroupInactive));
+            }
+            let answer: Vec<ActivePolicyDto> = repo::active_policies_of_group(conn, &group.id)?
+                .iter()
+                .map(|p| ActivePolicyDto::new(p, &group))
+                .collect();
+            trail.push(AuditEvent::GetPolicyGroupSuccess, Some(&group.id));
+            Ok(answer)
+        })
+        .await?;
+    Ok(ok(answer))
+}
