@@ -1,6 +1,8 @@
 //! Repositories: plain functions over `&mut DbConnection`, one module per aggregate.
 
 pub mod audit;
+pub mod misp;
+pub mod misp_license;
 
 // ---- partner management (partners, contacts, policy requests, API keys, extractors, credential types)
 pub mod api_key;
