@@ -1,5 +1,7 @@
 use web_support::Settings;
 
+use crate::config::MispConfig;
+
 /// MOSIP's port for the MISP service.
 pub const DEFAULT_PORT: u16 = 9100;
 
@@ -12,8 +14,10 @@ pub struct Application {
 impl Application {
     /// Opens the store (migrating SQLite), binds the port and builds the server.
     pub fn build(settings: Settings) -> anyhow::Result<Self> {
+        let misp = actix_web::web::Data::new(MispConfig::from_settings(&settings.misp)?);
         let shared = web_support::startup::prepare(settings)?;
-        let (port, server) = web_support::startup::serve(&shared, DEFAULT_PORT, crate::routes::configure)?;
+        let routes = move |cfg: &mut actix_web::web::ServiceConfig| crate::routes::configure(cfg, misp.clone());
+        let (port, server) = web_support::startup::serve(&shared, DEFAULT_PORT, routes)?;
         Ok(Application { port, server })
     }
 

@@ -213,9 +213,11 @@ diesel::table! {
     misp_license (misp_id, license_key) {
         misp_id -> Text,
         license_key -> Text,
+        policy_id -> Nullable<Text>,
         valid_from_date -> Timestamp,
         valid_to_date -> Timestamp,
         is_active -> Bool,
+        suspended -> Bool,
         cr_by -> Text,
         cr_dtimes -> Timestamp,
         upd_by -> Nullable<Text>,
@@ -349,6 +351,7 @@ diesel::joinable!(partner_policy -> auth_policy (policy_id));
 diesel::joinable!(partner_policy_bioextract -> partner (part_id));
 diesel::joinable!(partner_policy_credential_type -> partner (part_id));
 diesel::joinable!(partner_policy_credential_type -> auth_policy (policy_id));
+diesel::joinable!(misp_license -> misp (misp_id));
 diesel::joinable!(local_account -> partner (partner_id));
 
 diesel::allow_tables_to_appear_in_same_query!(

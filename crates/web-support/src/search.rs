@@ -241,11 +241,18 @@ pub struct FilterResponse {
 }
 
 impl FilterValueDto {
-    /// Validates every column (collecting all errors, as MOSIP does): blank type `322`,
+    /// Validates every column: a blank column name is `PMS_COR_001` (a field violation); then,
+    /// collecting all errors as MOSIP does: blank type `322`,
     /// unknown column `317`, type other than `unique`/`all` `324`. Missing `filters` is
     /// `PMS_COR_001`.
     pub fn validate(&self, entity: Entity) -> Result<Vec<FilterColumn>, ApiError> {
         let filters = self.filters.as_ref().ok_or_else(|| ApiError::invalid_field("filters", "must not be null"))?;
+        // `columnName` is a required field: a blank one is a field violation before anything else
+        for (i, f) in filters.iter().enumerate() {
+            if blank(f.column_name.as_deref()) {
+                return Err(ApiError::invalid_field(&format!("request.filters[{i}].columnName"), "must not be blank"));
+            }
+        }
         let mut errors = Vec::new();
         let mut columns = Vec::new();
         for f in filters {
@@ -422,6 +429,12 @@ mod tests {
             serde_json::from_value(json!({"filters": [{"columnName": "name", "type": "unique", "text": "x"}]}))
                 .unwrap_or_default();
         assert!(ok.validate(Entity::Partner).is_ok_and(|c| c.len() == 1 && c[0].unique));
+        let blank: FilterValueDto =
+            serde_json::from_value(json!({"filters": [{"columnName": " ", "type": "all"}]})).unwrap_or_default();
+        assert_eq!(
+            blank.validate(Entity::Partner).err().map(|e| e.message().to_owned()).as_deref(),
+            Some("Invalid request parameter - must not be blank :request.filters[0].columnName")
+        );
         let missing: FilterValueDto = serde_json::from_value(json!({})).unwrap_or_default();
         assert_eq!(
             missing.validate(Entity::Partner).err().map(|e| e.code().to_owned()).as_deref(),

@@ -16,14 +16,19 @@ CREATE TABLE misp (
     del_dtimes  TIMESTAMP,
     CONSTRAINT uk_misp UNIQUE (name)
 );
+CREATE INDEX idx_misp_user ON misp (user_id);
 
 -- misp_id names a misp row (MOSIP 1.1 API) or a partner of type MISP_Partner (MOSIP 1.2 API).
+-- license_key is unique on its own (uk_mlic_key): validation looks keys up by key alone.
+-- suspended: switched off by its MISP's deactivation, so the reactivation switches it on again.
 CREATE TABLE misp_license (
     misp_id         VARCHAR(36)  NOT NULL,
     license_key     VARCHAR(128) NOT NULL,
+    policy_id       VARCHAR(36),
     valid_from_date TIMESTAMP    NOT NULL,
     valid_to_date   TIMESTAMP    NOT NULL,
     is_active       BOOLEAN      NOT NULL,
+    suspended       BOOLEAN      NOT NULL DEFAULT FALSE,
     cr_by           VARCHAR(256) NOT NULL,
     cr_dtimes       TIMESTAMP    NOT NULL,
     upd_by          VARCHAR(256),

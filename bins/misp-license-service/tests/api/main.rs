@@ -2,5 +2,9 @@
 //! database (when `PMS_TEST_PG_URL` is set).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "tests fail loudly")]
 
+mod concurrency;
 mod foundation;
 mod helpers;
+mod lifecycle;
+mod misps;
+mod partner_license;

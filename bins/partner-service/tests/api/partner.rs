@@ -340,6 +340,7 @@ fn non_admins_touch_only_their_own_partner(app: TestApp) {
         "M6",
     );
     forbidden(c.get(&format!("{t}/apikey/k"), Some(&me)), "M7");
+    forbidden(patch(c, t, &me, json!({"status": "De-Active"})), "M1");
     // the caller's own partner works
     assert_eq!(c.get("/v1/partnermanager/partners/mine", Some(&me)).status, 200);
 }

@@ -2,6 +2,8 @@
 
 pub mod audit;
 pub mod certificate;
+pub mod misp;
+pub mod misp_license;
 
 // ---- partner management (partners, contacts, policy requests, API keys, extractors, credential types)
 pub mod api_key;

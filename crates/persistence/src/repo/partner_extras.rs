@@ -33,7 +33,7 @@ pub fn extractors_of(conn: &mut DbConnection, partner_id: &str, policy_id: &str)
     partner_policy_bioextract::table
         .filter(partner_policy_bioextract::part_id.eq(partner_id))
         .filter(partner_policy_bioextract::policy_id.eq(policy_id))
-        .order((partner_policy_bioextract::cr_dtimes.asc(), partner_policy_bioextract::id.asc()))
+        .order((partner_policy_bioextract::cr_dtimes.asc(), partner_policy_bioextract::attribute_name.asc()))
         .select(ExtractorRow::as_select())
         .load(conn)
 }

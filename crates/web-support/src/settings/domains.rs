@@ -77,6 +77,8 @@ pub struct PartnerSettings {
     pub allowed_credential_types: Vec<String>,
     /// The partner type whose deactivation switches off its MISP licence keys.
     pub misp_partner_type: String,
+    /// Most values a filter-values request answers per column (`mosip.pms.filtervalue.max_columns`).
+    pub filter_values_max: i64,
 }
 
 impl Default for PartnerSettings {
@@ -92,6 +94,7 @@ impl Default for PartnerSettings {
             credential_type_partner_types: list(&["Credential_Partner", "Online_Verification_Partner", "Auth_Partner"]),
             allowed_credential_types: list(&["auth", "qrcode", "euin", "reprint", "vercred", "opencrvs"]),
             misp_partner_type: "MISP_Partner".into(),
+            filter_values_max: 100,
         }
     }
 }
@@ -161,10 +164,41 @@ impl Default for CertificateSettings {
     }
 }
 
-/// `[misp]`: MISPs and licence keys.
-#[derive(Debug, Clone, Default, Deserialize)]
+/// `[misp]`: MISPs and licence keys (misp-license-service). Checked at its start.
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct MispSettings {}
+pub struct MispSettings {
+    /// Characters in a licence key, 16–128 (MOSIP `mosip.kernel.idgenerator.misp.license-key-length`).
+    pub license_key_length: usize,
+    /// Days a new licence key is valid (MOSIP `mosip.pmp.misp.license.expiry.period.indays`).
+    pub license_validity_days: i64,
+    /// Digits of the first MISP id, 1–9: the first id is 10^(n-1) (MOSIP `mosip.kernel.mispid.length`).
+    pub id_length: u32,
+    /// Comma-separated roles that approve, reject, (de)activate MISPs, switch keys and act on
+    /// every MISP (besides `auth.admin_role`).
+    pub admin_roles: String,
+    /// Comma-separated roles of MISP users on the MOSIP 1.1 API: they register MISPs, and read,
+    /// update and download the keys of their own.
+    pub misp_roles: String,
+    /// Comma-separated roles that may validate the licence key of any MISP (ID-Authentication).
+    pub validator_roles: String,
+    /// The partner type of MOSIP 1.2 MISP partners (MOSIP `mosip.pms.misp.partner.type`).
+    pub partner_type: String,
+}
+
+impl Default for MispSettings {
+    fn default() -> Self {
+        MispSettings {
+            license_key_length: 50,
+            license_validity_days: 90,
+            id_length: 3,
+            admin_roles: "PARTNER_ADMIN".into(),
+            misp_roles: "MISP".into(),
+            validator_roles: "ID_AUTHENTICATION".into(),
+            partner_type: "MISP_Partner".into(),
+        }
+    }
+}
 
 /// `[onboarding]`: self-service sign-up, OTP, local accounts and login.
 #[derive(Debug, Clone, Deserialize)]

@@ -32,6 +32,7 @@ pub async fn activation(
 ) -> Result<HttpResponse, ApiError> {
     principal.require_any(roles::PARTNER_MANAGER)?;
     let partner_id = path.into_inner();
+    principal.require_self_or_admin(&partner_id)?;
     let envelope = body.into_inner();
     let (id, version) = (envelope.id.clone(), envelope.version.clone());
     let status = envelope.into_request()?.status.filter(|s| !s.trim().is_empty());

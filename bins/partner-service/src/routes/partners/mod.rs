@@ -9,6 +9,7 @@ mod details;
 mod extractors;
 mod registration;
 mod requests;
+mod search;
 
 use actix_web::{HttpResponse, web};
 use audit_events::AuditEvent;
@@ -51,6 +52,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(resource("/partners/v2").route(post().to(registration::register_v2)).route(get().to(admin::list_v2)))
         .service(resource("/partners/v2/{partnerId}").route(put().to(details::update_v2)))
         .service(resource("/partners/email/verify").route(put().to(registration::email_check)))
+        .service(resource("/partners/search").route(post().to(search::partners)))
+        .service(resource("/partners/partnertype/search").route(post().to(search::partner_types)))
+        .service(resource("/partners/filtervalues").route(post().to(search::partner_filter_values)))
+        .service(resource("/partners/apikey/request/filtervalues").route(post().to(search::request_filter_values)))
+        .service(resource("/partners/apikey/request/search").route(post().to(search::requests)))
+        .service(resource("/partners/apikey/search").route(post().to(search::keys)))
         .service(resource("/partners/apikey").route(get().to(requests::all_requests)))
         .service(resource("/partners/apikey/{apikey}").route(get().to(requests::one_request)))
         .service(resource("/partners/policy/{mappingkey}").route(put().to(requests::review)))
