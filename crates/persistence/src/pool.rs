@@ -1,3 +1,4 @@
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use diesel::r2d2::{Pool, PooledConnection};
@@ -31,7 +32,13 @@ impl Default for PoolOptions {
 pub struct DbPool {
     pool: Pool<ConnectionManager>,
     backend: Backend,
+    /// SQLite has one writer at a time: the threads of this process queue here instead of
+    /// polling the file lock in SQLite's busy handler (which sleeps in coarse steps).
+    write_gate: Option<Arc<Mutex<()>>>,
 }
+
+/// Holds this process's turn to write (SQLite); nothing for PostgreSQL.
+pub struct WriteTurn<'a>(#[allow(dead_code, reason = "held for its drop")] Option<MutexGuard<'a, ()>>);
 
 pub type PooledDb = PooledConnection<ConnectionManager>;
 
@@ -52,7 +59,8 @@ impl DbPool {
             .min_idle(Some(1))
             .connection_timeout(opts.connection_timeout)
             .build(ConnectionManager::new(url, opts.sqlite_busy_timeout_ms))?;
-        Ok(DbPool { pool, backend })
+        let write_gate = (backend == Backend::Sqlite).then(|| Arc::new(Mutex::new(())));
+        Ok(DbPool { pool, backend, write_gate })
     }
 
     /// A connection, or [`PersistenceError::PoolTimeout`] when none frees up in time.
@@ -70,13 +78,31 @@ impl DbPool {
         (s.connections, s.idle_connections)
     }
 
+    /// Waits for this process's turn to write (SQLite only; PostgreSQL writers never wait here).
+    pub fn write_turn(&self) -> WriteTurn<'_> {
+        WriteTurn(self.write_gate.as_ref().map(|m| m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)))
+    }
+
+    /// Runs `f` in one write transaction on `conn`, in this process's turn to write.
+    pub fn transaction_on<T, E>(
+        &self,
+        conn: &mut DbConnection,
+        f: impl FnOnce(&mut DbConnection) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        E: From<diesel::result::Error>,
+    {
+        let _turn = self.write_turn();
+        crate::tx::transaction(conn, f)
+    }
+
     /// Runs `f` on a pooled connection in one transaction.
     pub fn transaction<T, E>(&self, f: impl FnOnce(&mut DbConnection) -> Result<T, E>) -> Result<T, E>
     where
         E: From<PersistenceError> + From<diesel::result::Error>,
     {
         let mut conn = self.get()?;
-        crate::tx::transaction(&mut conn, f)
+        self.transaction_on(&mut conn, f)
     }
 
     /// True when the database answers a trivial query.

@@ -1,13 +1,16 @@
 //! The one bridge from async handlers to the synchronous store: every closure runs on actix's
 //! blocking pool with a pooled connection taken inside it, so no connection is held across an
 //! `.await`. `audited` also writes the operation's audit records: success records in the same
-//! transaction as the change, failure records after the rollback.
+//! transaction as the change, failure records after the rollback. `audited_read` is for
+//! operations that change nothing: they run outside a write transaction and their records are
+//! group-committed (see `audit_batch`) before the answer leaves.
 
 use std::sync::Arc;
 
 use audit_events::{AuditContext, AuditEvent, AuditRecord};
 use persistence::{DbConnection, DbPool, repo};
 
+use crate::audit_batch::AuditBatcher;
 use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::host::HostInfo;
@@ -18,6 +21,7 @@ use crate::time;
 pub struct Db {
     pool: DbPool,
     audit: Arc<AuditDefaults>,
+    batcher: AuditBatcher,
 }
 
 /// What every audit record of this process shares.
@@ -29,8 +33,10 @@ pub struct AuditDefaults {
 }
 
 impl Db {
-    pub fn new(pool: DbPool, audit: AuditDefaults) -> Self {
-        Db { pool, audit: Arc::new(audit) }
+    /// The store over `pool`; starts the audit writer thread of read operations.
+    pub fn new(pool: DbPool, audit: AuditDefaults) -> std::io::Result<Self> {
+        let batcher = AuditBatcher::start(pool.clone())?;
+        Ok(Db { pool, audit: Arc::new(audit), batcher })
     }
 
     pub fn pool(&self) -> &DbPool {
@@ -60,7 +66,7 @@ impl Db {
         let pool = self.pool.clone();
         actix_web::web::block(move || {
             let mut conn = checkout(&pool)?;
-            persistence::transaction(&mut conn, f)
+            pool.transaction_on(&mut conn, f)
         })
         .await?
     }
@@ -103,7 +109,7 @@ impl Db {
             for (event, ref_id) in &op.call {
                 trail.push(*event, ref_id.as_deref());
             }
-            let out = persistence::transaction(&mut conn, |c| {
+            let out = pool.transaction_on(&mut conn, |c| {
                 let value = f(c, &mut trail)?;
                 repo::audit::insert(c, &trail.records)?;
                 Ok::<T, ApiError>(value)
@@ -115,12 +121,41 @@ impl Db {
                     Ok(value)
                 }
                 Err(err) => {
-                    record_failure(&mut conn, &op, &err);
+                    record_failure(&pool, &mut conn, &op, &err);
                     Err(err)
                 }
             }
         })
         .await?
+    }
+
+    /// Like [`Db::audited`] for an operation that changes nothing: `f` runs on a pooled
+    /// connection outside any write transaction, and the records (success or failure) are
+    /// group-committed with other requests' before this returns. If they cannot be written,
+    /// the operation fails: nothing is answered unaudited. `f` must not write.
+    pub async fn audited_read<T, F>(&self, op: AuditedOp, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut DbConnection, &mut Trail) -> Result<T, ApiError> + Send + 'static,
+    {
+        let pool = self.pool.clone();
+        let plan = op.clone();
+        let (out, records) = actix_web::web::block(move || {
+            let mut conn = checkout(&pool)?;
+            let mut trail = Trail { ctx: plan.ctx.clone(), records: Vec::new() };
+            for (event, ref_id) in &plan.call {
+                trail.push(*event, ref_id.as_deref());
+            }
+            let out = f(&mut conn, &mut trail);
+            let records = match &out {
+                Ok(_) => trail.records,
+                Err(err) => failure_records(&plan, err),
+            };
+            Ok::<_, ApiError>((out, records))
+        })
+        .await??;
+        self.batcher.write(records).await?;
+        out
     }
 }
 
@@ -135,8 +170,9 @@ fn checkout(pool: &DbPool) -> Result<persistence::PooledDb, ApiError> {
     Ok(conn?)
 }
 
-/// Writes the failure records of `op`; a store that cannot take them is logged, not fatal.
-fn record_failure(conn: &mut DbConnection, op: &AuditedOp, err: &ApiError) {
+/// The call events of `op` and its failure events (those `err` names, else the defaults), each
+/// carrying the error code.
+fn failure_records(op: &AuditedOp, err: &ApiError) -> Vec<AuditRecord> {
     let now = time::now();
     let failures = if err.audit.is_empty() { &op.failure } else { &err.audit };
     let mut records: Vec<AuditRecord> =
@@ -146,10 +182,16 @@ fn record_failure(conn: &mut DbConnection, op: &AuditedOp, err: &ApiError) {
             .iter()
             .map(|(e, r)| AuditRecord::new(*e, &op.ctx, r.as_deref(), now).with_error(err.code(), err.message())),
     );
+    records
+}
+
+/// Writes the failure records of `op`; a store that cannot take them is logged, not fatal.
+fn record_failure(pool: &DbPool, conn: &mut DbConnection, op: &AuditedOp, err: &ApiError) {
+    let records = failure_records(op, err);
     if records.is_empty() {
         return;
     }
-    match persistence::transaction(conn, |c| repo::audit::insert(c, &records)) {
+    match pool.transaction_on(conn, |c| repo::audit::insert(c, &records)) {
         Ok(n) => metrics::counter!("pms_audit_records_total", "outcome" => "failure").increment(n as u64),
         Err(e) => tracing::error!(error = %e, code = err.code(), "cannot write failure audit records"),
     }

@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+pub mod audit_batch;
 pub mod auth;
 pub mod cli;
 pub mod db;

@@ -40,7 +40,7 @@ pub fn prepare(settings: Settings) -> anyhow::Result<Shared> {
     crate::forwarder::spawn(pool.clone(), &settings.audit);
     Ok(Shared {
         settings: Arc::new(settings),
-        db: web::Data::new(Db::new(pool, audit)),
+        db: web::Data::new(Db::new(pool, audit).context("starting the audit writer")?),
         verifier: web::Data::new(verifier),
     })
 }

@@ -36,7 +36,7 @@ pub async fn validate(
     let privileged = cfg.roles.is_admin(&principal) || cfg.roles.is_validator(&principal);
     let op = db.op(&principal).call(AuditEvent::ValidateLicenseKey, None);
     let answer = db
-        .audited(op, move |conn, trail| {
+        .audited_read(op, move |conn, trail| {
             let req = request_of(env)?;
             let key = required_field("mispLicenseKey", req.misp_license_key.as_deref(), KEY_MAX).map_err(api)?;
             if !privileged {

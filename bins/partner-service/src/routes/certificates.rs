@@ -230,7 +230,7 @@ pub async fn get_partner_certificate(
     principal.require_self_or_admin(&partner_id)?;
     let op = db.op(&principal).call(AuditEvent::GetCertificate, Some(&partner_id));
     let data = db
-        .audited(op, move |conn, trail| {
+        .audited_read(op, move |conn, trail| {
             let partner = repo::partner(conn, &partner_id)?.ok_or_else(|| {
                 cert_error(CertificateError::PartnerNotFound).audit(AuditEvent::PartnerMissing, Some(&partner_id))
             })?;

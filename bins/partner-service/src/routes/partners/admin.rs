@@ -115,7 +115,7 @@ async fn list(principal: Principal, db: web::Data<Db>, query: ListQuery, v2: boo
     let own = (!principal.is_admin).then(|| principal.user_id.clone());
     let op = db.op(&principal).call(AuditEvent::GetPartner, None).on_failure(AuditEvent::PartnerMissing, None);
     let partners = db
-        .audited(op, move |conn, trail| {
+        .audited_read(op, move |conn, trail| {
             let rows: Vec<_> = repo::list(conn, partner_type.as_deref())?
                 .into_iter()
                 .filter(|p| own.as_ref().is_none_or(|me| &p.id == me))

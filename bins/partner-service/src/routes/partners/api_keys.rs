@@ -260,7 +260,7 @@ pub async fn policy_of_key(
     principal.require_self_or_admin(&partner_id)?;
     let op = db.op(&principal).call(AuditEvent::GetApiKey, Some(&partner_id));
     let answer = db
-        .audited(op, move |conn, trail| {
+        .audited_read(op, move |conn, trail| {
             let row = keys::find(conn, &partner_id, &key)?
                 .ok_or_else(|| Failure::from(PartnerError::ApiKeyNotMapped).audited(Family::Read, Some(&partner_id)))?;
             trail.push(AuditEvent::GetApiKeySuccess, Some(&partner_id));

@@ -102,7 +102,7 @@ pub async fn get(
     principal.require_self_or_admin(&partner_id)?;
     let op = db.op(&principal).call(AuditEvent::GetPartner, Some(&partner_id));
     let answer = db
-        .audited(op, move |conn, trail| {
+        .audited_read(op, move |conn, trail| {
             let fail = |e: Failure| e.audited(Family::Read, Some(&partner_id));
             let mapping = partner_extras::credential_mappings(conn, &partner_id, &credential_type)?
                 .into_iter()

@@ -37,7 +37,7 @@ pub async fn get(principal: Principal, db: web::Data<Db>, path: web::Path<String
     principal.require_self_or_admin(&partner_id)?;
     let op = db.op(&principal).call(AuditEvent::GetPartner, Some(&partner_id));
     let details = db
-        .audited(op, move |conn, trail| {
+        .audited_read(op, move |conn, trail| {
             let p = repo::find(conn, &partner_id)?
                 .ok_or_else(|| Failure::from(PartnerError::PartnerMissing).audited(Family::Read, Some(&partner_id)))?;
             let policy_group = match &p.policy_group_id {

@@ -97,7 +97,7 @@ pub async fn get(
     principal.require_self_or_admin(&partner_id)?;
     let op = db.op(&principal).call(AuditEvent::GetPartner, Some(&partner_id));
     let answer = db
-        .audited(op, move |conn, trail| {
+        .audited_read(op, move |conn, trail| {
             let rows = partner_extras::extractors_of(conn, &partner_id, &policy_id)?;
             if rows.is_empty() {
                 return Err(Failure::from(PartnerError::NoDetails).audited(Family::Read, Some(&partner_id)));

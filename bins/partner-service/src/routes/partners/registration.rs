@@ -119,7 +119,7 @@ pub async fn email_check(
     let email = body.into_inner().into_request()?.email_id.unwrap_or_default();
     let op = db.op(&principal).call(AuditEvent::GetPartner, None).on_failure(AuditEvent::InvalidEmailOnCreate, None);
     let answer = db
-        .audited(op, move |conn, trail| {
+        .audited_read(op, move |conn, trail| {
             if !cfg.rules.email.accepts(&email) {
                 return Err(Failure::from(PartnerError::InvalidEmail).audited(Family::Register, None));
             }

@@ -175,7 +175,7 @@ pub async fn requests_of_partner(
     principal.require_self_or_admin(&partner_id)?;
     let op = db.op(&principal).call(AuditEvent::GetApiKey, Some(&partner_id));
     let items = db
-        .audited(op, move |conn, trail| {
+        .audited_read(op, move |conn, trail| {
             let requests = partner_policy::requests_of(conn, &partner_id)?;
             if requests.is_empty() {
                 return Err(Failure::from(PartnerError::NoApiKeyRequests).audited(Family::Read, Some(&partner_id)));
@@ -251,7 +251,7 @@ pub async fn all_requests(principal: Principal, db: web::Data<Db>) -> Result<Htt
     let own = (!principal.is_admin).then(|| principal.user_id.clone());
     let op = db.op(&principal).call(AuditEvent::GetApiKey, None);
     let list = db
-        .audited(op, move |conn, trail| {
+        .audited_read(op, move |conn, trail| {
             let rows: Vec<_> = partner_policy::requests_with_org(conn, None)?
                 .into_iter()
                 .filter(|(r, _)| own.as_ref().is_none_or(|me| &r.part_id == me))
@@ -277,7 +277,7 @@ pub async fn one_request(
     let (user, is_admin) = (principal.user_id.clone(), principal.is_admin);
     let op = db.op(&principal).call(AuditEvent::GetApiKey, Some(&request_id));
     let item = db
-        .audited(op, move |conn, trail| {
+        .audited_read(op, move |conn, trail| {
             let row =
                 partner_policy::requests_with_org(conn, Some(&request_id))?.into_iter().next().ok_or_else(|| {
                     Failure::from(PartnerError::NoPolicyRequests).audited(Family::Read, Some(&request_id))

@@ -107,7 +107,7 @@ pub async fn partners(
     let own = own_rows(&principal, "id");
     let op = db.op(&principal).call(AuditEvent::GetPartner, None);
     let answer = db
-        .audited(op, move |conn, trail| {
+        .audited_read(op, move |conn, trail| {
             let partner_type = body.partner_type.filter(|t| !t.trim().is_empty());
             let partner_type =
                 partner_type.ok_or_else(|| ApiError::invalid_field("partnerType", "must not be blank"))?;
@@ -176,7 +176,7 @@ pub async fn partner_types(
     let body = body.into_inner().into_request()?;
     let op = db.op(&principal).call(AuditEvent::GetPartner, None);
     let answer = db
-        .audited(op, move |conn, trail| {
+        .audited_read(op, move |conn, trail| {
             let valid = body.validate(Entity::PartnerType, &[])?;
             let (codes, total) = search::search_ids(conn, Entity::PartnerType, &valid.query)?;
             let items = repo::partner_types_by_code(conn, &codes)?
@@ -213,7 +213,7 @@ pub async fn partner_filter_values(
     let own = own_rows(&principal, "id");
     let op = db.op(&principal).call(AuditEvent::GetPartner, None);
     let answer = db
-        .audited(op, move |conn, trail| {
+        .audited_read(op, move |conn, trail| {
             let columns = body.validate(Entity::Partner)?;
             let mut criteria = body.optional_criteria();
             criteria.extend(own);
@@ -237,7 +237,7 @@ pub async fn request_filter_values(
     let own = own_rows(&principal, "partnerId");
     let op = db.op(&principal).call(AuditEvent::GetApiKey, None);
     let answer = db
-        .audited(op, move |conn, trail| {
+        .audited_read(op, move |conn, trail| {
             let columns = body.validate(Entity::PolicyRequest)?;
             let mut criteria = body.optional_criteria();
             criteria.extend(own);
@@ -298,7 +298,7 @@ pub async fn requests(
     let own = own_rows(&principal, "partnerId");
     let op = db.op(&principal).call(AuditEvent::GetApiKey, None);
     let answer = db
-        .audited(op, move |conn, trail| {
+        .audited_read(op, move |conn, trail| {
             let mut valid = body.validate(Entity::PolicyRequest, &["partnerName", "policyName"])?;
             resolve_names(conn, &mut valid.query, &valid.virtual_criteria)?;
             valid.query.criteria.extend(own);
@@ -371,7 +371,7 @@ pub async fn keys(
     let own = own_rows(&principal, "partnerId");
     let op = db.op(&principal).call(AuditEvent::GetApiKey, None);
     let answer = db
-        .audited(op, move |conn, trail| {
+        .audited_read(op, move |conn, trail| {
             let mut valid = body.validate(Entity::ApiKey, &["partnerName", "policyName"])?;
             resolve_names(conn, &mut valid.query, &valid.virtual_criteria)?;
             valid.query.criteria.extend(own);

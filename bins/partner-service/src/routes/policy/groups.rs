@@ -102,7 +102,7 @@ pub async fn get(principal: Result<Principal, ApiError>, db: web::Data<Db>, path
         .call(AuditEvent::GetPolicyGroup, Some(&group_id))
         .on_failure(AuditEvent::GetPolicyGroupFailure, Some(&group_id));
     let answer = db
-        .audited(op, move |conn, trail| {
+        .audited_read(op, move |conn, trail| {
             let group = repo::find_group(conn, &group_id)?.ok_or_else(|| refused(PolicyError::GroupNotFound))?;
             let policies = repo::policies_of_group(conn, &group_id)?;
             let dto = GroupWithPoliciesDto::new(&group, &policies).refused()?;
@@ -120,7 +120,7 @@ pub async fn all(principal: Result<Principal, ApiError>, db: web::Data<Db>) -> A
     let op =
         db.op(&principal).call(AuditEvent::GetPolicyGroup, None).on_failure(AuditEvent::GetPolicyGroupFailure, None);
     let answer = db
-        .audited(op, move |conn, trail| {
+        .audited_read(op, move |conn, trail| {
             let groups = repo::all_groups(conn)?;
             let mut by_group: HashMap<String, Vec<Policy>> = HashMap::new();
             for p in repo::all_policies(conn)? {

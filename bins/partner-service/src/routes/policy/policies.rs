@@ -214,7 +214,7 @@ pub async fn all(principal: Result<Principal, ApiError>, db: web::Data<Db>) -> A
     principal.require_any(roles::POLICY_ADMIN)?;
     let op = db.op(&principal).call(AuditEvent::GetPolicy, None).on_failure(AuditEvent::GetPolicyFailure, None);
     let answer = db
-        .audited(op, move |conn, trail| {
+        .audited_read(op, move |conn, trail| {
             let groups: HashMap<String, _> = repo::all_groups(conn)?.into_iter().map(|g| (g.id.clone(), g)).collect();
             let mut answer = Vec::new();
             for p in repo::all_policies(conn)? {
@@ -238,7 +238,7 @@ pub async fn get(principal: Result<Principal, ApiError>, db: web::Data<Db>, path
         .call(AuditEvent::GetPolicy, Some(&policy_id))
         .on_failure(AuditEvent::GetPolicyFailure, Some(&policy_id));
     let answer = db
-        .audited(op, move |conn, trail| {
+        .audited_read(op, move |conn, trail| {
             let dto = policy_with_group(conn, &policy_id)?;
             trail.push(AuditEvent::GetPolicySuccess, Some(&policy_id));
             Ok(dto)
@@ -268,7 +268,7 @@ pub async fn of_partner(
         .call(AuditEvent::GetPolicy, Some(&policy_id))
         .on_failure(AuditEvent::GetPolicyFailure, Some(&policy_id));
     let answer = db
-        .audited(op, move |conn, trail| {
+        .audited_read(op, move |conn, trail| {
             if !repo::partner_has_active_key(conn, &partner_id, &policy_id)? {
                 return Err(refused(PolicyError::NoPolicyForPartner));
             }
@@ -294,7 +294,7 @@ pub async fn active_of_group(
         .call(AuditEvent::GetPolicyGroup, Some(&group_name))
         .on_failure(AuditEvent::GetPolicyGroupFailure, Some(&group_name));
     let answer = db
-        .audited(op, move |conn, trail| {
+        .audited_read(op, move |conn, trail| {
             let group =
                 repo::find_group_by_name(conn, &group_name)?.ok_or_else(|| refused(PolicyError::GroupNameNotFound))?;
             if !group.is_active {

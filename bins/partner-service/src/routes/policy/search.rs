@@ -64,7 +64,7 @@ pub async fn groups(
     let op =
         db.op(&principal).call(AuditEvent::GetPolicyGroup, None).on_failure(AuditEvent::GetPolicyGroupFailure, None);
     let page = db
-        .audited(op, move |conn, trail| {
+        .audited_read(op, move |conn, trail| {
             let valid = req.validate(Entity::PolicyGroup, &[])?;
             let (ids, total) = search_ids(conn, Entity::PolicyGroup, &valid.query)?;
             let mut found: HashMap<String, _> =
@@ -89,7 +89,7 @@ pub async fn policies(
     let req = body.into_inner().into_request()?;
     let op = db.op(&principal).call(AuditEvent::GetPolicy, None).on_failure(AuditEvent::GetPolicyFailure, None);
     let page = db
-        .audited(op, move |conn, trail| {
+        .audited_read(op, move |conn, trail| {
             let type_filter = type_criterion(req.policy_type.as_deref())?;
             // MOSIP reads every filter's column name first, and fails on a missing one
             if req.search.filters.as_deref().unwrap_or(&[]).iter().any(|f| f.column_name.is_none()) {
@@ -138,7 +138,7 @@ pub async fn group_values(
     let op =
         db.op(&principal).call(AuditEvent::GetPolicyGroup, None).on_failure(AuditEvent::GetPolicyGroupFailure, None);
     let answer = db
-        .audited(op, move |conn, trail| {
+        .audited_read(op, move |conn, trail| {
             let columns = req.validate(Entity::PolicyGroup).map_err(generic_first)?;
             let criteria = req.optional_criteria();
             let answer = filter_values(conn, Entity::PolicyGroup, &columns, &criteria, limit).map_err(generic_first)?;
@@ -162,7 +162,7 @@ pub async fn policy_values(
     let limit = state.filter_value_limit;
     let op = db.op(&principal).call(AuditEvent::GetPolicy, None).on_failure(AuditEvent::GetPolicyFailure, None);
     let answer = db
-        .audited(op, move |conn, trail| {
+        .audited_read(op, move |conn, trail| {
             let type_filter = type_criterion(req.policy_type.as_deref())?;
             let columns = req.filter.validate(Entity::Policy).map_err(generic_first)?;
             let mut criteria = req.filter.optional_criteria();
