@@ -105,7 +105,7 @@ fn nav(ctx: &Ctx) -> Markup {
                         li { (link(ctx, "/portal/certificates", "Certificates")) }
                         li { (link(ctx, "/portal/policies", "Policies")) }
                         li { (link(ctx, "/portal/keys", "API keys")) }
-                        @if user.has_any(roles::CREDENTIAL) {
+                        @if user.has_any(&["CREDENTIAL_PARTNER", "ONLINE_VERIFICATION_PARTNER"]) {
                             li { (link(ctx, "/portal/extractors", "Extractors")) }
                         }
                         @if user.has_role("MISP_PARTNER") {
