@@ -37,8 +37,6 @@ pub fn partner_error(e: partner_domain::PartnerError) -> web_support::ApiError {
     web_support::ApiError::business(e.code(), e.to_string())
 }
 
-// ---- certificates
-
 // ---- onboarding
 // Both types are foreign to this crate: a function, and `.refuse()?` for results.
 
@@ -60,5 +58,17 @@ pub trait RefuseOnboarding<T> {
 impl<T> RefuseOnboarding<T> for Result<T, partner_domain::onboarding::OnboardingError> {
     fn refuse(self) -> Result<T, web_support::ApiError> {
         self.map_err(onboarding_refusal)
+    }
+}
+
+// ---- certificates
+
+/// A certificate error as the API answers it: keymanager's or PMS's code, HTTP 200; a fault of
+/// the service (key generation, encoding) is a 500 without internals.
+pub fn certificate(e: partner_domain::certificate::CertificateError) -> web_support::ApiError {
+    if e.is_business() {
+        web_support::ApiError::business(e.code(), e.to_string())
+    } else {
+        web_support::ApiError::internal(e.to_string())
     }
 }

@@ -156,3 +156,41 @@ pub const ACTIVE_POLICIES: &[&str] = &[
     "MANUAL_ADJUDICATION",
     POLICYMANAGER,
 ];
+
+// ---- certificates
+
+/// CA/sub-CA certificate upload (`postpartnerscacertificateupload`, MGR).
+pub const CERT_CA_UPLOAD: &[&str] = &[PARTNERMANAGER, PARTNER_ADMIN];
+
+/// Partner certificate upload (`postpartnerscertificateupload`, CERTUP).
+pub const CERT_UPLOAD: &[&str] = &[
+    "PARTNER",
+    "PMS_USER",
+    "AUTH_PARTNER",
+    "ABIS_PARTNER",
+    "SDK_PARTNER",
+    "DEVICE_PROVIDER",
+    "FTM_PROVIDER",
+    "CREDENTIAL_PARTNER",
+    "CREDENTIAL_ISSUANCE",
+    "ID_AUTHENTICATION",
+    PARTNER_ADMIN,
+    "ONLINE_VERIFICATION_PARTNER",
+];
+
+/// Partner certificate read (`getpartnerscertificate`, CERTUP + CREATE_SHARE).
+pub const CERT_READ: &[&str] = &[
+    "PARTNER",
+    "PMS_USER",
+    "AUTH_PARTNER",
+    "ABIS_PARTNER",
+    "SDK_PARTNER",
+    "DEVICE_PROVIDER",
+    "FTM_PROVIDER",
+    "CREDENTIAL_PARTNER",
+    "CREDENTIAL_ISSUANCE",
+    "ID_AUTHENTICATION",
+    PARTNER_ADMIN,
+    "ONLINE_VERIFICATION_PARTNER",
+    "CREATE_SHARE",
+];

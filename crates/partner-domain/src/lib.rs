@@ -6,9 +6,11 @@
 //! - [`api_key`]: API keys (labels, status changes, expiry);
 //! - [`extractor`], [`credential_type`]: biometric extractors and credential-type mappings;
 //! - [`policy`]: the facts about policies and groups the rules look at;
-//! - [`onboarding`]: self-service sign-up (OTP, passwords, roles of local accounts).
+//! - [`onboarding`]: self-service sign-up (OTP, passwords, roles of local accounts);
+//! - [`certificate`]: CA and partner certificates, checked as MOSIP's keymanager checks them.
 
 pub mod api_key;
+pub mod certificate;
 pub mod credential_type;
 pub mod error;
 pub mod extractor;

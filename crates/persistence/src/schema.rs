@@ -276,6 +276,71 @@ diesel::table! {
     }
 }
 
+// ---- certificates
+
+diesel::table! {
+    ca_cert_store (cert_id) {
+        cert_id -> Text,
+        cert_subject -> Text,
+        cert_issuer -> Text,
+        issuer_id -> Text,
+        cert_not_before -> Timestamp,
+        cert_not_after -> Timestamp,
+        crl_uri -> Nullable<Text>,
+        cert_data -> Text,
+        cert_thumbprint -> Text,
+        cert_serial_no -> Text,
+        partner_domain -> Text,
+        ca_cert_type -> Text,
+        cr_by -> Text,
+        cr_dtimes -> Timestamp,
+        upd_by -> Nullable<Text>,
+        upd_dtimes -> Nullable<Timestamp>,
+        is_deleted -> Bool,
+        del_dtimes -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    partner_cert_store (cert_id) {
+        cert_id -> Text,
+        partner_id -> Text,
+        cert_subject -> Text,
+        cert_issuer -> Text,
+        issuer_id -> Text,
+        cert_not_before -> Timestamp,
+        cert_not_after -> Timestamp,
+        partner_domain -> Text,
+        cert_data -> Text,
+        signed_cert_data -> Text,
+        signed_cert_chain -> Text,
+        key_usage -> Text,
+        organization_name -> Text,
+        cert_thumbprint -> Text,
+        cert_serial_no -> Text,
+        cr_by -> Text,
+        cr_dtimes -> Timestamp,
+        upd_by -> Nullable<Text>,
+        upd_dtimes -> Nullable<Timestamp>,
+        is_deleted -> Bool,
+        del_dtimes -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    signing_key (key_id) {
+        key_id -> Text,
+        app_id -> Text,
+        issuer_key_id -> Nullable<Text>,
+        private_key -> Text,
+        certificate -> Text,
+        not_before -> Timestamp,
+        not_after -> Timestamp,
+        cr_by -> Text,
+        cr_dtimes -> Timestamp,
+    }
+}
+
 diesel::joinable!(auth_policy -> policy_group (policy_group_id));
 diesel::joinable!(partner -> partner_type (partner_type_code));
 diesel::joinable!(partner -> policy_group (policy_group_id));
@@ -303,6 +368,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     misp,
     misp_license,
     tspid_seq,
+    ca_cert_store,
+    partner_cert_store,
+    signing_key,
     local_account,
     onboarding_signup,
 );

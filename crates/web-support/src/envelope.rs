@@ -27,7 +27,9 @@ fn absent<T>() -> Option<T> {
 impl<T> RequestEnvelope<T> {
     /// The inner request; missing → `PMS_COR_001` as MOSIP answers it.
     pub fn into_request(self) -> Result<T, ApiError> {
+        // an empty requesttime reads as none, as Jackson reads "" into a LocalDateTime
         if let Some(t) = &self.requesttime
+            && !t.trim().is_empty()
             && crate::time::parse_mosip(t).is_none()
         {
             return Err(ApiError::invalid_field("requesttime", "must be in the format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'"));

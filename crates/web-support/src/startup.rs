@@ -61,6 +61,7 @@ where
     let bound = listener.local_addr()?.port();
     let db = shared.db.clone();
     let verifier = shared.verifier.clone();
+    let settings = web::Data::from(shared.settings.clone());
     crate::metrics::install();
     let mut server = HttpServer::new(move || {
         App::new()
@@ -80,6 +81,7 @@ where
             .wrap(tracing_actix_web::TracingLogger::<crate::request_id::RootSpan>::new())
             .app_data(db.clone())
             .app_data(verifier.clone())
+            .app_data(settings.clone())
             .configure(crate::extract::configure)
             .configure(routes.clone())
             .default_service(web::to(crate::extract::not_found))

@@ -71,3 +71,10 @@ async fn a_malformed_requesttime_is_refused() {
     assert_eq!(first(&body).0, "PMS_COR_001");
     assert!(first(&body).1.ends_with(":requesttime"), "{body}");
 }
+
+#[actix_web::test]
+async fn an_empty_requesttime_is_no_requesttime() {
+    let (status, body) = post(r#"{"requesttime":"","request":{"name":"n"}}"#).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["errors"], json!([]), "{body}");
+}

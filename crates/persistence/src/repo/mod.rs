@@ -1,6 +1,7 @@
 //! Repositories: plain functions over `&mut DbConnection`, one module per aggregate.
 
 pub mod audit;
+pub mod certificate;
 pub mod misp;
 pub mod misp_license;
 

@@ -1,0 +1,211 @@
+//! Certificates: the CA store per partner domain, uploaded partner certificates, the service's
+//! own signing keys, and the few partner reads and writes the certificate upload needs.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::connection::DbConnection;
+use crate::schema::{ca_cert_store, partner, partner_cert_store, partner_type, signing_key};
+
+/// One row of `ca_cert_store`.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = ca_cert_store)]
+pub struct CaCertRow {
+    pub cert_id: String,
+    pub cert_subject: String,
+    pub cert_issuer: String,
+    pub issuer_id: String,
+    pub cert_not_before: NaiveDateTime,
+    pub cert_not_after: NaiveDateTime,
+    pub crl_uri: Option<String>,
+    pub cert_data: String,
+    pub cert_thumbprint: String,
+    pub cert_serial_no: String,
+    pub partner_domain: String,
+    /// `ROOT` (self-signed: a trust anchor) or `INTERMEDIATE`.
+    pub ca_cert_type: String,
+    pub cr_by: String,
+    pub cr_dtimes: NaiveDateTime,
+    pub upd_by: Option<String>,
+    pub upd_dtimes: Option<NaiveDateTime>,
+    pub is_deleted: bool,
+    pub del_dtimes: Option<NaiveDateTime>,
+}
+
+/// Every CA certificate of `domain`, whatever its dates, oldest first.
+pub fn ca_certificates(conn: &mut DbConnection, domain: &str) -> QueryResult<Vec<CaCertRow>> {
+    ca_cert_store::table
+        .filter(ca_cert_store::partner_domain.eq(domain))
+        .filter(ca_cert_store::is_deleted.eq(false))
+        .order((ca_cert_store::cr_dtimes.asc(), ca_cert_store::cert_id.asc()))
+        .select(CaCertRow::as_select())
+        .load(conn)
+}
+
+/// Stores a CA certificate; a (thumbprint, domain) pair already stored is a unique violation.
+pub fn insert_ca_certificate(conn: &mut DbConnection, row: &CaCertRow) -> QueryResult<usize> {
+    diesel::insert_into(ca_cert_store::table).values(row).execute(conn)
+}
+
+/// Stores a CA certificate unless its (thumbprint, domain) is already stored, also when a
+/// concurrent transaction stored it first (the insert runs in a savepoint, so losing that race
+/// does not abort the caller's transaction). Returns whether this call stored it.
+pub fn insert_ca_certificate_if_absent(conn: &mut DbConnection, row: &CaCertRow) -> QueryResult<bool> {
+    if ca_certificate_exists(conn, &row.cert_thumbprint, &row.partner_domain)? {
+        return Ok(false);
+    }
+    match conn.transaction(|c| insert_ca_certificate(c, row)) {
+        Ok(_) => Ok(true),
+        Err(e) if crate::is_unique_violation(&e) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// Whether `thumbprint` is stored for `domain`.
+pub fn ca_certificate_exists(conn: &mut DbConnection, thumbprint: &str, domain: &str) -> QueryResult<bool> {
+    let n: i64 = ca_cert_store::table
+        .filter(ca_cert_store::cert_thumbprint.eq(thumbprint))
+        .filter(ca_cert_store::partner_domain.eq(domain))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+/// One row of `partner_cert_store`.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = partner_cert_store)]
+pub struct PartnerCertRow {
+    pub cert_id: String,
+    pub partner_id: String,
+    pub cert_subject: String,
+    pub cert_issuer: String,
+    pub issuer_id: String,
+    pub cert_not_before: NaiveDateTime,
+    pub cert_not_after: NaiveDateTime,
+    pub partner_domain: String,
+    /// The uploaded certificate (PEM).
+    pub cert_data: String,
+    /// The certificate re-signed by the service (PEM).
+    pub signed_cert_data: String,
+    /// The PKCS#7 chain answered at upload (URL-safe base64).
+    pub signed_cert_chain: String,
+    pub key_usage: String,
+    pub organization_name: String,
+    pub cert_thumbprint: String,
+    pub cert_serial_no: String,
+    pub cr_by: String,
+    pub cr_dtimes: NaiveDateTime,
+    pub upd_by: Option<String>,
+    pub upd_dtimes: Option<NaiveDateTime>,
+    pub is_deleted: bool,
+    pub del_dtimes: Option<NaiveDateTime>,
+}
+
+pub fn insert_partner_certificate(conn: &mut DbConnection, row: &PartnerCertRow) -> QueryResult<usize> {
+    diesel::insert_into(partner_cert_store::table).values(row).execute(conn)
+}
+
+pub fn partner_certificate(conn: &mut DbConnection, cert_id: &str) -> QueryResult<Option<PartnerCertRow>> {
+    partner_cert_store::table
+        .find(cert_id)
+        .filter(partner_cert_store::is_deleted.eq(false))
+        .select(PartnerCertRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// What the certificate upload reads of a partner.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable)]
+pub struct CertificatePartner {
+    pub id: String,
+    pub name: String,
+    pub partner_type_code: String,
+    pub policy_group_id: Option<String>,
+    pub approval_status: String,
+    pub is_active: bool,
+    pub certificate_alias: Option<String>,
+    /// The type's `is_policy_required`; `None` when the type row is missing.
+    pub policy_required: Option<bool>,
+}
+
+pub fn partner(conn: &mut DbConnection, partner_id: &str) -> QueryResult<Option<CertificatePartner>> {
+    partner::table
+        .left_join(partner_type::table)
+        .filter(partner::id.eq(partner_id))
+        .select((
+            partner::id,
+            partner::name,
+            partner::partner_type_code,
+            partner::policy_group_id,
+            partner::approval_status,
+            partner::is_active,
+            partner::certificate_alias,
+            partner_type::is_policy_required.nullable(),
+        ))
+        .first(conn)
+        .optional()
+}
+
+/// After a successful upload: the partner's certificate alias, active and approved (as MOSIP's
+/// PMS does). Returns the number of rows changed.
+pub fn mark_certificate_uploaded(
+    conn: &mut DbConnection,
+    partner_id: &str,
+    cert_id: &str,
+    by: &str,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(partner::table.find(partner_id))
+        .set((
+            partner::certificate_alias.eq(cert_id),
+            partner::is_active.eq(true),
+            partner::approval_status.eq("approved"),
+            partner::upd_by.eq(by),
+            partner::upd_dtimes.eq(now),
+        ))
+        .execute(conn)
+}
+
+/// One of the service's own keys.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = signing_key)]
+pub struct SigningKeyRow {
+    pub key_id: String,
+    /// `ROOT` or `PMS`.
+    pub app_id: String,
+    /// The key that signed this one's certificate (none for a root).
+    pub issuer_key_id: Option<String>,
+    /// Unencrypted PKCS#8 PEM.
+    pub private_key: String,
+    pub certificate: String,
+    pub not_before: NaiveDateTime,
+    pub not_after: NaiveDateTime,
+    pub cr_by: String,
+    pub cr_dtimes: NaiveDateTime,
+}
+
+/// The key of `app_id` that stays valid the longest, if it is valid from before `now` until after
+/// `valid_until`.
+pub fn current_signing_key(
+    conn: &mut DbConnection,
+    app_id: &str,
+    now: NaiveDateTime,
+    valid_until: NaiveDateTime,
+) -> QueryResult<Option<SigningKeyRow>> {
+    signing_key::table
+        .filter(signing_key::app_id.eq(app_id))
+        .filter(signing_key::not_before.le(now))
+        .filter(signing_key::not_after.ge(valid_until))
+        .order((signing_key::not_after.desc(), signing_key::key_id.asc()))
+        .select(SigningKeyRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn insert_signing_key(conn: &mut DbConnection, row: &SigningKeyRow) -> QueryResult<usize> {
+    diesel::insert_into(signing_key::table).values(row).execute(conn)
+}
+
+pub fn signing_key(conn: &mut DbConnection, key_id: &str) -> QueryResult<Option<SigningKeyRow>> {
+    signing_key::table.find(key_id).select(SigningKeyRow::as_select()).first(conn).optional()
+}
