@@ -41,6 +41,9 @@ export async function startServices() {
   const dataDir = path.join(work, 'data');
   fs.mkdirSync(dataDir, { recursive: true });
   fs.mkdirSync(ARTIFACTS, { recursive: true });
+  for (const f of fs.readdirSync(ARTIFACTS)) {
+    if (f.endsWith('.png')) fs.rmSync(path.join(ARTIFACTS, f));
+  }
   const [pPort, mPort] = [await freePort(), await freePort()];
   const base = `http://127.0.0.1:${pPort}`;
   const mispBase = `http://127.0.0.1:${mPort}`;

@@ -48,6 +48,21 @@ async function shot(page, name) {
   await page.screenshot({ path: file, fullPage: true });
 }
 
+/** A test whose failure leaves a screenshot of both sessions. */
+function step(name, fn) {
+  test(name, async () => {
+    try {
+      await fn();
+    } catch (e) {
+      const slug = name.replace(/[^a-z0-9]+/gi, '-').slice(0, 50);
+      for (const [who, page] of [['admin', admin], ['partner', partner]]) {
+        await page?.screenshot({ path: path.join(ARTIFACTS, `FAILED-${slug}-${who}.png`), fullPage: true }).catch(() => {});
+      }
+      throw e;
+    }
+  });
+}
+
 async function newSession() {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   context.setDefaultTimeout(15000);
@@ -80,21 +95,21 @@ after(async () => {
   await env?.stop();
 });
 
-test('the administrator logs in and sees the administration home', async () => {
+step('the administrator logs in and sees the administration home', async () => {
   await login(admin, ADMIN.user, ADMIN.password);
   await admin.waitForURL(`${env.base}/portal/`);
   assert.equal(await admin.locator('h1').innerText(), 'Administration');
   await shot(admin, 'admin-home');
 });
 
-test('every portal page sends a Content-Security-Policy and escapes what it shows', async () => {
+step('every portal page sends a Content-Security-Policy and escapes what it shows', async () => {
   const res = await admin.goto(`${env.base}/portal/admin/partners?name=%3Cscript%3Ealert(1)%3C%2Fscript%3E`);
   assert.match(res.headers()['content-security-policy'], /default-src 'none'/);
   assert.equal(await admin.locator('#f-name').inputValue(), '<script>alert(1)</script>');
   assert.equal(await admin.locator('script').count(), 0);
 });
 
-test('policy manager: a policy group, then a policy whose schema errors are shown first, then published', async () => {
+step('policy manager: a policy group, then a policy whose schema errors are shown first, then published', async () => {
   await admin.goto(`${env.base}/portal/admin/policy-groups`);
   await admin.fill('#f-name', PARTNER.group);
   await admin.fill('#f-desc', 'Partners of the browser tests');
@@ -130,7 +145,7 @@ test('policy manager: a policy group, then a policy whose schema errors are show
   await shot(admin, 'policy-published');
 });
 
-test('the administrator uploads the CA certificate', async () => {
+step('the administrator uploads the CA certificate', async () => {
   await admin.goto(`${env.base}/portal/admin/certificates`);
   await admin.selectOption('#f-partnerDomain', 'AUTH');
   await admin.setInputFiles('#f-certificate', certs.ca);
@@ -142,7 +157,7 @@ test('the administrator uploads the CA certificate', async () => {
 
 let registration;
 
-test('partner sign-up: the form, a wrong OTP refused, the right one completes it', async () => {
+step('partner sign-up: the form, a wrong OTP refused, the right one completes it', async () => {
   await partner.goto(`${env.base}/portal/signup`);
   await partner.fill('#f-partnerId', PARTNER.id);
   await partner.fill('#f-organizationName', PARTNER.org);
@@ -177,7 +192,7 @@ test('partner sign-up: the form, a wrong OTP refused, the right one completes it
   await shot(partner, 'signup-complete');
 });
 
-test('partner login: a wrong password is refused, the right one opens the dashboard', async () => {
+step('partner login: a wrong password is refused, the right one opens the dashboard', async () => {
   await login(partner, PARTNER.id, 'Not-The-Password-1');
   assert.match(await errorText(partner), /Invalid user name or password/);
   await shot(partner, 'login-wrong-password');
@@ -188,14 +203,14 @@ test('partner login: a wrong password is refused, the right one opens the dashbo
   await shot(partner, 'partner-dashboard');
 });
 
-test('a partner opening an admin page is refused', async () => {
+step('a partner opening an admin page is refused', async () => {
   const res = await partner.goto(`${env.base}/portal/admin/partners`);
   assert.equal(res.status(), 403);
   assert.match(await errorText(partner), /KER-ATH-403/);
   await shot(partner, 'partner-refused-admin-page');
 });
 
-test('the partner uploads its certificate and sees its subject and validity', async () => {
+step('the partner uploads its certificate and sees its subject and validity', async () => {
   await partner.goto(`${env.base}/portal/certificates`);
   await partner.selectOption('#f-partnerDomain', 'AUTH');
   await partner.setInputFiles('#f-certificate', certs.partner);
@@ -206,7 +221,7 @@ test('the partner uploads its certificate and sees its subject and validity', as
   await shot(partner, 'partner-certificate');
 });
 
-test('a form post without the CSRF token is refused', async () => {
+step('a form post without the CSRF token is refused', async () => {
   await partner.goto(`${env.base}/portal/policies`);
   await partner.evaluate(() => document.querySelector('form[action="/portal/policies"] input[name=_csrf]').remove());
   await partner.fill('#f-useCaseDescription', 'no token');
@@ -216,7 +231,7 @@ test('a form post without the CSRF token is refused', async () => {
   await shot(partner, 'csrf-refused');
 });
 
-test('the partner requests the policy', async () => {
+step('the partner requests the policy', async () => {
   await partner.goto(`${env.base}/portal/policies`);
   await partner.selectOption('#f-policyName', PARTNER.policy);
   await partner.fill('#f-useCaseDescription', 'Authenticate our customers by fingerprint');
@@ -226,7 +241,7 @@ test('the partner requests the policy', async () => {
   await shot(partner, 'policy-requested');
 });
 
-test('the administrator approves the request in a second session', async () => {
+step('the administrator approves the request in a second session', async () => {
   await admin.goto(`${env.base}/portal/admin/requests`);
   const row = admin.locator('#requests tr', { hasText: PARTNER.policy });
   await shot(admin, 'admin-pending-requests');
@@ -238,11 +253,11 @@ test('the administrator approves the request in a second session', async () => {
   await shot(admin, 'admin-request-approved');
 });
 
-test('the partner generates an API key and sees it', async () => {
+step('the partner generates an API key and sees it', async () => {
   await partner.goto(`${env.base}/portal/keys`);
   await partner.selectOption('#f-policyName', PARTNER.policy);
   await partner.fill('#f-label', 'production-key');
-  await partner.click('text=Generate');
+  await partner.click('button:has-text("Generate")');
   const key = (await partner.locator('#api-key').innerText()).trim();
   assert.ok(key.length >= 20, `a key is shown: ${key}`);
   const keys = await partner.locator('#keys').innerText();
@@ -253,7 +268,7 @@ test('the partner generates an API key and sees it', async () => {
   await shot(partner, 'partner-dashboard-done');
 });
 
-test('the administrator deactivates the partner', async () => {
+step('the administrator deactivates the partner', async () => {
   await admin.goto(`${env.base}/portal/admin/partners?name=Portal`);
   await shot(admin, 'admin-partners');
   await admin.click(`a:has-text("${PARTNER.id}")`);
@@ -264,15 +279,18 @@ test('the administrator deactivates the partner', async () => {
   await shot(admin, 'admin-partner-deactivated');
 });
 
-test('the audit viewer shows the portal actions, newest first, filtered by user', async () => {
+step('the audit viewer shows the portal actions, newest first, filtered by user', async () => {
   await admin.goto(`${env.base}/portal/admin/audit?userId=${ADMIN.user}`);
   const text = await admin.locator('#audit').innerText();
   assert.match(text, /PMS_PRT_/);
-  assert.doesNotMatch(text, new RegExp(`\\b${PARTNER.id}\\s+PMS`), 'only the filtered user');
+  const users = await admin.locator('#audit tbody td.user').allInnerTexts();
+  assert.ok(users.length > 0 && users.every((u) => u === ADMIN.user), `only the filtered user: ${users}`);
+  const times = await admin.locator('#audit tbody td.time').allInnerTexts();
+  assert.deepEqual([...times].sort().reverse(), times, 'newest first');
   await shot(admin, 'audit');
 });
 
-test('logging out ends the session', async () => {
+step('logging out ends the session', async () => {
   await partner.goto(`${env.base}/portal/`);
   await partner.click('button:has-text("Log out")');
   await partner.waitForURL(`${env.base}/portal/login`);

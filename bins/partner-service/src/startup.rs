@@ -20,12 +20,10 @@ impl Application {
         let onboarding = onboarding_state(&shared.settings)?;
         let policy = web::Data::new(crate::routes::policy::PolicyState::load(&shared.settings.policy)?);
         let portal = web::Data::new(crate::portal::PortalConfig::new(&shared.settings.portal)?);
-        let settings = web::Data::from(shared.settings.clone());
         let routes = move |cfg: &mut actix_web::web::ServiceConfig| {
             cfg.app_data(partner.clone());
             cfg.app_data(policy.clone());
             cfg.app_data(onboarding.clone());
-            cfg.app_data(settings.clone());
             crate::routes::configure(cfg);
             if portal.enabled {
                 cfg.app_data(portal.clone());

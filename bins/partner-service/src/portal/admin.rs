@@ -347,11 +347,11 @@ pub async fn key_status(req: HttpRequest, body: web::Bytes) -> HttpResponse {
 // ---- CA certificates
 
 pub async fn certificates(req: HttpRequest) -> HttpResponse {
-    let (ctx, me) = match admin(&req) {
+    let (ctx, _) = match admin(&req) {
         Ok(v) => v,
         Err(res) => return *res,
     };
-    super::certs::ca_page(ctx, &me, None)
+    super::certs::ca_page(&req, ctx, None)
 }
 
 pub async fn upload_ca(req: HttpRequest, payload: web::Payload) -> HttpResponse {
@@ -365,7 +365,7 @@ pub async fn upload_ca(req: HttpRequest, payload: web::Payload) -> HttpResponse 
     };
     match super::certs::upload_ca(&req, &me, &form).await {
         Ok(message) => ctx.redirect_with("/portal/admin/certificates", Flash::Success(message)),
-        Err(r) => super::certs::ca_page(ctx, &me, Some(&r)),
+        Err(r) => super::certs::ca_page(&req, ctx, Some(&r)),
     }
 }
 
@@ -457,13 +457,13 @@ pub async fn audit(req: HttpRequest, query: web::Query<AuditQuery>) -> HttpRespo
         @match &list {
             Ok(p) if !p.items().is_empty() => {
                 table #audit {
-                    thead { tr { th scope="col" { "Time (UTC)" } th scope="col" { "Event" } th scope="col" { "User" } th scope="col" { "Reference" } th scope="col" { "Outcome" } } }
+                    thead { tr { th scope="col" { "Time (UTC)" } th scope="col" { "Event" } th scope="col" { "User" } th scope="col" { "Reference" } th scope="col" { "Type / error" } } }
                     tbody {
                         @for a in p.items() {
                             tr {
-                                td { (a.action_time_stamp) }
+                                td.time { (a.action_time_stamp) }
                                 td { span.code { (a.event_id) } " " (a.event_name) br; small.muted { (a.description) } }
-                                td { (a.session_user_id) }
+                                td.user { (a.session_user_id) }
                                 td { (a.id) @if !a.id_type.is_empty() { br; small.muted { (a.id_type) } } }
                                 td {
                                     @match &a.error_code {

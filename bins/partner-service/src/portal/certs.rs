@@ -1,21 +1,23 @@
 //! Certificates: the partner uploads its certificate and sees the stored one's subject and
 //! validity; an admin uploads CA and sub-CA certificates. Over the certificate endpoints' handlers.
 
-use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse};
+use actix_web::{HttpRequest, HttpResponse, web};
 use maud::{Markup, html};
-use web_support::Principal;
+use partner_domain::certificate::parse;
+use serde_json::{Value, json};
+use web_support::{Db, Principal, Settings};
 
-use super::api::Refusal;
+use super::api::{self, Refusal};
 use super::ctx::Ctx;
 use super::forms::Form;
 use super::view;
+use crate::routes::certificates as routes;
 
-/// The partner domains a certificate may be uploaded for (MOSIP's keymanager domains).
-const DOMAINS: [&str; 3] = ["AUTH", "FTM", "DEVICE"];
-
-fn domain_options() -> Vec<(String, String)> {
-    DOMAINS.iter().map(|d| ((*d).to_owned(), (*d).to_owned())).collect()
+/// The partner domains a certificate may be uploaded for (`certificates.allowed_domains`).
+fn domain_options(req: &HttpRequest) -> Vec<(String, String)> {
+    let configured = api::data::<Settings>(req).map(|s| s.certificates.allowed_domains.clone()).unwrap_or_default();
+    let domains = if configured.is_empty() { vec!["AUTH".to_owned()] } else { configured };
+    domains.into_iter().map(|d| (d.clone(), d)).collect()
 }
 
 /// The stored certificate of a partner, as shown.
@@ -26,20 +28,53 @@ pub struct Stored {
     pub not_after: String,
 }
 
-async fn stored(_req: &HttpRequest, _me: &Principal, _partner_id: &str) -> Result<Option<Stored>, Refusal> {
-    Ok(None)
+/// `PMS_PRT_108` "certificate not uploaded": the partner simply has none yet.
+const NOT_UPLOADED: &str = "PMS_PRT_108";
+
+/// The partner's stored certificate (as `GET /partners/{id}/certificate` answers it), read.
+async fn stored(req: &HttpRequest, me: &Principal, partner_id: &str) -> Result<Option<Stored>, Refusal> {
+    let db = api::data::<Db>(req)?;
+    let answer =
+        api::answer(routes::get_partner_certificate(me.clone(), db, web::Path::from(partner_id.to_owned())).await).await;
+    let value = match answer {
+        Ok(v) => v,
+        Err(r) if r.errors.iter().any(|e| e.error_code == NOT_UPLOADED) => return Ok(None),
+        Err(r) => return Err(r),
+    };
+    let pem = value.get("certificateData").and_then(Value::as_str).unwrap_or("");
+    let cert = parse::pem_certificate(pem).map_err(|e| {
+        Refusal::from(web_support::ApiError::internal(format!("stored certificate of {partner_id}: {e}")))
+    })?;
+    let when = |t: chrono::NaiveDateTime| t.format("%Y-%m-%d %H:%M UTC").to_string();
+    Ok(Some(Stored {
+        subject: cert.subject_dn(),
+        issuer: cert.issuer_dn(),
+        not_before: when(cert.not_before()),
+        not_after: when(cert.not_after()),
+    }))
 }
 
-fn unavailable() -> Refusal {
-    Refusal::one(StatusCode::SERVICE_UNAVAILABLE, "PMS_POR_004", "Certificate upload is not available yet.")
+pub async fn upload_partner(req: &HttpRequest, me: &Principal, form: &Form) -> Result<String, Refusal> {
+    let db = api::data::<Db>(req)?;
+    let settings = api::data::<Settings>(req)?;
+    let body = api::envelope(json!({
+        "partnerId": me.user_id,
+        "certificateData": form.get("certificateData"),
+        "partnerDomain": form.get("partnerDomain"),
+    }))?;
+    api::answer(routes::upload_partner_certificate(me.clone(), db, settings, body).await).await?;
+    Ok("Your certificate is uploaded.".into())
 }
 
-pub async fn upload_partner(_req: &HttpRequest, _me: &Principal, _form: &Form) -> Result<String, Refusal> {
-    Err(unavailable())
-}
-
-pub async fn upload_ca(_req: &HttpRequest, _me: &Principal, _form: &Form) -> Result<String, Refusal> {
-    Err(unavailable())
+pub async fn upload_ca(req: &HttpRequest, me: &Principal, form: &Form) -> Result<String, Refusal> {
+    let db = api::data::<Db>(req)?;
+    let settings = api::data::<Settings>(req)?;
+    let body = api::envelope(json!({
+        "certificateData": form.get("certificateData"),
+        "partnerDomain": form.get("partnerDomain"),
+    }))?;
+    let v = api::answer(routes::upload_ca_certificate(me.clone(), db, settings, body).await).await?;
+    Ok(v.get("status").and_then(Value::as_str).unwrap_or("The CA certificate is uploaded.").to_owned())
 }
 
 /// One line about a partner's certificate, for the admin's partner page.
@@ -79,7 +114,7 @@ pub async fn partner_page(req: &HttpRequest, ctx: Ctx, me: &Principal, refusal: 
             @if let Some(r) = refusal { (view::errors(r)) }
             form method="post" action="/portal/certificates" enctype="multipart/form-data" {
                 (view::csrf(&ctx))
-                (view::select("partnerDomain", "Domain", &domain_options(), "AUTH", refusal))
+                (view::select("partnerDomain", "Domain", &domain_options(req), "AUTH", refusal))
                 div.field {
                     label for="f-certificate" { "Certificate file" }
                     input #f-certificate type="file" name="certificateData" accept=".pem,.crt,.cer" required;
@@ -94,7 +129,7 @@ pub async fn partner_page(req: &HttpRequest, ctx: Ctx, me: &Principal, refusal: 
     }
 }
 
-pub fn ca_page(ctx: Ctx, _me: &Principal, refusal: Option<&Refusal>) -> HttpResponse {
+pub fn ca_page(req: &HttpRequest, ctx: Ctx, refusal: Option<&Refusal>) -> HttpResponse {
     let body = html! {
         section.card {
             h2 { "Upload a CA or sub-CA certificate" }
@@ -102,7 +137,7 @@ pub fn ca_page(ctx: Ctx, _me: &Principal, refusal: Option<&Refusal>) -> HttpResp
             @if let Some(r) = refusal { (view::errors(r)) }
             form method="post" action="/portal/admin/certificates" enctype="multipart/form-data" {
                 (view::csrf(&ctx))
-                (view::select("partnerDomain", "Domain", &domain_options(), "AUTH", refusal))
+                (view::select("partnerDomain", "Domain", &domain_options(req), "AUTH", refusal))
                 div.field {
                     label for="f-certificate" { "Certificate file" }
                     input #f-certificate type="file" name="certificateData" accept=".pem,.crt,.cer,.p7b" required;

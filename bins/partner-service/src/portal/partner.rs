@@ -365,8 +365,8 @@ pub struct PageQuery {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 struct ActivePolicy {
-    policy_name: String,
-    policy_description: Option<String>,
+    name: String,
+    descr: Option<String>,
 }
 
 /// The active policies of the partner's group, as names.
@@ -379,11 +379,11 @@ async fn group_policies(req: &HttpRequest, me: &Principal, group: Option<&str>) 
         .unwrap_or_default()
         .into_iter()
         .map(|p| {
-            let text = match &p.policy_description {
-                Some(d) if !d.is_empty() => format!("{} — {d}", p.policy_name),
-                _ => p.policy_name.clone(),
+            let text = match &p.descr {
+                Some(d) if !d.is_empty() => format!("{} — {d}", p.name),
+                _ => p.name.clone(),
             };
-            (p.policy_name, text)
+            (p.name, text)
         })
         .collect()
 }

@@ -3,7 +3,7 @@
 //! first, then the partner routes (whose module orders its own literals first).
 
 pub(crate) mod audits;
-mod certificates;
+pub(crate) mod certificates;
 pub(crate) mod onboarding;
 pub(crate) mod partners;
 pub mod policy;
