@@ -35,7 +35,8 @@ const NOT_UPLOADED: &str = "PMS_PRT_108";
 async fn stored(req: &HttpRequest, me: &Principal, partner_id: &str) -> Result<Option<Stored>, Refusal> {
     let db = api::data::<Db>(req)?;
     let answer =
-        api::answer(routes::get_partner_certificate(me.clone(), db, web::Path::from(partner_id.to_owned())).await).await;
+        api::answer(routes::get_partner_certificate(me.clone(), db, web::Path::from(partner_id.to_owned())).await)
+            .await;
     let value = match answer {
         Ok(v) => v,
         Err(r) if r.errors.iter().any(|e| e.error_code == NOT_UPLOADED) => return Ok(None),
