@@ -98,15 +98,21 @@ export function otpFor(dataDir, email) {
   throw new Error(`no OTP mail to ${email} in ${dir}`);
 }
 
-/** A root CA and a partner certificate for organisation `org`, as PEM files under `dir`. */
-export function makeCertificates(dir, org, cn) {
+/** A root CA (PEM files `ca.pem`, `ca.key` under `dir`). */
+export function makeCa(dir) {
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-keyout', 'ca.key', '-out', 'ca.pem',
+    '-days', '3650', '-subj', '/C=IN/O=Portal Test CA/CN=Portal Test Root CA',
+    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'], { cwd: dir, stdio: 'pipe' });
+  return path.join(dir, 'ca.pem');
+}
+
+/** A partner certificate for organisation `org`, signed by the CA of `makeCa(dir)`. */
+export function makePartnerCertificate(dir, name, org, cn) {
   const run = (...args) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-  fs.writeFileSync(path.join(dir, 'partner.ext'), 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n');
-  run('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '3650',
-    '-subj', '/C=IN/O=Portal Test CA/CN=Portal Test Root CA',
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
-  run('req', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-keyout', 'partner.key', '-out', 'partner.csr', '-subj', `/C=IN/O=${org}/CN=${cn}`);
-  run('x509', '-req', '-sha256', '-in', 'partner.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'partner.pem',
+  fs.writeFileSync(path.join(dir, 'partner.ext'),
+    'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n');
+  run('req', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/C=IN/O=${org}/CN=${cn}`);
+  run('x509', '-req', '-sha256', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${name}.pem`,
     '-days', '730', '-extfile', 'partner.ext');
-  return { ca: path.join(dir, 'ca.pem'), partner: path.join(dir, 'partner.pem') };
+  return path.join(dir, `${name}.pem`);
 }

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
 
-import { ADMIN, ARTIFACTS, makeCertificates, otpFor, startServices } from './harness.mjs';
+import { ADMIN, ARTIFACTS, makeCa, makePartnerCertificate, otpFor, startServices } from './harness.mjs';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -24,6 +24,12 @@ const PARTNER = {
   password: 'Partner-Secret-2026',
   group: 'portal-group',
   policy: 'portal-auth-policy',
+};
+const MISP = {
+  id: 'portalmisp1',
+  org: 'Portal MISP Org',
+  email: 'misp@portal-test.example.org',
+  password: 'Licence-Secret-2026',
 };
 const VALID_POLICY = {
   allowedAuthTypes: [{ authSubType: 'FINGER', authType: 'bio', mandatory: true }],
@@ -39,6 +45,7 @@ let env;
 let browser;
 let admin;
 let partner;
+let misp;
 let certs;
 let shots = 0;
 
@@ -55,7 +62,7 @@ function step(name, fn) {
       await fn();
     } catch (e) {
       const slug = name.replace(/[^a-z0-9]+/gi, '-').slice(0, 50);
-      for (const [who, page] of [['admin', admin], ['partner', partner]]) {
+      for (const [who, page] of [['admin', admin], ['partner', partner], ['misp', misp]]) {
         await page?.screenshot({ path: path.join(ARTIFACTS, `FAILED-${slug}-${who}.png`), fullPage: true }).catch(() => {});
       }
       throw e;
@@ -86,8 +93,13 @@ before(async () => {
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
   admin = await newSession();
   partner = await newSession();
+  misp = await newSession();
   const dir = fs.mkdtempSync(path.join(env.work, 'certs-'));
-  certs = makeCertificates(dir, PARTNER.org, PARTNER.id);
+  certs = {
+    ca: makeCa(dir),
+    partner: makePartnerCertificate(dir, 'partner', PARTNER.org, PARTNER.id),
+    misp: makePartnerCertificate(dir, 'misp', MISP.org, MISP.id),
+  };
 });
 
 after(async () => {
@@ -145,13 +157,15 @@ step('policy manager: a policy group, then a policy whose schema errors are show
   await shot(admin, 'policy-published');
 });
 
-step('the administrator uploads the CA certificate', async () => {
-  await admin.goto(`${env.base}/portal/admin/certificates`);
-  await admin.selectOption('#f-partnerDomain', 'AUTH');
-  await admin.setInputFiles('#f-certificate', certs.ca);
-  await admin.click('form button[type=submit]:has-text("Upload")');
-  await admin.waitForSelector('#flash');
-  assert.match(await admin.locator('#flash').innerText(), /upload/i);
+step('the administrator uploads the CA certificate (AUTH and MISP domains)', async () => {
+  for (const domain of ['AUTH', 'MISP']) {
+    await admin.goto(`${env.base}/portal/admin/certificates`);
+    await admin.selectOption('#f-partnerDomain', domain);
+    await admin.setInputFiles('#f-certificate', certs.ca);
+    await admin.click('form button[type=submit]:has-text("Upload")');
+    await admin.waitForSelector('#flash');
+    assert.match(await admin.locator('#flash').innerText(), /upload/i);
+  }
   await shot(admin, 'ca-uploaded');
 });
 
@@ -288,6 +302,42 @@ step('the audit viewer shows the portal actions, newest first, filtered by user'
   const times = await admin.locator('#audit tbody td.time').allInnerTexts();
   assert.deepEqual([...times].sort().reverse(), times, 'newest first');
   await shot(admin, 'audit');
+});
+
+step('a MISP partner signs up, generates its licence key and downloads it', async () => {
+  await misp.goto(`${env.base}/portal/signup`);
+  await misp.fill('#f-partnerId', MISP.id);
+  await misp.fill('#f-organizationName', MISP.org);
+  await misp.fill('#f-emailId', MISP.email);
+  await misp.selectOption('#f-partnerType', 'MISP_Partner');
+  await misp.fill('#f-contactNumber', '9876543211');
+  await misp.fill('#f-address', '2 Portal Street, Test City');
+  await misp.click('text=Send me the code');
+  await misp.waitForURL(/\/portal\/signup\/verify/);
+  await misp.fill('#f-otp', otpFor(env.dataDir, MISP.email));
+  await misp.fill('#f-password', MISP.password);
+  await misp.fill('#f-confirm', MISP.password);
+  await misp.click('text=Complete sign-up');
+  await misp.waitForURL(`${env.base}/portal/login`);
+  await login(misp, MISP.id, MISP.password);
+  await misp.waitForURL(`${env.base}/portal/`);
+
+  await misp.goto(`${env.base}/portal/certificates`);
+  await misp.selectOption('#f-partnerDomain', 'MISP');
+  await misp.setInputFiles('#f-certificate', certs.misp);
+  await misp.click('form button[type=submit]:has-text("Upload")');
+  await misp.waitForSelector('#cert-subject');
+
+  await misp.goto(`${env.base}/portal/licence`);
+  await misp.click('button:has-text("Generate")');
+  await misp.waitForSelector('#flash');
+  const key = (await misp.locator('#licences code.key').first().innerText()).trim();
+  assert.ok(key.length >= 16, `a licence key is listed: ${key}`);
+  await shot(misp, 'misp-licence');
+  const [download] = await Promise.all([misp.waitForEvent('download'), misp.click('text=Download the current key')]);
+  const saved = path.join(ARTIFACTS, 'misp-licence-key.txt');
+  await download.saveAs(saved);
+  assert.equal(fs.readFileSync(saved, 'utf8').trim(), key);
 });
 
 step('logging out ends the session', async () => {

@@ -209,12 +209,15 @@ pub async fn licence(req: HttpRequest) -> HttpResponse {
                 Err(r) => (view::errors(r)),
             }
         }
-        section.card {
-            h2 { "Generate a licence key" }
-            form method="post" action="/portal/licence" {
-                (view::csrf(&ctx))
-                input type="hidden" name="providerId" value=(me.user_id);
-                button type="submit" { "Generate" }
+        @if !matches!(&list, Ok(Value::Array(items)) if !items.is_empty()) {
+            section.card {
+                h2 { "Generate a licence key" }
+                p { "Your first licence key; it is renewed when it expires." }
+                form method="post" action="/portal/licence" {
+                    (view::csrf(&ctx))
+                    input type="hidden" name="providerId" value=(me.user_id);
+                    button type="submit" { "Generate" }
+                }
             }
         }
     };
@@ -235,21 +238,29 @@ pub async fn generate_licence(req: HttpRequest, body: web::Bytes) -> HttpRespons
     }
 }
 
-/// The current key as a text file.
+/// The newest active key as a text file.
 pub async fn download_licence(req: HttpRequest) -> HttpResponse {
-    let (ctx, me) = match signed_in(&req) {
+    let (ctx, _me) = match signed_in(&req) {
         Ok(v) => v,
         Err(res) => return *res,
     };
-    match call(&req, &ctx, "GET", format!("{LICENCE_API}/{}/licenseKey", view::q(&me.user_id)), None).await {
-        Ok(v) => {
-            let key = text(&v, "licenseKey").to_owned();
+    let keys = match call(&req, &ctx, "GET", LICENCE_API.to_owned(), None).await {
+        Ok(Value::Array(items)) => items,
+        Ok(_) => Vec::new(),
+        Err(r) => return view::error_page(ctx, &r),
+    };
+    let active = keys.iter().rev().find(|k| k.get("isActive").and_then(Value::as_bool).unwrap_or(false));
+    match active {
+        Some(k) => {
             let res = HttpResponse::Ok()
                 .content_type("text/plain; charset=utf-8")
                 .insert_header(("Content-Disposition", "attachment; filename=\"misp-licence-key.txt\""))
-                .body(format!("{key}\n"));
+                .body(format!("{}\n", text(k, "licenseKey")));
             ctx.finish(res)
         }
-        Err(r) => view::error_page(ctx, &r),
+        None => {
+            let r = Refusal::one(StatusCode::NOT_FOUND, "PMS_MSP_413", "misp license all are inactive.");
+            view::error_page(ctx, &r)
+        }
     }
 }

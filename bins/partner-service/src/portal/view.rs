@@ -103,8 +103,10 @@ fn nav(ctx: &Ctx) -> Markup {
                     @if !admin && !policy {
                         li { (link(ctx, "/portal/profile", "Profile")) }
                         li { (link(ctx, "/portal/certificates", "Certificates")) }
-                        li { (link(ctx, "/portal/policies", "Policies")) }
-                        li { (link(ctx, "/portal/keys", "API keys")) }
+                        @if user.has_any(roles::POLICY_MAPPING_REQUEST) {
+                            li { (link(ctx, "/portal/policies", "Policies")) }
+                            li { (link(ctx, "/portal/keys", "API keys")) }
+                        }
                         @if user.has_any(&["CREDENTIAL_PARTNER", "ONLINE_VERIFICATION_PARTNER"]) {
                             li { (link(ctx, "/portal/extractors", "Extractors")) }
                         }
