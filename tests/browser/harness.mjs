@@ -77,6 +77,12 @@ export async function startServices() {
     mispBase,
     work,
     dataDir,
+    /** A development token (the `token` subcommand, signed with the services' secret). */
+    token(user, roles) {
+      return execFileSync(bin('partner-service'), ['token', '--user', user, '--roles', roles.join(',')], { env, stdio: 'pipe' })
+        .toString()
+        .trim();
+    },
     async stop() {
       for (const c of children) c.kill('SIGTERM');
       await Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r)))));

@@ -340,6 +340,33 @@ step('a MISP partner signs up, generates its licence key and downloads it', asyn
   assert.equal(fs.readFileSync(saved, 'utf8').trim(), key);
 });
 
+step('the administrator approves a MISP and switches its licence key off (through the MISP service)', async () => {
+  // a MISP registered through MOSIP 1.1's MISP API by a MISP user
+  const token = env.token('misp-operator', ['MISP']);
+  const res = await fetch(`${env.mispBase}/partnermanagement/v1/misps/misps`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      id: 'mosip.partnermanagement.misp.create', version: '1.0', requesttime: new Date().toISOString(),
+      request: { organizationName: 'Portal Infra Provider', contactNumber: '9876543212', emailId: 'infra@portal-test.example.org', address: '3 Portal Street' },
+    }),
+  });
+  const created = await res.json();
+  const mispId = created.response?.mispID;
+  assert.ok(mispId, JSON.stringify(created));
+
+  await admin.goto(`${env.base}/portal/admin/misps`);
+  const card = admin.locator(`section[data-misp="${mispId}"]`);
+  await card.locator('button:has-text("Approve")').click();
+  await admin.waitForSelector('#flash');
+  assert.match(await admin.locator('#flash').innerText(), /approved/i);
+  assert.match(await card.innerText(), /approved/i);
+  await card.locator('button:has-text("Switch off")').click();
+  await admin.waitForSelector('#flash');
+  assert.ok(await card.locator('button:has-text("Switch on")').count() === 1, await card.innerText());
+  await shot(admin, 'admin-misps');
+});
+
 step('logging out ends the session', async () => {
   await partner.goto(`${env.base}/portal/`);
   await partner.click('button:has-text("Log out")');

@@ -105,11 +105,14 @@ pub async fn misps(req: HttpRequest) -> HttpResponse {
                             dt { "E-mail" } dd { (text(&m, "emailId")) }
                             dt { "Owner" } dd { (text(&m, "userID")) }
                         }
+                        @let registration = text(&m, "status_code").to_ascii_lowercase();
                         p.actions {
-                            (view::button_form(&ctx, &action, &[("action", "status"), ("value", "approved")], "Approve", "small"))
-                            " "
-                            (view::button_form(&ctx, &action, &[("action", "status"), ("value", "rejected")], "Reject", "small danger"))
-                            " "
+                            @if registration != "approved" {
+                                (view::button_form(&ctx, &action, &[("action", "status"), ("value", "approved")], "Approve", "small"))
+                            }
+                            @if registration != "rejected" {
+                                (view::button_form(&ctx, &action, &[("action", "status"), ("value", "rejected")], "Reject", "small danger"))
+                            }
                             @if active {
                                 (view::button_form(&ctx, &action, &[("action", "active"), ("value", "de-active")], "Deactivate", "small secondary"))
                             } @else {
