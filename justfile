@@ -42,6 +42,16 @@ migration-new name:
     for b in postgres sqlite; do mkdir -p "migrations/$b/$v"; touch "migrations/$b/$v/up.sql" "migrations/$b/$v/down.sql"; done
     echo "migrations/*/$v"
 
+# The load benchmark (docs/benchmarks.md): limits, then both services on SQLite and PostgreSQL
+bench:
+    cargo build --release -p misp-license-service -p partner-service
+    cargo bench -p partner-service --bench load
+
+# The same, every step for a second, once
+bench-smoke:
+    cargo build --release -p misp-license-service -p partner-service
+    PMS_BENCH_SMOKE=1 cargo bench -p partner-service --bench load
+
 # Exactly what CI runs
 ci:
     bash .ci/run
