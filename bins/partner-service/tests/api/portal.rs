@@ -8,6 +8,7 @@ use web_support::testing::token;
 
 use crate::api_tests;
 use crate::helpers::{TestApp, admin};
+use crate::partner_fixtures::{certify, partner_token as own_token, register, world};
 
 /// A client that keeps cookies and does not follow redirects, as a browser's first hop.
 struct Browser {
@@ -272,7 +273,78 @@ fn the_audit_viewer_filters(app: TestApp) {
     assert_eq!(as_partner.status, 403);
 }
 
+fn a_credential_partner_works_through_its_pages(app: TestApp) {
+    world(&app);
+    register(&app, "cred1", "Credential_Partner", Some("group one")).ok();
+    certify(&app, "cred1");
+    let mut b = Browser::signed_in(&app, own_token("cred1"));
+    let home = b.get("/portal/");
+    assert!(home.body.contains("cred1 org") && home.body.contains(">active<"), "{}", home.body);
+    let csrf = b.csrf();
+
+    // profile and contacts
+    let saved =
+        b.post("/portal/profile", &[("_csrf", &csrf), ("address", "New Street 5"), ("contactNumber", "9123456780")]);
+    assert_eq!(saved.status, 303);
+    let added = b.post(
+        "/portal/profile/contact",
+        &[
+            ("_csrf", &csrf),
+            ("emailId", "ops@cred1.example.org"),
+            ("contactNumber", "9123456781"),
+            ("address", "Ops"),
+            ("isActive", "on"),
+        ],
+    );
+    assert_eq!(added.status, 303);
+    let profile = b.get("/portal/profile");
+    assert!(
+        profile.body.contains("New Street 5") && profile.body.contains("ops@cred1.example.org"),
+        "{}",
+        profile.body
+    );
+    let bad = b.post(
+        "/portal/profile/contact",
+        &[("_csrf", &csrf), ("emailId", "not-an-email"), ("contactNumber", "1"), ("address", "x")],
+    );
+    assert_eq!(bad.status, 422);
+    assert!(bad.body.contains("value=\"not-an-email\""), "the contact form keeps what was typed");
+
+    // a policy request, then its extractors
+    let policies = b.get("/portal/policies");
+    assert!(policies.body.contains("share policy") && !policies.body.contains("group two policy"), "{}", policies.body);
+    let requested = b.post(
+        "/portal/policies",
+        &[("_csrf", &csrf), ("policyName", "share policy"), ("useCaseDescription", "credentials")],
+    );
+    assert_eq!(requested.status, 303);
+    assert!(b.get("/portal/policies").body.contains("InProgress"));
+    let page = b.get("/portal/extractors");
+    assert!(page.body.contains("value=\"p-share\""), "{}", page.body);
+    let saved = b.post(
+        "/portal/extractors",
+        &[
+            ("_csrf", &csrf),
+            ("policy", "p-share"),
+            ("attributeName", "photo"),
+            ("biometric", "face"),
+            ("provider", "acme"),
+            ("version", "1.2"),
+        ],
+    );
+    assert_eq!((saved.status, saved.header("location")), (303, Some("/portal/extractors?policy=p-share")));
+    let listed = b.get("/portal/extractors?policy=p-share");
+    assert!(listed.body.contains("photo") && listed.body.contains("acme"), "{}", listed.body);
+    let api = app.client.get("/v1/partnermanager/partners/cred1/bioextractors/p-share", Some(&own_token("cred1")));
+    assert_eq!(api.response()["extractors"][0]["attributeName"], "photo");
+
+    // no key before approval: the API's refusal, next to the form
+    let keys = b.get("/portal/keys");
+    assert!(keys.body.contains("You need an approved policy first"), "{}", keys.body);
+}
+
 api_tests!(
+    a_credential_partner_works_through_its_pages,
     pages_are_html_with_security_headers,
     pages_need_a_session,
     a_partner_is_refused_admin_pages,
