@@ -45,6 +45,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/portal", get().to(|| async { view::redirect("/portal/") })).service(
         web::scope("/portal")
             .wrap(headers)
+            .app_data(query_config())
             .route("/", get().to(partner::home))
             .route("/static/portal.css", get().to(stylesheet))
             .route("/login", get().to(auth::login_page))
@@ -97,6 +98,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             )
             .default_service(web::to(not_found)),
     );
+}
+
+/// A query string the page cannot read answers MOSIP's `PMS_COR_001` as a page, not as JSON.
+fn query_config() -> web::QueryConfig {
+    web::QueryConfig::default().error_handler(|err, req| {
+        let refusal = api::Refusal::one(
+            StatusCode::BAD_REQUEST,
+            web_support::error::INVALID_INPUT,
+            format!("Invalid request parameter - query: {err}"),
+        );
+        let page = view::error_page(ctx::Ctx::new(req), &refusal);
+        actix_web::error::InternalError::from_response(err, page).into()
+    })
 }
 
 async fn stylesheet() -> HttpResponse {

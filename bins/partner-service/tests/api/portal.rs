@@ -126,6 +126,10 @@ fn pages_are_html_with_security_headers(app: TestApp) {
     let css = b.get("/portal/static/portal.css");
     assert_eq!((css.status, css.header("content-type")), (200, Some("text/css; charset=utf-8")));
 
+    let bad_query = Browser::signed_in(&app, admin()).get("/portal/admin/requests?page=first");
+    assert_eq!(bad_query.status, 400);
+    assert!(bad_query.body.contains("<!DOCTYPE html>") && bad_query.body.contains("PMS_COR_001"), "{}", bad_query.body);
+
     let missing = b.get("/portal/no/such/page");
     assert_eq!(missing.status, 404);
     assert!(missing.body.contains("PMS_COR_404") && missing.header("content-security-policy").is_some());
