@@ -19,11 +19,16 @@ impl Application {
         let shared = web_support::startup::prepare(settings)?;
         let onboarding = onboarding_state(&shared.settings)?;
         let policy = web::Data::new(crate::routes::policy::PolicyState::load(&shared.settings.policy)?);
+        let portal = web::Data::new(crate::portal::PortalConfig::new(&shared.settings.portal)?);
         let routes = move |cfg: &mut actix_web::web::ServiceConfig| {
             cfg.app_data(partner.clone());
             cfg.app_data(policy.clone());
             cfg.app_data(onboarding.clone());
             crate::routes::configure(cfg);
+            if portal.enabled {
+                cfg.app_data(portal.clone());
+                crate::portal::configure(cfg);
+            }
         };
         let (port, server) = web_support::startup::serve(&shared, DEFAULT_PORT, routes)?;
         Ok(Application { port, server })

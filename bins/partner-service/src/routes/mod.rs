@@ -2,10 +2,10 @@
 //! Spring routing lets `/partners/apikey` win over `/partners/{partnerId}`: certificate routes
 //! first, then the partner routes (whose module orders its own literals first).
 
-mod audits;
-mod certificates;
-mod onboarding;
-mod partners;
+pub(crate) mod audits;
+pub(crate) mod certificates;
+pub(crate) mod onboarding;
+pub(crate) mod partners;
 pub mod policy;
 
 use actix_web::web;

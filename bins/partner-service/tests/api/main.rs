@@ -13,5 +13,6 @@ mod partner_import;
 mod partner_keys;
 mod partner_search;
 mod policy;
+mod portal;
 mod process;
 mod smtp_sink;

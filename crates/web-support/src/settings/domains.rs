@@ -307,3 +307,35 @@ fn string_list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D:
     };
     Ok(items.into_iter().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect())
 }
+
+/// `[portal]`: the partner portal served under `/portal/` by partner-service.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PortalSettings {
+    /// Serve the portal pages.
+    pub enabled: bool,
+    /// Base URL of misp-license-service (e.g. `http://127.0.0.1:9100`), which the admin MISP pages
+    /// and the MISP partner's licence page call with the signed-in user's token. Unset: those
+    /// pages say that MISPs are not reachable from the portal.
+    pub misp_url: Option<String>,
+    /// Mark the session and form-token cookies `Secure`: `auto` (when the request came over
+    /// HTTPS, directly or as `X-Forwarded-Proto`/`Forwarded` say), `always` or `never`.
+    pub secure_cookies: SecureCookies,
+    /// Seconds a call to misp-license-service may take.
+    pub misp_timeout_secs: u64,
+}
+
+impl Default for PortalSettings {
+    fn default() -> Self {
+        PortalSettings { enabled: true, misp_url: None, secure_cookies: SecureCookies::Auto, misp_timeout_secs: 10 }
+    }
+}
+
+/// When the portal's cookies carry `Secure`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SecureCookies {
+    Auto,
+    Always,
+    Never,
+}

@@ -10,7 +10,8 @@ use secrecy::SecretString;
 use serde::Deserialize;
 
 pub use domains::{
-    CertificateSettings, MispSettings, OnboardingSettings, PartnerSettings, PolicySettings, SmtpSettings, SmtpTls,
+    CertificateSettings, MispSettings, OnboardingSettings, PartnerSettings, PolicySettings, PortalSettings,
+    SecureCookies, SmtpSettings, SmtpTls,
 };
 
 #[derive(Debug, Clone, Deserialize)]
@@ -29,6 +30,7 @@ pub struct Settings {
     pub misp: MispSettings,
     pub onboarding: OnboardingSettings,
     pub smtp: SmtpSettings,
+    pub portal: PortalSettings,
 }
 
 impl Default for Settings {
@@ -46,6 +48,7 @@ impl Default for Settings {
             misp: MispSettings::default(),
             onboarding: OnboardingSettings::default(),
             smtp: SmtpSettings::default(),
+            portal: PortalSettings::default(),
         }
     }
 }

@@ -3,10 +3,10 @@
 //! account, `POST /auth/login` answers a token for a local account. With
 //! `[onboarding] enabled = false` all three answer 404 (Keycloak issues the tokens).
 
-mod login;
-mod otp;
+pub(crate) mod login;
+pub(crate) mod otp;
 pub(crate) mod registration;
-mod verify;
+pub(crate) mod verify;
 
 use actix_web::web;
 use audit_events::AuditEvent;

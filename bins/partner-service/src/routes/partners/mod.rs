@@ -2,14 +2,14 @@
 //! credential types, lists and searches. Literal paths are registered before the
 //! `{partnerId}` ones, as MOSIP's routing lets them win.
 
-mod admin;
-mod api_keys;
+pub(crate) mod admin;
+pub(crate) mod api_keys;
 mod credential_types;
-mod details;
-mod extractors;
+pub(crate) mod details;
+pub(crate) mod extractors;
 mod registration;
-mod requests;
-mod search;
+pub(crate) mod requests;
+pub(crate) mod search;
 
 use actix_web::{HttpResponse, web};
 use audit_events::AuditEvent;

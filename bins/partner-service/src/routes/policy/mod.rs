@@ -5,9 +5,9 @@
 
 mod config;
 mod dto;
-mod groups;
-mod policies;
-mod search;
+pub(crate) mod groups;
+pub(crate) mod policies;
+pub(crate) mod search;
 
 use std::collections::BTreeMap;
 use std::path::Path;

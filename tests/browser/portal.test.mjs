@@ -1,0 +1,376 @@
+// The partner portal in a real browser (headless Debian Chromium through playwright-core), against
+// the release binaries on a fresh store. The steps run in order and share two browser sessions:
+// an administrator (who is also a policy manager) and a partner.
+//
+//   cd tests/browser && npm ci && node --test --test-concurrency=1 portal.test.mjs
+//
+// Screenshots of every step are saved under target/browser-artifacts/.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium } from 'playwright-core';
+
+import { ADMIN, ARTIFACTS, makeCa, makePartnerCertificate, otpFor, startServices } from './harness.mjs';
+
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync'];
+
+const PARTNER = {
+  id: 'portalpartner1',
+  org: 'Portal Test Org',
+  email: 'contact@portal-test.example.org',
+  password: 'Partner-Secret-2026',
+  group: 'portal-group',
+  policy: 'portal-auth-policy',
+};
+const MISP = {
+  id: 'portalmisp1',
+  org: 'Portal MISP Org',
+  email: 'misp@portal-test.example.org',
+  password: 'Licence-Secret-2026',
+};
+const VALID_POLICY = {
+  allowedAuthTypes: [{ authSubType: 'FINGER', authType: 'bio', mandatory: true }],
+  allowedKycAttributes: [{ attributeName: 'fullName' }],
+  authTokenType: 'partner',
+};
+const BROKEN_POLICY = {
+  allowedAuthTypes: [{ authSubType: 'FINGER', mandatory: 'yes' }],
+  authTokenType: 'partner',
+};
+
+let env;
+let browser;
+let admin;
+let partner;
+let misp;
+let certs;
+let shots = 0;
+
+async function shot(page, name, fullPage = true) {
+  shots += 1;
+  const file = path.join(ARTIFACTS, `${String(shots).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file, fullPage });
+}
+
+/** A test whose failure leaves a screenshot of both sessions. */
+function step(name, fn) {
+  test(name, async () => {
+    try {
+      await fn();
+    } catch (e) {
+      const slug = name.replace(/[^a-z0-9]+/gi, '-').slice(0, 50);
+      for (const [who, page] of [['admin', admin], ['partner', partner], ['misp', misp]]) {
+        await page?.screenshot({ path: path.join(ARTIFACTS, `FAILED-${slug}-${who}.png`), fullPage: true }).catch(() => {});
+      }
+      throw e;
+    }
+  });
+}
+
+async function newSession() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  context.setDefaultTimeout(15000);
+  return context.newPage();
+}
+
+async function login(page, user, password) {
+  await page.goto(`${env.base}/portal/login`);
+  await page.fill('#f-userName', user);
+  await page.fill('#f-password', password);
+  await page.click('form.card button[type=submit]');
+}
+
+/** The text of the page's error banner. */
+async function errorText(page) {
+  return (await page.locator('#errors').innerText()).trim();
+}
+
+before(async () => {
+  env = await startServices();
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  admin = await newSession();
+  partner = await newSession();
+  misp = await newSession();
+  const dir = fs.mkdtempSync(path.join(env.work, 'certs-'));
+  certs = {
+    ca: makeCa(dir),
+    partner: makePartnerCertificate(dir, 'partner', PARTNER.org, PARTNER.id),
+    misp: makePartnerCertificate(dir, 'misp', MISP.org, MISP.id),
+  };
+});
+
+after(async () => {
+  await browser?.close();
+  await env?.stop();
+});
+
+step('the administrator logs in and sees the administration home', async () => {
+  await login(admin, ADMIN.user, ADMIN.password);
+  await admin.waitForURL(`${env.base}/portal/`);
+  assert.equal(await admin.locator('h1').innerText(), 'Administration');
+  await shot(admin, 'admin-home');
+});
+
+step('every portal page sends a Content-Security-Policy and escapes what it shows', async () => {
+  const res = await admin.goto(`${env.base}/portal/admin/partners?name=%3Cscript%3Ealert(1)%3C%2Fscript%3E`);
+  assert.match(res.headers()['content-security-policy'], /default-src 'none'/);
+  assert.equal(await admin.locator('#f-name').inputValue(), '<script>alert(1)</script>');
+  assert.equal(await admin.locator('script').count(), 0);
+});
+
+step('policy manager: a policy group, then a policy whose schema errors are shown first, then published', async () => {
+  await admin.goto(`${env.base}/portal/admin/policy-groups`);
+  await admin.fill('#f-name', PARTNER.group);
+  await admin.fill('#f-desc', 'Partners of the browser tests');
+  await admin.click('text=Create group');
+  await admin.waitForSelector('#flash');
+  assert.match(await admin.locator('#groups').innerText(), new RegExp(PARTNER.group));
+  await shot(admin, 'policy-groups');
+
+  await admin.goto(`${env.base}/portal/admin/policies/new`);
+  await admin.selectOption('#f-policyGroupName', PARTNER.group);
+  await admin.selectOption('#f-policyType', 'Auth');
+  await admin.fill('#f-name', PARTNER.policy);
+  await admin.fill('#f-desc', 'Fingerprint authentication, full name');
+  await admin.fill('#f-policies', JSON.stringify(BROKEN_POLICY, null, 2));
+  await admin.click('text=Create draft');
+  const violations = admin.locator('#f-policies-err li');
+  await violations.first().waitFor();
+  const listed = await violations.allInnerTexts();
+  assert.ok(listed.length >= 2, `every violation is listed: ${listed}`);
+  assert.ok(listed.some((v) => v.includes('allowedKycAttributes') && v.includes('PMS_PV_006')), listed.join('\n'));
+  assert.ok(listed.some((v) => v.includes('PMS_PV_005')), listed.join('\n'));
+  await shot(admin, 'policy-schema-errors');
+
+  await admin.fill('#f-policies', JSON.stringify(VALID_POLICY, null, 2));
+  await admin.click('text=Create draft');
+  await admin.waitForSelector('#flash');
+  assert.match(await admin.locator('#flash').innerText(), /draft policy is saved/);
+  await admin.goto(`${env.base}/portal/admin/policies`);
+  const row = admin.locator(`tr[data-policy="${PARTNER.policy}"]`);
+  await row.locator('button:has-text("Publish")').click();
+  await admin.waitForSelector('#flash');
+  assert.match(await row.locator('td.state').innerText(), /PUBLISHED/i);
+  await shot(admin, 'policy-published');
+});
+
+step('the administrator uploads the CA certificate (AUTH and MISP domains)', async () => {
+  for (const domain of ['AUTH', 'MISP']) {
+    await admin.goto(`${env.base}/portal/admin/certificates`);
+    await admin.selectOption('#f-partnerDomain', domain);
+    await admin.setInputFiles('#f-certificate', certs.ca);
+    await admin.click('form button[type=submit]:has-text("Upload")');
+    await admin.waitForSelector('#flash');
+    assert.match(await admin.locator('#flash').innerText(), /upload/i);
+  }
+  await shot(admin, 'ca-uploaded');
+});
+
+let registration;
+
+step('partner sign-up: the form, a wrong OTP refused, the right one completes it', async () => {
+  await partner.goto(`${env.base}/portal/signup`);
+  await partner.fill('#f-partnerId', PARTNER.id);
+  await partner.fill('#f-organizationName', PARTNER.org);
+  await partner.fill('#f-emailId', PARTNER.email);
+  await partner.selectOption('#f-partnerType', 'Auth_Partner');
+  await partner.selectOption('#f-policyGroup', PARTNER.group);
+  await partner.fill('#f-contactNumber', '9876543210');
+  await partner.fill('#f-address', '1 Portal Street, Test City');
+  await shot(partner, 'signup-form');
+  await partner.click('text=Send me the code');
+  await partner.waitForURL(/\/portal\/signup\/verify\?registration=/);
+  registration = await partner.locator('#f-registrationId').inputValue();
+  assert.ok(registration.length > 0);
+  assert.match(await partner.locator('#flash').innerText(), new RegExp(PARTNER.email));
+
+  const otp = otpFor(env.dataDir, PARTNER.email);
+  const wrong = otp === '000000' ? '111111' : '000000';
+  await partner.fill('#f-otp', wrong);
+  await partner.fill('#f-password', PARTNER.password);
+  await partner.fill('#f-confirm', PARTNER.password);
+  await partner.click('text=Complete sign-up');
+  assert.match(await errorText(partner), /Invalid OTP.*attempt/);
+  assert.match(await errorText(partner), /PMS_ONB_006/);
+  await shot(partner, 'signup-wrong-otp');
+
+  await partner.fill('#f-otp', otp);
+  await partner.fill('#f-password', PARTNER.password);
+  await partner.fill('#f-confirm', PARTNER.password);
+  await partner.click('text=Complete sign-up');
+  await partner.waitForURL(`${env.base}/portal/login`);
+  assert.match(await partner.locator('#flash').innerText(), new RegExp(`Partner ${PARTNER.id} is registered`));
+  await shot(partner, 'signup-complete');
+});
+
+step('partner login: a wrong password is refused, the right one opens the dashboard', async () => {
+  await login(partner, PARTNER.id, 'Not-The-Password-1');
+  assert.match(await errorText(partner), /Invalid user name or password/);
+  await shot(partner, 'login-wrong-password');
+  await login(partner, PARTNER.id, PARTNER.password);
+  await partner.waitForURL(`${env.base}/portal/`);
+  assert.equal(await partner.locator('h1').innerText(), 'Dashboard');
+  assert.match(await partner.locator('#next-steps').innerText(), /Upload your certificate/);
+  await shot(partner, 'partner-dashboard');
+});
+
+step('a partner opening an admin page is refused', async () => {
+  const res = await partner.goto(`${env.base}/portal/admin/partners`);
+  assert.equal(res.status(), 403);
+  assert.match(await errorText(partner), /KER-ATH-403/);
+  await shot(partner, 'partner-refused-admin-page');
+});
+
+step('the partner uploads its certificate and sees its subject and validity', async () => {
+  await partner.goto(`${env.base}/portal/certificates`);
+  await partner.selectOption('#f-partnerDomain', 'AUTH');
+  await partner.setInputFiles('#f-certificate', certs.partner);
+  await partner.click('form button[type=submit]:has-text("Upload")');
+  await partner.waitForSelector('#flash');
+  assert.match(await partner.locator('#cert-subject').innerText(), new RegExp(PARTNER.org));
+  assert.match(await partner.locator('#cert-valid-to').innerText(), /20\d\d/);
+  await shot(partner, 'partner-certificate');
+});
+
+step('a form post without the CSRF token is refused', async () => {
+  await partner.goto(`${env.base}/portal/policies`);
+  await partner.evaluate(() => document.querySelector('form[action="/portal/policies"] input[name=_csrf]').remove());
+  await partner.fill('#f-useCaseDescription', 'no token');
+  const [res] = await Promise.all([partner.waitForNavigation(), partner.click('text=Send the request')]);
+  assert.equal(res.status(), 403);
+  assert.match(await errorText(partner), /PMS_POR_001/);
+  await shot(partner, 'csrf-refused');
+});
+
+step('the partner requests the policy', async () => {
+  await partner.goto(`${env.base}/portal/policies`);
+  await partner.selectOption('#f-policyName', PARTNER.policy);
+  await partner.fill('#f-useCaseDescription', 'Authenticate our customers by fingerprint');
+  await partner.click('text=Send the request');
+  await partner.waitForSelector('#flash');
+  assert.match(await partner.locator('#requests').innerText(), new RegExp(`${PARTNER.policy}[\\s\\S]*InProgress`));
+  await shot(partner, 'policy-requested');
+});
+
+step('the administrator approves the request in a second session', async () => {
+  await admin.goto(`${env.base}/portal/admin/requests`);
+  const row = admin.locator('#requests tr', { hasText: PARTNER.policy });
+  await shot(admin, 'admin-pending-requests');
+  await row.locator('button:has-text("Approve")').click();
+  await admin.waitForSelector('#flash');
+  assert.match(await admin.locator('#flash').innerText(), /approved/i);
+  await admin.goto(`${env.base}/portal/admin/requests?status=approved`);
+  assert.match(await admin.locator('#requests').innerText(), new RegExp(PARTNER.policy));
+  await shot(admin, 'admin-request-approved');
+});
+
+step('the partner generates an API key and sees it', async () => {
+  await partner.goto(`${env.base}/portal/keys`);
+  await partner.selectOption('#f-policyName', PARTNER.policy);
+  await partner.fill('#f-label', 'production-key');
+  await partner.click('button:has-text("Generate")');
+  const key = (await partner.locator('#api-key').innerText()).trim();
+  assert.ok(key.length >= 20, `a key is shown: ${key}`);
+  const keys = await partner.locator('#keys').innerText();
+  assert.match(keys, /production-key/);
+  assert.match(keys, /Active/);
+  await shot(partner, 'api-key-generated');
+  await partner.goto(`${env.base}/portal/`);
+  await shot(partner, 'partner-dashboard-done');
+});
+
+step('the administrator deactivates the partner', async () => {
+  await admin.goto(`${env.base}/portal/admin/partners?name=Portal`);
+  await shot(admin, 'admin-partners');
+  await admin.click(`a:has-text("${PARTNER.id}")`);
+  assert.match(await admin.locator('#status').innerText(), /^Active$/i);
+  await admin.click('text=Deactivate partner');
+  await admin.waitForSelector('#flash');
+  assert.match(await admin.locator('#status').innerText(), /de-?active/i);
+  await shot(admin, 'admin-partner-deactivated');
+});
+
+step('the audit viewer shows the portal actions, newest first, filtered by user', async () => {
+  await admin.goto(`${env.base}/portal/admin/audit?userId=${ADMIN.user}`);
+  const text = await admin.locator('#audit').innerText();
+  assert.match(text, /PMS_PRT_/);
+  const users = await admin.locator('#audit tbody td.user').allInnerTexts();
+  assert.ok(users.length > 0 && users.every((u) => u === ADMIN.user), `only the filtered user: ${users}`);
+  const times = await admin.locator('#audit tbody td.time').allInnerTexts();
+  assert.deepEqual([...times].sort().reverse(), times, 'newest first');
+  await shot(admin, 'audit', false);
+});
+
+step('a MISP partner signs up, generates its licence key and downloads it', async () => {
+  await misp.goto(`${env.base}/portal/signup`);
+  await misp.fill('#f-partnerId', MISP.id);
+  await misp.fill('#f-organizationName', MISP.org);
+  await misp.fill('#f-emailId', MISP.email);
+  await misp.selectOption('#f-partnerType', 'MISP_Partner');
+  await misp.fill('#f-contactNumber', '9876543211');
+  await misp.fill('#f-address', '2 Portal Street, Test City');
+  await misp.click('text=Send me the code');
+  await misp.waitForURL(/\/portal\/signup\/verify/);
+  await misp.fill('#f-otp', otpFor(env.dataDir, MISP.email));
+  await misp.fill('#f-password', MISP.password);
+  await misp.fill('#f-confirm', MISP.password);
+  await misp.click('text=Complete sign-up');
+  await misp.waitForURL(`${env.base}/portal/login`);
+  await login(misp, MISP.id, MISP.password);
+  await misp.waitForURL(`${env.base}/portal/`);
+
+  await misp.goto(`${env.base}/portal/certificates`);
+  await misp.selectOption('#f-partnerDomain', 'MISP');
+  await misp.setInputFiles('#f-certificate', certs.misp);
+  await misp.click('form button[type=submit]:has-text("Upload")');
+  await misp.waitForSelector('#cert-subject');
+
+  await misp.goto(`${env.base}/portal/licence`);
+  await misp.click('button:has-text("Generate")');
+  await misp.waitForSelector('#flash');
+  const key = (await misp.locator('#licences code.key').first().innerText()).trim();
+  assert.ok(key.length >= 16, `a licence key is listed: ${key}`);
+  await shot(misp, 'misp-licence');
+  const [download] = await Promise.all([misp.waitForEvent('download'), misp.click('text=Download the current key')]);
+  const saved = path.join(ARTIFACTS, 'misp-licence-key.txt');
+  await download.saveAs(saved);
+  assert.equal(fs.readFileSync(saved, 'utf8').trim(), key);
+});
+
+step('the administrator approves a MISP and switches its licence key off (through the MISP service)', async () => {
+  // a MISP registered through MOSIP 1.1's MISP API by a MISP user
+  const token = env.token('misp-operator', ['MISP']);
+  const res = await fetch(`${env.mispBase}/partnermanagement/v1/misps/misps`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      id: 'mosip.partnermanagement.misp.create', version: '1.0', requesttime: new Date().toISOString(),
+      request: { organizationName: 'Portal Infra Provider', contactNumber: '9876543212', emailId: 'infra@portal-test.example.org', address: '3 Portal Street' },
+    }),
+  });
+  const created = await res.json();
+  const mispId = created.response?.mispID;
+  assert.ok(mispId, JSON.stringify(created));
+
+  await admin.goto(`${env.base}/portal/admin/misps`);
+  const card = admin.locator(`section[data-misp="${mispId}"]`);
+  await card.locator('button:has-text("Approve")').click();
+  await admin.waitForSelector('#flash');
+  assert.match(await admin.locator('#flash').innerText(), /approved/i);
+  assert.match(await card.innerText(), /approved/i);
+  await card.locator('button:has-text("Switch off")').click();
+  await admin.waitForSelector('#flash');
+  assert.ok(await card.locator('button:has-text("Switch on")').count() === 1, await card.innerText());
+  await shot(admin, 'admin-misps');
+});
+
+step('logging out ends the session', async () => {
+  await partner.goto(`${env.base}/portal/`);
+  await partner.click('button:has-text("Log out")');
+  await partner.waitForURL(`${env.base}/portal/login`);
+  const res = await partner.goto(`${env.base}/portal/keys`);
+  assert.match(res.url(), /\/portal\/login\?next=/);
+});
