@@ -43,12 +43,20 @@ migration-new name:
     echo "migrations/*/$v"
 
 # The load benchmark (docs/benchmarks.md): limits, then both services on SQLite and PostgreSQL
-bench:
+bench: bench-tools
     cargo build --release -p misp-license-service -p partner-service
     cargo bench -p partner-service --bench load
 
+# wrk (the load generator) and pgbench, from Debian, when missing
+bench-tools:
+    #!/usr/bin/env bash
+    set -eu
+    command -v wrk >/dev/null && command -v pgbench >/dev/null && exit 0
+    sudo=$([ "$(id -u)" = 0 ] || echo sudo)
+    $sudo apt-get update -qq && $sudo apt-get install -y -qq wrk postgresql-client
+
 # The same, every step for a second, once
-bench-smoke:
+bench-smoke: bench-tools
     cargo build --release -p misp-license-service -p partner-service
     PMS_BENCH_SMOKE=1 cargo bench -p partner-service --bench load
 

@@ -57,6 +57,8 @@ impl DbPool {
         let pool = Pool::builder()
             .max_size(opts.max_size)
             .min_idle(Some(1))
+            // a file on this machine does not go stale; a server connection may (restart, failover)
+            .test_on_check_out(backend == Backend::Postgres)
             .connection_timeout(opts.connection_timeout)
             .build(ConnectionManager::new(url, opts.sqlite_busy_timeout_ms))?;
         let write_gate = (backend == Backend::Sqlite).then(|| Arc::new(Mutex::new(())));

@@ -5,7 +5,8 @@
 //! `PMS_BENCH_SMOKE=1` runs every step for a second once (CI keeps the harness from rotting).
 //! `PMS_BENCH_PG` names the PostgreSQL server (default `postgres@127.0.0.1:5432`);
 //! `PMS_BENCH_OUT` the JSON file (default `target/bench/results.json`); `PMS_BENCH_ONLY` runs only
-//! the workloads whose name contains it.
+//! the workloads whose name contains it. `PMS_BENCH_CALLGRIND=1` instead counts the instructions
+//! each request costs, under valgrind (see `instructions.rs`).
 #![allow(
     clippy::print_stdout,
     clippy::unwrap_used,
@@ -13,6 +14,7 @@
     reason = "a benchmark program reports and stops loudly"
 )]
 
+mod instructions;
 mod limits;
 mod report;
 mod seed;
@@ -40,6 +42,12 @@ const SECRET: &str = web_support::testing::TEST_SECRET;
 fn main() -> anyhow::Result<()> {
     if std::env::args().any(|a| a == "--list" || a == "--test") {
         return Ok(()); // `cargo test --benches` / `--list` probes: nothing to list
+    }
+    if std::env::var_os("PMS_BENCH_CALLGRIND").is_some() {
+        let work = tempfile::tempdir()?;
+        // PMS_BENCH_CALLGRIND_DIR keeps the dumps for callgrind_annotate
+        let dir = std::env::var_os("PMS_BENCH_CALLGRIND_DIR").map_or_else(|| work.path().to_owned(), Into::into);
+        return instructions::run(&dir);
     }
     let smoke = std::env::var_os("PMS_BENCH_SMOKE").is_some();
     let plan = if smoke {

@@ -8,6 +8,7 @@ use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation, deco
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
+use super::verified::VerifiedTokens;
 use crate::error::ApiError;
 use crate::settings::AuthSettings;
 
@@ -46,6 +47,7 @@ pub struct JwtVerifier {
     audience: Option<String>,
     leeway: u64,
     admin_role: String,
+    verified: VerifiedTokens,
 }
 
 impl JwtVerifier {
@@ -61,6 +63,7 @@ impl JwtVerifier {
             audience: settings.audience.clone(),
             leeway: settings.leeway_secs,
             admin_role: settings.admin_role.clone(),
+            verified: VerifiedTokens::default(),
         }
     }
 
@@ -89,6 +92,16 @@ impl JwtVerifier {
 
     /// The claims of a valid token; anything else is 401 `KER-ATH-401`.
     pub fn verify(&self, token: &str) -> Result<Claims, ApiError> {
+        let now = chrono::Utc::now().timestamp();
+        if let Some(claims) = self.verified.get(token, now) {
+            return Ok(claims);
+        }
+        let claims = self.verify_signature(token)?;
+        self.verified.put(token, &claims, now, self.leeway);
+        Ok(claims)
+    }
+
+    fn verify_signature(&self, token: &str) -> Result<Claims, ApiError> {
         let header = decode_header(token).map_err(|e| ApiError::unauthenticated(format!("bad token header: {e}")))?;
         let key = match header.alg {
             Algorithm::HS256 => {

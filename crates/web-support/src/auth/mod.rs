@@ -4,6 +4,7 @@
 mod jwt;
 mod principal;
 mod secret;
+mod verified;
 
 pub use jwt::{Claims, JwtVerifier, RealmAccess, TokenSpec, mint_hs256, mint_hs256_with};
 pub use principal::Principal;
