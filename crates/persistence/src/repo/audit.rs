@@ -66,19 +66,25 @@ fn truncate(s: &str, max_chars: usize) -> String {
     s.chars().take(max_chars).collect()
 }
 
-/// Inserts the records in the caller's connection (and so in its transaction, if one is open),
-/// several rows per statement.
+/// Inserts the records in the caller's connection (and so in its transaction, if one is open).
+/// PostgreSQL gets several rows per statement (one round trip); SQLite, in process, one cached
+/// single-row statement per record, cheaper than preparing a multi-row one of each size.
 pub fn insert(conn: &mut DbConnection, records: &[AuditRecord]) -> QueryResult<usize> {
     let rows: Vec<AuditRow> = records.iter().map(AuditRow::from).collect();
     let mut n = 0;
-    // 20 columns a row: 40 rows stay far below SQLite's bound-parameter limit
-    for chunk in rows.chunks(40) {
-        let batch = diesel::insert_into(audit_log::table).values(chunk);
-        // multi-row inserts need the concrete backend (MultiConnection cannot express them)
-        n += match conn {
-            DbConnection::Postgres(c) => batch.execute(c)?,
-            DbConnection::Sqlite(c) => batch.execute(c)?,
-        };
+    match conn {
+        // multi-row inserts need the concrete backend (MultiConnection cannot express them);
+        // 20 columns a row: 40 rows stay far below the bound-parameter limit
+        DbConnection::Postgres(c) => {
+            for chunk in rows.chunks(40) {
+                n += diesel::insert_into(audit_log::table).values(chunk).execute(c)?;
+            }
+        }
+        DbConnection::Sqlite(c) => {
+            for row in &rows {
+                n += diesel::insert_into(audit_log::table).values(row).execute(c)?;
+            }
+        }
     }
     Ok(n)
 }
