@@ -1,14 +1,19 @@
 //! MOSIP's page of search results.
 
 use serde::Serialize;
+use utoipa::ToSchema;
 
-/// `{fromRecord, toRecord, totalRecord, data}`; an empty result is `{0, 0, 0, null}` as in MOSIP.
-#[derive(Debug, Serialize)]
+use crate::openapi::schema::nullable_list;
+
+/// A page of search results: `{fromRecord, toRecord, totalRecord, data}` (records counted from
+/// 1); an empty page is `{0, 0, <total>, null}`, as in MOSIP.
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PageResponse<T> {
     pub from_record: i64,
     pub to_record: i64,
     pub total_record: i64,
+    #[schema(schema_with = nullable_list::<T>, required = true)]
     pub data: Option<Vec<T>>,
 }
 
