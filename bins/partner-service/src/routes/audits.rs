@@ -8,6 +8,12 @@ use web_support::{ApiError, Db, Principal, ResponseEnvelope, time};
 
 const MAX_PAGE: i64 = 500;
 
+/// The audit-log operation (path relative to `/v1/partnermanager`); see `docs/development.md`
+/// ("Documenting an endpoint").
+#[derive(utoipa::OpenApi)]
+#[openapi(paths())]
+pub struct AuditsApi;
+
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuditQuery {
