@@ -2,12 +2,14 @@
 //! Swagger UI served, and the licence-key validation counter.
 
 use misp_license_service::metrics::VALIDATIONS;
-use serde_json::json;
+use serde_json::{Value, json};
+use web_support::openapi::conformance::Conformance;
 use web_support::openapi::drift::compare;
 use web_support::openapi::route_table;
+use web_support::testing::{Answer, token};
 
 use crate::api_tests;
-use crate::helpers::{TestApp, admin, ida, misp_user};
+use crate::helpers::{LICENSES, TestApp, admin, ida, misp_user};
 
 const DOCS: &str = "/partnermanagement/v1/misps/v3/api-docs";
 const UI: &str = "/partnermanagement/v1/misps/swagger-ui/";
@@ -92,4 +94,97 @@ fn validations_are_counted_by_outcome(app: TestApp) {
     assert!(series.iter().all(|l| !l.contains(&key) && !l.contains(&id)), "no ids or keys in labels: {series:?}");
 }
 
-api_tests!(the_document_and_swagger_ui_are_served, validations_are_counted_by_outcome);
+/// Every operation on its success path (and the common failures), under both prefixes, each
+/// answer checked against the schema the document gives for its operation and status.
+fn answers_match_the_document(app: TestApp) {
+    let doc = Conformance::new(&misp_license_service::openapi::document());
+    let call = |method: &str, template: &str, path: &str, tok: &str, request: Option<Value>| -> Answer {
+        let answer = app.call(method, path, tok, request);
+        doc.check(method, template, &answer);
+        answer
+    };
+    for (n, prefix) in ["/partnermanagement/v1/misps/misps", "/partnermanagement/v1/misps"].into_iter().enumerate() {
+        let owner = format!("owner{n}");
+        let name = format!("Org {n}");
+        let registration = json!({"organizationName": name, "contactNumber": "9876543210",
+            "emailId": "misp@example.com", "address": "Bangalore"});
+        let a = call("POST", prefix, prefix, &misp_user(&owner), Some(registration.clone())).ok();
+        let id = a.response()["mispID"].as_str().unwrap().to_owned();
+        let misp = format!("{prefix}/{id}");
+        let key_path = format!("{prefix}/{{mispId}}/licenseKey");
+        let approved = call(
+            "PATCH",
+            &format!("{prefix}/{{mispId}}/status"),
+            &format!("{misp}/status"),
+            &admin(),
+            Some(json!({"mispStatus": "approved"})),
+        )
+        .ok();
+        let key = approved.response()["mispLicenseKey"].as_str().unwrap().to_owned();
+        let mut update = registration;
+        update["name"] = json!(name);
+        call("PUT", &format!("{prefix}/{{mispId}}"), &misp, &misp_user(&owner), Some(update)).ok();
+        call("PATCH", &key_path, &format!("{misp}/licenseKey"), &ida(), Some(json!({"mispLicenseKey": key}))).ok();
+        call(
+            "PUT",
+            &key_path,
+            &format!("{misp}/licenseKey"),
+            &admin(),
+            Some(json!({"mispLicenseKey": key, "mispLicenseKeyStatus": "active"})),
+        )
+        .ok();
+        call("GET", &key_path, &format!("{misp}/licenseKey"), &misp_user(&owner), None).ok();
+        call("GET", prefix, prefix, &admin(), None).ok();
+        call("GET", &format!("{prefix}/mispId/{{mispId}}"), &format!("{prefix}/mispId/{id}"), &admin(), None).ok();
+        call("GET", &format!("{prefix}/name/{{orgName}}"), &format!("{prefix}/name/Org"), &admin(), None).ok();
+        call("PATCH", &format!("{prefix}/{{mispId}}"), &misp, &admin(), Some(json!({"mispStatus": "de-active"}))).ok();
+        let rejected = call(
+            "PATCH",
+            &format!("{prefix}/{{mispId}}/status"),
+            &format!("{misp}/status"),
+            &admin(),
+            Some(json!({"mispStatus": "rejected"})),
+        )
+        .ok();
+        assert!(rejected.response()["mispLicenseKey"].is_null(), "a rejection issues no key");
+        let unknown =
+            call("GET", &format!("{prefix}/mispId/{{mispId}}"), &format!("{prefix}/mispId/nope"), &admin(), None);
+        assert_eq!(unknown.error_code(), Some("PMS_MSP_005"));
+        let forbidden = app.call("GET", prefix, &ida(), None);
+        assert_eq!(doc.check("GET", prefix, &forbidden).status, 403);
+        let unauthenticated = app.client.get(prefix, None);
+        assert_eq!(doc.check("GET", prefix, &unauthenticated).status, 401);
+        let malformed = app.client.send_raw("POST", prefix, Some(&admin()), "[1, 2");
+        assert_eq!(doc.check("POST", prefix, &malformed).status, 400);
+    }
+
+    app.partner("MISPP", "MISP_Partner", true);
+    let pa = token("partner-admin", &["PARTNER_ADMIN"]);
+    let generated = call("POST", LICENSES, LICENSES, &pa, Some(json!({"providerId": "MISPP"}))).ok();
+    let key = generated.response()["licenseKey"].as_str().unwrap().to_owned();
+    call(
+        "PUT",
+        LICENSES,
+        LICENSES,
+        &pa,
+        Some(json!({"providerId": "MISPP", "licenseKeyStatus": "active", "licenseKey": key})),
+    )
+    .ok();
+    call("GET", LICENSES, LICENSES, &pa, None).ok();
+    let current = format!("{LICENSES}/{{mispId}}/licenseKey");
+    call("GET", &current, &format!("{LICENSES}/MISPP/licenseKey"), &pa, None).ok();
+    let search = json!({"filters": [{"columnName": "mispId", "type": "equals", "value": "MISPP"}],
+        "sort": [{"sortField": "createdDateTime", "sortType": "desc"}], "pagination": {"pageStart": 0, "pageFetch": 5}});
+    let page = call("POST", &format!("{LICENSES}/search"), &format!("{LICENSES}/search"), &pa, Some(search)).ok();
+    assert_eq!(page.response()["totalRecord"], 1);
+    let values = json!({"filters": [{"columnName": "mispId", "type": "unique", "text": ""}]});
+    call("POST", &format!("{LICENSES}/filtervalues"), &format!("{LICENSES}/filtervalues"), &pa, Some(values)).ok();
+    let health = app.client.get("/partnermanagement/v1/misps/actuator/health", None);
+    doc.check("GET", "/partnermanagement/v1/misps/actuator/health", &health);
+
+    let unchecked: Vec<String> =
+        doc.unchecked_operations().into_iter().filter(|op| !op.ends_with("/actuator/prometheus")).collect();
+    assert!(unchecked.is_empty(), "not walked: {unchecked:?}");
+}
+
+api_tests!(the_document_and_swagger_ui_are_served, validations_are_counted_by_outcome, answers_match_the_document);

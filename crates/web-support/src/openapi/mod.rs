@@ -7,6 +7,9 @@
 //! - [`serve`]: the JSON at `…/v3/api-docs` and Swagger UI at `…/swagger-ui/`.
 //! - [`drift`]: the check that route table and document describe the same operations.
 
+#[cfg(feature = "testing")]
+#[expect(clippy::panic, reason = "test support fails the test loudly")]
+pub mod conformance;
 pub mod document;
 pub mod drift;
 pub mod registrar;

@@ -348,6 +348,12 @@ pub struct StatusDto {
 pub struct ConfigDto {
     pub key: String,
     /// A string, a JSON object (a schema), or `null` for a key that is not public or not set.
-    #[schema(value_type = Option<Object>)]
+    #[schema(schema_with = config_value, required = true)]
     pub value: Option<Value>,
+}
+
+/// A configuration value: text, or a JSON object (a policy schema), or `null`.
+fn config_value() -> utoipa::openapi::schema::Schema {
+    use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
+    ObjectBuilder::new().schema_type(SchemaType::from_iter([Type::String, Type::Object, Type::Null])).into()
 }
