@@ -24,6 +24,11 @@ impl<T> PageResponse<T> {
             return PageResponse { from_record: 0, to_record: 0, total_record: total, data: None };
         }
         let len = i64::try_from(items.len()).unwrap_or(i64::MAX);
-        PageResponse { from_record: offset + 1, to_record: offset + len, total_record: total, data: Some(items) }
+        PageResponse {
+            from_record: offset.saturating_add(1),
+            to_record: offset.saturating_add(len),
+            total_record: total,
+            data: Some(items),
+        }
     }
 }

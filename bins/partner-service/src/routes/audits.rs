@@ -112,7 +112,7 @@ pub async fn search(
         ref_id: text(q.ref_id),
         user: text(q.user_id),
     };
-    let offset = page_start * page_fetch;
+    let offset = page_start.saturating_mul(page_fetch);
     let (rows, total) = db.read(move |c| Ok(search_rows(c, &filter, offset, page_fetch)?)).await?;
     let items: Vec<AuditItem> = rows.into_iter().map(AuditItem::from).collect();
     Ok(HttpResponse::Ok().json(ResponseEnvelope::ok(PageResponse::new(items, offset, total))))

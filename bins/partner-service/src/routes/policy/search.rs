@@ -95,7 +95,7 @@ pub async fn groups(
             let items: Vec<GroupEntity> =
                 ids.iter().filter_map(|id| found.remove(id)).map(|g| GroupEntity::from(&g)).collect();
             trail.push(AuditEvent::GetPolicyGroupSuccess, None);
-            Ok(PageResponse::new(items, valid.query.page_start * valid.query.page_fetch, total))
+            Ok(PageResponse::new(items, valid.query.page_start.saturating_mul(valid.query.page_fetch), total))
         })
         .await?;
     Ok(ok(page))
@@ -162,7 +162,7 @@ pub async fn policies(
             let items: Vec<PolicySearchItem> =
                 policies.iter().map(|p| PolicySearchItem::new(p, names.get(&p.group_id).map(String::as_str))).collect();
             trail.push(AuditEvent::GetPolicySuccess, None);
-            Ok(PageResponse::new(items, valid.query.page_start * valid.query.page_fetch, total))
+            Ok(PageResponse::new(items, valid.query.page_start.saturating_mul(valid.query.page_fetch), total))
         })
         .await?;
     Ok(ok(page))
