@@ -4,14 +4,16 @@
 //!
 //! Routes match in registration order, as actix matches them: register literal segments before
 //! variable ones (`/policies/group/all` before `/policies/group/{policygroupId}`). Every resource
-//! answers the methods it does not serve with 405 `PMS_COR_405` in MOSIP's envelope (override per
-//! scope with [`Registrar::other_methods`]).
+//! answers the methods it does not serve with 405 `PMS_COR_405` in MOSIP's envelope and an
+//! `Allow` header naming the methods it serves (the body can be changed per scope with
+//! [`Registrar::other_methods`]).
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use actix_web::http::Method;
-use actix_web::{FromRequest, Handler, HttpResponse, Responder, web};
+use actix_web::http::header::{ALLOW, HeaderValue};
+use actix_web::{FromRequest, Handler, HttpResponse, Responder, ResponseError, web};
 
 use crate::error::ApiError;
 
@@ -52,7 +54,8 @@ impl RouteTable {
     }
 }
 
-type Fallback = Rc<dyn Fn(actix_web::Resource) -> actix_web::Resource>;
+/// The answer to a method a resource does not serve (before its `Allow` header is added).
+type Fallback = Rc<dyn Fn() -> HttpResponse>;
 
 /// Registers routes into an actix `ServiceConfig` under a path prefix, recording each one.
 pub struct Registrar<'c> {
@@ -62,10 +65,6 @@ pub struct Registrar<'c> {
     fallback: Fallback,
 }
 
-async fn method_not_allowed() -> Result<HttpResponse, ApiError> {
-    Err(ApiError::method_not_allowed())
-}
-
 impl<'c> Registrar<'c> {
     /// A registrar at the root of `cfg` (an app, or a scope configured elsewhere).
     pub fn new(cfg: &'c mut web::ServiceConfig) -> Self {
@@ -73,7 +72,7 @@ impl<'c> Registrar<'c> {
             cfg,
             prefix: String::new(),
             table: Rc::default(),
-            fallback: Rc::new(|resource| resource.default_service(web::to(method_not_allowed))),
+            fallback: Rc::new(|| ApiError::method_not_allowed().error_response()),
         }
     }
 
@@ -88,15 +87,10 @@ impl<'c> Registrar<'c> {
         self
     }
 
-    /// The handler of methods a resource does not serve, for resources registered after this
-    /// call in this scope and the scopes under it.
-    pub fn other_methods<F, Args>(&mut self, handler: F) -> &mut Self
-    where
-        F: Handler<Args>,
-        Args: FromRequest + 'static,
-        F::Output: Responder + 'static,
-    {
-        self.fallback = Rc::new(move |resource| resource.default_service(web::to(handler.clone())));
+    /// The answer to methods a resource does not serve (its `Allow` header is added), for
+    /// resources registered after this call in this scope and the scopes under it.
+    pub fn other_methods(&mut self, answer: impl Fn() -> HttpResponse + 'static) -> &mut Self {
+        self.fallback = Rc::new(answer);
         self
     }
 
@@ -120,7 +114,16 @@ impl<'c> Registrar<'c> {
     /// A resource at `path` (relative to the current scope) serving the methods `methods` adds.
     pub fn resource(&mut self, path: &str, methods: impl FnOnce(Methods) -> Methods) -> &mut Self {
         let full = format!("{}{path}", self.prefix);
-        let built = methods(Methods { resource: (self.fallback)(web::resource(path)), methods: Vec::new() });
+        let built = methods(Methods { resource: web::resource(path), methods: Vec::new() });
+        let allow = built.methods.iter().map(Method::as_str).collect::<Vec<_>>().join(", ");
+        let fallback = self.fallback.clone();
+        let resource = built.resource.default_service(web::to(move || {
+            let mut answer = fallback();
+            if let Ok(value) = HeaderValue::from_str(&allow) {
+                answer.headers_mut().insert(ALLOW, value);
+            }
+            std::future::ready(answer)
+        }));
         {
             let mut table = self.table.borrow_mut();
             table.resources.push(full.clone());
@@ -128,7 +131,7 @@ impl<'c> Registrar<'c> {
                 table.routes.push(Route { method: method.as_str().to_owned(), path: full.clone() });
             }
         }
-        self.cfg.service(built.resource);
+        self.cfg.service(resource);
         self
     }
 
@@ -258,7 +261,23 @@ mod tests {
         assert_eq!(res.status(), 200);
         let res = test::call_service(&app, test::TestRequest::delete().uri("/s/1").to_request()).await;
         assert_eq!(res.status(), 405);
+        assert_eq!(res.headers().get("allow").and_then(|v| v.to_str().ok()), Some("GET"));
         let body: serde_json::Value = test::read_body_json(res).await;
         assert_eq!(body["errors"][0]["errorCode"], "PMS_COR_405");
+    }
+
+    #[actix_web::test]
+    async fn a_scope_may_answer_other_methods_its_own_way() {
+        use actix_web::test;
+        let app = test::init_service(actix_web::App::new().configure(|cfg| {
+            Registrar::new(cfg).scope("/s", |r| {
+                r.other_methods(|| HttpResponse::MethodNotAllowed().body("no")).resource("/x", |m| m.get(ok).put(ok));
+            });
+        }))
+        .await;
+        let res = test::call_service(&app, test::TestRequest::post().uri("/s/x").to_request()).await;
+        assert_eq!(res.status(), 405);
+        assert_eq!(res.headers().get("allow").and_then(|v| v.to_str().ok()), Some("GET, PUT"));
+        assert_eq!(test::read_body(res).await, "no");
     }
 }

@@ -41,11 +41,15 @@ pub fn scalars() -> Schema {
     ArrayBuilder::new().schema_type(SchemaType::from_iter([Type::Array, Type::Null])).items(RefOr::T(scalar())).into()
 }
 
-/// A whole number, also accepted as a numeric string.
+/// A whole number, also accepted as a string holding one (`search::Int`); other strings, and
+/// numbers from ±9e15 on, are a malformed body (400).
 pub fn whole_number() -> Schema {
     ObjectBuilder::new()
         .schema_type(SchemaType::from_iter([Type::Integer, Type::String]))
         .description(Some("A whole number, or a string holding one"))
+        .minimum(Some(-8_999_999_999_999_999.0))
+        .maximum(Some(8_999_999_999_999_999.0))
+        .pattern(Some(r"^[+-]?[0-9]{1,15}$"))
         .examples([serde_json::json!(0)])
         .into()
 }

@@ -152,10 +152,6 @@ fn lost_race(e: persistence::QueryError, refusal: PolicyError) -> ApiError {
     if persistence::is_unique_violation(&e) { refused(refusal) } else { e.into() }
 }
 
-async fn method_not_allowed() -> Answer {
-    Err(ApiError::method_not_allowed().into())
-}
-
 /// Bodies and path segments this scope cannot read are answered without `metadata` too.
 fn json_config() -> web::JsonConfig {
     web_support::extract::json_config().error_handler(|err, _req| {
@@ -174,7 +170,7 @@ fn json_config() -> web::JsonConfig {
 /// variable ones.
 pub fn register(r: &mut Registrar<'_>) {
     r.app_data(json_config())
-        .other_methods(method_not_allowed)
+        .other_methods(|| Failure(ApiError::method_not_allowed()).error_response())
         .post("/policies/group/new", groups::create)
         .post("/policies/group/search", search::groups)
         .post("/policies/group/filtervalues", search::group_values)
