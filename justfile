@@ -67,3 +67,7 @@ ci:
 # The first administrator on the configured store: just admin-create admin 'A-Long-Password-1'
 admin-create user password:
     cargo run -q -p partner-service -- admin create --user {{user}} --password '{{password}}'
+
+# Fuzz both services from their OpenAPI documents (schemathesis); PMS_SCHEMATHESIS_MAX_TIME=<s> per service
+schemathesis:
+    bash .ci/schemathesis

@@ -4,6 +4,7 @@
 use chrono::{NaiveDateTime, Timelike};
 use misp_domain::{License, Misp};
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 // ---- Java date-time renderings
 
@@ -49,47 +50,65 @@ fn jackson_opt(t: Option<NaiveDateTime>) -> Option<String> {
 
 // ---- MOSIP 1.1 requests
 
-#[derive(Debug, Deserialize)]
+/// E1: a MISP to register (every field required).
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct RegisterRequest {
+    #[schema(required = true, max_length = 128, example = "Airtel Money")]
     pub organization_name: Option<String>,
+    #[schema(required = true, max_length = 16, example = "9876543210")]
     pub contact_number: Option<String>,
+    #[schema(required = true, max_length = 256, example = "misp@example.org")]
     pub email_id: Option<String>,
+    #[schema(required = true, max_length = 2000, example = "1 Main Street, Bengaluru")]
     pub address: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+/// E3: the MISP's new details (a full replace; every field required).
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateRequest {
+    #[schema(required = true, max_length = 128, example = "Airtel Money")]
     pub name: Option<String>,
+    #[schema(required = true, max_length = 16, example = "9876543210")]
     pub contact_number: Option<String>,
+    #[schema(required = true, max_length = 256, example = "misp@example.org")]
     pub email_id: Option<String>,
+    #[schema(required = true, max_length = 2000, example = "1 Main Street, Bengaluru")]
     pub address: Option<String>,
 }
 
-/// Approve/reject (E2) and activate/deactivate (E5): `{mispStatus}` (a `mispId` is ignored).
-#[derive(Debug, Deserialize)]
+/// Approve/reject (E2: `approved` | `rejected`) and activate/deactivate (E5: `active` |
+/// `de-active`), any case: `{mispStatus}` (a `mispId` is ignored).
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct StatusRequest {
+    #[schema(required = true, example = "approved")]
     pub misp_status: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+/// E4: the key to validate.
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ValidateRequest {
+    #[schema(required = true, example = "ZGXtTg8ce5mbp0lb3zvnlT7BESKvNcJzXVBWgkIuuiSWxBIzsb")]
     pub misp_license_key: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+/// E6: a key and its new state, `active` | `de-active`.
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct KeyStatusRequest {
+    #[schema(required = true, example = "ZGXtTg8ce5mbp0lb3zvnlT7BESKvNcJzXVBWgkIuuiSWxBIzsb")]
     pub misp_license_key: Option<String>,
+    #[schema(required = true, example = "de-active")]
     pub misp_license_key_status: Option<String>,
 }
 
 // ---- MOSIP 1.1 responses
 
-#[derive(Debug, Serialize)]
+/// E1's answer.
+#[derive(Debug, Serialize, ToSchema)]
 pub struct Registered {
     #[serde(rename = "mispID")]
     pub misp_id: String,
@@ -97,7 +116,8 @@ pub struct Registered {
     pub misp_status: &'static str,
 }
 
-#[derive(Debug, Serialize)]
+/// E2's answer; the key fields are `null` on a rejection.
+#[derive(Debug, Serialize, ToSchema)]
 pub struct StatusUpdated {
     #[serde(rename = "mispID")]
     pub misp_id: String,
@@ -114,7 +134,8 @@ pub struct StatusUpdated {
     pub misp_license_key_status: Option<&'static str>,
 }
 
-#[derive(Debug, Serialize)]
+/// E3's answer.
+#[derive(Debug, Serialize, ToSchema)]
 pub struct Updated {
     #[serde(rename = "mispID")]
     pub misp_id: String,
@@ -139,7 +160,7 @@ impl From<&Misp> for Updated {
 }
 
 /// The answer of a key validation; each flag once (MOSIP repeats them as `active` and `valid`).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct Validated {
     pub misp_id: String,
     #[serde(rename = "licenseKey")]
@@ -155,19 +176,21 @@ pub struct Validated {
     pub message: String,
 }
 
-#[derive(Debug, Serialize)]
+/// `{message}`.
+#[derive(Debug, Serialize, ToSchema)]
 pub struct Message {
     pub message: &'static str,
 }
 
-#[derive(Debug, Serialize)]
+/// E6's answer: the state as sent.
+#[derive(Debug, Serialize, ToSchema)]
 pub struct KeyStatus {
     #[serde(rename = "mispLicenseKeyStatus")]
     pub misp_license_key_status: String,
 }
 
 /// `MISPEntity`, its id once (MOSIP repeats it as `ID`).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct MispEntity {
     pub id: String,
@@ -209,14 +232,15 @@ impl From<&Misp> for MispEntity {
     }
 }
 
-#[derive(Debug, Serialize)]
+/// `{misp_id, license_key}`.
+#[derive(Debug, Serialize, ToSchema)]
 pub struct LicenseUniqueKey {
     pub misp_id: String,
     pub license_key: String,
 }
 
 /// MOSIP 1.1 `MISPLicenseEntity`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct LicenseEntity11 {
     pub misp_license_unique_key: LicenseUniqueKey,
@@ -249,7 +273,7 @@ impl From<&License> for LicenseEntity11 {
 }
 
 /// A MISP with its licences (E7–E9).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct MispWithLicenses {
     pub misp: MispEntity,
     pub misp_licenses: Vec<LicenseEntity11>,
@@ -269,7 +293,7 @@ impl MispWithLicenses {
 }
 
 /// The key a MISP downloads (E10).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Download {
     pub license_key: String,
@@ -290,22 +314,28 @@ impl From<&License> for Download {
 
 // ---- MOSIP 1.2 licence API of MISP partners
 
-#[derive(Debug, Deserialize)]
+/// `MISPLicenseRequestDto`: the MISP partner to issue a key to.
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ProviderRequest {
+    #[schema(required = true, max_length = 36, example = "misp-partner-1")]
     pub provider_id: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+/// `MISPLicenseUpdateRequestDto`: a key of the partner and its new state, `active` | `de-active`.
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ProviderKeyRequest {
+    #[schema(required = true, max_length = 36, example = "misp-partner-1")]
     pub provider_id: Option<String>,
+    #[schema(required = true, example = "de-active")]
     pub license_key_status: Option<String>,
+    #[schema(required = true, example = "ZGXtTg8ce5mbp0lb3zvnlT7BESKvNcJzXVBWgkIuuiSWxBIzsb")]
     pub license_key: Option<String>,
 }
 
 /// `MISPLicenseResponseDto`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ProviderLicense {
     pub provider_id: String,
@@ -326,7 +356,7 @@ impl ProviderLicense {
 }
 
 /// MOSIP 1.2 `MISPLicenseEntity`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct LicenseEntity12 {
     pub misp_id: String,

@@ -4,6 +4,8 @@
 pub mod config;
 pub mod dto;
 pub mod error;
+pub mod metrics;
+pub mod openapi;
 pub mod roles;
 pub mod routes;
 pub mod startup;

@@ -16,7 +16,8 @@ impl Application {
     pub fn build(settings: Settings) -> anyhow::Result<Self> {
         let misp = actix_web::web::Data::new(MispConfig::from_settings(&settings.misp)?);
         let shared = web_support::startup::prepare(settings)?;
-        let routes = move |cfg: &mut actix_web::web::ServiceConfig| crate::routes::configure(cfg, misp.clone());
+        let doc = crate::openapi::document();
+        let routes = move |cfg: &mut actix_web::web::ServiceConfig| crate::routes::configure(cfg, misp.clone(), &doc);
         let (port, server) = web_support::startup::serve(&shared, DEFAULT_PORT, routes)?;
         Ok(Application { port, server })
     }

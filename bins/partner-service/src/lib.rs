@@ -6,6 +6,7 @@ pub mod error;
 pub mod import;
 pub mod notify;
 pub mod onboarding;
+pub mod openapi;
 pub mod portal;
 pub mod roles;
 pub mod routes;

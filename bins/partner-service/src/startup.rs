@@ -20,11 +20,12 @@ impl Application {
         let onboarding = onboarding_state(&shared.settings)?;
         let policy = web::Data::new(crate::routes::policy::PolicyState::load(&shared.settings.policy)?);
         let portal = web::Data::new(crate::portal::PortalConfig::new(&shared.settings.portal)?);
+        let doc = crate::openapi::document();
         let routes = move |cfg: &mut actix_web::web::ServiceConfig| {
             cfg.app_data(partner.clone());
             cfg.app_data(policy.clone());
             cfg.app_data(onboarding.clone());
-            crate::routes::configure(cfg);
+            crate::routes::configure(cfg, &doc);
             if portal.enabled {
                 cfg.app_data(portal.clone());
                 crate::portal::configure(cfg);

@@ -2,21 +2,31 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use utoipa::ToSchema;
 
 use crate::error::ApiError;
+use crate::openapi::schema::{inner, nullable};
 
-/// `{id, version, requesttime, metadata, request}`; unknown keys are ignored.
-#[derive(Debug, Deserialize)]
+/// MOSIP's request envelope: `{id, version, requesttime, metadata, request}`; only `request` is
+/// required, unknown keys are ignored. A missing `request` or a malformed `requesttime` is
+/// `PMS_COR_001`.
+#[derive(Debug, Deserialize, ToSchema)]
 pub struct RequestEnvelope<T> {
+    /// The operation's MOSIP id (e.g. `mosip.partnermanagement.partners.create`); echoed by writes.
     #[serde(default)]
     pub id: Option<String>,
+    /// Echoed by writes, e.g. `1.0`.
     #[serde(default)]
     pub version: Option<String>,
+    /// `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'` (UTC); an empty string counts as absent.
     #[serde(default)]
+    #[schema(example = "2024-05-01T10:20:30.123Z")]
     pub requesttime: Option<String>,
     #[serde(default)]
+    #[schema(value_type = Option<Object>)]
     pub metadata: Option<Value>,
     #[serde(default = "absent")]
+    #[schema(schema_with = inner::<T>, required = true)]
     pub request: Option<T>,
 }
 
@@ -39,9 +49,11 @@ impl<T> RequestEnvelope<T> {
 }
 
 /// One error of a response: `{errorCode, message}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorItem {
+    /// The MOSIP code, e.g. `PMS_COR_001`, `KER-ATH-401`.
+    #[schema(example = "PMS_COR_001")]
     pub error_code: String,
     pub message: String,
 }
@@ -61,14 +73,24 @@ pub enum Flavor {
     WithoutMetadata,
 }
 
-/// `{id, version, responsetime, metadata, response, errors}`.
-#[derive(Debug, Serialize)]
+/// MOSIP's response envelope: `{id, version, responsetime, metadata, response, errors}`. On
+/// success `response` holds the answer and `errors` is empty; on a business or validation error
+/// (HTTP 200, as MOSIP answers) `response` is `null` and `errors` lists the codes. The policy
+/// manager's answers carry no `metadata` key.
+#[derive(Debug, Serialize, ToSchema)]
 pub struct ResponseEnvelope<T> {
+    #[schema(required = true)]
     pub id: Option<String>,
+    #[schema(required = true)]
     pub version: Option<String>,
+    /// `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'` (UTC).
+    #[schema(example = "2024-05-01T10:20:30.123Z")]
     pub responsetime: String,
+    /// Always `null` when present.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
     pub metadata: Option<Option<Value>>,
+    #[schema(schema_with = nullable::<T>, required = true)]
     pub response: Option<T>,
     pub errors: Vec<ErrorItem>,
 }

@@ -11,6 +11,7 @@ pub mod forwarder;
 pub mod health;
 pub mod host;
 pub mod metrics;
+pub mod openapi;
 pub mod page;
 pub mod request_id;
 pub mod search;

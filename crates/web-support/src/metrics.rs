@@ -54,7 +54,19 @@ pub fn is_scrape(req: &ServiceRequest) -> bool {
     req.path().ends_with("/actuator/prometheus")
 }
 
-/// `GET …/actuator/prometheus`: the text exposition format.
+/// Prometheus metrics in the text exposition format: requests by route template, method and
+/// status, their latency, database pool use, audit records written, and the service's own counters.
+#[utoipa::path(
+    get,
+    path = "/actuator/prometheus",
+    operation_id = "prometheus",
+    tag = "Actuator",
+    security(()),
+    responses(
+        (status = 200, description = "The metrics", content_type = "text/plain", body = String),
+        (status = 503, description = "Metrics are disabled (the recorder could not be installed)", content_type = "text/plain", body = String),
+    )
+)]
 pub async fn prometheus(db: web::Data<Db>) -> HttpResponse {
     let (open, idle) = db.pool().state();
     metrics::gauge!("db_pool_connections").set(f64::from(open));

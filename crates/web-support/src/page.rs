@@ -1,14 +1,19 @@
 //! MOSIP's page of search results.
 
 use serde::Serialize;
+use utoipa::ToSchema;
 
-/// `{fromRecord, toRecord, totalRecord, data}`; an empty result is `{0, 0, 0, null}` as in MOSIP.
-#[derive(Debug, Serialize)]
+use crate::openapi::schema::nullable_list;
+
+/// A page of search results: `{fromRecord, toRecord, totalRecord, data}` (records counted from
+/// 1); an empty page is `{0, 0, <total>, null}`, as in MOSIP.
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PageResponse<T> {
     pub from_record: i64,
     pub to_record: i64,
     pub total_record: i64,
+    #[schema(schema_with = nullable_list::<T>, required = true)]
     pub data: Option<Vec<T>>,
 }
 
@@ -19,6 +24,11 @@ impl<T> PageResponse<T> {
             return PageResponse { from_record: 0, to_record: 0, total_record: total, data: None };
         }
         let len = i64::try_from(items.len()).unwrap_or(i64::MAX);
-        PageResponse { from_record: offset + 1, to_record: offset + len, total_record: total, data: Some(items) }
+        PageResponse {
+            from_record: offset.saturating_add(1),
+            to_record: offset.saturating_add(len),
+            total_record: total,
+            data: Some(items),
+        }
     }
 }

@@ -5,8 +5,10 @@
 use persistence::search::{self, Criterion, Entity, FilterValue, Op, SearchError, SearchQuery, SortKey};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
+use utoipa::ToSchema;
 
 use crate::error::ApiError;
+use crate::openapi::schema::{scalar, scalars, whole_number};
 
 /// Page size when the request gives none (MOSIP's default).
 pub const DEFAULT_PAGE_FETCH: i64 = 10;
@@ -56,35 +58,50 @@ impl<'de> Deserialize<'de> for Int {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+/// One search filter: `{columnName, type, value | values | fromValue + toValue}`.
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct SearchFilterDto {
+    /// An entity field name of the endpoint's table, e.g. `name`, `isActive`, `crDtimes`.
+    #[schema(example = "name")]
     pub column_name: Option<String>,
+    /// `equals`, `contains`, `startsWith`, `between` or `in`.
     #[serde(rename = "type")]
+    #[schema(example = "contains")]
     pub kind: Option<String>,
+    #[schema(schema_with = scalar)]
     pub value: Option<Text>,
+    #[schema(schema_with = scalars)]
     pub values: Option<Vec<Text>>,
+    #[schema(schema_with = scalar)]
     pub from_value: Option<Text>,
+    #[schema(schema_with = scalar)]
     pub to_value: Option<Text>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+/// `{sortField, sortType}`; `sortType` is `asc` or `desc`.
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct SortDto {
+    #[schema(example = "crDtimes")]
     pub sort_field: Option<String>,
+    #[schema(example = "desc")]
     pub sort_type: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+/// `{pageStart, pageFetch}`: the 0-based page and its size.
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PaginationDto {
+    #[schema(schema_with = whole_number)]
     pub page_start: Option<Int>,
+    #[schema(schema_with = whole_number)]
     pub page_fetch: Option<Int>,
 }
 
-/// `{filters, sort, pagination}`; endpoints flatten it into their own request
-/// (`#[serde(flatten)] search: SearchDto`) to add fields like `partnerType`.
-#[derive(Debug, Clone, Default, Deserialize)]
+/// MOSIP's `SearchDto`: `{filters, sort, pagination}`; endpoints flatten it into their own
+/// request (`#[serde(flatten)] search: SearchDto`) to add fields like `partnerType`.
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 pub struct SearchDto {
     #[serde(default)]
     pub filters: Option<Vec<SearchFilterDto>>,
@@ -196,18 +213,22 @@ fn filter_criterion(f: &SearchFilterDto) -> Result<Option<Criterion>, ApiError> 
     Ok(Some(Criterion { column: column.trim().to_owned(), op }))
 }
 
-/// `{columnName, type, text}` of a filter-values request.
-#[derive(Debug, Clone, Default, Deserialize)]
+/// `{columnName, type, text}` of a filter-values request; `type` is `unique` or `all`.
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct FilterColumnDto {
+    #[schema(example = "name")]
     pub column_name: Option<String>,
     #[serde(rename = "type")]
+    #[schema(example = "unique")]
     pub kind: Option<String>,
+    #[schema(schema_with = scalar)]
     pub text: Option<Text>,
 }
 
-/// `{filters, optionalFilters}`; endpoints flatten it to add fields like `policyType`.
-#[derive(Debug, Clone, Default, Deserialize)]
+/// MOSIP's `FilterValueDto`: `{filters, optionalFilters}`; endpoints flatten it to add fields
+/// like `policyType`.
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct FilterValueDto {
     pub filters: Option<Vec<FilterColumnDto>>,
@@ -225,7 +246,7 @@ pub struct FilterColumn {
 }
 
 /// `{fieldID, fieldValue, fieldCode}`.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ColumnCodeValue {
     #[serde(rename = "fieldID")]
@@ -235,7 +256,7 @@ pub struct ColumnCodeValue {
 }
 
 /// `{filters: [...]}`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct FilterResponse {
     pub filters: Vec<ColumnCodeValue>,
 }

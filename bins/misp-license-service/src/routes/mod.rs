@@ -1,10 +1,13 @@
-//! Every route of the service.
+//! Every route of the service, registered through web-support's `Registrar` (which records
+//! each one for the OpenAPI drift test) — never directly on actix.
 //!
 //! - MOSIP 1.1's MISP API (E1–E10) twice: under `/partnermanagement/v1/misps/misps`, where
 //!   deployed MOSIP answers (context path `/partnermanagement/v1/misps` plus controller mapping
 //!   `/misps`), and under `/partnermanagement/v1/misps`, the form its documentation shows. Literal
 //!   segments (`…/mispId/{id}`, `…/name/{x}`) are registered before `…/{mispId}/…`, so they win.
 //! - MOSIP 1.2's licence API for MISP partners under `/v1/partnermanager/misps`.
+//! - The OpenAPI document at `/partnermanagement/v1/misps/v3/api-docs` and Swagger UI beside it,
+//!   registered before the scopes (a scope answers every path under its prefix).
 
 mod keys;
 mod misps;
@@ -12,38 +15,64 @@ mod partner_license;
 mod status;
 
 use actix_web::web;
-use web_support::health::health;
-use web_support::metrics::prometheus;
+use utoipa::openapi::OpenApi;
+use web_support::openapi::{Registrar, register_actuator};
 
 use crate::config::MispConfig;
 
-pub fn configure(cfg: &mut web::ServiceConfig, misp: web::Data<MispConfig>) {
-    cfg.app_data(misp)
-        .service(
-            web::scope("/partnermanagement/v1/misps")
-                .route("/actuator/health", web::get().to(health))
-                .route("/actuator/prometheus", web::get().to(prometheus))
-                .configure(|c| misp_api(c, "/misps"))
-                .configure(|c| misp_api(c, "")),
-        )
-        .service(web::scope("/v1/partnermanager/misps").configure(partner_license::configure));
+/// The scope of MOSIP 1.1's MISP API (and of the actuator and the API docs).
+pub const MISP_BASE: &str = "/partnermanagement/v1/misps";
+/// Where deployed MOSIP 1.1 serves E1–E10: the context path plus the controller's `/misps`.
+pub const MISP_DEPLOYED: &str = "/partnermanagement/v1/misps/misps";
+/// The scope of MOSIP 1.2's licence API for MISP partners.
+pub const LICENSE_BASE: &str = "/v1/partnermanager/misps";
+
+pub fn configure(cfg: &mut web::ServiceConfig, misp: web::Data<MispConfig>, doc: &OpenApi) {
+    web_support::openapi::serve::configure(cfg, doc, &[MISP_BASE]);
+    let mut r = Registrar::new(cfg);
+    r.app_data(misp);
+    register(&mut r);
+}
+
+/// Registers every API route (the route table the drift test holds against the document).
+pub fn register(r: &mut Registrar<'_>) {
+    r.scope(MISP_BASE, |r| {
+        register_actuator(r);
+        misp_api(r, "/misps");
+        misp_api(r, "");
+    })
+    .scope(LICENSE_BASE, partner_license::register);
 }
 
 /// E1–E10 under `prefix` (relative to `/partnermanagement/v1/misps`).
-fn misp_api(cfg: &mut web::ServiceConfig, prefix: &str) {
-    cfg.service(web::resource(prefix).route(web::post().to(misps::register)).route(web::get().to(misps::list)))
-        .service(web::resource(format!("{prefix}/mispId/{{mispId}}")).route(web::get().to(misps::by_id)))
-        .service(web::resource(format!("{prefix}/name/{{orgName}}")).route(web::get().to(misps::by_name)))
-        .service(web::resource(format!("{prefix}/{{mispId}}/status")).route(web::patch().to(status::decide)))
-        .service(
-            web::resource(format!("{prefix}/{{mispId}}/licenseKey"))
-                .route(web::patch().to(keys::validate))
-                .route(web::put().to(keys::switch))
-                .route(web::get().to(keys::download)),
-        )
-        .service(
-            web::resource(format!("{prefix}/{{mispId}}"))
-                .route(web::put().to(misps::update))
-                .route(web::patch().to(status::activate)),
-        );
+fn misp_api(r: &mut Registrar<'_>, prefix: &str) {
+    r.resource(prefix, |m| m.post(misps::register).get(misps::list))
+        .get(&format!("{prefix}/mispId/{{mispId}}"), misps::by_id)
+        .get(&format!("{prefix}/name/{{orgName}}"), misps::by_name)
+        .resource(&format!("{prefix}/{{mispId}}/status"), |m| m.patch(status::decide))
+        .resource(&format!("{prefix}/{{mispId}}/licenseKey"), |m| {
+            m.patch(keys::validate).put(keys::switch).get(keys::download)
+        })
+        .resource(&format!("{prefix}/{{mispId}}"), |m| m.put(misps::update).patch(status::activate));
 }
+
+/// E1–E10, with paths relative to the prefix they are served under.
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    paths(
+        misps::register,
+        misps::list,
+        misps::by_id,
+        misps::by_name,
+        status::decide,
+        keys::validate,
+        keys::switch,
+        keys::download,
+        misps::update,
+        status::activate,
+    ),
+    tags((name = "MISPs (MOSIP 1.1)", description = "MOSIP 1.1's MISP API, served under `/partnermanagement/v1/misps/misps` (where deployed MOSIP answers) and under `/partnermanagement/v1/misps` (its documented form; operation ids end in `Short`)"))
+)]
+pub struct MispApi;
+
+pub use partner_license::PartnerLicenseApi;

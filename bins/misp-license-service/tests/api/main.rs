@@ -7,4 +7,5 @@ mod foundation;
 mod helpers;
 mod lifecycle;
 mod misps;
+mod openapi;
 mod partner_license;

@@ -8,6 +8,12 @@ use web_support::{ApiError, Db, Principal, ResponseEnvelope, time};
 
 const MAX_PAGE: i64 = 500;
 
+/// The audit-log operation (path relative to `/v1/partnermanager`); see `docs/development.md`
+/// ("Documenting an endpoint").
+#[derive(utoipa::OpenApi)]
+#[openapi(paths())]
+pub struct AuditsApi;
+
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuditQuery {
@@ -106,7 +112,7 @@ pub async fn search(
         ref_id: text(q.ref_id),
         user: text(q.user_id),
     };
-    let offset = page_start * page_fetch;
+    let offset = page_start.saturating_mul(page_fetch);
     let (rows, total) = db.read(move |c| Ok(search_rows(c, &filter, offset, page_fetch)?)).await?;
     let items: Vec<AuditItem> = rows.into_iter().map(AuditItem::from).collect();
     Ok(HttpResponse::Ok().json(ResponseEnvelope::ok(PageResponse::new(items, offset, total))))

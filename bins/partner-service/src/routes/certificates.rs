@@ -14,17 +14,25 @@ use persistence::DbConnection;
 use persistence::repo::certificate::{self as repo, CaCertRow, PartnerCertRow, SigningKeyRow};
 use rand_core::OsRng;
 use serde::{Deserialize, Serialize};
+use web_support::openapi::Registrar;
 use web_support::settings::CertificateSettings;
 use web_support::{ApiError, Db, Principal, RequestEnvelope, ResponseEnvelope, Settings, time};
 
 use crate::error::certificate as cert_error;
 use crate::roles;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/partners/certificate/ca/upload", web::post().to(upload_ca_certificate))
-        .route("/partners/certificate/upload", web::post().to(upload_partner_certificate))
-        .route("/partners/{partnerId}/certificate", web::get().to(get_partner_certificate));
+/// The certificate routes (relative to `/v1/partnermanager`).
+pub fn register(r: &mut Registrar<'_>) {
+    r.post("/partners/certificate/ca/upload", upload_ca_certificate)
+        .post("/partners/certificate/upload", upload_partner_certificate)
+        .get("/partners/{partnerId}/certificate", get_partner_certificate);
 }
+
+/// The certificate operations (paths relative to `/v1/partnermanager`); see
+/// `docs/development.md` ("Documenting an endpoint").
+#[derive(utoipa::OpenApi)]
+#[openapi(paths())]
+pub struct CertificatesApi;
 
 /// Who creates the rows keymanager marks `SYSTEM`.
 const SYSTEM: &str = "SYSTEM";

@@ -1,6 +1,12 @@
-//! Every route of the service. Literal segments are registered before variable ones, as MOSIP's
-//! Spring routing lets `/partners/apikey` win over `/partners/{partnerId}`: certificate routes
-//! first, then the partner routes (whose module orders its own literals first).
+//! Every route of the service, registered through web-support's `Registrar` (which records
+//! each one for the OpenAPI drift test) — never directly on actix. Literal segments are
+//! registered before variable ones, as MOSIP's Spring routing lets `/partners/apikey` win over
+//! `/partners/{partnerId}`: certificate routes first, then the partner routes (whose module
+//! orders its own literals first).
+//!
+//! The OpenAPI document is served at `/v1/partnermanager/v3/api-docs` and
+//! `/v1/policymanager/v3/api-docs`, Swagger UI beside each (`…/swagger-ui/`); they are
+//! registered before the scopes, since a scope answers every path under its prefix.
 
 pub(crate) mod audits;
 pub(crate) mod certificates;
@@ -10,23 +16,36 @@ pub mod policy;
 
 use actix_web::web;
 pub use partners::PartnerConfig;
-use web_support::health::health;
-use web_support::metrics::prometheus;
+use utoipa::openapi::OpenApi;
+use web_support::openapi::{Registrar, register_actuator};
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(
-        web::scope("/v1/partnermanager")
-            .route("/actuator/health", web::get().to(health))
-            .route("/actuator/prometheus", web::get().to(prometheus))
-            .route("/audits", web::get().to(audits::search))
-            .configure(onboarding::configure)
-            .configure(certificates::configure)
-            .configure(partners::configure),
-    )
-    .service(
-        web::scope("/v1/policymanager")
-            .route("/actuator/health", web::get().to(health))
-            .route("/actuator/prometheus", web::get().to(prometheus))
-            .configure(policy::configure),
-    );
+/// The partner manager's scope.
+pub const PARTNER_BASE: &str = "/v1/partnermanager";
+/// The policy manager's scope.
+pub const POLICY_BASE: &str = "/v1/policymanager";
+
+pub fn configure(cfg: &mut web::ServiceConfig, doc: &OpenApi) {
+    web_support::openapi::serve::configure(cfg, doc, &[PARTNER_BASE, POLICY_BASE]);
+    register(&mut Registrar::new(cfg));
 }
+
+/// Registers every API route (the route table the drift test holds against the document).
+pub fn register(r: &mut Registrar<'_>) {
+    r.scope(PARTNER_BASE, |r| {
+        register_actuator(r);
+        r.get("/audits", audits::search)
+            .configure(onboarding::register)
+            .configure(certificates::register)
+            .configure(partners::register);
+    })
+    .scope(POLICY_BASE, |r| {
+        register_actuator(r);
+        policy::register(r);
+    });
+}
+
+pub use audits::AuditsApi;
+pub use certificates::CertificatesApi;
+pub use onboarding::OnboardingApi;
+pub use partners::PartnersApi;
+pub use policy::PolicyApi;

@@ -62,6 +62,9 @@ fn the_audit_log_is_for_admins_newest_first(app: TestApp) {
     assert_eq!(second.response()["data"][0]["eventId"], "PMS_PRT_115");
     assert_eq!(second.response()["fromRecord"], 2);
 
+    let far = c.get(&format!("/v1/partnermanager/audits?pageStart={}&pageFetch=500", i64::MAX), Some(&admin())).ok();
+    assert_eq!(far.response()["data"], serde_json::Value::Null, "a page past any end is empty");
+
     let by_ref = c.get("/v1/partnermanager/audits?refId=g-1", Some(&admin())).ok();
     assert_eq!(by_ref.response()["data"][0]["idType"], "Policy Group ID");
     let by_event = c.get("/v1/partnermanager/audits?eventId=PMS_PRT_101", Some(&admin())).ok();

@@ -6,6 +6,7 @@ mod certificates;
 mod foundation;
 mod helpers;
 mod onboarding;
+mod openapi;
 mod partner;
 mod partner_extractors;
 mod partner_fixtures;

@@ -500,7 +500,19 @@ fn searches_filter_sort_and_page_in_the_database(app: TestApp) {
     app.client.send("POST", &format!("{GROUPS}/filtervalues"), Some(&plain_partner), &body).ok();
 }
 
+/// Found by schemathesis: a page far beyond the end (page × size past `i64`) is an empty page,
+/// not an overflow.
+fn pages_beyond_any_end_are_empty(app: TestApp) {
+    create_group(&app, "g1");
+    let far = json!({"pageStart": 1_i64 << 40, "pageFetch": 1_i64 << 40});
+    let groups = post(&app, &format!("{GROUPS}/search"), json!({"pagination": far})).ok();
+    assert_eq!(groups.response(), &json!({"fromRecord": 0, "toRecord": 0, "totalRecord": 1, "data": null}));
+    let policies = post(&app, &format!("{POLICIES}/search"), json!({"policyType": "all", "pagination": far})).ok();
+    assert_eq!(policies.response()["data"], Value::Null);
+}
+
 api_tests!(
+    pages_beyond_any_end_are_empty,
     groups_are_created_unique_and_answer_without_metadata,
     groups_are_renamed_described_and_switched,
     only_policy_admins_may_manage_policies,

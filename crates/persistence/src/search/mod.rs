@@ -9,7 +9,7 @@
 
 mod entities;
 
-use chrono::NaiveDateTime;
+use chrono::{Datelike, NaiveDateTime};
 
 use crate::connection::DbConnection;
 
@@ -179,19 +179,25 @@ fn parse_bool(column: &str, v: &str) -> Result<bool, SearchError> {
 }
 
 /// Instants as MOSIP clients send them: `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'`, RFC 3339, a local
-/// `yyyy-MM-ddTHH:mm:ss[.fff]`, or a date.
+/// `yyyy-MM-ddTHH:mm:ss[.fff]`, or a date; years 1–9999, as Java's `yyyy` reads them (chrono
+/// reads years to ±262143, which PostgreSQL cannot store and whose last instant has no successor).
 fn parse_time(column: &str, v: &str) -> Result<NaiveDateTime, SearchError> {
     let v = v.trim();
     let bad = || SearchError::InvalidValue { column: column.to_owned(), value: v.to_owned() };
+    let in_range = |t: NaiveDateTime| if (1..=9999).contains(&t.year()) { Ok(t) } else { Err(bad()) };
     if let Ok(t) = chrono::DateTime::parse_from_rfc3339(v) {
-        return Ok(t.naive_utc());
+        return in_range(t.naive_utc());
     }
     for fmt in ["%Y-%m-%dT%H:%M:%S%.fZ", "%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f"] {
         if let Ok(t) = NaiveDateTime::parse_from_str(v, fmt) {
-            return Ok(t);
+            return in_range(t);
         }
     }
-    chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").ok().and_then(|d| d.and_hms_opt(0, 0, 0)).ok_or_else(bad)
+    chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .ok_or_else(bad)
+        .and_then(in_range)
 }
 
 fn resolve(entity: Entity, c: &Criterion) -> Result<Resolved, SearchError> {
@@ -309,5 +315,16 @@ mod tests {
             Ok(Resolved { typed: Typed::TimeBetween(..), .. })
         ));
         assert!(matches!(c("bogus", Op::Equals("x".into())), Err(SearchError::UnknownColumn(_))));
+    }
+
+    /// Found by fuzzing: chrono's last instant plus the equality window overflowed (a panic).
+    #[test]
+    fn instants_outside_years_1_to_9999_are_invalid_values() {
+        let c = |v: &str| resolve(Entity::Partner, &Criterion::new("crDtimes", Op::Equals(v.into())));
+        for v in ["+262142-12-31T23:59:59.999999", "+10000-01-01", "-0001-01-01T00:00:00Z", "0000-12-31"] {
+            assert!(matches!(c(v), Err(SearchError::InvalidValue { .. })), "{v}");
+        }
+        assert!(matches!(c("9999-12-31T23:59:59.999999"), Ok(Resolved { typed: Typed::TimeBetween(..), .. })));
+        assert!(matches!(c("0001-01-01"), Ok(Resolved { typed: Typed::TimeBetween(..), .. })));
     }
 }

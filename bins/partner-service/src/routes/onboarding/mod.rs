@@ -8,15 +8,22 @@ pub(crate) mod otp;
 pub(crate) mod registration;
 pub(crate) mod verify;
 
-use actix_web::web;
 use audit_events::AuditEvent;
 use web_support::ApiError;
+use web_support::openapi::Registrar;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/onboarding/otp", web::post().to(otp::request_otp))
-        .route("/onboarding/verify", web::post().to(verify::verify))
-        .route("/auth/login", web::post().to(login::login));
+/// The public sign-up and login routes (relative to `/v1/partnermanager`).
+pub fn register(r: &mut Registrar<'_>) {
+    r.post("/onboarding/otp", otp::request_otp)
+        .post("/onboarding/verify", verify::verify)
+        .post("/auth/login", login::login);
 }
+
+/// The sign-up and login operations (paths relative to `/v1/partnermanager`; public, so each
+/// annotation says `security(())`); see `docs/development.md` ("Documenting an endpoint").
+#[derive(utoipa::OpenApi)]
+#[openapi(paths())]
+pub struct OnboardingApi;
 
 /// The session user of audit records written for public calls.
 pub(crate) const ANONYMOUS: &str = "anonymous";

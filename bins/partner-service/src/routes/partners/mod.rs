@@ -11,12 +11,13 @@ mod registration;
 pub(crate) mod requests;
 pub(crate) mod search;
 
-use actix_web::{HttpResponse, web};
+use actix_web::HttpResponse;
 use audit_events::AuditEvent;
 use partner_domain::PartnerError;
 use partner_domain::partner::FieldViolation;
 use partner_domain::registration::{EmailRule, RegistrationRules};
 use serde::Serialize;
+use web_support::openapi::Registrar;
 use web_support::settings::PartnerSettings;
 use web_support::{ApiError, ResponseEnvelope};
 
@@ -46,54 +47,40 @@ impl PartnerConfig {
     }
 }
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    use web::{get, patch, post, put};
-    cfg.service(resource("/partners").route(post().to(registration::register_v1)).route(get().to(admin::list_v1)))
-        .service(resource("/partners/v2").route(post().to(registration::register_v2)).route(get().to(admin::list_v2)))
-        .service(resource("/partners/v2/{partnerId}").route(put().to(details::update_v2)))
-        .service(resource("/partners/email/verify").route(put().to(registration::email_check)))
-        .service(resource("/partners/search").route(post().to(search::partners)))
-        .service(resource("/partners/partnertype/search").route(post().to(search::partner_types)))
-        .service(resource("/partners/filtervalues").route(post().to(search::partner_filter_values)))
-        .service(resource("/partners/apikey/request/filtervalues").route(post().to(search::request_filter_values)))
-        .service(resource("/partners/apikey/request/search").route(post().to(search::requests)))
-        .service(resource("/partners/apikey/search").route(post().to(search::keys)))
-        .service(resource("/partners/apikey").route(get().to(requests::all_requests)))
-        .service(resource("/partners/apikey/{apikey}").route(get().to(requests::one_request)))
-        .service(resource("/partners/policy/{mappingkey}").route(put().to(requests::review)))
-        .service(
-            resource("/partners/{partnerId}")
-                .route(get().to(details::get))
-                .route(put().to(details::update_v1))
-                .route(patch().to(admin::activation)),
-        )
-        .service(resource("/partners/{partnerId}/contact/add").route(post().to(details::contact)))
-        .service(resource("/partners/{partnerId}/policygroup/{policygroupName}").route(put().to(details::policy_group)))
-        .service(resource("/partners/{partnerId}/policy/map").route(post().to(requests::request)))
-        .service(resource("/partners/{partnerId}/generate/apikey").route(patch().to(api_keys::generate)))
-        .service(resource("/partners/{partnerId}/apikey/request").route(get().to(requests::requests_of_partner)))
-        .service(resource("/partners/{partnerId}/apikey/{apikey}/policies").route(put().to(api_keys::remap)))
-        .service(resource("/partners/{partnerId}/apikey/{apikey}").route(get().to(api_keys::policy_of_key)))
-        .service(resource("/partners/{partnerId}/policy/{policyId}/apiKey/status").route(patch().to(api_keys::status)))
-        .service(
-            resource("/partners/{partnerId}/bioextractors/{policyId}")
-                .route(post().to(extractors::add))
-                .route(get().to(extractors::get)),
-        )
-        .service(
-            resource("/partners/{partnerId}/credentialtype/{credentialType}/policies/{policyName}")
-                .route(post().to(credential_types::map)),
-        )
-        .service(
-            resource("/partners/{partnerId}/credentialtype/{credentialType}/policies")
-                .route(get().to(credential_types::get)),
-        );
+/// The partner routes (relative to `/v1/partnermanager`), literal paths first.
+pub fn register(r: &mut Registrar<'_>) {
+    r.resource("/partners", |m| m.post(registration::register_v1).get(admin::list_v1))
+        .resource("/partners/v2", |m| m.post(registration::register_v2).get(admin::list_v2))
+        .resource("/partners/v2/{partnerId}", |m| m.put(details::update_v2))
+        .resource("/partners/email/verify", |m| m.put(registration::email_check))
+        .post("/partners/search", search::partners)
+        .post("/partners/partnertype/search", search::partner_types)
+        .post("/partners/filtervalues", search::partner_filter_values)
+        .post("/partners/apikey/request/filtervalues", search::request_filter_values)
+        .post("/partners/apikey/request/search", search::requests)
+        .post("/partners/apikey/search", search::keys)
+        .get("/partners/apikey", requests::all_requests)
+        .get("/partners/apikey/{apikey}", requests::one_request)
+        .resource("/partners/policy/{mappingkey}", |m| m.put(requests::review))
+        .resource("/partners/{partnerId}", |m| m.get(details::get).put(details::update_v1).patch(admin::activation))
+        .post("/partners/{partnerId}/contact/add", details::contact)
+        .resource("/partners/{partnerId}/policygroup/{policygroupName}", |m| m.put(details::policy_group))
+        .post("/partners/{partnerId}/policy/map", requests::request)
+        .resource("/partners/{partnerId}/generate/apikey", |m| m.patch(api_keys::generate))
+        .get("/partners/{partnerId}/apikey/request", requests::requests_of_partner)
+        .resource("/partners/{partnerId}/apikey/{apikey}/policies", |m| m.put(api_keys::remap))
+        .get("/partners/{partnerId}/apikey/{apikey}", api_keys::policy_of_key)
+        .resource("/partners/{partnerId}/policy/{policyId}/apiKey/status", |m| m.patch(api_keys::status))
+        .resource("/partners/{partnerId}/bioextractors/{policyId}", |m| m.post(extractors::add).get(extractors::get))
+        .post("/partners/{partnerId}/credentialtype/{credentialType}/policies/{policyName}", credential_types::map)
+        .get("/partners/{partnerId}/credentialtype/{credentialType}/policies", credential_types::get);
 }
 
-/// A resource that answers other methods with a MOSIP envelope (405).
-fn resource(path: &str) -> actix_web::Resource {
-    web::resource(path).default_service(web::to(|| async { Err::<HttpResponse, _>(ApiError::method_not_allowed()) }))
-}
+/// The partner operations (paths relative to `/v1/partnermanager`); see `docs/development.md`
+/// ("Documenting an endpoint").
+#[derive(utoipa::OpenApi)]
+#[openapi(paths())]
+pub struct PartnersApi;
 
 /// `id` of the read endpoints' answers (P4, P14, M2, M3, M7, M8, M9).
 const RETRIEVE_ID: &str = "mosip.partnermanagement.partners.retrieve";

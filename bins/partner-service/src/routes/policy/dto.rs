@@ -6,6 +6,7 @@ use chrono::NaiveDateTime;
 use policy_domain::{Policy, PolicyError, PolicyGroup};
 use serde::Serialize;
 use serde_json::Value;
+use utoipa::ToSchema;
 use web_support::time;
 
 fn local(t: NaiveDateTime) -> String {
@@ -22,7 +23,7 @@ fn stamp(t: NaiveDateTime) -> String {
 }
 
 /// `PolicyGroupCreateResponseDto` (PL1, PL2).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct GroupDto {
     pub id: String,
     pub name: String,
@@ -51,7 +52,7 @@ impl From<&PolicyGroup> for GroupDto {
 }
 
 /// The `PolicyGroup` entity as MOSIP serialises it (PL10, PL11, PL12).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupEntity {
     pub id: String,
@@ -86,7 +87,7 @@ impl From<&PolicyGroup> for GroupEntity {
 }
 
 /// `PolicyCreateResponseDto` (PL3, PL5).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PolicyCreatedDto {
     pub id: String,
@@ -122,7 +123,7 @@ impl PolicyCreatedDto {
 }
 
 /// `PolicyResponseDto` (PL4, PL7, PL8, PL9).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct PolicyWithGroupDto {
     #[serde(rename = "policyGroupId")]
     pub policy_group_id: String,
@@ -161,6 +162,8 @@ pub struct PolicyWithGroupDto {
     pub cr_dtimes: String,
     pub up_by: Option<String>,
     pub upd_dtimes: Option<String>,
+    /// The policy document.
+    #[schema(value_type = Object)]
     pub policies: Value,
 }
 
@@ -196,7 +199,7 @@ impl PolicyWithGroupDto {
 }
 
 /// `PolicyDto`: a policy inside a group answer (PL10, PL11).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct PolicyInGroupDto {
     #[serde(rename = "policyId")]
     pub policy_id: String,
@@ -217,6 +220,8 @@ pub struct PolicyInGroupDto {
     pub cr_dtimes: String,
     pub up_by: Option<String>,
     pub upd_dtimes: Option<String>,
+    /// The policy document.
+    #[schema(value_type = Object)]
     pub policies: Value,
 }
 
@@ -242,7 +247,7 @@ impl PolicyInGroupDto {
 }
 
 /// `PolicyWithAuthPolicyDto` (PL10, PL11).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupWithPoliciesDto {
     pub policy_group: GroupEntity,
@@ -259,7 +264,7 @@ impl GroupWithPoliciesDto {
 }
 
 /// `PolicyDetailsDto` (PL17).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ActivePolicyDto {
     pub policy_group_id: String,
@@ -284,7 +289,7 @@ impl ActivePolicyDto {
 }
 
 /// `SearchAuthPolicy` (PL13): the document as a JSON string.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PolicySearchItem {
     pub id: String,
@@ -333,14 +338,22 @@ impl PolicySearchItem {
 }
 
 /// `PolicyStatusUpdateResponseDto` (PL6).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct StatusDto {
     pub message: &'static str,
 }
 
 /// `KeyValuePair` (PL14).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct ConfigDto {
     pub key: String,
+    /// A string, a JSON object (a schema), or `null` for a key that is not public or not set.
+    #[schema(schema_with = config_value, required = true)]
     pub value: Option<Value>,
+}
+
+/// A configuration value: text, or a JSON object (a policy schema), or `null`.
+fn config_value() -> utoipa::openapi::schema::Schema {
+    use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
+    ObjectBuilder::new().schema_type(SchemaType::from_iter([Type::String, Type::Object, Type::Null])).into()
 }

@@ -18,6 +18,7 @@ use anyhow::Context;
 use policy_domain::{PolicyError, PolicySchemas, PolicyType};
 use serde::Serialize;
 use serde_json::Value;
+use web_support::openapi::Registrar;
 use web_support::settings::PolicySettings;
 use web_support::{ApiError, Flavor, ResponseEnvelope};
 
@@ -151,18 +152,9 @@ fn lost_race(e: persistence::QueryError, refusal: PolicyError) -> ApiError {
     if persistence::is_unique_violation(&e) { refused(refusal) } else { e.into() }
 }
 
-async fn method_not_allowed() -> Answer {
-    Err(ApiError::method_not_allowed().into())
-}
-
-fn resource(path: &str) -> actix_web::Resource {
-    web::resource(path).default_service(web::to(method_not_allowed))
-}
-
 /// Bodies and path segments this scope cannot read are answered without `metadata` too.
-fn extractors(cfg: &mut web::ServiceConfig) {
-    let json = web_support::extract::json_config();
-    let json = json.error_handler(|err, _req| {
+fn json_config() -> web::JsonConfig {
+    web_support::extract::json_config().error_handler(|err, _req| {
         let why = match &err {
             actix_web::error::JsonPayloadError::Deserialize(e) if e.is_data() => {
                 format!("request body has the wrong shape ({e})")
@@ -171,36 +163,58 @@ fn extractors(cfg: &mut web::ServiceConfig) {
             other => other.to_string(),
         };
         Failure(ApiError::malformed(why)).into()
-    });
-    cfg.app_data(json);
+    })
 }
 
-/// Registers the policy manager's routes, literal paths before variable ones.
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    extractors(cfg);
-    cfg.service(resource("/policies/group/new").route(web::post().to(groups::create)))
-        .service(resource("/policies/group/search").route(web::post().to(search::groups)))
-        .service(resource("/policies/group/filtervalues").route(web::post().to(search::group_values)))
-        .service(resource("/policies/search").route(web::post().to(search::policies)))
-        .service(resource("/policies/filtervalues").route(web::post().to(search::policy_values)))
-        .service(resource("/policies/group/all").route(web::get().to(groups::all)))
-        .service(
-            resource("/policies/group/{policygroupId}")
-                .route(web::get().to(groups::get))
-                .route(web::put().to(groups::update)),
-        )
-        .service(resource("/policies/config/{key}").route(web::get().to(config::value)))
-        .service(resource("/policies/active/group/{groupName}").route(web::get().to(policies::active_of_group)))
-        .service(resource("/policies").route(web::post().to(policies::create)).route(web::get().to(policies::all)))
-        .service(
-            resource("/policies/{policyId}/group/{policygroupId}/publish").route(web::post().to(policies::publish)),
-        )
-        .service(resource("/policies/{policyId}/group/{policygroupId}").route(web::patch().to(policies::status)))
-        .service(resource("/policies/{policyId}/partner/{partnerId}").route(web::get().to(policies::of_partner)))
-        .service(
-            resource("/policies/{policyId}").route(web::get().to(policies::get)).route(web::put().to(policies::update)),
-        );
+/// Registers the policy manager's routes (relative to `/v1/policymanager`), literal paths before
+/// variable ones.
+pub fn register(r: &mut Registrar<'_>) {
+    r.app_data(json_config())
+        .other_methods(|| Failure(ApiError::method_not_allowed()).error_response())
+        .post("/policies/group/new", groups::create)
+        .post("/policies/group/search", search::groups)
+        .post("/policies/group/filtervalues", search::group_values)
+        .post("/policies/search", search::policies)
+        .post("/policies/filtervalues", search::policy_values)
+        .get("/policies/group/all", groups::all)
+        .resource("/policies/group/{policygroupId}", |m| m.get(groups::get).put(groups::update))
+        .get("/policies/config/{key}", config::value)
+        .get("/policies/active/group/{groupName}", policies::active_of_group)
+        .resource("/policies", |m| m.post(policies::create).get(policies::all))
+        .post("/policies/{policyId}/group/{policygroupId}/publish", policies::publish)
+        .resource("/policies/{policyId}/group/{policygroupId}", |m| m.patch(policies::status))
+        .get("/policies/{policyId}/partner/{partnerId}", policies::of_partner)
+        .resource("/policies/{policyId}", |m| m.get(policies::get).put(policies::update));
 }
+
+/// The policy manager's operations (paths relative to `/v1/policymanager`).
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    paths(
+        groups::create,
+        groups::update,
+        groups::get,
+        groups::all,
+        search::groups,
+        search::group_values,
+        policies::create,
+        policies::update,
+        policies::publish,
+        policies::status,
+        policies::all,
+        policies::get,
+        policies::of_partner,
+        policies::active_of_group,
+        search::policies,
+        search::policy_values,
+        config::value,
+    ),
+    tags(
+        (name = "Policy groups", description = "MOSIP's policy groups (PL1, PL2, PL10–PL12, PL15)"),
+        (name = "Policies", description = "MOSIP's policies: drafts, publishing, reads and searches (PL3–PL9, PL13, PL14, PL16, PL17)"),
+    )
+)]
+pub struct PolicyApi;
 
 #[cfg(test)]
 mod tests {

@@ -8,9 +8,10 @@ use audit_events::AuditEvent;
 use persistence::repo::policy as repo;
 use persistence::search::{Criterion, Entity, Op, search_ids};
 use serde::Deserialize;
+use utoipa::ToSchema;
 use web_support::page::PageResponse;
-use web_support::search::{FilterValueDto, SearchDto, filter_values};
-use web_support::{ApiError, Db, ErrorItem, Principal, RequestEnvelope};
+use web_support::search::{FilterResponse, FilterValueDto, SearchDto, filter_values};
+use web_support::{ApiError, Db, ErrorItem, Principal, RequestEnvelope, ResponseEnvelope};
 
 use super::dto::{GroupEntity, PolicySearchItem};
 use super::{Answer, PolicyState, ok};
@@ -20,20 +21,22 @@ use crate::roles;
 const POLICY_GROUP_NAME: &str = "policyGroupName";
 
 /// `PolicySearchDto`: a `SearchDto` with `policyType` (`all` or a type).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PolicySearchBody {
     #[serde(flatten)]
     search: SearchDto,
+    #[schema(required = true, example = "all")]
     policy_type: Option<String>,
 }
 
 /// `PolicyFilterValueDto`: a `FilterValueDto` with `policyType` (`all` or a type).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PolicyFilterBody {
     #[serde(flatten)]
     filter: FilterValueDto,
+    #[schema(required = true, example = "Auth")]
     policy_type: Option<String>,
 }
 
@@ -53,6 +56,26 @@ fn generic_first(mut e: ApiError) -> ApiError {
 }
 
 /// PL12 `POST /policies/group/search`.
+#[utoipa::path(
+    post,
+    path = "/policies/group/search",
+    operation_id = "searchPolicyGroup",
+    tag = "Policy groups",
+    summary = "PL12: search policy groups",
+    description = "MOSIP's `SearchDto` over the group's columns (`id`, `name`, `desc`, `isActive`, \
+`crBy`, `crDtimes`, …), filtered, sorted and paged in the database. Roles: `PARTNER_ADMIN`, \
+`AUTH_PARTNER`, `CREDENTIAL_PARTNER`, `POLICYMANAGER`.\n\n\
+Errors (HTTP 200): `PMS-MSD-3xx` the search is invalid (an unknown or missing column, filter \
+type or value, sort, or pagination).",
+    request_body(
+        content = RequestEnvelope<SearchDto>,
+        example = json!({"id": "mosip.partnermanagement.policy.group.search", "version": "1.0", "requesttime": "2024-05-01T10:20:30.123Z",
+            "request": {"filters": [{"columnName": "name", "type": "contains", "value": "auth"}],
+                "sort": [{"sortField": "crDtimes", "sortType": "desc"}],
+                "pagination": {"pageStart": 0, "pageFetch": 10}}})
+    ),
+    responses((status = 200, description = "A page of groups, or the errors", body = ResponseEnvelope<PageResponse<GroupEntity>>))
+)]
 pub async fn groups(
     principal: Result<Principal, ApiError>,
     db: web::Data<Db>,
@@ -72,13 +95,34 @@ pub async fn groups(
             let items: Vec<GroupEntity> =
                 ids.iter().filter_map(|id| found.remove(id)).map(|g| GroupEntity::from(&g)).collect();
             trail.push(AuditEvent::GetPolicyGroupSuccess, None);
-            Ok(PageResponse::new(items, valid.query.page_start * valid.query.page_fetch, total))
+            Ok(PageResponse::new(items, valid.query.page_start.saturating_mul(valid.query.page_fetch), total))
         })
         .await?;
     Ok(ok(page))
 }
 
 /// PL13 `POST /policies/search`.
+#[utoipa::path(
+    post,
+    path = "/policies/search",
+    operation_id = "searchPolicy",
+    tag = "Policies",
+    summary = "PL13: search policies",
+    description = "MOSIP's `SearchDto` plus `policyType` (`all` or a type); besides the policy's \
+columns, `policyGroupName` finds the policies of the groups whose name contains the value. \
+Roles: `PARTNER_ADMIN`, `POLICYMANAGER`.\n\n\
+Errors (HTTP 200): `PMS_COR_001` no `policyType`; `PMS_COR_003` then `PMS-MSD-311` a filter \
+without `columnName`; `PMS-MSD-3xx` the search is invalid.",
+    request_body(
+        content = RequestEnvelope<PolicySearchBody>,
+        example = json!({"id": "mosip.partnermanagement.policy.search", "version": "1.0", "requesttime": "2024-05-01T10:20:30.123Z",
+            "request": {"policyType": "all",
+                "filters": [{"columnName": "policyGroupName", "type": "contains", "value": "auth"}],
+                "sort": [{"sortField": "crDtimes", "sortType": "desc"}],
+                "pagination": {"pageStart": 0, "pageFetch": 10}}})
+    ),
+    responses((status = 200, description = "A page of policies, or the errors", body = ResponseEnvelope<PageResponse<PolicySearchItem>>))
+)]
 pub async fn policies(
     principal: Result<Principal, ApiError>,
     db: web::Data<Db>,
@@ -118,13 +162,31 @@ pub async fn policies(
             let items: Vec<PolicySearchItem> =
                 policies.iter().map(|p| PolicySearchItem::new(p, names.get(&p.group_id).map(String::as_str))).collect();
             trail.push(AuditEvent::GetPolicySuccess, None);
-            Ok(PageResponse::new(items, valid.query.page_start * valid.query.page_fetch, total))
+            Ok(PageResponse::new(items, valid.query.page_start.saturating_mul(valid.query.page_fetch), total))
         })
         .await?;
     Ok(ok(page))
 }
 
 /// PL15 `POST /policies/group/filtervalues`.
+#[utoipa::path(
+    post,
+    path = "/policies/group/filtervalues",
+    operation_id = "policyGroupFilterValues",
+    tag = "Policy groups",
+    summary = "PL15: the values of policy-group columns",
+    description = "MOSIP's `FilterValueDto`: the distinct (`unique`) or all values of each column, \
+narrowed by `optionalFilters`; `fieldCode` is the group's name. Roles: `PARTNER_ADMIN`, \
+`PARTNER`, `AUTH_PARTNER`, `CREDENTIAL_PARTNER`, `POLICYMANAGER`.\n\n\
+Errors (HTTP 200): `PMS_COR_001` a blank column name; `PMS_COR_003` followed by the validator's \
+`PMS-MSD-317`, `PMS-MSD-322`, `PMS-MSD-324` (an unknown column or filter type).",
+    request_body(
+        content = RequestEnvelope<FilterValueDto>,
+        example = json!({"id": "mosip.partnermanagement.policy.group.filtervalues", "version": "1.0", "requesttime": "2024-05-01T10:20:30.123Z",
+            "request": {"filters": [{"columnName": "name", "type": "unique", "text": "auth"}]}})
+    ),
+    responses((status = 200, description = "The values, or the errors", body = ResponseEnvelope<FilterResponse>))
+)]
 pub async fn group_values(
     principal: Result<Principal, ApiError>,
     db: web::Data<Db>,
@@ -150,6 +212,23 @@ pub async fn group_values(
 }
 
 /// PL16 `POST /policies/filtervalues`.
+#[utoipa::path(
+    post,
+    path = "/policies/filtervalues",
+    operation_id = "policyFilterValues",
+    tag = "Policies",
+    summary = "PL16: the values of policy columns",
+    description = "As PL15, over policies of `policyType` (`all` or a type); `fieldCode` is the \
+policy's id. Roles: as PL15.\n\n\
+Errors (HTTP 200): `PMS_COR_001` no `policyType`, or a blank column name; `PMS_COR_003` followed \
+by `PMS-MSD-317`, `PMS-MSD-322`, `PMS-MSD-324`.",
+    request_body(
+        content = RequestEnvelope<PolicyFilterBody>,
+        example = json!({"id": "mosip.partnermanagement.policy.filtervalues", "version": "1.0", "requesttime": "2024-05-01T10:20:30.123Z",
+            "request": {"policyType": "Auth", "filters": [{"columnName": "name", "type": "all", "text": ""}]}})
+    ),
+    responses((status = 200, description = "The values, or the errors", body = ResponseEnvelope<FilterResponse>))
+)]
 pub async fn policy_values(
     principal: Result<Principal, ApiError>,
     db: web::Data<Db>,

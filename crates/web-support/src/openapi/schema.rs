@@ -1,0 +1,140 @@
+//! Schema pieces the derives cannot express on their own: a generic field that may be `null`
+//! (`#[schema(schema_with = nullable::<T>)]` — utoipa drops the `null` of an `Option<T>` whose
+//! `T` is generic), the answer that carries only errors, and JSON values read leniently.
+
+use utoipa::openapi::RefOr;
+use utoipa::openapi::schema::{AnyOfBuilder, ArrayBuilder, ObjectBuilder, Schema, SchemaType, Type};
+use utoipa::{PartialSchema, ToSchema};
+
+use crate::envelope::ErrorItem;
+
+/// `T` or `null`.
+pub fn nullable<T: PartialSchema>() -> RefOr<Schema> {
+    AnyOfBuilder::new().item(T::schema()).item(null()).into()
+}
+
+/// A list of `T`, or `null`.
+pub fn nullable_list<T: PartialSchema>() -> RefOr<Schema> {
+    AnyOfBuilder::new().item(ArrayBuilder::new().items(T::schema())).item(null()).into()
+}
+
+/// `T` as it is (for a generic `Option<T>` field that the contract requires).
+pub fn inner<T: PartialSchema>() -> RefOr<Schema> {
+    T::schema()
+}
+
+/// Only `null`.
+pub fn null() -> Schema {
+    ObjectBuilder::new().schema_type(Type::Null).into()
+}
+
+/// Any JSON scalar: MOSIP's search values arrive as strings, numbers or booleans.
+pub fn scalar() -> Schema {
+    ObjectBuilder::new()
+        .schema_type(SchemaType::from_iter([Type::String, Type::Number, Type::Boolean, Type::Null]))
+        .description(Some("A string, number or boolean; read as text"))
+        .into()
+}
+
+/// A list of scalars, or `null`.
+pub fn scalars() -> Schema {
+    ArrayBuilder::new().schema_type(SchemaType::from_iter([Type::Array, Type::Null])).items(RefOr::T(scalar())).into()
+}
+
+/// A whole number, also accepted as a string holding one (`search::Int`); other strings, and
+/// numbers from ±9e15 on, are a malformed body (400).
+pub fn whole_number() -> Schema {
+    ObjectBuilder::new()
+        .schema_type(SchemaType::from_iter([Type::Integer, Type::String]))
+        .description(Some("A whole number, or a string holding one"))
+        .minimum(Some(-8_999_999_999_999_999.0))
+        .maximum(Some(8_999_999_999_999_999.0))
+        .pattern(Some(r"^[+-]?[0-9]{1,15}$"))
+        .examples([serde_json::json!(0)])
+        .into()
+}
+
+/// The answer of a failed request, whatever its HTTP status: `response` is `null` and `errors`
+/// holds at least one `{errorCode, message}`. (Documentation only; `ApiError` renders it.)
+#[derive(ToSchema)]
+pub struct ErrorResponse {
+    #[schema(required = true)]
+    pub id: Option<String>,
+    #[schema(required = true)]
+    pub version: Option<String>,
+    #[schema(example = "2024-05-01T10:20:30.123Z")]
+    pub responsetime: String,
+    /// `null`; absent in the policy manager's answers.
+    #[schema(value_type = Option<Object>)]
+    pub metadata: Option<()>,
+    #[schema(schema_with = null, required = true)]
+    pub response: Option<()>,
+    #[schema(min_items = 1)]
+    pub errors: Vec<ErrorItem>,
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Value, json};
+    use utoipa::OpenApi;
+
+    use crate::envelope::{ErrorItem, Flavor, ResponseEnvelope};
+    use crate::error::ApiError;
+    use crate::page::PageResponse;
+    use crate::search::ColumnCodeValue;
+
+    #[utoipa::path(get, path = "/page", operation_id = "page",
+        responses((status = 200, body = ResponseEnvelope<PageResponse<ColumnCodeValue>>)))]
+    #[expect(dead_code, reason = "only its annotation is used")]
+    fn page() {}
+
+    #[derive(OpenApi)]
+    #[openapi(paths(page))]
+    struct Api;
+
+    /// A validator for the component `name` of the finished test document.
+    fn validator(name: &str) -> jsonschema::Validator {
+        let doc = super::super::DocumentBuilder::new("t", "1", "test").mount("", Api::openapi()).build();
+        let components = serde_json::to_value(doc.components).unwrap_or_default();
+        let root = json!({"components": components, "$ref": format!("#/components/schemas/{name}")});
+        jsonschema::draft202012::new(&root).unwrap_or_else(|e| panic!("{name}: {e}"))
+    }
+
+    fn assert_valid(v: &jsonschema::Validator, value: &Value) {
+        let errors: Vec<String> = v.iter_errors(value).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{value}: {errors:?}");
+    }
+
+    #[test]
+    fn the_envelope_schema_admits_answers_and_business_errors_and_nothing_else() {
+        let v = validator("ResponseEnvelope_PageResponse_ColumnCodeValue");
+        let item = ColumnCodeValue { field_id: "name".into(), field_value: "a".into(), field_code: "a".into() };
+        let full = ResponseEnvelope::ok(PageResponse::new(vec![item], 0, 1));
+        assert_valid(&v, &serde_json::to_value(&full).unwrap_or_default());
+        let empty =
+            ResponseEnvelope::ok(PageResponse::<ColumnCodeValue>::new(vec![], 0, 0)).flavor(Flavor::WithoutMetadata);
+        assert_valid(&v, &serde_json::to_value(&empty).unwrap_or_default());
+        let business = ResponseEnvelope::errors(vec![ErrorItem::new("PMS_POL_009", "taken")]);
+        assert_valid(&v, &serde_json::to_value(&business).unwrap_or_default());
+        let wrong =
+            json!({"id": null, "version": null, "responsetime": "t", "response": {"fromRecord": "x"}, "errors": []});
+        assert!(!v.is_valid(&wrong));
+        assert!(!v.is_valid(&json!({"response": null})), "errors and responsetime are required");
+    }
+
+    #[actix_web::test]
+    async fn the_error_schema_admits_what_api_error_renders() {
+        use actix_web::ResponseError;
+        let v = validator("ErrorResponse");
+        for e in
+            [ApiError::forbidden(), ApiError::internal("x").flavor(Flavor::WithoutMetadata), ApiError::malformed("y")]
+        {
+            let body = actix_web::body::to_bytes(e.error_response().into_body()).await.unwrap_or_default();
+            let json: Value = serde_json::from_slice(&body).unwrap_or_default();
+            assert_valid(&v, &json);
+        }
+        assert!(
+            !v.is_valid(&json!({"id": null, "version": null, "responsetime": "t", "response": null, "errors": []}))
+        );
+    }
+}
