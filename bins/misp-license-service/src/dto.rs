@@ -392,16 +392,6 @@ impl From<&License> for LicenseEntity12 {
     }
 }
 
-/// The inner request of `env`. A blank `requesttime` counts as absent, as Jackson reads an empty
-/// string into a null `LocalDateTime` (MOSIP's own test cases send `""`); a malformed one is
-/// still `PMS_COR_001`.
-pub fn request_of<T>(mut env: web_support::RequestEnvelope<T>) -> Result<T, web_support::ApiError> {
-    if env.requesttime.as_deref().is_some_and(|t| t.trim().is_empty()) {
-        env.requesttime = None;
-    }
-    env.into_request()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

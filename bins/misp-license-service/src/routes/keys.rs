@@ -9,7 +9,7 @@ use persistence::repo::{misp as misps, misp_license as keys};
 use web_support::{ApiError, Db, Principal, RequestEnvelope, ResponseEnvelope};
 
 use crate::config::{MispConfig, now};
-use crate::dto::{Download, KeyStatus, KeyStatusRequest, ValidateRequest, Validated, jackson, request_of};
+use crate::dto::{Download, KeyStatus, KeyStatusRequest, ValidateRequest, Validated, jackson};
 use crate::error::{api, audited};
 use crate::metrics::{ValidationOutcome, record_validation};
 use crate::routes::misps::no_key;
@@ -61,7 +61,7 @@ pub async fn validate(
     let op = db.op(&principal).call(AuditEvent::ValidateLicenseKey, None);
     let result = db
         .audited_read(op, move |conn, trail| {
-            let req = request_of(env)?;
+            let req = env.into_request()?;
             let key = required_field("mispLicenseKey", req.misp_license_key.as_deref(), KEY_MAX).map_err(api)?;
             if !privileged {
                 let holder = misps::find_holder(conn, &misp_id, &cfg.partner_type)?;
@@ -135,7 +135,7 @@ pub async fn switch(
     let op = db.op(&principal).call(AuditEvent::UpdateLicenseKeyStatus, None);
     let status = db
         .audited(op, move |conn, _trail| {
-            let req = request_of(env)?;
+            let req = env.into_request()?;
             let key = required_field("mispLicenseKey", req.misp_license_key.as_deref(), KEY_MAX);
             let status = required_field("mispLicenseKeyStatus", req.misp_license_key_status.as_deref(), KEY_MAX);
             let (key, status) = match (key, status) {

@@ -7,7 +7,7 @@ use persistence::repo::{misp as misps, misp_license as keys};
 use web_support::{ApiError, Db, Principal, RequestEnvelope, ResponseEnvelope};
 
 use crate::config::{MispConfig, now};
-use crate::dto::{MispWithLicenses, RegisterRequest, Registered, UpdateRequest, Updated, request_of};
+use crate::dto::{MispWithLicenses, RegisterRequest, Registered, UpdateRequest, Updated};
 use crate::error::{api, audited, exhausted};
 
 /// E1 `POST /misps`: registers a MISP owned by the caller, `Inprogress` and active, without a key.
@@ -45,7 +45,7 @@ pub async fn register(
     let op = db.op(&principal).call(AuditEvent::RegisterMisp, None);
     let misp = db
         .audited(op, move |conn, trail| {
-            let req = request_of(env)?;
+            let req = env.into_request()?;
             let input = DetailsInput {
                 name: req.organization_name.as_deref(),
                 contact_no: req.contact_number.as_deref(),
@@ -109,7 +109,7 @@ pub async fn update(
     let op = db.op(&principal).call(AuditEvent::UpdateMisp, None);
     let misp = db
         .audited(op, move |conn, trail| {
-            let req = request_of(env)?;
+            let req = env.into_request()?;
             let input = DetailsInput {
                 name: req.name.as_deref(),
                 contact_no: req.contact_number.as_deref(),

@@ -15,7 +15,7 @@ use web_support::search::{FilterResponse, FilterValueDto, SearchDto};
 use web_support::{ApiError, Db, Principal, RequestEnvelope, ResponseEnvelope};
 
 use crate::config::{MispConfig, now};
-use crate::dto::{LicenseEntity12, ProviderKeyRequest, ProviderLicense, ProviderRequest, request_of};
+use crate::dto::{LicenseEntity12, ProviderKeyRequest, ProviderLicense, ProviderRequest};
 use crate::error::{api, audited};
 use crate::roles::{LICENSE_12, LICENSE_KEY_12};
 use crate::routes::keys::current_key;
@@ -109,7 +109,7 @@ pub async fn generate(
     body: web::Json<RequestEnvelope<ProviderRequest>>,
 ) -> Result<HttpResponse, ApiError> {
     principal.require_any(LICENSE_12)?;
-    let req = request_of(body.into_inner())?;
+    let req = body.into_inner().into_request()?;
     let provider_id = required_field("providerId", req.provider_id.as_deref(), PROVIDER_MAX).map_err(api)?;
     require_self_or_admin(&cfg, &principal, &provider_id)?;
     let user = principal.user_id.clone();
@@ -163,7 +163,7 @@ pub async fn update(
     body: web::Json<RequestEnvelope<ProviderKeyRequest>>,
 ) -> Result<HttpResponse, ApiError> {
     principal.require_any(LICENSE_12)?;
-    let req = request_of(body.into_inner())?;
+    let req = body.into_inner().into_request()?;
     let user = principal.user_id.clone();
     let op = db
         .op(&principal)
@@ -287,7 +287,7 @@ pub async fn search(
     body: web::Json<RequestEnvelope<SearchDto>>,
 ) -> Result<HttpResponse, ApiError> {
     principal.require_any(LICENSE_12)?;
-    let dto = request_of(body.into_inner())?;
+    let dto = body.into_inner().into_request()?;
     let mut query = dto.validate(Entity::MispLicense, &[])?.query;
     query.criteria.extend(own_keys(&cfg, &principal));
     let page = db
@@ -330,7 +330,7 @@ pub async fn filter_values(
     body: web::Json<RequestEnvelope<FilterValueDto>>,
 ) -> Result<HttpResponse, ApiError> {
     principal.require_any(LICENSE_12)?;
-    let dto = request_of(body.into_inner())?;
+    let dto = body.into_inner().into_request()?;
     let columns = dto.validate(Entity::MispLicense)?;
     let mut criteria = dto.optional_criteria();
     criteria.extend(own_keys(&cfg, &principal));

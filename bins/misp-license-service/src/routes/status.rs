@@ -7,7 +7,7 @@ use persistence::repo::{misp as misps, misp_license as keys};
 use web_support::{ApiError, Db, Principal, RequestEnvelope, ResponseEnvelope};
 
 use crate::config::{MispConfig, now};
-use crate::dto::{Message, StatusRequest, StatusUpdated, java_to_string, request_of};
+use crate::dto::{Message, StatusRequest, StatusUpdated, java_to_string};
 use crate::error::{api, audited};
 use crate::routes::misps::no_key;
 
@@ -49,7 +49,7 @@ pub async fn decide(
     let op = db.op(&principal).call(AuditEvent::ProcessMispStatus, Some(&misp_id));
     let answer = db
         .audited(op, move |conn, trail| {
-            let req = request_of(env)?;
+            let req = env.into_request()?;
             let decision = Decision::parse(req.misp_status.as_deref())
                 .map_err(|e| audited(e, AuditEvent::MispStatusNotApprovedOrRejected, Some(&misp_id)))?;
             let refuse = |e: MispError| match e {
@@ -143,7 +143,7 @@ pub async fn activate(
     let op = db.op(&principal).call(AuditEvent::UpdateMispStatus, None);
     let message = db
         .audited(op, move |conn, trail| {
-            let req = request_of(env)?;
+            let req = env.into_request()?;
             let switch = Switch::parse(req.misp_status.as_deref(), MispError::BadMispSwitch)
                 .map_err(|e| audited(e, AuditEvent::MispActiveStatusInvalid, Some(&misp_id)))?;
             let now = now();
