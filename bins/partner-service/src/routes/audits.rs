@@ -21,7 +21,7 @@ pub struct AuditsApi;
 #[into_params(parameter_in = Query)]
 pub struct AuditQuery {
     /// Only records of this event id.
-    #[param(example = "PMS_PRT_103")]
+    #[param(example = "PMS_PRT_101")]
     event_id: Option<String>,
     /// Only records about this reference id (a partner, policy, API key…).
     #[param(example = "mpartner-default-auth")]
