@@ -3,6 +3,7 @@
 use actix_web::{HttpResponse, web};
 use persistence::repo::audit::{AuditFilter, AuditRow, search as search_rows};
 use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 use web_support::page::PageResponse;
 use web_support::{ApiError, Db, Principal, ResponseEnvelope, time};
 
@@ -11,23 +12,39 @@ const MAX_PAGE: i64 = 500;
 /// The audit-log operation (path relative to `/v1/partnermanager`); see `docs/development.md`
 /// ("Documenting an endpoint").
 #[derive(utoipa::OpenApi)]
-#[openapi(paths())]
+#[openapi(paths(search))]
 pub struct AuditsApi;
 
-#[derive(Debug, Deserialize)]
+/// The audit-log filters; every one optional, blank ones ignored.
+#[derive(Debug, Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
 pub struct AuditQuery {
+    /// Only records of this event id.
+    #[param(example = "PMS_PRT_101")]
     event_id: Option<String>,
+    /// Only records about this reference id (a partner, policy, API key…).
+    #[param(example = "mpartner-default-auth")]
     ref_id: Option<String>,
+    /// Only records of this session user.
+    #[param(example = "pm-1")]
     user_id: Option<String>,
-    /// `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'` or RFC 3339.
+    /// Records from this time (UTC), `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'` or RFC 3339.
+    #[param(example = "2024-05-01T00:00:00.000Z")]
     from_time: Option<String>,
+    /// Records up to this time (UTC), same formats as `fromTime`.
+    #[param(example = "2024-05-02T00:00:00.000Z")]
     to_time: Option<String>,
+    /// The page, from 0 (default 0).
+    #[param(minimum = 0, example = 0)]
     page_start: Option<i64>,
+    /// Records per page, 1 to 500 (default 20).
+    #[param(minimum = 1, maximum = 500, example = 20)]
     page_fetch: Option<i64>,
 }
 
-#[derive(Debug, Serialize)]
+/// An audit record, with the field names of MOSIP's `AuditRequestDto`.
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 struct AuditItem {
     event_id: String,
@@ -88,6 +105,20 @@ fn text(v: Option<String>) -> Option<String> {
     v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
 }
 
+/// `GET /audits`.
+#[utoipa::path(
+    get,
+    path = "/audits",
+    operation_id = "searchAudits",
+    tag = "Audits",
+    summary = "Search the audit log",
+    description = "The audit records this service wrote, newest first, filtered and paged. \
+Roles: the admin role (`PARTNER_ADMIN`).\n\n\
+Errors (HTTP 200): `PMS_COR_001` `fromTime` or `toTime` not a time; `PMS-MSD-313` `pageStart` \
+negative or `pageFetch` not between 1 and 500.",
+    params(AuditQuery),
+    responses((status = 200, description = "A page of records, or the errors", body = ResponseEnvelope<PageResponse<AuditItem>>))
+)]
 pub async fn search(
     principal: Principal,
     db: web::Data<Db>,

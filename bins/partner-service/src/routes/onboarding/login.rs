@@ -8,33 +8,69 @@ use partner_domain::onboarding::{DUMMY_HASH, OnboardingError, login_key, roles, 
 use persistence::repo;
 use persistence::repo::account::AccountRow;
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 use web_support::auth::{TokenSpec, mint_hs256_with};
 use web_support::envelope::RequestEnvelope;
+use web_support::openapi::schema::ErrorResponse;
 use web_support::{ApiError, Db, ResponseEnvelope, time};
 
 use crate::error::{RefuseOnboarding, onboarding_refusal};
 use crate::onboarding::Enabled;
 
-#[derive(Debug, Clone, Default, Deserialize)]
+/// A local account's credentials.
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct LoginForm {
+    /// The partner id the account was created for (case-insensitive).
+    #[schema(required = true, example = "tech-auth-1")]
     user_name: Option<String>,
+    #[schema(required = true, format = Password, example = "c0rrect-Horse-battery")]
     password: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+/// The token (also set as the `Authorization` cookie).
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 struct LoggedIn {
+    /// A JWT the services accept as `Authorization: Bearer …`.
     token: String,
+    #[schema(example = "Bearer")]
     token_type: &'static str,
     /// Seconds the token stays valid.
+    #[schema(example = 3600)]
     expires_in: i64,
     #[serde(with = "time::serde_mosip")]
+    #[schema(value_type = String, example = "2024-05-01T11:20:30.000Z")]
     expiry_time: NaiveDateTime,
     user_id: String,
     roles: Vec<String>,
 }
 
+/// `POST /auth/login`.
+#[utoipa::path(
+    post,
+    path = "/auth/login",
+    operation_id = "loginLocalAccount",
+    tag = "Onboarding",
+    summary = "Log in with a local account",
+    description = "Answers a token for the user name and password of an account created by \
+self-service sign-up, and sets it as the `Authorization` cookie (HttpOnly, SameSite=Strict). \
+Public: no token.\n\n\
+Errors (HTTP 200): `PMS_COR_001` `request` or `userName` missing or blank, `password` missing, \
+or a malformed `requesttime`; `PMS_ONB_012` local login is not available (tokens come from the \
+identity provider); `PMS_ONB_011` unknown user, wrong password or disabled account.",
+    security(()),
+    request_body(
+        content = RequestEnvelope<LoginForm>,
+        example = json!({"id": "mosip.partnermanagement.auth.login", "version": "1.0", "requesttime": "2024-05-01T10:20:30.123Z",
+            "request": {"userName": "tech-auth-1", "password": "c0rrect-Horse-battery"}})
+    ),
+    responses(
+        (status = 200, description = "The token (`id` and `version` echoed), or the errors", body = ResponseEnvelope<LoggedIn>,
+            headers(("Set-Cookie" = String, description = "`Authorization=<token>` on success"))),
+        (status = 404, description = "`PMS_COR_404`: self-service onboarding is switched off (`[onboarding] enabled = false`)", body = ErrorResponse)
+    )
+)]
 pub async fn login(
     on: Enabled,
     db: web::Data<Db>,

@@ -22,7 +22,7 @@ pub fn register(r: &mut Registrar<'_>) {
 /// The sign-up and login operations (paths relative to `/v1/partnermanager`; public, so each
 /// annotation says `security(())`); see `docs/development.md` ("Documenting an endpoint").
 #[derive(utoipa::OpenApi)]
-#[openapi(paths())]
+#[openapi(paths(otp::request_otp, verify::verify, login::login))]
 pub struct OnboardingApi;
 
 /// The session user of audit records written for public calls.

@@ -7,22 +7,33 @@ use partner_domain::registration::{self as reg, Registrant, RegistrationForm, Re
 use persistence::DbConnection;
 use persistence::repo::partner as partner_repo;
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 use web_support::ApiError;
 
 use crate::routes::partners::Failure;
 
 /// The sign-up request as received (every field optional, as JSON may omit it): registration's
 /// fields, `partnerId` doubling as the user name.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct SignUpForm {
+    /// The partner's id, also the user name of its account.
+    #[schema(required = true, max_length = 36, example = "tech-auth-1")]
     pub partner_id: Option<String>,
+    #[schema(required = true, max_length = 128, example = "Tech Auth Ltd")]
     pub organization_name: Option<String>,
+    #[schema(required = true, max_length = 254, example = "admin@techauth.example")]
     pub email_id: Option<String>,
+    #[schema(required = true, example = "Auth_Partner")]
     pub partner_type: Option<String>,
+    /// Required for the partner types that need a policy group.
+    #[schema(example = "mpolicygroup-default-auth")]
     pub policy_group: Option<String>,
+    #[schema(required = true, max_length = 16, example = "9876543210")]
     pub contact_number: Option<String>,
+    #[schema(required = true, max_length = 2000, example = "1 Main Street, Springfield")]
     pub address: Option<String>,
+    #[schema(example = "eng")]
     pub lang_code: Option<String>,
 }
 

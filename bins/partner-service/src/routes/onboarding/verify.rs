@@ -10,7 +10,9 @@ use persistence::repo::account::AccountRow;
 use persistence::repo::onboarding::{COMPLETED, SignupRow};
 use persistence::{DbConnection, repo};
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 use web_support::envelope::RequestEnvelope;
+use web_support::openapi::schema::ErrorResponse;
 use web_support::{ApiError, Db, ResponseEnvelope, request_id, time};
 
 use super::otp::onboarding_checks;
@@ -20,18 +22,29 @@ use crate::error::{RefuseOnboarding, onboarding_refusal};
 use crate::onboarding::{Enabled, Onboarding};
 use crate::routes::PartnerConfig;
 
-#[derive(Debug, Clone, Default, Deserialize)]
+/// The OTP of a sign-up, and the password of the account to create.
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct VerifyForm {
+    /// As answered by `/onboarding/otp`.
+    #[schema(required = true, example = "3f1c2b1e-8d4a-4a47-9a51-0c6f1b7e2d90")]
     registration_id: Option<String>,
+    /// Six digits.
+    #[schema(required = true, pattern = "^[0-9]{6}$", example = "493027")]
     otp: Option<String>,
+    /// Must meet the configured password policy.
+    #[schema(required = true, format = Password, example = "c0rrect-Horse-battery")]
     password: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+/// The partner registration created.
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 struct Created {
+    #[schema(example = "tech-auth-1")]
     partner_id: String,
+    /// The partner's approval status.
+    #[schema(example = "InProgress")]
     status: String,
 }
 
@@ -43,6 +56,33 @@ struct Claimed {
     password: String,
 }
 
+/// `POST /onboarding/verify`.
+#[utoipa::path(
+    post,
+    path = "/onboarding/verify",
+    operation_id = "verifyOnboardingOtp",
+    tag = "Onboarding",
+    summary = "Self-service sign-up: verify the OTP, create the partner and its account",
+    description = "Checks the OTP of a pending sign-up; when it matches, registers the partner \
+(registration's rules again) and creates its local account with the password, in one \
+transaction. A wrong OTP uses up one of the allowed tries. Public: no token.\n\n\
+Errors (HTTP 200): `PMS_COR_001` `request`, `registrationId`, `otp` or `password` missing (or \
+blank), or a malformed `requesttime`; `PMS_ONB_013` the OTP is not six digits; `PMS_ONB_005` no \
+pending sign-up has the registration id; `PMS_ONB_007` OTP expired; `PMS_ONB_008` too many wrong \
+tries; `PMS_ONB_009` sign-up already completed; `PMS_ONB_010` weak password; `PMS_ONB_006` wrong \
+OTP; then, as for `/onboarding/otp`, registration's codes, `PMS_ONB_001`, `PMS_ONB_002`, \
+`PMS_PRT_001` and `PMS_PRT_051` when the store changed since the OTP was sent.",
+    security(()),
+    request_body(
+        content = RequestEnvelope<VerifyForm>,
+        example = json!({"id": "mosip.partnermanagement.onboarding.verify", "version": "1.0", "requesttime": "2024-05-01T10:22:30.123Z",
+            "request": {"registrationId": "3f1c2b1e-8d4a-4a47-9a51-0c6f1b7e2d90", "otp": "493027", "password": "c0rrect-Horse-battery"}})
+    ),
+    responses(
+        (status = 200, description = "The partner created (`id` and `version` echoed), or the errors", body = ResponseEnvelope<Created>),
+        (status = 404, description = "`PMS_COR_404`: self-service onboarding is switched off (`[onboarding] enabled = false`)", body = ErrorResponse)
+    )
+)]
 pub async fn verify(
     on: Enabled,
     req: HttpRequest,
