@@ -93,10 +93,22 @@ pub fn register(r: &mut Registrar<'_>) {
         admin::activation,
         admin::list_v1,
         admin::list_v2,
+        requests::request,
+        requests::review,
+        requests::requests_of_partner,
+        requests::all_requests,
+        requests::one_request,
+        api_keys::generate,
+        api_keys::status,
+        api_keys::remap,
+        api_keys::policy_of_key,
     ),
     tags(
         (name = "Partners", description = "MOSIP's partners: registration, details, contacts, policy group, \
 activation and the lists other services read (P1–P8, M1–M3)"),
+        (name = "Policy mapping requests", description = "A partner asks to use a policy of its group; an admin \
+approves or rejects (P12, P14, M4, M8, M9)"),
+        (name = "API keys", description = "Keys a partner generates for its approved policies (P13, M5–M7)"),
     )
 )]
 pub struct PartnersApi;
