@@ -27,10 +27,6 @@ const PENDING: &[(&str, &str)] = &[
     ("POST", "/v1/partnermanager/partners/apikey/request/filtervalues"),
     ("POST", "/v1/partnermanager/partners/apikey/request/search"),
     ("POST", "/v1/partnermanager/partners/apikey/search"),
-    ("POST", "/v1/partnermanager/partners/{partnerId}/bioextractors/{policyId}"),
-    ("GET", "/v1/partnermanager/partners/{partnerId}/bioextractors/{policyId}"),
-    ("POST", "/v1/partnermanager/partners/{partnerId}/credentialtype/{credentialType}/policies/{policyName}"),
-    ("GET", "/v1/partnermanager/partners/{partnerId}/credentialtype/{credentialType}/policies"),
 ];
 
 #[test]

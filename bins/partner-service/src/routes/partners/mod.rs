@@ -102,6 +102,10 @@ pub fn register(r: &mut Registrar<'_>) {
         api_keys::status,
         api_keys::remap,
         api_keys::policy_of_key,
+        extractors::add,
+        extractors::get,
+        credential_types::map,
+        credential_types::get,
     ),
     tags(
         (name = "Partners", description = "MOSIP's partners: registration, details, contacts, policy group, \
@@ -109,6 +113,8 @@ activation and the lists other services read (P1–P8, M1–M3)"),
         (name = "Policy mapping requests", description = "A partner asks to use a policy of its group; an admin \
 approves or rejects (P12, P14, M4, M8, M9)"),
         (name = "API keys", description = "Keys a partner generates for its approved policies (P13, M5–M7)"),
+        (name = "Biometric extractors", description = "The extractors a credential partner declares for a policy (P15, P16)"),
+        (name = "Credential types", description = "The policy a partner uses for a credential type (P17, P18)"),
     )
 )]
 pub struct PartnersApi;
