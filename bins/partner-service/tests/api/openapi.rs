@@ -21,12 +21,6 @@ const PENDING: &[(&str, &str)] = &[
     ("POST", "/v1/partnermanager/partners/certificate/ca/upload"),
     ("POST", "/v1/partnermanager/partners/certificate/upload"),
     ("GET", "/v1/partnermanager/partners/{partnerId}/certificate"),
-    ("POST", "/v1/partnermanager/partners/search"),
-    ("POST", "/v1/partnermanager/partners/partnertype/search"),
-    ("POST", "/v1/partnermanager/partners/filtervalues"),
-    ("POST", "/v1/partnermanager/partners/apikey/request/filtervalues"),
-    ("POST", "/v1/partnermanager/partners/apikey/request/search"),
-    ("POST", "/v1/partnermanager/partners/apikey/search"),
 ];
 
 #[test]

@@ -106,6 +106,12 @@ pub fn register(r: &mut Registrar<'_>) {
         extractors::get,
         credential_types::map,
         credential_types::get,
+        search::partners,
+        search::partner_types,
+        search::partner_filter_values,
+        search::request_filter_values,
+        search::requests,
+        search::keys,
     ),
     tags(
         (name = "Partners", description = "MOSIP's partners: registration, details, contacts, policy group, \
@@ -115,6 +121,8 @@ approves or rejects (P12, P14, M4, M8, M9)"),
         (name = "API keys", description = "Keys a partner generates for its approved policies (P13, M5–M7)"),
         (name = "Biometric extractors", description = "The extractors a credential partner declares for a policy (P15, P16)"),
         (name = "Credential types", description = "The policy a partner uses for a credential type (P17, P18)"),
+        (name = "Partner searches", description = "MOSIP's `SearchDto` and `FilterValueDto` over partners, \
+partner types, policy-mapping requests and API keys (P19–P24)"),
     )
 )]
 pub struct PartnersApi;
