@@ -12,6 +12,7 @@ mod partner_extractors;
 mod partner_fixtures;
 mod partner_import;
 mod partner_keys;
+mod partner_openapi;
 mod partner_search;
 mod policy;
 mod portal;

@@ -13,38 +13,7 @@ use crate::helpers::TestApp;
 /// Routes of `/v1/partnermanager` whose handlers are not documented yet. Documenting one (see
 /// `docs/development.md`, "Documenting an endpoint") means taking it off this list; the test
 /// fails while a documented route is still listed. The list must end up empty.
-const PENDING: &[(&str, &str)] = &[
-    ("POST", "/v1/partnermanager/partners"),
-    ("GET", "/v1/partnermanager/partners"),
-    ("POST", "/v1/partnermanager/partners/v2"),
-    ("GET", "/v1/partnermanager/partners/v2"),
-    ("PUT", "/v1/partnermanager/partners/v2/{partnerId}"),
-    ("PUT", "/v1/partnermanager/partners/email/verify"),
-    ("POST", "/v1/partnermanager/partners/search"),
-    ("POST", "/v1/partnermanager/partners/partnertype/search"),
-    ("POST", "/v1/partnermanager/partners/filtervalues"),
-    ("POST", "/v1/partnermanager/partners/apikey/request/filtervalues"),
-    ("POST", "/v1/partnermanager/partners/apikey/request/search"),
-    ("POST", "/v1/partnermanager/partners/apikey/search"),
-    ("GET", "/v1/partnermanager/partners/apikey"),
-    ("GET", "/v1/partnermanager/partners/apikey/{apikey}"),
-    ("PUT", "/v1/partnermanager/partners/policy/{mappingkey}"),
-    ("GET", "/v1/partnermanager/partners/{partnerId}"),
-    ("PUT", "/v1/partnermanager/partners/{partnerId}"),
-    ("PATCH", "/v1/partnermanager/partners/{partnerId}"),
-    ("POST", "/v1/partnermanager/partners/{partnerId}/contact/add"),
-    ("PUT", "/v1/partnermanager/partners/{partnerId}/policygroup/{policygroupName}"),
-    ("POST", "/v1/partnermanager/partners/{partnerId}/policy/map"),
-    ("PATCH", "/v1/partnermanager/partners/{partnerId}/generate/apikey"),
-    ("GET", "/v1/partnermanager/partners/{partnerId}/apikey/request"),
-    ("PUT", "/v1/partnermanager/partners/{partnerId}/apikey/{apikey}/policies"),
-    ("GET", "/v1/partnermanager/partners/{partnerId}/apikey/{apikey}"),
-    ("PATCH", "/v1/partnermanager/partners/{partnerId}/policy/{policyId}/apiKey/status"),
-    ("POST", "/v1/partnermanager/partners/{partnerId}/bioextractors/{policyId}"),
-    ("GET", "/v1/partnermanager/partners/{partnerId}/bioextractors/{policyId}"),
-    ("POST", "/v1/partnermanager/partners/{partnerId}/credentialtype/{credentialType}/policies/{policyName}"),
-    ("GET", "/v1/partnermanager/partners/{partnerId}/credentialtype/{credentialType}/policies"),
-];
+const PENDING: &[(&str, &str)] = &[];
 
 #[test]
 fn every_route_is_documented_and_every_operation_is_routed() {

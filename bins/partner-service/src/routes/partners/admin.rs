@@ -6,23 +6,36 @@ use partner_domain::PartnerError;
 use partner_domain::partner::{Activation, status_label};
 use persistence::repo::partner as repo;
 use serde::{Deserialize, Serialize};
-use web_support::{ApiError, Db, Principal, RequestEnvelope, time};
+use utoipa::{IntoParams, ToSchema};
+use web_support::{ApiError, Db, Principal, RequestEnvelope, ResponseEnvelope, time};
 
-use super::{Failure, Family, PartnerConfig, echoed, retrieved};
+use super::{Failure, Family, Message, PartnerConfig, StatusBody, echoed, retrieved};
 use crate::roles;
-
-#[derive(Debug, Deserialize)]
-pub struct StatusBody {
-    status: Option<String>,
-}
-
-#[derive(Debug, Serialize)]
-struct Message {
-    message: &'static str,
-}
 
 /// M1: switches a partner on (it needs an uploaded certificate) or off; deactivating a MISP
 /// partner also switches off its licence keys.
+#[utoipa::path(
+    patch,
+    path = "/partners/{partnerId}",
+    operation_id = "activateDeactivatePartner",
+    tag = "Partners",
+    summary = "M1: activate or deactivate a partner",
+    description = "`Active` needs the partner's certificate to be uploaded; `De-Active` also \
+switches off the licence keys of a MISP partner. Both are idempotent; the approval status does \
+not change. Roles: `PARTNERMANAGER`, `PARTNER_ADMIN`; without `PARTNER_ADMIN`, the caller's own \
+partner only (403 otherwise).\n\n\
+Errors (HTTP 200): `PMS_COR_001` `request` missing, or `status` missing or blank; `PMS_PMP_005` \
+no such partner; `PMS_PM_058` the status is neither `Active` nor `De-Active`; `PMS_PRT_108` no \
+certificate uploaded for the partner.",
+    params(("partnerId" = String, Path, description = "The partner's id", example = "Tech-123")),
+    request_body(
+        content = RequestEnvelope<StatusBody>,
+        example = json!({"id": "mosip.partnermanagement.partners.status.update", "version": "1.0",
+            "requesttime": "2024-05-01T10:20:30.123Z", "request": {"status": "De-Active"}})
+    ),
+    responses((status = 200, description = "What was done (`id` and `version` echoed), or the errors",
+        body = ResponseEnvelope<Message>))
+)]
 pub async fn activation(
     principal: Principal,
     db: web::Data<Db>,
@@ -62,35 +75,67 @@ pub async fn activation(
     Ok(echoed(answer, id, version))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
 pub struct ListQuery {
+    /// A partner type code, matched exactly (e.g. `Auth_Partner`); absent or blank: every type.
+    #[param(example = "Auth_Partner")]
     partner_type: Option<String>,
 }
 
-/// `RetrievePartnersDetails` (v1) and `PartnerDetailsDto` (v2).
-#[derive(Debug, Serialize)]
+/// `RetrievePartnersDetails` (v1) and `PartnerDetailsDto` (v2: adds `logoUrl` and
+/// `additionalInfo`).
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
+#[schema(as = RetrievePartnersDetails)]
 struct ListedPartner {
     #[serde(rename = "partnerID")]
+    #[schema(example = "Tech-123")]
     partner_id: String,
+    /// `active` or `De-active`.
+    #[schema(example = "active")]
     status: &'static str,
+    #[schema(example = "Techno")]
     organization_name: String,
     contact_number: Option<String>,
     email_id: Option<String>,
     address: Option<String>,
+    #[schema(example = "Auth_Partner")]
     partner_type: String,
+    /// `/partners/v2` only (absent from `/partners`): the logo's URL, or `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<String>)]
     logo_url: Option<Option<String>>,
+    /// `/partners/v2` only (absent from `/partners`): the stored JSON, or `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Value)]
     additional_info: Option<Option<serde_json::Value>>,
 }
 
-#[derive(Debug, Serialize)]
+/// `RetrievePartnerDetailsResponse` of the partner lists.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = RetrievePartnersResponse)]
 struct Partners {
     partners: Vec<ListedPartner>,
 }
 
+/// M2 `GET /partners`.
+#[utoipa::path(
+    get,
+    path = "/partners",
+    operation_id = "getPartners",
+    tag = "Partners",
+    summary = "M2: every partner, or those of one type",
+    description = "For MOSIP's other services (ID authentication, registration processor, …). A \
+caller without `PARTNER_ADMIN` sees its own partner only. Roles: `PARTNERMANAGER`, \
+`PARTNER_ADMIN`, `partnermanager`, `ID_AUTHENTICATION`, `REGISTRATION_PROCESSOR`, `RESIDENT`, \
+`CREDENTIAL_ISSUANCE`, `ID_REPOSITORY`.\n\n\
+Errors (HTTP 200): `PMS_PMP_013` no partner found.",
+    params(ListQuery),
+    responses((status = 200, description = "The partners (`id` `mosip.partnermanagement.partners.retrieve`), or the errors",
+        body = ResponseEnvelope<Partners>))
+)]
 pub async fn list_v1(
     principal: Principal,
     db: web::Data<Db>,
@@ -99,6 +144,23 @@ pub async fn list_v1(
     list(principal, db, query.into_inner(), false).await
 }
 
+/// M3 `GET /partners/v2`: the items add `logoUrl` and `additionalInfo`.
+#[utoipa::path(
+    get,
+    path = "/partners/v2",
+    operation_id = "getPartnersV2",
+    tag = "Partners",
+    summary = "M3: every partner, or those of one type, with logo and additional information",
+    description = "As M2; each item adds `logoUrl` and `additionalInfo`. (Not in MOSIP's published \
+OpenAPI document; MOSIP 1.2 serves it.) Roles: `PARTNERMANAGER`, `PARTNER_ADMIN`, \
+`partnermanager`, `ID_AUTHENTICATION`, `REGISTRATION_PROCESSOR`, `RESIDENT`, \
+`CREDENTIAL_ISSUANCE`, `ID_REPOSITORY`.\n\n\
+Errors (HTTP 200): `PMS_PMP_013` no partner found; `PMS_PRT_096` a partner's stored \
+`additionalInfo` is not JSON.",
+    params(ListQuery),
+    responses((status = 200, description = "The partners (`id` `mosip.partnermanagement.partners.retrieve`), or the errors",
+        body = ResponseEnvelope<Partners>))
+)]
 pub async fn list_v2(
     principal: Principal,
     db: web::Data<Db>,

@@ -7,38 +7,82 @@ use partner_domain::extractor::{EXTRACTORS_ADDED, ExtractorForm, check_add, form
 use partner_domain::partner::FieldViolation;
 use persistence::repo::{partner_extras, partner_policy};
 use serde::{Deserialize, Serialize};
-use web_support::{ApiError, Db, Principal, RequestEnvelope, time};
+use utoipa::ToSchema;
+use web_support::{ApiError, Db, Principal, RequestEnvelope, ResponseEnvelope, time};
 
 use super::{Failure, Family, echoed, invalid, new_id, plain};
 use crate::roles;
 
-#[derive(Debug, Default, Deserialize, Serialize)]
+/// `ExtractorProviderDto`.
+#[derive(Debug, Default, Deserialize, Serialize, ToSchema)]
+#[schema(as = ExtractorProviderDto)]
 pub struct Provider {
     #[serde(default)]
+    #[schema(required = true, max_length = 128, example = "mock")]
     provider: Option<String>,
     #[serde(default)]
+    #[schema(max_length = 8, example = "1.1")]
     version: Option<String>,
 }
 
-#[derive(Debug, Deserialize, Serialize)]
+/// `ExtractorDto`.
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ExtractorDto {
+    /// The attribute the extractor is for; adding an attribute again replaces its extractor.
     #[serde(default)]
+    #[schema(required = true, max_length = 128, example = "photo")]
     attribute_name: Option<String>,
+    /// `<modality>` or `<modality>[<sub-types>]`, each part at most 64 characters.
     #[serde(default)]
+    #[schema(required = true, max_length = 130, example = "finger[LeftThumb,RightThumb]")]
     biometric: Option<String>,
     #[serde(default)]
+    #[schema(required = true)]
     extractor: Option<Provider>,
 }
 
-#[derive(Debug, Deserialize, Serialize)]
+/// `ExtractorsDto`.
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
 pub struct ExtractorsDto {
     #[serde(default)]
+    #[schema(required = true)]
     extractors: Option<Vec<ExtractorDto>>,
 }
 
 /// P15: adds (or replaces, by attribute name) extractors while the request for the policy is
 /// not approved yet.
+#[utoipa::path(
+    post,
+    path = "/partners/{partnerId}/bioextractors/{policyId}",
+    operation_id = "addBiometricExtractors",
+    tag = "Biometric extractors",
+    summary = "P15: add biometric extractors",
+    description = "Adds the extractors (an attribute named again is replaced) while the partner's \
+request for the policy exists and is not approved. Roles: `PARTNER`, `CREDENTIAL_PARTNER`, \
+`PARTNER_ADMIN`, `CREDENTIAL_ISSUANCE`, `CREATE_SHARE`, `ONLINE_VERIFICATION_PARTNER`; without \
+`PARTNER_ADMIN`, the caller's own partner only (403 otherwise).\n\n\
+Errors (HTTP 200): `PMS_COR_001` `request` or `extractors` missing, or an extractor's field \
+missing, blank or too long (each failing field listed, e.g. `request.extractors[0].biometric`); \
+`PMS_PRT_061` the partner has not requested the policy; `PMS_PRT_062` the request is approved.",
+    params(
+        ("partnerId" = String, Path, description = "The partner's id", example = "Tech-123"),
+        ("policyId" = String, Path, description = "The policy's id"),
+    ),
+    request_body(
+        content = RequestEnvelope<ExtractorsDto>,
+        example = json!({"id": "mosip.partnermanagement.partners.bioextractors", "version": "1.0",
+            "requesttime": "2024-05-01T10:20:30.123Z",
+            "request": {"extractors": [
+                {"attributeName": "photo", "biometric": "face", "extractor": {"provider": "mock", "version": "1.1"}},
+                {"attributeName": "fingers", "biometric": "finger[LeftThumb,RightThumb]",
+                    "extractor": {"provider": "mock", "version": "1.1"}}]}})
+    ),
+    responses((status = 200, description = "`Extractors added successfully.` (`id` and `version` echoed), or the errors",
+        body = ResponseEnvelope<String>, example = json!({"id": "mosip.partnermanagement.partners.bioextractors",
+            "version": "1.0", "responsetime": "2024-05-01T10:20:30.456Z", "metadata": null,
+            "response": "Extractors added successfully.", "errors": []})))
+)]
 pub async fn add(
     principal: Principal,
     db: web::Data<Db>,
@@ -87,6 +131,22 @@ pub async fn add(
 }
 
 /// P16: a partner's extractors for a policy.
+#[utoipa::path(
+    get,
+    path = "/partners/{partnerId}/bioextractors/{policyId}",
+    operation_id = "getBiometricExtractors",
+    tag = "Biometric extractors",
+    summary = "P16: a partner's biometric extractors for a policy",
+    description = "Roles: `PARTNER`, `CREDENTIAL_PARTNER`, `PARTNER_ADMIN`, `CREDENTIAL_ISSUANCE`, \
+`CREATE_SHARE`, `ONLINE_VERIFICATION_PARTNER`; without `PARTNER_ADMIN`, the caller's own partner \
+only (403 otherwise).\n\n\
+Errors (HTTP 200): `PMS_PRT_064` no extractors.",
+    params(
+        ("partnerId" = String, Path, description = "The partner's id", example = "Tech-123"),
+        ("policyId" = String, Path, description = "The policy's id"),
+    ),
+    responses((status = 200, description = "The extractors, or the errors", body = ResponseEnvelope<ExtractorsDto>))
+)]
 pub async fn get(
     principal: Principal,
     db: web::Data<Db>,

@@ -16,7 +16,8 @@ use audit_events::AuditEvent;
 use partner_domain::PartnerError;
 use partner_domain::partner::FieldViolation;
 use partner_domain::registration::{EmailRule, RegistrationRules};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 use web_support::openapi::Registrar;
 use web_support::settings::PartnerSettings;
 use web_support::{ApiError, ResponseEnvelope};
@@ -79,8 +80,82 @@ pub fn register(r: &mut Registrar<'_>) {
 /// The partner operations (paths relative to `/v1/partnermanager`); see `docs/development.md`
 /// ("Documenting an endpoint").
 #[derive(utoipa::OpenApi)]
-#[openapi(paths())]
+#[openapi(
+    paths(
+        registration::register_v1,
+        registration::register_v2,
+        registration::email_check,
+        details::get,
+        details::update_v1,
+        details::update_v2,
+        details::contact,
+        details::policy_group,
+        admin::activation,
+        admin::list_v1,
+        admin::list_v2,
+        requests::request,
+        requests::review,
+        requests::requests_of_partner,
+        requests::all_requests,
+        requests::one_request,
+        api_keys::generate,
+        api_keys::status,
+        api_keys::remap,
+        api_keys::policy_of_key,
+        extractors::add,
+        extractors::get,
+        credential_types::map,
+        credential_types::get,
+        search::partners,
+        search::partner_types,
+        search::partner_filter_values,
+        search::request_filter_values,
+        search::requests,
+        search::keys,
+    ),
+    tags(
+        (name = "Partners", description = "MOSIP's partners: registration, details, contacts, policy group, \
+activation and the lists other services read (P1–P8, M1–M3)"),
+        (name = "Policy mapping requests", description = "A partner asks to use a policy of its group; an admin \
+approves or rejects (P12, P14, M4, M8, M9)"),
+        (name = "API keys", description = "Keys a partner generates for its approved policies (P13, M5–M7)"),
+        (name = "Biometric extractors", description = "The extractors a credential partner declares for a policy (P15, P16)"),
+        (name = "Credential types", description = "The policy a partner uses for a credential type (P17, P18)"),
+        (name = "Partner searches", description = "MOSIP's `SearchDto` and `FilterValueDto` over partners, \
+partner types, policy-mapping requests and API keys (P19–P24)"),
+    )
+)]
 pub struct PartnersApi;
+
+/// `StatusRequestDto`: the new status of a partner (`Active` / `De-Active`) or of a
+/// policy-mapping request (`Approved` / `Rejected`), in any case.
+#[derive(Debug, Deserialize, ToSchema)]
+#[schema(as = StatusRequestDto)]
+pub struct StatusBody {
+    /// `Active` or `De-Active` for a partner; `Approved` or `Rejected` for a policy-mapping
+    /// request (any case). Blank is `PMS_COR_001`.
+    #[schema(required = true, example = "Active")]
+    status: Option<String>,
+}
+
+/// `PartnerResponse`: the partner's id and its approval status.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+struct PartnerResponse {
+    #[schema(example = "Tech-123")]
+    partner_id: String,
+    /// `approval_status`: `InProgress` until the partner's certificate is uploaded, then `approved`.
+    #[schema(example = "InProgress")]
+    status: String,
+}
+
+/// `PartnersPolicyMappingResponse`: what was done, in words.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = PartnersPolicyMappingResponse)]
+struct Message {
+    #[schema(example = "Partner activated successfully")]
+    message: &'static str,
+}
 
 /// `id` of the read endpoints' answers (P4, P14, M2, M3, M7, M8, M9).
 const RETRIEVE_ID: &str = "mosip.partnermanagement.partners.retrieve";

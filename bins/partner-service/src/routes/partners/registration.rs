@@ -6,33 +6,73 @@ use partner_domain::PartnerError;
 use partner_domain::registration::{Registrant, RegistrationForm};
 use persistence::repo::partner as repo;
 use serde::{Deserialize, Serialize};
-use web_support::{ApiError, Db, Principal, RequestEnvelope, time};
+use utoipa::ToSchema;
+use web_support::{ApiError, Db, Principal, RequestEnvelope, ResponseEnvelope, time};
 
-use super::{Failure, Family, PartnerConfig, echoed, invalid, plain};
+use super::{Failure, Family, PartnerConfig, PartnerResponse, echoed, invalid, plain};
 
-/// `PartnerRequest` (v1) / `PartnerRequestDto` (v2).
-#[derive(Debug, Deserialize)]
+/// `PartnerRequest` (v1) / `PartnerRequestDto` (v2: adds `logoUrl` and `additionalInfo`).
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
+#[schema(as = PartnerRequestDto)]
 pub struct RegisterBody {
+    /// The new partner's id (and user id): no whitespace, at most `partner.partner_id_max_length`
+    /// characters (36 by default).
+    #[schema(required = true, example = "Tech-123")]
     partner_id: Option<String>,
+    /// The name of an active policy group; required for partner types that need a policy.
+    #[schema(example = "mosip policy group")]
     policy_group: Option<String>,
+    #[schema(required = true, max_length = 128, example = "Techno")]
     organization_name: Option<String>,
+    #[schema(required = true, max_length = 2000, example = "Bangalore")]
     address: Option<String>,
+    /// At most `partner.mobile_number_max_length` characters (16 by default).
+    #[schema(required = true, max_length = 16, example = "8553967572")]
     contact_number: Option<String>,
+    /// Unique among partners; must match `partner.email_regex`.
+    #[schema(required = true, max_length = 254, example = "mosip@gmail.com")]
     email_id: Option<String>,
+    /// A partner type code (case-insensitive), e.g. `Auth_Partner`, `Credential_Partner`.
+    #[schema(required = true, example = "Auth_Partner")]
     partner_type: Option<String>,
+    /// One of `partner.languages`; the first one when absent.
+    #[schema(example = "eng")]
     lang_code: Option<String>,
+    /// `/partners/v2` only (ignored by `/partners`).
+    #[schema(max_length = 256, example = "https://example.org/logo.png")]
     logo_url: Option<String>,
+    /// `/partners/v2` only (ignored by `/partners`): any JSON value, stored as it is.
     additional_info: Option<serde_json::Value>,
 }
 
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-struct PartnerResponse {
-    partner_id: String,
-    status: String,
-}
-
+/// P1 `POST /partners`.
+#[utoipa::path(
+    post,
+    path = "/partners",
+    operation_id = "partnerSelfRegistration",
+    tag = "Partners",
+    summary = "P1: register a partner",
+    description = "Creates an inactive partner (`InProgress` until its certificate is uploaded). \
+`logoUrl` and `additionalInfo` are ignored: use `/partners/v2`. Roles: any authenticated user; a \
+caller without `PARTNER_ADMIN` registers its own user id only (403 otherwise).\n\n\
+Errors (HTTP 200): `PMS_COR_001` `request` missing, or a field missing, blank or too long (each \
+failing field listed); `PMS_PRT_055` the caller's e-mail already belongs to a partner; \
+`PMS_PRT_013` `contactNumber` too long; `PMS_PRT_012` invalid `emailId`; `PMS_PRT_066` spaces in \
+`partnerId`; `PMS_PRT_052` `partnerId` too long; `PMS_PRT_011` `emailId` used by a partner; \
+`PMS_PRT_056` unsupported `langCode`; `PMS_PRT_051` `partnerId` taken; `PMS_PRT_010` unknown \
+`partnerType`; `PMS_PRT_108` the type needs a `policyGroup`; `PMS_PRT_002` no such policy group; \
+`PMS_PMP_023` the policy group is not active.",
+    request_body(
+        content = RequestEnvelope<RegisterBody>,
+        example = json!({"id": "mosip.partnermanagement.partners.create", "version": "1.0",
+            "requesttime": "2024-05-01T10:20:30.123Z",
+            "request": {"partnerId": "Tech-123", "policyGroup": "mosip policy group", "organizationName": "Techno",
+                "address": "Bangalore", "contactNumber": "8553967572", "emailId": "mosip@gmail.com",
+                "partnerType": "Auth_Partner", "langCode": "eng"}})
+    ),
+    responses((status = 200, description = "The partner (`id` and `version` echoed), or the errors", body = ResponseEnvelope<PartnerResponse>))
+)]
 pub async fn register_v1(
     principal: Principal,
     db: web::Data<Db>,
@@ -42,6 +82,34 @@ pub async fn register_v1(
     register(principal, db, cfg, body.into_inner(), false).await
 }
 
+/// P2 `POST /partners/v2`.
+#[utoipa::path(
+    post,
+    path = "/partners/v2",
+    operation_id = "partnerSelfRegistrationV2",
+    tag = "Partners",
+    summary = "P2: register a partner, with logo and additional information",
+    description = "As P1, and stores `logoUrl` and `additionalInfo` (any JSON). (Not in MOSIP's \
+published OpenAPI document; MOSIP 1.2 serves it.) Roles: any authenticated user; a caller \
+without `PARTNER_ADMIN` registers its own user id only (403 otherwise).\n\n\
+Errors (HTTP 200): `PMS_COR_001` `request` missing, or a field missing, blank or too long \
+(`logoUrl` over 256 characters included); `PMS_PRT_055` the caller's e-mail already belongs to a \
+partner; `PMS_PRT_013` `contactNumber` too long; `PMS_PRT_012` invalid `emailId`; `PMS_PRT_066` \
+spaces in `partnerId`; `PMS_PRT_052` `partnerId` too long; `PMS_PRT_011` `emailId` used by a \
+partner; `PMS_PRT_056` unsupported `langCode`; `PMS_PRT_051` `partnerId` taken; `PMS_PRT_010` \
+unknown `partnerType`; `PMS_PRT_108` the type needs a `policyGroup`; `PMS_PRT_002` no such policy \
+group; `PMS_PMP_023` the policy group is not active.",
+    request_body(
+        content = RequestEnvelope<RegisterBody>,
+        example = json!({"id": "mosip.partnermanagement.partners.create", "version": "1.0",
+            "requesttime": "2024-05-01T10:20:30.123Z",
+            "request": {"partnerId": "Tech-123", "policyGroup": "mosip policy group", "organizationName": "Techno",
+                "address": "Bangalore", "contactNumber": "8553967572", "emailId": "mosip@gmail.com",
+                "partnerType": "Auth_Partner", "langCode": "eng", "logoUrl": "https://example.org/logo.png",
+                "additionalInfo": {"website": "https://example.org"}}})
+    ),
+    responses((status = 200, description = "The partner (`id` and `version` echoed), or the errors", body = ResponseEnvelope<PartnerResponse>))
+)]
 pub async fn register_v2(
     principal: Principal,
     db: web::Data<Db>,
@@ -96,20 +164,46 @@ async fn register(
     Ok(echoed(created, id, version))
 }
 
-#[derive(Debug, Deserialize)]
+/// `EmailVerificationRequestDto`.
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
+#[schema(as = EmailVerificationRequestDto)]
 pub struct EmailBody {
+    /// Absent reads as empty (which fails the pattern).
+    #[schema(example = "mosip@gmail.com")]
     email_id: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+/// `EmailVerificationResponseDto`.
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
+#[schema(as = EmailVerificationResponseDto)]
 struct EmailAnswer {
+    /// A partner has exactly this e-mail.
     email_exists: bool,
+    /// The codes of the partner types that need a policy group, upper-cased.
+    #[schema(example = json!(["AUTH_PARTNER", "CREDENTIAL_PARTNER"]))]
     policy_required_partner_types: Vec<String>,
 }
 
 /// P3: whether a partner uses the e-mail, and which partner types need a policy group.
+#[utoipa::path(
+    put,
+    path = "/partners/email/verify",
+    operation_id = "isEmailExists",
+    tag = "Partners",
+    summary = "P3: is an e-mail taken",
+    description = "Whether a partner is registered with this e-mail (exact match), and which \
+partner types need a policy group. Roles: any authenticated user.\n\n\
+Errors (HTTP 200): `PMS_COR_001` `request` missing; `PMS_PRT_012` the e-mail does not match \
+`partner.email_regex`.",
+    request_body(
+        content = RequestEnvelope<EmailBody>,
+        example = json!({"id": "mosip.partnermanagement.partners.email.verify", "version": "1.0",
+            "requesttime": "2024-05-01T10:20:30.123Z", "request": {"emailId": "mosip@gmail.com"}})
+    ),
+    responses((status = 200, description = "The answer, or the errors", body = ResponseEnvelope<EmailAnswer>))
+)]
 pub async fn email_check(
     principal: Principal,
     db: web::Data<Db>,

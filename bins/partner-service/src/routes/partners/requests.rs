@@ -12,25 +12,65 @@ use partner_domain::policy_request::{
 };
 use persistence::repo::{api_key, partner as repo, partner_extras, partner_policy};
 use serde::{Deserialize, Serialize};
-use web_support::{ApiError, Db, Principal, RequestEnvelope, time};
+use utoipa::ToSchema;
+use web_support::{ApiError, Db, Principal, RequestEnvelope, ResponseEnvelope, time};
 
-use super::{Failure, Family, PartnerConfig, echoed, invalid, new_id, retrieved};
+use super::{Failure, Family, PartnerConfig, StatusBody, echoed, invalid, new_id, retrieved};
 use crate::roles;
 
-#[derive(Debug, Deserialize)]
+/// `PartnerPolicyMappingRequest`.
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
+#[schema(as = PartnerPolicyMappingRequest)]
 pub struct MappingBody {
+    /// The name of a policy of the partner's policy group (exact).
+    #[schema(required = true, example = "mosip policy")]
     policy_name: Option<String>,
+    /// Why the partner needs the policy; may be empty.
+    #[schema(required = true, max_length = 4000, example = "Authenticate residents at our counters")]
     use_case_description: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+/// `PartnerPolicyMappingResponseDto`.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = PartnerPolicyMappingResponseDto)]
 struct MappingAnswer {
+    /// The request's id (the `{mappingkey}` an admin approves or rejects).
+    #[schema(example = "0f8d3d2c-4a5b-4c6d-8e9f-0a1b2c3d4e5f")]
     mappingkey: String,
+    #[schema(example = "Policy mapping request submitted successfully.")]
     message: &'static str,
 }
 
 /// P12: a partner asks to use a policy of its group.
+#[utoipa::path(
+    post,
+    path = "/partners/{partnerId}/policy/map",
+    operation_id = "mapPolicyToPartner",
+    tag = "Policy mapping requests",
+    summary = "P12: request a policy",
+    description = "The partner (active) asks to use an active, unexpired policy of its active \
+policy group; the request waits for an admin (M4). A rejected request may be asked again. Roles: \
+`AUTH_PARTNER`, `ABIS_PARTNER`, `CREDENTIAL_PARTNER`, `CREDENTIAL_ISSUANCE`, \
+`ONLINE_VERIFICATION_PARTNER`, `PARTNER_ADMIN`; without `PARTNER_ADMIN`, the caller's own partner \
+only (403 otherwise).\n\n\
+Errors (HTTP 200): `PMS_COR_001` `request` missing, `policyName` or `useCaseDescription` missing \
+(both listed), or `useCaseDescription` over 4000 characters; `PMS_PRT_005` no such partner; \
+`PMS_PMP_016` the partner is not active; `PMS_PRT_073` no active policy of that name; \
+`PMS_PRT_047` the partner has no policy group; `PMS_PRT_098` no policy of that name in the \
+partner's group; `PMS_PMP_019` the policy is not active; `PMS_PMP_018` the policy expired; \
+`PMS_PMP_023` the policy group is not active; `PMS_PRT_053` a request for the policy is pending; \
+`PMS_PRT_060` a request for the policy is approved.",
+    params(("partnerId" = String, Path, description = "The partner's id", example = "Tech-123")),
+    request_body(
+        content = RequestEnvelope<MappingBody>,
+        example = json!({"id": "mosip.partnermanagement.partners.policy.mapping", "version": "1.0",
+            "requesttime": "2024-05-01T10:20:30.123Z",
+            "request": {"policyName": "mosip policy", "useCaseDescription": "Authenticate residents at our counters"}})
+    ),
+    responses((status = 200, description = "The request's id (`id` and `version` echoed), or the errors",
+        body = ResponseEnvelope<MappingAnswer>))
+)]
 pub async fn request(
     principal: Principal,
     db: web::Data<Db>,
@@ -87,13 +127,37 @@ pub async fn request(
     Ok(echoed(answer, id, version))
 }
 
-#[derive(Debug, Deserialize)]
-pub struct StatusBody {
-    status: Option<String>,
-}
-
 /// M4: an admin approves or rejects a pending request; a decided request stays decided, and of
 /// two reviews racing on one request exactly one wins (compare-and-set on its status).
+#[utoipa::path(
+    put,
+    path = "/partners/policy/{mappingkey}",
+    operation_id = "approveRejectPolicyMappings",
+    tag = "Policy mapping requests",
+    summary = "M4: approve or reject a policy request",
+    description = "`Approved` or `Rejected` (any case) decides a pending request once. Approving \
+needs the policy (active, in an active group, unexpired) and, for the partner types of \
+`partner.extractor_partner_types`, biometric extractors for it. No API key is made: the partner \
+generates its keys (P13). Roles: `PARTNERMANAGER`, `PARTNER_ADMIN`; without `PARTNER_ADMIN`, \
+requests of the caller's own partner only (403 otherwise).\n\n\
+Errors (HTTP 200): `PMS_COR_001` `request` missing, or `status` missing or blank; `PMS_PMP_007` no \
+such request; `PMS_PM_034` already approved; `PMS_PM_035` already rejected; `PMS_PM_045` the \
+status is neither `Approved` nor `Rejected`; `PMS_PRT_005` the partner is gone; `PMS_PM_051` no \
+biometric extractors; `PMS_PMP_017` the policy is gone; `PMS_PMP_019` the policy is not active; \
+`PMS_PMP_022` the policy group is gone; `PMS_PMP_023` the policy group is not active; \
+`PMS_PMP_018` the policy expired.",
+    params(("mappingkey" = String, Path, description = "The request's id (`mappingkey` of P12)",
+        example = "0f8d3d2c-4a5b-4c6d-8e9f-0a1b2c3d4e5f")),
+    request_body(
+        content = RequestEnvelope<StatusBody>,
+        example = json!({"id": "mosip.partnermanagement.partners.policy.mapping.status", "version": "1.0",
+            "requesttime": "2024-05-01T10:20:30.123Z", "request": {"status": "Approved"}})
+    ),
+    responses((status = 200, description = "What was done, in words (`id` and `version` echoed), or the errors",
+        body = ResponseEnvelope<String>, example = json!({"id": "mosip.partnermanagement.partners.policy.mapping.status",
+            "version": "1.0", "responsetime": "2024-05-01T10:20:30.456Z", "metadata": null,
+            "response": "Policy mapping approved successfully", "errors": []})))
+)]
 pub async fn review(
     principal: Principal,
     db: web::Data<Db>,
@@ -151,20 +215,44 @@ pub async fn review(
 }
 
 /// `APIkeyRequests`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
+#[schema(as = APIkeyRequests)]
 struct PartnerRequestItem {
+    /// The request's id.
     #[serde(rename = "apiKeyReqID")]
+    #[schema(example = "0f8d3d2c-4a5b-4c6d-8e9f-0a1b2c3d4e5f")]
     api_key_req_id: String,
+    /// `InProgress`, `approved` or `rejected`.
+    #[schema(example = "approved")]
     api_key_request_status: String,
+    /// A key generated for the policy, or `null`.
     partner_api_key: Option<String>,
+    /// Whether that key is on (`false` without a key).
     apikey_status: bool,
+    /// When that key expires (`yyyy-MM-dd'T'HH:mm:ss.SSS'Z'`), or `null`.
     #[serde(serialize_with = "web_support::time::serde_mosip::option::serialize")]
+    #[schema(value_type = Option<String>, format = DateTime, example = "2024-07-30T10:20:30.123Z")]
     validity_till: Option<chrono::NaiveDateTime>,
 }
 
 /// P14: a partner's requests; for approved ones, the keys generated for the policy (one item per
 /// key, or one without a key while none is generated).
+#[utoipa::path(
+    get,
+    path = "/partners/{partnerId}/apikey/request",
+    operation_id = "getAPIKeyRequestsOfPartner",
+    tag = "Policy mapping requests",
+    summary = "P14: a partner's policy requests and their keys",
+    description = "One item per request, and for an approved one per key generated for its policy. \
+Roles: `PARTNER`, `AUTH_PARTNER`, `ABIS_PARTNER`, `CREDENTIAL_PARTNER`, `PARTNER_ADMIN`, \
+`ONLINE_VERIFICATION_PARTNER`; without `PARTNER_ADMIN`, the caller's own partner only (403 \
+otherwise).\n\n\
+Errors (HTTP 200): `PMS_PRT_006` the partner has no request.",
+    params(("partnerId" = String, Path, description = "The partner's id", example = "Tech-123")),
+    responses((status = 200, description = "The requests (`id` `mosip.partnermanagement.partners.retrieve`), or the errors",
+        body = ResponseEnvelope<Vec<PartnerRequestItem>>))
+)]
 pub async fn requests_of_partner(
     principal: Principal,
     db: web::Data<Db>,
@@ -214,15 +302,22 @@ pub async fn requests_of_partner(
 }
 
 /// `ApikeyRequests`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
+#[schema(as = ApikeyRequests)]
 struct RequestItem {
     #[serde(rename = "partnerID")]
+    #[schema(example = "Tech-123")]
     partner_id: String,
+    /// The request's status: `InProgress`, `approved` or `rejected`.
+    #[schema(example = "InProgress")]
     status: String,
+    #[schema(example = "Techno")]
     organization_name: String,
     policy_id: String,
+    /// The request's use-case description.
     policy_desc: String,
+    /// The request's id.
     api_key_req_no: String,
 }
 
@@ -239,13 +334,27 @@ impl RequestItem {
     }
 }
 
-#[derive(Debug, Serialize)]
+/// `PartnerAPIKeyRequestsResponse`.
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
+#[schema(as = PartnerAPIKeyRequestsResponse)]
 struct RequestList {
     apikey_requests: Vec<RequestItem>,
 }
 
 /// M8: every request (a caller without the admin role sees its own partner's).
+#[utoipa::path(
+    get,
+    path = "/partners/apikey",
+    operation_id = "getAPIKeyRequests",
+    tag = "Policy mapping requests",
+    summary = "M8: every policy request",
+    description = "A caller without `PARTNER_ADMIN` sees its own partner's requests only. Roles: \
+`PARTNERMANAGER`, `PARTNER_ADMIN`.\n\n\
+Errors (HTTP 200): `PMS_PMP_015` no request found.",
+    responses((status = 200, description = "The requests (`id` `mosip.partnermanagement.partners.retrieve`), or the errors",
+        body = ResponseEnvelope<RequestList>))
+)]
 pub async fn all_requests(principal: Principal, db: web::Data<Db>) -> Result<HttpResponse, ApiError> {
     principal.require_any(roles::PARTNER_MANAGER)?;
     let own = (!principal.is_admin).then(|| principal.user_id.clone());
@@ -267,6 +376,20 @@ pub async fn all_requests(principal: Principal, db: web::Data<Db>) -> Result<Htt
 }
 
 /// M9: one request by its id (MOSIP names the path variable `apikey`).
+#[utoipa::path(
+    get,
+    path = "/partners/apikey/{apikey}",
+    operation_id = "getAPIKeyRequest",
+    tag = "Policy mapping requests",
+    summary = "M9: one policy request",
+    description = "Roles: `PARTNERMANAGER`, `PARTNER_ADMIN`; without `PARTNER_ADMIN`, requests of \
+the caller's own partner only (403 otherwise).\n\n\
+Errors (HTTP 200): `PMS_PMP_015` no such request.",
+    params(("apikey" = String, Path, description = "The request's id (MOSIP's name for it is `apikey`)",
+        example = "0f8d3d2c-4a5b-4c6d-8e9f-0a1b2c3d4e5f")),
+    responses((status = 200, description = "The request (`id` `mosip.partnermanagement.partners.retrieve`), or the errors",
+        body = ResponseEnvelope<RequestItem>))
+)]
 pub async fn one_request(
     principal: Principal,
     db: web::Data<Db>,

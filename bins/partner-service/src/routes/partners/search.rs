@@ -7,10 +7,11 @@ use chrono::NaiveDateTime;
 use persistence::repo::{api_key, partner as repo, partner_policy};
 use persistence::search::{self, Criterion, Entity, Op, SearchQuery};
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 use web_support::page::PageResponse;
-use web_support::search::{FilterValueDto, SearchDto, filter_values};
+use web_support::search::{FilterResponse, FilterValueDto, SearchDto, filter_values};
 use web_support::time::serde_mosip;
-use web_support::{ApiError, Db, Principal, RequestEnvelope};
+use web_support::{ApiError, Db, Principal, RequestEnvelope, ResponseEnvelope};
 
 use super::{PartnerConfig, plain};
 use crate::roles;
@@ -61,25 +62,32 @@ fn page<T>(items: Vec<T>, q: &SearchQuery, total: i64) -> PageResponse<T> {
     PageResponse::new(items, q.page_start.saturating_mul(q.page_fetch), total)
 }
 
-#[derive(Debug, Deserialize)]
+/// `PartnerSearchDto`: a `SearchDto` with `partnerType` (`all` or a partner type code).
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
+#[schema(as = PartnerSearchDto)]
 pub struct PartnerSearchBody {
     #[serde(flatten)]
     search: SearchDto,
+    /// `all`, or a partner type code (matched in any case).
+    #[schema(required = true, example = "all")]
     partner_type: Option<String>,
 }
 
 /// `PartnerSearchResponseDto`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
+#[schema(as = PartnerSearchResponseDto)]
 struct PartnerItem {
     id: String,
     address: Option<String>,
     contact_no: Option<String>,
     cr_by: String,
     #[serde(serialize_with = "serde_mosip::serialize")]
+    #[schema(value_type = String, format = DateTime, example = "2024-05-01T10:20:30.123Z")]
     cr_dtimes: NaiveDateTime,
     #[serde(serialize_with = "serde_mosip::option::serialize")]
+    #[schema(value_type = Option<String>, format = DateTime, example = "2024-05-02T10:20:30.123Z")]
     del_dtimes: Option<NaiveDateTime>,
     email_id: Option<String>,
     is_active: bool,
@@ -91,12 +99,40 @@ struct PartnerItem {
     approval_status: String,
     upd_by: Option<String>,
     #[serde(serialize_with = "serde_mosip::option::serialize")]
+    #[schema(value_type = Option<String>, format = DateTime, example = "2024-05-02T10:20:30.123Z")]
     upd_dtimes: Option<NaiveDateTime>,
     user_id: String,
     lang_code: Option<String>,
 }
 
 /// P19: partners (`partnerType`: `all` or a type code).
+#[utoipa::path(
+    post,
+    path = "/partners/search",
+    operation_id = "searchPartner",
+    tag = "Partner searches",
+    summary = "P19: search partners",
+    description = "MOSIP's `SearchDto` over the partner's columns (`id`, `name`, `emailId`, \
+`partnerTypeCode`, `isActive`, `approvalStatus`, `crDtimes`, …) plus `partnerType`, filtered, \
+sorted and paged in the database. A caller without `PARTNER_ADMIN` finds its own partner only. \
+Roles: `PARTNER`, `PMS_USER`, `AUTH_PARTNER`, `DEVICE_PROVIDER`, `FTM_PROVIDER`, \
+`PARTNER_ADMIN`, `CREDENTIAL_PARTNER`, `ONLINE_VERIFICATION_PARTNER`, `ABIS_PARTNER`, \
+`SDK_PARTNER`.\n\n\
+Errors (HTTP 200): `PMS_COR_001` `request` missing, or `partnerType` missing or blank; \
+`PMS-MSD-3xx` the search is invalid (an unknown or missing column, filter type or value, sort, or \
+pagination).",
+    request_body(
+        content = RequestEnvelope<PartnerSearchBody>,
+        example = json!({"id": "mosip.partnermanagement.partners.search", "version": "1.0",
+            "requesttime": "2024-05-01T10:20:30.123Z",
+            "request": {"partnerType": "all",
+                "filters": [{"columnName": "name", "type": "contains", "value": "Tech"}],
+                "sort": [{"sortField": "crDtimes", "sortType": "desc"}],
+                "pagination": {"pageStart": 0, "pageFetch": 10}}})
+    ),
+    responses((status = 200, description = "A page of partners, or the errors",
+        body = ResponseEnvelope<PageResponse<PartnerItem>>))
+)]
 pub async fn partners(
     principal: Principal,
     db: web::Data<Db>,
@@ -148,25 +184,51 @@ pub async fn partners(
 }
 
 /// The `PartnerType` entity.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
+#[schema(as = PartnerType)]
 struct PartnerTypeItem {
     code: String,
     cr_by: String,
     #[serde(serialize_with = "serde_mosip::serialize")]
+    #[schema(value_type = String, format = DateTime, example = "2024-05-01T10:20:30.123Z")]
     cr_dtimes: NaiveDateTime,
     #[serde(serialize_with = "serde_mosip::option::serialize")]
+    #[schema(value_type = Option<String>, format = DateTime, example = "2024-05-02T10:20:30.123Z")]
     del_dtimes: Option<NaiveDateTime>,
     is_active: bool,
     is_deleted: bool,
     partner_description: String,
     upd_by: Option<String>,
     #[serde(serialize_with = "serde_mosip::option::serialize")]
+    #[schema(value_type = Option<String>, format = DateTime, example = "2024-05-02T10:20:30.123Z")]
     upd_dtimes: Option<NaiveDateTime>,
     is_policy_required: bool,
 }
 
 /// P20: partner types.
+#[utoipa::path(
+    post,
+    path = "/partners/partnertype/search",
+    operation_id = "searchPartnerType",
+    tag = "Partner searches",
+    summary = "P20: search partner types",
+    description = "MOSIP's `SearchDto` over the partner type's columns (`code`, \
+`partnerDescription`, `isPolicyRequired`, `isActive`, `crDtimes`, …). Roles: `PARTNER`, \
+`PMS_USER`, `AUTH_PARTNER`, `DEVICE_PROVIDER`, `FTM_PROVIDER`, `PARTNER_ADMIN`, \
+`CREDENTIAL_PARTNER`, `ONLINE_VERIFICATION_PARTNER`.\n\n\
+Errors (HTTP 200): `PMS_COR_001` `request` missing; `PMS-MSD-3xx` the search is invalid.",
+    request_body(
+        content = RequestEnvelope<SearchDto>,
+        example = json!({"id": "mosip.partnermanagement.partnertype.search", "version": "1.0",
+            "requesttime": "2024-05-01T10:20:30.123Z",
+            "request": {"filters": [{"columnName": "isPolicyRequired", "type": "equals", "value": "true"}],
+                "sort": [{"sortField": "code", "sortType": "asc"}],
+                "pagination": {"pageStart": 0, "pageFetch": 10}}})
+    ),
+    responses((status = 200, description = "A page of partner types, or the errors",
+        body = ResponseEnvelope<PageResponse<PartnerTypeItem>>))
+)]
 pub async fn partner_types(
     principal: Principal,
     db: web::Data<Db>,
@@ -202,6 +264,29 @@ pub async fn partner_types(
 }
 
 /// P21: filter values of partner columns.
+#[utoipa::path(
+    post,
+    path = "/partners/filtervalues",
+    operation_id = "filterValues_1",
+    tag = "Partner searches",
+    summary = "P21: the values of partner columns",
+    description = "MOSIP's `FilterValueDto`: the distinct (`unique`) or all values of each column, \
+narrowed by `optionalFilters`, at most `partner.filter_values_max` per column; `fieldCode` is the \
+partner's id. A caller without `PARTNER_ADMIN` sees its own partner's values only. Roles: \
+`PARTNER`, `PMS_USER`, `AUTH_PARTNER`, `DEVICE_PROVIDER`, `FTM_PROVIDER`, `PARTNER_ADMIN`, \
+`CREDENTIAL_PARTNER`, `ONLINE_VERIFICATION_PARTNER`.\n\n\
+Errors (HTTP 200): `PMS_COR_001` `request` or `filters` missing, or a blank column name; \
+`PMS-MSD-317`, `PMS-MSD-322`, `PMS-MSD-324` an unknown column, a missing or unsupported filter \
+type (all listed); `PMS-MSD-3xx` an invalid optional filter.",
+    request_body(
+        content = RequestEnvelope<FilterValueDto>,
+        example = json!({"id": "mosip.partnermanagement.partners.filtervalues", "version": "1.0",
+            "requesttime": "2024-05-01T10:20:30.123Z",
+            "request": {"filters": [{"columnName": "partnerTypeCode", "type": "unique", "text": ""}],
+                "optionalFilters": [{"columnName": "isActive", "type": "equals", "value": "true"}]}})
+    ),
+    responses((status = 200, description = "The values, or the errors", body = ResponseEnvelope<FilterResponse>))
+)]
 pub async fn partner_filter_values(
     principal: Principal,
     db: web::Data<Db>,
@@ -226,6 +311,28 @@ pub async fn partner_filter_values(
 }
 
 /// P22: filter values of policy-request columns.
+#[utoipa::path(
+    post,
+    path = "/partners/apikey/request/filtervalues",
+    operation_id = "apikeyRequetsFilterValues",
+    tag = "Partner searches",
+    summary = "P22: the values of policy-request columns",
+    description = "MOSIP's `FilterValueDto` over the policy-mapping requests (`statusCode`, \
+`partnerId`, `policyId`, `crDtimes`, …), at most `partner.filter_values_max` values per column; \
+`fieldCode` is the request's id. A caller without `PARTNER_ADMIN` sees its own partner's values \
+only. Roles: `PARTNER`, `PARTNER_ADMIN`, `AUTH_PARTNER`, `CREDENTIAL_PARTNER`, \
+`ONLINE_VERIFICATION_PARTNER`.\n\n\
+Errors (HTTP 200): `PMS_COR_001` `request` or `filters` missing, or a blank column name; \
+`PMS-MSD-317`, `PMS-MSD-322`, `PMS-MSD-324` an unknown column, a missing or unsupported filter \
+type (all listed); `PMS-MSD-3xx` an invalid optional filter.",
+    request_body(
+        content = RequestEnvelope<FilterValueDto>,
+        example = json!({"id": "mosip.partnermanagement.partners.apikey.request.filtervalues", "version": "1.0",
+            "requesttime": "2024-05-01T10:20:30.123Z",
+            "request": {"filters": [{"columnName": "statusCode", "type": "unique", "text": ""}]}})
+    ),
+    responses((status = 200, description = "The values, or the errors", body = ResponseEnvelope<FilterResponse>))
+)]
 pub async fn request_filter_values(
     principal: Principal,
     db: web::Data<Db>,
@@ -264,23 +371,28 @@ fn names(
 }
 
 /// `PolicyRequestSearchResponseDto`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
+#[schema(as = PolicyRequestSearchResponseDto)]
 struct RequestItem {
     apikey_request_id: String,
     cr_by: String,
     #[serde(serialize_with = "serde_mosip::serialize")]
+    #[schema(value_type = String, format = DateTime, example = "2024-05-01T10:20:30.123Z")]
     cr_dtimes: NaiveDateTime,
     #[serde(serialize_with = "serde_mosip::option::serialize")]
+    #[schema(value_type = Option<String>, format = DateTime, example = "2024-05-02T10:20:30.123Z")]
     del_dtimes: Option<NaiveDateTime>,
     is_deleted: bool,
     policy_id: String,
     #[serde(serialize_with = "serde_mosip::serialize")]
+    #[schema(value_type = String, format = DateTime, example = "2024-05-01T10:20:30.123Z")]
     request_datetimes: NaiveDateTime,
     request_detail: String,
     status_code: String,
     upd_by: Option<String>,
     #[serde(serialize_with = "serde_mosip::option::serialize")]
+    #[schema(value_type = Option<String>, format = DateTime, example = "2024-05-02T10:20:30.123Z")]
     upd_dtimes: Option<NaiveDateTime>,
     partner_id: String,
     partner_name: Option<String>,
@@ -288,6 +400,30 @@ struct RequestItem {
 }
 
 /// P23: policy-mapping requests (virtual columns `partnerName`, `policyName`).
+#[utoipa::path(
+    post,
+    path = "/partners/apikey/request/search",
+    operation_id = "searchApikeyRequest",
+    tag = "Partner searches",
+    summary = "P23: search policy-mapping requests",
+    description = "MOSIP's `SearchDto` over the requests' columns (`statusCode`, `partnerId`, \
+`policyId`, `requestDatetimes`, `crDtimes`, …); `partnerName` and `policyName` select the rows of \
+the partners and policies whose names match. A caller without `PARTNER_ADMIN` finds its own \
+partner's requests only. Roles: `PARTNER`, `PMS_USER`, `AUTH_PARTNER`, `ABIS_PARTNER`, \
+`CREDENTIAL_PARTNER`, `PARTNER_ADMIN`, `ONLINE_VERIFICATION_PARTNER`.\n\n\
+Errors (HTTP 200): `PMS_COR_001` `request` missing; `PMS-MSD-3xx` the search is invalid.",
+    request_body(
+        content = RequestEnvelope<SearchDto>,
+        example = json!({"id": "mosip.partnermanagement.partners.apikey.request.search", "version": "1.0",
+            "requesttime": "2024-05-01T10:20:30.123Z",
+            "request": {"filters": [{"columnName": "statusCode", "type": "equals", "value": "InProgress"},
+                    {"columnName": "partnerName", "type": "contains", "value": "Tech"}],
+                "sort": [{"sortField": "crDtimes", "sortType": "desc"}],
+                "pagination": {"pageStart": 0, "pageFetch": 10}}})
+    ),
+    responses((status = 200, description = "A page of requests, or the errors",
+        body = ResponseEnvelope<PageResponse<RequestItem>>))
+)]
 pub async fn requests(
     principal: Principal,
     db: web::Data<Db>,
@@ -336,14 +472,17 @@ pub async fn requests(
 }
 
 /// `PartnerPolicySearchResponseDto` (the key itself is never shown).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
+#[schema(as = PartnerPolicySearchResponseDto)]
 struct KeyItem {
     label: String,
     cr_by: String,
     #[serde(serialize_with = "serde_mosip::serialize")]
+    #[schema(value_type = String, format = DateTime, example = "2024-05-01T10:20:30.123Z")]
     cr_dtimes: NaiveDateTime,
     #[serde(serialize_with = "serde_mosip::option::serialize")]
+    #[schema(value_type = Option<String>, format = DateTime, example = "2024-05-02T10:20:30.123Z")]
     del_dtimes: Option<NaiveDateTime>,
     is_active: bool,
     is_deleted: bool,
@@ -351,16 +490,42 @@ struct KeyItem {
     policy_name: Option<String>,
     upd_by: Option<String>,
     #[serde(serialize_with = "serde_mosip::option::serialize")]
+    #[schema(value_type = Option<String>, format = DateTime, example = "2024-05-02T10:20:30.123Z")]
     upd_dtimes: Option<NaiveDateTime>,
     #[serde(serialize_with = "serde_mosip::serialize")]
+    #[schema(value_type = String, format = DateTime, example = "2024-05-01T10:20:30.123Z")]
     valid_from_datetime: NaiveDateTime,
     #[serde(serialize_with = "serde_mosip::option::serialize")]
+    #[schema(value_type = Option<String>, format = DateTime, example = "2024-05-02T10:20:30.123Z")]
     valid_to_datetime: Option<NaiveDateTime>,
     partner_id: String,
     partner_name: Option<String>,
 }
 
 /// P24: API keys (virtual columns `partnerName`, `policyName`).
+#[utoipa::path(
+    post,
+    path = "/partners/apikey/search",
+    operation_id = "searchApikey",
+    tag = "Partner searches",
+    summary = "P24: search API keys",
+    description = "MOSIP's `SearchDto` over the keys' columns (`label`, `partnerId`, `policyId`, \
+`isActive`, `validToDatetime`, `crDtimes`, …); `partnerName` and `policyName` select the keys of \
+the partners and policies whose names match. The key itself is never answered. A caller without \
+`PARTNER_ADMIN` finds its own partner's keys only. Roles: `PARTNER`, `PMS_USER`, `AUTH_PARTNER`, \
+`ABIS_PARTNER`, `CREDENTIAL_PARTNER`, `PARTNER_ADMIN`, `ONLINE_VERIFICATION_PARTNER`.\n\n\
+Errors (HTTP 200): `PMS_COR_001` `request` missing; `PMS-MSD-3xx` the search is invalid.",
+    request_body(
+        content = RequestEnvelope<SearchDto>,
+        example = json!({"id": "mosip.partnermanagement.partners.apikey.search", "version": "1.0",
+            "requesttime": "2024-05-01T10:20:30.123Z",
+            "request": {"filters": [{"columnName": "isActive", "type": "equals", "value": "true"}],
+                "sort": [{"sortField": "validToDatetime", "sortType": "asc"}],
+                "pagination": {"pageStart": 0, "pageFetch": 10}}})
+    ),
+    responses((status = 200, description = "A page of keys, or the errors",
+        body = ResponseEnvelope<PageResponse<KeyItem>>))
+)]
 pub async fn keys(
     principal: Principal,
     db: web::Data<Db>,
