@@ -1,44 +1,22 @@
 //! The service's own configuration, checked once at start.
 
 use anyhow::Context;
-use chrono::{NaiveDateTime, Timelike};
 use misp_domain::KeyPolicy;
 use web_support::settings::MispSettings;
 
-use crate::roles::{MispRoles, split};
+pub use misp_app::MispConfig;
+use misp_app::roles::{MispRoles, split};
 
-/// What the handlers need from `[misp]`.
-#[derive(Debug, Clone)]
-pub struct MispConfig {
-    pub keys: KeyPolicy,
-    /// The first MISP id.
-    pub first_id: i32,
-    pub roles: MispRoles,
-    /// Partner type of MOSIP 1.2 MISP partners.
-    pub partner_type: String,
-}
-
-impl MispConfig {
-    pub fn from_settings(s: &MispSettings) -> anyhow::Result<Self> {
-        let keys = KeyPolicy::new(s.license_key_length, s.license_validity_days)
-            .map_err(anyhow::Error::msg)
-            .context("misp.license_key_length / misp.license_validity_days")?;
-        let first_id = misp_domain::ids::first_id(s.id_length).map_err(anyhow::Error::msg).context("misp.id_length")?;
-        let roles = MispRoles {
-            admin: split(&s.admin_roles),
-            misp: split(&s.misp_roles),
-            validator: split(&s.validator_roles),
-        };
-        anyhow::ensure!(!s.partner_type.trim().is_empty(), "misp.partner_type must not be empty");
-        Ok(MispConfig { keys, first_id, roles, partner_type: s.partner_type.trim().to_owned() })
-    }
-}
-
-/// The current UTC time at the store's precision (microseconds), so that what is answered equals
-/// what is read back later on either backend.
-pub fn now() -> NaiveDateTime {
-    let t = web_support::time::now();
-    t.with_nanosecond(t.nanosecond() / 1_000 * 1_000).unwrap_or(t)
+/// The MISP rules of `[misp]`, checked.
+pub fn from_settings(s: &MispSettings) -> anyhow::Result<MispConfig> {
+    let keys = KeyPolicy::new(s.license_key_length, s.license_validity_days)
+        .map_err(anyhow::Error::msg)
+        .context("misp.license_key_length / misp.license_validity_days")?;
+    let first_id = misp_domain::ids::first_id(s.id_length).map_err(anyhow::Error::msg).context("misp.id_length")?;
+    let roles =
+        MispRoles { admin: split(&s.admin_roles), misp: split(&s.misp_roles), validator: split(&s.validator_roles) };
+    anyhow::ensure!(!s.partner_type.trim().is_empty(), "misp.partner_type must not be empty");
+    Ok(MispConfig { keys, first_id, roles, partner_type: s.partner_type.trim().to_owned() })
 }
 
 #[cfg(test)]
@@ -47,7 +25,7 @@ mod tests {
 
     #[test]
     fn defaults_are_mosips() {
-        let c = MispConfig::from_settings(&MispSettings::default()).unwrap_or_else(|e| panic!("{e:#}"));
+        let c = from_settings(&MispSettings::default()).unwrap_or_else(|e| panic!("{e:#}"));
         assert_eq!(c.keys.length(), 50);
         assert_eq!(c.first_id, 100);
         assert_eq!(c.roles.admin, ["PARTNER_ADMIN"]);
@@ -58,17 +36,12 @@ mod tests {
     #[test]
     fn bad_values_stop_the_start() {
         let bad = MispSettings { license_key_length: 200, ..MispSettings::default() };
-        assert!(MispConfig::from_settings(&bad).is_err());
+        assert!(from_settings(&bad).is_err());
         let bad = MispSettings { license_validity_days: 0, ..MispSettings::default() };
-        assert!(MispConfig::from_settings(&bad).is_err());
+        assert!(from_settings(&bad).is_err());
         let bad = MispSettings { id_length: 0, ..MispSettings::default() };
-        assert!(MispConfig::from_settings(&bad).is_err());
+        assert!(from_settings(&bad).is_err());
         let bad = MispSettings { partner_type: " ".into(), ..MispSettings::default() };
-        assert!(MispConfig::from_settings(&bad).is_err());
-    }
-
-    #[test]
-    fn now_has_microsecond_precision() {
-        assert_eq!(now().nanosecond() % 1_000, 0);
+        assert!(from_settings(&bad).is_err());
     }
 }

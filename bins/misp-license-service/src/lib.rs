@@ -2,10 +2,9 @@
 //! licence-key API for MISP partners (`/v1/partnermanager/misps`) over the shared store.
 
 pub mod config;
-pub mod dto;
-pub mod error;
+pub use misp_app::dto;
 pub mod metrics;
 pub mod openapi;
-pub mod roles;
+pub use misp_app::roles;
 pub mod routes;
 pub mod startup;

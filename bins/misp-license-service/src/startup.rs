@@ -1,7 +1,5 @@
 use web_support::Settings;
 
-use crate::config::MispConfig;
-
 /// MOSIP's port for the MISP service.
 pub const DEFAULT_PORT: u16 = 9100;
 
@@ -14,7 +12,7 @@ pub struct Application {
 impl Application {
     /// Opens the store (migrating SQLite), binds the port and builds the server.
     pub fn build(settings: Settings) -> anyhow::Result<Self> {
-        let misp = actix_web::web::Data::new(MispConfig::from_settings(&settings.misp)?);
+        let misp = actix_web::web::Data::new(crate::config::from_settings(&settings.misp)?);
         let shared = web_support::startup::prepare(settings)?;
         let doc = crate::openapi::document();
         let routes = move |cfg: &mut actix_web::web::ServiceConfig| crate::routes::configure(cfg, misp.clone(), &doc);

@@ -7,6 +7,7 @@
 
 use std::sync::Arc;
 
+use app_core::{AppError, Store};
 use audit_events::{AuditContext, AuditEvent, AuditRecord};
 use persistence::{DbConnection, DbPool, repo};
 
@@ -19,6 +20,7 @@ use crate::time;
 /// The store, as handlers use it.
 #[derive(Clone)]
 pub struct Db {
+    store: Store,
     pool: DbPool,
     audit: Arc<AuditDefaults>,
     batcher: AuditBatcher,
@@ -36,7 +38,30 @@ impl Db {
     /// The store over `pool`; starts the audit writer thread of read operations.
     pub fn new(pool: DbPool, audit: AuditDefaults) -> std::io::Result<Self> {
         let batcher = AuditBatcher::start(pool.clone())?;
-        Ok(Db { pool, audit: Arc::new(audit), batcher })
+        let defaults = app_core::AuditDefaults {
+            host_name: audit.host.name.clone(),
+            host_ip: audit.host.ip.clone(),
+            application_id: audit.application_id.clone(),
+            application_name: audit.application_name.clone(),
+        };
+        let store = Store::new(pool.clone(), defaults)?;
+        Ok(Db { store, pool, audit: Arc::new(audit), batcher })
+    }
+
+    /// The application layer's store.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Runs an application-layer operation on actix's blocking pool (no connection is held across
+    /// an `.await`); its failure becomes the answer through `From<AppError> for ApiError`.
+    pub async fn call<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Store) -> Result<T, AppError> + Send + 'static,
+    {
+        let store = self.store.clone();
+        Ok(actix_web::web::block(move || f(&store)).await??)
     }
 
     pub fn pool(&self) -> &DbPool {

@@ -12,6 +12,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
+use app_core::{AppError, FailureKind};
 use audit_events::AuditEvent;
 use persistence::PersistenceError;
 
@@ -150,6 +151,26 @@ impl ResponseError for ApiError {
         }
         let body = ResponseEnvelope::errors(self.errors.clone()).flavor(self.flavor);
         HttpResponse::build(self.status).json(body)
+    }
+}
+
+/// The one mapping of the application layer's failures to HTTP: refusals are MOSIP's HTTP-200
+/// business errors, then 403, 503 and 500.
+impl From<AppError> for ApiError {
+    fn from(e: AppError) -> Self {
+        let status = match e.kind {
+            FailureKind::Refused => StatusCode::OK,
+            FailureKind::Forbidden => StatusCode::FORBIDDEN,
+            FailureKind::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            FailureKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        };
+        ApiError {
+            status,
+            errors: e.problems.into_iter().map(|p| ErrorItem::new(p.code, p.message)).collect(),
+            flavor: Flavor::default(),
+            audit: e.audit,
+            detail: e.detail,
+        }
     }
 }
 

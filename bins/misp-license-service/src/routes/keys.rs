@@ -1,23 +1,12 @@
 //! E4 validate a licence key, E6 switch a key on or off, E10 download (rotating an expired key).
 
-use actix_web::{HttpResponse, web};
-use audit_events::AuditEvent;
-use misp_domain::license::KEY_MAX;
-use misp_domain::{Answer, Holder, MispError, Switch, check_key, may_switch_key, plan_download, required_field};
-use persistence::DbConnection;
-use persistence::repo::{misp as misps, misp_license as keys};
-use web_support::{ApiError, Db, Principal, RequestEnvelope, ResponseEnvelope};
+use actix_web::web;
+use misp_app::MispConfig;
+use misp_app::dto::{Download, KeyStatus, KeyStatusRequest, ValidateRequest, Validated};
+use misp_app::keys;
+use web_support::{ApiError, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
 
-use crate::config::{MispConfig, now};
-use crate::dto::{Download, KeyStatus, KeyStatusRequest, ValidateRequest, Validated, jackson};
-use crate::error::{api, audited};
 use crate::metrics::{ValidationOutcome, record_validation};
-use crate::routes::misps::no_key;
-
-/// True when `holder` is the caller's (its user, or — a MOSIP 1.2 partner — the caller itself).
-fn owns(principal: &Principal, holder: &Holder) -> bool {
-    holder.user_id == principal.user_id || holder.id == principal.user_id
-}
 
 /// E4 `PATCH /misps/{mispId}/licenseKey`: the state of a key of the MISP. Only a switched-on,
 /// unexpired key of an active, approved MISP is valid; the flags report the key's own state.
@@ -48,52 +37,22 @@ pub async fn validate(
     db: web::Data<Db>,
     cfg: web::Data<MispConfig>,
     path: web::Path<String>,
-    body: web::Json<RequestEnvelope<ValidateRequest>>,
-) -> Result<HttpResponse, ApiError> {
+    body: Envelope<ValidateRequest>,
+) -> Result<Reply<Validated>, ApiError> {
     if let Err(e) = cfg.roles.require_validation(&principal) {
         record_validation(ValidationOutcome::Forbidden);
-        return Err(e);
+        return Err(e.into());
     }
-    let misp_id = path.into_inner();
-    let env = body.into_inner();
-    let (id, version) = (env.id.clone(), env.version.clone());
-    let privileged = cfg.roles.is_admin(&principal) || cfg.roles.is_validator(&principal);
-    let op = db.op(&principal).call(AuditEvent::ValidateLicenseKey, None);
-    let result = db
-        .audited_read(op, move |conn, trail| {
-            let req = env.into_request()?;
-            let key = required_field("mispLicenseKey", req.misp_license_key.as_deref(), KEY_MAX).map_err(api)?;
-            if !privileged {
-                let holder = misps::find_holder(conn, &misp_id, &cfg.partner_type)?;
-                if !holder.is_some_and(|h| owns(&principal, &h)) {
-                    return Err(ApiError::forbidden());
-                }
-            }
-            let (license, misp) = keys::find_with_misp(conn, &key)?
-                .ok_or_else(|| audited(MispError::KeyNotFound(key.clone()), AuditEvent::LicenseKeyNotFound, None))?;
-            let holder = match misp {
-                Some(m) => Some(Holder::from(&m)),
-                None => misps::find_holder(conn, &license.misp_id, &cfg.partner_type)?,
-            };
-            trail.push(AuditEvent::FetchLicenseKeyDetails, Some(&license.misp_id));
-            let check = check_key(&license, holder.as_ref(), &misp_id, now()).map_err(api)?;
-            trail.push(AuditEvent::LicenseKeyState, Some(&license.misp_id));
-            trail.push(AuditEvent::ValidateLicenseKeySuccess, None);
-            let answer = Validated {
-                misp_id: license.misp_id.clone(),
-                license_key: license.key.clone(),
-                valid_from: jackson(license.valid_from),
-                valid_to: jackson(license.valid_to),
-                is_active: check.is_active,
-                is_valid: check.is_valid,
-                message: check.message(&license),
-            };
-            Ok((answer, check.verdict))
-        })
-        .await;
+    let (request, echo) = match body.open() {
+        Ok(opened) => opened,
+        Err(e) => {
+            record_validation(ValidationOutcome::BadRequest);
+            return Err(e);
+        }
+    };
+    let result = db.call(move |store| keys::validate(store, &principal, &cfg, &path, request)).await;
     record_validation(ValidationOutcome::of(result.as_ref().map(|(_, verdict)| *verdict)));
-    let (answer, _) = result?;
-    Ok(HttpResponse::Ok().json(ResponseEnvelope::ok(answer).echo(id, version)))
+    Ok(Reply::echo(result?.0, echo))
 }
 
 /// E6 `PUT /misps/{mispId}/licenseKey`: switches one key on or off (admins only). Switching on
@@ -125,43 +84,12 @@ pub async fn switch(
     db: web::Data<Db>,
     cfg: web::Data<MispConfig>,
     path: web::Path<String>,
-    body: web::Json<RequestEnvelope<KeyStatusRequest>>,
-) -> Result<HttpResponse, ApiError> {
+    body: Envelope<KeyStatusRequest>,
+) -> Result<Reply<KeyStatus>, ApiError> {
     cfg.roles.require_admin(&principal)?;
-    let misp_id = path.into_inner();
-    let env = body.into_inner();
-    let (id, version) = (env.id.clone(), env.version.clone());
-    let user = principal.user_id.clone();
-    let op = db.op(&principal).call(AuditEvent::UpdateLicenseKeyStatus, None);
-    let status = db
-        .audited(op, move |conn, _trail| {
-            let req = env.into_request()?;
-            let key = required_field("mispLicenseKey", req.misp_license_key.as_deref(), KEY_MAX);
-            let status = required_field("mispLicenseKeyStatus", req.misp_license_key_status.as_deref(), KEY_MAX);
-            let (key, status) = match (key, status) {
-                (Ok(k), Ok(s)) => (k, s),
-                (Err(MispError::InvalidFields(mut a)), Err(MispError::InvalidFields(b))) => {
-                    a.extend(b);
-                    return Err(api(MispError::InvalidFields(a)));
-                }
-                (Err(e), _) | (_, Err(e)) => return Err(api(e)),
-            };
-            let switch = Switch::parse(Some(&status), MispError::BadKeySwitch)
-                .map_err(|e| audited(e, AuditEvent::LicenseKeyStatusInvalid, Some(&misp_id)))?;
-            let license = keys::find_by_key(conn, &key)?
-                .ok_or_else(|| audited(MispError::KeyNotFound(key.clone()), AuditEvent::LicenseKeyNotFound, None))?;
-            if license.misp_id != misp_id {
-                return Err(api(MispError::KeyNotOfMisp { misp_id: misp_id.clone(), key }));
-            }
-            let now = now();
-            let holder = misps::find_holder(conn, &misp_id, &cfg.partner_type)?;
-            may_switch_key(&license, holder.as_ref(), switch, now).map_err(api)?;
-            keys::set_state(conn, &misp_id, &key, switch.is_on(), false, &user, now)?;
-            Ok(status)
-        })
-        .await?;
-    let answer = KeyStatus { misp_license_key_status: status };
-    Ok(HttpResponse::Ok().json(ResponseEnvelope::ok(answer).echo(id, version)))
+    let (request, echo) = body.open()?;
+    let status = db.call(move |store| keys::switch(store, &principal, &cfg, &path, request)).await?;
+    Ok(Reply::echo(status, echo))
 }
 
 /// E10 `GET /misps/{mispId}/licenseKey`: the MISP's current key; when every active key has
@@ -185,55 +113,7 @@ pub async fn download(
     db: web::Data<Db>,
     cfg: web::Data<MispConfig>,
     path: web::Path<String>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<Reply<Download>, ApiError> {
     cfg.roles.require_misp_user(&principal)?;
-    let misp_id = path.into_inner();
-    let user = principal.user_id.clone();
-    let op = db.op(&principal);
-    let license = db
-        .audited(op, move |conn, trail| {
-            misps::lock_holder(conn, &misp_id)?;
-            let misp = misps::find(conn, &misp_id)?.ok_or_else(|| api(MispError::MispNotFound(misp_id.clone())))?;
-            cfg.roles.require_owner_or_admin(&principal, &misp.user_id)?;
-            misp.may_download().map_err(api)?;
-            let rotated = current_key(conn, &cfg, &misp_id, None, &user, MispError::NoKeys)?;
-            if rotated.1 {
-                trail.push(AuditEvent::UpdateMispLicenseStatus, Some(&misp_id));
-            }
-            Ok(rotated.0)
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(ResponseEnvelope::ok(Download::from(&license))))
-}
-
-/// The current key of `holder_id` after retiring its expired active keys, issuing one new key
-/// (with `policy_id`) when none is left; `no_keys` when it has no key at all. The caller holds the
-/// holder's lock. Returns the key and whether anything changed.
-pub(crate) fn current_key(
-    conn: &mut DbConnection,
-    cfg: &MispConfig,
-    holder_id: &str,
-    policy_id: Option<String>,
-    user: &str,
-    no_keys: MispError,
-) -> Result<(misp_domain::License, bool), ApiError> {
-    let all = keys::of_holder(conn, holder_id)?;
-    if all.is_empty() {
-        return Err(api(no_keys));
-    }
-    let now = now();
-    let plan = plan_download(&all, now).map_err(api)?;
-    for key in &plan.retire {
-        keys::set_state(conn, holder_id, key, false, false, user, now)?;
-    }
-    let changed = !plan.retire.is_empty();
-    match plan.answer {
-        Answer::Current(k) => Ok((k, changed)),
-        Answer::IssueNew => {
-            let mut rng = rand::rng();
-            let key = keys::insert_new(conn, || cfg.keys.issue(&mut rng, holder_id, policy_id.clone(), user, now))?
-                .ok_or_else(no_key)?;
-            Ok((key, true))
-        }
-    }
+    Ok(Reply::ok(db.call(move |store| keys::download(store, &principal, &cfg, &path)).await?))
 }

@@ -1,14 +1,10 @@
 //! E1 register, E3 update details, E7 list, E8 by id, E9 by name prefix.
 
-use actix_web::{HttpResponse, web};
-use audit_events::AuditEvent;
-use misp_domain::{Details, DetailsInput, Misp, MispError};
-use persistence::repo::{misp as misps, misp_license as keys};
-use web_support::{ApiError, Db, Principal, RequestEnvelope, ResponseEnvelope};
-
-use crate::config::{MispConfig, now};
-use crate::dto::{MispWithLicenses, RegisterRequest, Registered, UpdateRequest, Updated};
-use crate::error::{api, audited, exhausted};
+use actix_web::web;
+use misp_app::MispConfig;
+use misp_app::dto::{MispWithLicenses, RegisterRequest, Registered, UpdateRequest, Updated};
+use misp_app::misps;
+use web_support::{ApiError, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
 
 /// E1 `POST /misps`: registers a MISP owned by the caller, `Inprogress` and active, without a key.
 #[utoipa::path(
@@ -35,47 +31,12 @@ pub async fn register(
     principal: Principal,
     db: web::Data<Db>,
     cfg: web::Data<MispConfig>,
-    body: web::Json<RequestEnvelope<RegisterRequest>>,
-) -> Result<HttpResponse, ApiError> {
+    body: Envelope<RegisterRequest>,
+) -> Result<Reply<Registered>, ApiError> {
     cfg.roles.require_misp_user(&principal)?;
-    let env = body.into_inner();
-    let (id, version) = (env.id.clone(), env.version.clone());
-    let user = principal.user_id.clone();
-    let first_id = cfg.first_id;
-    let op = db.op(&principal).call(AuditEvent::RegisterMisp, None);
-    let misp = db
-        .audited(op, move |conn, trail| {
-            let req = env.into_request()?;
-            let input = DetailsInput {
-                name: req.organization_name.as_deref(),
-                contact_no: req.contact_number.as_deref(),
-                email_id: req.email_id.as_deref(),
-                address: req.address.as_deref(),
-            };
-            let details = Details::parse(&input, "organizationName").map_err(|e| match e {
-                MispError::InvalidEmail => audited(e, AuditEvent::MispInvalidEmailOnCreate, None),
-                e => api(e),
-            })?;
-            let taken =
-                |name: &str| audited(MispError::NameTaken(name.to_owned()), AuditEvent::MispNameTakenOnCreate, None);
-            if misps::name_taken(conn, &details.name, None)? {
-                return Err(taken(&details.name));
-            }
-            trail.push(AuditEvent::GenerateMispId, None);
-            let now = now();
-            let id = misps::next_id(conn, first_id, now)?.ok_or_else(|| api(MispError::IdInsert))?;
-            let misp = Misp::register(id.to_string(), details, &user, now);
-            misps::insert(conn, &misp).map_err(|e| {
-                if persistence::is_unique_violation(&e) { taken(&misp.name) } else { ApiError::from(e) }
-            })?;
-            trail.push(AuditEvent::MispDetailsCreated, None);
-            trail.push(AuditEvent::MispCreated, Some(&misp.id));
-            trail.push(AuditEvent::RegisterMispSuccess, None);
-            Ok(misp)
-        })
-        .await?;
-    let answer = Registered { misp_id: misp.id.clone(), misp_status: misp.active_label() };
-    Ok(HttpResponse::Ok().json(ResponseEnvelope::ok(answer).echo(id, version)))
+    let (request, echo) = body.open()?;
+    let registered = db.call(move |store| misps::register(store, &principal, &cfg, request)).await?;
+    Ok(Reply::echo(registered, echo))
 }
 
 /// E3 `PUT /misps/{mispId}`: replaces the details of the caller's MISP (admins: any MISP).
@@ -99,50 +60,12 @@ pub async fn update(
     db: web::Data<Db>,
     cfg: web::Data<MispConfig>,
     path: web::Path<String>,
-    body: web::Json<RequestEnvelope<UpdateRequest>>,
-) -> Result<HttpResponse, ApiError> {
+    body: Envelope<UpdateRequest>,
+) -> Result<Reply<Updated>, ApiError> {
     cfg.roles.require_misp_user(&principal)?;
-    let misp_id = path.into_inner();
-    let env = body.into_inner();
-    let (id, version) = (env.id.clone(), env.version.clone());
-    let (user, cfg2, who) = (principal.user_id.clone(), cfg.clone(), principal.clone());
-    let op = db.op(&principal).call(AuditEvent::UpdateMisp, None);
-    let misp = db
-        .audited(op, move |conn, trail| {
-            let req = env.into_request()?;
-            let input = DetailsInput {
-                name: req.name.as_deref(),
-                contact_no: req.contact_number.as_deref(),
-                email_id: req.email_id.as_deref(),
-                address: req.address.as_deref(),
-            };
-            let details = Details::parse(&input, "name").map_err(|e| match e {
-                MispError::InvalidEmail => audited(e, AuditEvent::MispInvalidEmailOnUpdate, Some(&misp_id)),
-                e => api(e),
-            })?;
-            let misp = misps::find(conn, &misp_id)?.ok_or_else(|| api(MispError::MispNotFound(misp_id.clone())))?;
-            cfg2.roles.require_owner_or_admin(&who, &misp.user_id)?;
-            let taken = |name: &str| {
-                audited(MispError::NameTaken(name.to_owned()), AuditEvent::MispNameTakenOnUpdate, Some(&misp_id))
-            };
-            if misps::name_taken(conn, &details.name, Some(&misp_id))? {
-                return Err(taken(&details.name));
-            }
-            misps::update_details(conn, &misp_id, &details, &user, now()).map_err(|e| {
-                if persistence::is_unique_violation(&e) { taken(&details.name) } else { ApiError::from(e) }
-            })?;
-            trail.push(AuditEvent::MispUpdated, Some(&misp_id));
-            trail.push(AuditEvent::UpdateMispSuccess, None);
-            Ok(Misp {
-                name: details.name,
-                contact_no: Some(details.contact_no),
-                email_id: Some(details.email_id),
-                address: Some(details.address),
-                ..misp
-            })
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(ResponseEnvelope::ok(Updated::from(&misp)).echo(id, version)))
+    let (request, echo) = body.open()?;
+    let updated = db.call(move |store| misps::update(store, &principal, &cfg, &path, request)).await?;
+    Ok(Reply::echo(updated, echo))
 }
 
 /// E7 `GET /misps`: every MISP with its keys (a MISP user: its own); none is `PMS_MSP_409`.
@@ -161,16 +84,9 @@ pub async fn list(
     principal: Principal,
     db: web::Data<Db>,
     cfg: web::Data<MispConfig>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<Reply<Vec<MispWithLicenses>>, ApiError> {
     cfg.roles.require_misp_user(&principal)?;
-    let owner = cfg.roles.scope(&principal).map(str::to_owned);
-    let items = db
-        .read(move |conn| {
-            let found = misps::list(conn, owner.as_deref())?;
-            with_keys(conn, found)
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(ResponseEnvelope::ok(items)))
+    Ok(Reply::ok(db.call(move |store| misps::list(store, &principal, &cfg)).await?))
 }
 
 /// E8 `GET /misps/mispId/{mispId}`: one MISP with its keys.
@@ -191,18 +107,9 @@ pub async fn by_id(
     db: web::Data<Db>,
     cfg: web::Data<MispConfig>,
     path: web::Path<String>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<Reply<Option<MispWithLicenses>>, ApiError> {
     cfg.roles.require_misp_user(&principal)?;
-    let misp_id = path.into_inner();
-    let item = db
-        .read(move |conn| {
-            let misp = misps::find(conn, &misp_id)?.ok_or_else(|| api(MispError::MispNotFound(misp_id.clone())))?;
-            cfg.roles.require_owner_or_admin(&principal, &misp.user_id)?;
-            let keys = keys::of_holder(conn, &misp.id)?;
-            Ok(MispWithLicenses::group(std::slice::from_ref(&misp), &keys).pop())
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(ResponseEnvelope::ok(item)))
+    Ok(Reply::ok(db.call(move |store| misps::by_id(store, &principal, &cfg, &path)).await?))
 }
 
 /// E9 `GET /misps/name/{orgName}`: the MISPs whose name starts with `orgName` (exactly,
@@ -225,29 +132,7 @@ pub async fn by_name(
     db: web::Data<Db>,
     cfg: web::Data<MispConfig>,
     path: web::Path<String>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<Reply<Vec<MispWithLicenses>>, ApiError> {
     cfg.roles.require_misp_user(&principal)?;
-    let prefix = path.into_inner();
-    let owner = cfg.roles.scope(&principal).map(str::to_owned);
-    let items = db
-        .read(move |conn| {
-            let found = misps::by_name_prefix(conn, &prefix, owner.as_deref())?;
-            with_keys(conn, found)
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(ResponseEnvelope::ok(items)))
-}
-
-fn with_keys(conn: &mut persistence::DbConnection, found: Vec<Misp>) -> Result<Vec<MispWithLicenses>, ApiError> {
-    if found.is_empty() {
-        return Err(api(MispError::NoMisps));
-    }
-    let ids: Vec<String> = found.iter().map(|m| m.id.clone()).collect();
-    let keys = keys::of_holders(conn, &ids)?;
-    Ok(MispWithLicenses::group(&found, &keys))
-}
-
-/// A key insert that ran out of attempts.
-pub(crate) fn no_key() -> ApiError {
-    exhausted("licence key generation")
+    Ok(Reply::ok(db.call(move |store| misps::by_name(store, &principal, &cfg, &path)).await?))
 }

@@ -1,15 +1,10 @@
 //! E2 approve/reject a registration, E5 activate/deactivate a MISP (admins only).
 
-use actix_web::{HttpResponse, web};
-use audit_events::AuditEvent;
-use misp_domain::{Decision, MispError, Switch, cascade};
-use persistence::repo::{misp as misps, misp_license as keys};
-use web_support::{ApiError, Db, Principal, RequestEnvelope, ResponseEnvelope};
-
-use crate::config::{MispConfig, now};
-use crate::dto::{Message, StatusRequest, StatusUpdated, java_to_string};
-use crate::error::{api, audited};
-use crate::routes::misps::no_key;
+use actix_web::web;
+use misp_app::MispConfig;
+use misp_app::dto::{Message, StatusRequest, StatusUpdated};
+use misp_app::status;
+use web_support::{ApiError, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
 
 /// E2 `PATCH /misps/{mispId}/status`: `approved` issues one new licence key; `rejected` switches
 /// every key of the MISP off. Compare-and-set on the status: of concurrent approvals one wins,
@@ -39,72 +34,12 @@ pub async fn decide(
     db: web::Data<Db>,
     cfg: web::Data<MispConfig>,
     path: web::Path<String>,
-    body: web::Json<RequestEnvelope<StatusRequest>>,
-) -> Result<HttpResponse, ApiError> {
+    body: Envelope<StatusRequest>,
+) -> Result<Reply<StatusUpdated>, ApiError> {
     cfg.roles.require_admin(&principal)?;
-    let misp_id = path.into_inner();
-    let env = body.into_inner();
-    let (id, version) = (env.id.clone(), env.version.clone());
-    let user = principal.user_id.clone();
-    let op = db.op(&principal).call(AuditEvent::ProcessMispStatus, Some(&misp_id));
-    let answer = db
-        .audited(op, move |conn, trail| {
-            let req = env.into_request()?;
-            let decision = Decision::parse(req.misp_status.as_deref())
-                .map_err(|e| audited(e, AuditEvent::MispStatusNotApprovedOrRejected, Some(&misp_id)))?;
-            let refuse = |e: MispError| match e {
-                MispError::AlreadyInStatus(_) => audited(e, AuditEvent::MispStatusException, None),
-                MispError::MispInactive => audited(e, AuditEvent::MispDeactivatedCannotApprove, Some(&misp_id)),
-                e => api(e),
-            };
-            let not_found = || api(MispError::MispNotFound(misp_id.clone()));
-            let misp = misps::find(conn, &misp_id)?.ok_or_else(not_found)?;
-            trail.push(AuditEvent::ValidateMispId, Some(&misp_id));
-            let to = misp.decide(decision).map_err(refuse)?;
-            let now = now();
-            if misps::set_status(conn, &misp_id, to, &user, now)? == 0 {
-                // A concurrent request changed the MISP first: answer as if it had come first.
-                let misp = misps::find(conn, &misp_id)?.ok_or_else(not_found)?;
-                return Err(refuse(
-                    misp.decide(decision).err().unwrap_or(MispError::AlreadyInStatus(to.as_str().into())),
-                ));
-            }
-            trail.push(AuditEvent::MispStatusProcessed, Some(&misp_id));
-            let answer = match decision {
-                Decision::Approve => {
-                    let mut rng = rand::rng();
-                    let key = keys::insert_new(conn, || cfg.keys.issue(&mut rng, &misp_id, None, &user, now))?
-                        .ok_or_else(no_key)?;
-                    StatusUpdated {
-                        misp_id: misp_id.clone(),
-                        misp_status: misp.active_label(),
-                        misp_status_code: to.as_str(),
-                        message: "MISP approved successfully",
-                        misp_license_key: Some(key.key.clone()),
-                        misp_license_key_expiry: Some(java_to_string(key.valid_to)),
-                        misp_license_key_status: Some("active"),
-                    }
-                }
-                Decision::Reject => {
-                    trail.push(AuditEvent::UpdateMispLicenseStatus, Some(&misp_id));
-                    keys::retire_all(conn, &misp_id, &user, now)?;
-                    trail.push(AuditEvent::RejectedMispNoLicense, Some(&misp_id));
-                    StatusUpdated {
-                        misp_id: misp_id.clone(),
-                        misp_status: misp.active_label(),
-                        misp_status_code: to.as_str(),
-                        message: "MISP rejected successfully",
-                        misp_license_key: None,
-                        misp_license_key_expiry: None,
-                        misp_license_key_status: None,
-                    }
-                }
-            };
-            trail.push(AuditEvent::ProcessMispStatusSuccess, Some(&misp_id));
-            Ok(answer)
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(ResponseEnvelope::ok(answer).echo(id, version)))
+    let (request, echo) = body.open()?;
+    let decided = db.call(move |store| status::decide(store, &principal, &cfg, &path, request)).await?;
+    Ok(Reply::echo(decided, echo))
 }
 
 /// E5 `PATCH /misps/{mispId}`: switches the MISP on or off. Off suspends its active keys; on
@@ -133,40 +68,10 @@ pub async fn activate(
     db: web::Data<Db>,
     cfg: web::Data<MispConfig>,
     path: web::Path<String>,
-    body: web::Json<RequestEnvelope<StatusRequest>>,
-) -> Result<HttpResponse, ApiError> {
+    body: Envelope<StatusRequest>,
+) -> Result<Reply<Message>, ApiError> {
     cfg.roles.require_admin(&principal)?;
-    let misp_id = path.into_inner();
-    let env = body.into_inner();
-    let (id, version) = (env.id.clone(), env.version.clone());
-    let user = principal.user_id.clone();
-    let op = db.op(&principal).call(AuditEvent::UpdateMispStatus, None);
-    let message = db
-        .audited(op, move |conn, trail| {
-            let req = env.into_request()?;
-            let switch = Switch::parse(req.misp_status.as_deref(), MispError::BadMispSwitch)
-                .map_err(|e| audited(e, AuditEvent::MispActiveStatusInvalid, Some(&misp_id)))?;
-            let now = now();
-            if misps::set_active(conn, &misp_id, switch.is_on(), &user, now)? == 0 {
-                return Err(api(MispError::MispNotFound(misp_id.clone())));
-            }
-            trail.push(AuditEvent::MispActiveStateUpdated, Some(&misp_id));
-            trail.push(AuditEvent::UpdateMispLicenseStatus, Some(&misp_id));
-            let plan = cascade(switch, &keys::of_holder(conn, &misp_id)?, now);
-            for key in &plan.suspend {
-                keys::set_state(conn, &misp_id, key, false, true, &user, now)?;
-            }
-            for key in &plan.resume {
-                keys::set_state(conn, &misp_id, key, true, false, &user, now)?;
-            }
-            for key in &plan.release {
-                keys::set_state(conn, &misp_id, key, false, false, &user, now)?;
-            }
-            let message = if switch.is_on() { "MISP actived successfully" } else { "MISP de-actived successfully" };
-            trail.push(AuditEvent::MispActiveState, Some(&misp_id));
-            trail.push(AuditEvent::UpdateMispStatusSuccess, None);
-            Ok(message)
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(ResponseEnvelope::ok(Message { message }).echo(id, version)))
+    let (request, echo) = body.open()?;
+    let message = db.call(move |store| status::activate(store, &principal, &path, request)).await?;
+    Ok(Reply::echo(message, echo))
 }

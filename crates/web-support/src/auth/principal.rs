@@ -1,23 +1,29 @@
-use std::collections::BTreeSet;
 use std::future::{Ready, ready};
 
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest, web};
+use app_core::Actor;
 
 use super::jwt::{Claims, JwtVerifier};
 use crate::error::ApiError;
 
-/// The authenticated caller.
+/// The authenticated caller: the [`Actor`] the operations take, extracted from the request's
+/// token. Handlers take it as an argument; it is the one way to know the caller.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Principal {
-    /// The user name (`preferred_username`, else `sub`): what MOSIP compares partner ids with.
-    pub user_id: String,
-    pub email: Option<String>,
-    pub roles: BTreeSet<String>,
-    /// Holds the configured admin role.
-    pub is_admin: bool,
-    /// The id of the request that carried the token, for audit records.
-    pub request_id: Option<String>,
+pub struct Principal(Actor);
+
+impl std::ops::Deref for Principal {
+    type Target = Actor;
+
+    fn deref(&self) -> &Actor {
+        &self.0
+    }
+}
+
+impl From<Actor> for Principal {
+    fn from(actor: Actor) -> Self {
+        Principal(actor)
+    }
 }
 
 impl Principal {
@@ -27,17 +33,19 @@ impl Principal {
             .filter(|u| !u.trim().is_empty())
             .or(claims.sub.filter(|s| !s.trim().is_empty()))
             .ok_or_else(|| ApiError::unauthenticated("token names no user"))?;
-        let roles: BTreeSet<String> = claims.realm_access.map(|r| r.roles.into_iter().collect()).unwrap_or_default();
-        let is_admin = roles.contains(admin_role);
-        Ok(Principal { user_id, email: claims.email, roles, is_admin, request_id: None })
+        let roles = claims.realm_access.map(|r| r.roles).unwrap_or_default();
+        let mut actor = Actor::new(user_id, roles, admin_role);
+        actor.email = claims.email;
+        Ok(Principal(actor))
     }
 
-    pub fn has_role(&self, role: &str) -> bool {
-        self.roles.contains(role)
+    /// The caller, as the operations take it.
+    pub fn actor(&self) -> &Actor {
+        &self.0
     }
 
-    pub fn has_any(&self, roles: &[&str]) -> bool {
-        roles.iter().any(|r| self.roles.contains(*r))
+    pub fn into_actor(self) -> Actor {
+        self.0
     }
 
     /// 403 `KER-ATH-403` unless the caller holds one of `roles`.
@@ -81,7 +89,7 @@ fn authenticate(req: &HttpRequest) -> Result<Principal, ApiError> {
     let token = token_of(req).ok_or_else(|| ApiError::unauthenticated("no token"))?;
     let claims = verifier.verify(&token)?;
     let mut principal = Principal::from_claims(claims, verifier.admin_role())?;
-    principal.request_id = crate::request_id::of(req);
+    principal.0.request_id = crate::request_id::of(req);
     tracing::Span::current().record("user", principal.user_id.as_str());
     Ok(principal)
 }

@@ -15,6 +15,7 @@ use actix_web::http::Method;
 use actix_web::http::header::{ALLOW, HeaderValue};
 use actix_web::{FromRequest, Handler, HttpResponse, Responder, ResponseError, web};
 
+use crate::envelope::Flavor;
 use crate::error::ApiError;
 
 /// One registered operation: `GET /v1/policymanager/policies/{policyId}`.
@@ -101,6 +102,22 @@ impl<'c> Registrar<'c> {
         let scope = web::scope(prefix).configure(|cfg| {
             build(&mut Registrar { cfg, prefix: full, table, fallback });
         });
+        self.cfg.service(scope);
+        self
+    }
+
+    /// Like [`Registrar::scope`], for a scope whose answers carry no `metadata` key (MOSIP's policy
+    /// manager): [`Reply`](crate::Reply) reads the scope's [`Flavor`], and its errors — of
+    /// extractors, handlers and the 405 fallback — are rendered without it.
+    pub fn scope_without_metadata(&mut self, prefix: &str, build: impl FnOnce(&mut Registrar<'_>)) -> &mut Self {
+        let full = format!("{}{prefix}", self.prefix);
+        let table = self.table.clone();
+        let fallback: Fallback =
+            Rc::new(|| ApiError::method_not_allowed().flavor(Flavor::WithoutMetadata).error_response());
+        let scope = web::scope(prefix)
+            .app_data(Flavor::WithoutMetadata)
+            .wrap(actix_web::middleware::from_fn(crate::handler::strip_metadata))
+            .configure(|cfg| build(&mut Registrar { cfg, prefix: full, table, fallback }));
         self.cfg.service(scope);
         self
     }

@@ -9,7 +9,7 @@
 //! MOSIP 1.2's licence endpoints keep MOSIP's role sets (`mosip.role.pms.*misplicense*`) below;
 //! a caller that is not an admin acts only on the MISP partner that is itself.
 
-use web_support::{ApiError, Principal};
+use app_core::{Actor, AppError};
 
 pub const PARTNER_ADMIN: &str = "PARTNER_ADMIN";
 pub const PARTNERMANAGER: &str = "PARTNERMANAGER";
@@ -34,46 +34,46 @@ pub fn split(list: &str) -> Vec<String> {
     list.split(',').map(str::trim).filter(|r| !r.is_empty()).map(str::to_owned).collect()
 }
 
-fn holds(p: &Principal, roles: &[String]) -> bool {
+fn holds(p: &Actor, roles: &[String]) -> bool {
     roles.iter().any(|r| p.has_role(r))
 }
 
 impl MispRoles {
     /// May act on every MISP, and approve, reject, (de)activate and switch keys.
-    pub fn is_admin(&self, p: &Principal) -> bool {
+    pub fn is_admin(&self, p: &Actor) -> bool {
         p.is_admin || holds(p, &self.admin)
     }
 
-    pub fn is_validator(&self, p: &Principal) -> bool {
+    pub fn is_validator(&self, p: &Actor) -> bool {
         holds(p, &self.validator)
     }
 
     /// 403 unless an admin.
-    pub fn require_admin(&self, p: &Principal) -> Result<(), ApiError> {
-        if self.is_admin(p) { Ok(()) } else { Err(ApiError::forbidden()) }
+    pub fn require_admin(&self, p: &Actor) -> Result<(), AppError> {
+        if self.is_admin(p) { Ok(()) } else { Err(AppError::forbidden()) }
     }
 
     /// 403 unless a MISP user or an admin.
-    pub fn require_misp_user(&self, p: &Principal) -> Result<(), ApiError> {
-        if self.is_admin(p) || holds(p, &self.misp) { Ok(()) } else { Err(ApiError::forbidden()) }
+    pub fn require_misp_user(&self, p: &Actor) -> Result<(), AppError> {
+        if self.is_admin(p) || holds(p, &self.misp) { Ok(()) } else { Err(AppError::forbidden()) }
     }
 
     /// 403 unless a MISP user, a validator or an admin.
-    pub fn require_validation(&self, p: &Principal) -> Result<(), ApiError> {
+    pub fn require_validation(&self, p: &Actor) -> Result<(), AppError> {
         if self.is_admin(p) || self.is_validator(p) || holds(p, &self.misp) {
             Ok(())
         } else {
-            Err(ApiError::forbidden())
+            Err(AppError::forbidden())
         }
     }
 
     /// 403 unless an admin or `owner` is the caller.
-    pub fn require_owner_or_admin(&self, p: &Principal, owner: &str) -> Result<(), ApiError> {
-        if self.is_admin(p) || p.user_id == owner { Ok(()) } else { Err(ApiError::forbidden()) }
+    pub fn require_owner_or_admin(&self, p: &Actor, owner: &str) -> Result<(), AppError> {
+        if self.is_admin(p) || p.user_id == owner { Ok(()) } else { Err(AppError::forbidden()) }
     }
 
     /// The owner to restrict a listing to: none for admins, the caller otherwise.
-    pub fn scope<'a>(&self, p: &'a Principal) -> Option<&'a str> {
+    pub fn scope<'a>(&self, p: &'a Actor) -> Option<&'a str> {
         if self.is_admin(p) { None } else { Some(p.user_id.as_str()) }
     }
 }
@@ -82,14 +82,8 @@ impl MispRoles {
 mod tests {
     use super::*;
 
-    fn principal(user: &str, roles: &[&str]) -> Principal {
-        Principal {
-            user_id: user.into(),
-            email: None,
-            roles: roles.iter().map(|r| (*r).to_owned()).collect(),
-            is_admin: false,
-            request_id: None,
-        }
+    fn principal(user: &str, roles: &[&str]) -> Actor {
+        Actor::new(user, roles.iter().map(|r| (*r).to_owned()), "GLOBAL_ADMIN")
     }
 
     fn roles() -> MispRoles {
@@ -106,7 +100,7 @@ mod tests {
     fn admins_misp_users_and_validators() {
         let r = roles();
         let admin = principal("a", &["MISP_ADMIN"]);
-        let global = Principal { is_admin: true, ..principal("g", &[]) };
+        let global = principal("g", &["GLOBAL_ADMIN"]);
         let misp = principal("m", &["MISP"]);
         let ida = principal("i", &["ID_AUTHENTICATION"]);
         let other = principal("o", &["AUTH_PARTNER"]);

@@ -3,7 +3,7 @@
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::openapi::schema::nullable_list;
+use crate::schema::nullable_list;
 
 /// A page of search results: `{fromRecord, toRecord, totalRecord, data}` (records counted from
 /// 1); an empty page is `{0, 0, <total>, null}`, as in MOSIP.

@@ -7,8 +7,8 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 use utoipa::ToSchema;
 
-use crate::error::ApiError;
-use crate::openapi::schema::{scalar, scalars, whole_number};
+use crate::error::{AppError, Problem};
+use crate::schema::{scalar, scalars, whole_number};
 
 /// Page size when the request gives none (MOSIP's default).
 pub const DEFAULT_PAGE_FETCH: i64 = 10;
@@ -127,15 +127,15 @@ fn text(t: Option<&Text>) -> Option<&str> {
     t.map(|t| t.0.as_str())
 }
 
-fn msd(code: &str, message: impl Into<String>) -> ApiError {
-    ApiError::business(code, message)
+fn msd(code: &str, message: impl Into<String>) -> AppError {
+    AppError::refused(code, message)
 }
 
 impl SearchDto {
     /// Validates the request against `entity` (plus `virtual_columns` the endpoint understands),
     /// in MOSIP's order: filter columns (`310`), each filter (`311`, `312`, `392`, `390`, `391`,
     /// `315`), each sort key (`314`, `357`, `358`), pagination (`356`, `313`).
-    pub fn validate(&self, entity: Entity, virtual_columns: &[&str]) -> Result<ValidSearch, ApiError> {
+    pub fn validate(&self, entity: Entity, virtual_columns: &[&str]) -> Result<ValidSearch, AppError> {
         let filters = self.filters.as_deref().unwrap_or(&[]);
         let is_virtual = |c: &str| virtual_columns.iter().any(|v| v.eq_ignore_ascii_case(c.trim()));
         for f in filters {
@@ -178,7 +178,7 @@ impl SearchDto {
 }
 
 /// One filter as a criterion; `None` for a filter type MOSIP does not know (it ignores those).
-fn filter_criterion(f: &SearchFilterDto) -> Result<Option<Criterion>, ApiError> {
+fn filter_criterion(f: &SearchFilterDto) -> Result<Option<Criterion>, AppError> {
     let column = f.column_name.as_deref().unwrap_or("");
     if column.trim().is_empty() {
         return Err(msd("PMS-MSD-311", "Column is missing in request"));
@@ -266,12 +266,12 @@ impl FilterValueDto {
     /// collecting all errors as MOSIP does: blank type `322`,
     /// unknown column `317`, type other than `unique`/`all` `324`. Missing `filters` is
     /// `PMS_COR_001`.
-    pub fn validate(&self, entity: Entity) -> Result<Vec<FilterColumn>, ApiError> {
-        let filters = self.filters.as_ref().ok_or_else(|| ApiError::invalid_field("filters", "must not be null"))?;
+    pub fn validate(&self, entity: Entity) -> Result<Vec<FilterColumn>, AppError> {
+        let filters = self.filters.as_ref().ok_or_else(|| AppError::invalid_field("filters", "must not be null"))?;
         // `columnName` is a required field: a blank one is a field violation before anything else
         for (i, f) in filters.iter().enumerate() {
             if blank(f.column_name.as_deref()) {
-                return Err(ApiError::invalid_field(&format!("request.filters[{i}].columnName"), "must not be blank"));
+                return Err(AppError::invalid_field(&format!("request.filters[{i}].columnName"), "must not be blank"));
             }
         }
         let mut errors = Vec::new();
@@ -280,17 +280,17 @@ impl FilterValueDto {
             let column = f.column_name.clone().unwrap_or_default();
             let kind = f.kind.as_deref().unwrap_or("").trim().to_ascii_lowercase();
             if kind.is_empty() {
-                errors.push(crate::ErrorItem::new("PMS-MSD-322", "Filter Type cannot be empty or null"));
+                errors.push(Problem::new("PMS-MSD-322", "Filter Type cannot be empty or null"));
                 continue;
             }
             if search::column(entity, &column).is_none() {
-                errors.push(crate::ErrorItem::new(
+                errors.push(Problem::new(
                     "PMS-MSD-317",
                     format!("Column {column} doesn't exist for the searched entity"),
                 ));
             }
             if kind != "unique" && kind != "all" {
-                errors.push(crate::ErrorItem::new("PMS-MSD-324", "Received Filter Type not supported"));
+                errors.push(Problem::new("PMS-MSD-324", "Received Filter Type not supported"));
                 continue;
             }
             columns.push(FilterColumn {
@@ -299,7 +299,7 @@ impl FilterValueDto {
                 unique: kind == "unique",
             });
         }
-        if errors.is_empty() { Ok(columns) } else { Err(ApiError::business_many(errors)) }
+        if errors.is_empty() { Ok(columns) } else { Err(AppError::refused_many(errors)) }
     }
 
     /// The optional filters as criteria; malformed ones are ignored, as MOSIP ignores them.
@@ -320,7 +320,7 @@ pub fn filter_values(
     columns: &[FilterColumn],
     criteria: &[Criterion],
     limit: i64,
-) -> Result<FilterResponse, ApiError> {
+) -> Result<FilterResponse, AppError> {
     let mut filters = Vec::new();
     for c in columns {
         let values = search::filter_values(conn, entity, &c.requested, c.text.as_deref(), criteria, c.unique, limit)?;
@@ -333,15 +333,13 @@ pub fn filter_values(
     Ok(FilterResponse { filters })
 }
 
-impl From<SearchError> for ApiError {
+impl From<SearchError> for AppError {
     fn from(e: SearchError) -> Self {
         match &e {
             SearchError::Query(inner) => {
-                let mut err = ApiError::business(e.code(), "Error occured while searching");
-                err.detail = Some(inner.to_string());
-                err
+                AppError::refused(e.code(), "Error occured while searching").with_detail(inner.to_string())
             }
-            _ => ApiError::business(e.code(), e.to_string()),
+            _ => AppError::refused(e.code(), e.to_string()),
         }
     }
 }
@@ -356,7 +354,7 @@ mod tests {
         serde_json::from_value(v).unwrap_or_default()
     }
 
-    fn code(r: Result<ValidSearch, ApiError>) -> String {
+    fn code(r: Result<ValidSearch, AppError>) -> String {
         r.err().map(|e| e.code().to_owned()).unwrap_or_default()
     }
 
@@ -441,10 +439,8 @@ mod tests {
             {"columnName": "name", "type": "ALL", "text": "x"}
         ]}))
         .unwrap_or_default();
-        let err = d
-            .validate(Entity::Partner)
-            .err()
-            .map(|e| e.errors.iter().map(|i| i.error_code.clone()).collect::<Vec<_>>());
+        let err =
+            d.validate(Entity::Partner).err().map(|e| e.problems.iter().map(|i| i.code.clone()).collect::<Vec<_>>());
         assert_eq!(err, Some(vec!["PMS-MSD-322".to_owned(), "PMS-MSD-317".to_owned(), "PMS-MSD-324".to_owned()]));
         let ok: FilterValueDto =
             serde_json::from_value(json!({"filters": [{"columnName": "name", "type": "unique", "text": "x"}]}))

@@ -1,0 +1,215 @@
+//! The one failure type of the application layer, and the one place where each domain's error
+//! becomes it. The web layer maps an [`AppError`] to HTTP in one place too (`web-support`).
+
+use audit_events::AuditEvent;
+use persistence::{PersistenceError, QueryError};
+
+/// `PMS_COR_001`: a field of the request breaks a constraint.
+pub const INVALID_INPUT: &str = "PMS_COR_001";
+/// `PMS_COR_003`: something went wrong here (or the store is busy).
+pub const UNEXPECTED: &str = "PMS_COR_003";
+/// `KER-ATH-403`: the caller may not do this.
+pub const FORBIDDEN: &str = "KER-ATH-403";
+
+/// What kind of failure: the web layer picks the HTTP status from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailureKind {
+    /// A business or validation rule refused the request (MOSIP answers these with HTTP 200).
+    Refused,
+    /// The caller may not touch this (another partner's data).
+    Forbidden,
+    /// The store could not be reached in time; worth retrying.
+    Unavailable,
+    /// A fault of the service: logged with its detail, answered without it.
+    Internal,
+}
+
+/// One `{errorCode, message}` of an answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub code: String,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(code: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem { code: code.into(), message: message.into() }
+    }
+}
+
+/// A failed operation: MOSIP's code(s) and message(s), its kind, and the audit events it records
+/// instead of the operation's default failure events.
+#[derive(Debug, Clone)]
+pub struct AppError {
+    pub kind: FailureKind,
+    pub problems: Vec<Problem>,
+    pub audit: Vec<(AuditEvent, Option<String>)>,
+    /// What went wrong inside, for the log only.
+    pub detail: Option<String>,
+}
+
+impl std::fmt::Display for AppError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.code(), self.message())
+    }
+}
+
+impl std::error::Error for AppError {}
+
+impl AppError {
+    fn of(kind: FailureKind, code: &str, message: impl Into<String>) -> Self {
+        AppError { kind, problems: vec![Problem::new(code, message)], audit: Vec::new(), detail: None }
+    }
+
+    /// A rule refused the request.
+    pub fn refused(code: &str, message: impl Into<String>) -> Self {
+        Self::of(FailureKind::Refused, code, message)
+    }
+
+    /// Several refusals at once, the first one first.
+    pub fn refused_many(problems: Vec<Problem>) -> Self {
+        AppError { kind: FailureKind::Refused, problems, audit: Vec::new(), detail: None }
+    }
+
+    /// `PMS_COR_001` "Invalid request parameter - <why> :request.<field>".
+    pub fn invalid_field(path: &str, why: &str) -> Self {
+        Self::refused_many(vec![invalid_field_problem(path, why)])
+    }
+
+    pub fn forbidden() -> Self {
+        Self::of(FailureKind::Forbidden, FORBIDDEN, "Forbidden")
+    }
+
+    pub fn unavailable(detail: impl Into<String>) -> Self {
+        Self::of(FailureKind::Unavailable, UNEXPECTED, "Service busy, try again").with_detail(detail)
+    }
+
+    /// Something unexpected: logged in full, answered without internals.
+    pub fn internal(detail: impl Into<String>) -> Self {
+        Self::of(FailureKind::Internal, UNEXPECTED, "Could not process the request").with_detail(detail)
+    }
+
+    pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
+        self.detail = Some(detail.into());
+        self
+    }
+
+    /// Records `event` (about `ref_id`) instead of the operation's default failure events.
+    pub fn audit(mut self, event: AuditEvent, ref_id: Option<&str>) -> Self {
+        self.audit.push((event, ref_id.map(str::to_owned)));
+        self
+    }
+
+    /// The first error code.
+    pub fn code(&self) -> &str {
+        self.problems.first().map_or("", |p| p.code.as_str())
+    }
+
+    /// The first message.
+    pub fn message(&self) -> &str {
+        self.problems.first().map_or("", |p| p.message.as_str())
+    }
+}
+
+/// The `PMS_COR_001` item of a field that breaks a constraint.
+pub fn invalid_field_problem(path: &str, why: &str) -> Problem {
+    let path = if path == "request" || path == "requesttime" || path.starts_with("request.") {
+        path.to_owned()
+    } else {
+        format!("request.{path}")
+    };
+    Problem::new(INVALID_INPUT, format!("Invalid request parameter - {why} :{path}"))
+}
+
+impl From<PersistenceError> for AppError {
+    fn from(e: PersistenceError) -> Self {
+        match e {
+            PersistenceError::PoolTimeout => AppError::unavailable("database pool exhausted"),
+            other => AppError::internal(format!("store: {other}")),
+        }
+    }
+}
+
+impl From<QueryError> for AppError {
+    fn from(e: QueryError) -> Self {
+        AppError::internal(format!("query: {e}"))
+    }
+}
+
+impl From<partner_domain::PartnerError> for AppError {
+    fn from(e: partner_domain::PartnerError) -> Self {
+        AppError::refused(e.code(), e.to_string())
+    }
+}
+
+impl From<policy_domain::PolicyError> for AppError {
+    fn from(e: policy_domain::PolicyError) -> Self {
+        let problems = e.errors().into_iter().map(|(code, message)| Problem::new(code, message)).collect();
+        let err = AppError::refused_many(problems);
+        match e {
+            policy_domain::PolicyError::SchemaUnreadable(detail) => err.with_detail(detail),
+            _ => err,
+        }
+    }
+}
+
+impl From<misp_domain::MispError> for AppError {
+    fn from(e: misp_domain::MispError) -> Self {
+        match e {
+            misp_domain::MispError::InvalidFields(fields) => {
+                AppError::refused_many(fields.iter().map(|f| invalid_field_problem(f.field, &f.reason)).collect())
+            }
+            other => AppError::refused(other.code(), other.to_string()),
+        }
+    }
+}
+
+impl From<partner_domain::onboarding::OnboardingError> for AppError {
+    fn from(e: partner_domain::onboarding::OnboardingError) -> Self {
+        if e.is_internal() { AppError::internal(e.to_string()) } else { AppError::refused(e.code(), e.to_string()) }
+    }
+}
+
+impl From<partner_domain::certificate::CertificateError> for AppError {
+    fn from(e: partner_domain::certificate::CertificateError) -> Self {
+        if e.is_business() { AppError::refused(e.code(), e.to_string()) } else { AppError::internal(e.to_string()) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use misp_domain::{FieldError, MispError};
+
+    #[test]
+    fn field_paths_are_prefixed_with_request() {
+        let e = AppError::invalid_field("emailId", "must not be null");
+        assert_eq!(e.code(), INVALID_INPUT);
+        assert_eq!(e.message(), "Invalid request parameter - must not be null :request.emailId");
+        assert_eq!(AppError::invalid_field("requesttime", "x").message(), "Invalid request parameter - x :requesttime");
+    }
+
+    #[test]
+    fn misp_field_errors_become_one_problem_each() {
+        let e = AppError::from(MispError::InvalidFields(vec![
+            FieldError::new("emailId", "must not be null"),
+            FieldError::new("address", "must not be blank"),
+        ]));
+        assert_eq!(e.problems.len(), 2);
+        assert_eq!(e.kind, FailureKind::Refused);
+        assert_eq!(e.problems[1].message, "Invalid request parameter - must not be blank :request.address");
+    }
+
+    #[test]
+    fn a_business_error_keeps_code_and_message() {
+        let e = AppError::from(MispError::MispNotFound("101".into()));
+        assert_eq!((e.code(), e.message()), ("PMS_MSP_005", "MISP ID does not exist  101"));
+    }
+
+    #[test]
+    fn pool_timeout_is_unavailable_other_store_faults_internal() {
+        assert_eq!(AppError::from(PersistenceError::PoolTimeout).kind, FailureKind::Unavailable);
+        let e = AppError::from(policy_domain::PolicyError::SchemaUnreadable("bad".into()));
+        assert_eq!(e.detail.as_deref(), Some("bad"));
+    }
+}

@@ -1,0 +1,17 @@
+#![doc = include_str!("../README.md")]
+
+mod actor;
+mod audit;
+mod batch;
+mod env;
+mod error;
+pub mod page;
+pub mod schema;
+pub mod search;
+mod store;
+
+pub use actor::Actor;
+pub use audit::{AuditDefaults, AuditPlan, Trail};
+pub use env::{Clock, Entropy, FixedClock, OsEntropy, SeededEntropy, SystemClock, uuid_from};
+pub use error::{AppError, FailureKind, Problem, invalid_field_problem};
+pub use store::{Store, Tx};

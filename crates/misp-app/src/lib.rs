@@ -1,0 +1,12 @@
+#![doc = include_str!("../README.md")]
+
+pub mod config;
+pub mod dto;
+pub mod keys;
+pub mod misps;
+pub mod partner_license;
+pub mod roles;
+pub mod status;
+
+pub use config::MispConfig;
+pub use roles::MispRoles;

@@ -1,0 +1,133 @@
+//! The one handler shape: an [`Envelope`] extractor that yields the MOSIP request and what the
+//! answer must echo, and a [`Reply`] responder that wraps the answer in MOSIP's envelope.
+//!
+//! ```ignore
+//! #[tracing::instrument(skip_all, fields(partner_id = %path))]
+//! pub async fn generate(principal: Principal, db: web::Data<Db>, path: web::Path<String>,
+//!                       body: Envelope<GenerateBody>) -> Result<Reply<Generated>, ApiError> {
+//!     principal.require_any(roles::API_KEY_GENERATION)?;          // authorise
+//!     let (request, echo) = body.open()?;                          // PMS_COR_001 when absent
+//!     let out = db.call(move |store| api_keys::generate(store, ...)).await?;  // call
+//!     Ok(Reply::echo(out, echo))                                   // answer
+//! }
+//! ```
+//!
+//! Scopes whose answers carry no `metadata` key (the policy manager) register
+//! [`Flavor::WithoutMetadata`] as app data: [`Reply`] reads it, and [`strip_metadata`] re-renders
+//! the scope's errors.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::middleware::Next;
+use actix_web::{FromRequest, HttpRequest, HttpResponse, Responder, ResponseError, web};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::envelope::{Flavor, RequestEnvelope, ResponseEnvelope};
+use crate::error::ApiError;
+
+/// What an answer echoes from its request: MOSIP's `id` and `version`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Echo {
+    pub id: Option<String>,
+    pub version: Option<String>,
+}
+
+impl Echo {
+    pub fn new(id: &str, version: &str) -> Self {
+        Echo { id: Some(id.to_owned()), version: Some(version.to_owned()) }
+    }
+}
+
+/// A MOSIP request envelope read from the JSON body (malformed JSON: 400 `PMS_COR_001`). The
+/// handler authorises the caller first, then opens it: a missing `request` or a malformed
+/// `requesttime` is `PMS_COR_001`, as MOSIP answers.
+#[derive(Debug)]
+pub struct Envelope<T> {
+    pub echo: Echo,
+    inner: RequestEnvelope<T>,
+}
+
+impl<T> Envelope<T> {
+    pub fn new(inner: RequestEnvelope<T>) -> Self {
+        let echo = Echo { id: inner.id.clone(), version: inner.version.clone() };
+        Envelope { echo, inner }
+    }
+
+    /// The request and what the answer echoes.
+    pub fn open(self) -> Result<(T, Echo), ApiError> {
+        let echo = self.echo;
+        Ok((self.inner.into_request()?, echo))
+    }
+
+    /// The request alone (answers that echo nothing).
+    pub fn request(self) -> Result<T, ApiError> {
+        self.inner.into_request()
+    }
+}
+
+impl<T: DeserializeOwned + 'static> FromRequest for Envelope<T> {
+    type Error = actix_web::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let json = web::Json::<RequestEnvelope<T>>::from_request(req, payload);
+        Box::pin(async move { Ok(Envelope::new(json.await?.into_inner())) })
+    }
+}
+
+/// A successful answer in MOSIP's envelope, echoing `id`/`version` where the operation does.
+#[derive(Debug)]
+pub struct Reply<T> {
+    response: T,
+    echo: Echo,
+}
+
+impl<T: Serialize> Reply<T> {
+    /// No `id` / `version`.
+    pub fn ok(response: T) -> Self {
+        Reply { response, echo: Echo::default() }
+    }
+
+    /// The request's `id` and `version` echoed (MOSIP's writes).
+    pub fn echo(response: T, echo: Echo) -> Self {
+        Reply { response, echo }
+    }
+
+    /// A fixed `id` and `version` (MOSIP's reads name their operation).
+    pub fn named(response: T, id: &str, version: &str) -> Self {
+        Reply { response, echo: Echo::new(id, version) }
+    }
+}
+
+impl<T: Serialize> Responder for Reply<T> {
+    type Body = BoxBody;
+
+    fn respond_to(self, req: &HttpRequest) -> HttpResponse {
+        let flavor = req.app_data::<Flavor>().copied().unwrap_or_default();
+        let body = ResponseEnvelope::ok(self.response).flavor(flavor).echo(self.echo.id, self.echo.version);
+        HttpResponse::Ok().json(body)
+    }
+}
+
+/// Middleware (`actix_web::middleware::from_fn`) for scopes whose errors carry no `metadata` key:
+/// an answer made from an [`ApiError`] — extractors' and handlers' alike — is rendered again
+/// without it.
+pub async fn strip_metadata(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let res = next.call(req).await?;
+    let again = res
+        .response()
+        .error()
+        .and_then(|e| e.as_error::<ApiError>())
+        .map(|e| e.clone().flavor(Flavor::WithoutMetadata));
+    match again {
+        Some(err) => Ok(res.into_response(err.error_response())),
+        None => Ok(res.map_into_boxed_body()),
+    }
+}
