@@ -9,6 +9,9 @@ pub mod page;
 pub mod schema;
 pub mod search;
 mod store;
+#[cfg(feature = "testing")]
+#[expect(clippy::panic, reason = "test support fails the test loudly")]
+pub mod testing;
 
 pub use actor::Actor;
 pub use audit::{AuditDefaults, AuditPlan, Trail};

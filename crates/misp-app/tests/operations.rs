@@ -1,0 +1,111 @@
+//! The MISP operations called as a library, on both backends: no web server involved.
+
+use app_core::testing::{actor, audit_events, store, test_now};
+use app_core::{FailureKind, Store};
+use misp_app::dto::{KeyStatusRequest, RegisterRequest, StatusRequest, ValidateRequest};
+use misp_app::roles::{MispRoles, split};
+use misp_app::{MispConfig, keys, misps, status};
+use misp_domain::{KeyPolicy, Verdict};
+use persistence::Backend;
+
+fn config() -> MispConfig {
+    MispConfig {
+        keys: KeyPolicy::new(50, 180).unwrap_or_else(|e| panic!("{e}")),
+        first_id: 100,
+        roles: MispRoles { admin: split("PARTNER_ADMIN"), misp: split("MISP"), validator: split("ID_AUTHENTICATION") },
+        partner_type: "MISP_Partner".into(),
+    }
+}
+
+fn registration(name: &str) -> RegisterRequest {
+    RegisterRequest {
+        organization_name: Some(name.into()),
+        contact_number: Some("9876543210".into()),
+        email_id: Some("misp@example.org".into()),
+        address: Some("1 Main Street".into()),
+    }
+}
+
+/// Registers and approves a MISP owned by `owner`; its id and first key.
+fn approved_misp(store: &Store, owner: &str) -> (String, String) {
+    let cfg = config();
+    let registered = misps::register(store, &actor(owner, &["MISP"]), &cfg, registration(&format!("{owner} money")))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let admin = actor("admin", &["PARTNER_ADMIN"]);
+    let approved = status::decide(
+        store,
+        &admin,
+        &cfg,
+        &registered.misp_id,
+        StatusRequest { misp_status: Some("approved".into()) },
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    (registered.misp_id, approved.misp_license_key.unwrap_or_default())
+}
+
+fn lifecycle(backend: Backend) {
+    let Some((store, _db)) = store(backend) else { return };
+    let cfg = config();
+    let (misp_id, key) = approved_misp(&store, "owner");
+    assert_eq!(misp_id, "100");
+    assert_eq!(key.len(), 50, "the key policy's length");
+
+    let ida = actor("ida", &["ID_AUTHENTICATION"]);
+    let check = |key: &str| ValidateRequest { misp_license_key: Some(key.into()) };
+    let (answer, verdict) = keys::validate(&store, &ida, &cfg, &misp_id, check(&key)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((verdict, answer.is_valid), (Verdict::Valid, true));
+
+    let admin = actor("admin", &["PARTNER_ADMIN"]);
+    let off =
+        KeyStatusRequest { misp_license_key: Some(key.clone()), misp_license_key_status: Some("de-active".into()) };
+    keys::switch(&store, &admin, &cfg, &misp_id, off).unwrap_or_else(|e| panic!("{e}"));
+    let (answer, verdict) = keys::validate(&store, &ida, &cfg, &misp_id, check(&key)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((verdict, answer.is_valid), (Verdict::Inactive, false));
+
+    let unknown = keys::validate(&store, &ida, &cfg, &misp_id, check("nope")).err();
+    assert_eq!(unknown.map(|e| e.code().to_owned()).as_deref(), Some("PMS_MSP_406"));
+    let events = audit_events(&store);
+    assert!(events.iter().any(|(id, code)| id == "PMS_MSP_406" && code.as_deref() == Some("PMS_MSP_406")));
+    let validated = events.iter().filter(|(id, code)| id == "PMS_MSP_204" && code.is_none()).count();
+    assert_eq!(validated, 2, "two validations answered: {events:?}");
+}
+
+#[test]
+fn a_misp_lives_its_lifecycle_through_the_library_sqlite() {
+    lifecycle(Backend::Sqlite);
+}
+
+#[test]
+fn a_misp_lives_its_lifecycle_through_the_library_postgres() {
+    lifecycle(Backend::Postgres);
+}
+
+#[test]
+fn another_users_misp_is_forbidden_and_a_refusal_is_audited_after_rollback() {
+    let Some((store, _db)) = store(Backend::Sqlite) else { return };
+    let cfg = config();
+    let (misp_id, _) = approved_misp(&store, "owner");
+    let stranger = actor("stranger", &["MISP"]);
+    let err = keys::download(&store, &stranger, &cfg, &misp_id).err().map(|e| e.kind);
+    assert_eq!(err, Some(FailureKind::Forbidden));
+
+    let taken = misps::register(&store, &stranger, &cfg, registration("owner money")).err();
+    assert_eq!(taken.map(|e| e.code().to_owned()).as_deref(), Some("PMS_MSP_402"));
+    let events = audit_events(&store);
+    assert!(events.contains(&("PMS_MSP_417".to_owned(), Some("PMS_MSP_402".to_owned()))), "{events:?}");
+    let calls = events.iter().filter(|(id, _)| id == "PMS_MSP_101").count();
+    assert_eq!(calls, 2, "the call event of both registrations, the refused one after its rollback");
+    let created = events.iter().filter(|(id, _)| id == "PMS_MSP_200").count();
+    assert_eq!(created, 1, "no success record of the refused registration");
+}
+
+#[test]
+fn downloads_answer_the_current_key_at_the_stores_time() {
+    let Some((store, _db)) = store(Backend::Sqlite) else { return };
+    let (misp_id, key) = approved_misp(&store, "owner");
+    let download =
+        keys::download(&store, &actor("owner", &["MISP"]), &config(), &misp_id).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(download.license_key, key);
+    let expiry = test_now() + chrono::Duration::days(180);
+    assert_eq!(download.license_key_expiry, expiry.format("%Y-%m-%d").to_string());
+}
