@@ -222,3 +222,15 @@ impl AuditEvent {
         self.def().id
     }
 }
+
+/// Events the product records beyond the seed catalogue (for operations MOSIP added later, or
+/// that the seed does not cover). Each is listed in `docs/audit.md`; every other event is the
+/// seed's, unchanged.
+pub const EXTRA_EVENTS: &[AuditEvent] = &[];
+
+impl AuditEvent {
+    /// True for the seed's events, false for the documented extras.
+    pub fn is_from_seed(self) -> bool {
+        !EXTRA_EVENTS.contains(&self)
+    }
+}

@@ -3,7 +3,7 @@
 mod catalogue;
 mod record;
 
-pub use catalogue::{AuditEvent, EventDef};
+pub use catalogue::{AuditEvent, EXTRA_EVENTS, EventDef};
 pub use record::{AuditContext, AuditRecord, Module, NO_ID, NO_ID_TYPE};
 
 use serde::{Deserialize, Serialize};
