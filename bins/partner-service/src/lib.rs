@@ -2,7 +2,6 @@
 //! (`/v1/policymanager`) over one store.
 
 pub mod admin;
-pub mod error;
 pub mod import;
 pub mod notify;
 pub mod onboarding;

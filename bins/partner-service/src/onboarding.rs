@@ -8,8 +8,11 @@ use std::sync::Arc;
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest, web};
 use anyhow::Context;
+use partner_app::onboarding::OnboardingConfig;
+use partner_app::onboarding::login::TokenIssuer;
 use partner_domain::onboarding::{EmailDomainRules, OtpPolicy, PasswordPolicy, SelfServiceTypes};
 use secrecy::SecretString;
+use web_support::auth::{TokenSpec, mint_hs256_with};
 use web_support::{ApiError, Settings};
 
 use crate::notify::{self, Notifier};
@@ -17,11 +20,7 @@ use crate::notify::{self, Notifier};
 /// Everything the onboarding endpoints need besides the store.
 pub struct Onboarding {
     pub enabled: bool,
-    pub otp: OtpPolicy,
-    pub passwords: PasswordPolicy,
-    pub email_domains: EmailDomainRules,
-    pub partner_types: SelfServiceTypes,
-    pub mail_subject: String,
+    pub rules: OnboardingConfig,
     pub notifier: Arc<dyn Notifier>,
     /// `None` when only JWKS tokens are accepted: local login is then unavailable.
     pub signer: Option<Signer>,
@@ -33,6 +32,31 @@ pub struct Signer {
     pub issuer: Option<String>,
     pub audience: Option<String>,
     pub ttl_secs: i64,
+}
+
+impl TokenIssuer for Signer {
+    fn issue(&self, user: &str, roles: &[String], email: Option<&str>, now: i64) -> Result<(String, i64), String> {
+        let spec = TokenSpec {
+            user,
+            roles,
+            email,
+            ttl_secs: self.ttl_secs,
+            issuer: self.issuer.as_deref(),
+            audience: self.audience.as_deref(),
+        };
+        mint_hs256_with(&self.secret, &spec, now).map_err(|e| format!("{e:#}"))
+    }
+
+    fn lifetime_secs(&self) -> i64 {
+        self.ttl_secs
+    }
+}
+
+impl Onboarding {
+    /// The token issuer of local logins, if there is one.
+    pub fn issuer(&self) -> Option<&dyn TokenIssuer> {
+        self.signer.as_ref().map(|s| s as &dyn TokenIssuer)
+    }
 }
 
 impl Onboarding {
@@ -52,16 +76,18 @@ impl Onboarding {
         let ttl = secs("token_lifetime_secs", o.token_lifetime_secs)?;
         Ok(Onboarding {
             enabled: o.enabled,
-            otp: OtpPolicy {
-                validity: secs("otp_validity_secs", o.otp_validity_secs)?,
-                max_tries: o.otp_max_tries,
-                resend_interval: secs("otp_resend_interval_secs", o.otp_resend_interval_secs)?,
-                max_sends_per_hour: o.otp_max_sends_per_hour,
+            rules: OnboardingConfig {
+                otp: OtpPolicy {
+                    validity: secs("otp_validity_secs", o.otp_validity_secs)?,
+                    max_tries: o.otp_max_tries,
+                    resend_interval: secs("otp_resend_interval_secs", o.otp_resend_interval_secs)?,
+                    max_sends_per_hour: o.otp_max_sends_per_hour,
+                },
+                passwords: password_policy(settings),
+                email_domains: EmailDomainRules::new(&o.allowed_email_domains, &o.blocked_email_domains),
+                partner_types: SelfServiceTypes { allowed: o.allowed_partner_types.clone() },
+                mail_subject: o.mail_subject.clone(),
             },
-            passwords: PasswordPolicy { min_length: o.password_min_length, ..PasswordPolicy::default() },
-            email_domains: EmailDomainRules::new(&o.allowed_email_domains, &o.blocked_email_domains),
-            partner_types: SelfServiceTypes { allowed: o.allowed_partner_types.clone() },
-            mail_subject: o.mail_subject.clone(),
             notifier: notify::from_settings(settings)?,
             signer: secret.map(|secret| Signer {
                 secret,
@@ -71,6 +97,11 @@ impl Onboarding {
             }),
         })
     }
+}
+
+/// The password policy of local accounts (`onboarding.password_min_length`).
+pub fn password_policy(settings: &Settings) -> PasswordPolicy {
+    PasswordPolicy { min_length: settings.onboarding.password_min_length, ..PasswordPolicy::default() }
 }
 
 /// The onboarding state of a request whose endpoint is switched on; 404 `PMS_COR_404` when
@@ -112,15 +143,15 @@ mod tests {
         )
         .unwrap_or_else(|e| panic!("{e:#}"));
         assert!(on.enabled);
-        assert_eq!(on.otp.validity, chrono::Duration::minutes(5));
-        assert_eq!(on.otp.max_tries, 3);
+        assert_eq!(on.rules.otp.validity, chrono::Duration::minutes(5));
+        assert_eq!(on.rules.otp.max_tries, 3);
         assert_eq!(
-            on.email_domains.blocked,
+            on.rules.email_domains.blocked,
             ["mailinator.com", "tempmail.example"],
             "a comma-separated string is a list"
         );
-        assert_eq!(on.partner_types.allowed, ["Auth_Partner"]);
-        assert_eq!(on.passwords.min_length, 12);
+        assert_eq!(on.rules.partner_types.allowed, ["Auth_Partner"]);
+        assert_eq!(on.rules.passwords.min_length, 12);
         assert_eq!(on.notifier.describe(), "SMTP smtp.example:465 (TLS)");
         assert_eq!(on.signer.as_ref().map(|s| s.ttl_secs), Some(1800));
     }
@@ -129,7 +160,7 @@ mod tests {
     fn the_defaults_drop_mail_in_the_data_directory() {
         let on = load("").unwrap_or_else(|e| panic!("{e:#}"));
         assert!(on.notifier.describe().starts_with("file drop in ") && on.notifier.describe().ends_with("mail"));
-        assert_eq!(on.otp, OtpPolicy::default());
+        assert_eq!(on.rules.otp, OtpPolicy::default());
     }
 
     #[test]

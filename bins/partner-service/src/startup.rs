@@ -15,16 +15,18 @@ pub struct Application {
 impl Application {
     /// Opens the store (migrating SQLite), binds the port and builds the server.
     pub fn build(settings: Settings) -> anyhow::Result<Self> {
-        let partner = actix_web::web::Data::new(crate::routes::PartnerConfig::new(&settings.partner)?);
+        let partner = web::Data::new(crate::routes::partners::app_config(&settings.partner)?);
         let shared = web_support::startup::prepare(settings)?;
         let onboarding = onboarding_state(&shared.settings)?;
-        let policy = web::Data::new(crate::routes::policy::PolicyState::load(&shared.settings.policy)?);
+        let certificates = web::Data::new(crate::routes::certificates::config(&shared.settings.certificates));
+        let policy = web::Data::new(crate::routes::policy::config(&shared.settings.policy)?);
         let portal = web::Data::new(crate::portal::PortalConfig::new(&shared.settings.portal)?);
         let doc = crate::openapi::document();
         let routes = move |cfg: &mut actix_web::web::ServiceConfig| {
             cfg.app_data(partner.clone());
             cfg.app_data(policy.clone());
             cfg.app_data(onboarding.clone());
+            cfg.app_data(certificates.clone());
             crate::routes::configure(cfg, &doc);
             if portal.enabled {
                 cfg.app_data(portal.clone());

@@ -43,14 +43,25 @@ impl Entropy for OsEntropy {
     }
 }
 
-/// A fixed seed: every operation draws the same sequence (tests only — never in a service).
-#[derive(Debug, Clone, Copy)]
-pub struct SeededEntropy(pub u64);
+/// A fixed seed (tests only — never in a service): the n-th operation of a store draws from a
+/// generator seeded with the seed and n, so a run repeats exactly and operations differ.
+#[derive(Debug, Default)]
+pub struct SeededEntropy {
+    seed: u64,
+    calls: std::sync::atomic::AtomicU64,
+}
+
+impl SeededEntropy {
+    pub fn new(seed: u64) -> Self {
+        SeededEntropy { seed, calls: std::sync::atomic::AtomicU64::new(0) }
+    }
+}
 
 impl Entropy for SeededEntropy {
     fn rng(&self) -> Box<dyn CryptoRng> {
         use rand::SeedableRng;
-        Box::new(rand::rngs::StdRng::seed_from_u64(self.0))
+        let n = self.calls.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Box::new(rand::rngs::StdRng::seed_from_u64(self.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15).wrapping_add(n)))
     }
 }
 

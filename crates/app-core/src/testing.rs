@@ -27,7 +27,7 @@ pub fn store(backend: Backend) -> Option<(Store, TestDb)> {
     let store = Store::new(pool, defaults)
         .unwrap_or_else(|e| panic!("audit writer: {e}"))
         .with_clock(FixedClock(test_now()))
-        .with_entropy(SeededEntropy(7));
+        .with_entropy(SeededEntropy::new(7));
     Some((store, db))
 }
 

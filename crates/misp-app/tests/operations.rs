@@ -1,4 +1,5 @@
 //! The MISP operations called as a library, on both backends: no web server involved.
+#![allow(clippy::panic, reason = "tests fail loudly")]
 
 use app_core::testing::{actor, audit_events, store, test_now};
 use app_core::{FailureKind, Store};

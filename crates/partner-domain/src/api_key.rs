@@ -2,33 +2,70 @@
 //! off (M5), moved to another policy (M6); they expire `valid_to`.
 
 use chrono::{Duration, NaiveDateTime};
+use rand::{CryptoRng, Rng};
 
 use crate::PartnerError;
 
 /// The longest label the store keeps.
 pub const LABEL_MAX: usize = 36;
-/// Random bytes behind a key (256 bits).
-pub const KEY_BYTES: usize = 32;
+
+/// How API keys are made and recognised: the one home of their length, alphabet and validity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ApiKeyPolicy {
+    validity_days: u32,
+}
+
+impl ApiKeyPolicy {
+    /// Characters in a key: 64 lowercase hex digits carry 256 bits.
+    pub const LENGTH: usize = 64;
+    /// The characters a key is drawn from, uniformly.
+    pub const ALPHABET: &'static [u8] = b"0123456789abcdef";
+    /// MOSIP's default validity (`mosip.pmp.partner.policy.expiry.period.indays`).
+    pub const DEFAULT_VALIDITY_DAYS: u32 = 90;
+
+    /// Keys valid `validity_days` days (at least one).
+    pub fn new(validity_days: u32) -> Result<Self, String> {
+        if validity_days == 0 {
+            return Err("API keys must be valid at least 1 day".into());
+        }
+        Ok(ApiKeyPolicy { validity_days })
+    }
+
+    pub fn validity_days(&self) -> u32 {
+        self.validity_days
+    }
+
+    /// A fresh key: [`Self::LENGTH`] characters of [`Self::ALPHABET`] drawn by a cryptographic RNG.
+    pub fn generate<R: CryptoRng + ?Sized>(&self, rng: &mut R) -> String {
+        (0..Self::LENGTH).map(|_| char::from(Self::ALPHABET[rng.random_range(0..Self::ALPHABET.len())])).collect()
+    }
+
+    /// When a key issued at `issued` expires (the end of time rather than an overflow).
+    pub fn expiry(&self, issued: NaiveDateTime) -> NaiveDateTime {
+        Duration::try_days(i64::from(self.validity_days))
+            .and_then(|d| issued.checked_add_signed(d))
+            .unwrap_or(NaiveDateTime::MAX)
+    }
+
+    /// Whether `s` has the shape of a key this policy makes.
+    pub fn looks_like_a_key(s: &str) -> bool {
+        s.len() == Self::LENGTH && s.bytes().all(|b| Self::ALPHABET.contains(&b))
+    }
+}
+
+/// The longest key the store's `policy_api_key` column holds.
+const STORED_MAX: usize = 128;
+const _: () = assert!(ApiKeyPolicy::LENGTH <= STORED_MAX, "API keys must fit the policy_api_key column");
+
+impl Default for ApiKeyPolicy {
+    fn default() -> Self {
+        ApiKeyPolicy { validity_days: Self::DEFAULT_VALIDITY_DAYS }
+    }
+}
 
 /// A label as compared and stored: trimmed, inner whitespace runs collapsed to one space.
 pub fn normalize_label(raw: &str) -> String {
     raw.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The text of a key made from `bytes` of a CSPRNG: lowercase hex (64 characters for 32 bytes).
-pub fn encode_key(bytes: &[u8]) -> String {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        s.push(char::from(HEX[usize::from(b >> 4)]));
-        s.push(char::from(HEX[usize::from(b & 0x0f)]));
-    }
-    s
-}
-
-/// When a key made `now` expires.
-pub fn expiry(now: NaiveDateTime, days: u32) -> NaiveDateTime {
-    now + Duration::days(i64::from(days))
 }
 
 /// Generating a key needs an approved request for the policy (`PMS_PRT_109`) and a label unused
@@ -113,14 +150,25 @@ mod tests {
     }
 
     #[test]
-    fn keys_are_hex_of_their_bytes() {
-        assert_eq!(encode_key(&[0x00, 0xab, 0xff]), "00abff");
-        assert_eq!(encode_key(&[7u8; KEY_BYTES]).len(), 64);
+    fn keys_have_the_policy_length_and_alphabet_and_differ() {
+        use rand::SeedableRng;
+        let mut rng = rand::rngs::StdRng::seed_from_u64(7);
+        let policy = ApiKeyPolicy::default();
+        let (a, b) = (policy.generate(&mut rng), policy.generate(&mut rng));
+        assert_eq!(a.len(), ApiKeyPolicy::LENGTH);
+        assert!(ApiKeyPolicy::looks_like_a_key(&a) && ApiKeyPolicy::looks_like_a_key(&b));
+        assert_ne!(a, b);
+        assert!(!ApiKeyPolicy::looks_like_a_key(&a[1..]));
+        assert!(!ApiKeyPolicy::looks_like_a_key(&"g".repeat(ApiKeyPolicy::LENGTH)));
     }
 
     #[test]
     fn keys_expire_after_the_configured_days() {
-        assert_eq!(expiry(now(), 90) - now(), Duration::days(90));
+        let policy = ApiKeyPolicy::new(30).unwrap();
+        assert_eq!(policy.expiry(now()) - now(), Duration::days(30));
+        assert_eq!(ApiKeyPolicy::default().validity_days(), 90);
+        assert!(ApiKeyPolicy::new(0).is_err());
+        assert_eq!(ApiKeyPolicy::new(u32::MAX).map(|p| p.expiry(now())), Ok(NaiveDateTime::MAX), "no overflow");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! - [`registration`]: what a partner registration must satisfy, in MOSIP's order of checks;
 //! - [`partner`]: updates, contacts, policy-group mapping, admin activation;
 //! - [`policy_request`]: policy-mapping requests and their review;
-//! - [`api_key`]: API keys (labels, status changes, expiry);
+//! - [`api_key`]: API keys (the key policy: length, alphabet, validity; labels, status changes);
 //! - [`extractor`], [`credential_type`]: biometric extractors and credential-type mappings;
 //! - [`policy`]: the facts about policies and groups the rules look at;
 //! - [`onboarding`]: self-service sign-up (OTP, passwords, roles of local accounts);

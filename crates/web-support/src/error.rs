@@ -132,6 +132,12 @@ impl ApiError {
         self.errors.first().map_or("", |e| e.message.as_str())
     }
 
+    /// The answer, without logging (for a response rendered again, e.g. in another flavor).
+    pub fn render(&self) -> HttpResponse {
+        let body = ResponseEnvelope::errors(self.errors.clone()).flavor(self.flavor);
+        HttpResponse::build(self.status).json(body)
+    }
+
     /// True for failures the caller caused (business, validation, auth), false for faults here.
     pub fn is_client_error(&self) -> bool {
         self.status.is_success() || self.status.is_client_error()
@@ -149,8 +155,7 @@ impl ResponseError for ApiError {
         } else if let Some(detail) = &self.detail {
             tracing::debug!(code = self.code(), detail = detail.as_str(), "request refused");
         }
-        let body = ResponseEnvelope::errors(self.errors.clone()).flavor(self.flavor);
-        HttpResponse::build(self.status).json(body)
+        self.render()
     }
 }
 

@@ -22,7 +22,7 @@ use std::pin::Pin;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::middleware::Next;
-use actix_web::{FromRequest, HttpRequest, HttpResponse, Responder, ResponseError, web};
+use actix_web::{FromRequest, HttpRequest, HttpResponse, Responder, web};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -127,7 +127,7 @@ pub async fn strip_metadata(
         .and_then(|e| e.as_error::<ApiError>())
         .map(|e| e.clone().flavor(Flavor::WithoutMetadata));
     match again {
-        Some(err) => Ok(res.into_response(err.error_response())),
+        Some(err) => Ok(res.into_response(err.render())),
         None => Ok(res.map_into_boxed_body()),
     }
 }

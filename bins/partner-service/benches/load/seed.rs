@@ -2,6 +2,7 @@
 //! 10 000 partners with 10 API keys each (100 000 keys), 200 policies, pending policy requests
 //! for the approval workload, and 10 000 approved MISPs with a licence key each.
 
+use partner_domain::api_key::ApiKeyPolicy;
 use persistence::{DbConnection, DbPool, PoolOptions};
 use rand::Rng;
 
@@ -115,7 +116,7 @@ pub fn seed(url: &str, plan: Plan) -> anyhow::Result<Seeded> {
     let mut key_rows = Vec::with_capacity(sizes.partners * sizes.keys_per_partner);
     for i in 0..sizes.partners {
         for j in 0..sizes.keys_per_partner {
-            let k = key(&mut rng, 64);
+            let k = ApiKeyPolicy::default().generate(&mut rng);
             if api_keys.len() < 1000 && j == 0 {
                 api_keys.push((format!("bp-{i}"), k.clone()));
             }

@@ -19,10 +19,8 @@ impl FileDrop {
     pub fn new(dir: PathBuf, from: Mailbox) -> Self {
         FileDrop { dir, from }
     }
-}
 
-impl Notifier for FileDrop {
-    fn send(&self, mail: &Mail) -> anyhow::Result<()> {
+    fn drop_file(&self, mail: &Mail) -> anyhow::Result<()> {
         let bytes = message(&self.from, mail)?.formatted();
         std::fs::create_dir_all(&self.dir).with_context(|| format!("creating {}", self.dir.display()))?;
         let name = format!("{}-{}", chrono::Utc::now().format("%Y%m%dT%H%M%S%.6fZ"), uuid::Uuid::new_v4().simple());
@@ -40,6 +38,12 @@ impl Notifier for FileDrop {
         std::fs::rename(&part, &done).with_context(|| format!("renaming to {}", done.display()))?;
         tracing::info!(file = %done.display(), "mail dropped");
         Ok(())
+    }
+}
+
+impl Notifier for FileDrop {
+    fn send(&self, mail: &Mail) -> Result<(), String> {
+        self.drop_file(mail).map_err(|e| format!("{e:#}"))
     }
 
     fn describe(&self) -> String {

@@ -1,6 +1,6 @@
-//! Outgoing notifications. A [`Notifier`] delivers one message synchronously (call it on the
-//! blocking pool): over SMTP when `[smtp] host` is set, else as an `.eml` file under
-//! `<data_dir>/mail/` for a local user to read.
+//! Outgoing notifications: the service's [`Notifier`]s (partner-app's adapter trait) deliver one
+//! message synchronously (call them on the blocking pool): over SMTP when `[smtp] host` is set,
+//! else as an `.eml` file under `<data_dir>/mail/` for a local user to read.
 
 mod file_drop;
 mod smtp;
@@ -14,23 +14,8 @@ use lettre::message::header::ContentType;
 use web_support::Settings;
 
 pub use file_drop::FileDrop;
+pub use partner_app::onboarding::{Mail, Notifier};
 pub use smtp::SmtpNotifier;
-
-/// One plain-text message to one recipient.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mail {
-    pub to: String,
-    pub subject: String,
-    pub body: String,
-}
-
-/// Delivers messages. Implementations block (network, disk): call them off the async workers.
-pub trait Notifier: Send + Sync {
-    /// Delivers `mail`, or says why it could not.
-    fn send(&self, mail: &Mail) -> anyhow::Result<()>;
-    /// Where messages go, for the start-up log (no secrets).
-    fn describe(&self) -> String;
-}
 
 /// The notifier the settings ask for: SMTP when `smtp.host` is set, else the file drop.
 pub fn from_settings(settings: &Settings) -> anyhow::Result<Arc<dyn Notifier>> {

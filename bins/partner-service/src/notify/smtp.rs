@@ -58,9 +58,10 @@ fn password(settings: &SmtpSettings) -> anyhow::Result<SecretString> {
 }
 
 impl Notifier for SmtpNotifier {
-    fn send(&self, mail: &Mail) -> anyhow::Result<()> {
-        let msg = message(&self.from, mail)?;
-        let answer = self.transport.send(&msg).with_context(|| format!("sending through {}", self.target))?;
+    fn send(&self, mail: &Mail) -> Result<(), String> {
+        let sent = message(&self.from, mail)
+            .and_then(|msg| self.transport.send(&msg).with_context(|| format!("sending through {}", self.target)));
+        let answer = sent.map_err(|e| format!("{e:#}"))?;
         tracing::info!(target = %self.target, code = %answer.code(), "mail sent");
         Ok(())
     }

@@ -4,19 +4,20 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use maud::html;
-use persistence::repo;
+use partner_app::admin as admin_ops;
+use partner_app::audits::{self, AuditItem};
+use partner_app::dto::{StatusBody, mosip_time};
+use partner_app::requests;
+use partner_app::search::{self as search_ops, PartnerItem, PartnerSearchBody, RequestItem};
 use serde::Deserialize;
-use serde_json::{Value, json};
 use web_support::{Db, Principal};
 
 use super::api::{self, Page, Refusal};
 use super::ctx::{Ctx, Flash};
 use super::forms;
-use super::partner::{self, flat, key_page, key_table, request_page, search_body};
+use super::partner::{self, filter, flat, key_page, key_table, page_of, request_page, search_of};
 use super::view::{self, badge};
-use crate::routes::PartnerConfig;
-use crate::routes::audits;
-use crate::routes::partners::{admin as admin_routes, requests, search};
+use crate::roles;
 
 /// The signed-in user holding one of `roles`; a redirect to the login page when nobody is signed
 /// in, MOSIP's 403 page otherwise.
@@ -46,18 +47,6 @@ pub struct PartnerQuery {
     page: Option<i64>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-struct PartnerRow {
-    id: String,
-    name: String,
-    email_id: Option<String>,
-    partner_type_code: String,
-    approval_status: String,
-    is_active: bool,
-    cr_dtimes: Option<String>,
-}
-
 const PARTNER_PAGE: i64 = 10;
 
 pub async fn partners(req: HttpRequest, query: web::Query<PartnerQuery>) -> HttpResponse {
@@ -72,30 +61,34 @@ pub async fn partners(req: HttpRequest, query: web::Query<PartnerQuery>) -> Http
     let status = q.status.clone().unwrap_or_default();
     let mut filters = Vec::new();
     if !name.trim().is_empty() {
-        filters.push(json!({"columnName": "name", "type": "contains", "value": name.trim()}));
+        filters.push(filter("name", "contains", name.trim()));
     }
     if !partner_type.is_empty() {
-        filters.push(json!({"columnName": "partnerTypeCode", "type": "equals", "value": partner_type}));
+        filters.push(filter("partnerTypeCode", "equals", &partner_type));
     }
     match status.as_str() {
-        "active" => filters.push(json!({"columnName": "isActive", "type": "equals", "value": "true"})),
-        "inactive" => filters.push(json!({"columnName": "isActive", "type": "equals", "value": "false"})),
+        "active" => filters.push(filter("isActive", "equals", "true")),
+        "inactive" => filters.push(filter("isActive", "equals", "false")),
         _ => {}
     }
-    let list: api::Answer<Page<PartnerRow>> = async {
+    let list: api::Answer<Page<PartnerItem>> = async {
+        me.require_any(roles::PARTNER_SEARCH)?;
         let db = api::data::<Db>(&req)?;
-        let mut body = search_body(filters, "crDtimes", page, PARTNER_PAGE);
-        body["partnerType"] = json!("all");
-        let body = api::envelope(body)?;
-        api::typed(search::partners(me.clone(), db, body).await).await
+        let query = PartnerSearchBody {
+            search: search_of(filters, "crDtimes", page, PARTNER_PAGE),
+            partner_type: Some("all".to_owned()),
+        };
+        let me = me.clone();
+        Ok(page_of(db.call(move |store| search_ops::partners(store, &me, query)).await?))
     }
     .await;
-    let types = match api::data::<Db>(&req) {
-        Ok(db) => db.read(|conn| Ok(repo::partner::partner_types(conn)?)).await.unwrap_or_default(),
-        Err(_) => Vec::new(),
-    };
+    let types: api::Answer<Vec<String>> = async {
+        let db = api::data::<Db>(&req)?;
+        Ok(db.call(admin_ops::partner_type_codes).await?)
+    }
+    .await;
     let mut type_options = vec![(String::new(), "Any type".to_owned())];
-    type_options.extend(types.into_iter().map(|t| (t.code.clone(), t.code)));
+    type_options.extend(types.as_ref().map_or(&[][..], Vec::as_slice).iter().map(|code| (code.clone(), code.clone())));
     let status_options =
         [("", "Any status"), ("active", "Active"), ("inactive", "Inactive")].map(|(a, b)| (a.to_owned(), b.to_owned()));
     let base = format!(
@@ -111,6 +104,7 @@ pub async fn partners(req: HttpRequest, query: web::Query<PartnerQuery>) -> Http
             (view::select("status", "Status", &status_options, &status, None))
             button type="submit" { "Search" }
         }
+        @if let Err(r) = &types { (view::errors(r)) }
         @match &list {
             Ok(p) if !p.items().is_empty() => {
                 table #partners {
@@ -147,7 +141,7 @@ pub async fn partner(req: HttpRequest, path: web::Path<String>) -> HttpResponse 
         Ok(d) => d,
         Err(r) => return view::error_page(ctx, &r),
     };
-    let by_partner = || vec![json!({"columnName": "partnerId", "type": "equals", "value": id})];
+    let by_partner = || vec![filter("partnerId", "equals", &id)];
     let requests = request_page(&req, &me, by_partner(), 0).await;
     let keys = key_page(&req, &me, by_partner(), 0).await;
     let certificate = super::certs::summary(&req, &me, &id).await;
@@ -157,7 +151,7 @@ pub async fn partner(req: HttpRequest, path: web::Path<String>) -> HttpResponse 
             h2 { (details.organization_name) }
             dl.facts {
                 dt { "Partner id" } dd { (details.partner_id) }
-                dt { "Status" } dd #status { (badge(&details.status)) }
+                dt { "Status" } dd #status { (badge(details.status)) }
                 dt { "Partner type" } dd { (details.partner_type) }
                 dt { "Policy group" } dd { (details.policy_group.as_deref().unwrap_or("—")) }
                 dt { "E-mail" } dd { (details.email_id.as_deref().unwrap_or("—")) }
@@ -195,19 +189,19 @@ pub async fn partner_status(req: HttpRequest, path: web::Path<String>, body: web
         Err(r) => return view::error_page(ctx, &r),
     };
     let id = path.into_inner();
-    let result = async {
+    let result: api::Answer<_> = async {
+        me.require_any(roles::PARTNER_MANAGER)?;
+        me.require_self_or_admin(&id)?;
         let db = api::data::<Db>(&req)?;
-        let cfg = api::data::<PartnerConfig>(&req)?;
-        let body = api::envelope(json!({"status": form.get("status")}))?;
-        api::answer(admin_routes::activation(me.clone(), db, cfg, web::Path::from(id.clone()), body).await).await
+        let cfg = api::data::<partner_app::PartnerConfig>(&req)?;
+        let request = StatusBody { status: Some(form.get("status").to_owned()) };
+        let (me, id) = (me.clone(), id.clone());
+        Ok(db.call(move |store| admin_ops::activation(store, &me, &cfg, &id, request)).await?)
     }
     .await;
     let to = format!("/portal/admin/partners/{}", view::q(&id));
     match result {
-        Ok(v) => {
-            let m = v.get("message").and_then(Value::as_str).unwrap_or("Partner status updated");
-            ctx.redirect_with(&to, Flash::Success(m.to_owned()))
-        }
+        Ok(done) => ctx.redirect_with(&to, Flash::Success(done.message.to_owned())),
         Err(r) => ctx.redirect_with(&to, Flash::Error(flat(&r))),
     }
 }
@@ -220,7 +214,7 @@ pub struct RequestQuery {
     page: Option<i64>,
 }
 
-fn request_table(ctx: &Ctx, list: &api::Answer<Page<partner::RequestItem>>, with_partner: bool) -> maud::Markup {
+fn request_table(ctx: &Ctx, list: &api::Answer<Page<RequestItem>>, with_partner: bool) -> maud::Markup {
     html! {
         @match list {
             Ok(p) if !p.items().is_empty() => {
@@ -236,8 +230,8 @@ fn request_table(ctx: &Ctx, list: &api::Answer<Page<partner::RequestItem>>, with
                                     td { a href=(format!("/portal/admin/partners/{}", view::q(&r.partner_id))) { (r.partner_name.as_deref().unwrap_or(&r.partner_id)) } }
                                 }
                                 td { (r.policy_name.as_deref().unwrap_or(&r.policy_id)) }
-                                td { (r.request_detail.as_deref().unwrap_or("")) }
-                                td { (r.request_datetimes.as_deref().unwrap_or("")) }
+                                td { (r.request_detail) }
+                                td { (mosip_time::text(r.request_datetimes)) }
                                 td.status { (badge(&r.status_code)) }
                                 td {
                                     @if r.status_code.eq_ignore_ascii_case("InProgress") {
@@ -265,11 +259,7 @@ pub async fn requests(req: HttpRequest, query: web::Query<RequestQuery>) -> Http
     };
     let status = query.status.clone().unwrap_or_else(|| "InProgress".into());
     let page = query.page.unwrap_or(0).max(0);
-    let filters = if status.is_empty() {
-        Vec::new()
-    } else {
-        vec![json!({"columnName": "statusCode", "type": "equals", "value": status})]
-    };
+    let filters = if status.is_empty() { Vec::new() } else { vec![filter("statusCode", "equals", &status)] };
     let list = request_page(&req, &me, filters, page).await;
     let options = [("InProgress", "Pending"), ("approved", "Approved"), ("rejected", "Rejected"), ("", "All")]
         .map(|(a, b)| (a.to_owned(), b.to_owned()));
@@ -294,18 +284,17 @@ pub async fn review(req: HttpRequest, path: web::Path<String>, body: web::Bytes)
         Err(r) => return view::error_page(ctx, &r),
     };
     let id = path.into_inner();
-    let result = async {
+    let result: api::Answer<_> = async {
+        me.require_any(roles::PARTNER_MANAGER)?;
         let db = api::data::<Db>(&req)?;
-        let cfg = api::data::<PartnerConfig>(&req)?;
-        let body = api::envelope(json!({"status": form.get("status")}))?;
-        api::answer(requests::review(me.clone(), db, cfg, web::Path::from(id.clone()), body).await).await
+        let cfg = api::data::<partner_app::PartnerConfig>(&req)?;
+        let request = StatusBody { status: Some(form.get("status").to_owned()) };
+        let me = me.clone();
+        Ok(db.call(move |store| requests::review(store, &me, &cfg, &id, request)).await?)
     }
     .await;
     match result {
-        Ok(v) => {
-            let m = v.as_str().unwrap_or("The request is decided.").to_owned();
-            ctx.redirect_with("/portal/admin/requests", Flash::Success(m))
-        }
+        Ok(message) => ctx.redirect_with("/portal/admin/requests", Flash::Success(message.to_owned())),
         Err(r) => ctx.redirect_with("/portal/admin/requests", Flash::Error(flat(&r))),
     }
 }
@@ -336,10 +325,7 @@ pub async fn key_status(req: HttpRequest, body: web::Bytes) -> HttpResponse {
         Err(r) => return view::error_page(ctx, &r),
     };
     match partner::change_key_status(&req, &me, &form).await {
-        Ok(v) => {
-            let m = v.as_str().map_or_else(|| format!("Key {} updated.", form.get("label")), str::to_owned);
-            ctx.redirect_with("/portal/admin/keys", Flash::Success(m))
-        }
+        Ok(message) => ctx.redirect_with("/portal/admin/keys", Flash::Success(message.to_owned())),
         Err(r) => ctx.redirect_with("/portal/admin/keys", Flash::Error(flat(&r))),
     }
 }
@@ -382,20 +368,6 @@ pub struct AuditQuery {
     page: Option<i64>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-struct AuditItem {
-    event_id: String,
-    event_name: String,
-    event_type: String,
-    action_time_stamp: String,
-    session_user_id: String,
-    id: String,
-    id_type: String,
-    description: String,
-    error_code: Option<String>,
-}
-
 const AUDIT_PAGE: i64 = 25;
 
 /// A `datetime-local` value (`2026-11-26T10:15`) as MOSIP's time (`2026-11-26T10:15:00.000Z`).
@@ -425,16 +397,16 @@ pub async fn audit(req: HttpRequest, query: web::Query<AuditQuery>) -> HttpRespo
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
     let list: api::Answer<Page<AuditItem>> = async {
         let db = api::data::<Db>(&req)?;
-        let query = api::query::<audits::AuditQuery>(json!({
-            "eventId": q.event_id,
-            "refId": q.ref_id,
-            "userId": q.user_id,
-            "fromTime": q.from.as_deref().and_then(mosip_time),
-            "toTime": q.to.as_deref().and_then(mosip_time),
-            "pageStart": page,
-            "pageFetch": AUDIT_PAGE,
-        }))?;
-        api::typed(audits::search(me.clone(), db, query).await).await
+        let query = audits::AuditQuery {
+            event_id: q.event_id.clone(),
+            ref_id: q.ref_id.clone(),
+            user_id: q.user_id.clone(),
+            from_time: q.from.as_deref().and_then(mosip_time),
+            to_time: q.to.as_deref().and_then(mosip_time),
+            page_start: Some(page),
+            page_fetch: Some(AUDIT_PAGE),
+        };
+        Ok(page_of(db.call(move |store| audits::search(store, query)).await?))
     }
     .await;
     let base = format!(

@@ -1,21 +1,26 @@
-//! Sign-up (form → e-mailed OTP → password), log in and log out, over the onboarding endpoints'
-//! handlers.
+//! Sign-up (form → e-mailed OTP → password), log in and log out, over
+//! `partner_app::onboarding`.
 
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
+use app_core::Actor;
 use maud::html;
-use persistence::repo;
+use partner_app::PartnerConfig;
+use partner_app::dto::mosip_time;
+use partner_app::onboarding::ANONYMOUS;
+use partner_app::onboarding::choices::signup_choices;
+use partner_app::onboarding::login::{self as login_op, LoginForm};
+use partner_app::onboarding::otp;
+use partner_app::onboarding::signup::SignUpForm;
+use partner_app::onboarding::verify::{self as verify_op, VerifyForm};
 use serde::Deserialize;
-use serde_json::json;
-use web_support::{ApiError, Db};
+use web_support::{ApiError, Db, request_id};
 
 use super::api::{self, Refusal};
 use super::ctx::{Ctx, Flash};
 use super::forms::{self, Form};
 use super::view::{self, Field};
 use crate::onboarding::Enabled;
-use crate::routes::PartnerConfig;
-use crate::routes::onboarding::{login as login_route, otp, verify as verify_route};
 
 fn enabled(req: &HttpRequest) -> Result<Enabled, Refusal> {
     Enabled::from_request(req, &mut Payload::None).into_inner().map_err(Refusal::from)
@@ -54,13 +59,6 @@ fn login_form(ctx: Ctx, form: &Form, next: &str, refusal: Option<&Refusal>) -> H
     }
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct LoggedIn {
-    token: String,
-    expires_in: i64,
-}
-
 pub async fn login(req: HttpRequest, body: web::Bytes) -> HttpResponse {
     let ctx = Ctx::new(&req);
     let form = match forms::urlencoded(&ctx, &body) {
@@ -69,10 +67,13 @@ pub async fn login(req: HttpRequest, body: web::Bytes) -> HttpResponse {
     };
     let next = next_of(form.get("next")).to_owned();
     let answer = async {
-        let on = enabled(&req)?;
+        let on = enabled(&req)?.0;
         let db = api::data::<Db>(&req)?;
-        let body = api::envelope(json!({"userName": form.get("userName"), "password": form.get("password")}))?;
-        api::typed::<LoggedIn, _>(login_route::login(on, db, body).await).await
+        let creds = LoginForm {
+            user_name: Some(form.get("userName").to_owned()),
+            password: Some(form.get("password").to_owned()),
+        };
+        Ok::<_, Refusal>(db.call(move |store| login_op::login(store, on.issuer(), creds)).await?)
     }
     .await;
     match answer {
@@ -103,33 +104,20 @@ struct Choices {
 
 async fn choices(req: &HttpRequest) -> Result<Choices, Refusal> {
     let db = api::data::<Db>(req)?;
-    let on = enabled(req)?;
-    let allowed = on.0.partner_types.allowed.clone();
-    let (types, groups) = db
-        .read(move |conn| {
-            let types = repo::partner::partner_types(conn)?;
-            let groups = repo::policy::all_groups(conn)?;
-            Ok((types, groups))
-        })
-        .await
-        .map_err(Refusal::from)?;
-    let never = ["Partner_Admin", "Internal_Partner"];
-    let types = types
+    let on = enabled(req)?.0;
+    let offered = db.call(move |store| signup_choices(store, &on.rules)).await?;
+    let types = offered
+        .partner_types
         .into_iter()
-        .filter(|t| t.is_active && !never.contains(&t.code.as_str()))
-        .filter(|t| allowed.is_empty() || allowed.iter().any(|a| a.eq_ignore_ascii_case(&t.code)))
         .map(|t| {
-            let text = if t.is_policy_required {
-                format!("{} (needs a policy group)", t.partner_description)
-            } else {
-                t.partner_description
-            };
+            let text =
+                if t.needs_policy_group { format!("{} (needs a policy group)", t.description) } else { t.description };
             (t.code, text)
         })
         .collect();
-    let mut group_options = vec![(String::new(), "— none —".to_owned())];
-    group_options.extend(groups.into_iter().filter(|g| g.is_active).map(|g| (g.name.clone(), g.name)));
-    Ok(Choices { types, groups: group_options })
+    let mut groups = vec![(String::new(), "— none —".to_owned())];
+    groups.extend(offered.policy_groups.into_iter().map(|g| (g.clone(), g)));
+    Ok(Choices { types, groups })
 }
 
 pub async fn signup_page(req: HttpRequest) -> HttpResponse {
@@ -163,14 +151,6 @@ fn signup_form(ctx: Ctx, c: &Choices, form: &Form, refusal: Option<&Refusal>) ->
     }
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct OtpSent {
-    registration_id: String,
-    email_id: String,
-    otp_expiry_time: Option<String>,
-}
-
 pub async fn signup(req: HttpRequest, body: web::Bytes) -> HttpResponse {
     let ctx = Ctx::new(&req);
     let form = match forms::urlencoded(&ctx, &body) {
@@ -178,25 +158,29 @@ pub async fn signup(req: HttpRequest, body: web::Bytes) -> HttpResponse {
         Err(r) => return view::error_page(ctx, &r),
     };
     let answer = async {
-        let on = enabled(&req)?;
+        let on = enabled(&req)?.0;
         let db = api::data::<Db>(&req)?;
         let cfg = api::data::<PartnerConfig>(&req)?;
-        let group = form.opt("policyGroup");
-        let body = api::envelope(json!({
-            "partnerId": form.get("partnerId").trim(),
-            "organizationName": form.get("organizationName").trim(),
-            "emailId": form.get("emailId").trim(),
-            "partnerType": form.get("partnerType"),
-            "policyGroup": group,
-            "contactNumber": form.get("contactNumber").trim(),
-            "address": form.get("address").trim(),
-        }))?;
-        api::typed::<OtpSent, _>(otp::request_otp(on, req.clone(), db, cfg, body).await).await
+        let actor = Actor::anonymous(ANONYMOUS, request_id::of(&req));
+        let signup = SignUpForm {
+            partner_id: Some(form.get("partnerId").trim().to_owned()),
+            organization_name: Some(form.get("organizationName").trim().to_owned()),
+            email_id: Some(form.get("emailId").trim().to_owned()),
+            partner_type: Some(form.get("partnerType").to_owned()),
+            policy_group: form.opt("policyGroup"),
+            contact_number: Some(form.get("contactNumber").trim().to_owned()),
+            address: Some(form.get("address").trim().to_owned()),
+            lang_code: None,
+        };
+        let sent = db
+            .call(move |store| otp::request_otp(store, &actor, &on.rules, &cfg.rules, on.notifier.as_ref(), signup))
+            .await?;
+        Ok::<_, Refusal>(sent)
     }
     .await;
     match answer {
         Ok(sent) => {
-            let until = sent.otp_expiry_time.map(|t| format!(" It is valid until {t} (UTC).")).unwrap_or_default();
+            let until = format!(" It is valid until {} (UTC).", mosip_time::text(sent.otp_expiry_time));
             let to = format!("/portal/signup/verify?registration={}", view::q(&sent.registration_id));
             ctx.redirect_with(&to, Flash::Success(format!("We sent a code to {}.{until}", sent.email_id)))
         }
@@ -237,13 +221,6 @@ fn verify_form(ctx: Ctx, registration: &str, refusal: Option<&Refusal>) -> HttpR
     }
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Created {
-    partner_id: String,
-    status: String,
-}
-
 pub async fn verify(req: HttpRequest, body: web::Bytes) -> HttpResponse {
     let ctx = Ctx::new(&req);
     let form = match forms::urlencoded(&ctx, &body) {
@@ -256,15 +233,16 @@ pub async fn verify(req: HttpRequest, body: web::Bytes) -> HttpResponse {
         return verify_form(ctx, &registration, Some(&r));
     }
     let answer = async {
-        let on = enabled(&req)?;
+        let on = enabled(&req)?.0;
         let db = api::data::<Db>(&req)?;
         let cfg = api::data::<PartnerConfig>(&req)?;
-        let body = api::envelope(json!({
-            "registrationId": registration,
-            "otp": form.get("otp").trim(),
-            "password": form.get("password"),
-        }))?;
-        api::typed::<Created, _>(verify_route::verify(on, req.clone(), db, cfg, body).await).await
+        let actor = Actor::anonymous(ANONYMOUS, request_id::of(&req));
+        let request = VerifyForm {
+            registration_id: Some(registration.clone()),
+            otp: Some(form.get("otp").trim().to_owned()),
+            password: Some(form.get("password").to_owned()),
+        };
+        Ok::<_, Refusal>(db.call(move |store| verify_op::verify(store, &actor, &on.rules, &cfg.rules, request)).await?)
     }
     .await;
     match answer {

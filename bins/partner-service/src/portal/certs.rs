@@ -1,17 +1,18 @@
 //! Certificates: the partner uploads its certificate and sees the stored one's subject and
-//! validity; an admin uploads CA and sub-CA certificates. Over the certificate endpoints' handlers.
+//! validity; an admin uploads CA and sub-CA certificates. Over `partner_app::certificates`.
 
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse};
 use maud::{Markup, html};
+use partner_app::certificates::{self, CaCertificateRequest, CertificateConfig, PartnerCertificateRequest};
 use partner_domain::certificate::parse;
-use serde_json::{Value, json};
-use web_support::{Db, Principal, Settings};
+use rand_core::OsRng;
+use web_support::{ApiError, Db, Principal, Settings};
 
 use super::api::{self, Refusal};
 use super::ctx::Ctx;
 use super::forms::Form;
 use super::view;
-use crate::routes::certificates as routes;
+use crate::roles;
 
 /// The partner domains a certificate may be uploaded for (`certificates.allowed_domains`).
 fn domain_options(req: &HttpRequest) -> Vec<(String, String)> {
@@ -33,19 +34,17 @@ const NOT_UPLOADED: &str = "PMS_PRT_108";
 
 /// The partner's stored certificate (as `GET /partners/{id}/certificate` answers it), read.
 async fn stored(req: &HttpRequest, me: &Principal, partner_id: &str) -> Result<Option<Stored>, Refusal> {
+    me.require_any(roles::CERT_READ)?;
+    me.require_self_or_admin(partner_id)?;
     let db = api::data::<Db>(req)?;
-    let answer =
-        api::answer(routes::get_partner_certificate(me.clone(), db, web::Path::from(partner_id.to_owned())).await)
-            .await;
-    let value = match answer {
-        Ok(v) => v,
-        Err(r) if r.errors.iter().any(|e| e.error_code == NOT_UPLOADED) => return Ok(None),
-        Err(r) => return Err(r),
+    let (me, id) = (me.clone(), partner_id.to_owned());
+    let answer = match db.call(move |store| certificates::partner_certificate(store, &me, &id)).await {
+        Ok(answer) => answer,
+        Err(e) if e.code() == NOT_UPLOADED => return Ok(None),
+        Err(e) => return Err(e.into()),
     };
-    let pem = value.get("certificateData").and_then(Value::as_str).unwrap_or("");
-    let cert = parse::pem_certificate(pem).map_err(|e| {
-        Refusal::from(web_support::ApiError::internal(format!("stored certificate of {partner_id}: {e}")))
-    })?;
+    let cert = parse::pem_certificate(&answer.certificate_data)
+        .map_err(|e| Refusal::from(ApiError::internal(format!("stored certificate of {partner_id}: {e}"))))?;
     let when = |t: chrono::NaiveDateTime| t.format("%Y-%m-%d %H:%M UTC").to_string();
     Ok(Some(Stored {
         subject: cert.subject_dn(),
@@ -56,26 +55,30 @@ async fn stored(req: &HttpRequest, me: &Principal, partner_id: &str) -> Result<O
 }
 
 pub async fn upload_partner(req: &HttpRequest, me: &Principal, form: &Form) -> Result<String, Refusal> {
+    me.require_any(roles::CERT_UPLOAD)?;
     let db = api::data::<Db>(req)?;
-    let settings = api::data::<Settings>(req)?;
-    let body = api::envelope(json!({
-        "partnerId": me.user_id,
-        "certificateData": form.get("certificateData"),
-        "partnerDomain": form.get("partnerDomain"),
-    }))?;
-    api::answer(routes::upload_partner_certificate(me.clone(), db, settings, body).await).await?;
+    let cfg = api::data::<CertificateConfig>(req)?;
+    let request = PartnerCertificateRequest {
+        partner_id: Some(me.user_id.clone()),
+        certificate_data: Some(form.get("certificateData").to_owned()),
+        partner_domain: Some(form.get("partnerDomain").to_owned()),
+    };
+    let me = me.clone();
+    db.call(move |store| certificates::upload_partner(store, &me, &cfg, request, &mut OsRng)).await?;
     Ok("Your certificate is uploaded.".into())
 }
 
 pub async fn upload_ca(req: &HttpRequest, me: &Principal, form: &Form) -> Result<String, Refusal> {
+    me.require_any(roles::CERT_CA_UPLOAD)?;
     let db = api::data::<Db>(req)?;
-    let settings = api::data::<Settings>(req)?;
-    let body = api::envelope(json!({
-        "certificateData": form.get("certificateData"),
-        "partnerDomain": form.get("partnerDomain"),
-    }))?;
-    let v = api::answer(routes::upload_ca_certificate(me.clone(), db, settings, body).await).await?;
-    Ok(v.get("status").and_then(Value::as_str).unwrap_or("The CA certificate is uploaded.").to_owned())
+    let cfg = api::data::<CertificateConfig>(req)?;
+    let request = CaCertificateRequest {
+        certificate_data: Some(form.get("certificateData").to_owned()),
+        partner_domain: Some(form.get("partnerDomain").to_owned()),
+    };
+    let me = me.clone();
+    let done = db.call(move |store| certificates::upload_ca(store, &me, &cfg, request)).await?;
+    Ok(done.status.to_owned())
 }
 
 /// One line about a partner's certificate, for the admin's partner page.

@@ -2,19 +2,25 @@
 //! biometric extractors.
 
 use actix_web::{HttpRequest, HttpResponse, web};
+use app_core::page::PageResponse;
+use app_core::search::{Int, PaginationDto, SearchDto, SearchFilterDto, SortDto, Text};
 use maud::{Markup, html};
-use persistence::repo;
+use partner_app::api_keys::{self, GenerateBody, KeyStatusBody};
+use partner_app::details::{self, ContactBody, PartnerDetails, UpdateBody};
+use partner_app::dto::ApiVersion;
+use partner_app::dto::mosip_time;
+use partner_app::extractors::{self, ExtractorDto, ExtractorsDto, Provider};
+use partner_app::requests::{self, MappingBody};
+use partner_app::search::{self, KeyItem, RequestItem};
+use partner_domain::PartnerError;
 use serde::Deserialize;
-use serde_json::{Value, json};
 use web_support::{Db, Principal};
 
 use super::api::{self, Page, Refusal};
 use super::ctx::{Ctx, Flash};
 use super::forms::{self, Form};
 use super::view::{self, Field, badge};
-use crate::routes::PartnerConfig;
-use crate::routes::partners::{api_keys, details, extractors, requests, search};
-use crate::routes::policy::policies as policy_routes;
+use crate::roles;
 
 /// The signed-in user, or a redirect to the login page (which sends the user back here).
 pub fn signed_in(req: &HttpRequest) -> Result<(Ctx, Principal), Box<HttpResponse>> {
@@ -28,78 +34,63 @@ pub fn signed_in(req: &HttpRequest) -> Result<(Ctx, Principal), Box<HttpResponse
     }
 }
 
-/// A MOSIP search body: `filters`, newest first by `sort`, one page.
-pub fn search_body(filters: Vec<Value>, sort: &str, page: i64, size: i64) -> Value {
-    json!({
-        "filters": filters,
-        "sort": [{"sortField": sort, "sortType": "desc"}],
-        "pagination": {"pageStart": page, "pageFetch": size},
-        "languageCode": "eng",
-    })
+/// A search filter: `column` `kind` (`equals`, `contains`, …) `value`.
+pub fn filter(column: &str, kind: &str, value: &str) -> SearchFilterDto {
+    SearchFilterDto {
+        column_name: Some(column.to_owned()),
+        kind: Some(kind.to_owned()),
+        value: Some(Text(value.to_owned())),
+        ..SearchFilterDto::default()
+    }
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct Details {
-    #[serde(rename = "partnerID")]
-    pub partner_id: String,
-    pub status: String,
-    pub organization_name: String,
-    pub contact_number: Option<String>,
-    pub email_id: Option<String>,
-    pub address: Option<String>,
-    pub partner_type: String,
-    pub policy_group: Option<String>,
-    pub is_active: bool,
+/// A MOSIP search: `filters`, newest first by `sort`, one page.
+pub fn search_of(filters: Vec<SearchFilterDto>, sort: &str, page: i64, size: i64) -> SearchDto {
+    SearchDto {
+        filters: Some(filters),
+        sort: Some(vec![SortDto { sort_field: Some(sort.to_owned()), sort_type: Some("desc".to_owned()) }]),
+        pagination: Some(PaginationDto { page_start: Some(Int(page)), page_fetch: Some(Int(size)) }),
+    }
 }
 
-pub async fn details_of(req: &HttpRequest, me: &Principal, partner_id: &str) -> api::Answer<Details> {
+/// A page of search results as the pages show it.
+pub fn page_of<T>(p: PageResponse<T>) -> Page<T> {
+    Page { from_record: p.from_record, to_record: p.to_record, total_record: p.total_record, data: p.data }
+}
+
+/// P4 for the portal: a partner's details (the caller's own, or an admin's view).
+pub async fn details_of(req: &HttpRequest, me: &Principal, partner_id: &str) -> api::Answer<PartnerDetails> {
+    me.require_any(roles::PARTNER_READ)?;
+    me.require_self_or_admin(partner_id)?;
     let db = api::data::<Db>(req)?;
-    api::typed(details::get(me.clone(), db, web::Path::from(partner_id.to_owned())).await).await
+    let (me, partner_id) = (me.clone(), partner_id.to_owned());
+    Ok(db.call(move |store| details::get(store, &me, &partner_id)).await?)
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct RequestItem {
-    pub apikey_request_id: String,
-    pub partner_id: String,
-    pub partner_name: Option<String>,
-    pub policy_id: String,
-    pub policy_name: Option<String>,
-    pub request_detail: Option<String>,
-    pub status_code: String,
-    pub request_datetimes: Option<String>,
-}
-
+/// P23 for the portal: a page of policy requests, newest first.
 pub async fn request_page(
     req: &HttpRequest,
     me: &Principal,
-    filters: Vec<Value>,
+    filters: Vec<SearchFilterDto>,
     page: i64,
 ) -> api::Answer<Page<RequestItem>> {
+    me.require_any(roles::API_KEY_SEARCH)?;
     let db = api::data::<Db>(req)?;
-    let body = api::envelope(search_body(filters, "crDtimes", page, 20))?;
-    api::typed(search::requests(me.clone(), db, body).await).await
+    let (me, query) = (me.clone(), search_of(filters, "crDtimes", page, 20));
+    Ok(page_of(db.call(move |store| search::requests(store, &me, query)).await?))
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct KeyItem {
-    pub label: String,
-    pub is_active: bool,
-    pub policy_id: String,
-    pub policy_name: Option<String>,
-    pub partner_id: String,
-    pub partner_name: Option<String>,
-    pub valid_from_datetime: Option<String>,
-    pub valid_to_datetime: Option<String>,
-    pub cr_dtimes: Option<String>,
-}
-
-pub async fn key_page(req: &HttpRequest, me: &Principal, filters: Vec<Value>, page: i64) -> api::Answer<Page<KeyItem>> {
+/// P24 for the portal: a page of API keys, newest first.
+pub async fn key_page(
+    req: &HttpRequest,
+    me: &Principal,
+    filters: Vec<SearchFilterDto>,
+    page: i64,
+) -> api::Answer<Page<KeyItem>> {
+    me.require_any(roles::API_KEY_SEARCH)?;
     let db = api::data::<Db>(req)?;
-    let body = api::envelope(search_body(filters, "crDtimes", page, 20))?;
-    api::typed(search::keys(me.clone(), db, body).await).await
+    let (me, query) = (me.clone(), search_of(filters, "crDtimes", page, 20));
+    Ok(page_of(db.call(move |store| search::keys(store, &me, query)).await?))
 }
 
 /// `/portal/`: the dashboard, or the welcome page when nobody is signed in.
@@ -133,7 +124,7 @@ pub async fn home(req: HttpRequest) -> HttpResponse {
             h2 { (details.organization_name) }
             dl.facts {
                 dt { "Partner id" } dd { (details.partner_id) }
-                dt { "Status" } dd #status { (badge(&details.status)) }
+                dt { "Status" } dd #status { (badge(details.status)) }
                 dt { "Partner type" } dd { (details.partner_type) }
                 dt { "Policy group" } dd { (details.policy_group.as_deref().unwrap_or("—")) }
                 dt { "E-mail" } dd { (details.email_id.as_deref().unwrap_or("—")) }
@@ -211,11 +202,12 @@ async fn render_profile(
         Ok(d) => d,
         Err(r) => return view::error_page(ctx, &r),
     };
-    let partner_id = me.user_id.clone();
-    let contacts = match api::data::<Db>(req) {
-        Ok(db) => db.read(move |conn| Ok(repo::partner::contacts_of(conn, &partner_id)?)).await.unwrap_or_default(),
-        Err(_) => Vec::new(),
-    };
+    let contacts: api::Answer<_> = async {
+        let db = api::data::<Db>(req)?;
+        let me = me.clone();
+        Ok(db.call(move |store| details::contacts(store, &me, &me.user_id)).await?)
+    }
+    .await;
     let address =
         if profile_refusal.is_some() { form.get("address") } else { details.address.as_deref().unwrap_or("") };
     let phone = if profile_refusal.is_some() {
@@ -232,7 +224,7 @@ async fn render_profile(
                 dt { "Organisation" } dd { (details.organization_name) }
                 dt { "E-mail" } dd { (details.email_id.as_deref().unwrap_or("—")) }
                 dt { "Partner type" } dd { (details.partner_type) }
-                dt { "Status" } dd { (badge(&details.status)) }
+                dt { "Status" } dd { (badge(details.status)) }
             }
             @if let Some(r) = profile_refusal { (view::errors(r)) }
             form method="post" action="/portal/profile" {
@@ -244,11 +236,13 @@ async fn render_profile(
         }
         section.card #contacts {
             h2 { "Contacts" }
-            @if contacts.is_empty() { p.muted { "No further contacts yet." } } @else {
-                table {
+            @match &contacts {
+                Err(r) => (view::errors(r)),
+                Ok(contacts) if contacts.is_empty() => p.muted { "No further contacts yet." },
+                Ok(contacts) => table {
                     thead { tr { th scope="col" { "E-mail" } th scope="col" { "Phone" } th scope="col" { "Address" } th scope="col" { "Active" } } }
                     tbody {
-                        @for c in &contacts {
+                        @for c in contacts {
                             tr {
                                 td { (c.email_id.as_deref().unwrap_or("")) }
                                 td { (c.contact_no.as_deref().unwrap_or("")) }
@@ -257,7 +251,7 @@ async fn render_profile(
                             }
                         }
                     }
-                }
+                },
             }
             h3 { "Add or update a contact" }
             @if let Some(r) = contact_refusal { (view::errors(r)) }
@@ -290,11 +284,17 @@ pub async fn update_profile(req: HttpRequest, body: web::Bytes) -> HttpResponse 
         Ok(f) => f,
         Err(r) => return view::error_page(ctx, &r),
     };
-    let result = async {
+    let result: api::Answer<_> = async {
+        me.require_any(roles::PARTNER_SELF)?;
         let db = api::data::<Db>(&req)?;
-        let cfg = api::data::<PartnerConfig>(&req)?;
-        let body = api::envelope(json!({"address": form.get("address"), "contactNumber": form.get("contactNumber")}))?;
-        api::answer(details::update_v1(me.clone(), db, cfg, web::Path::from(me.user_id.clone()), body).await).await
+        let cfg = api::data::<partner_app::PartnerConfig>(&req)?;
+        let request = UpdateBody {
+            address: Some(form.get("address").to_owned()),
+            contact_number: Some(form.get("contactNumber").to_owned()),
+            ..UpdateBody::default()
+        };
+        let me = me.clone();
+        Ok(db.call(move |store| details::update(store, &me, &cfg, &me.user_id, request, ApiVersion::V1)).await?)
     }
     .await;
     match result {
@@ -312,16 +312,18 @@ pub async fn add_contact(req: HttpRequest, body: web::Bytes) -> HttpResponse {
         Ok(f) => f,
         Err(r) => return view::error_page(ctx, &r),
     };
-    let result = async {
+    let result: api::Answer<_> = async {
+        me.require_any(roles::PARTNER_SELF)?;
         let db = api::data::<Db>(&req)?;
-        let cfg = api::data::<PartnerConfig>(&req)?;
-        let body = api::envelope(json!({
-            "emailId": form.get("emailId").trim(),
-            "contactNumber": form.get("contactNumber").trim(),
-            "address": form.get("address").trim(),
-            "is_Active": form.checked("isActive"),
-        }))?;
-        api::answer(details::contact(me.clone(), db, cfg, web::Path::from(me.user_id.clone()), body).await).await
+        let cfg = api::data::<partner_app::PartnerConfig>(&req)?;
+        let request = ContactBody {
+            email_id: Some(form.get("emailId").trim().to_owned()),
+            contact_number: Some(form.get("contactNumber").trim().to_owned()),
+            address: Some(form.get("address").trim().to_owned()),
+            is_active: Some(form.checked("isActive")),
+        };
+        let me = me.clone();
+        Ok(db.call(move |store| details::contact(store, &me, &cfg, &me.user_id, request)).await?)
     }
     .await;
     match result {
@@ -362,27 +364,24 @@ pub struct PageQuery {
     page: Option<i64>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-struct ActivePolicy {
-    name: String,
-    descr: Option<String>,
-}
-
-/// The active policies of the partner's group, as names.
+/// The active policies of the partner's group, as names (none when the caller may not list
+/// them or they cannot be read: the page then asks for the name).
 async fn group_policies(req: &HttpRequest, me: &Principal, group: Option<&str>) -> Vec<(String, String)> {
     let Some(group) = group else { return Vec::new() };
     let Ok(db) = api::data::<Db>(req) else { return Vec::new() };
-    let answer: api::Answer<Vec<ActivePolicy>> =
-        api::typed(policy_routes::active_of_group(Ok(me.clone()), db, web::Path::from(group.to_owned())).await).await;
-    answer
-        .unwrap_or_default()
+    if !me.has_any(crate::roles::ACTIVE_POLICIES) {
+        return Vec::new();
+    }
+    let (caller, group) = (me.clone(), group.to_owned());
+    let answer = db.call(move |store| policy_app::reads::active_of_group(store, &caller, &group)).await;
+    let policies = answer.unwrap_or_else(|e| {
+        tracing::warn!(error = %e, "the active policies of the partner's group cannot be listed");
+        Vec::new()
+    });
+    policies
         .into_iter()
         .map(|p| {
-            let text = match &p.descr {
-                Some(d) if !d.is_empty() => format!("{} — {d}", p.name),
-                _ => p.name.clone(),
-            };
+            let text = if p.descr.is_empty() { p.name.clone() } else { format!("{} — {}", p.name, p.descr) };
             (p.name, text)
         })
         .collect()
@@ -441,8 +440,8 @@ async fn render_policies(
                                 tr {
                                     td { (r.policy_name.as_deref().unwrap_or(&r.policy_id)) }
                                     td.status { (badge(&r.status_code)) }
-                                    td { (r.request_datetimes.as_deref().unwrap_or("")) }
-                                    td { (r.request_detail.as_deref().unwrap_or("")) }
+                                    td { (mosip_time::text(r.request_datetimes)) }
+                                    td { (r.request_detail) }
                                 }
                             }
                         }
@@ -469,20 +468,19 @@ pub async fn request_policy(req: HttpRequest, body: web::Bytes) -> HttpResponse 
         Ok(f) => f,
         Err(r) => return view::error_page(ctx, &r),
     };
-    let result = async {
+    let result: api::Answer<_> = async {
+        me.require_any(roles::POLICY_MAPPING_REQUEST)?;
         let db = api::data::<Db>(&req)?;
-        let body = api::envelope(json!({
-            "policyName": form.get("policyName").trim(),
-            "useCaseDescription": form.get("useCaseDescription").trim(),
-        }))?;
-        api::answer(requests::request(me.clone(), db, web::Path::from(me.user_id.clone()), body).await).await
+        let request = MappingBody {
+            policy_name: Some(form.get("policyName").trim().to_owned()),
+            use_case_description: Some(form.get("useCaseDescription").trim().to_owned()),
+        };
+        let me = me.clone();
+        Ok(db.call(move |store| requests::request(store, &me, &me.user_id, request)).await?)
     }
     .await;
     match result {
-        Ok(v) => {
-            let message = v.get("message").and_then(Value::as_str).unwrap_or("Policy mapping request submitted");
-            ctx.redirect_with("/portal/policies", Flash::Success(message.to_owned()))
-        }
+        Ok(answer) => ctx.redirect_with("/portal/policies", Flash::Success(answer.message.to_owned())),
         Err(r) => render_policies(&req, ctx, &me, 0, &form, Some(&r)).await,
     }
 }
@@ -511,11 +509,10 @@ async fn render_keys(
     form: &Form,
     outcome: KeyOutcome,
 ) -> HttpResponse {
-    let approved =
-        request_page(req, me, vec![json!({"columnName": "statusCode", "type": "equals", "value": "approved"})], 0)
-            .await
-            .map(|p| p.items().to_vec())
-            .unwrap_or_default();
+    let approved = request_page(req, me, vec![filter("statusCode", "equals", "approved")], 0)
+        .await
+        .map(|p| p.items().to_vec())
+        .unwrap_or_default();
     let mut choices: Vec<(String, String)> = Vec::new();
     for r in &approved {
         let name = r.policy_name.clone().unwrap_or_else(|| r.policy_id.clone());
@@ -578,8 +575,8 @@ pub fn key_table(ctx: &Ctx, list: &api::Answer<Page<KeyItem>>, admin: bool, acti
                                 @if admin { td { (k.partner_name.as_deref().unwrap_or(&k.partner_id)) } }
                                 td { (k.label) }
                                 td { (k.policy_name.as_deref().unwrap_or(&k.policy_id)) }
-                                td { (k.valid_from_datetime.as_deref().unwrap_or("")) }
-                                td { (k.valid_to_datetime.as_deref().unwrap_or("")) }
+                                td { (mosip_time::text(k.valid_from_datetime)) }
+                                td { (k.valid_to_datetime.map(mosip_time::text).unwrap_or_default()) }
                                 td { (badge(if k.is_active { "Active" } else { "De-Active" })) }
                                 td {
                                     @let to = if k.is_active { "De-Active" } else { "Active" };
@@ -608,29 +605,35 @@ pub async fn generate_key(req: HttpRequest, body: web::Bytes) -> HttpResponse {
         Ok(f) => f,
         Err(r) => return view::error_page(ctx, &r),
     };
-    let result = async {
+    let result: api::Answer<_> = async {
+        me.require_any(roles::API_KEY_GENERATION)?;
         let db = api::data::<Db>(&req)?;
-        let cfg = api::data::<PartnerConfig>(&req)?;
-        let body = api::envelope(json!({"policyName": form.get("policyName"), "label": form.get("label").trim()}))?;
-        api::answer(api_keys::generate(me.clone(), db, cfg, web::Path::from(me.user_id.clone()), body).await).await
+        let cfg = api::data::<partner_app::PartnerConfig>(&req)?;
+        let request = GenerateBody {
+            policy_name: Some(form.get("policyName").to_owned()),
+            label: Some(form.get("label").trim().to_owned()),
+        };
+        let me = me.clone();
+        Ok(db.call(move |store| api_keys::generate(store, &me, &cfg, &me.user_id, request)).await?)
     }
     .await;
     let outcome = match result {
-        Ok(v) => KeyOutcome::Generated {
-            key: v.get("apiKey").and_then(Value::as_str).unwrap_or("").to_owned(),
-            label: v.get("label").and_then(Value::as_str).unwrap_or("").to_owned(),
-        },
+        Ok(generated) => KeyOutcome::Generated { key: generated.api_key, label: generated.label },
         Err(r) => KeyOutcome::Refused(r),
     };
     render_keys(&req, ctx, &me, 0, &form, outcome).await
 }
 
-/// Switches a key on or off (the API checks who may).
-pub async fn change_key_status(req: &HttpRequest, me: &Principal, form: &Form) -> api::Answer {
+/// M5 for the portal: switches a key on or off; answers what was done, in words.
+pub async fn change_key_status(req: &HttpRequest, me: &Principal, form: &Form) -> api::Answer<&'static str> {
+    let (partner_id, policy_id) = (form.get("partnerId").to_owned(), form.get("policyId").to_owned());
+    me.require_any(roles::API_KEY_STATUS)?;
+    me.require_self_or_admin(&partner_id)?;
     let db = api::data::<Db>(req)?;
-    let path = web::Path::from((form.get("partnerId").to_owned(), form.get("policyId").to_owned()));
-    let body = api::envelope(json!({"label": form.get("label"), "status": form.get("status")}))?;
-    api::answer(api_keys::status(me.clone(), db, path, body).await).await
+    let request =
+        KeyStatusBody { label: Some(form.get("label").to_owned()), status: Some(form.get("status").to_owned()) };
+    let me = me.clone();
+    Ok(db.call(move |store| api_keys::status(store, &me, &partner_id, &policy_id, request)).await?)
 }
 
 pub async fn key_status(req: HttpRequest, body: web::Bytes) -> HttpResponse {
@@ -643,10 +646,7 @@ pub async fn key_status(req: HttpRequest, body: web::Bytes) -> HttpResponse {
         Err(r) => return view::error_page(ctx, &r),
     };
     match change_key_status(&req, &me, &form).await {
-        Ok(v) => {
-            let message = v.as_str().map_or_else(|| format!("Key {} updated.", form.get("label")), str::to_owned);
-            ctx.redirect_with("/portal/keys", Flash::Success(message))
-        }
+        Ok(message) => ctx.redirect_with("/portal/keys", Flash::Success(message.to_owned())),
         Err(r) => ctx.redirect_with("/portal/keys", Flash::Error(flat(&r))),
     }
 }
@@ -671,6 +671,18 @@ pub async fn extractors(req: HttpRequest, query: web::Query<ExtractorQuery>) -> 
     render_extractors(&req, ctx, &me, query.policy.clone(), &Form::default(), None).await
 }
 
+/// P16 for the portal: the caller's extractors for `policy` (none yet is an empty list).
+async fn extractors_of(req: &HttpRequest, me: &Principal, policy: &str) -> api::Answer<Vec<ExtractorDto>> {
+    me.require_any(roles::CREDENTIAL)?;
+    let db = api::data::<Db>(req)?;
+    let (me, policy) = (me.clone(), policy.to_owned());
+    match db.call(move |store| extractors::get(store, &me, &me.user_id, &policy)).await {
+        Ok(found) => Ok(found.extractors.unwrap_or_default()),
+        Err(e) if e.code() == PartnerError::NoDetails.code() => Ok(Vec::new()),
+        Err(e) => Err(e.into()),
+    }
+}
+
 async fn render_extractors(
     req: &HttpRequest,
     ctx: Ctx,
@@ -679,25 +691,22 @@ async fn render_extractors(
     form: &Form,
     refusal: Option<&Refusal>,
 ) -> HttpResponse {
-    let requests = request_page(req, me, Vec::new(), 0).await.map(|p| p.items().to_vec()).unwrap_or_default();
+    let requests = request_page(req, me, Vec::new(), 0).await.map(|p| p.items().to_vec());
     let mut choices: Vec<(String, String)> = Vec::new();
-    for r in &requests {
+    for r in requests.as_deref().unwrap_or_default() {
         if !choices.iter().any(|(id, _)| id == &r.policy_id) {
             choices.push((r.policy_id.clone(), r.policy_name.clone().unwrap_or_else(|| r.policy_id.clone())));
         }
     }
     let policy = policy.or_else(|| choices.first().map(|c| c.0.clone()));
-    let current: api::Answer = match (&policy, api::data::<Db>(req)) {
-        (Some(p), Ok(db)) => {
-            api::answer(extractors::get(me.clone(), db, web::Path::from((me.user_id.clone(), p.clone()))).await).await
-        }
-        _ => Ok(Value::Null),
+    let current = match &policy {
+        Some(p) => extractors_of(req, me, p).await,
+        None => Ok(Vec::new()),
     };
-    let rows: Vec<Value> =
-        current.as_ref().ok().and_then(|v| v.get("extractors")).and_then(Value::as_array).cloned().unwrap_or_default();
-    let text = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
     let body = html! {
-        @if choices.is_empty() {
+        @if let Err(r) = &requests {
+            (view::errors(r))
+        } @else if choices.is_empty() {
             p.muted { "Extractors belong to a policy request: " a href="/portal/policies" { "request a policy" } " first." }
         } @else {
             form.inline-form method="get" action="/portal/extractors" {
@@ -706,16 +715,21 @@ async fn render_extractors(
             }
             section.card #extractors {
                 h2 { "Extractors" }
-                @if rows.is_empty() { p.muted { "None for this policy yet." } } @else {
-                    table {
+                @match &current {
+                    Err(r) => (view::errors(r)),
+                    Ok(rows) if rows.is_empty() => p.muted { "None for this policy yet." },
+                    Ok(rows) => table {
                         thead { tr { th scope="col" { "Attribute" } th scope="col" { "Biometric" } th scope="col" { "Provider" } th scope="col" { "Version" } } }
                         tbody {
-                            @for e in &rows {
-                                @let ex = e.get("extractor").cloned().unwrap_or(Value::Null);
-                                tr { td { (text(e, "attributeName")) } td { (text(e, "biometric")) } td { (text(&ex, "provider")) } td { (text(&ex, "version")) } }
+                            @for e in rows {
+                                @let ex = e.extractor.clone().unwrap_or_default();
+                                tr {
+                                    td { (e.attribute_name.as_deref().unwrap_or("")) } td { (e.biometric.as_deref().unwrap_or("")) }
+                                    td { (ex.provider.as_deref().unwrap_or("")) } td { (ex.version.as_deref().unwrap_or("")) }
+                                }
                             }
                         }
-                    }
+                    },
                 }
                 h3 { "Add or replace an extractor" }
                 p.muted { "Extractors can change until the request is approved." }
@@ -748,15 +762,20 @@ pub async fn save_extractors(req: HttpRequest, body: web::Bytes) -> HttpResponse
         Err(r) => return view::error_page(ctx, &r),
     };
     let policy = form.get("policy").to_owned();
-    let result = async {
+    let result: api::Answer<_> = async {
+        me.require_any(roles::CREDENTIAL)?;
         let db = api::data::<Db>(&req)?;
-        let body = api::envelope(json!({"extractors": [{
-            "attributeName": form.get("attributeName").trim(),
-            "biometric": form.get("biometric").trim(),
-            "extractor": {"provider": form.get("provider").trim(), "version": form.opt("version")},
-        }]}))?;
-        api::answer(extractors::add(me.clone(), db, web::Path::from((me.user_id.clone(), policy.clone())), body).await)
-            .await
+        let extractor = ExtractorDto {
+            attribute_name: Some(form.get("attributeName").trim().to_owned()),
+            biometric: Some(form.get("biometric").trim().to_owned()),
+            extractor: Some(Provider {
+                provider: Some(form.get("provider").trim().to_owned()),
+                version: form.opt("version"),
+            }),
+        };
+        let request = ExtractorsDto { extractors: Some(vec![extractor]) };
+        let (me, policy) = (me.clone(), policy.clone());
+        Ok(db.call(move |store| extractors::add(store, &me, &me.user_id, &policy, request)).await?)
     }
     .await;
     match result {

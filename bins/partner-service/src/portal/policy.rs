@@ -4,8 +4,10 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
+use app_core::{AppError, Store};
 use maud::{Markup, html};
-use serde::Deserialize;
+use policy_app::dto::{GroupRequest, GroupWithPoliciesDto, PolicyBody, PolicyWithGroupDto, StatusBody};
+use policy_app::{PolicyConfig, groups, policies as drafts, reads};
 use serde_json::{Value, json};
 use web_support::{Db, Principal};
 
@@ -15,32 +17,24 @@ use super::ctx::{Ctx, Flash};
 use super::forms::{self, Form};
 use super::partner::flat;
 use super::view::{self, Field, badge};
-use crate::routes::policy::{PolicyState, groups as group_routes, policies as policy_routes};
 
 fn manager(req: &HttpRequest) -> Result<(Ctx, Principal), Box<HttpResponse>> {
     with_roles(req, view::POLICY_ROLES)
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-struct GroupEntity {
-    id: String,
-    name: String,
-    desc: String,
-    is_active: bool,
-    cr_dtimes: Option<String>,
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-struct GroupWithPolicies {
-    policy_group: GroupEntity,
-    policies: Vec<Value>,
-}
-
-async fn all_groups(req: &HttpRequest, me: &Principal) -> api::Answer<Vec<GroupWithPolicies>> {
+/// Runs a policy operation on the store (the caller was authorised by [`manager`]).
+async fn run<T, F>(req: &HttpRequest, op: F) -> api::Answer<T>
+where
+    T: Send + 'static,
+    F: FnOnce(&Store) -> Result<T, AppError> + Send + 'static,
+{
     let db = api::data::<Db>(req)?;
-    api::typed(group_routes::all(Ok(me.clone()), db).await).await
+    Ok(db.call(op).await?)
+}
+
+async fn all_groups(req: &HttpRequest, me: &Principal) -> api::Answer<Vec<GroupWithPoliciesDto>> {
+    let me = me.clone();
+    run(req, move |store| groups::all(store, &me)).await
 }
 
 pub async fn groups(req: HttpRequest) -> HttpResponse {
@@ -107,15 +101,15 @@ pub async fn create_group(req: HttpRequest, body: web::Bytes) -> HttpResponse {
         Ok(f) => f,
         Err(r) => return view::error_page(ctx, &r),
     };
-    let result = async {
-        let db = api::data::<Db>(&req)?;
-        let body = api::envelope(json!({"name": form.get("name").trim(), "desc": form.get("desc").trim()}))?;
-        api::answer(group_routes::create(Ok(me.clone()), db, body).await).await
-    }
-    .await;
-    match result {
-        Ok(v) => {
-            let name = v.get("name").and_then(Value::as_str).unwrap_or("");
+    let request = GroupRequest {
+        name: Some(form.get("name").trim().to_owned()),
+        desc: Some(form.get("desc").trim().to_owned()),
+        is_active: None,
+    };
+    let caller = me.clone();
+    match run(&req, move |store| groups::create(store, &caller, request)).await {
+        Ok(group) => {
+            let name = group.name;
             ctx.redirect_with("/portal/admin/policy-groups", Flash::Success(format!("Policy group {name} created.")))
         }
         Err(r) => render_groups(&req, ctx, &me, &form, Some(&r)).await,
@@ -138,13 +132,9 @@ async fn render_group(
     form: Option<&Form>,
     refusal: Option<&Refusal>,
 ) -> HttpResponse {
-    let found = async {
-        let db = api::data::<Db>(req)?;
-        api::typed::<GroupEntity, _>(group_routes::get(Ok(me.clone()), db, web::Path::from(id.to_owned())).await).await
-    }
-    .await;
-    let group = match found {
-        Ok(g) => g,
+    let (caller, group_id) = (me.clone(), id.to_owned());
+    let group = match run(req, move |store| groups::get(store, &caller, &group_id)).await {
+        Ok(g) => g.policy_group,
         Err(r) => return view::error_page(ctx, &r),
     };
     let name = form.map_or(group.name.clone(), |f| f.get("name").to_owned());
@@ -152,7 +142,7 @@ async fn render_group(
     let active = form.map_or(group.is_active, |f| f.checked("isActive"));
     let body = html! {
         section.card {
-            p.muted { "Created " (group.cr_dtimes.as_deref().unwrap_or("")) }
+            p.muted { "Created " (group.cr_dtimes) }
             @if let Some(r) = refusal { (view::errors(r)) }
             form method="post" action=(format!("/portal/admin/policy-groups/{}", view::q(id))) {
                 (view::csrf(&ctx))
@@ -183,17 +173,13 @@ pub async fn update_group(req: HttpRequest, path: web::Path<String>, body: web::
         Err(r) => return view::error_page(ctx, &r),
     };
     let id = path.into_inner();
-    let result = async {
-        let db = api::data::<Db>(&req)?;
-        let body = api::envelope(json!({
-            "name": form.get("name").trim(),
-            "desc": form.get("desc").trim(),
-            "is_Active": form.checked("isActive"),
-        }))?;
-        api::answer(group_routes::update(Ok(me.clone()), db, web::Path::from(id.clone()), body).await).await
-    }
-    .await;
-    match result {
+    let request = GroupRequest {
+        name: Some(form.get("name").trim().to_owned()),
+        desc: Some(form.get("desc").trim().to_owned()),
+        is_active: Some(form.checked("isActive")),
+    };
+    let (caller, group_id) = (me.clone(), id.clone());
+    match run(&req, move |store| groups::update(store, &caller, &group_id, request)).await {
         Ok(_) => ctx.redirect_with("/portal/admin/policy-groups", Flash::Success("The policy group is saved.".into())),
         Err(r) => render_group(&req, ctx, &me, &id, Some(&form), Some(&r)).await,
     }
@@ -201,34 +187,8 @@ pub async fn update_group(req: HttpRequest, path: web::Path<String>, body: web::
 
 // ---- policies
 
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-struct PolicyItem {
-    #[serde(rename = "policyGroupId")]
-    group_id: String,
-    #[serde(rename = "policyGroupName")]
-    group_name: String,
-    #[serde(rename = "policyId")]
-    id: String,
-    #[serde(rename = "policyName")]
-    name: String,
-    #[serde(rename = "policyDesc")]
-    desc: String,
-    #[serde(rename = "policyType")]
-    policy_type: String,
-    version: String,
-    status: String,
-    #[serde(rename = "is_Active")]
-    is_active: bool,
-    #[serde(rename = "publishDate")]
-    publish_date: Option<String>,
-    policies: Value,
-}
-
-impl PolicyItem {
-    fn published(&self) -> bool {
-        self.status.eq_ignore_ascii_case("PUBLISHED")
-    }
+fn published(p: &PolicyWithGroupDto) -> bool {
+    p.status.eq_ignore_ascii_case("PUBLISHED")
 }
 
 pub async fn policies(req: HttpRequest) -> HttpResponse {
@@ -236,11 +196,8 @@ pub async fn policies(req: HttpRequest) -> HttpResponse {
         Ok(v) => v,
         Err(res) => return *res,
     };
-    let list: api::Answer<Vec<PolicyItem>> = async {
-        let db = api::data::<Db>(&req)?;
-        api::typed(policy_routes::all(Ok(me.clone()), db).await).await
-    }
-    .await;
+    let caller = me.clone();
+    let list = run(&req, move |store| reads::all(store, &caller)).await;
     let body = html! {
         p { a.button href="/portal/admin/policies/new" { "New policy" } }
         section.card #policies {
@@ -250,12 +207,12 @@ pub async fn policies(req: HttpRequest) -> HttpResponse {
                         thead { tr { th scope="col" { "Name" } th scope="col" { "Group" } th scope="col" { "Type" } th scope="col" { "Version" } th scope="col" { "State" } th scope="col" { "Status" } th scope="col" { span.sr-only { "Actions" } } } }
                         tbody {
                             @for p in items {
-                                tr data-policy=(p.name) {
-                                    td { a href=(format!("/portal/admin/policies/{}", view::q(&p.id))) { (p.name) } br; small.muted { (p.desc) } }
-                                    td { (p.group_name) }
+                                tr data-policy=(p.policy_name) {
+                                    td { a href=(format!("/portal/admin/policies/{}", view::q(&p.policy_id))) { (p.policy_name) } br; small.muted { (p.policy_desc) } }
+                                    td { (p.policy_group_name) }
                                     td { (p.policy_type) }
                                     td { (p.version) }
-                                    td.state { (badge(&p.status)) }
+                                    td.state { (badge(p.status)) }
                                     td.status { (badge(if p.is_active { "Active" } else { "Inactive" })) }
                                     td { (policy_actions(&ctx, p)) }
                                 }
@@ -271,15 +228,16 @@ pub async fn policies(req: HttpRequest) -> HttpResponse {
     view::page(ctx, "Policies", body)
 }
 
-fn policy_actions(ctx: &Ctx, p: &PolicyItem) -> Markup {
-    let id = view::q(&p.id);
+fn policy_actions(ctx: &Ctx, p: &PolicyWithGroupDto) -> Markup {
+    let id = view::q(&p.policy_id);
+    let group = p.policy_group_id.as_str();
     html! {
-        @if !p.published() {
-            (view::button_form(ctx, &format!("/portal/admin/policies/{id}/publish"), &[("group", &p.group_id)], "Publish", "small"))
+        @if !published(p) {
+            (view::button_form(ctx, &format!("/portal/admin/policies/{id}/publish"), &[("group", group)], "Publish", "small"))
         } @else if p.is_active {
-            (view::button_form(ctx, &format!("/portal/admin/policies/{id}/status"), &[("group", &p.group_id), ("status", "De-Active")], "Deactivate", "small danger"))
+            (view::button_form(ctx, &format!("/portal/admin/policies/{id}/status"), &[("group", group), ("status", "De-Active")], "Deactivate", "small danger"))
         } @else {
-            (view::button_form(ctx, &format!("/portal/admin/policies/{id}/status"), &[("group", &p.group_id), ("status", "Active")], "Activate", "small"))
+            (view::button_form(ctx, &format!("/portal/admin/policies/{id}/status"), &[("group", group), ("status", "Active")], "Activate", "small"))
         }
     }
 }
@@ -310,16 +268,18 @@ async fn editor(
     req: &HttpRequest,
     ctx: Ctx,
     me: &Principal,
-    existing: Option<&PolicyItem>,
+    existing: Option<&PolicyWithGroupDto>,
     form: &Form,
     refusal: Option<&Refusal>,
 ) -> HttpResponse {
-    let groups = all_groups(req, me).await.unwrap_or_default();
+    let found = async { Ok::<_, Refusal>((all_groups(req, me).await?, api::data::<PolicyConfig>(req)?)) }.await;
+    let (groups, cfg) = match found {
+        Ok(v) => v,
+        Err(r) => return view::error_page(ctx, &r),
+    };
     let group_options: Vec<(String, String)> =
         groups.iter().map(|g| (g.policy_group.name.clone(), g.policy_group.name.clone())).collect();
-    let types: Vec<(String, String)> = api::data::<PolicyState>(req)
-        .map(|s| s.allowed.iter().map(|t| (t.to_string(), t.to_string())).collect())
-        .unwrap_or_default();
+    let types: Vec<(String, String)> = cfg.allowed.iter().map(|t| (t.to_string(), t.to_string())).collect();
     let posted = refusal.is_some() || !form.get("name").is_empty();
     let value = |name: &str, current: &str| if posted { form.get(name).to_owned() } else { current.to_owned() };
     let chosen_type =
@@ -349,23 +309,23 @@ async fn editor(
     });
     let action = existing.map_or_else(
         || "/portal/admin/policies/new".to_owned(),
-        |p| format!("/portal/admin/policies/{}", view::q(&p.id)),
+        |p| format!("/portal/admin/policies/{}", view::q(&p.policy_id)),
     );
-    let read_only = existing.is_some_and(PolicyItem::published);
+    let read_only = existing.is_some_and(published);
     let title = match existing {
         None => "New policy",
-        Some(p) if p.published() => "Policy (published)",
+        Some(p) if published(p) => "Policy (published)",
         Some(_) => "Edit policy",
     };
     let body = html! {
         @if let Some(p) = existing {
             section.card {
                 dl.facts {
-                    dt { "Policy id" } dd { (p.id) }
+                    dt { "Policy id" } dd { (p.policy_id) }
                     dt { "Type" } dd { (p.policy_type) }
-                    dt { "State" } dd { (badge(&p.status)) }
+                    dt { "State" } dd { (badge(p.status)) }
                     dt { "Status" } dd { (badge(if p.is_active { "Active" } else { "Inactive" })) }
-                    @if let Some(d) = &p.publish_date { dt { "Published" } dd { (d) } }
+                    dt { "Published" } dd { (p.publish_date) }
                 }
                 p.actions { (policy_actions(&ctx, p)) }
             }
@@ -385,12 +345,12 @@ async fn editor(
                 div.cols {
                     div {
                         (view::select("policyGroupName", "Policy group", &group_options,
-                            &value("policyGroupName", existing.map_or("", |p| p.group_name.as_str())), refusal))
+                            &value("policyGroupName", existing.map_or("", |p| p.policy_group_name.as_str())), refusal))
                         @if existing.is_none() {
                             (view::select("policyType", "Policy type", &types, &chosen_type, refusal))
                         }
-                        (Field::new("name", "Name", &value("name", existing.map_or("", |p| p.name.as_str()))).required().render(refusal))
-                        (Field::new("desc", "Description", &value("desc", existing.map_or("", |p| p.desc.as_str()))).required().render(refusal))
+                        (Field::new("name", "Name", &value("name", existing.map_or("", |p| p.policy_name.as_str()))).required().render(refusal))
+                        (Field::new("desc", "Description", &value("desc", existing.map_or("", |p| p.policy_desc.as_str()))).required().render(refusal))
                         (Field::new("version", "Version", &value("version", existing.map_or("1.0", |p| p.version.as_str()))).required().render(refusal))
                     }
                     div.field.json.invalid[!violations.is_empty()] {
@@ -441,35 +401,37 @@ pub async fn create_policy(req: HttpRequest, body: web::Bytes) -> HttpResponse {
         Err(r) => return view::error_page(ctx, &r),
     };
     let result = async {
-        let policies = document(&form)?;
-        let db = api::data::<Db>(&req)?;
-        let state = api::data::<PolicyState>(&req)?;
-        let body = api::envelope(json!({
-            "policyGroupName": form.get("policyGroupName"),
-            "policyType": form.get("policyType"),
-            "name": form.get("name").trim(),
-            "desc": form.get("desc").trim(),
-            "version": form.get("version").trim(),
-            "policies": policies,
-        }))?;
-        api::answer(policy_routes::create(Ok(me.clone()), db, state, body).await).await
+        let request = PolicyBody { policy_type: Some(form.get("policyType").to_owned()), ..policy_body(&form)? };
+        let cfg = api::data::<PolicyConfig>(&req)?;
+        let caller = me.clone();
+        run(&req, move |store| drafts::create(store, &caller, &cfg, request)).await
     }
     .await;
     match result {
-        Ok(v) => {
-            let id = v.get("id").and_then(Value::as_str).unwrap_or("");
-            ctx.redirect_with(
-                &format!("/portal/admin/policies/{}", view::q(id)),
-                Flash::Success("The draft policy is saved. Publish it when it is ready.".into()),
-            )
-        }
+        Ok(draft) => ctx.redirect_with(
+            &format!("/portal/admin/policies/{}", view::q(&draft.id)),
+            Flash::Success("The draft policy is saved. Publish it when it is ready.".into()),
+        ),
         Err(r) => editor(&req, ctx, &me, None, &form, Some(&r)).await,
     }
 }
 
-async fn find_policy(req: &HttpRequest, me: &Principal, id: &str) -> api::Answer<PolicyItem> {
-    let db = api::data::<Db>(req)?;
-    api::typed(policy_routes::get(Ok(me.clone()), db, web::Path::from(id.to_owned())).await).await
+/// The posted fields of a draft (its type aside).
+fn policy_body(form: &Form) -> Result<PolicyBody, Refusal> {
+    Ok(PolicyBody {
+        policy_id: None,
+        policy_group_name: Some(form.get("policyGroupName").to_owned()),
+        policy_type: None,
+        name: Some(form.get("name").trim().to_owned()),
+        desc: Some(form.get("desc").trim().to_owned()),
+        version: Some(form.get("version").trim().to_owned()),
+        policies: Some(document(form)?),
+    })
+}
+
+async fn find_policy(req: &HttpRequest, me: &Principal, id: &str) -> api::Answer<PolicyWithGroupDto> {
+    let (caller, policy_id) = (me.clone(), id.to_owned());
+    run(req, move |store| reads::get(store, &caller, &policy_id)).await
 }
 
 pub async fn policy(req: HttpRequest, path: web::Path<String>) -> HttpResponse {
@@ -498,17 +460,10 @@ pub async fn update_policy(req: HttpRequest, path: web::Path<String>, body: web:
         Err(r) => return view::error_page(ctx, &r),
     };
     let result = async {
-        let policies = document(&form)?;
-        let db = api::data::<Db>(&req)?;
-        let state = api::data::<PolicyState>(&req)?;
-        let body = api::envelope(json!({
-            "policyGroupName": form.get("policyGroupName"),
-            "name": form.get("name").trim(),
-            "desc": form.get("desc").trim(),
-            "version": form.get("version").trim(),
-            "policies": policies,
-        }))?;
-        api::answer(policy_routes::update(Ok(me.clone()), db, state, web::Path::from(id.clone()), body).await).await
+        let request = policy_body(&form)?;
+        let cfg = api::data::<PolicyConfig>(&req)?;
+        let (caller, policy_id) = (me.clone(), id.clone());
+        run(&req, move |store| drafts::update(store, &caller, &cfg, &policy_id, request)).await
     }
     .await;
     match result {
@@ -531,10 +486,9 @@ pub async fn publish(req: HttpRequest, path: web::Path<String>, body: web::Bytes
     };
     let id = path.into_inner();
     let result = async {
-        let db = api::data::<Db>(&req)?;
-        let state = api::data::<PolicyState>(&req)?;
-        let path = web::Path::from((id.clone(), form.get("group").to_owned()));
-        api::answer(policy_routes::publish(Ok(me.clone()), db, state, path).await).await
+        let cfg = api::data::<PolicyConfig>(&req)?;
+        let (caller, group_id) = (me.clone(), form.get("group").to_owned());
+        run(&req, move |store| drafts::publish(store, &caller, &cfg, &id, &group_id)).await
     }
     .await;
     match result {
@@ -553,18 +507,10 @@ pub async fn status(req: HttpRequest, path: web::Path<String>, body: web::Bytes)
         Err(r) => return view::error_page(ctx, &r),
     };
     let id = path.into_inner();
-    let result = async {
-        let db = api::data::<Db>(&req)?;
-        let path = web::Path::from((id.clone(), form.get("group").to_owned()));
-        let body = api::envelope(json!({"status": form.get("status")}))?;
-        api::answer(policy_routes::status(Ok(me.clone()), db, path, body).await).await
-    }
-    .await;
-    match result {
-        Ok(v) => {
-            let m = v.get("message").and_then(Value::as_str).unwrap_or("The policy status is updated.");
-            ctx.redirect_with("/portal/admin/policies", Flash::Success(m.to_owned()))
-        }
+    let request = StatusBody { status: Some(form.get("status").to_owned()) };
+    let (caller, group_id) = (me.clone(), form.get("group").to_owned());
+    match run(&req, move |store| drafts::set_status(store, &caller, &id, &group_id, request)).await {
+        Ok(done) => ctx.redirect_with("/portal/admin/policies", Flash::Success(done.message.to_owned())),
         Err(r) => ctx.redirect_with("/portal/admin/policies", Flash::Error(flat(&r))),
     }
 }

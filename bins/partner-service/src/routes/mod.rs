@@ -15,7 +15,6 @@ pub(crate) mod partners;
 pub mod policy;
 
 use actix_web::web;
-pub use partners::PartnerConfig;
 use utoipa::openapi::OpenApi;
 use web_support::openapi::{Registrar, register_actuator};
 
@@ -38,7 +37,7 @@ pub fn register(r: &mut Registrar<'_>) {
             .configure(certificates::register)
             .configure(partners::register);
     })
-    .scope(POLICY_BASE, |r| {
+    .scope_without_metadata(POLICY_BASE, |r| {
         register_actuator(r);
         policy::register(r);
     });

@@ -1,54 +1,10 @@
 //! Biometric extractors: P15 `POST` / P16 `GET /partners/{id}/bioextractors/{policyId}`.
 
-use actix_web::{HttpResponse, web};
-use audit_events::AuditEvent;
-use partner_domain::PartnerError;
-use partner_domain::extractor::{EXTRACTORS_ADDED, ExtractorForm, check_add, format_biometric, validate};
-use partner_domain::partner::FieldViolation;
-use persistence::repo::{partner_extras, partner_policy};
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
-use web_support::{ApiError, Db, Principal, RequestEnvelope, ResponseEnvelope, time};
+use actix_web::web;
+use partner_app::extractors::{self, ExtractorsDto};
+use web_support::{ApiError, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
 
-use super::{Failure, Family, echoed, invalid, new_id, plain};
 use crate::roles;
-
-/// `ExtractorProviderDto`.
-#[derive(Debug, Default, Deserialize, Serialize, ToSchema)]
-#[schema(as = ExtractorProviderDto)]
-pub struct Provider {
-    #[serde(default)]
-    #[schema(required = true, max_length = 128, example = "mock")]
-    provider: Option<String>,
-    #[serde(default)]
-    #[schema(max_length = 8, example = "1.1")]
-    version: Option<String>,
-}
-
-/// `ExtractorDto`.
-#[derive(Debug, Deserialize, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct ExtractorDto {
-    /// The attribute the extractor is for; adding an attribute again replaces its extractor.
-    #[serde(default)]
-    #[schema(required = true, max_length = 128, example = "photo")]
-    attribute_name: Option<String>,
-    /// `<modality>` or `<modality>[<sub-types>]`, each part at most 64 characters.
-    #[serde(default)]
-    #[schema(required = true, max_length = 130, example = "finger[LeftThumb,RightThumb]")]
-    biometric: Option<String>,
-    #[serde(default)]
-    #[schema(required = true)]
-    extractor: Option<Provider>,
-}
-
-/// `ExtractorsDto`.
-#[derive(Debug, Deserialize, Serialize, ToSchema)]
-pub struct ExtractorsDto {
-    #[serde(default)]
-    #[schema(required = true)]
-    extractors: Option<Vec<ExtractorDto>>,
-}
 
 /// P15: adds (or replaces, by attribute name) extractors while the request for the policy is
 /// not approved yet.
@@ -83,51 +39,19 @@ missing, blank or too long (each failing field listed, e.g. `request.extractors[
             "version": "1.0", "responsetime": "2024-05-01T10:20:30.456Z", "metadata": null,
             "response": "Extractors added successfully.", "errors": []})))
 )]
+#[tracing::instrument(skip_all, fields(partner_id = %path.0, policy_id = %path.1))]
 pub async fn add(
     principal: Principal,
     db: web::Data<Db>,
     path: web::Path<(String, String)>,
-    body: web::Json<RequestEnvelope<ExtractorsDto>>,
-) -> Result<HttpResponse, ApiError> {
+    body: Envelope<ExtractorsDto>,
+) -> Result<Reply<&'static str>, ApiError> {
     principal.require_any(roles::CREDENTIAL)?;
+    principal.require_self_or_admin(&path.0)?;
+    let (request, echo) = body.open()?;
     let (partner_id, policy_id) = path.into_inner();
-    principal.require_self_or_admin(&partner_id)?;
-    let envelope = body.into_inner();
-    let (id, version) = (envelope.id.clone(), envelope.version.clone());
-    let body = envelope.into_request()?;
-    let op = db
-        .op(&principal)
-        .call(AuditEvent::CreateBiometrics, Some(&partner_id))
-        .on_failure(AuditEvent::PartnerTypeNotAllowed, Some(&partner_id));
-    let user = principal.user_id.clone();
-    db.audited(op, move |conn, trail| {
-        let Some(list) = body.extractors else {
-            return Err(invalid(vec![FieldViolation::new("extractors", "must not be null")]));
-        };
-        let forms = list
-            .into_iter()
-            .map(|e| {
-                let p = e.extractor.unwrap_or_default();
-                ExtractorForm {
-                    attribute_name: e.attribute_name,
-                    biometric: e.biometric,
-                    provider: p.provider,
-                    version: p.version,
-                }
-            })
-            .collect();
-        let extractors = validate(forms).map_err(invalid)?;
-        let fail = |e: Failure| e.audited(Family::Mapping, Some(&partner_id));
-        check_add(&partner_policy::request_statuses(conn, &partner_id, &policy_id)?).map_err(|e| fail(e.into()))?;
-        let now = time::now();
-        for e in &extractors {
-            partner_extras::upsert_extractor(conn, &partner_id, &policy_id, e, new_id, &user, now)?;
-        }
-        trail.push(AuditEvent::BiometricsCreated, Some(&partner_id));
-        Ok(())
-    })
-    .await?;
-    Ok(echoed(EXTRACTORS_ADDED, id, version))
+    let done = db.call(move |store| extractors::add(store, &principal, &partner_id, &policy_id, request)).await?;
+    Ok(Reply::echo(done, echo))
 }
 
 /// P16: a partner's extractors for a policy.
@@ -147,35 +71,14 @@ Errors (HTTP 200): `PMS_PRT_064` no extractors.",
     ),
     responses((status = 200, description = "The extractors, or the errors", body = ResponseEnvelope<ExtractorsDto>))
 )]
+#[tracing::instrument(skip_all, fields(partner_id = %path.0, policy_id = %path.1))]
 pub async fn get(
     principal: Principal,
     db: web::Data<Db>,
     path: web::Path<(String, String)>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<Reply<ExtractorsDto>, ApiError> {
     principal.require_any(roles::CREDENTIAL)?;
+    principal.require_self_or_admin(&path.0)?;
     let (partner_id, policy_id) = path.into_inner();
-    principal.require_self_or_admin(&partner_id)?;
-    let op = db.op(&principal).call(AuditEvent::GetPartner, Some(&partner_id));
-    let answer = db
-        .audited_read(op, move |conn, trail| {
-            let rows = partner_extras::extractors_of(conn, &partner_id, &policy_id)?;
-            if rows.is_empty() {
-                return Err(Failure::from(PartnerError::NoDetails).audited(Family::Read, Some(&partner_id)));
-            }
-            let extractors = rows
-                .into_iter()
-                .map(|r| ExtractorDto {
-                    biometric: Some(format_biometric(&r.biometric_modality, r.biometric_sub_types.as_deref())),
-                    attribute_name: Some(r.attribute_name),
-                    extractor: Some(Provider {
-                        provider: Some(r.extractor_provider),
-                        version: r.extractor_provider_version,
-                    }),
-                })
-                .collect();
-            trail.push(AuditEvent::GetPartnerSuccess, Some(&partner_id));
-            Ok(ExtractorsDto { extractors: Some(extractors) })
-        })
-        .await?;
-    Ok(plain(answer))
+    Ok(Reply::ok(db.call(move |store| extractors::get(store, &principal, &partner_id, &policy_id)).await?))
 }

@@ -11,41 +11,31 @@ mod registration;
 pub(crate) mod requests;
 pub(crate) mod search;
 
-use actix_web::HttpResponse;
-use audit_events::AuditEvent;
-use partner_domain::PartnerError;
-use partner_domain::partner::FieldViolation;
 use partner_domain::registration::{EmailRule, RegistrationRules};
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 use web_support::openapi::Registrar;
 use web_support::settings::PartnerSettings;
-use web_support::{ApiError, ResponseEnvelope};
 
-/// The partner manager's settings, checked and compiled once at start.
-#[derive(Debug, Clone)]
-pub struct PartnerConfig {
-    pub rules: RegistrationRules,
-    pub settings: PartnerSettings,
-}
-
-impl PartnerConfig {
-    pub fn new(settings: &PartnerSettings) -> anyhow::Result<Self> {
-        let email = EmailRule::new(&settings.email_regex)
-            .map_err(|e| anyhow::anyhow!("partner.email_regex is not a valid pattern: {e}"))?;
-        anyhow::ensure!(settings.api_key_expiry_days > 0, "partner.api_key_expiry_days must be at least 1");
-        anyhow::ensure!(settings.partner_id_max_length > 0, "partner.partner_id_max_length must be at least 1");
-        anyhow::ensure!(!settings.languages.is_empty(), "partner.languages must name at least one language");
-        Ok(PartnerConfig {
-            rules: RegistrationRules {
-                partner_id_max_length: settings.partner_id_max_length,
-                phone_max_length: settings.mobile_number_max_length,
-                email,
-                languages: settings.languages.clone(),
-            },
-            settings: settings.clone(),
-        })
-    }
+/// The partner operations' configuration from the `[partner]` settings, checked at start.
+pub fn app_config(settings: &PartnerSettings) -> anyhow::Result<partner_app::PartnerConfig> {
+    let email = EmailRule::new(&settings.email_regex)
+        .map_err(|e| anyhow::anyhow!("partner.email_regex is not a valid pattern: {e}"))?;
+    anyhow::ensure!(settings.api_key_expiry_days > 0, "partner.api_key_expiry_days must be at least 1");
+    anyhow::ensure!(settings.partner_id_max_length > 0, "partner.partner_id_max_length must be at least 1");
+    anyhow::ensure!(!settings.languages.is_empty(), "partner.languages must name at least one language");
+    Ok(partner_app::PartnerConfig {
+        rules: RegistrationRules {
+            partner_id_max_length: settings.partner_id_max_length,
+            phone_max_length: settings.mobile_number_max_length,
+            email,
+            languages: settings.languages.clone(),
+        },
+        api_key_expiry_days: settings.api_key_expiry_days,
+        extractor_partner_types: settings.extractor_partner_types.clone(),
+        credential_type_partner_types: settings.credential_type_partner_types.clone(),
+        allowed_credential_types: settings.allowed_credential_types.clone(),
+        misp_partner_type: settings.misp_partner_type.clone(),
+        filter_values_max: settings.filter_values_max,
+    })
 }
 
 /// The partner routes (relative to `/v1/partnermanager`), literal paths first.
@@ -127,166 +117,6 @@ partner types, policy-mapping requests and API keys (P19–P24)"),
 )]
 pub struct PartnersApi;
 
-/// `StatusRequestDto`: the new status of a partner (`Active` / `De-Active`) or of a
-/// policy-mapping request (`Approved` / `Rejected`), in any case.
-#[derive(Debug, Deserialize, ToSchema)]
-#[schema(as = StatusRequestDto)]
-pub struct StatusBody {
-    /// `Active` or `De-Active` for a partner; `Approved` or `Rejected` for a policy-mapping
-    /// request (any case). Blank is `PMS_COR_001`.
-    #[schema(required = true, example = "Active")]
-    status: Option<String>,
-}
-
-/// `PartnerResponse`: the partner's id and its approval status.
-#[derive(Debug, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-struct PartnerResponse {
-    #[schema(example = "Tech-123")]
-    partner_id: String,
-    /// `approval_status`: `InProgress` until the partner's certificate is uploaded, then `approved`.
-    #[schema(example = "InProgress")]
-    status: String,
-}
-
-/// `PartnersPolicyMappingResponse`: what was done, in words.
-#[derive(Debug, Serialize, ToSchema)]
-#[schema(as = PartnersPolicyMappingResponse)]
-struct Message {
-    #[schema(example = "Partner activated successfully")]
-    message: &'static str,
-}
-
-/// `id` of the read endpoints' answers (P4, P14, M2, M3, M7, M8, M9).
-const RETRIEVE_ID: &str = "mosip.partnermanagement.partners.retrieve";
-
-/// An answer echoing the request's `id` and `version`, as MOSIP does on its write endpoints.
-fn echoed<T: Serialize>(response: T, id: Option<String>, version: Option<String>) -> HttpResponse {
-    HttpResponse::Ok().json(ResponseEnvelope::ok(response).echo(id, version))
-}
-
-/// An answer of a read endpoint: `id` `mosip.partnermanagement.partners.retrieve`, version 1.0.
-fn retrieved<T: Serialize>(response: T) -> HttpResponse {
-    HttpResponse::Ok().json(ResponseEnvelope::ok(response).echo(Some(RETRIEVE_ID.into()), Some("1.0".into())))
-}
-
-/// An answer without `id` / `version`.
-fn plain<T: Serialize>(response: T) -> HttpResponse {
-    HttpResponse::Ok().json(ResponseEnvelope::ok(response))
-}
-
-/// Field violations as MOSIP's `PMS_COR_001` errors, first one first.
-fn invalid(violations: Vec<FieldViolation>) -> ApiError {
-    let items = violations
-        .into_iter()
-        .flat_map(|v| ApiError::invalid_field(&format!("request.{}", v.field), &v.message).errors)
-        .collect();
-    ApiError::business_many(items)
-}
-
-/// A fresh identifier for requests, contacts and extractors.
-fn new_id() -> String {
-    uuid::Uuid::new_v4().to_string()
-}
-
-/// Which family of audit events an operation belongs to; picks the failure event of a rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Family {
-    Register,
-    Update,
-    Mapping,
-    Read,
-}
-
-/// The failure event a broken rule records, if a specific one fits (else the operation's
-/// default failure event applies).
-fn failure_event(family: Family, e: &PartnerError) -> Option<AuditEvent> {
-    use PartnerError as E;
-    match e {
-        E::PartnerMissing | E::PartnerIdMissing | E::NoPartners => Some(AuditEvent::PartnerMissing),
-        E::PolicyGroupMissing | E::PartnerNotInGroup | E::RequestPolicyGroupMissing => {
-            Some(AuditEvent::PolicyGroupMissing)
-        }
-        E::InvalidEmail if family == Family::Register => Some(AuditEvent::InvalidEmailOnCreate),
-        E::InvalidEmail => Some(AuditEvent::InvalidEmailOnUpdate),
-        E::EmailTaken | E::NotAuthorized if family == Family::Register => Some(AuditEvent::EmailNotAllowed),
-        E::PartnerIdTaken => Some(AuditEvent::PartnerAlreadyRegistered),
-        E::PolicyMappingMissing
-        | E::ApiKeyNotMapped
-        | E::ApiKeyPolicyMappingMissing
-        | E::ApiKeyNotFound
-        | E::RequestNotFound
-        | E::NoApiKeyRequests
-        | E::NoPolicyRequests
-        | E::PolicyNotApprovedForPartner
-        | E::NoDetails
-        | E::PolicyNotFound
-        | E::PolicyNotInGroup
-        | E::PolicyMissing { .. }
-        | E::RequestPolicyMissing
-        | E::RequestPending
-        | E::RequestAlreadyApprovedForPartner
-            if family != Family::Update =>
-        {
-            Some(AuditEvent::PolicyMappingMissing)
-        }
-        _ => None,
-    }
-}
-
-/// What a partner operation can fail with inside its transaction.
-#[derive(Debug)]
-pub(crate) enum Failure {
-    Rule(PartnerError),
-    Api(ApiError),
-}
-
-impl From<PartnerError> for Failure {
-    fn from(e: PartnerError) -> Self {
-        Failure::Rule(e)
-    }
-}
-
-impl From<ApiError> for Failure {
-    fn from(e: ApiError) -> Self {
-        Failure::Api(e)
-    }
-}
-
-impl From<persistence::QueryError> for Failure {
-    fn from(e: persistence::QueryError) -> Self {
-        Failure::Api(e.into())
-    }
-}
-
-impl From<persistence::repo::api_key::StoreKeyError> for Failure {
-    fn from(e: persistence::repo::api_key::StoreKeyError) -> Self {
-        use persistence::repo::api_key::StoreKeyError as S;
-        match e {
-            S::LabelTaken => Failure::Rule(PartnerError::LabelTaken),
-            S::NoFreshKey(n) => Failure::Api(ApiError::internal(format!("no unused API key after {n} draws"))),
-            S::Query(q) => Failure::Api(q.into()),
-        }
-    }
-}
-
-impl Failure {
-    /// The `ApiError` to answer with, naming the failure event of `family` when one fits.
-    fn audited(self, family: Family, ref_id: Option<&str>) -> ApiError {
-        match self {
-            Failure::Rule(e) => {
-                let event = failure_event(family, &e);
-                let err = crate::error::partner_error(e);
-                match event {
-                    Some(ev) => err.audit(ev, ref_id),
-                    None => err,
-                }
-            }
-            Failure::Api(e) => e,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -295,23 +125,14 @@ mod tests {
     fn default_settings_are_mosips_and_are_checked_at_start() {
         let defaults = PartnerSettings::default();
         assert_eq!(defaults.email_regex, partner_domain::registration::MOSIP_EMAIL_PATTERN);
-        assert!(PartnerConfig::new(&defaults).is_ok());
+        let app = app_config(&defaults).map_err(|e| e.to_string());
+        let mosip = partner_app::PartnerConfig::default();
+        assert_eq!(app.as_ref().map(|c| c.filter_values_max), Ok(mosip.filter_values_max));
+        assert_eq!(app.as_ref().map(|c| c.misp_partner_type.clone()), Ok(mosip.misp_partner_type));
+        assert_eq!(app.as_ref().map(|c| c.allowed_credential_types.clone()), Ok(mosip.allowed_credential_types));
         let bad_regex = PartnerSettings { email_regex: "([".into(), ..PartnerSettings::default() };
-        assert!(PartnerConfig::new(&bad_regex).is_err());
+        assert!(app_config(&bad_regex).is_err());
         let no_expiry = PartnerSettings { api_key_expiry_days: 0, ..PartnerSettings::default() };
-        assert!(PartnerConfig::new(&no_expiry).is_err());
-    }
-
-    #[test]
-    fn rules_pick_their_failure_events() {
-        use PartnerError as E;
-        assert_eq!(failure_event(Family::Register, &E::InvalidEmail), Some(AuditEvent::InvalidEmailOnCreate));
-        assert_eq!(failure_event(Family::Update, &E::InvalidEmail), Some(AuditEvent::InvalidEmailOnUpdate));
-        assert_eq!(failure_event(Family::Register, &E::EmailTaken), Some(AuditEvent::EmailNotAllowed));
-        assert_eq!(failure_event(Family::Register, &E::PartnerIdTaken), Some(AuditEvent::PartnerAlreadyRegistered));
-        assert_eq!(failure_event(Family::Read, &E::PartnerMissing), Some(AuditEvent::PartnerMissing));
-        assert_eq!(failure_event(Family::Mapping, &E::PolicyGroupMissing), Some(AuditEvent::PolicyGroupMissing));
-        assert_eq!(failure_event(Family::Mapping, &E::ApiKeyNotFound), Some(AuditEvent::PolicyMappingMissing));
-        assert_eq!(failure_event(Family::Mapping, &E::PartnerInactive), None);
+        assert!(app_config(&no_expiry).is_err());
     }
 }

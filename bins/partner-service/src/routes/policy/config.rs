@@ -3,10 +3,10 @@
 //! MOSIP answers unset ones.
 
 use actix_web::web;
-use web_support::{ApiError, Principal, ResponseEnvelope};
+use policy_app::dto::ConfigDto;
+use policy_app::{PolicyConfig, reads};
+use web_support::{ApiError, Principal, Reply, ResponseEnvelope};
 
-use super::dto::ConfigDto;
-use super::{Answer, PolicyState, ok};
 use crate::roles;
 
 #[utoipa::path(
@@ -21,14 +21,12 @@ use crate::roles;
     params(("key" = String, Path, description = "The configuration key", example = "pmp.allowed.policy.types")),
     responses((status = 200, description = "The key and its value", body = ResponseEnvelope<ConfigDto>))
 )]
+#[tracing::instrument(skip_all, fields(key = %path))]
 pub async fn value(
-    principal: Result<Principal, ApiError>,
-    state: web::Data<PolicyState>,
+    principal: Principal,
+    cfg: web::Data<PolicyConfig>,
     path: web::Path<String>,
-) -> Answer {
-    let principal = principal?;
+) -> Result<Reply<ConfigDto>, ApiError> {
     principal.require_any(roles::POLICY_ADMIN)?;
-    let key = path.into_inner();
-    let value = state.public_config.get(&key).cloned();
-    Ok(ok(ConfigDto { key, value }))
+    Ok(Reply::ok(reads::config_value(&cfg, path.into_inner())))
 }

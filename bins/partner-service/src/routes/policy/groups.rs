@@ -1,32 +1,11 @@
 //! PL1 create, PL2 update, PL10 get one, PL11 get all policy groups.
 
-use std::collections::HashMap;
-
 use actix_web::web;
-use audit_events::AuditEvent;
-use persistence::repo::policy as repo;
-use policy_domain::{GroupChange, NewGroup, Policy, PolicyError, PolicyGroup};
-use serde::Deserialize;
-use utoipa::ToSchema;
-use web_support::{ApiError, Db, Principal, RequestEnvelope, ResponseEnvelope, time};
+use policy_app::dto::{GroupDto, GroupRequest, GroupWithPoliciesDto};
+use policy_app::groups;
+use web_support::{ApiError, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
 
-use super::dto::{GroupDto, GroupWithPoliciesDto};
-use super::{Answer, echo, lost_race, new_id, ok};
-use crate::error::{Refused, refused};
 use crate::roles;
-
-/// `PolicyGroupCreateRequestDto` / `PolicyGroupUpdateRequestDto`: `isActive` is for updates only
-/// (and required there).
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct GroupRequest {
-    #[schema(required = true, max_length = 128, example = "mpolicygroup-default-auth")]
-    name: Option<String>,
-    #[schema(required = true, max_length = 128, example = "Policies of the authentication partners")]
-    desc: Option<String>,
-    #[schema(example = true)]
-    is_active: Option<bool>,
-}
 
 /// PL1 `POST /policies/group/new`.
 #[utoipa::path(
@@ -45,34 +24,16 @@ failing field listed); `PMS_POL_014` a group of that name exists.",
     ),
     responses((status = 200, description = "The group (`id` and `version` echoed), or the errors", body = ResponseEnvelope<GroupDto>))
 )]
+#[tracing::instrument(skip_all)]
 pub async fn create(
-    principal: Result<Principal, ApiError>,
+    principal: Principal,
     db: web::Data<Db>,
-    body: web::Json<RequestEnvelope<GroupRequest>>,
-) -> Answer {
-    let principal = principal?;
+    body: Envelope<GroupRequest>,
+) -> Result<Reply<GroupDto>, ApiError> {
     principal.require_any(roles::POLICY_ADMIN)?;
-    let envelope = body.into_inner();
-    let (id, version) = (envelope.id.clone(), envelope.version.clone());
-    let req = envelope.into_request()?;
-    let user = principal.user_id.clone();
-    let name = req.name.clone();
-    let op = db
-        .op(&principal)
-        .call(AuditEvent::CreatePolicyGroup, name.as_deref())
-        .on_failure(AuditEvent::CreatePolicyGroupFailure, name.as_deref());
-    let group = db
-        .audited(op, move |conn, trail| {
-            let new = NewGroup::parse(req.name.as_deref(), req.desc.as_deref()).refused()?;
-            let taken = repo::find_group_by_name(conn, &new.name)?.is_some();
-            let group = PolicyGroup::create(new_id(), new, taken, &user, time::now()).refused()?;
-            repo::insert_group(conn, &group)
-                .map_err(|e| lost_race(e, PolicyError::GroupNameTaken(group.name.clone())))?;
-            trail.push(AuditEvent::CreatePolicyGroupSuccess, Some(&group.id));
-            Ok(group)
-        })
-        .await?;
-    Ok(echo(GroupDto::from(&group), id, version))
+    let (request, echo) = body.open()?;
+    let group = db.call(move |store| groups::create(store, &principal, request)).await?;
+    Ok(Reply::echo(group, echo))
 }
 
 /// PL2 `PUT /policies/group/{policygroupId}`.
@@ -96,41 +57,17 @@ the name; `PMS_POL_056` the group holds active policies.",
     ),
     responses((status = 200, description = "The group (`id` and `version` echoed), or the errors", body = ResponseEnvelope<GroupDto>))
 )]
+#[tracing::instrument(skip_all, fields(policy_group_id = %path))]
 pub async fn update(
-    principal: Result<Principal, ApiError>,
+    principal: Principal,
     db: web::Data<Db>,
     path: web::Path<String>,
-    body: web::Json<RequestEnvelope<GroupRequest>>,
-) -> Answer {
-    let principal = principal?;
+    body: Envelope<GroupRequest>,
+) -> Result<Reply<GroupDto>, ApiError> {
     principal.require_any(roles::POLICY_ADMIN)?;
-    let group_id = path.into_inner();
-    let envelope = body.into_inner();
-    let (id, version) = (envelope.id.clone(), envelope.version.clone());
-    let req = envelope.into_request()?;
-    let user = principal.user_id.clone();
-    let op = db
-        .op(&principal)
-        .call(AuditEvent::UpdatePolicyGroup, Some(&group_id))
-        .on_failure(AuditEvent::UpdatePolicyGroupFailure, Some(&group_id));
-    let group = db
-        .audited(op, move |conn, trail| {
-            let change = GroupChange::parse(req.name.as_deref(), req.desc.as_deref(), req.is_active).refused()?;
-            if !repo::lock_group(conn, &group_id)? {
-                return Err(refused(PolicyError::GroupToUpdateNotFound));
-            }
-            let current =
-                repo::find_group(conn, &group_id)?.ok_or_else(|| refused(PolicyError::GroupToUpdateNotFound))?;
-            let taken = repo::find_group_by_name(conn, &change.name)?.is_some_and(|g| g.id != current.id);
-            let has_active = repo::has_active_policies(conn, &group_id)?;
-            let updated = current.update(change, taken, has_active, &user, time::now()).refused()?;
-            repo::save_group(conn, &updated)
-                .map_err(|e| lost_race(e, PolicyError::GroupNameTaken(updated.name.clone())))?;
-            trail.push(AuditEvent::UpdatePolicyGroupSuccess, Some(&group_id));
-            Ok(updated)
-        })
-        .await?;
-    Ok(echo(GroupDto::from(&group), id, version))
+    let (request, echo) = body.open()?;
+    let group = db.call(move |store| groups::update(store, &principal, &path, request)).await?;
+    Ok(Reply::echo(group, echo))
 }
 
 /// PL10 `GET /policies/group/{policygroupId}`: the group and its policies.
@@ -145,24 +82,14 @@ Errors (HTTP 200): `PMS_POL_016` no such group; `PMS_POL_052` a stored policy do
     params(("policygroupId" = String, Path, description = "The policy group's id")),
     responses((status = 200, description = "The group and its policies, or the errors", body = ResponseEnvelope<GroupWithPoliciesDto>))
 )]
-pub async fn get(principal: Result<Principal, ApiError>, db: web::Data<Db>, path: web::Path<String>) -> Answer {
-    let principal = principal?;
+#[tracing::instrument(skip_all, fields(policy_group_id = %path))]
+pub async fn get(
+    principal: Principal,
+    db: web::Data<Db>,
+    path: web::Path<String>,
+) -> Result<Reply<GroupWithPoliciesDto>, ApiError> {
     principal.require_any(roles::POLICY_ADMIN)?;
-    let group_id = path.into_inner();
-    let op = db
-        .op(&principal)
-        .call(AuditEvent::GetPolicyGroup, Some(&group_id))
-        .on_failure(AuditEvent::GetPolicyGroupFailure, Some(&group_id));
-    let answer = db
-        .audited_read(op, move |conn, trail| {
-            let group = repo::find_group(conn, &group_id)?.ok_or_else(|| refused(PolicyError::GroupNotFound))?;
-            let policies = repo::policies_of_group(conn, &group_id)?;
-            let dto = GroupWithPoliciesDto::new(&group, &policies).refused()?;
-            trail.push(AuditEvent::GetPolicyGroupSuccess, Some(&group_id));
-            Ok(dto)
-        })
-        .await?;
-    Ok(ok(answer))
+    Ok(Reply::ok(db.call(move |store| groups::get(store, &principal, &path)).await?))
 }
 
 /// PL11 `GET /policies/group/all`: every group with its policies.
@@ -176,26 +103,8 @@ pub async fn get(principal: Result<Principal, ApiError>, db: web::Data<Db>, path
 Errors (HTTP 200): `PMS_POL_052` a stored policy document is not JSON.",
     responses((status = 200, description = "The groups, or the errors", body = ResponseEnvelope<Vec<GroupWithPoliciesDto>>))
 )]
-pub async fn all(principal: Result<Principal, ApiError>, db: web::Data<Db>) -> Answer {
-    let principal = principal?;
+#[tracing::instrument(skip_all)]
+pub async fn all(principal: Principal, db: web::Data<Db>) -> Result<Reply<Vec<GroupWithPoliciesDto>>, ApiError> {
     principal.require_any(roles::POLICY_ADMIN)?;
-    let op =
-        db.op(&principal).call(AuditEvent::GetPolicyGroup, None).on_failure(AuditEvent::GetPolicyGroupFailure, None);
-    let answer = db
-        .audited_read(op, move |conn, trail| {
-            let groups = repo::all_groups(conn)?;
-            let mut by_group: HashMap<String, Vec<Policy>> = HashMap::new();
-            for p in repo::all_policies(conn)? {
-                by_group.entry(p.group_id.clone()).or_default().push(p);
-            }
-            let answer = groups
-                .iter()
-                .map(|g| GroupWithPoliciesDto::new(g, by_group.get(&g.id).map_or(&[][..], Vec::as_slice)))
-                .collect::<Result<Vec<_>, _>>()
-                .refused()?;
-            trail.push(AuditEvent::GetPolicyGroupSuccess, None);
-            Ok(answer)
-        })
-        .await?;
-    Ok(ok(answer))
+    Ok(Reply::ok(db.call(move |store| groups::all(store, &principal)).await?))
 }

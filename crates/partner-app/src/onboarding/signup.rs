@@ -1,16 +1,16 @@
 //! The one place sign-up meets partner registration: the sign-up form and its field
 //! constraints, and the rules and insert of `POST /partners` — `partner_domain::registration`
-//! and `repo::partner::register_partner`, the same code, tables and checks as registration.
+//! and `repo::partner::register_partner`, the same code, tables and checks as registration —
+//! plus what onboarding adds to them.
 
+use app_core::{AppError, invalid_field_problem};
 use chrono::NaiveDateTime;
+use partner_domain::onboarding::{OnboardingError, login_key};
 use partner_domain::registration::{self as reg, Registrant, RegistrationForm, RegistrationRequest, RegistrationRules};
-use persistence::DbConnection;
 use persistence::repo::partner as partner_repo;
+use persistence::{DbConnection, repo};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use web_support::ApiError;
-
-use crate::routes::partners::Failure;
 
 /// The sign-up request as received (every field optional, as JSON may omit it): registration's
 /// fields, `partnerId` doubling as the user name.
@@ -61,7 +61,7 @@ pub struct Registered {
 }
 
 /// Registration's field constraints (`PMS_COR_001`, every violation, first field first).
-pub fn parse(form: SignUpForm) -> Result<SignUp, ApiError> {
+pub fn parse(form: SignUpForm) -> Result<SignUp, AppError> {
     let form = RegistrationForm {
         partner_id: form.partner_id,
         organization_name: form.organization_name,
@@ -75,11 +75,12 @@ pub fn parse(form: SignUpForm) -> Result<SignUp, ApiError> {
         additional_info: None,
     };
     let r = form.validate().map_err(|violations| {
-        let items = violations
-            .into_iter()
-            .flat_map(|v| ApiError::invalid_field(&format!("request.{}", v.field), &v.message).errors)
-            .collect();
-        ApiError::business_many(items)
+        AppError::refused_many(
+            violations
+                .into_iter()
+                .map(|v| invalid_field_problem(&format!("request.{}", v.field), &v.message))
+                .collect(),
+        )
     })?;
     Ok(SignUp {
         partner_id: r.partner_id,
@@ -113,22 +114,15 @@ fn registrant(signup: &SignUp) -> Registrant<'_> {
     Registrant { user_id: &signup.partner_id, email: None }
 }
 
-fn answer(f: Failure) -> ApiError {
-    match f {
-        Failure::Rule(e) => crate::error::partner_error(e),
-        Failure::Api(e) => e,
-    }
-}
-
 /// Registration's rules for `signup`, without writing; answers the canonical partner type.
 pub fn check(
     conn: &mut DbConnection,
     signup: &SignUp,
     rules: &RegistrationRules,
     now: NaiveDateTime,
-) -> Result<String, ApiError> {
-    let mut lookups = partner_repo::Lookups::<Failure>::new(conn);
-    let new = reg::register(request(signup), registrant(signup), rules, &mut lookups, now).map_err(answer)?;
+) -> Result<String, AppError> {
+    let mut lookups = partner_repo::Lookups::<AppError>::new(conn);
+    let new = reg::register(request(signup), registrant(signup), rules, &mut lookups, now)?;
     Ok(new.partner_type_code)
 }
 
@@ -138,8 +132,25 @@ pub fn create(
     signup: &SignUp,
     rules: &RegistrationRules,
     now: NaiveDateTime,
-) -> Result<Registered, ApiError> {
-    let new = partner_repo::register_partner::<Failure>(conn, request(signup), registrant(signup), rules, now)
-        .map_err(answer)?;
+) -> Result<Registered, AppError> {
+    let new = partner_repo::register_partner::<AppError>(conn, request(signup), registrant(signup), rules, now)?;
     Ok(Registered { partner_id: new.id, status: new.approval_status, partner_type: new.partner_type_code })
+}
+
+/// `PMS_PRT_051`, as registration answers a taken partner id.
+pub(crate) fn id_taken() -> AppError {
+    AppError::refused("PMS_PRT_051", "A Partner is already registered with the same Id")
+}
+
+/// What onboarding adds to registration's rules: one partner per organisation name, and a user
+/// name no local account has (in any case). Both answer as registration's own "already
+/// registered" errors do.
+pub(crate) fn onboarding_checks(conn: &mut DbConnection, signup: &SignUp) -> Result<(), AppError> {
+    if repo::onboarding::organisation_taken(conn, &signup.organization_name)? {
+        return Err(OnboardingError::OrganisationRegistered.into());
+    }
+    if repo::account::login_taken(conn, &login_key(&signup.partner_id))? {
+        return Err(id_taken());
+    }
+    Ok(())
 }

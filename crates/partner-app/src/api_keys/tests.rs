@@ -1,0 +1,96 @@
+use app_core::SeededEntropy;
+use audit_events::AuditEvent;
+use chrono::Duration;
+
+use super::*;
+use crate::requests::fixtures::{World, admin, approved, now, user, world};
+use crate::requests::requests_of_partner;
+
+fn body(policy: &str, label: &str) -> GenerateBody {
+    GenerateBody { policy_name: Some(policy.into()), label: Some(label.into()) }
+}
+
+fn make(w: &World, partner: &str, label: &str) -> Result<Generated, AppError> {
+    generate(&w.store, &user(partner), &PartnerConfig::default(), partner, body("auth policy", label))
+}
+
+fn id(e: AuditEvent) -> String {
+    e.def().id.to_owned()
+}
+
+#[test]
+fn a_key_follows_the_policy_and_its_label_is_unique() {
+    let w = world();
+    approved(&w, "tech", "auth policy");
+    let key = make(&w, "tech", "  counter   1 ").unwrap();
+    assert!(ApiKeyPolicy::looks_like_a_key(&key.api_key), "{}", key.api_key);
+    assert_eq!((key.label.as_str(), key.policy_id.as_str(), key.partner_id.as_str()), ("counter 1", "p-auth", "tech"));
+    let items = requests_of_partner(&w.store, &user("tech"), "tech").unwrap();
+    assert_eq!(items[0].partner_api_key.as_ref(), Some(&key.api_key));
+    let days = i64::from(ApiKeyPolicy::DEFAULT_VALIDITY_DAYS);
+    assert_eq!(items[0].validity_till, Some(now() + Duration::days(days)));
+    assert_eq!(make(&w, "tech", "counter 1").unwrap_err().code(), "PMS_PRT_110");
+    let audit = w.audit();
+    assert_eq!(audit.iter().filter(|(e, _)| e == &id(AuditEvent::ApiKeyApproved)).count(), 1);
+    assert_eq!(audit.iter().filter(|(e, _)| e == &id(AuditEvent::CreateApiKey)).count(), 2);
+}
+
+#[test]
+fn keys_are_drawn_from_the_stores_randomness() {
+    let a = world();
+    let b = world();
+    for w in [&a, &b] {
+        approved(w, "tech", "auth policy");
+    }
+    let seeded = |w: &World| w.store.clone().with_entropy(SeededEntropy::new(3));
+    let cfg = PartnerConfig::default();
+    let first = generate(&seeded(&a), &user("tech"), &cfg, "tech", body("auth policy", "one")).unwrap();
+    let again = generate(&seeded(&b), &user("tech"), &cfg, "tech", body("auth policy", "one")).unwrap();
+    assert_eq!(first.api_key, again.api_key);
+    let second = generate(&seeded(&a), &user("tech"), &cfg, "tech", body("auth policy", "two")).unwrap();
+    assert_ne!(second.api_key, first.api_key, "a taken key is drawn again");
+}
+
+#[test]
+fn generation_is_refused_in_mosips_order() {
+    let w = world();
+    let cfg = PartnerConfig::default();
+    let for_other = generate(&w.store, &admin(), &cfg, "tech", body("auth policy", "x")).unwrap_err();
+    assert_eq!(for_other.code(), "PMS_PRT_055", "keys are the partner's own, even for admins");
+    let blank = make(&w, "tech", " ");
+    assert_eq!(blank.unwrap_err().message(), "Invalid request parameter - must not be blank :request.label");
+    let both = generate(&w.store, &user("tech"), &cfg, "tech", GenerateBody::default()).unwrap_err();
+    assert_eq!(both.problems.len(), 2);
+    let long = make(&w, "tech", &"x".repeat(LABEL_MAX + 1)).unwrap_err();
+    assert_eq!(long.message(), "Invalid request parameter - Length should be between 1 and 36 chars :request.label");
+    assert_eq!(make(&w, "tech", "x").unwrap_err().code(), "PMS_PRT_109");
+    assert_eq!(make(&w, "idle", "x").unwrap_err().code(), "PMS_PMP_016");
+    let unknown = generate(&w.store, &user("tech"), &cfg, "tech", body("no such", "x")).unwrap_err();
+    assert_eq!(unknown.code(), "PMS_PMP_014");
+    assert!(!w.audit().iter().any(|(e, _)| e == &id(AuditEvent::ApiKeyApproved)));
+}
+
+#[test]
+fn a_key_is_switched_moved_and_found() {
+    let w = world();
+    approved(&w, "tech", "auth policy");
+    let key = make(&w, "tech", "k").unwrap().api_key;
+    let switch = |who: &Actor, to: &str| {
+        let body = KeyStatusBody { label: Some("k".into()), status: Some(to.into()) };
+        status(&w.store, who, "tech", "p-auth", body)
+    };
+    assert_eq!(switch(&user("tech"), "de-active").unwrap(), "Partner apikey de-activated successfully.");
+    assert_eq!(switch(&user("tech"), "De-Active").unwrap_err().code(), "PMS_PMS_022");
+    let off = RemapBody { old_policy_id: Some("p-auth".into()), new_policy_id: Some("p-auth".into()) };
+    assert_eq!(remap(&w.store, &admin(), "tech", &key, off).unwrap_err().code(), "PMS_PMS_022");
+    assert_eq!(switch(&admin(), "Active").unwrap(), "Partner apikey activated successfully.");
+    let to = |new: &str| RemapBody { old_policy_id: Some("p-auth".into()), new_policy_id: Some(new.into()) };
+    assert_eq!(remap(&w.store, &admin(), "tech", &key, to("nope")).unwrap_err().message(), "Policy does not existnope");
+    let none = remap(&w.store, &admin(), "tech", &key, RemapBody::default()).unwrap_err();
+    assert_eq!(none.problems.len(), 2);
+    assert_eq!(remap(&w.store, &admin(), "tech", &key, to("p-old")).unwrap().message, KEY_REMAPPED);
+    assert_eq!(remap(&w.store, &admin(), "tech", &key, to("p-old")).unwrap_err().code(), "PMS_PMP_50", "moved already");
+    let found = policy_of_key(&w.store, &admin(), "tech", &key).unwrap();
+    assert_eq!((found.partner_id.as_str(), found.policy_id.as_str()), ("tech", "p-old"));
+    assert_eq!(policy_of_key(&w.store, &admin(), "cred", &key).unwrap_err().code(), "PMS_PMP_009");
+}

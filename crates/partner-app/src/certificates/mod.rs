@@ -1,0 +1,207 @@
+//! P9 upload CA certificates, P10 upload (and re-sign) a partner's certificate, P11 read it.
+//!
+//! MOSIP's PMS forwards these to its keymanager; here the keymanager's checks run in
+//! `partner_domain::certificate`, with its codes and order, over the certificate tables.
+
+mod dto;
+#[cfg(test)]
+mod tests;
+mod trust_store;
+
+use app_core::{Actor, AppError, Store};
+use audit_events::AuditEvent;
+use chrono::NaiveDateTime;
+use partner_domain::certificate::{
+    self as cert, Certificate, CertificateError, PartnerDomain, ResignRules, SignerSubject, parse,
+};
+use persistence::repo::certificate::{self as repo, PartnerCertRow};
+use rand_core::CryptoRngCore;
+
+pub use dto::{
+    CaCertificateRequest, CaCertificateResponse, CertificateDataResponse, PartnerCertificateRequest,
+    PartnerCertificateResponse,
+};
+use trust_store::{SYSTEM, ca_row, insert_ca, service_keys, stored_cas, trust_service_chain};
+
+/// `approval_status` of a partner that registered and waits for its certificate.
+const IN_PROGRESS: &str = "InProgress";
+
+/// The certificate rules of this deployment (keymanager's settings).
+#[derive(Debug, Clone)]
+pub struct CertificateConfig {
+    /// Allowed `partnerDomain` values.
+    pub allowed_domains: Vec<String>,
+    /// Validity of a re-signed partner certificate, in years; also the minimum remaining
+    /// validity of an uploaded one.
+    pub resign_validity_years: u32,
+    /// Days subtracted from that minimum.
+    pub grace_days: u32,
+    /// FTM partners get the re-signed chain back too.
+    pub resign_ftm: bool,
+    /// Longest `certificateData` accepted, in bytes.
+    pub max_certificate_bytes: usize,
+    pub root_validity_days: u32,
+    pub pms_validity_days: u32,
+    /// Subject of the service's own ROOT and PMS certificates.
+    pub signer: SignerSubject,
+}
+
+impl CertificateConfig {
+    fn resign_days(&self) -> i64 {
+        365 * i64::from(self.resign_validity_years.max(1))
+    }
+
+    /// Certificate data over the configured size is refused before it is parsed.
+    fn within_limit(&self, data: &str, too_big: CertificateError) -> Result<(), AppError> {
+        if data.len() > self.max_certificate_bytes { Err(too_big.into()) } else { Ok(()) }
+    }
+}
+
+/// A time as Java's `LocalDateTime` serialises it (ISO, no zone, milliseconds).
+fn local(t: NaiveDateTime) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S%.3f").to_string()
+}
+
+/// `@NotBlank`: `PMS_COR_001` "must not be blank".
+fn not_blank(value: Option<String>, field: &str) -> Result<String, AppError> {
+    value.filter(|v| !v.trim().is_empty()).ok_or_else(|| AppError::invalid_field(field, "must not be blank"))
+}
+
+/// P9: adds CA / sub-CA certificates (one PEM, or a PKCS#7 bundle) to a domain's trust store.
+pub fn upload_ca(
+    store: &Store,
+    actor: &Actor,
+    cfg: &CertificateConfig,
+    req: CaCertificateRequest,
+) -> Result<CaCertificateResponse, AppError> {
+    let data = not_blank(req.certificate_data, "certificateData")?;
+    let domain = not_blank(req.partner_domain, "partnerDomain")?;
+    let plan = store
+        .plan(actor)
+        .call(AuditEvent::RequestPartnerKey, None)
+        .on_failure(AuditEvent::CaCertificateUploadFailed, None);
+    store.audited(plan, |tx| {
+        cfg.within_limit(&data, CertificateError::InvalidCertificate)?;
+        let certs = parse::ca_certificates(&data)?;
+        let domain = PartnerDomain::parse(&domain, &cfg.allowed_domains)?;
+        let existing = stored_cas(repo::ca_certificates(tx.conn, domain.as_str())?);
+        let now = tx.now;
+        let upload = cert::ca_upload(certs, &existing, now, || tx.new_id())?;
+        for new in &upload.stored {
+            insert_ca(tx.conn, &ca_row(&new.id, &new.certificate, new.kind, &new.issuer_id, &domain, now))?;
+        }
+        if upload.stored.is_empty() {
+            tx.trail.push(AuditEvent::CaCertificateUploadFailed, Some(domain.as_str()));
+        } else {
+            tx.trail.push(AuditEvent::PartnerKeyCreated, Some(domain.as_str()));
+        }
+        Ok(CaCertificateResponse { status: upload.status.message(), timestamp: local(now) })
+    })
+}
+
+/// P10: a partner's certificate, checked against the domain's CAs and re-signed by the service
+/// (its keys drawn from `rng` when they must be made); the partner becomes active and approved.
+/// A caller who is not an admin uploads for itself only.
+pub fn upload_partner(
+    store: &Store,
+    actor: &Actor,
+    cfg: &CertificateConfig,
+    req: PartnerCertificateRequest,
+    rng: &mut impl CryptoRngCore,
+) -> Result<PartnerCertificateResponse, AppError> {
+    let partner_id = not_blank(req.partner_id, "partnerId")?;
+    let data = not_blank(req.certificate_data, "certificateData")?;
+    let domain = not_blank(req.partner_domain, "partnerDomain")?;
+    if !actor.is_self_or_admin(&partner_id) {
+        return Err(AppError::forbidden());
+    }
+    let plan = store
+        .plan(actor)
+        .call(AuditEvent::RequestPartnerKey, Some(&partner_id))
+        .on_failure(AuditEvent::CertificateUploadFailed, Some(&partner_id));
+    store.audited(plan, |tx| {
+        let now = tx.now;
+        let partner = repo::partner(tx.conn, &partner_id)?.ok_or_else(|| {
+            AppError::from(CertificateError::PartnerNotFound)
+                .audit(AuditEvent::PartnerMissing, Some(&partner_id))
+                .audit(AuditEvent::CertificateUploadFailed, Some(&partner_id))
+        })?;
+        if partner.approval_status != IN_PROGRESS && !partner.is_active {
+            return Err(CertificateError::PartnerNotActive.into());
+        }
+        let policy_required = partner.policy_required.ok_or(CertificateError::PartnerTypeNotFound)?;
+        if policy_required && partner.policy_group_id.is_none() {
+            return Err(CertificateError::PolicyGroupNotMapped.into());
+        }
+        let too_big =
+            CertificateError::Parsing(format!(" Certificate data is larger than {} bytes.", cfg.max_certificate_bytes));
+        cfg.within_limit(&data, too_big)?;
+        let certificate = parse::pem_certificate(&data)?;
+        let domain = PartnerDomain::parse(&domain, &cfg.allowed_domains)?;
+        let cas = stored_cas(repo::ca_certificates(tx.conn, domain.as_str())?);
+        let min_days = cert::min_validity_days(cfg.resign_validity_years, cfg.grace_days);
+        let path = cert::check_partner(&certificate, &partner.name, &cas, now, min_days)?;
+        let rules = ResignRules { validity_days: cfg.resign_days(), resign_ftm: cfg.resign_ftm };
+        let keys = service_keys(tx, cfg, rng)?;
+        let path_certs: Vec<&Certificate> = path.iter().filter_map(|i| cas.get(*i)).map(|s| &s.certificate).collect();
+        let upload = cert::complete_partner_upload(&certificate, &path_certs, &domain, &keys, rules, now, rng)?;
+        let issuer_id = path.first().and_then(|i| cas.get(*i)).map(|s| s.id.clone()).unwrap_or_default();
+        let cert_id = tx.new_id();
+        repo::insert_partner_certificate(
+            tx.conn,
+            &PartnerCertRow {
+                cert_id: cert_id.clone(),
+                partner_id: partner.id.clone(),
+                cert_subject: certificate.subject_dn(),
+                cert_issuer: certificate.issuer_dn(),
+                issuer_id,
+                cert_not_before: certificate.not_before(),
+                cert_not_after: certificate.not_after(),
+                partner_domain: domain.as_str().to_owned(),
+                cert_data: certificate.pem(),
+                signed_cert_data: upload.resigned.pem(),
+                signed_cert_chain: upload.chain.clone(),
+                key_usage: String::new(),
+                organization_name: partner.name.clone(),
+                cert_thumbprint: certificate.thumbprint(),
+                cert_serial_no: certificate.serial_decimal(),
+                cr_by: SYSTEM.into(),
+                cr_dtimes: now,
+                upd_by: None,
+                upd_dtimes: None,
+                is_deleted: false,
+                del_dtimes: None,
+            },
+        )?;
+        if upload.leaf == upload.resigned {
+            trust_service_chain(tx, &keys, &domain)?;
+        }
+        if repo::mark_certificate_uploaded(tx.conn, &partner.id, &cert_id, &actor.user_id, now)? != 1 {
+            return Err(CertificateError::PartnerNotFound.into());
+        }
+        tx.trail.push(AuditEvent::PartnerKeyCreated, Some(&partner.id));
+        Ok(PartnerCertificateResponse {
+            signed_certificate_data: upload.leaf.pem(),
+            certificate_id: cert_id,
+            timestamp: local(now),
+        })
+    })
+}
+
+/// P11: the partner's certificate as re-signed by the service at its last upload.
+pub fn partner_certificate(
+    store: &Store,
+    actor: &Actor,
+    partner_id: &str,
+) -> Result<CertificateDataResponse, AppError> {
+    let plan = store.plan(actor).call(AuditEvent::GetCertificate, Some(partner_id));
+    store.audited_read(plan, |tx| {
+        let partner = repo::partner(tx.conn, partner_id)?.ok_or_else(|| {
+            AppError::from(CertificateError::PartnerNotFound).audit(AuditEvent::PartnerMissing, Some(partner_id))
+        })?;
+        let alias = partner.certificate_alias.filter(|a| !a.trim().is_empty()).ok_or(CertificateError::NotUploaded)?;
+        let row = repo::partner_certificate(tx.conn, &alias)?.ok_or(CertificateError::CertificateIdNotFound)?;
+        tx.trail.push(AuditEvent::GetCertificateSuccess, Some(&partner.id));
+        Ok(CertificateDataResponse { certificate_data: row.signed_cert_data, timestamp: local(tx.now) })
+    })
+}

@@ -1,0 +1,23 @@
+#![doc = include_str!("../README.md")]
+
+// shared by the partner operations (helper A)
+pub mod config;
+pub mod dto;
+pub mod failure;
+
+pub use config::PartnerConfig;
+
+// partners (helper A)
+pub mod admin;
+pub mod details;
+pub mod registration;
+pub mod search;
+// policy mapping and keys (helper B)
+pub mod api_keys;
+pub mod credential_types;
+pub mod extractors;
+pub mod requests;
+// certificates, onboarding, audit log (helper C)
+pub mod audits;
+pub mod certificates;
+pub mod onboarding;

@@ -1,0 +1,189 @@
+//! Policy-mapping requests: P12 a partner asks for a policy, M4 an admin decides, P14 a partner's
+//! requests and their keys, M8 every request, M9 one request.
+
+mod answers;
+#[cfg(test)]
+pub(crate) mod fixtures;
+#[cfg(test)]
+mod tests;
+
+use app_core::{Actor, AppError, Store};
+use audit_events::AuditEvent;
+use partner_domain::PartnerError;
+use partner_domain::partner::{FieldViolation, require_active};
+use partner_domain::policy::{check_request_policy, choose_partner_policy};
+use partner_domain::policy_request::{
+    NewPolicyRequest, REQUEST_SUBMITTED, RequestStatus, check_extractors_for_approval, check_new_request,
+    review as decide_review,
+};
+use persistence::repo::{api_key, partner as partners, partner_extras, partner_policy};
+
+pub use self::answers::{MappingAnswer, MappingBody, PartnerRequestItem, RequestItem, RequestList};
+use crate::PartnerConfig;
+use crate::dto::StatusBody;
+use crate::failure::{Family, invalid, refuser};
+
+/// P12: `partner_id` (active) asks to use an active, unexpired policy of its active group; the
+/// request waits for an admin. A rejected request may be asked again.
+pub fn request(store: &Store, actor: &Actor, partner_id: &str, req: MappingBody) -> Result<MappingAnswer, AppError> {
+    let plan = store
+        .plan(actor)
+        .call(AuditEvent::RequestPartnerKey, Some(partner_id))
+        .on_failure(AuditEvent::PartnerTypeNotAllowed, Some(partner_id));
+    store.audited(plan, |tx| {
+        let mut missing = Vec::new();
+        if req.policy_name.is_none() {
+            missing.push(FieldViolation::new("policyName", "must not be null"));
+        }
+        if req.use_case_description.is_none() {
+            missing.push(FieldViolation::new("useCaseDescription", "must not be null"));
+        }
+        let (Some(policy_name), Some(detail)) = (req.policy_name, req.use_case_description) else {
+            return Err(invalid(missing));
+        };
+        if detail.chars().count() > MappingBody::DESCRIPTION_MAX {
+            let why = format!("Length should be between 0 and {} chars", MappingBody::DESCRIPTION_MAX);
+            return Err(AppError::invalid_field("useCaseDescription", &why));
+        }
+        let fail = refuser(Family::Mapping, Some(partner_id));
+        let partner = partners::find(tx.conn, partner_id)?;
+        require_active(partner.as_ref().map(|p| p.is_active)).map_err(&fail)?;
+        let group = partner.and_then(|p| p.policy_group_id);
+        let any_active = partner_policy::active_policy_named(tx.conn, &policy_name)?;
+        let in_group = match &group {
+            Some(g) => partner_policy::policy_in_group_by_name(tx.conn, g, &policy_name)?,
+            None => None,
+        };
+        let policy = choose_partner_policy(any_active, group.as_deref(), in_group, tx.now).map_err(&fail)?;
+        partners::lock(tx.conn, "policy-request", &format!("{partner_id}/{}", policy.id))?;
+        check_new_request(&partner_policy::request_statuses(tx.conn, partner_id, &policy.id)?).map_err(&fail)?;
+        let id = tx.new_id();
+        let request = NewPolicyRequest::new(id, partner_id, &policy.id, &detail, &actor.user_id, tx.now);
+        partner_policy::insert_request(tx.conn, &request)?;
+        tx.trail.push(AuditEvent::PartnerKeyCreated, Some(partner_id));
+        Ok(MappingAnswer { mappingkey: request.id, message: REQUEST_SUBMITTED })
+    })
+}
+
+/// M4: approves or rejects the pending request `mapping_key` (a caller who is no admin: its own
+/// partner's only). Approving needs the policy usable and, for the partner types that need them,
+/// biometric extractors. Of two reviews racing on one request exactly one wins. Answers what was
+/// done, in words.
+pub fn review(
+    store: &Store,
+    actor: &Actor,
+    cfg: &PartnerConfig,
+    mapping_key: &str,
+    req: StatusBody,
+) -> Result<&'static str, AppError> {
+    let plan = store
+        .plan(actor)
+        .call(AuditEvent::CreatePolicyMapping, Some(mapping_key))
+        .on_failure(AuditEvent::PartnerTypeNotAllowed, Some(mapping_key));
+    store.audited(plan, |tx| {
+        let status = req
+            .status
+            .filter(|s| !s.trim().is_empty())
+            .ok_or_else(|| AppError::invalid_field("status", "value is empty or null"))?;
+        let fail = refuser(Family::Mapping, Some(mapping_key));
+        let request =
+            partner_policy::find_request(tx.conn, mapping_key)?.ok_or_else(|| fail(PartnerError::RequestNotFound))?;
+        if !actor.is_self_or_admin(&request.part_id) {
+            return Err(AppError::forbidden());
+        }
+        let decision = decide_review(&RequestStatus::of(&request.status_code), &status).map_err(&fail)?;
+        let approving = decision.status() == RequestStatus::Approved;
+        if approving {
+            let partner =
+                partners::find(tx.conn, &request.part_id)?.ok_or_else(|| fail(PartnerError::PartnerMissing))?;
+            let has = partner_extras::has_extractors(tx.conn, &request.part_id, &request.policy_id)?;
+            check_extractors_for_approval(&partner.partner_type_code, &cfg.extractor_partner_types, has)
+                .map_err(&fail)?;
+            let policy = partner_policy::policy_facts(tx.conn, &request.policy_id)?;
+            check_request_policy(policy.as_ref(), tx.now).map_err(&fail)?;
+        }
+        let decided = partner_policy::decide(
+            tx.conn,
+            mapping_key,
+            &request.status_code,
+            &decision.status(),
+            &actor.user_id,
+            tx.now,
+        )?;
+        if decided == 0 {
+            // another review decided first
+            let now_is = partner_policy::find_request(tx.conn, mapping_key)?.map(|r| RequestStatus::of(&r.status_code));
+            let lost = match now_is {
+                Some(RequestStatus::Rejected) => PartnerError::RequestAlreadyRejected,
+                _ => PartnerError::RequestAlreadyApproved,
+            };
+            return Err(fail(lost));
+        }
+        if approving {
+            tx.trail.push(AuditEvent::PolicyMappingCreated, Some(mapping_key));
+        }
+        Ok(decision.message())
+    })
+}
+
+/// P14: `partner_id`'s requests; an approved one once per key generated for its policy (or once
+/// without a key while none is).
+pub fn requests_of_partner(
+    store: &Store,
+    actor: &Actor,
+    partner_id: &str,
+) -> Result<Vec<PartnerRequestItem>, AppError> {
+    let plan = store.plan(actor).call(AuditEvent::GetApiKey, Some(partner_id));
+    store.audited_read(plan, |tx| {
+        let requests = partner_policy::requests_of(tx.conn, partner_id)?;
+        if requests.is_empty() {
+            return Err(refuser(Family::Read, Some(partner_id))(PartnerError::NoApiKeyRequests));
+        }
+        let mut items = Vec::new();
+        for r in requests {
+            let keys = if RequestStatus::of(&r.status_code) == RequestStatus::Approved {
+                api_key::keys_of(tx.conn, partner_id, &r.policy_id)?
+            } else {
+                Vec::new()
+            };
+            if keys.is_empty() {
+                items.push(PartnerRequestItem::without_key(&r));
+            }
+            items.extend(keys.into_iter().map(|k| PartnerRequestItem::with_key(&r, k)));
+        }
+        tx.trail.push(AuditEvent::GetApiKeySuccess, Some(partner_id));
+        Ok(items)
+    })
+}
+
+/// M8: every request; a caller who is no admin sees its own partner's only.
+pub fn all_requests(store: &Store, actor: &Actor) -> Result<RequestList, AppError> {
+    let plan = store.plan(actor).call(AuditEvent::GetApiKey, None);
+    store.audited_read(plan, |tx| {
+        let rows: Vec<_> = partner_policy::requests_with_org(tx.conn, None)?
+            .into_iter()
+            .filter(|(r, _)| actor.is_self_or_admin(&r.part_id))
+            .collect();
+        if rows.is_empty() {
+            return Err(refuser(Family::Read, None)(PartnerError::NoPolicyRequests));
+        }
+        tx.trail.push(AuditEvent::GetApiKeySuccess, None);
+        Ok(RequestList { apikey_requests: rows.into_iter().map(RequestItem::from).collect() })
+    })
+}
+
+/// M9: one request by its id (a caller who is no admin: its own partner's only).
+pub fn one_request(store: &Store, actor: &Actor, request_id: &str) -> Result<RequestItem, AppError> {
+    let plan = store.plan(actor).call(AuditEvent::GetApiKey, Some(request_id));
+    store.audited_read(plan, |tx| {
+        let row = partner_policy::requests_with_org(tx.conn, Some(request_id))?
+            .into_iter()
+            .next()
+            .ok_or_else(|| refuser(Family::Read, Some(request_id))(PartnerError::NoPolicyRequests))?;
+        if !actor.is_self_or_admin(&row.0.part_id) {
+            return Err(AppError::forbidden());
+        }
+        tx.trail.push(AuditEvent::GetApiKeySuccess, Some(request_id));
+        Ok(RequestItem::from(row))
+    })
+}

@@ -1,0 +1,21 @@
+#![doc = include_str!("../README.md")]
+
+pub mod config;
+pub mod dto;
+pub mod groups;
+pub mod policies;
+pub mod reads;
+pub mod search;
+#[cfg(test)]
+mod testing;
+
+use app_core::AppError;
+use policy_domain::PolicyError;
+
+pub use config::{ConfigError, PolicyConfig, PolicySource};
+
+/// A unique constraint refused a write that the checks before it let through: a concurrent
+/// request won; answer as if the checks had seen it.
+fn lost_race(e: persistence::QueryError, refusal: PolicyError) -> AppError {
+    if persistence::is_unique_violation(&e) { refusal.into() } else { e.into() }
+}
