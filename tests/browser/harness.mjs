@@ -53,6 +53,7 @@ export async function startServices() {
     PMS__DATA_DIR: dataDir,
     PMS__AUTH__HS256_SECRET: 'portal-browser-secret-0123456789abcdef0123',
     PMS__SERVER__HOST: '127.0.0.1',
+    // no longer needed (the MISP pages call the MISP operations directly); still accepted
     PMS__PORTAL__MISP_URL: mispBase,
     PMS__LOG__FILTER: 'info',
   };

@@ -340,7 +340,7 @@ step('a MISP partner signs up, generates its licence key and downloads it', asyn
   assert.equal(fs.readFileSync(saved, 'utf8').trim(), key);
 });
 
-step('the administrator approves a MISP and switches its licence key off (through the MISP service)', async () => {
+step('the administrator approves a MISP registered through the MISP service and switches its licence key off', async () => {
   // a MISP registered through MOSIP 1.1's MISP API by a MISP user
   const token = env.token('misp-operator', ['MISP']);
   const res = await fetch(`${env.mispBase}/partnermanagement/v1/misps/misps`, {

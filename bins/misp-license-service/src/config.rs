@@ -1,22 +1,15 @@
 //! The service's own configuration, checked once at start.
 
-use anyhow::Context;
-use misp_domain::KeyPolicy;
-use web_support::settings::MispSettings;
-
 pub use misp_app::MispConfig;
 use misp_app::roles::{MispRoles, split};
+use web_support::settings::MispSettings;
 
 /// The MISP rules of `[misp]`, checked.
 pub fn from_settings(s: &MispSettings) -> anyhow::Result<MispConfig> {
-    let keys = KeyPolicy::new(s.license_key_length, s.license_validity_days)
-        .map_err(anyhow::Error::msg)
-        .context("misp.license_key_length / misp.license_validity_days")?;
-    let first_id = misp_domain::ids::first_id(s.id_length).map_err(anyhow::Error::msg).context("misp.id_length")?;
     let roles =
         MispRoles { admin: split(&s.admin_roles), misp: split(&s.misp_roles), validator: split(&s.validator_roles) };
-    anyhow::ensure!(!s.partner_type.trim().is_empty(), "misp.partner_type must not be empty");
-    Ok(MispConfig { keys, first_id, roles, partner_type: s.partner_type.trim().to_owned() })
+    MispConfig::new(s.license_key_length, s.license_validity_days, s.id_length, roles, &s.partner_type)
+        .map_err(anyhow::Error::msg)
 }
 
 #[cfg(test)]

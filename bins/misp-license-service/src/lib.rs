@@ -3,7 +3,6 @@
 
 pub mod config;
 pub use misp_app::dto;
-pub mod metrics;
 pub mod openapi;
 pub use misp_app::roles;
 pub mod routes;

@@ -3,10 +3,7 @@
 
 pub mod admin;
 pub mod import;
-pub mod notify;
 pub mod onboarding;
 pub mod openapi;
-pub mod portal;
-pub mod roles;
 pub mod routes;
 pub mod startup;

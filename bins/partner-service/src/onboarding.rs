@@ -1,6 +1,7 @@
-//! Self-service onboarding as configured: the rules from `[onboarding]`, the notifier from
-//! `[smtp]`, and the token signer of local logins. Registered once as app data; the routes are
-//! in `routes::onboarding`.
+//! Self-service onboarding as configured: `partner_app::onboarding::Onboarding` built from
+//! `[onboarding]` (the rules), `[smtp]` (the notifier) and the HS256 secret (the token signer of
+//! local logins). Registered once as app data; the routes are in `routes::onboarding`, the portal
+//! reads the same state.
 
 use std::future::{Ready, ready};
 use std::sync::Arc;
@@ -8,23 +9,14 @@ use std::sync::Arc;
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest, web};
 use anyhow::Context;
-use partner_app::onboarding::OnboardingConfig;
+use partner_app::notify::{self, MailConfig, Notifier, SmtpConfig};
 use partner_app::onboarding::login::TokenIssuer;
+use partner_app::onboarding::{Onboarding, OnboardingConfig};
 use partner_domain::onboarding::{EmailDomainRules, OtpPolicy, PasswordPolicy, SelfServiceTypes};
 use secrecy::SecretString;
 use web_support::auth::{TokenSpec, mint_hs256_with};
+use web_support::settings::SmtpTls;
 use web_support::{ApiError, Settings};
-
-use crate::notify::{self, Notifier};
-
-/// Everything the onboarding endpoints need besides the store.
-pub struct Onboarding {
-    pub enabled: bool,
-    pub rules: OnboardingConfig,
-    pub notifier: Arc<dyn Notifier>,
-    /// `None` when only JWKS tokens are accepted: local login is then unavailable.
-    pub signer: Option<Signer>,
-}
 
 /// Signs the tokens of local logins with the HS256 secret the service verifies with.
 pub struct Signer {
@@ -52,51 +44,63 @@ impl TokenIssuer for Signer {
     }
 }
 
-impl Onboarding {
-    /// The token issuer of local logins, if there is one.
-    pub fn issuer(&self) -> Option<&dyn TokenIssuer> {
-        self.signer.as_ref().map(|s| s as &dyn TokenIssuer)
-    }
-}
-
-impl Onboarding {
-    /// From the settings; `secret` is the HS256 secret the verifier uses, if any.
-    pub fn from_settings(settings: &Settings, secret: Option<SecretString>) -> anyhow::Result<Self> {
-        let o = &settings.onboarding;
-        let secs = |name: &str, v: u64| -> anyhow::Result<chrono::Duration> {
-            let v = i64::try_from(v).ok().filter(|v| *v <= 366 * 24 * 3600);
-            v.map(chrono::Duration::seconds).with_context(|| format!("onboarding.{name} is out of range"))
-        };
-        anyhow::ensure!(o.otp_validity_secs > 0, "onboarding.otp_validity_secs must be positive");
-        anyhow::ensure!(o.otp_max_tries > 0, "onboarding.otp_max_tries must be at least 1");
-        anyhow::ensure!(o.otp_max_sends_per_hour > 0, "onboarding.otp_max_sends_per_hour must be at least 1");
-        anyhow::ensure!(o.password_min_length >= 8, "onboarding.password_min_length must be at least 8");
-        anyhow::ensure!(o.password_min_length <= 128, "onboarding.password_min_length must be at most 128");
-        anyhow::ensure!(o.token_lifetime_secs >= 60, "onboarding.token_lifetime_secs must be at least 60");
-        let ttl = secs("token_lifetime_secs", o.token_lifetime_secs)?;
-        Ok(Onboarding {
-            enabled: o.enabled,
-            rules: OnboardingConfig {
-                otp: OtpPolicy {
-                    validity: secs("otp_validity_secs", o.otp_validity_secs)?,
-                    max_tries: o.otp_max_tries,
-                    resend_interval: secs("otp_resend_interval_secs", o.otp_resend_interval_secs)?,
-                    max_sends_per_hour: o.otp_max_sends_per_hour,
-                },
-                passwords: password_policy(settings),
-                email_domains: EmailDomainRules::new(&o.allowed_email_domains, &o.blocked_email_domains),
-                partner_types: SelfServiceTypes { allowed: o.allowed_partner_types.clone() },
-                mail_subject: o.mail_subject.clone(),
+/// Onboarding from the settings; `secret` is the HS256 secret the verifier uses, if any.
+pub fn from_settings(settings: &Settings, secret: Option<SecretString>) -> anyhow::Result<Onboarding> {
+    let o = &settings.onboarding;
+    let secs = |name: &str, v: u64| -> anyhow::Result<chrono::Duration> {
+        let v = i64::try_from(v).ok().filter(|v| *v <= 366 * 24 * 3600);
+        v.map(chrono::Duration::seconds).with_context(|| format!("onboarding.{name} is out of range"))
+    };
+    anyhow::ensure!(o.otp_validity_secs > 0, "onboarding.otp_validity_secs must be positive");
+    anyhow::ensure!(o.otp_max_tries > 0, "onboarding.otp_max_tries must be at least 1");
+    anyhow::ensure!(o.otp_max_sends_per_hour > 0, "onboarding.otp_max_sends_per_hour must be at least 1");
+    anyhow::ensure!(o.password_min_length >= 8, "onboarding.password_min_length must be at least 8");
+    anyhow::ensure!(o.password_min_length <= 128, "onboarding.password_min_length must be at most 128");
+    anyhow::ensure!(o.token_lifetime_secs >= 60, "onboarding.token_lifetime_secs must be at least 60");
+    let ttl = secs("token_lifetime_secs", o.token_lifetime_secs)?;
+    Ok(Onboarding {
+        enabled: o.enabled,
+        rules: OnboardingConfig {
+            otp: OtpPolicy {
+                validity: secs("otp_validity_secs", o.otp_validity_secs)?,
+                max_tries: o.otp_max_tries,
+                resend_interval: secs("otp_resend_interval_secs", o.otp_resend_interval_secs)?,
+                max_sends_per_hour: o.otp_max_sends_per_hour,
             },
-            notifier: notify::from_settings(settings)?,
-            signer: secret.map(|secret| Signer {
+            passwords: password_policy(settings),
+            email_domains: EmailDomainRules::new(&o.allowed_email_domains, &o.blocked_email_domains),
+            partner_types: SelfServiceTypes { allowed: o.allowed_partner_types.clone() },
+            mail_subject: o.mail_subject.clone(),
+        },
+        notifier: notifier(settings)?,
+        token_issuer: secret.map(|secret| -> Arc<dyn TokenIssuer> {
+            Arc::new(Signer {
                 secret,
                 issuer: settings.auth.issuer.clone(),
                 audience: settings.auth.audience.clone(),
                 ttl_secs: ttl.num_seconds(),
-            }),
-        })
-    }
+            })
+        }),
+    })
+}
+
+/// The notifier of `[smtp]`: SMTP when `host` is set, else `.eml` files under `<data_dir>/mail/`.
+pub fn notifier(settings: &Settings) -> anyhow::Result<Arc<dyn Notifier>> {
+    let s = &settings.smtp;
+    let smtp = s.host.as_deref().map(str::trim).filter(|h| !h.is_empty()).map(|host| SmtpConfig {
+        host: host.to_owned(),
+        port: s.port,
+        tls: match s.tls {
+            SmtpTls::None => notify::SmtpTls::None,
+            SmtpTls::Starttls => notify::SmtpTls::Starttls,
+            SmtpTls::Tls => notify::SmtpTls::Tls,
+        },
+        username: s.username.clone(),
+        password: s.password.clone(),
+        password_file: s.password_file.clone(),
+        timeout_secs: s.timeout_secs,
+    });
+    notify::notifier(&MailConfig { from: s.from.clone(), smtp, drop_dir: settings.data_dir.join("mail") })
 }
 
 /// The password policy of local accounts (`onboarding.password_min_length`).
@@ -130,7 +134,7 @@ mod tests {
         let file = dir.path().join("pms.toml");
         std::fs::write(&file, format!("data_dir = {:?}\n{toml}", dir.path().display().to_string()))?;
         let settings = Settings::load(Some(&file))?;
-        Onboarding::from_settings(&settings, Some(SecretString::from("0123456789abcdef0123")))
+        from_settings(&settings, Some(SecretString::from("0123456789abcdef0123")))
     }
 
     #[test]
@@ -153,7 +157,7 @@ mod tests {
         assert_eq!(on.rules.partner_types.allowed, ["Auth_Partner"]);
         assert_eq!(on.rules.passwords.min_length, 12);
         assert_eq!(on.notifier.describe(), "SMTP smtp.example:465 (TLS)");
-        assert_eq!(on.signer.as_ref().map(|s| s.ttl_secs), Some(1800));
+        assert_eq!(on.issuer().map(|s| s.lifetime_secs()), Some(1800));
     }
 
     #[test]

@@ -1,7 +1,9 @@
 use actix_web::web;
+use misp_app::MispConfig;
+use misp_app::roles::{MispRoles, split};
+use partner_app::onboarding::Onboarding;
 use web_support::Settings;
-
-use crate::onboarding::Onboarding;
+use web_support::settings::MispSettings;
 
 /// MOSIP's port for the partner manager.
 pub const DEFAULT_PORT: u16 = 9109;
@@ -20,7 +22,8 @@ impl Application {
         let onboarding = onboarding_state(&shared.settings)?;
         let certificates = web::Data::new(crate::routes::certificates::config(&shared.settings.certificates));
         let policy = web::Data::new(crate::routes::policy::config(&shared.settings.policy)?);
-        let portal = web::Data::new(crate::portal::PortalConfig::new(&shared.settings.portal)?);
+        let portal = web::Data::new(partner_portal::PortalConfig::new(&shared.settings.portal));
+        let misp = web::Data::new(misp_config(&shared.settings.misp)?);
         let doc = crate::openapi::document();
         let routes = move |cfg: &mut actix_web::web::ServiceConfig| {
             cfg.app_data(partner.clone());
@@ -30,7 +33,8 @@ impl Application {
             crate::routes::configure(cfg, &doc);
             if portal.enabled {
                 cfg.app_data(portal.clone());
-                crate::portal::configure(cfg);
+                cfg.app_data(misp.clone());
+                partner_portal::configure(cfg);
             }
         };
         let (port, server) = web_support::startup::serve(&shared, DEFAULT_PORT, routes)?;
@@ -51,14 +55,22 @@ impl Application {
     }
 }
 
+/// The MISP rules of `[misp]`, for the portal's MISP pages (misp-license-service checks the same).
+fn misp_config(s: &MispSettings) -> anyhow::Result<MispConfig> {
+    let roles =
+        MispRoles { admin: split(&s.admin_roles), misp: split(&s.misp_roles), validator: split(&s.validator_roles) };
+    MispConfig::new(s.license_key_length, s.license_validity_days, s.id_length, roles, &s.partner_type)
+        .map_err(anyhow::Error::msg)
+}
+
 /// Self-service onboarding as configured; its tokens are signed with the secret the verifier uses.
 fn onboarding_state(settings: &Settings) -> anyhow::Result<web::Data<Onboarding>> {
     let secret = web_support::auth::resolve_hs256_secret(settings)?.map(|(s, _)| s);
-    let onboarding = Onboarding::from_settings(settings, secret)?;
+    let onboarding = crate::onboarding::from_settings(settings, secret)?;
     if onboarding.enabled {
         tracing::info!(
             mail = %onboarding.notifier.describe(),
-            local_login = onboarding.signer.is_some(),
+            local_login = onboarding.token_issuer.is_some(),
             "self-service onboarding enabled"
         );
     }

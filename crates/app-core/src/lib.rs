@@ -12,6 +12,7 @@ mod store;
 #[cfg(feature = "testing")]
 #[expect(clippy::panic, reason = "test support fails the test loudly")]
 pub mod testing;
+pub mod time;
 
 pub use actor::Actor;
 pub use audit::{AuditDefaults, AuditPlan, Trail};

@@ -1,5 +1,6 @@
 //! E4 validate a licence key, E6 switch a key on or off, E10 download (rotating an expired key).
 
+use app_core::time::jackson;
 use app_core::{Actor, AppError, Store, Tx};
 use audit_events::AuditEvent;
 use misp_domain::license::KEY_MAX;
@@ -9,7 +10,8 @@ use misp_domain::{
 use persistence::repo::{misp as misps, misp_license as keys};
 
 use crate::config::{MispConfig, at_store_precision};
-use crate::dto::{Download, KeyStatus, KeyStatusRequest, ValidateRequest, Validated, jackson};
+use crate::dto::{Download, KeyStatus, KeyStatusRequest, ValidateRequest, Validated};
+use crate::metrics::{ValidationOutcome, record_validation};
 
 /// True when `holder` is the caller's (its user, or — a MOSIP 1.2 partner — the caller itself).
 fn owns(actor: &Actor, holder: &Holder) -> bool {
@@ -21,7 +23,7 @@ pub(crate) fn no_key() -> AppError {
     AppError::internal("licence key generation: every attempt collided")
 }
 
-/// E4: the state of a key of `misp_id`, and the verdict behind it. Only a switched-on, unexpired
+/// E4: the state of a key of `misp_id`, and the verdict behind it (counted by outcome). Only a switched-on, unexpired
 /// key of an active, approved MISP is valid. Validators and admins may check any MISP's keys,
 /// others only their own MISP's.
 pub fn validate(
@@ -33,7 +35,7 @@ pub fn validate(
 ) -> Result<(Validated, Verdict), AppError> {
     let privileged = cfg.roles.is_admin(actor) || cfg.roles.is_validator(actor);
     let plan = store.plan(actor).call(AuditEvent::ValidateLicenseKey, None);
-    store.audited_read(plan, |tx| {
+    let result = store.audited_read(plan, |tx| {
         let key = required_field("mispLicenseKey", req.misp_license_key.as_deref(), KEY_MAX)?;
         if !privileged {
             let holder = misps::find_holder(tx.conn, misp_id, &cfg.partner_type)?;
@@ -62,7 +64,9 @@ pub fn validate(
             message: check.message(&license),
         };
         Ok((answer, check.verdict))
-    })
+    });
+    record_validation(ValidationOutcome::of(result.as_ref().map(|(_, verdict)| *verdict)));
+    result
 }
 
 /// E6: switches one key of `misp_id` on or off (the caller is an admin). Switching on needs an

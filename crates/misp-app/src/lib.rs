@@ -3,6 +3,7 @@
 pub mod config;
 pub mod dto;
 pub mod keys;
+pub mod metrics;
 pub mod misps;
 pub mod partner_license;
 pub mod roles;

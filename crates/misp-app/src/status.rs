@@ -1,12 +1,13 @@
 //! E2 approve or reject a registration, E5 activate or deactivate a MISP (the caller is an admin).
 
+use app_core::time::java_to_string;
 use app_core::{Actor, AppError, Store};
 use audit_events::AuditEvent;
 use misp_domain::{Decision, MispError, Switch, cascade};
 use persistence::repo::{misp as misps, misp_license as keys};
 
 use crate::config::{MispConfig, at_store_precision};
-use crate::dto::{Message, StatusRequest, StatusUpdated, java_to_string};
+use crate::dto::{Message, StatusRequest, StatusUpdated};
 use crate::keys::no_key;
 
 /// E2: approves (issuing the first licence key) or rejects (retiring every key) a MISP.

@@ -1,6 +1,6 @@
 //! API keys: P13 a partner generates one, M5 switches one on or off, M6 moves one to another
 //! policy, M7 the policy of a key. How keys look and how long they last is
-//! [`ApiKeyPolicy`]'s.
+//! [`ApiKeyPolicy`](partner_domain::api_key::ApiKeyPolicy)'s.
 
 mod bodies;
 #[cfg(test)]
@@ -10,7 +10,7 @@ use app_core::{Actor, AppError, Store};
 use audit_events::AuditEvent;
 use partner_domain::PartnerError;
 use partner_domain::api_key::{
-    ApiKeyPolicy, KEY_REMAPPED, KeyStatus, LABEL_MAX, change_status, check_generate, check_remap, normalize_label,
+    KEY_REMAPPED, KeyStatus, LABEL_MAX, change_status, check_generate, check_remap, normalize_label,
 };
 use partner_domain::partner::{FieldViolation, require_active};
 use partner_domain::policy::check_remap_target;
@@ -31,11 +31,6 @@ fn non_blank(v: &mut Vec<FieldViolation>, field: &str, value: Option<String>, wh
             None
         }
     }
-}
-
-/// The key policy of the deployment (its validity is checked when the service starts).
-fn key_policy(cfg: &PartnerConfig) -> Result<ApiKeyPolicy, AppError> {
-    ApiKeyPolicy::new(cfg.api_key_expiry_days).map_err(AppError::internal)
 }
 
 /// P13: `partner_id` — the caller itself, admins included — generates a key for a policy of its
@@ -76,7 +71,7 @@ pub fn generate(
         let approved = partner_policy::approved_request_exists(tx.conn, partner_id, &policy.id)?;
         let taken = keys::label_taken(tx.conn, partner_id, &policy.id, &label)?;
         check_generate(approved, taken).map_err(&fail)?;
-        let key_policy = key_policy(cfg)?;
+        let key_policy = cfg.api_keys;
         let row = ApiKeyRow {
             policy_api_key: String::new(),
             part_id: partner_id.to_owned(),

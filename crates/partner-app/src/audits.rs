@@ -1,18 +1,15 @@
 //! The audit log for admins: the records this service wrote, newest first, filtered and paged.
 
 use app_core::page::PageResponse;
+use app_core::time::{mosip, parse_mosip};
 use app_core::{AppError, Store};
-use chrono::{DateTime, Datelike, NaiveDateTime, Utc};
+use chrono::NaiveDateTime;
 use persistence::repo::audit::{self as repo, AuditFilter, AuditRow};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::dto::mosip_time;
-
 /// Most records per page.
 const MAX_PAGE: i64 = 500;
-/// MOSIP's envelope time format, `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'`.
-const MOSIP_FORMAT: &str = "%Y-%m-%dT%H:%M:%S%.3fZ";
 
 /// The audit-log filters; every one optional, blank ones ignored.
 #[derive(Debug, Clone, Default, Deserialize, IntoParams)]
@@ -72,7 +69,7 @@ impl From<AuditRow> for AuditItem {
             event_id: r.event_id,
             event_name: r.event_name,
             event_type: r.event_type,
-            action_time_stamp: mosip_time::text(r.action_time),
+            action_time_stamp: mosip(r.action_time),
             host_name: r.host_name,
             host_ip: r.host_ip,
             application_id: r.application_id,
@@ -91,21 +88,12 @@ impl From<AuditRow> for AuditItem {
     }
 }
 
-/// The envelope format, or (leniently) RFC 3339 with an offset; years 1–9999 only, as Java reads
-/// them (PostgreSQL cannot store chrono's wider range).
-fn parse_time(s: &str) -> Option<NaiveDateTime> {
-    NaiveDateTime::parse_from_str(s, MOSIP_FORMAT)
-        .ok()
-        .or_else(|| DateTime::parse_from_rfc3339(s).ok().map(|d| d.with_timezone(&Utc).naive_utc()))
-        .filter(|t| (1..=9999).contains(&t.year()))
-}
-
 fn time_param(name: &str, value: Option<&str>) -> Result<Option<NaiveDateTime>, AppError> {
     match value.map(str::trim).filter(|v| !v.is_empty()) {
         None => Ok(None),
-        Some(v) => {
-            parse_time(v).map(Some).ok_or_else(|| AppError::invalid_field(name, "must be yyyy-MM-dd'T'HH:mm:ss.SSS'Z'"))
-        }
+        Some(v) => parse_mosip(v)
+            .map(Some)
+            .ok_or_else(|| AppError::invalid_field(name, "must be yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")),
     }
 }
 
@@ -174,7 +162,7 @@ mod tests {
         assert_eq!(e.message(), "Invalid pagination value received pagestart:0 and fetch:501");
         let e = search(&store, AuditQuery { to_time: Some("yesterday".into()), ..AuditQuery::default() }).unwrap_err();
         assert_eq!(e.message(), "Invalid request parameter - must be yyyy-MM-dd'T'HH:mm:ss.SSS'Z' :request.toTime");
-        assert!(parse_time("+10000-01-01T00:00:00.000Z").is_none());
-        assert!(parse_time("2024-05-01T12:20:30.123+02:00").is_some());
+        assert!(parse_mosip("+10000-01-01T00:00:00.000Z").is_none());
+        assert!(parse_mosip("2024-05-01T12:20:30.123+02:00").is_some());
     }
 }

@@ -1,6 +1,7 @@
 //! What the partner operations need from the `[partner]` settings; the service builds it once
 //! at start and checks it there.
 
+use partner_domain::api_key::ApiKeyPolicy;
 use partner_domain::registration::RegistrationRules;
 
 /// The partner manager's rules of this deployment.
@@ -8,8 +9,8 @@ use partner_domain::registration::RegistrationRules;
 pub struct PartnerConfig {
     /// Registration and contact limits: id and phone lengths, e-mail pattern, languages.
     pub rules: RegistrationRules,
-    /// Days an API key stays valid after it is issued.
-    pub api_key_expiry_days: u32,
+    /// How API keys are made and how long they stay valid.
+    pub api_keys: ApiKeyPolicy,
     /// Partner types whose policy requests need biometric extractors before approval.
     pub extractor_partner_types: Vec<String>,
     /// Partner types that may map credential types to policies.
@@ -28,7 +29,7 @@ impl Default for PartnerConfig {
         let list = |items: &[&str]| items.iter().map(|s| (*s).to_owned()).collect();
         PartnerConfig {
             rules: RegistrationRules::default(),
-            api_key_expiry_days: 90,
+            api_keys: ApiKeyPolicy::default(),
             extractor_partner_types: list(&["Credential_Partner", "Online_Verification_Partner"]),
             credential_type_partner_types: list(&["Credential_Partner", "Online_Verification_Partner", "Auth_Partner"]),
             allowed_credential_types: list(&["auth", "qrcode", "euin", "reprint", "vercred", "opencrvs"]),

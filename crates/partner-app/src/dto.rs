@@ -46,30 +46,9 @@ pub enum ApiVersion {
     V2,
 }
 
-/// `NaiveDateTime` fields in the envelope's format, `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'`.
+/// `NaiveDateTime` fields in the envelope's format, `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'`: the names the
+/// portal and onboarding use for `app_core::time::mosip` and its serde helpers.
 pub mod mosip_time {
-    use chrono::NaiveDateTime;
-    use serde::Serializer;
-
-    /// `t` in the envelope's format.
-    pub fn text(t: NaiveDateTime) -> String {
-        t.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
-    }
-
-    pub fn serialize<S: Serializer>(t: &NaiveDateTime, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&text(*t))
-    }
-
-    /// The same for an optional field (`null` when absent).
-    pub mod option {
-        use chrono::NaiveDateTime;
-        use serde::Serializer;
-
-        pub fn serialize<S: Serializer>(t: &Option<NaiveDateTime>, s: S) -> Result<S::Ok, S::Error> {
-            match t {
-                Some(t) => s.serialize_str(&super::text(*t)),
-                None => s.serialize_none(),
-            }
-        }
-    }
+    pub use app_core::time::mosip as text;
+    pub use app_core::time::serde_mosip::{option, serialize};
 }

@@ -21,3 +21,6 @@ pub mod requests;
 pub mod audits;
 pub mod certificates;
 pub mod onboarding;
+// MOSIP's role sets per operation, and outgoing mail (SMTP, file drop)
+pub mod notify;
+pub mod roles;

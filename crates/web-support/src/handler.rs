@@ -4,13 +4,16 @@
 //! ```ignore
 //! #[tracing::instrument(skip_all, fields(partner_id = %path))]
 //! pub async fn generate(principal: Principal, db: web::Data<Db>, path: web::Path<String>,
-//!                       body: Envelope<GenerateBody>) -> Result<Reply<Generated>, ApiError> {
+//!                       body: Envelope<GenerateBody>) -> Answer<Generated> {
 //!     principal.require_any(roles::API_KEY_GENERATION)?;          // authorise
 //!     let (request, echo) = body.open()?;                          // PMS_COR_001 when absent
 //!     let out = db.call(move |store| api_keys::generate(store, ...)).await?;  // call
 //!     Ok(Reply::echo(out, echo))                                   // answer
 //! }
 //! ```
+//!
+//! The last three lines are what [`Db::echo`](crate::Db::echo) does:
+//! `db.echo(body, move |store, request| api_keys::generate(store, ..., request)).await`.
 //!
 //! Scopes whose answers carry no `metadata` key (the policy manager) register
 //! [`Flavor::WithoutMetadata`] as app data: [`Reply`] reads it, and [`strip_metadata`] re-renders
@@ -78,6 +81,9 @@ impl<T: DeserializeOwned + 'static> FromRequest for Envelope<T> {
         Box::pin(async move { Ok(Envelope::new(json.await?.into_inner())) })
     }
 }
+
+/// What a handler returns: its [`Reply`], or the [`ApiError`] that becomes the answer.
+pub type Answer<T> = Result<Reply<T>, ApiError>;
 
 /// A successful answer in MOSIP's envelope, echoing `id`/`version` where the operation does.
 #[derive(Debug)]

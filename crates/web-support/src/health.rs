@@ -63,7 +63,7 @@ pub async fn health(db: web::Data<Db>) -> HttpResponse {
         persistence::Backend::Postgres => "PostgreSQL",
         persistence::Backend::Sqlite => "SQLite",
     };
-    let ping = db.read(|conn| conn.ping().map_err(crate::ApiError::from)).await;
+    let ping = db.ping().await;
     match ping {
         Ok(()) => HttpResponse::Ok().json(Health::of(Status::Up, backend)),
         Err(e) => down(backend, &e.to_string()),

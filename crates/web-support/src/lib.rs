@@ -1,6 +1,5 @@
 #![doc = include_str!("../README.md")]
 
-pub mod audit_batch;
 pub mod auth;
 pub mod cli;
 pub mod db;
@@ -24,8 +23,8 @@ pub mod time;
 
 pub use app_core::{Actor, AppError, Store, page, search};
 pub use auth::Principal;
-pub use db::{AuditedOp, Db, Trail};
+pub use db::Db;
 pub use envelope::{ErrorItem, Flavor, RequestEnvelope, ResponseEnvelope};
 pub use error::ApiError;
-pub use handler::{Echo, Envelope, Reply};
+pub use handler::{Answer, Echo, Envelope, Reply};
 pub use settings::Settings;

@@ -4,9 +4,10 @@ use std::sync::Arc;
 
 use actix_web::web;
 use anyhow::Context;
+use app_core::{AuditDefaults, Store};
 
 use crate::auth::{JwtVerifier, SecretOrigin, resolve_hs256_secret};
-use crate::db::{AuditDefaults, Db};
+use crate::db::Db;
 use crate::host::HostInfo;
 use crate::settings::Settings;
 
@@ -32,15 +33,17 @@ pub fn prepare(settings: Settings) -> anyhow::Result<Shared> {
         None => tracing::info!("HS256 tokens disabled: only JWKS-signed tokens are accepted"),
     }
     let verifier = JwtVerifier::new(&settings.auth, secret.as_ref().map(|s| &s.0));
+    let host = HostInfo::detect();
     let audit = AuditDefaults {
-        host: HostInfo::detect(),
+        host_name: host.name,
+        host_ip: host.ip,
         application_id: settings.audit.application_id.clone(),
         application_name: settings.audit.application_name.clone(),
     };
     crate::forwarder::spawn(pool.clone(), &settings.audit);
     Ok(Shared {
         settings: Arc::new(settings),
-        db: web::Data::new(Db::new(pool, audit).context("starting the audit writer")?),
+        db: web::Data::new(Db::new(Store::new(pool, audit).context("starting the audit writer")?)),
         verifier: web::Data::new(verifier),
     })
 }

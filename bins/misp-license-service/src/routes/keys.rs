@@ -4,9 +4,8 @@ use actix_web::web;
 use misp_app::MispConfig;
 use misp_app::dto::{Download, KeyStatus, KeyStatusRequest, ValidateRequest, Validated};
 use misp_app::keys;
-use web_support::{ApiError, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
-
-use crate::metrics::{ValidationOutcome, record_validation};
+use misp_app::metrics::{ValidationOutcome, record_validation};
+use web_support::{Answer, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
 
 /// E4 `PATCH /misps/{mispId}/licenseKey`: the state of a key of the MISP. Only a switched-on,
 /// unexpired key of an active, approved MISP is valid; the flags report the key's own state.
@@ -38,7 +37,7 @@ pub async fn validate(
     cfg: web::Data<MispConfig>,
     path: web::Path<String>,
     body: Envelope<ValidateRequest>,
-) -> Result<Reply<Validated>, ApiError> {
+) -> Answer<Validated> {
     if let Err(e) = cfg.roles.require_validation(&principal) {
         record_validation(ValidationOutcome::Forbidden);
         return Err(e.into());
@@ -50,9 +49,8 @@ pub async fn validate(
             return Err(e);
         }
     };
-    let result = db.call(move |store| keys::validate(store, &principal, &cfg, &path, request)).await;
-    record_validation(ValidationOutcome::of(result.as_ref().map(|(_, verdict)| *verdict)));
-    Ok(Reply::echo(result?.0, echo))
+    let (validated, _) = db.call(move |store| keys::validate(store, &principal, &cfg, &path, request)).await?;
+    Ok(Reply::echo(validated, echo))
 }
 
 /// E6 `PUT /misps/{mispId}/licenseKey`: switches one key on or off (admins only). Switching on
@@ -85,11 +83,9 @@ pub async fn switch(
     cfg: web::Data<MispConfig>,
     path: web::Path<String>,
     body: Envelope<KeyStatusRequest>,
-) -> Result<Reply<KeyStatus>, ApiError> {
+) -> Answer<KeyStatus> {
     cfg.roles.require_admin(&principal)?;
-    let (request, echo) = body.open()?;
-    let status = db.call(move |store| keys::switch(store, &principal, &cfg, &path, request)).await?;
-    Ok(Reply::echo(status, echo))
+    db.echo(body, move |store, request| keys::switch(store, &principal, &cfg, &path, request)).await
 }
 
 /// E10 `GET /misps/{mispId}/licenseKey`: the MISP's current key; when every active key has
@@ -113,7 +109,7 @@ pub async fn download(
     db: web::Data<Db>,
     cfg: web::Data<MispConfig>,
     path: web::Path<String>,
-) -> Result<Reply<Download>, ApiError> {
+) -> Answer<Download> {
     cfg.roles.require_misp_user(&principal)?;
     Ok(Reply::ok(db.call(move |store| keys::download(store, &principal, &cfg, &path)).await?))
 }

@@ -4,7 +4,7 @@ use actix_web::web;
 use misp_app::MispConfig;
 use misp_app::dto::{MispWithLicenses, RegisterRequest, Registered, UpdateRequest, Updated};
 use misp_app::misps;
-use web_support::{ApiError, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
+use web_support::{Answer, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
 
 /// E1 `POST /misps`: registers a MISP owned by the caller, `Inprogress` and active, without a key.
 #[utoipa::path(
@@ -32,11 +32,9 @@ pub async fn register(
     db: web::Data<Db>,
     cfg: web::Data<MispConfig>,
     body: Envelope<RegisterRequest>,
-) -> Result<Reply<Registered>, ApiError> {
+) -> Answer<Registered> {
     cfg.roles.require_misp_user(&principal)?;
-    let (request, echo) = body.open()?;
-    let registered = db.call(move |store| misps::register(store, &principal, &cfg, request)).await?;
-    Ok(Reply::echo(registered, echo))
+    db.echo(body, move |store, request| misps::register(store, &principal, &cfg, request)).await
 }
 
 /// E3 `PUT /misps/{mispId}`: replaces the details of the caller's MISP (admins: any MISP).
@@ -61,11 +59,9 @@ pub async fn update(
     cfg: web::Data<MispConfig>,
     path: web::Path<String>,
     body: Envelope<UpdateRequest>,
-) -> Result<Reply<Updated>, ApiError> {
+) -> Answer<Updated> {
     cfg.roles.require_misp_user(&principal)?;
-    let (request, echo) = body.open()?;
-    let updated = db.call(move |store| misps::update(store, &principal, &cfg, &path, request)).await?;
-    Ok(Reply::echo(updated, echo))
+    db.echo(body, move |store, request| misps::update(store, &principal, &cfg, &path, request)).await
 }
 
 /// E7 `GET /misps`: every MISP with its keys (a MISP user: its own); none is `PMS_MSP_409`.
@@ -84,7 +80,7 @@ pub async fn list(
     principal: Principal,
     db: web::Data<Db>,
     cfg: web::Data<MispConfig>,
-) -> Result<Reply<Vec<MispWithLicenses>>, ApiError> {
+) -> Answer<Vec<MispWithLicenses>> {
     cfg.roles.require_misp_user(&principal)?;
     Ok(Reply::ok(db.call(move |store| misps::list(store, &principal, &cfg)).await?))
 }
@@ -107,7 +103,7 @@ pub async fn by_id(
     db: web::Data<Db>,
     cfg: web::Data<MispConfig>,
     path: web::Path<String>,
-) -> Result<Reply<Option<MispWithLicenses>>, ApiError> {
+) -> Answer<Option<MispWithLicenses>> {
     cfg.roles.require_misp_user(&principal)?;
     Ok(Reply::ok(db.call(move |store| misps::by_id(store, &principal, &cfg, &path)).await?))
 }
@@ -132,7 +128,7 @@ pub async fn by_name(
     db: web::Data<Db>,
     cfg: web::Data<MispConfig>,
     path: web::Path<String>,
-) -> Result<Reply<Vec<MispWithLicenses>>, ApiError> {
+) -> Answer<Vec<MispWithLicenses>> {
     cfg.roles.require_misp_user(&principal)?;
     Ok(Reply::ok(db.call(move |store| misps::by_name(store, &principal, &cfg, &path)).await?))
 }

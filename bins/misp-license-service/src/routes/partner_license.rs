@@ -10,7 +10,7 @@ use misp_app::roles::{LICENSE_12, LICENSE_KEY_12};
 use web_support::openapi::Registrar;
 use web_support::page::PageResponse;
 use web_support::search::{FilterResponse, FilterValueDto, SearchDto};
-use web_support::{ApiError, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
+use web_support::{Answer, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
 
 /// The routes under `/v1/partnermanager/misps`.
 pub fn register(r: &mut Registrar<'_>) {
@@ -54,7 +54,7 @@ pub async fn generate(
     db: web::Data<Db>,
     cfg: web::Data<MispConfig>,
     body: Envelope<ProviderRequest>,
-) -> Result<Reply<ProviderLicense>, ApiError> {
+) -> Answer<ProviderLicense> {
     principal.require_any(LICENSE_12)?;
     let request = body.request()?;
     Ok(Reply::ok(db.call(move |store| licences::generate(store, &principal, &cfg, request)).await?))
@@ -88,7 +88,7 @@ pub async fn update(
     db: web::Data<Db>,
     cfg: web::Data<MispConfig>,
     body: Envelope<ProviderKeyRequest>,
-) -> Result<Reply<ProviderLicense>, ApiError> {
+) -> Answer<ProviderLicense> {
     principal.require_any(LICENSE_12)?;
     let request = body.request()?;
     Ok(Reply::ok(db.call(move |store| licences::update(store, &principal, &cfg, request)).await?))
@@ -105,11 +105,7 @@ pub async fn update(
     responses((status = 200, description = "The keys", body = ResponseEnvelope<Vec<LicenseEntity12>>))
 )]
 #[tracing::instrument(skip_all)]
-pub async fn list(
-    principal: Principal,
-    db: web::Data<Db>,
-    cfg: web::Data<MispConfig>,
-) -> Result<Reply<Vec<LicenseEntity12>>, ApiError> {
+pub async fn list(principal: Principal, db: web::Data<Db>, cfg: web::Data<MispConfig>) -> Answer<Vec<LicenseEntity12>> {
     principal.require_any(LICENSE_12)?;
     Ok(Reply::ok(db.call(move |store| licences::list(store, &principal, &cfg)).await?))
 }
@@ -135,7 +131,7 @@ pub async fn regenerate(
     db: web::Data<Db>,
     cfg: web::Data<MispConfig>,
     path: web::Path<String>,
-) -> Result<Reply<ProviderLicense>, ApiError> {
+) -> Answer<ProviderLicense> {
     principal.require_any(LICENSE_KEY_12)?;
     Ok(Reply::ok(db.call(move |store| licences::regenerate(store, &principal, &cfg, &path)).await?))
 }
@@ -168,7 +164,7 @@ pub async fn search(
     db: web::Data<Db>,
     cfg: web::Data<MispConfig>,
     body: Envelope<SearchDto>,
-) -> Result<Reply<PageResponse<LicenseEntity12>>, ApiError> {
+) -> Answer<PageResponse<LicenseEntity12>> {
     principal.require_any(LICENSE_12)?;
     let request = body.request()?;
     Ok(Reply::ok(db.call(move |store| licences::search(store, &principal, &cfg, request)).await?))
@@ -200,7 +196,7 @@ pub async fn filter_values(
     db: web::Data<Db>,
     cfg: web::Data<MispConfig>,
     body: Envelope<FilterValueDto>,
-) -> Result<Reply<FilterResponse>, ApiError> {
+) -> Answer<FilterResponse> {
     principal.require_any(LICENSE_12)?;
     let request = body.request()?;
     Ok(Reply::ok(db.call(move |store| licences::filter_values(store, &principal, &cfg, request)).await?))

@@ -4,7 +4,7 @@ use actix_web::web;
 use misp_app::MispConfig;
 use misp_app::dto::{Message, StatusRequest, StatusUpdated};
 use misp_app::status;
-use web_support::{ApiError, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
+use web_support::{Answer, Db, Envelope, Principal, RequestEnvelope, ResponseEnvelope};
 
 /// E2 `PATCH /misps/{mispId}/status`: `approved` issues one new licence key; `rejected` switches
 /// every key of the MISP off. Compare-and-set on the status: of concurrent approvals one wins,
@@ -35,11 +35,9 @@ pub async fn decide(
     cfg: web::Data<MispConfig>,
     path: web::Path<String>,
     body: Envelope<StatusRequest>,
-) -> Result<Reply<StatusUpdated>, ApiError> {
+) -> Answer<StatusUpdated> {
     cfg.roles.require_admin(&principal)?;
-    let (request, echo) = body.open()?;
-    let decided = db.call(move |store| status::decide(store, &principal, &cfg, &path, request)).await?;
-    Ok(Reply::echo(decided, echo))
+    db.echo(body, move |store, request| status::decide(store, &principal, &cfg, &path, request)).await
 }
 
 /// E5 `PATCH /misps/{mispId}`: switches the MISP on or off. Off suspends its active keys; on
@@ -69,9 +67,7 @@ pub async fn activate(
     cfg: web::Data<MispConfig>,
     path: web::Path<String>,
     body: Envelope<StatusRequest>,
-) -> Result<Reply<Message>, ApiError> {
+) -> Answer<Message> {
     cfg.roles.require_admin(&principal)?;
-    let (request, echo) = body.open()?;
-    let message = db.call(move |store| status::activate(store, &principal, &path, request)).await?;
-    Ok(Reply::echo(message, echo))
+    db.echo(body, move |store, request| status::activate(store, &principal, &path, request)).await
 }

@@ -1,7 +1,7 @@
 //! The OpenAPI document: every route documented and every operation routed, the document and
 //! Swagger UI served, and the licence-key validation counter.
 
-use misp_license_service::metrics::VALIDATIONS;
+use misp_app::metrics::VALIDATIONS;
 use serde_json::{Value, json};
 use web_support::openapi::conformance::Conformance;
 use web_support::openapi::drift::compare;

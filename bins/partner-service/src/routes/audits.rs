@@ -4,7 +4,7 @@
 use actix_web::web;
 use app_core::page::PageResponse;
 use partner_app::audits::{self, AuditItem, AuditQuery};
-use web_support::{ApiError, Db, Principal, Reply, ResponseEnvelope};
+use web_support::{Answer, ApiError, Db, Principal, Reply, ResponseEnvelope};
 
 /// The audit-log operation (path relative to `/v1/partnermanager`); see `docs/development.md`
 /// ("Documenting an endpoint").
@@ -31,7 +31,7 @@ pub async fn search(
     principal: Principal,
     db: web::Data<Db>,
     query: web::Query<AuditQuery>,
-) -> Result<Reply<PageResponse<AuditItem>>, ApiError> {
+) -> Answer<PageResponse<AuditItem>> {
     if !principal.is_admin {
         return Err(ApiError::forbidden());
     }

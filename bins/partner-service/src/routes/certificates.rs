@@ -9,9 +9,9 @@ use partner_app::certificates::{
 use rand_core::OsRng;
 use web_support::openapi::Registrar;
 use web_support::settings::CertificateSettings;
-use web_support::{ApiError, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
+use web_support::{Answer, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
 
-use crate::roles;
+use partner_app::roles;
 
 /// The certificate routes (relative to `/v1/partnermanager`).
 pub fn register(r: &mut Registrar<'_>) {
@@ -77,7 +77,7 @@ pub async fn upload_ca_certificate(
     db: web::Data<Db>,
     cfg: web::Data<CertificateConfig>,
     body: Envelope<CaCertificateRequest>,
-) -> Result<Reply<CaCertificateResponse>, ApiError> {
+) -> Answer<CaCertificateResponse> {
     principal.require_any(roles::CERT_CA_UPLOAD)?;
     let request = body.request()?;
     Ok(Reply::ok(db.call(move |store| certificates::upload_ca(store, &principal, &cfg, request)).await?))
@@ -120,7 +120,7 @@ pub async fn upload_partner_certificate(
     db: web::Data<Db>,
     cfg: web::Data<CertificateConfig>,
     body: Envelope<PartnerCertificateRequest>,
-) -> Result<Reply<PartnerCertificateResponse>, ApiError> {
+) -> Answer<PartnerCertificateResponse> {
     principal.require_any(roles::CERT_UPLOAD)?;
     let request = body.request()?;
     let out = db.call(move |store| certificates::upload_partner(store, &principal, &cfg, request, &mut OsRng)).await?;
@@ -149,7 +149,7 @@ pub async fn get_partner_certificate(
     principal: Principal,
     db: web::Data<Db>,
     path: web::Path<String>,
-) -> Result<Reply<CertificateDataResponse>, ApiError> {
+) -> Answer<CertificateDataResponse> {
     principal.require_any(roles::CERT_READ)?;
     principal.require_self_or_admin(&path)?;
     Ok(Reply::ok(db.call(move |store| certificates::partner_certificate(store, &principal, &path)).await?))

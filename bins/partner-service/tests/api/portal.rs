@@ -4,11 +4,12 @@
 
 use std::time::Duration;
 
+use diesel::RunQueryDsl;
 use web_support::testing::token;
 
 use crate::api_tests;
 use crate::helpers::{TestApp, admin};
-use crate::partner_fixtures::{certify, partner_token as own_token, register, world};
+use crate::partner_fixtures::{certify, conn, misp_license_row, partner_token as own_token, register, world};
 
 /// A client that keeps cookies and does not follow redirects, as a browser's first hop.
 struct Browser {
@@ -257,11 +258,34 @@ fn signup_errors_stand_next_to_their_fields(app: TestApp) {
     assert!(page.body.contains("value=\"Org\""), "the form keeps what was typed");
 }
 
-fn misp_pages_say_when_the_service_is_not_configured(app: TestApp) {
+fn misp_pages_run_the_misp_operations(app: TestApp) {
+    // no MISP yet: an empty list, not an error; no other service needed
     let mut b = Browser::signed_in(&app, admin());
     let page = b.get("/portal/admin/misps");
     assert_eq!(page.status, 200);
-    assert!(page.body.contains("PMS_POR_003") && page.body.contains("portal.misp_url"), "{}", page.body);
+    assert!(page.body.contains("No MISPs.") && !page.body.contains("id=\"errors\""), "{}", page.body);
+
+    // a MISP partner sees its licence key and downloads it
+    register(&app, "misp-p1", "MISP_Partner", None).ok();
+    certify(&app, "misp-p1");
+    let key = "PortalLicenceKey0123456789abcdefPortalLicenceKey01";
+    misp_license_row(&app, "misp-p1", key);
+    let mut m = Browser::signed_in(&app, token("misp-p1", &["MISP_PARTNER", "PARTNER"]));
+    let licence = m.get("/portal/licence");
+    assert_eq!(licence.status, 200);
+    assert!(licence.body.contains(key), "{}", licence.body);
+    let file = m.get("/portal/licence/download");
+    assert_eq!((file.status, file.body.trim()), (200, key));
+    // a second key: the operation's refusal, carried to the page
+    let csrf = m.csrf();
+    let again = m.post("/portal/licence", &[("_csrf", &csrf), ("providerId", "misp-p1")]);
+    assert_eq!(again.status, 303);
+    let shown = m.get("/portal/licence");
+    assert!(shown.body.contains("PMS_MSP_416"), "{}", shown.body);
+    // a partner without the MISP roles is refused with MOSIP's 403, as the API refuses it
+    let other = Browser::signed_in(&app, partner_token()).get("/portal/licence");
+    assert_eq!(other.status, 403);
+    assert!(other.body.contains("KER-ATH-403"), "{}", other.body);
 }
 
 fn the_audit_viewer_filters(app: TestApp) {
@@ -347,8 +371,46 @@ fn a_credential_partner_works_through_its_pages(app: TestApp) {
     assert!(keys.body.contains("You need an approved policy first"), "{}", keys.body);
 }
 
+/// A read that fails is the page's error, with its status: never an empty list, a step still to
+/// do, or a free-text field in place of the group's policies.
+fn a_failed_read_is_an_error_not_an_empty_list(app: TestApp) {
+    world(&app);
+    register(&app, "cred2", "Credential_Partner", Some("group one")).ok();
+    certify(&app, "cred2");
+    let mut b = Browser::signed_in(&app, own_token("cred2"));
+    assert_eq!(b.get("/portal/policies").status, 200);
+    let break_table = |from: &str, to: &str| {
+        diesel::sql_query(format!("ALTER TABLE {from} RENAME TO {to}")).execute(&mut conn(&app)).unwrap();
+    };
+
+    // the active policies of the group cannot be read
+    break_table("auth_policy", "auth_policy_gone");
+    let policies = b.get("/portal/policies");
+    assert_eq!(policies.status, 500, "{}", policies.body);
+    assert!(
+        policies.body.contains("id=\"errors\"") && !policies.body.contains("name=\"policyName\""),
+        "{}",
+        policies.body
+    );
+    break_table("auth_policy_gone", "auth_policy");
+
+    // the requests cannot be read: MOSIP's search failure (PMS-MSD-394, a business error)
+    break_table("partner_policy_request", "partner_policy_request_gone");
+    let home = b.get("/portal/");
+    assert!(home.body.contains("PMS-MSD-394") && !home.body.contains("Request a policy"), "{}", home.body);
+    let keys = b.get("/portal/keys");
+    assert!(keys.body.contains("PMS-MSD-394") && !keys.body.contains("You need an approved policy"), "{}", keys.body);
+    let extractors = b.get("/portal/extractors");
+    assert!(
+        extractors.body.contains("PMS-MSD-394") && !extractors.body.contains("request a policy"),
+        "{}",
+        extractors.body
+    );
+}
+
 api_tests!(
     a_credential_partner_works_through_its_pages,
+    a_failed_read_is_an_error_not_an_empty_list,
     pages_are_html_with_security_headers,
     pages_need_a_session,
     a_partner_is_refused_admin_pages,
@@ -357,6 +419,6 @@ api_tests!(
     output_is_escaped,
     login_refusals_show_mosips_message,
     signup_errors_stand_next_to_their_fields,
-    misp_pages_say_when_the_service_is_not_configured,
+    misp_pages_run_the_misp_operations,
     the_audit_viewer_filters,
 );

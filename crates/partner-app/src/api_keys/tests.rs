@@ -1,6 +1,7 @@
 use app_core::SeededEntropy;
 use audit_events::AuditEvent;
 use chrono::Duration;
+use partner_domain::api_key::ApiKeyPolicy;
 
 use super::*;
 use crate::requests::fixtures::{World, admin, approved, now, user, world};

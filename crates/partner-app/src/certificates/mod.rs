@@ -8,9 +8,9 @@ mod dto;
 mod tests;
 mod trust_store;
 
+use app_core::time::local;
 use app_core::{Actor, AppError, Store};
 use audit_events::AuditEvent;
-use chrono::NaiveDateTime;
 use partner_domain::certificate::{
     self as cert, Certificate, CertificateError, PartnerDomain, ResignRules, SignerSubject, parse,
 };
@@ -46,6 +46,29 @@ pub struct CertificateConfig {
     pub signer: SignerSubject,
 }
 
+impl Default for CertificateConfig {
+    /// MOSIP keymanager's defaults.
+    fn default() -> Self {
+        CertificateConfig {
+            allowed_domains: ["AUTH", "DEVICE", "FTM", "MISP"].iter().map(|d| (*d).to_owned()).collect(),
+            resign_validity_years: 1,
+            grace_days: 30,
+            resign_ftm: false,
+            max_certificate_bytes: 64 * 1024,
+            root_validity_days: 2920,
+            pms_validity_days: 1460,
+            signer: SignerSubject {
+                common_name: "www.mosip.io".into(),
+                organizational_unit: "MOSIP-TECH-CENTER".into(),
+                organization: "IITB".into(),
+                locality: "BANGALORE".into(),
+                state: "KA".into(),
+                country: "IN".into(),
+            },
+        }
+    }
+}
+
 impl CertificateConfig {
     fn resign_days(&self) -> i64 {
         365 * i64::from(self.resign_validity_years.max(1))
@@ -55,11 +78,6 @@ impl CertificateConfig {
     fn within_limit(&self, data: &str, too_big: CertificateError) -> Result<(), AppError> {
         if data.len() > self.max_certificate_bytes { Err(too_big.into()) } else { Ok(()) }
     }
-}
-
-/// A time as Java's `LocalDateTime` serialises it (ISO, no zone, milliseconds).
-fn local(t: NaiveDateTime) -> String {
-    t.format("%Y-%m-%dT%H:%M:%S%.3f").to_string()
 }
 
 /// `@NotBlank`: `PMS_COR_001` "must not be blank".

@@ -1,9 +1,10 @@
 //! The P18 answer: a policy as MOSIP's `PartnerCredentialTypePolicyDto` shows it.
 
+use app_core::time::serde_local;
 use chrono::NaiveDateTime;
 use partner_domain::credential_type::policy_status;
 use persistence::repo::partner_policy::PolicyRow;
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 use utoipa::ToSchema;
 
 /// `PartnerCredentialTypePolicyDto`; times are `LocalDateTime`s (`yyyy-MM-ddTHH:mm:ss.SSS`, no
@@ -23,11 +24,11 @@ pub struct CredentialTypePolicy {
     #[schema(example = "DataShare")]
     pub policy_type: String,
     /// The policy's `valid_from_date`.
-    #[serde(serialize_with = "local")]
+    #[serde(serialize_with = "serde_local::serialize")]
     #[schema(value_type = String, example = "2024-05-01T10:20:30.123")]
     pub publish_date: NaiveDateTime,
     /// The policy's `valid_to_date`.
-    #[serde(serialize_with = "local")]
+    #[serde(serialize_with = "serde_local::serialize")]
     #[schema(value_type = String, example = "2224-05-01T10:20:30.123")]
     pub valid_till: NaiveDateTime,
     /// `PUBLISHED` (active) or `DRAFTED`.
@@ -41,12 +42,12 @@ pub struct CredentialTypePolicy {
     pub is_active: bool,
     #[serde(rename = "cr_by")]
     pub cr_by: String,
-    #[serde(rename = "cr_dtimes", serialize_with = "local")]
+    #[serde(rename = "cr_dtimes", serialize_with = "serde_local::serialize")]
     #[schema(value_type = String, example = "2024-05-01T10:20:30.123")]
     pub cr_dtimes: NaiveDateTime,
     #[serde(rename = "up_by")]
     pub up_by: Option<String>,
-    #[serde(rename = "upd_dtimes", serialize_with = "local_opt")]
+    #[serde(rename = "upd_dtimes", serialize_with = "serde_local::option::serialize")]
     #[schema(value_type = Option<String>, example = "2024-05-02T10:20:30.123")]
     pub upd_dtimes: Option<NaiveDateTime>,
     /// The policy document.
@@ -78,19 +79,5 @@ impl CredentialTypePolicy {
             upd_dtimes: p.upd_dtimes,
             policies,
         })
-    }
-}
-
-/// Java's `LocalDateTime` as MOSIP renders it: ISO, no zone, milliseconds.
-const LOCAL: &str = "%Y-%m-%dT%H:%M:%S%.3f";
-
-fn local<S: Serializer>(t: &NaiveDateTime, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&t.format(LOCAL).to_string())
-}
-
-fn local_opt<S: Serializer>(t: &Option<NaiveDateTime>, s: S) -> Result<S::Ok, S::Error> {
-    match t {
-        Some(t) => local(t, s),
-        None => s.serialize_none(),
     }
 }

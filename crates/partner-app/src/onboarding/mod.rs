@@ -2,13 +2,15 @@
 //! [`verify::verify`] checks the OTP and creates the partner and its local account,
 //! [`login::login`] answers a token for a local account; [`admin_account::create_admin`] makes
 //! the first administrator. The e-mail goes out through a [`Notifier`], the token is signed by a
-//! [`login::TokenIssuer`]: both are adapters the service provides.
+//! [`login::TokenIssuer`]: both are adapters the service provides ([`crate::notify`] has the mail
+//! senders); [`Onboarding`] holds them with the rules.
 
 pub mod admin_account;
 pub mod choices;
 pub mod login;
 pub mod otp;
 pub mod signup;
+mod state;
 #[cfg(test)]
 mod tests;
 pub mod verify;
@@ -16,6 +18,8 @@ pub mod verify;
 use app_core::AppError;
 use audit_events::AuditEvent;
 use partner_domain::onboarding::{EmailDomainRules, OtpPolicy, PasswordPolicy, SelfServiceTypes};
+
+pub use state::Onboarding;
 
 /// The session user of audit records written for public calls.
 pub const ANONYMOUS: &str = "anonymous";

@@ -52,7 +52,7 @@ pub struct PartnerRequestItem {
     /// Whether that key is on (`false` without a key).
     pub apikey_status: bool,
     /// When that key expires (`yyyy-MM-dd'T'HH:mm:ss.SSS'Z'`), or `null`.
-    #[serde(serialize_with = "crate::dto::mosip_time::option::serialize")]
+    #[serde(serialize_with = "app_core::time::serde_mosip::option::serialize")]
     #[schema(value_type = Option<String>, format = DateTime, example = "2024-07-30T10:20:30.123Z")]
     pub validity_till: Option<NaiveDateTime>,
 }

@@ -1,13 +1,12 @@
 //! The rows the partner searches answer (MOSIP's entities and search response DTOs).
 
+use app_core::time::serde_mosip;
 use chrono::NaiveDateTime;
 use persistence::repo::api_key::ApiKeyRow;
 use persistence::repo::partner::{PartnerRow, PartnerTypeRow};
 use persistence::repo::partner_policy::RequestRow;
 use serde::Serialize;
 use utoipa::ToSchema;
-
-use crate::dto::mosip_time;
 
 /// `PartnerSearchResponseDto`.
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
@@ -18,10 +17,10 @@ pub struct PartnerItem {
     pub address: Option<String>,
     pub contact_no: Option<String>,
     pub cr_by: String,
-    #[serde(serialize_with = "mosip_time::serialize")]
+    #[serde(serialize_with = "serde_mosip::serialize")]
     #[schema(value_type = String, format = DateTime, example = "2024-05-01T10:20:30.123Z")]
     pub cr_dtimes: NaiveDateTime,
-    #[serde(serialize_with = "mosip_time::option::serialize")]
+    #[serde(serialize_with = "serde_mosip::option::serialize")]
     #[schema(value_type = Option<String>, format = DateTime, example = "2024-05-02T10:20:30.123Z")]
     pub del_dtimes: Option<NaiveDateTime>,
     pub email_id: Option<String>,
@@ -33,7 +32,7 @@ pub struct PartnerItem {
     pub partner_type_code: String,
     pub approval_status: String,
     pub upd_by: Option<String>,
-    #[serde(serialize_with = "mosip_time::option::serialize")]
+    #[serde(serialize_with = "serde_mosip::option::serialize")]
     #[schema(value_type = Option<String>, format = DateTime, example = "2024-05-02T10:20:30.123Z")]
     pub upd_dtimes: Option<NaiveDateTime>,
     pub user_id: String,
@@ -72,17 +71,17 @@ impl From<PartnerRow> for PartnerItem {
 pub struct PartnerTypeItem {
     pub code: String,
     pub cr_by: String,
-    #[serde(serialize_with = "mosip_time::serialize")]
+    #[serde(serialize_with = "serde_mosip::serialize")]
     #[schema(value_type = String, format = DateTime, example = "2024-05-01T10:20:30.123Z")]
     pub cr_dtimes: NaiveDateTime,
-    #[serde(serialize_with = "mosip_time::option::serialize")]
+    #[serde(serialize_with = "serde_mosip::option::serialize")]
     #[schema(value_type = Option<String>, format = DateTime, example = "2024-05-02T10:20:30.123Z")]
     pub del_dtimes: Option<NaiveDateTime>,
     pub is_active: bool,
     pub is_deleted: bool,
     pub partner_description: String,
     pub upd_by: Option<String>,
-    #[serde(serialize_with = "mosip_time::option::serialize")]
+    #[serde(serialize_with = "serde_mosip::option::serialize")]
     #[schema(value_type = Option<String>, format = DateTime, example = "2024-05-02T10:20:30.123Z")]
     pub upd_dtimes: Option<NaiveDateTime>,
     pub is_policy_required: bool,
@@ -112,21 +111,21 @@ impl From<PartnerTypeRow> for PartnerTypeItem {
 pub struct RequestItem {
     pub apikey_request_id: String,
     pub cr_by: String,
-    #[serde(serialize_with = "mosip_time::serialize")]
+    #[serde(serialize_with = "serde_mosip::serialize")]
     #[schema(value_type = String, format = DateTime, example = "2024-05-01T10:20:30.123Z")]
     pub cr_dtimes: NaiveDateTime,
-    #[serde(serialize_with = "mosip_time::option::serialize")]
+    #[serde(serialize_with = "serde_mosip::option::serialize")]
     #[schema(value_type = Option<String>, format = DateTime, example = "2024-05-02T10:20:30.123Z")]
     pub del_dtimes: Option<NaiveDateTime>,
     pub is_deleted: bool,
     pub policy_id: String,
-    #[serde(serialize_with = "mosip_time::serialize")]
+    #[serde(serialize_with = "serde_mosip::serialize")]
     #[schema(value_type = String, format = DateTime, example = "2024-05-01T10:20:30.123Z")]
     pub request_datetimes: NaiveDateTime,
     pub request_detail: String,
     pub status_code: String,
     pub upd_by: Option<String>,
-    #[serde(serialize_with = "mosip_time::option::serialize")]
+    #[serde(serialize_with = "serde_mosip::option::serialize")]
     #[schema(value_type = Option<String>, format = DateTime, example = "2024-05-02T10:20:30.123Z")]
     pub upd_dtimes: Option<NaiveDateTime>,
     pub partner_id: String,
@@ -163,10 +162,10 @@ impl RequestItem {
 pub struct KeyItem {
     pub label: String,
     pub cr_by: String,
-    #[serde(serialize_with = "mosip_time::serialize")]
+    #[serde(serialize_with = "serde_mosip::serialize")]
     #[schema(value_type = String, format = DateTime, example = "2024-05-01T10:20:30.123Z")]
     pub cr_dtimes: NaiveDateTime,
-    #[serde(serialize_with = "mosip_time::option::serialize")]
+    #[serde(serialize_with = "serde_mosip::option::serialize")]
     #[schema(value_type = Option<String>, format = DateTime, example = "2024-05-02T10:20:30.123Z")]
     pub del_dtimes: Option<NaiveDateTime>,
     pub is_active: bool,
@@ -174,13 +173,13 @@ pub struct KeyItem {
     pub policy_id: String,
     pub policy_name: Option<String>,
     pub upd_by: Option<String>,
-    #[serde(serialize_with = "mosip_time::option::serialize")]
+    #[serde(serialize_with = "serde_mosip::option::serialize")]
     #[schema(value_type = Option<String>, format = DateTime, example = "2024-05-02T10:20:30.123Z")]
     pub upd_dtimes: Option<NaiveDateTime>,
-    #[serde(serialize_with = "mosip_time::serialize")]
+    #[serde(serialize_with = "serde_mosip::serialize")]
     #[schema(value_type = String, format = DateTime, example = "2024-05-01T10:20:30.123Z")]
     pub valid_from_datetime: NaiveDateTime,
-    #[serde(serialize_with = "mosip_time::option::serialize")]
+    #[serde(serialize_with = "serde_mosip::option::serialize")]
     #[schema(value_type = Option<String>, format = DateTime, example = "2024-05-02T10:20:30.123Z")]
     pub valid_to_datetime: Option<NaiveDateTime>,
     pub partner_id: String,

@@ -7,26 +7,22 @@ use diesel::prelude::*;
 use crate::connection::DbConnection;
 use crate::schema::local_account;
 
-#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
-#[diesel(table_name = local_account)]
-pub struct AccountRow {
-    pub user_id: String,
-    /// The lower-cased user name; unique.
-    pub login_key: String,
-    /// argon2id PHC string.
-    pub password_hash: String,
-    /// Realm roles, comma-separated.
-    pub roles: String,
-    pub email_id: Option<String>,
-    pub partner_id: Option<String>,
-    pub is_active: bool,
-    pub last_login_dtimes: Option<NaiveDateTime>,
-    pub cr_by: String,
-    pub cr_dtimes: NaiveDateTime,
-    pub upd_by: Option<String>,
-    pub upd_dtimes: Option<NaiveDateTime>,
-    pub is_deleted: bool,
-    pub del_dtimes: Option<NaiveDateTime>,
+mosip_row! {
+    #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
+    #[diesel(table_name = local_account)]
+    pub struct AccountRow {
+        pub user_id: String,
+        /// The lower-cased user name; unique.
+        pub login_key: String,
+        /// argon2id PHC string.
+        pub password_hash: String,
+        /// Realm roles, comma-separated.
+        pub roles: String,
+        pub email_id: Option<String>,
+        pub partner_id: Option<String>,
+        pub is_active: bool,
+        pub last_login_dtimes: Option<NaiveDateTime>,
+    }
 }
 
 /// Inserts an account; a taken user name (in any case) is a unique violation.

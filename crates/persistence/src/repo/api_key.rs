@@ -8,23 +8,19 @@ use crate::connection::DbConnection;
 use crate::error::is_unique_violation;
 use crate::schema::partner_policy;
 
-/// A `partner_policy` row.
-#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
-#[diesel(table_name = partner_policy)]
-pub struct ApiKeyRow {
-    pub policy_api_key: String,
-    pub part_id: String,
-    pub policy_id: String,
-    pub valid_from_datetime: NaiveDateTime,
-    pub valid_to_datetime: Option<NaiveDateTime>,
-    pub is_active: bool,
-    pub label: String,
-    pub cr_by: String,
-    pub cr_dtimes: NaiveDateTime,
-    pub upd_by: Option<String>,
-    pub upd_dtimes: Option<NaiveDateTime>,
-    pub is_deleted: bool,
-    pub del_dtimes: Option<NaiveDateTime>,
+mosip_row! {
+    /// A `partner_policy` row.
+    #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
+    #[diesel(table_name = partner_policy)]
+    pub struct ApiKeyRow {
+        pub policy_api_key: String,
+        pub part_id: String,
+        pub policy_id: String,
+        pub valid_from_datetime: NaiveDateTime,
+        pub valid_to_datetime: Option<NaiveDateTime>,
+        pub is_active: bool,
+        pub label: String,
+    }
 }
 
 /// Why a key could not be stored.

@@ -7,29 +7,25 @@ use diesel::prelude::*;
 use crate::connection::DbConnection;
 use crate::schema::{ca_cert_store, partner, partner_cert_store, partner_type, signing_key};
 
-/// One row of `ca_cert_store`.
-#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
-#[diesel(table_name = ca_cert_store)]
-pub struct CaCertRow {
-    pub cert_id: String,
-    pub cert_subject: String,
-    pub cert_issuer: String,
-    pub issuer_id: String,
-    pub cert_not_before: NaiveDateTime,
-    pub cert_not_after: NaiveDateTime,
-    pub crl_uri: Option<String>,
-    pub cert_data: String,
-    pub cert_thumbprint: String,
-    pub cert_serial_no: String,
-    pub partner_domain: String,
-    /// `ROOT` (self-signed: a trust anchor) or `INTERMEDIATE`.
-    pub ca_cert_type: String,
-    pub cr_by: String,
-    pub cr_dtimes: NaiveDateTime,
-    pub upd_by: Option<String>,
-    pub upd_dtimes: Option<NaiveDateTime>,
-    pub is_deleted: bool,
-    pub del_dtimes: Option<NaiveDateTime>,
+mosip_row! {
+    /// One row of `ca_cert_store`.
+    #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
+    #[diesel(table_name = ca_cert_store)]
+    pub struct CaCertRow {
+        pub cert_id: String,
+        pub cert_subject: String,
+        pub cert_issuer: String,
+        pub issuer_id: String,
+        pub cert_not_before: NaiveDateTime,
+        pub cert_not_after: NaiveDateTime,
+        pub crl_uri: Option<String>,
+        pub cert_data: String,
+        pub cert_thumbprint: String,
+        pub cert_serial_no: String,
+        pub partner_domain: String,
+        /// `ROOT` (self-signed: a trust anchor) or `INTERMEDIATE`.
+        pub ca_cert_type: String,
+    }
 }
 
 /// Every CA certificate of `domain`, whatever its dates, oldest first.
@@ -71,34 +67,30 @@ pub fn ca_certificate_exists(conn: &mut DbConnection, thumbprint: &str, domain: 
     Ok(n > 0)
 }
 
-/// One row of `partner_cert_store`.
-#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
-#[diesel(table_name = partner_cert_store)]
-pub struct PartnerCertRow {
-    pub cert_id: String,
-    pub partner_id: String,
-    pub cert_subject: String,
-    pub cert_issuer: String,
-    pub issuer_id: String,
-    pub cert_not_before: NaiveDateTime,
-    pub cert_not_after: NaiveDateTime,
-    pub partner_domain: String,
-    /// The uploaded certificate (PEM).
-    pub cert_data: String,
-    /// The certificate re-signed by the service (PEM).
-    pub signed_cert_data: String,
-    /// The PKCS#7 chain answered at upload (URL-safe base64).
-    pub signed_cert_chain: String,
-    pub key_usage: String,
-    pub organization_name: String,
-    pub cert_thumbprint: String,
-    pub cert_serial_no: String,
-    pub cr_by: String,
-    pub cr_dtimes: NaiveDateTime,
-    pub upd_by: Option<String>,
-    pub upd_dtimes: Option<NaiveDateTime>,
-    pub is_deleted: bool,
-    pub del_dtimes: Option<NaiveDateTime>,
+mosip_row! {
+    /// One row of `partner_cert_store`.
+    #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
+    #[diesel(table_name = partner_cert_store)]
+    pub struct PartnerCertRow {
+        pub cert_id: String,
+        pub partner_id: String,
+        pub cert_subject: String,
+        pub cert_issuer: String,
+        pub issuer_id: String,
+        pub cert_not_before: NaiveDateTime,
+        pub cert_not_after: NaiveDateTime,
+        pub partner_domain: String,
+        /// The uploaded certificate (PEM).
+        pub cert_data: String,
+        /// The certificate re-signed by the service (PEM).
+        pub signed_cert_data: String,
+        /// The PKCS#7 chain answered at upload (URL-safe base64).
+        pub signed_cert_chain: String,
+        pub key_usage: String,
+        pub organization_name: String,
+        pub cert_thumbprint: String,
+        pub cert_serial_no: String,
+    }
 }
 
 pub fn insert_partner_certificate(conn: &mut DbConnection, row: &PartnerCertRow) -> QueryResult<usize> {

@@ -12,23 +12,19 @@ use crate::schema::{auth_policy, misp, partner, partner_policy_request, tspid_se
 /// How often a lost race for a MISP id (or a licence key) is retried before giving up.
 pub const MAX_ATTEMPTS: usize = 16;
 
-#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
-#[diesel(table_name = misp)]
-pub struct MispRow {
-    pub id: String,
-    pub name: String,
-    pub address: Option<String>,
-    pub contact_no: Option<String>,
-    pub email_id: Option<String>,
-    pub user_id: String,
-    pub status_code: String,
-    pub is_active: bool,
-    pub cr_by: String,
-    pub cr_dtimes: NaiveDateTime,
-    pub upd_by: Option<String>,
-    pub upd_dtimes: Option<NaiveDateTime>,
-    pub is_deleted: bool,
-    pub del_dtimes: Option<NaiveDateTime>,
+mosip_row! {
+    #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+    #[diesel(table_name = misp)]
+    pub struct MispRow {
+        pub id: String,
+        pub name: String,
+        pub address: Option<String>,
+        pub contact_no: Option<String>,
+        pub email_id: Option<String>,
+        pub user_id: String,
+        pub status_code: String,
+        pub is_active: bool,
+    }
 }
 
 impl From<MispRow> for Misp {

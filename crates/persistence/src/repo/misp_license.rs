@@ -10,22 +10,18 @@ use crate::error::is_unique_violation;
 use crate::repo::misp::{MAX_ATTEMPTS, MispRow, in_savepoint};
 use crate::schema::{misp, misp_license};
 
-#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
-#[diesel(table_name = misp_license)]
-pub struct LicenseRow {
-    pub misp_id: String,
-    pub license_key: String,
-    pub policy_id: Option<String>,
-    pub valid_from_date: NaiveDateTime,
-    pub valid_to_date: NaiveDateTime,
-    pub is_active: bool,
-    pub suspended: bool,
-    pub cr_by: String,
-    pub cr_dtimes: NaiveDateTime,
-    pub upd_by: Option<String>,
-    pub upd_dtimes: Option<NaiveDateTime>,
-    pub is_deleted: bool,
-    pub del_dtimes: Option<NaiveDateTime>,
+mosip_row! {
+    #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+    #[diesel(table_name = misp_license)]
+    pub struct LicenseRow {
+        pub misp_id: String,
+        pub license_key: String,
+        pub policy_id: Option<String>,
+        pub valid_from_date: NaiveDateTime,
+        pub valid_to_date: NaiveDateTime,
+        pub is_active: bool,
+        pub suspended: bool,
+    }
 }
 
 impl From<LicenseRow> for License {

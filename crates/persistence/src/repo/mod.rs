@@ -1,5 +1,25 @@
 //! Repositories: plain functions over `&mut DbConnection`, one module per aggregate.
 
+/// A row struct of a MOSIP table: its own columns as written, then the audit columns every MOSIP
+/// table ends with (`cr_by`, `cr_dtimes`, `upd_by`, `upd_dtimes`, `is_deleted`, `del_dtimes`).
+macro_rules! mosip_row {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident { $($(#[$field_meta:meta])* pub $field:ident: $ty:ty,)* }
+    ) => {
+        $(#[$meta])*
+        pub struct $name {
+            $($(#[$field_meta])* pub $field: $ty,)*
+            pub cr_by: String,
+            pub cr_dtimes: chrono::NaiveDateTime,
+            pub upd_by: Option<String>,
+            pub upd_dtimes: Option<chrono::NaiveDateTime>,
+            pub is_deleted: bool,
+            pub del_dtimes: Option<chrono::NaiveDateTime>,
+        }
+    };
+}
+
 pub mod audit;
 pub mod certificate;
 pub mod misp;

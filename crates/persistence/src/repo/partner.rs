@@ -16,30 +16,26 @@ diesel::define_sql_function! {
     fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text;
 }
 
-/// A `partner` row.
-#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
-#[diesel(table_name = partner)]
-pub struct PartnerRow {
-    pub id: String,
-    pub policy_group_id: Option<String>,
-    pub name: String,
-    pub address: Option<String>,
-    pub contact_no: Option<String>,
-    pub email_id: Option<String>,
-    pub certificate_alias: Option<String>,
-    pub user_id: String,
-    pub partner_type_code: String,
-    pub approval_status: String,
-    pub is_active: bool,
-    pub lang_code: Option<String>,
-    pub logo_url: Option<String>,
-    pub addl_info: Option<String>,
-    pub cr_by: String,
-    pub cr_dtimes: NaiveDateTime,
-    pub upd_by: Option<String>,
-    pub upd_dtimes: Option<NaiveDateTime>,
-    pub is_deleted: bool,
-    pub del_dtimes: Option<NaiveDateTime>,
+mosip_row! {
+    /// A `partner` row.
+    #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
+    #[diesel(table_name = partner)]
+    pub struct PartnerRow {
+        pub id: String,
+        pub policy_group_id: Option<String>,
+        pub name: String,
+        pub address: Option<String>,
+        pub contact_no: Option<String>,
+        pub email_id: Option<String>,
+        pub certificate_alias: Option<String>,
+        pub user_id: String,
+        pub partner_type_code: String,
+        pub approval_status: String,
+        pub is_active: bool,
+        pub lang_code: Option<String>,
+        pub logo_url: Option<String>,
+        pub addl_info: Option<String>,
+    }
 }
 
 impl From<&NewPartner> for PartnerRow {
@@ -121,20 +117,16 @@ pub fn lock(conn: &mut DbConnection, scope: &str, key: &str) -> QueryResult<()> 
     Ok(())
 }
 
-/// A `partner_type` row.
-#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
-#[diesel(table_name = partner_type)]
-pub struct PartnerTypeRow {
-    pub code: String,
-    pub partner_description: String,
-    pub is_policy_required: bool,
-    pub is_active: bool,
-    pub cr_by: String,
-    pub cr_dtimes: NaiveDateTime,
-    pub upd_by: Option<String>,
-    pub upd_dtimes: Option<NaiveDateTime>,
-    pub is_deleted: bool,
-    pub del_dtimes: Option<NaiveDateTime>,
+mosip_row! {
+    /// A `partner_type` row.
+    #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
+    #[diesel(table_name = partner_type)]
+    pub struct PartnerTypeRow {
+        pub code: String,
+        pub partner_description: String,
+        pub is_policy_required: bool,
+        pub is_active: bool,
+    }
 }
 
 pub fn partner_types(conn: &mut DbConnection) -> QueryResult<Vec<PartnerTypeRow>> {
@@ -286,22 +278,18 @@ pub fn deactivate_misp_licenses(
     .execute(conn)
 }
 
-/// A `partner_contact` row.
-#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
-#[diesel(table_name = partner_contact)]
-pub struct ContactRow {
-    pub id: String,
-    pub partner_id: String,
-    pub contact_no: Option<String>,
-    pub email_id: Option<String>,
-    pub address: Option<String>,
-    pub is_active: bool,
-    pub cr_by: String,
-    pub cr_dtimes: NaiveDateTime,
-    pub upd_by: Option<String>,
-    pub upd_dtimes: Option<NaiveDateTime>,
-    pub is_deleted: bool,
-    pub del_dtimes: Option<NaiveDateTime>,
+mosip_row! {
+    /// A `partner_contact` row.
+    #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
+    #[diesel(table_name = partner_contact)]
+    pub struct ContactRow {
+        pub id: String,
+        pub partner_id: String,
+        pub contact_no: Option<String>,
+        pub email_id: Option<String>,
+        pub address: Option<String>,
+        pub is_active: bool,
+    }
 }
 
 pub fn find_contact(conn: &mut DbConnection, partner_id: &str, email: &str) -> QueryResult<Option<ContactRow>> {

@@ -9,24 +9,20 @@ use super::partner::lower;
 use crate::connection::DbConnection;
 use crate::schema::{partner_policy_bioextract, partner_policy_credential_type};
 
-/// A `partner_policy_bioextract` row.
-#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
-#[diesel(table_name = partner_policy_bioextract)]
-pub struct ExtractorRow {
-    pub id: String,
-    pub part_id: String,
-    pub policy_id: String,
-    pub attribute_name: String,
-    pub extractor_provider: String,
-    pub extractor_provider_version: Option<String>,
-    pub biometric_modality: String,
-    pub biometric_sub_types: Option<String>,
-    pub cr_by: String,
-    pub cr_dtimes: NaiveDateTime,
-    pub upd_by: Option<String>,
-    pub upd_dtimes: Option<NaiveDateTime>,
-    pub is_deleted: bool,
-    pub del_dtimes: Option<NaiveDateTime>,
+mosip_row! {
+    /// A `partner_policy_bioextract` row.
+    #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
+    #[diesel(table_name = partner_policy_bioextract)]
+    pub struct ExtractorRow {
+        pub id: String,
+        pub part_id: String,
+        pub policy_id: String,
+        pub attribute_name: String,
+        pub extractor_provider: String,
+        pub extractor_provider_version: Option<String>,
+        pub biometric_modality: String,
+        pub biometric_sub_types: Option<String>,
+    }
 }
 
 pub fn extractors_of(conn: &mut DbConnection, partner_id: &str, policy_id: &str) -> QueryResult<Vec<ExtractorRow>> {
@@ -97,20 +93,16 @@ pub fn upsert_extractor(
     }
 }
 
-/// A `partner_policy_credential_type` row.
-#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
-#[diesel(table_name = partner_policy_credential_type)]
-pub struct CredentialTypeRow {
-    pub part_id: String,
-    pub policy_id: String,
-    pub credential_type: String,
-    pub is_active: bool,
-    pub cr_by: String,
-    pub cr_dtimes: NaiveDateTime,
-    pub upd_by: Option<String>,
-    pub upd_dtimes: Option<NaiveDateTime>,
-    pub is_deleted: bool,
-    pub del_dtimes: Option<NaiveDateTime>,
+mosip_row! {
+    /// A `partner_policy_credential_type` row.
+    #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
+    #[diesel(table_name = partner_policy_credential_type)]
+    pub struct CredentialTypeRow {
+        pub part_id: String,
+        pub policy_id: String,
+        pub credential_type: String,
+        pub is_active: bool,
+    }
 }
 
 /// A partner's mappings of a credential type (compared case-insensitively).

@@ -100,46 +100,24 @@ pub fn policy_ids_named_like(conn: &mut DbConnection, pattern: &str) -> QueryRes
 }
 
 /// An `auth_policy` row, as the credential-type lookup shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
-#[diesel(table_name = auth_policy)]
-pub struct PolicyRow {
-    pub id: String,
-    pub policy_group_id: String,
-    pub name: String,
-    pub descr: String,
-    pub policy_file_id: String,
-    pub policy_type: String,
-    pub version: String,
-    pub policy_schema: Option<String>,
-    pub valid_from_date: NaiveDateTime,
-    pub valid_to_date: NaiveDateTime,
-    pub is_active: bool,
-    pub cr_by: String,
-    pub cr_dtimes: NaiveDateTime,
-    pub upd_by: Option<String>,
-    pub upd_dtimes: Option<NaiveDateTime>,
-}
+pub use super::policy::PolicyRow;
 
 pub fn policy_row(conn: &mut DbConnection, id: &str) -> QueryResult<Option<PolicyRow>> {
     auth_policy::table.find(id).select(PolicyRow::as_select()).first(conn).optional()
 }
 
-/// A `partner_policy_request` row.
-#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
-#[diesel(table_name = partner_policy_request)]
-pub struct RequestRow {
-    pub id: String,
-    pub part_id: String,
-    pub policy_id: String,
-    pub request_datetimes: NaiveDateTime,
-    pub request_detail: String,
-    pub status_code: String,
-    pub cr_by: String,
-    pub cr_dtimes: NaiveDateTime,
-    pub upd_by: Option<String>,
-    pub upd_dtimes: Option<NaiveDateTime>,
-    pub is_deleted: bool,
-    pub del_dtimes: Option<NaiveDateTime>,
+mosip_row! {
+    /// A `partner_policy_request` row.
+    #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
+    #[diesel(table_name = partner_policy_request)]
+    pub struct RequestRow {
+        pub id: String,
+        pub part_id: String,
+        pub policy_id: String,
+        pub request_datetimes: NaiveDateTime,
+        pub request_detail: String,
+        pub status_code: String,
+    }
 }
 
 pub fn insert_request(conn: &mut DbConnection, r: &NewPolicyRequest) -> QueryResult<usize> {

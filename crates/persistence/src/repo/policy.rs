@@ -13,20 +13,16 @@ use policy_domain::{Policy, PolicyGroup};
 use crate::connection::DbConnection;
 use crate::schema::{auth_policy, partner_policy, policy_group};
 
-#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
-#[diesel(table_name = policy_group)]
-pub struct GroupRow {
-    pub id: String,
-    pub name: String,
-    pub descr: String,
-    pub user_id: String,
-    pub is_active: bool,
-    pub cr_by: String,
-    pub cr_dtimes: NaiveDateTime,
-    pub upd_by: Option<String>,
-    pub upd_dtimes: Option<NaiveDateTime>,
-    pub is_deleted: bool,
-    pub del_dtimes: Option<NaiveDateTime>,
+mosip_row! {
+    #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+    #[diesel(table_name = policy_group)]
+    pub struct GroupRow {
+        pub id: String,
+        pub name: String,
+        pub descr: String,
+        pub user_id: String,
+        pub is_active: bool,
+    }
 }
 
 impl From<GroupRow> for PolicyGroup {
@@ -63,26 +59,22 @@ impl From<&PolicyGroup> for GroupRow {
     }
 }
 
-#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
-#[diesel(table_name = auth_policy)]
-pub struct PolicyRow {
-    pub id: String,
-    pub policy_group_id: String,
-    pub name: String,
-    pub descr: String,
-    pub policy_file_id: String,
-    pub policy_type: String,
-    pub version: String,
-    pub policy_schema: Option<String>,
-    pub valid_from_date: NaiveDateTime,
-    pub valid_to_date: NaiveDateTime,
-    pub is_active: bool,
-    pub cr_by: String,
-    pub cr_dtimes: NaiveDateTime,
-    pub upd_by: Option<String>,
-    pub upd_dtimes: Option<NaiveDateTime>,
-    pub is_deleted: bool,
-    pub del_dtimes: Option<NaiveDateTime>,
+mosip_row! {
+    #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
+    #[diesel(table_name = auth_policy)]
+    pub struct PolicyRow {
+        pub id: String,
+        pub policy_group_id: String,
+        pub name: String,
+        pub descr: String,
+        pub policy_file_id: String,
+        pub policy_type: String,
+        pub version: String,
+        pub policy_schema: Option<String>,
+        pub valid_from_date: NaiveDateTime,
+        pub valid_to_date: NaiveDateTime,
+        pub is_active: bool,
+    }
 }
 
 impl From<PolicyRow> for Policy {

@@ -1,11 +1,10 @@
 //! Answers about policy groups (PL1, PL2, PL10, PL11, PL12).
 
+use app_core::time::local;
 use policy_domain::{Policy, PolicyError, PolicyGroup};
 use serde::Serialize;
 use serde_json::Value;
 use utoipa::ToSchema;
-
-use super::{local, local_opt};
 
 /// `PolicyGroupCreateResponseDto` (PL1, PL2).
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -31,7 +30,7 @@ impl From<&PolicyGroup> for GroupDto {
             cr_by: g.cr_by.clone(),
             cr_dtimes: local(g.cr_dtimes),
             up_by: g.upd_by.clone(),
-            upd_dtimes: local_opt(g.upd_dtimes),
+            upd_dtimes: g.upd_dtimes.map(local),
         }
     }
 }
@@ -65,7 +64,7 @@ impl From<&PolicyGroup> for GroupEntity {
             is_deleted: false,
             name: g.name.clone(),
             upd_by: g.upd_by.clone(),
-            upd_dtimes: local_opt(g.upd_dtimes),
+            upd_dtimes: g.upd_dtimes.map(local),
             user_id: g.user_id.clone(),
         }
     }
@@ -113,7 +112,7 @@ impl PolicyInGroupDto {
             cr_by: p.cr_by.clone(),
             cr_dtimes: local(p.cr_dtimes),
             up_by: p.upd_by.clone(),
-            upd_dtimes: local_opt(p.upd_dtimes),
+            upd_dtimes: p.upd_dtimes.map(local),
             policies: p.document()?,
         })
     }

@@ -1,11 +1,10 @@
 //! Answers about policies (PL3–PL9, PL13, PL14, PL17).
 
+use app_core::time::{local, stamp};
 use policy_domain::{Policy, PolicyError, PolicyGroup};
 use serde::Serialize;
 use serde_json::Value;
 use utoipa::ToSchema;
-
-use super::{local, local_opt, stamp};
 
 /// `PolicyCreateResponseDto` (PL3, PL5).
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -38,7 +37,7 @@ impl PolicyCreatedDto {
             cr_by: p.cr_by.clone(),
             cr_dtimes: stamp(p.cr_dtimes),
             up_by: p.upd_by.clone(),
-            upd_dtimes: local_opt(p.upd_dtimes),
+            upd_dtimes: p.upd_dtimes.map(local),
         }
     }
 }
@@ -99,7 +98,7 @@ impl PolicyWithGroupDto {
             policy_group_cr_by: g.cr_by.clone(),
             policy_group_cr_dtimes: local(g.cr_dtimes),
             policy_group_up_by: g.upd_by.clone(),
-            policy_group_upd_dtimes: local_opt(g.upd_dtimes),
+            policy_group_upd_dtimes: g.upd_dtimes.map(local),
             policy_id: p.id.clone(),
             policy_name: p.name.clone(),
             policy_desc: p.desc.clone(),
@@ -113,7 +112,7 @@ impl PolicyWithGroupDto {
             cr_by: p.cr_by.clone(),
             cr_dtimes: local(p.cr_dtimes),
             up_by: p.upd_by.clone(),
-            upd_dtimes: local_opt(p.upd_dtimes),
+            upd_dtimes: p.upd_dtimes.map(local),
             policies: p.document()?,
         })
     }
@@ -181,7 +180,7 @@ impl PolicySearchItem {
             name: p.name.clone(),
             policies: p.policies.clone(),
             upd_by: p.upd_by.clone(),
-            upd_dtimes: local_opt(p.upd_dtimes),
+            upd_dtimes: p.upd_dtimes.map(local),
             valid_from_date: local(p.valid_from),
             valid_to_date: local(p.valid_to),
             version: p.version.clone(),

@@ -4,9 +4,9 @@ use actix_web::web;
 use partner_app::PartnerConfig;
 use partner_app::admin::{self, ListQuery, Partners};
 use partner_app::dto::{ApiVersion, Message, RETRIEVE_ID, RETRIEVE_VERSION, StatusBody};
-use web_support::{ApiError, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
+use web_support::{Answer, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
 
-use crate::roles;
+use partner_app::roles;
 
 /// M1: switches a partner on (it needs an uploaded certificate) or off; deactivating a MISP
 /// partner also switches off its licence keys.
@@ -39,12 +39,10 @@ pub async fn activation(
     cfg: web::Data<PartnerConfig>,
     path: web::Path<String>,
     body: Envelope<StatusBody>,
-) -> Result<Reply<Message>, ApiError> {
+) -> Answer<Message> {
     principal.require_any(roles::PARTNER_MANAGER)?;
     principal.require_self_or_admin(&path)?;
-    let (request, echo) = body.open()?;
-    let done = db.call(move |store| admin::activation(store, &principal, &cfg, &path, request)).await?;
-    Ok(Reply::echo(done, echo))
+    db.echo(body, move |store, request| admin::activation(store, &principal, &cfg, &path, request)).await
 }
 
 /// M2 `GET /partners`.
@@ -64,11 +62,7 @@ Errors (HTTP 200): `PMS_PMP_013` no partner found.",
         body = ResponseEnvelope<Partners>))
 )]
 #[tracing::instrument(skip_all)]
-pub async fn list_v1(
-    principal: Principal,
-    db: web::Data<Db>,
-    query: web::Query<ListQuery>,
-) -> Result<Reply<Partners>, ApiError> {
+pub async fn list_v1(principal: Principal, db: web::Data<Db>, query: web::Query<ListQuery>) -> Answer<Partners> {
     list(principal, db, query.into_inner(), ApiVersion::V1).await
 }
 
@@ -90,21 +84,12 @@ Errors (HTTP 200): `PMS_PMP_013` no partner found; `PMS_PRT_096` a partner's sto
         body = ResponseEnvelope<Partners>))
 )]
 #[tracing::instrument(skip_all)]
-pub async fn list_v2(
-    principal: Principal,
-    db: web::Data<Db>,
-    query: web::Query<ListQuery>,
-) -> Result<Reply<Partners>, ApiError> {
+pub async fn list_v2(principal: Principal, db: web::Data<Db>, query: web::Query<ListQuery>) -> Answer<Partners> {
     list(principal, db, query.into_inner(), ApiVersion::V2).await
 }
 
 /// M2/M3: every partner, or those of one type; a caller without the admin role sees its own.
-async fn list(
-    principal: Principal,
-    db: web::Data<Db>,
-    query: ListQuery,
-    version: ApiVersion,
-) -> Result<Reply<Partners>, ApiError> {
+async fn list(principal: Principal, db: web::Data<Db>, query: ListQuery, version: ApiVersion) -> Answer<Partners> {
     principal.require_any(roles::PARTNER_LIST)?;
     let partners = db.call(move |store| admin::list(store, &principal, query, version)).await?;
     Ok(Reply::named(partners, RETRIEVE_ID, RETRIEVE_VERSION))

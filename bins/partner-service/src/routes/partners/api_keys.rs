@@ -5,9 +5,9 @@ use actix_web::web;
 use partner_app::PartnerConfig;
 use partner_app::api_keys::{self, GenerateBody, Generated, KeyMapping, KeyStatusBody, RemapBody};
 use partner_app::dto::{Message, RETRIEVE_ID, RETRIEVE_VERSION};
-use web_support::{ApiError, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
+use web_support::{Answer, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
 
-use crate::roles;
+use partner_app::roles;
 
 /// P13: a partner generates a key for a policy its request for was approved.
 #[utoipa::path(
@@ -41,12 +41,10 @@ pub async fn generate(
     cfg: web::Data<PartnerConfig>,
     path: web::Path<String>,
     body: Envelope<GenerateBody>,
-) -> Result<Reply<Generated>, ApiError> {
+) -> Answer<Generated> {
     principal.require_any(roles::API_KEY_GENERATION)?;
     principal.require_self_or_admin(&path)?;
-    let (request, echo) = body.open()?;
-    let generated = db.call(move |store| api_keys::generate(store, &principal, &cfg, &path, request)).await?;
-    Ok(Reply::echo(generated, echo))
+    db.echo(body, move |store, request| api_keys::generate(store, &principal, &cfg, &path, request)).await
 }
 
 /// M5: switches one of a partner's keys for a policy (named by its label) on or off.
@@ -85,13 +83,11 @@ pub async fn status(
     db: web::Data<Db>,
     path: web::Path<(String, String)>,
     body: Envelope<KeyStatusBody>,
-) -> Result<Reply<&'static str>, ApiError> {
+) -> Answer<&'static str> {
     principal.require_any(roles::API_KEY_STATUS)?;
     principal.require_self_or_admin(&path.0)?;
-    let (request, echo) = body.open()?;
     let (partner_id, policy_id) = path.into_inner();
-    let message = db.call(move |store| api_keys::status(store, &principal, &partner_id, &policy_id, request)).await?;
-    Ok(Reply::echo(message, echo))
+    db.echo(body, move |store, request| api_keys::status(store, &principal, &partner_id, &policy_id, request)).await
 }
 
 /// M6: moves an active key to another policy of the partner's group.
@@ -129,13 +125,11 @@ pub async fn remap(
     db: web::Data<Db>,
     path: web::Path<(String, String)>,
     body: Envelope<RemapBody>,
-) -> Result<Reply<Message>, ApiError> {
+) -> Answer<Message> {
     principal.require_any(roles::PARTNER_MANAGER)?;
     principal.require_self_or_admin(&path.0)?;
-    let (request, echo) = body.open()?;
     let (partner_id, key) = path.into_inner();
-    let done = db.call(move |store| api_keys::remap(store, &principal, &partner_id, &key, request)).await?;
-    Ok(Reply::echo(done, echo))
+    db.echo(body, move |store, request| api_keys::remap(store, &principal, &partner_id, &key, request)).await
 }
 
 /// M7: the policy a partner's key is for.
@@ -160,7 +154,7 @@ pub async fn policy_of_key(
     principal: Principal,
     db: web::Data<Db>,
     path: web::Path<(String, String)>,
-) -> Result<Reply<KeyMapping>, ApiError> {
+) -> Answer<KeyMapping> {
     principal.require_any(roles::PARTNER_MANAGER)?;
     principal.require_self_or_admin(&path.0)?;
     let (partner_id, key) = path.into_inner();

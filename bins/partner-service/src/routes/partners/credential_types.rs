@@ -4,9 +4,9 @@
 use actix_web::web;
 use partner_app::PartnerConfig;
 use partner_app::credential_types::{self, CredentialTypePolicy};
-use web_support::{ApiError, Db, Principal, Reply, ResponseEnvelope};
+use web_support::{Answer, Db, Principal, Reply, ResponseEnvelope};
 
-use crate::roles;
+use partner_app::roles;
 
 /// P17: the policy (of the partner's group, by name) the partner uses for a credential type.
 #[utoipa::path(
@@ -44,7 +44,7 @@ pub async fn map(
     db: web::Data<Db>,
     cfg: web::Data<PartnerConfig>,
     path: web::Path<(String, String, String)>,
-) -> Result<Reply<&'static str>, ApiError> {
+) -> Answer<&'static str> {
     principal.require_any(roles::CREDENTIAL)?;
     principal.require_self_or_admin(&path.0)?;
     let (partner_id, credential_type, policy_name) = path.into_inner();
@@ -77,7 +77,7 @@ pub async fn get(
     principal: Principal,
     db: web::Data<Db>,
     path: web::Path<(String, String)>,
-) -> Result<Reply<CredentialTypePolicy>, ApiError> {
+) -> Answer<CredentialTypePolicy> {
     principal.require_any(roles::CREDENTIAL)?;
     principal.require_self_or_admin(&path.0)?;
     let (partner_id, credential_type) = path.into_inner();

@@ -4,9 +4,9 @@ use actix_web::web;
 use partner_app::PartnerConfig;
 use partner_app::details::{self, ContactBody, PartnerDetails, UpdateBody};
 use partner_app::dto::{ApiVersion, PartnerResponse, RETRIEVE_ID, RETRIEVE_VERSION};
-use web_support::{ApiError, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
+use web_support::{Answer, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
 
-use crate::roles;
+use partner_app::roles;
 
 /// P4: a partner (self or admin).
 #[utoipa::path(
@@ -25,11 +25,7 @@ Errors (HTTP 200): `PMS_PRT_005` no such partner; `PMS_PRT_002` the partner's po
         body = ResponseEnvelope<PartnerDetails>))
 )]
 #[tracing::instrument(skip_all, fields(partner_id = %path))]
-pub async fn get(
-    principal: Principal,
-    db: web::Data<Db>,
-    path: web::Path<String>,
-) -> Result<Reply<PartnerDetails>, ApiError> {
+pub async fn get(principal: Principal, db: web::Data<Db>, path: web::Path<String>) -> Answer<PartnerDetails> {
     principal.require_any(roles::PARTNER_READ)?;
     principal.require_self_or_admin(&path)?;
     let found = db.call(move |store| details::get(store, &principal, &path)).await?;
@@ -68,7 +64,7 @@ pub async fn update_v1(
     cfg: web::Data<PartnerConfig>,
     path: web::Path<String>,
     body: Envelope<UpdateBody>,
-) -> Result<Reply<PartnerResponse>, ApiError> {
+) -> Answer<PartnerResponse> {
     update(principal, db, cfg, path, body, ApiVersion::V1).await
 }
 
@@ -103,7 +99,7 @@ pub async fn update_v2(
     cfg: web::Data<PartnerConfig>,
     path: web::Path<String>,
     body: Envelope<UpdateBody>,
-) -> Result<Reply<PartnerResponse>, ApiError> {
+) -> Answer<PartnerResponse> {
     update(principal, db, cfg, path, body, ApiVersion::V2).await
 }
 
@@ -114,12 +110,10 @@ async fn update(
     path: web::Path<String>,
     body: Envelope<UpdateBody>,
     version: ApiVersion,
-) -> Result<Reply<PartnerResponse>, ApiError> {
+) -> Answer<PartnerResponse> {
     principal.require_any(roles::PARTNER_SELF)?;
     principal.require_self_or_admin(&path)?;
-    let (request, echo) = body.open()?;
-    let updated = db.call(move |store| details::update(store, &principal, &cfg, &path, request, version)).await?;
-    Ok(Reply::echo(updated, echo))
+    db.echo(body, move |store, request| details::update(store, &principal, &cfg, &path, request, version)).await
 }
 
 /// P7: adds a contact, or updates the partner's contact with that e-mail.
@@ -159,12 +153,10 @@ pub async fn contact(
     cfg: web::Data<PartnerConfig>,
     path: web::Path<String>,
     body: Envelope<ContactBody>,
-) -> Result<Reply<&'static str>, ApiError> {
+) -> Answer<&'static str> {
     principal.require_any(roles::PARTNER_SELF)?;
     principal.require_self_or_admin(&path)?;
-    let (request, echo) = body.open()?;
-    let done = db.call(move |store| details::contact(store, &principal, &cfg, &path, request)).await?;
-    Ok(Reply::echo(done, echo))
+    db.echo(body, move |store, request| details::contact(store, &principal, &cfg, &path, request)).await
 }
 
 /// P8: moves a partner that is not active yet to another policy group.
@@ -195,7 +187,7 @@ pub async fn policy_group(
     principal: Principal,
     db: web::Data<Db>,
     path: web::Path<(String, String)>,
-) -> Result<Reply<&'static str>, ApiError> {
+) -> Answer<&'static str> {
     principal.require_any(roles::POLICY_GROUP_MAPPING)?;
     let (partner_id, group_name) = path.into_inner();
     principal.require_self_or_admin(&partner_id)?;

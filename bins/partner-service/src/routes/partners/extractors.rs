@@ -2,9 +2,9 @@
 
 use actix_web::web;
 use partner_app::extractors::{self, ExtractorsDto};
-use web_support::{ApiError, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
+use web_support::{Answer, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
 
-use crate::roles;
+use partner_app::roles;
 
 /// P15: adds (or replaces, by attribute name) extractors while the request for the policy is
 /// not approved yet.
@@ -45,13 +45,11 @@ pub async fn add(
     db: web::Data<Db>,
     path: web::Path<(String, String)>,
     body: Envelope<ExtractorsDto>,
-) -> Result<Reply<&'static str>, ApiError> {
+) -> Answer<&'static str> {
     principal.require_any(roles::CREDENTIAL)?;
     principal.require_self_or_admin(&path.0)?;
-    let (request, echo) = body.open()?;
     let (partner_id, policy_id) = path.into_inner();
-    let done = db.call(move |store| extractors::add(store, &principal, &partner_id, &policy_id, request)).await?;
-    Ok(Reply::echo(done, echo))
+    db.echo(body, move |store, request| extractors::add(store, &principal, &partner_id, &policy_id, request)).await
 }
 
 /// P16: a partner's extractors for a policy.
@@ -72,11 +70,7 @@ Errors (HTTP 200): `PMS_PRT_064` no extractors.",
     responses((status = 200, description = "The extractors, or the errors", body = ResponseEnvelope<ExtractorsDto>))
 )]
 #[tracing::instrument(skip_all, fields(partner_id = %path.0, policy_id = %path.1))]
-pub async fn get(
-    principal: Principal,
-    db: web::Data<Db>,
-    path: web::Path<(String, String)>,
-) -> Result<Reply<ExtractorsDto>, ApiError> {
+pub async fn get(principal: Principal, db: web::Data<Db>, path: web::Path<(String, String)>) -> Answer<ExtractorsDto> {
     principal.require_any(roles::CREDENTIAL)?;
     principal.require_self_or_admin(&path.0)?;
     let (partner_id, policy_id) = path.into_inner();

@@ -11,6 +11,7 @@ mod registration;
 pub(crate) mod requests;
 pub(crate) mod search;
 
+use partner_domain::api_key::ApiKeyPolicy;
 use partner_domain::registration::{EmailRule, RegistrationRules};
 use web_support::openapi::Registrar;
 use web_support::settings::PartnerSettings;
@@ -19,7 +20,6 @@ use web_support::settings::PartnerSettings;
 pub fn app_config(settings: &PartnerSettings) -> anyhow::Result<partner_app::PartnerConfig> {
     let email = EmailRule::new(&settings.email_regex)
         .map_err(|e| anyhow::anyhow!("partner.email_regex is not a valid pattern: {e}"))?;
-    anyhow::ensure!(settings.api_key_expiry_days > 0, "partner.api_key_expiry_days must be at least 1");
     anyhow::ensure!(settings.partner_id_max_length > 0, "partner.partner_id_max_length must be at least 1");
     anyhow::ensure!(!settings.languages.is_empty(), "partner.languages must name at least one language");
     Ok(partner_app::PartnerConfig {
@@ -29,7 +29,8 @@ pub fn app_config(settings: &PartnerSettings) -> anyhow::Result<partner_app::Par
             email,
             languages: settings.languages.clone(),
         },
-        api_key_expiry_days: settings.api_key_expiry_days,
+        api_keys: ApiKeyPolicy::new(settings.api_key_expiry_days)
+            .map_err(|e| anyhow::anyhow!("partner.api_key_expiry_days: {e}"))?,
         extractor_partner_types: settings.extractor_partner_types.clone(),
         credential_type_partner_types: settings.credential_type_partner_types.clone(),
         allowed_credential_types: settings.allowed_credential_types.clone(),

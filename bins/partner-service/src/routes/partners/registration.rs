@@ -4,7 +4,7 @@ use actix_web::web;
 use partner_app::PartnerConfig;
 use partner_app::dto::{ApiVersion, PartnerResponse};
 use partner_app::registration::{self, EmailAnswer, EmailBody, RegisterBody};
-use web_support::{ApiError, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
+use web_support::{Answer, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
 
 /// P1 `POST /partners`.
 #[utoipa::path(
@@ -39,7 +39,7 @@ pub async fn register_v1(
     db: web::Data<Db>,
     cfg: web::Data<PartnerConfig>,
     body: Envelope<RegisterBody>,
-) -> Result<Reply<PartnerResponse>, ApiError> {
+) -> Answer<PartnerResponse> {
     register(principal, db, cfg, body, ApiVersion::V1).await
 }
 
@@ -77,7 +77,7 @@ pub async fn register_v2(
     db: web::Data<Db>,
     cfg: web::Data<PartnerConfig>,
     body: Envelope<RegisterBody>,
-) -> Result<Reply<PartnerResponse>, ApiError> {
+) -> Answer<PartnerResponse> {
     register(principal, db, cfg, body, ApiVersion::V2).await
 }
 
@@ -87,10 +87,8 @@ async fn register(
     cfg: web::Data<PartnerConfig>,
     body: Envelope<RegisterBody>,
     version: ApiVersion,
-) -> Result<Reply<PartnerResponse>, ApiError> {
-    let (request, echo) = body.open()?;
-    let created = db.call(move |store| registration::register(store, &principal, &cfg, request, version)).await?;
-    Ok(Reply::echo(created, echo))
+) -> Answer<PartnerResponse> {
+    db.echo(body, move |store, request| registration::register(store, &principal, &cfg, request, version)).await
 }
 
 /// P3: whether a partner uses the e-mail, and which partner types need a policy group.
@@ -117,7 +115,7 @@ pub async fn email_check(
     db: web::Data<Db>,
     cfg: web::Data<PartnerConfig>,
     body: Envelope<EmailBody>,
-) -> Result<Reply<EmailAnswer>, ApiError> {
+) -> Answer<EmailAnswer> {
     let request = body.request()?;
     Ok(Reply::ok(db.call(move |store| registration::email_check(store, &principal, &cfg, request)).await?))
 }

@@ -5,9 +5,9 @@ use actix_web::web;
 use partner_app::PartnerConfig;
 use partner_app::dto::{RETRIEVE_ID, RETRIEVE_VERSION, StatusBody};
 use partner_app::requests::{self, MappingAnswer, MappingBody, PartnerRequestItem, RequestItem, RequestList};
-use web_support::{ApiError, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
+use web_support::{Answer, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
 
-use crate::roles;
+use partner_app::roles;
 
 /// P12: a partner asks to use a policy of its group.
 #[utoipa::path(
@@ -44,12 +44,10 @@ pub async fn request(
     db: web::Data<Db>,
     path: web::Path<String>,
     body: Envelope<MappingBody>,
-) -> Result<Reply<MappingAnswer>, ApiError> {
+) -> Answer<MappingAnswer> {
     principal.require_any(roles::POLICY_MAPPING_REQUEST)?;
     principal.require_self_or_admin(&path)?;
-    let (request, echo) = body.open()?;
-    let answer = db.call(move |store| requests::request(store, &principal, &path, request)).await?;
-    Ok(Reply::echo(answer, echo))
+    db.echo(body, move |store, request| requests::request(store, &principal, &path, request)).await
 }
 
 /// M4: an admin approves or rejects a pending request; a decided request stays decided, and of
@@ -90,11 +88,9 @@ pub async fn review(
     cfg: web::Data<PartnerConfig>,
     path: web::Path<String>,
     body: Envelope<StatusBody>,
-) -> Result<Reply<&'static str>, ApiError> {
+) -> Answer<&'static str> {
     principal.require_any(roles::PARTNER_MANAGER)?;
-    let (request, echo) = body.open()?;
-    let message = db.call(move |store| requests::review(store, &principal, &cfg, &path, request)).await?;
-    Ok(Reply::echo(message, echo))
+    db.echo(body, move |store, request| requests::review(store, &principal, &cfg, &path, request)).await
 }
 
 /// P14: a partner's requests; for approved ones, the keys generated for the policy (one item per
@@ -119,7 +115,7 @@ pub async fn requests_of_partner(
     principal: Principal,
     db: web::Data<Db>,
     path: web::Path<String>,
-) -> Result<Reply<Vec<PartnerRequestItem>>, ApiError> {
+) -> Answer<Vec<PartnerRequestItem>> {
     principal.require_any(roles::API_KEY_REQUESTS_OF_PARTNER)?;
     principal.require_self_or_admin(&path)?;
     let items = db.call(move |store| requests::requests_of_partner(store, &principal, &path)).await?;
@@ -140,7 +136,7 @@ Errors (HTTP 200): `PMS_PMP_015` no request found.",
         body = ResponseEnvelope<RequestList>))
 )]
 #[tracing::instrument(skip_all)]
-pub async fn all_requests(principal: Principal, db: web::Data<Db>) -> Result<Reply<RequestList>, ApiError> {
+pub async fn all_requests(principal: Principal, db: web::Data<Db>) -> Answer<RequestList> {
     principal.require_any(roles::PARTNER_MANAGER)?;
     let list = db.call(move |store| requests::all_requests(store, &principal)).await?;
     Ok(Reply::named(list, RETRIEVE_ID, RETRIEVE_VERSION))
@@ -162,11 +158,7 @@ Errors (HTTP 200): `PMS_PMP_015` no such request.",
         body = ResponseEnvelope<RequestItem>))
 )]
 #[tracing::instrument(skip_all, fields(request_id = %path))]
-pub async fn one_request(
-    principal: Principal,
-    db: web::Data<Db>,
-    path: web::Path<String>,
-) -> Result<Reply<RequestItem>, ApiError> {
+pub async fn one_request(principal: Principal, db: web::Data<Db>, path: web::Path<String>) -> Answer<RequestItem> {
     principal.require_any(roles::PARTNER_MANAGER)?;
     let item = db.call(move |store| requests::one_request(store, &principal, &path)).await?;
     Ok(Reply::named(item, RETRIEVE_ID, RETRIEVE_VERSION))

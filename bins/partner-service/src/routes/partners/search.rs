@@ -5,9 +5,9 @@ use app_core::page::PageResponse;
 use app_core::search::{FilterResponse, FilterValueDto, SearchDto};
 use partner_app::PartnerConfig;
 use partner_app::search::{self, KeyItem, PartnerItem, PartnerSearchBody, PartnerTypeItem, RequestItem};
-use web_support::{ApiError, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
+use web_support::{Answer, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
 
-use crate::roles;
+use partner_app::roles;
 
 /// P19: partners (`partnerType`: `all` or a type code).
 #[utoipa::path(
@@ -42,7 +42,7 @@ pub async fn partners(
     principal: Principal,
     db: web::Data<Db>,
     body: Envelope<PartnerSearchBody>,
-) -> Result<Reply<PageResponse<PartnerItem>>, ApiError> {
+) -> Answer<PageResponse<PartnerItem>> {
     principal.require_any(roles::PARTNER_SEARCH)?;
     let request = body.request()?;
     Ok(Reply::ok(db.call(move |store| search::partners(store, &principal, request)).await?))
@@ -76,7 +76,7 @@ pub async fn partner_types(
     principal: Principal,
     db: web::Data<Db>,
     body: Envelope<SearchDto>,
-) -> Result<Reply<PageResponse<PartnerTypeItem>>, ApiError> {
+) -> Answer<PageResponse<PartnerTypeItem>> {
     principal.require_any(roles::SEARCH)?;
     let request = body.request()?;
     Ok(Reply::ok(db.call(move |store| search::partner_types(store, &principal, request)).await?))
@@ -112,7 +112,7 @@ pub async fn partner_filter_values(
     db: web::Data<Db>,
     cfg: web::Data<PartnerConfig>,
     body: Envelope<FilterValueDto>,
-) -> Result<Reply<FilterResponse>, ApiError> {
+) -> Answer<FilterResponse> {
     principal.require_any(roles::SEARCH)?;
     let request = body.request()?;
     Ok(Reply::ok(db.call(move |store| search::partner_filter_values(store, &principal, &cfg, request)).await?))
@@ -147,7 +147,7 @@ pub async fn request_filter_values(
     db: web::Data<Db>,
     cfg: web::Data<PartnerConfig>,
     body: Envelope<FilterValueDto>,
-) -> Result<Reply<FilterResponse>, ApiError> {
+) -> Answer<FilterResponse> {
     principal.require_any(roles::API_KEY_REQUEST_FILTER)?;
     let request = body.request()?;
     Ok(Reply::ok(db.call(move |store| search::request_filter_values(store, &principal, &cfg, request)).await?))
@@ -183,7 +183,7 @@ pub async fn requests(
     principal: Principal,
     db: web::Data<Db>,
     body: Envelope<SearchDto>,
-) -> Result<Reply<PageResponse<RequestItem>>, ApiError> {
+) -> Answer<PageResponse<RequestItem>> {
     principal.require_any(roles::API_KEY_SEARCH)?;
     let request = body.request()?;
     Ok(Reply::ok(db.call(move |store| search::requests(store, &principal, request)).await?))
@@ -214,11 +214,7 @@ Errors (HTTP 200): `PMS_COR_001` `request` missing; `PMS-MSD-3xx` the search is 
         body = ResponseEnvelope<PageResponse<KeyItem>>))
 )]
 #[tracing::instrument(skip_all)]
-pub async fn keys(
-    principal: Principal,
-    db: web::Data<Db>,
-    body: Envelope<SearchDto>,
-) -> Result<Reply<PageResponse<KeyItem>>, ApiError> {
+pub async fn keys(principal: Principal, db: web::Data<Db>, body: Envelope<SearchDto>) -> Answer<PageResponse<KeyItem>> {
     principal.require_any(roles::API_KEY_SEARCH)?;
     let request = body.request()?;
     Ok(Reply::ok(db.call(move |store| search::keys(store, &principal, request)).await?))

@@ -5,9 +5,9 @@
 use actix_web::web;
 use policy_app::dto::ConfigDto;
 use policy_app::{PolicyConfig, reads};
-use web_support::{ApiError, Principal, Reply, ResponseEnvelope};
+use web_support::{Answer, Principal, Reply, ResponseEnvelope};
 
-use crate::roles;
+use partner_app::roles;
 
 #[utoipa::path(
     get,
@@ -22,11 +22,7 @@ use crate::roles;
     responses((status = 200, description = "The key and its value", body = ResponseEnvelope<ConfigDto>))
 )]
 #[tracing::instrument(skip_all, fields(key = %path))]
-pub async fn value(
-    principal: Principal,
-    cfg: web::Data<PolicyConfig>,
-    path: web::Path<String>,
-) -> Result<Reply<ConfigDto>, ApiError> {
+pub async fn value(principal: Principal, cfg: web::Data<PolicyConfig>, path: web::Path<String>) -> Answer<ConfigDto> {
     principal.require_any(roles::POLICY_ADMIN)?;
     Ok(Reply::ok(reads::config_value(&cfg, path.into_inner())))
 }

@@ -3,9 +3,9 @@
 use actix_web::web;
 use policy_app::dto::{GroupDto, GroupRequest, GroupWithPoliciesDto};
 use policy_app::groups;
-use web_support::{ApiError, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
+use web_support::{Answer, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
 
-use crate::roles;
+use partner_app::roles;
 
 /// PL1 `POST /policies/group/new`.
 #[utoipa::path(
@@ -25,15 +25,9 @@ failing field listed); `PMS_POL_014` a group of that name exists.",
     responses((status = 200, description = "The group (`id` and `version` echoed), or the errors", body = ResponseEnvelope<GroupDto>))
 )]
 #[tracing::instrument(skip_all)]
-pub async fn create(
-    principal: Principal,
-    db: web::Data<Db>,
-    body: Envelope<GroupRequest>,
-) -> Result<Reply<GroupDto>, ApiError> {
+pub async fn create(principal: Principal, db: web::Data<Db>, body: Envelope<GroupRequest>) -> Answer<GroupDto> {
     principal.require_any(roles::POLICY_ADMIN)?;
-    let (request, echo) = body.open()?;
-    let group = db.call(move |store| groups::create(store, &principal, request)).await?;
-    Ok(Reply::echo(group, echo))
+    db.echo(body, move |store, request| groups::create(store, &principal, request)).await
 }
 
 /// PL2 `PUT /policies/group/{policygroupId}`.
@@ -63,11 +57,9 @@ pub async fn update(
     db: web::Data<Db>,
     path: web::Path<String>,
     body: Envelope<GroupRequest>,
-) -> Result<Reply<GroupDto>, ApiError> {
+) -> Answer<GroupDto> {
     principal.require_any(roles::POLICY_ADMIN)?;
-    let (request, echo) = body.open()?;
-    let group = db.call(move |store| groups::update(store, &principal, &path, request)).await?;
-    Ok(Reply::echo(group, echo))
+    db.echo(body, move |store, request| groups::update(store, &principal, &path, request)).await
 }
 
 /// PL10 `GET /policies/group/{policygroupId}`: the group and its policies.
@@ -83,11 +75,7 @@ Errors (HTTP 200): `PMS_POL_016` no such group; `PMS_POL_052` a stored policy do
     responses((status = 200, description = "The group and its policies, or the errors", body = ResponseEnvelope<GroupWithPoliciesDto>))
 )]
 #[tracing::instrument(skip_all, fields(policy_group_id = %path))]
-pub async fn get(
-    principal: Principal,
-    db: web::Data<Db>,
-    path: web::Path<String>,
-) -> Result<Reply<GroupWithPoliciesDto>, ApiError> {
+pub async fn get(principal: Principal, db: web::Data<Db>, path: web::Path<String>) -> Answer<GroupWithPoliciesDto> {
     principal.require_any(roles::POLICY_ADMIN)?;
     Ok(Reply::ok(db.call(move |store| groups::get(store, &principal, &path)).await?))
 }
@@ -104,7 +92,7 @@ Errors (HTTP 200): `PMS_POL_052` a stored policy document is not JSON.",
     responses((status = 200, description = "The groups, or the errors", body = ResponseEnvelope<Vec<GroupWithPoliciesDto>>))
 )]
 #[tracing::instrument(skip_all)]
-pub async fn all(principal: Principal, db: web::Data<Db>) -> Result<Reply<Vec<GroupWithPoliciesDto>>, ApiError> {
+pub async fn all(principal: Principal, db: web::Data<Db>) -> Answer<Vec<GroupWithPoliciesDto>> {
     principal.require_any(roles::POLICY_ADMIN)?;
     Ok(Reply::ok(db.call(move |store| groups::all(store, &principal)).await?))
 }

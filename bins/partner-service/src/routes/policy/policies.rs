@@ -4,9 +4,9 @@ use actix_web::web;
 use policy_app::PolicyConfig;
 use policy_app::dto::{PolicyBody, PolicyCreatedDto, PolicyWithGroupDto, StatusBody, StatusDto};
 use policy_app::policies;
-use web_support::{ApiError, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
+use web_support::{Answer, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
 
-use crate::roles;
+use partner_app::roles;
 
 /// PL3 `POST /policies`: a new draft.
 #[utoipa::path(
@@ -39,11 +39,9 @@ pub async fn create(
     db: web::Data<Db>,
     cfg: web::Data<PolicyConfig>,
     body: Envelope<PolicyBody>,
-) -> Result<Reply<PolicyCreatedDto>, ApiError> {
+) -> Answer<PolicyCreatedDto> {
     principal.require_any(roles::POLICY_ADMIN)?;
-    let (request, echo) = body.open()?;
-    let policy = db.call(move |store| policies::create(store, &principal, &cfg, request)).await?;
-    Ok(Reply::echo(policy, echo))
+    db.echo(body, move |store, request| policies::create(store, &principal, &cfg, request)).await
 }
 
 /// PL5 `PUT /policies/{policyId}`: a new content for a draft.
@@ -71,11 +69,9 @@ pub async fn update(
     cfg: web::Data<PolicyConfig>,
     path: web::Path<String>,
     body: Envelope<PolicyBody>,
-) -> Result<Reply<PolicyCreatedDto>, ApiError> {
+) -> Answer<PolicyCreatedDto> {
     principal.require_any(roles::POLICY_ADMIN)?;
-    let (request, echo) = body.open()?;
-    let policy = db.call(move |store| policies::update(store, &principal, &cfg, &path, request)).await?;
-    Ok(Reply::echo(policy, echo))
+    db.echo(body, move |store, request| policies::update(store, &principal, &cfg, &path, request)).await
 }
 
 /// PL4 `POST /policies/{policyId}/group/{policygroupId}/publish`.
@@ -99,7 +95,7 @@ pub async fn publish(
     db: web::Data<Db>,
     cfg: web::Data<PolicyConfig>,
     path: web::Path<(String, String)>,
-) -> Result<Reply<PolicyWithGroupDto>, ApiError> {
+) -> Answer<PolicyWithGroupDto> {
     principal.require_any(roles::POLICY_ADMIN)?;
     let (policy_id, group_id) = path.into_inner();
     let published = db.call(move |store| policies::publish(store, &principal, &cfg, &policy_id, &group_id)).await?;
@@ -134,10 +130,8 @@ pub async fn status(
     db: web::Data<Db>,
     path: web::Path<(String, String)>,
     body: Envelope<StatusBody>,
-) -> Result<Reply<StatusDto>, ApiError> {
+) -> Answer<StatusDto> {
     principal.require_any(roles::POLICY_ADMIN)?;
-    let (request, echo) = body.open()?;
     let (policy_id, group_id) = path.into_inner();
-    let done = db.call(move |store| policies::set_status(store, &principal, &policy_id, &group_id, request)).await?;
-    Ok(Reply::echo(done, echo))
+    db.echo(body, move |store, request| policies::set_status(store, &principal, &policy_id, &group_id, request)).await
 }

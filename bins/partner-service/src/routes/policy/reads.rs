@@ -3,9 +3,9 @@
 use actix_web::web;
 use policy_app::dto::{ActivePolicyDto, PolicyWithGroupDto};
 use policy_app::reads;
-use web_support::{ApiError, Db, Principal, Reply, ResponseEnvelope};
+use web_support::{Answer, Db, Principal, Reply, ResponseEnvelope};
 
-use crate::roles;
+use partner_app::roles;
 
 /// PL7 `GET /policies`: every policy with its group.
 #[utoipa::path(
@@ -19,7 +19,7 @@ Errors (HTTP 200): `PMS_POL_052` a stored policy document is not JSON.",
     responses((status = 200, description = "The policies, or the errors", body = ResponseEnvelope<Vec<PolicyWithGroupDto>>))
 )]
 #[tracing::instrument(skip_all)]
-pub async fn all(principal: Principal, db: web::Data<Db>) -> Result<Reply<Vec<PolicyWithGroupDto>>, ApiError> {
+pub async fn all(principal: Principal, db: web::Data<Db>) -> Answer<Vec<PolicyWithGroupDto>> {
     principal.require_any(roles::POLICY_ADMIN)?;
     Ok(Reply::ok(db.call(move |store| reads::all(store, &principal)).await?))
 }
@@ -37,11 +37,7 @@ Errors (HTTP 200): `PMS_POL_008` no such policy; `PMS_POL_052` its stored docume
     responses((status = 200, description = "The policy, or the errors", body = ResponseEnvelope<PolicyWithGroupDto>))
 )]
 #[tracing::instrument(skip_all, fields(policy_id = %path))]
-pub async fn get(
-    principal: Principal,
-    db: web::Data<Db>,
-    path: web::Path<String>,
-) -> Result<Reply<PolicyWithGroupDto>, ApiError> {
+pub async fn get(principal: Principal, db: web::Data<Db>, path: web::Path<String>) -> Answer<PolicyWithGroupDto> {
     principal.require_any(roles::POLICY_ADMIN)?;
     Ok(Reply::ok(db.call(move |store| reads::get(store, &principal, &path)).await?))
 }
@@ -65,7 +61,7 @@ pub async fn of_partner(
     principal: Principal,
     db: web::Data<Db>,
     path: web::Path<(String, String)>,
-) -> Result<Reply<PolicyWithGroupDto>, ApiError> {
+) -> Answer<PolicyWithGroupDto> {
     principal.require_any(roles::POLICY_ADMIN)?;
     let (policy_id, partner_id) = path.into_inner();
     Ok(Reply::ok(db.call(move |store| reads::of_partner(store, &principal, &policy_id, &partner_id)).await?))
@@ -89,7 +85,7 @@ pub async fn active_of_group(
     principal: Principal,
     db: web::Data<Db>,
     path: web::Path<String>,
-) -> Result<Reply<Vec<ActivePolicyDto>>, ApiError> {
+) -> Answer<Vec<ActivePolicyDto>> {
     principal.require_any(roles::ACTIVE_POLICIES)?;
     Ok(Reply::ok(db.call(move |store| reads::active_of_group(store, &principal, &path)).await?))
 }

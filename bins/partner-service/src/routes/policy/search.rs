@@ -6,9 +6,9 @@ use policy_app::dto::{GroupEntity, PolicyFilterBody, PolicySearchBody, PolicySea
 use policy_app::search;
 use web_support::page::PageResponse;
 use web_support::search::{FilterResponse, FilterValueDto, SearchDto};
-use web_support::{ApiError, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
+use web_support::{Answer, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
 
-use crate::roles;
+use partner_app::roles;
 
 /// PL12 `POST /policies/group/search`.
 #[utoipa::path(
@@ -36,7 +36,7 @@ pub async fn groups(
     principal: Principal,
     db: web::Data<Db>,
     body: Envelope<SearchDto>,
-) -> Result<Reply<PageResponse<GroupEntity>>, ApiError> {
+) -> Answer<PageResponse<GroupEntity>> {
     principal.require_any(roles::POLICY_GROUP_SEARCH)?;
     let request = body.request()?;
     Ok(Reply::ok(db.call(move |store| search::groups(store, &principal, request)).await?))
@@ -69,7 +69,7 @@ pub async fn policies(
     principal: Principal,
     db: web::Data<Db>,
     body: Envelope<PolicySearchBody>,
-) -> Result<Reply<PageResponse<PolicySearchItem>>, ApiError> {
+) -> Answer<PageResponse<PolicySearchItem>> {
     principal.require_any(roles::POLICY_ADMIN)?;
     let request = body.request()?;
     Ok(Reply::ok(db.call(move |store| search::policies(store, &principal, request)).await?))
@@ -100,7 +100,7 @@ pub async fn group_values(
     db: web::Data<Db>,
     cfg: web::Data<PolicyConfig>,
     body: Envelope<FilterValueDto>,
-) -> Result<Reply<FilterResponse>, ApiError> {
+) -> Answer<FilterResponse> {
     principal.require_any(roles::POLICY_FILTER)?;
     let request = body.request()?;
     Ok(Reply::ok(db.call(move |store| search::group_values(store, &principal, &cfg, request)).await?))
@@ -130,7 +130,7 @@ pub async fn policy_values(
     db: web::Data<Db>,
     cfg: web::Data<PolicyConfig>,
     body: Envelope<PolicyFilterBody>,
-) -> Result<Reply<FilterResponse>, ApiError> {
+) -> Answer<FilterResponse> {
     principal.require_any(roles::POLICY_FILTER)?;
     let request = body.request()?;
     Ok(Reply::ok(db.call(move |store| search::policy_values(store, &principal, &cfg, request)).await?))

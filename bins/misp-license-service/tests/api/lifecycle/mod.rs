@@ -1,0 +1,6 @@
+//! E2 approve/reject, E5 activate/deactivate, E6 key status, E4 validate, E10 download.
+
+mod activation;
+mod decisions;
+mod prefixes;
+mod validation;

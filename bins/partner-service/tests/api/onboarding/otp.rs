@@ -1,0 +1,106 @@
+//! One-time passwords: wrong, expired, reused and superseded ones, brute force, concurrent guesses
+//! and throttled resending.
+
+use serde_json::json;
+use web_support::testing::Client;
+
+use super::{
+    OTP, PASSWORD, VERIFY, accounts, dropped, ev, events, expire, forget_last_send, partners, post, request_otp,
+    signup, signup_row, verify,
+};
+use crate::api_tests;
+use crate::helpers::{TestApp, serve};
+
+fn wrong_expired_reused_and_superseded_otps_are_refused(app: TestApp) {
+    let c = &app.client;
+    let (reg, otp) = request_otp(&app, signup("dev-1", "Devices", "ops@dev.example", "Device_Provider"));
+    let wrong = if otp == "000000" { "000001" } else { "000000" };
+    let a = verify(c, &reg, wrong, PASSWORD);
+    assert_eq!(
+        (a.error_code(), a.body["errors"][0]["message"].as_str()),
+        (Some("PMS_ONB_006"), Some("Invalid OTP; 4 attempt(s) left."))
+    );
+    assert_eq!(verify(c, &reg, "12345", PASSWORD).error_code(), Some("PMS_ONB_013"), "not six digits");
+    assert_eq!(verify(c, "no-such-registration", &otp, PASSWORD).error_code(), Some("PMS_ONB_005"));
+    let missing = post(c, VERIFY, json!({"otp": otp, "password": PASSWORD}));
+    assert_eq!(missing.error_code(), Some("PMS_COR_001"));
+
+    expire(&app, &reg);
+    assert_eq!(verify(c, &reg, &otp, PASSWORD).error_code(), Some("PMS_ONB_007"));
+    assert_eq!(partners(&app), 0);
+
+    // A new OTP replaces the old one under a new registration id.
+    forget_last_send(&app, "ops@dev.example");
+    let (reg2, otp2) = request_otp(&app, signup("dev-1", "Devices", "ops@dev.example", "Device_Provider"));
+    assert_ne!(reg2, reg);
+    assert_eq!(verify(c, &reg, &otp, PASSWORD).error_code(), Some("PMS_ONB_005"), "superseded");
+    verify(c, &reg2, &otp2, PASSWORD).ok();
+    let again = verify(c, &reg2, &otp2, PASSWORD);
+    assert_eq!(again.error_code(), Some("PMS_ONB_009"), "an OTP works once");
+    assert_eq!((partners(&app), accounts(&app)), (1, 1));
+    let evs = events(&app);
+    assert!(evs.contains(&ev("PMS_PRT_401", Some("PMS_ONB_006"))), "{evs:?}");
+    assert!(evs.contains(&ev("PMS_PRT_401", Some("PMS_ONB_007"))), "{evs:?}");
+    assert!(evs.contains(&ev("PMS_PRT_401", Some("PMS_ONB_009"))), "{evs:?}");
+}
+
+fn brute_force_kills_the_otp_after_five_tries(app: TestApp) {
+    let c = &app.client;
+    let (reg, otp) = request_otp(&app, signup("sdk-1", "Sdk", "ops@sdk.example", "SDK_Partner"));
+    let wrong = if otp == "999999" { "999998" } else { "999999" };
+    let answers: Vec<String> =
+        (0..6).map(|_| verify(c, &reg, wrong, PASSWORD).error_code().unwrap_or("").to_owned()).collect();
+    assert_eq!(answers, ["PMS_ONB_006", "PMS_ONB_006", "PMS_ONB_006", "PMS_ONB_006", "PMS_ONB_008", "PMS_ONB_008"]);
+    assert_eq!(verify(c, &reg, &otp, PASSWORD).error_code(), Some("PMS_ONB_008"), "even the right OTP is dead now");
+    assert_eq!(signup_row(&app, "ops@sdk.example").unwrap().otp_tries, 5);
+    assert_eq!((partners(&app), accounts(&app)), (0, 0));
+}
+
+fn concurrent_guesses_cannot_share_a_try(app: TestApp) {
+    let (reg, otp) = request_otp(&app, signup("race-1", "Race", "ops@race.example", "SDK_Partner"));
+    let wrong = if otp == "999999" { "999998" } else { "999999" };
+    let port: u16 = app.client.url("").rsplit(':').next().unwrap().parse().unwrap();
+    let guesses: Vec<_> = (0..10)
+        .map(|_| {
+            let reg = reg.clone();
+            std::thread::spawn(move || {
+                verify(&Client::new(port), &reg, wrong, PASSWORD).error_code().map(str::to_owned)
+            })
+        })
+        .collect();
+    let mut codes: Vec<String> = guesses.into_iter().map(|g| g.join().unwrap().unwrap_or_default()).collect();
+    codes.sort();
+    let wrong_ones = codes.iter().filter(|c| *c == "PMS_ONB_006").count();
+    let locked = codes.iter().filter(|c| *c == "PMS_ONB_008").count();
+    assert_eq!((wrong_ones, locked), (4, 6), "{codes:?}");
+    assert_eq!(signup_row(&app, "ops@race.example").unwrap().otp_tries, 5, "exactly the allowed tries were spent");
+    assert_eq!(verify(&app.client, &reg, &otp, PASSWORD).error_code(), Some("PMS_ONB_008"));
+}
+
+fn resending_is_throttled_per_email(app: TestApp) {
+    let c = &app.client;
+    let request = signup("abis-1", "Abis", "ops@abis.example", "FTM_Provider");
+    request_otp(&app, request.clone());
+    let again = post(c, OTP, request.clone());
+    assert_eq!(again.error_code(), Some("PMS_ONB_003"), "{}", again.body);
+    let other_case = post(c, OTP, signup("abis-2", "Abis2", "OPS@abis.example", "FTM_Provider"));
+    assert_eq!(other_case.error_code(), Some("PMS_ONB_003"), "the throttle is per e-mail, whatever its case");
+    assert_eq!(dropped(app.data_dir()).len(), 1);
+
+    let data = tempfile::tempdir().unwrap();
+    let eager = serve(&app.db, data.path(), |s| {
+        s.onboarding.otp_resend_interval_secs = 0;
+        s.onboarding.otp_max_sends_per_hour = 3;
+    });
+    let codes: Vec<Option<String>> =
+        (0..3).map(|_| post(&eager, OTP, request.clone()).error_code().map(str::to_owned)).collect();
+    assert_eq!(codes, [None, None, Some("PMS_ONB_004".to_owned())], "three in the hour window, the first included");
+    assert_eq!(dropped(data.path()).len(), 2);
+}
+
+api_tests!(
+    wrong_expired_reused_and_superseded_otps_are_refused,
+    brute_force_kills_the_otp_after_five_tries,
+    concurrent_guesses_cannot_share_a_try,
+    resending_is_throttled_per_email
+);

@@ -1,0 +1,40 @@
+//! `/portal/admin/keys`: every partner's API keys, switched on and off.
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use maud::html;
+
+use super::admin;
+use super::requests::RequestQuery;
+use crate::ctx::Flash;
+use crate::lookups::key_page;
+use crate::partner::{change_key_status, key_table};
+use crate::{forms, view};
+
+pub async fn keys(req: HttpRequest, query: web::Query<RequestQuery>) -> HttpResponse {
+    let (ctx, me) = match admin(&req) {
+        Ok(v) => v,
+        Err(res) => return *res,
+    };
+    let page = query.page.unwrap_or(0).max(0);
+    let list = key_page(&req, &me, Vec::new(), page).await;
+    let body = html! {
+        div #keys { (key_table(&ctx, &list, true, "/portal/admin/keys/status")) }
+        @if let Ok(p) = &list { (view::pager("/portal/admin/keys", page, 20, p.total_record)) }
+    };
+    view::page_partial(ctx, "API keys", list.as_ref().err(), body)
+}
+
+pub async fn key_status(req: HttpRequest, body: web::Bytes) -> HttpResponse {
+    let (ctx, me) = match admin(&req) {
+        Ok(v) => v,
+        Err(res) => return *res,
+    };
+    let form = match forms::urlencoded(&ctx, &body) {
+        Ok(f) => f,
+        Err(r) => return view::error_page(ctx, &r),
+    };
+    match change_key_status(&req, &me, &form).await {
+        Ok(message) => ctx.redirect_with("/portal/admin/keys", Flash::Success(message.to_owned())),
+        Err(r) => ctx.redirect_with("/portal/admin/keys", Flash::Error(r.flat())),
+    }
+}

@@ -1,0 +1,188 @@
+//! `/portal/admin/partners`: the partner search (name, type, status, paged) and a partner's page
+//! (details, certificate, requests, keys; activation).
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use maud::html;
+use partner_app::admin as admin_ops;
+use partner_app::dto::StatusBody;
+use partner_app::roles;
+use partner_app::search::{self as search_ops, PartnerItem, PartnerSearchBody};
+use serde::Deserialize;
+use web_support::Db;
+
+use super::admin;
+use super::requests::request_table;
+use crate::api::{self, Page};
+use crate::ctx::Flash;
+use crate::lookups::{details_of, filter, key_page, page_of, request_page, search_of};
+use crate::partner::key_table;
+use crate::view::{self, badge};
+use crate::{certs, forms};
+
+#[derive(Debug, Default, Deserialize)]
+pub struct PartnerQuery {
+    name: Option<String>,
+    #[serde(rename = "type")]
+    partner_type: Option<String>,
+    status: Option<String>,
+    page: Option<i64>,
+}
+
+const PARTNER_PAGE: i64 = 10;
+
+pub async fn partners(req: HttpRequest, query: web::Query<PartnerQuery>) -> HttpResponse {
+    let (ctx, me) = match admin(&req) {
+        Ok(v) => v,
+        Err(res) => return *res,
+    };
+    let q = query.into_inner();
+    let page = q.page.unwrap_or(0).max(0);
+    let name = q.name.clone().unwrap_or_default();
+    let partner_type = q.partner_type.clone().unwrap_or_default();
+    let status = q.status.clone().unwrap_or_default();
+    let mut filters = Vec::new();
+    if !name.trim().is_empty() {
+        filters.push(filter("name", "contains", name.trim()));
+    }
+    if !partner_type.is_empty() {
+        filters.push(filter("partnerTypeCode", "equals", &partner_type));
+    }
+    match status.as_str() {
+        "active" => filters.push(filter("isActive", "equals", "true")),
+        "inactive" => filters.push(filter("isActive", "equals", "false")),
+        _ => {}
+    }
+    let list: api::Answer<Page<PartnerItem>> = async {
+        me.require_any(roles::PARTNER_SEARCH)?;
+        let db = api::data::<Db>(&req)?;
+        let query = PartnerSearchBody {
+            search: search_of(filters, "crDtimes", page, PARTNER_PAGE),
+            partner_type: Some("all".to_owned()),
+        };
+        let me = me.clone();
+        Ok(page_of(db.call(move |store| search_ops::partners(store, &me, query)).await?))
+    }
+    .await;
+    let types: api::Answer<Vec<String>> = async {
+        let db = api::data::<Db>(&req)?;
+        Ok(db.call(admin_ops::partner_type_codes).await?)
+    }
+    .await;
+    let mut type_options = vec![(String::new(), "Any type".to_owned())];
+    type_options.extend(types.as_ref().map_or(&[][..], Vec::as_slice).iter().map(|code| (code.clone(), code.clone())));
+    let status_options =
+        [("", "Any status"), ("active", "Active"), ("inactive", "Inactive")].map(|(a, b)| (a.to_owned(), b.to_owned()));
+    let base = format!(
+        "/portal/admin/partners?name={}&type={}&status={}",
+        view::q(&name),
+        view::q(&partner_type),
+        view::q(&status)
+    );
+    let body = html! {
+        form.filters method="get" action="/portal/admin/partners" role="search" {
+            div.field { label for="f-name" { "Name contains" } input #f-name type="search" name="name" value=(name); }
+            (view::select("type", "Partner type", &type_options, &partner_type, None))
+            (view::select("status", "Status", &status_options, &status, None))
+            button type="submit" { "Search" }
+        }
+        @if let Err(r) = &types { (view::errors(r)) }
+        @match &list {
+            Ok(p) if !p.items().is_empty() => {
+                table #partners {
+                    thead { tr { th scope="col" { "Partner" } th scope="col" { "Organisation" } th scope="col" { "Type" } th scope="col" { "E-mail" } th scope="col" { "Approval" } th scope="col" { "Status" } } }
+                    tbody {
+                        @for row in p.items() {
+                            tr {
+                                td { a href=(format!("/portal/admin/partners/{}", view::q(&row.id))) { (row.id) } }
+                                td { (row.name) }
+                                td { (row.partner_type_code) }
+                                td { (row.email_id.as_deref().unwrap_or("")) }
+                                td { (row.approval_status) }
+                                td { (badge(if row.is_active { "Active" } else { "Inactive" })) }
+                            }
+                        }
+                    }
+                }
+                (view::pager(&base, page, PARTNER_PAGE, p.total_record))
+            },
+            Ok(_) => p.muted { "No partner matches." },
+            Err(r) => (view::errors(r)),
+        }
+    };
+    view::page_partial(ctx, "Partners", list.as_ref().err().or(types.as_ref().err()), body)
+}
+
+pub async fn partner(req: HttpRequest, path: web::Path<String>) -> HttpResponse {
+    let (ctx, me) = match admin(&req) {
+        Ok(v) => v,
+        Err(res) => return *res,
+    };
+    let id = path.into_inner();
+    let details = match details_of(&req, &me, &id).await {
+        Ok(d) => d,
+        Err(r) => return view::error_page(ctx, &r),
+    };
+    let by_partner = || vec![filter("partnerId", "equals", &id)];
+    let requests = request_page(&req, &me, by_partner(), 0).await;
+    let keys = key_page(&req, &me, by_partner(), 0).await;
+    let certificate = certs::summary(&req, &me, &id).await;
+    let action = format!("/portal/admin/partners/{}/status", view::q(&id));
+    let body = html! {
+        section.card #partner {
+            h2 { (details.organization_name) }
+            dl.facts {
+                dt { "Partner id" } dd { (details.partner_id) }
+                dt { "Status" } dd #status { (badge(details.status)) }
+                dt { "Partner type" } dd { (details.partner_type) }
+                dt { "Policy group" } dd { (details.policy_group.as_deref().unwrap_or("—")) }
+                dt { "E-mail" } dd { (details.email_id.as_deref().unwrap_or("—")) }
+                dt { "Phone" } dd { (details.contact_number.as_deref().unwrap_or("—")) }
+                dt { "Address" } dd { (details.address.as_deref().unwrap_or("—")) }
+                dt { "Certificate" } dd { (certificate) }
+            }
+            p.actions {
+                @if details.is_active {
+                    (view::button_form(&ctx, &action, &[("status", "De-Active")], "Deactivate partner", "danger"))
+                } @else {
+                    (view::button_form(&ctx, &action, &[("status", "Active")], "Activate partner", ""))
+                }
+            }
+        }
+        section.card {
+            h2 { "Policy requests" }
+            (request_table(&ctx, &requests, false))
+        }
+        section.card {
+            h2 { "API keys" }
+            (key_table(&ctx, &keys, true, "/portal/admin/keys/status"))
+        }
+    };
+    view::page_partial(ctx, "Partner", requests.as_ref().err().or(keys.as_ref().err()), body)
+}
+
+pub async fn partner_status(req: HttpRequest, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
+    let (ctx, me) = match admin(&req) {
+        Ok(v) => v,
+        Err(res) => return *res,
+    };
+    let form = match forms::urlencoded(&ctx, &body) {
+        Ok(f) => f,
+        Err(r) => return view::error_page(ctx, &r),
+    };
+    let id = path.into_inner();
+    let result: api::Answer<_> = async {
+        me.require_any(roles::PARTNER_MANAGER)?;
+        me.require_self_or_admin(&id)?;
+        let db = api::data::<Db>(&req)?;
+        let cfg = api::data::<partner_app::PartnerConfig>(&req)?;
+        let request = StatusBody { status: Some(form.get("status").to_owned()) };
+        let (me, id) = (me.clone(), id.clone());
+        Ok(db.call(move |store| admin_ops::activation(store, &me, &cfg, &id, request)).await?)
+    }
+    .await;
+    let to = format!("/portal/admin/partners/{}", view::q(&id));
+    match result {
+        Ok(done) => ctx.redirect_with(&to, Flash::Success(done.message.to_owned())),
+        Err(r) => ctx.redirect_with(&to, Flash::Error(r.flat())),
+    }
+}

@@ -1,0 +1,108 @@
+//! `/portal/admin/requests`: policy requests by status, approved or rejected with one click.
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use maud::html;
+use partner_app::dto::{StatusBody, mosip_time};
+use partner_app::requests;
+use partner_app::roles;
+use partner_app::search::RequestItem;
+use serde::Deserialize;
+use web_support::Db;
+
+use super::admin;
+use crate::api::{self, Page};
+use crate::ctx::{Ctx, Flash};
+use crate::forms;
+use crate::lookups::{filter, request_page};
+use crate::view::{self, badge};
+
+#[derive(Debug, Default, Deserialize)]
+pub struct RequestQuery {
+    status: Option<String>,
+    pub(super) page: Option<i64>,
+}
+
+pub(super) fn request_table(ctx: &Ctx, list: &api::Answer<Page<RequestItem>>, with_partner: bool) -> maud::Markup {
+    html! {
+        @match list {
+            Ok(p) if !p.items().is_empty() => {
+                table {
+                    thead { tr {
+                        @if with_partner { th scope="col" { "Partner" } }
+                        th scope="col" { "Policy" } th scope="col" { "Use" } th scope="col" { "Requested" } th scope="col" { "Status" } th scope="col" { span.sr-only { "Decision" } }
+                    } }
+                    tbody {
+                        @for r in p.items() {
+                            tr data-request=(r.apikey_request_id) {
+                                @if with_partner {
+                                    td { a href=(format!("/portal/admin/partners/{}", view::q(&r.partner_id))) { (r.partner_name.as_deref().unwrap_or(&r.partner_id)) } }
+                                }
+                                td { (r.policy_name.as_deref().unwrap_or(&r.policy_id)) }
+                                td { (r.request_detail) }
+                                td { (mosip_time::text(r.request_datetimes)) }
+                                td.status { (badge(&r.status_code)) }
+                                td {
+                                    @if r.status_code.eq_ignore_ascii_case("InProgress") {
+                                        @let action = format!("/portal/admin/requests/{}", view::q(&r.apikey_request_id));
+                                        (view::button_form(ctx, &action, &[("status", "Approved")], "Approve", "small"))
+                                        " "
+                                        (view::button_form(ctx, &action, &[("status", "Rejected")], "Reject", "small danger"))
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            },
+            Ok(_) => p.muted { "No requests." },
+            Err(r) => (view::errors(r)),
+        }
+    }
+}
+
+pub async fn requests(req: HttpRequest, query: web::Query<RequestQuery>) -> HttpResponse {
+    let (ctx, me) = match admin(&req) {
+        Ok(v) => v,
+        Err(res) => return *res,
+    };
+    let status = query.status.clone().unwrap_or_else(|| "InProgress".into());
+    let page = query.page.unwrap_or(0).max(0);
+    let filters = if status.is_empty() { Vec::new() } else { vec![filter("statusCode", "equals", &status)] };
+    let list = request_page(&req, &me, filters, page).await;
+    let options = [("InProgress", "Pending"), ("approved", "Approved"), ("rejected", "Rejected"), ("", "All")]
+        .map(|(a, b)| (a.to_owned(), b.to_owned()));
+    let body = html! {
+        form.filters method="get" action="/portal/admin/requests" {
+            (view::select("status", "Show", &options, &status, None))
+            button type="submit" { "Filter" }
+        }
+        div #requests { (request_table(&ctx, &list, true)) }
+        @if let Ok(p) = &list { (view::pager(&format!("/portal/admin/requests?status={}", view::q(&status)), page, 20, p.total_record)) }
+    };
+    view::page_partial(ctx, "Policy requests", list.as_ref().err(), body)
+}
+
+pub async fn review(req: HttpRequest, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
+    let (ctx, me) = match admin(&req) {
+        Ok(v) => v,
+        Err(res) => return *res,
+    };
+    let form = match forms::urlencoded(&ctx, &body) {
+        Ok(f) => f,
+        Err(r) => return view::error_page(ctx, &r),
+    };
+    let id = path.into_inner();
+    let result: api::Answer<_> = async {
+        me.require_any(roles::PARTNER_MANAGER)?;
+        let db = api::data::<Db>(&req)?;
+        let cfg = api::data::<partner_app::PartnerConfig>(&req)?;
+        let request = StatusBody { status: Some(form.get("status").to_owned()) };
+        let me = me.clone();
+        Ok(db.call(move |store| requests::review(store, &me, &cfg, &id, request)).await?)
+    }
+    .await;
+    match result {
+        Ok(message) => ctx.redirect_with("/portal/admin/requests", Flash::Success(message.to_owned())),
+        Err(r) => ctx.redirect_with("/portal/admin/requests", Flash::Error(r.flat())),
+    }
+}

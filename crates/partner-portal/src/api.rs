@@ -1,0 +1,100 @@
+//! What a page shows of an operation that refused: MOSIP's errors (and the HTTP status the API
+//! would answer with). Pages call the application layer's operations, so rules, error codes and
+//! audit records are exactly the API's.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, ResponseError, web};
+use serde_json::Value;
+use web_support::{ApiError, ErrorItem};
+
+/// A refused operation: MOSIP's errors and the HTTP status the API answered with.
+#[derive(Debug, Clone)]
+pub struct Refusal {
+    pub status: StatusCode,
+    pub errors: Vec<ErrorItem>,
+}
+
+impl Refusal {
+    pub fn one(status: StatusCode, code: &str, message: impl Into<String>) -> Self {
+        Refusal { status, errors: vec![ErrorItem::new(code, message)] }
+    }
+
+    #[cfg(test)]
+    pub fn code(&self) -> &str {
+        self.errors.first().map_or("", |e| e.error_code.as_str())
+    }
+
+    /// The errors as one line, for a message carried over a redirect.
+    pub fn flat(&self) -> String {
+        self.errors.iter().map(|e| format!("{} ({})", e.message, e.error_code)).collect::<Vec<_>>().join("; ")
+    }
+
+    /// Messages for the form field `field` (`PMS_COR_001` "… :request.<field>").
+    pub fn for_field(&self, field: &str) -> Vec<&str> {
+        self.errors
+            .iter()
+            .filter_map(|e| {
+                let (message, path) = e.message.rsplit_once(" :")?;
+                let f = path.strip_prefix("request.").unwrap_or(path);
+                (f.eq_ignore_ascii_case(field)).then_some(message)
+            })
+            .collect()
+    }
+}
+
+impl From<ApiError> for Refusal {
+    fn from(e: ApiError) -> Self {
+        if e.status.is_server_error() {
+            // logged once with its cause, as the API would
+            let _ = e.error_response();
+        }
+        Refusal { status: e.status, errors: e.errors }
+    }
+}
+
+/// An operation's answer: the envelope's `response`, or its errors.
+pub type Answer<T = Value> = Result<T, Refusal>;
+
+/// App data the handlers take.
+pub fn data<T: 'static>(req: &HttpRequest) -> Result<web::Data<T>, Refusal> {
+    req.app_data::<web::Data<T>>()
+        .cloned()
+        .ok_or_else(|| Refusal::from(ApiError::internal(format!("{} is not registered", std::any::type_name::<T>()))))
+}
+
+/// A page of MOSIP search results.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Page<T> {
+    pub from_record: i64,
+    pub to_record: i64,
+    pub total_record: i64,
+    pub data: Option<Vec<T>>,
+}
+
+impl<T> Page<T> {
+    pub fn items(&self) -> &[T] {
+        self.data.as_deref().unwrap_or(&[])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_errors_are_found_by_their_request_path() {
+        let r = Refusal {
+            status: StatusCode::OK,
+            errors: vec![
+                ErrorItem::new("PMS_COR_001", "Invalid request parameter - must not be blank :request.name"),
+                ErrorItem::new("PMS_COR_001", "Invalid request parameter - must not be null :request.desc"),
+                ErrorItem::new("PMS_POL_009", "Policy group exists with name : x"),
+            ],
+        };
+        assert_eq!(r.for_field("name"), ["Invalid request parameter - must not be blank"]);
+        assert_eq!(r.for_field("desc").len(), 1);
+        assert!(r.for_field("version").is_empty());
+        assert_eq!(r.code(), "PMS_COR_001");
+    }
+}

@@ -1,0 +1,111 @@
+//! Log in and log out over `partner_app::onboarding::login`; sign-up (form → e-mailed OTP →
+//! password) in [`signup`]. All of it only while `[onboarding] enabled`.
+
+mod signup;
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use maud::html;
+use partner_app::onboarding::Onboarding;
+use partner_app::onboarding::login::{self as login_op, LoginForm};
+use serde::Deserialize;
+use web_support::{ApiError, Db};
+
+pub use signup::{signup, signup_page, verify, verify_page};
+
+use crate::api::{self, Refusal};
+use crate::ctx::{Ctx, Flash};
+use crate::forms::{self, Form};
+use crate::view::{self, Field};
+
+/// The onboarding state while sign-up and local login are switched on; MOSIP's 404 otherwise,
+/// as the API answers.
+fn onboarding(req: &HttpRequest) -> Result<web::Data<Onboarding>, Refusal> {
+    match req.app_data::<web::Data<Onboarding>>() {
+        Some(on) if on.enabled => Ok(on.clone()),
+        _ => Err(Refusal::from(ApiError::not_found())),
+    }
+}
+
+/// Where a login may send the user on: a portal path only.
+fn next_of(value: &str) -> &str {
+    if value.starts_with("/portal/") && !value.starts_with("//") && !value.contains("://") { value } else { "/portal/" }
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+pub async fn login_page(req: HttpRequest, query: web::Query<NextQuery>) -> HttpResponse {
+    let ctx = Ctx::new(&req);
+    let next = next_of(query.next.as_deref().unwrap_or("")).to_owned();
+    login_form(ctx, &Form::default(), &next, None)
+}
+
+fn login_form(ctx: Ctx, form: &Form, next: &str, refusal: Option<&Refusal>) -> HttpResponse {
+    let body = html! {
+        form.card method="post" action="/portal/login" {
+            (view::csrf(&ctx))
+            input type="hidden" name="next" value=(next);
+            (Field::new("userName", "User name", form.get("userName")).required().autocomplete("username").render(refusal))
+            (Field::new("password", "Password", "").kind("password").required().autocomplete("current-password").render(refusal))
+            button type="submit" { "Log in" }
+        }
+        p { "New partner? " a href="/portal/signup" { "Sign up" } "." }
+    };
+    match refusal {
+        Some(r) => view::page_refused(ctx, "Log in", r, body),
+        None => view::page(ctx, "Log in", body),
+    }
+}
+
+pub async fn login(req: HttpRequest, body: web::Bytes) -> HttpResponse {
+    let ctx = Ctx::new(&req);
+    let form = match forms::urlencoded(&ctx, &body) {
+        Ok(f) => f,
+        Err(r) => return view::error_page(ctx, &r),
+    };
+    let next = next_of(form.get("next")).to_owned();
+    let answer = async {
+        let on = onboarding(&req)?;
+        let db = api::data::<Db>(&req)?;
+        let creds = LoginForm {
+            user_name: Some(form.get("userName").to_owned()),
+            password: Some(form.get("password").to_owned()),
+        };
+        Ok::<_, Refusal>(db.call(move |store| login_op::login(store, on.issuer(), creds)).await?)
+    }
+    .await;
+    match answer {
+        Ok(done) => {
+            let mut res = view::redirect(&next);
+            let _ = res.add_cookie(&ctx.session_cookie(done.token, done.expires_in));
+            ctx.finish(res)
+        }
+        Err(r) => login_form(ctx, &form, &next, Some(&r)),
+    }
+}
+
+pub async fn logout(req: HttpRequest, body: web::Bytes) -> HttpResponse {
+    let ctx = Ctx::new(&req);
+    if let Err(r) = forms::urlencoded(&ctx, &body) {
+        return view::error_page(ctx, &r);
+    }
+    let mut res = ctx.redirect_with("/portal/login", Flash::Success("You are logged out.".into()));
+    let _ = res.add_cookie(&ctx.end_session());
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_login_only_sends_on_to_portal_pages() {
+        assert_eq!(next_of("/portal/keys"), "/portal/keys");
+        assert_eq!(next_of("https://evil.example/"), "/portal/");
+        assert_eq!(next_of("//evil.example/portal/"), "/portal/");
+        assert_eq!(next_of("/v1/partnermanager/partners"), "/portal/");
+        assert_eq!(next_of(""), "/portal/");
+    }
+}

@@ -1,0 +1,182 @@
+//! Sign-up: the form (organisation, e-mail, partner type, policy group, contact) e-mails a
+//! one-time code; the code and a password complete it. Over `partner_app::onboarding`.
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use app_core::Actor;
+use maud::html;
+use partner_app::PartnerConfig;
+use partner_app::dto::mosip_time;
+use partner_app::onboarding::ANONYMOUS;
+use partner_app::onboarding::choices::signup_choices;
+use partner_app::onboarding::otp;
+use partner_app::onboarding::signup::SignUpForm;
+use partner_app::onboarding::verify::{self as verify_op, VerifyForm};
+use serde::Deserialize;
+use web_support::{ApiError, Db, request_id};
+
+use super::onboarding;
+use crate::api::{self, Refusal};
+use crate::ctx::{Ctx, Flash};
+use crate::forms::{self, Form};
+use crate::view::{self, Field};
+
+/// Partner types and policy groups to choose from.
+struct Choices {
+    types: Vec<(String, String)>,
+    groups: Vec<(String, String)>,
+}
+
+async fn choices(req: &HttpRequest) -> Result<Choices, Refusal> {
+    let db = api::data::<Db>(req)?;
+    let on = onboarding(req)?;
+    let offered = db.call(move |store| signup_choices(store, &on.rules)).await?;
+    let types = offered
+        .partner_types
+        .into_iter()
+        .map(|t| {
+            let text =
+                if t.needs_policy_group { format!("{} (needs a policy group)", t.description) } else { t.description };
+            (t.code, text)
+        })
+        .collect();
+    let mut groups = vec![(String::new(), "— none —".to_owned())];
+    groups.extend(offered.policy_groups.into_iter().map(|g| (g.clone(), g)));
+    Ok(Choices { types, groups })
+}
+
+pub async fn signup_page(req: HttpRequest) -> HttpResponse {
+    let ctx = Ctx::new(&req);
+    match choices(&req).await {
+        Ok(c) => signup_form(ctx, &c, &Form::default(), None),
+        Err(r) => view::error_page(ctx, &r),
+    }
+}
+
+fn signup_form(ctx: Ctx, c: &Choices, form: &Form, refusal: Option<&Refusal>) -> HttpResponse {
+    let body = html! {
+        p { "Register your organisation. We e-mail you a one-time code to confirm the address; then you choose your password." }
+        form.card method="post" action="/portal/signup" {
+            (view::csrf(&ctx))
+            (Field::new("partnerId", "User name (your partner id)", form.get("partnerId")).required().autocomplete("username")
+                .hint("Letters, digits, no spaces; you log in with it.").render(refusal))
+            (Field::new("organizationName", "Organisation", form.get("organizationName")).required().autocomplete("organization").render(refusal))
+            (Field::new("emailId", "E-mail", form.get("emailId")).kind("email").required().autocomplete("email").render(refusal))
+            (view::select("partnerType", "Partner type", &c.types, form.get("partnerType"), refusal))
+            (view::select("policyGroup", "Policy group", &c.groups, form.get("policyGroup"), refusal))
+            (Field::new("contactNumber", "Contact number", form.get("contactNumber")).kind("tel").required().autocomplete("tel").render(refusal))
+            (Field::new("address", "Address", form.get("address")).required().autocomplete("street-address").render(refusal))
+            button type="submit" { "Send me the code" }
+        }
+        p { "Already registered? " a href="/portal/login" { "Log in" } "." }
+    };
+    match refusal {
+        Some(r) => view::page_refused(ctx, "Sign up", r, body),
+        None => view::page(ctx, "Sign up", body),
+    }
+}
+
+pub async fn signup(req: HttpRequest, body: web::Bytes) -> HttpResponse {
+    let ctx = Ctx::new(&req);
+    let form = match forms::urlencoded(&ctx, &body) {
+        Ok(f) => f,
+        Err(r) => return view::error_page(ctx, &r),
+    };
+    let answer = async {
+        let on = onboarding(&req)?;
+        let db = api::data::<Db>(&req)?;
+        let cfg = api::data::<PartnerConfig>(&req)?;
+        let actor = Actor::anonymous(ANONYMOUS, request_id::of(&req));
+        let signup = SignUpForm {
+            partner_id: Some(form.get("partnerId").trim().to_owned()),
+            organization_name: Some(form.get("organizationName").trim().to_owned()),
+            email_id: Some(form.get("emailId").trim().to_owned()),
+            partner_type: Some(form.get("partnerType").to_owned()),
+            policy_group: form.opt("policyGroup"),
+            contact_number: Some(form.get("contactNumber").trim().to_owned()),
+            address: Some(form.get("address").trim().to_owned()),
+            lang_code: None,
+        };
+        let sent = db
+            .call(move |store| otp::request_otp(store, &actor, &on.rules, &cfg.rules, on.notifier.as_ref(), signup))
+            .await?;
+        Ok::<_, Refusal>(sent)
+    }
+    .await;
+    match answer {
+        Ok(sent) => {
+            let until = format!(" It is valid until {} (UTC).", mosip_time::text(sent.otp_expiry_time));
+            let to = format!("/portal/signup/verify?registration={}", view::q(&sent.registration_id));
+            ctx.redirect_with(&to, Flash::Success(format!("We sent a code to {}.{until}", sent.email_id)))
+        }
+        Err(r) => match choices(&req).await {
+            Ok(c) => signup_form(ctx, &c, &form, Some(&r)),
+            Err(_) => view::error_page(ctx, &r),
+        },
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct VerifyQuery {
+    registration: Option<String>,
+}
+
+pub async fn verify_page(req: HttpRequest, query: web::Query<VerifyQuery>) -> HttpResponse {
+    let ctx = Ctx::new(&req);
+    let registration = query.registration.clone().unwrap_or_default();
+    verify_form(ctx, &registration, None)
+}
+
+fn verify_form(ctx: Ctx, registration: &str, refusal: Option<&Refusal>) -> HttpResponse {
+    let body = html! {
+        p { "Enter the six-digit code from the e-mail and choose your password." }
+        form.card method="post" action="/portal/signup/verify" {
+            (view::csrf(&ctx))
+            (Field::new("registrationId", "Registration id", registration).required().render(refusal))
+            (Field::new("otp", "Code from the e-mail", "").required().autocomplete("one-time-code").render(refusal))
+            (Field::new("password", "Password", "").kind("password").required().autocomplete("new-password")
+                .hint("At least 10 characters, not your user name or e-mail.").render(refusal))
+            (Field::new("confirm", "Repeat the password", "").kind("password").required().autocomplete("new-password").render(refusal))
+            button type="submit" { "Complete sign-up" }
+        }
+    };
+    match refusal {
+        Some(r) => view::page_refused(ctx, "Confirm your e-mail", r, body),
+        None => view::page(ctx, "Confirm your e-mail", body),
+    }
+}
+
+pub async fn verify(req: HttpRequest, body: web::Bytes) -> HttpResponse {
+    let ctx = Ctx::new(&req);
+    let form = match forms::urlencoded(&ctx, &body) {
+        Ok(f) => f,
+        Err(r) => return view::error_page(ctx, &r),
+    };
+    let registration = form.get("registrationId").trim().to_owned();
+    if form.get("password") != form.get("confirm") {
+        let r = Refusal::from(ApiError::invalid_field("confirm", "does not repeat the password"));
+        return verify_form(ctx, &registration, Some(&r));
+    }
+    let answer = async {
+        let on = onboarding(&req)?;
+        let db = api::data::<Db>(&req)?;
+        let cfg = api::data::<PartnerConfig>(&req)?;
+        let actor = Actor::anonymous(ANONYMOUS, request_id::of(&req));
+        let request = VerifyForm {
+            registration_id: Some(registration.clone()),
+            otp: Some(form.get("otp").trim().to_owned()),
+            password: Some(form.get("password").to_owned()),
+        };
+        Ok::<_, Refusal>(db.call(move |store| verify_op::verify(store, &actor, &on.rules, &cfg.rules, request)).await?)
+    }
+    .await;
+    match answer {
+        Ok(c) => ctx.redirect_with(
+            "/portal/login",
+            Flash::Success(format!(
+                "Partner {} is registered (status {}). Log in with your user name and password.",
+                c.partner_id, c.status
+            )),
+        ),
+        Err(r) => verify_form(ctx, &registration, Some(&r)),
+    }
+}

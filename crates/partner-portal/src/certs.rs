@@ -1,0 +1,158 @@
+//! Certificates: the partner uploads its certificate and sees the stored one's subject and
+//! validity; an admin uploads CA and sub-CA certificates. Over `partner_app::certificates`.
+
+use actix_web::{HttpRequest, HttpResponse};
+use maud::{Markup, html};
+use partner_app::certificates::{self, CaCertificateRequest, CertificateConfig, PartnerCertificateRequest};
+use partner_app::roles;
+use partner_domain::certificate::parse;
+use rand_core::OsRng;
+use web_support::{ApiError, Db, Principal, Settings};
+
+use crate::api::{self, Refusal};
+use crate::ctx::Ctx;
+use crate::forms::Form;
+use crate::view;
+
+/// The partner domains a certificate may be uploaded for (`certificates.allowed_domains`).
+fn domain_options(req: &HttpRequest) -> Vec<(String, String)> {
+    let configured = api::data::<Settings>(req).map(|s| s.certificates.allowed_domains.clone()).unwrap_or_default();
+    let domains = if configured.is_empty() { vec!["AUTH".to_owned()] } else { configured };
+    domains.into_iter().map(|d| (d.clone(), d)).collect()
+}
+
+/// The stored certificate of a partner, as shown.
+pub struct Stored {
+    pub subject: String,
+    pub issuer: String,
+    pub not_before: String,
+    pub not_after: String,
+}
+
+/// `PMS_PRT_108` "certificate not uploaded": the partner simply has none yet.
+const NOT_UPLOADED: &str = "PMS_PRT_108";
+
+/// The partner's stored certificate (as `GET /partners/{id}/certificate` answers it), read.
+async fn stored(req: &HttpRequest, me: &Principal, partner_id: &str) -> Result<Option<Stored>, Refusal> {
+    me.require_any(roles::CERT_READ)?;
+    me.require_self_or_admin(partner_id)?;
+    let db = api::data::<Db>(req)?;
+    let (me, id) = (me.clone(), partner_id.to_owned());
+    let answer = match db.call(move |store| certificates::partner_certificate(store, &me, &id)).await {
+        Ok(answer) => answer,
+        Err(e) if e.code() == NOT_UPLOADED => return Ok(None),
+        Err(e) => return Err(e.into()),
+    };
+    let cert = parse::pem_certificate(&answer.certificate_data)
+        .map_err(|e| Refusal::from(ApiError::internal(format!("stored certificate of {partner_id}: {e}"))))?;
+    let when = |t: chrono::NaiveDateTime| t.format("%Y-%m-%d %H:%M UTC").to_string();
+    Ok(Some(Stored {
+        subject: cert.subject_dn(),
+        issuer: cert.issuer_dn(),
+        not_before: when(cert.not_before()),
+        not_after: when(cert.not_after()),
+    }))
+}
+
+pub async fn upload_partner(req: &HttpRequest, me: &Principal, form: &Form) -> Result<String, Refusal> {
+    me.require_any(roles::CERT_UPLOAD)?;
+    let db = api::data::<Db>(req)?;
+    let cfg = api::data::<CertificateConfig>(req)?;
+    let request = PartnerCertificateRequest {
+        partner_id: Some(me.user_id.clone()),
+        certificate_data: Some(form.get("certificateData").to_owned()),
+        partner_domain: Some(form.get("partnerDomain").to_owned()),
+    };
+    let me = me.clone();
+    db.call(move |store| certificates::upload_partner(store, &me, &cfg, request, &mut OsRng)).await?;
+    Ok("Your certificate is uploaded.".into())
+}
+
+pub async fn upload_ca(req: &HttpRequest, me: &Principal, form: &Form) -> Result<String, Refusal> {
+    me.require_any(roles::CERT_CA_UPLOAD)?;
+    let db = api::data::<Db>(req)?;
+    let cfg = api::data::<CertificateConfig>(req)?;
+    let request = CaCertificateRequest {
+        certificate_data: Some(form.get("certificateData").to_owned()),
+        partner_domain: Some(form.get("partnerDomain").to_owned()),
+    };
+    let me = me.clone();
+    let done = db.call(move |store| certificates::upload_ca(store, &me, &cfg, request)).await?;
+    Ok(done.status.to_owned())
+}
+
+/// One line about a partner's certificate, for the admin's partner page (a failed read: its
+/// error, not "none uploaded").
+pub async fn summary(req: &HttpRequest, me: &Principal, partner_id: &str) -> Markup {
+    match stored(req, me, partner_id).await {
+        Ok(Some(s)) => html! { (s.subject) br; small.muted { "valid " (s.not_before) " – " (s.not_after) } },
+        Ok(None) => html! { "none uploaded" },
+        Err(r) => view::errors(&r),
+    }
+}
+
+fn stored_card(s: &Stored) -> Markup {
+    html! {
+        dl.facts #certificate {
+            dt { "Subject" } dd #cert-subject { (s.subject) }
+            dt { "Issuer" } dd { (s.issuer) }
+            dt { "Valid from" } dd { (s.not_before) }
+            dt { "Valid until" } dd #cert-valid-to { (s.not_after) }
+        }
+    }
+}
+
+pub async fn partner_page(req: &HttpRequest, ctx: Ctx, me: &Principal, refusal: Option<&Refusal>) -> HttpResponse {
+    let current = stored(req, me, &me.user_id).await;
+    let body = html! {
+        section.card {
+            h2 { "Your certificate" }
+            @match &current {
+                Ok(Some(s)) => (stored_card(s)),
+                Ok(None) => p.muted { "No certificate uploaded yet." },
+                Err(r) => (view::errors(r)),
+            }
+        }
+        section.card {
+            h2 { "Upload a certificate" }
+            p { "A PEM (Base64) X.509 certificate for your organisation, issued by a CA the administrators have uploaded." }
+            @if let Some(r) = refusal { (view::errors(r)) }
+            form method="post" action="/portal/certificates" enctype="multipart/form-data" {
+                (view::csrf(&ctx))
+                (view::select("partnerDomain", "Domain", &domain_options(req), "AUTH", refusal))
+                div.field {
+                    label for="f-certificate" { "Certificate file" }
+                    input #f-certificate type="file" name="certificateData" accept=".pem,.crt,.cer" required;
+                }
+                button type="submit" { "Upload" }
+            }
+        }
+    };
+    match refusal {
+        Some(r) => view::page_inline(ctx, "Certificates", r, body),
+        None => view::page(ctx, "Certificates", body),
+    }
+}
+
+pub fn ca_page(req: &HttpRequest, ctx: Ctx, refusal: Option<&Refusal>) -> HttpResponse {
+    let body = html! {
+        section.card {
+            h2 { "Upload a CA or sub-CA certificate" }
+            p { "A PEM certificate, or a PKCS#7 bundle of them. Partner certificates must chain to an uploaded root." }
+            @if let Some(r) = refusal { (view::errors(r)) }
+            form method="post" action="/portal/admin/certificates" enctype="multipart/form-data" {
+                (view::csrf(&ctx))
+                (view::select("partnerDomain", "Domain", &domain_options(req), "AUTH", refusal))
+                div.field {
+                    label for="f-certificate" { "Certificate file" }
+                    input #f-certificate type="file" name="certificateData" accept=".pem,.crt,.cer,.p7b" required;
+                }
+                button type="submit" { "Upload" }
+            }
+        }
+    };
+    match refusal {
+        Some(r) => view::page_inline(ctx, "CA certificates", r, body),
+        None => view::page(ctx, "CA certificates", body),
+    }
+}

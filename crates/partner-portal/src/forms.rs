@@ -1,0 +1,139 @@
+//! Posted forms: URL-encoded or multipart (certificate files), read into one map, with the form
+//! token checked before anything else happens.
+
+use std::collections::HashMap;
+
+use actix_multipart::Multipart;
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, web};
+use futures_util::StreamExt;
+
+use crate::api::Refusal;
+use crate::ctx::{CSRF_FIELD, Ctx};
+
+/// Largest form or uploaded file the portal reads.
+pub const MAX_FORM_BYTES: usize = 256 * 1024;
+
+/// `PMS_POR_001`: a post without the page's form token.
+pub const CSRF_REFUSED: &str = "PMS_POR_001";
+/// `PMS_POR_002`: a post the portal cannot read.
+pub const FORM_UNREADABLE: &str = "PMS_POR_002";
+
+/// A posted form's fields (the last value of a repeated name wins).
+#[derive(Debug, Default, Clone)]
+pub struct Form {
+    fields: HashMap<String, String>,
+}
+
+impl Form {
+    pub fn from_pairs(pairs: Vec<(String, String)>) -> Self {
+        let mut form = Form::default();
+        for (k, v) in pairs {
+            form.fields.insert(k, v);
+        }
+        form
+    }
+
+    /// The field as posted ("" when absent).
+    pub fn get(&self, name: &str) -> &str {
+        self.fields.get(name).map_or("", String::as_str)
+    }
+
+    /// The field trimmed, `None` when absent or blank.
+    pub fn opt(&self, name: &str) -> Option<String> {
+        let v = self.get(name).trim();
+        (!v.is_empty()).then(|| v.to_owned())
+    }
+
+    pub fn checked(&self, name: &str) -> bool {
+        matches!(self.get(name), "on" | "true" | "1")
+    }
+}
+
+/// Reads a URL-encoded form and checks its token.
+pub fn urlencoded(ctx: &Ctx, body: &web::Bytes) -> Result<Form, Refusal> {
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(body)
+        .map_err(|_| Refusal::one(StatusCode::BAD_REQUEST, FORM_UNREADABLE, "The form could not be read."))?;
+    let form = Form::from_pairs(pairs);
+    check_token(ctx, &form)?;
+    Ok(form)
+}
+
+/// Reads a multipart form (files as text) and checks its token.
+pub async fn multipart(ctx: &Ctx, req: &HttpRequest, payload: web::Payload) -> Result<Form, Refusal> {
+    let unreadable = || Refusal::one(StatusCode::BAD_REQUEST, FORM_UNREADABLE, "The form could not be read.");
+    let mut parts = Multipart::new(req.headers(), payload);
+    let mut pairs = Vec::new();
+    let mut total = 0usize;
+    while let Some(field) = parts.next().await {
+        let mut field = field.map_err(|_| unreadable())?;
+        let name = field.content_disposition().and_then(|d| d.get_name()).unwrap_or("").to_owned();
+        let mut bytes = Vec::new();
+        while let Some(chunk) = field.next().await {
+            let chunk = chunk.map_err(|_| unreadable())?;
+            total += chunk.len();
+            if total > MAX_FORM_BYTES {
+                return Err(Refusal::one(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    FORM_UNREADABLE,
+                    format!("The form is larger than {} KiB.", MAX_FORM_BYTES / 1024),
+                ));
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        let text = String::from_utf8(bytes).map_err(|_| {
+            Refusal::one(StatusCode::OK, FORM_UNREADABLE, "The file is not text: upload a PEM (Base64) certificate.")
+        })?;
+        pairs.push((name, text));
+    }
+    let form = Form::from_pairs(pairs);
+    check_token(ctx, &form)?;
+    Ok(form)
+}
+
+fn check_token(ctx: &Ctx, form: &Form) -> Result<(), Refusal> {
+    if ctx.csrf_ok(form.fields.get(CSRF_FIELD).map(String::as_str)) {
+        Ok(())
+    } else {
+        Err(Refusal::one(
+            StatusCode::FORBIDDEN,
+            CSRF_REFUSED,
+            "The form has expired or did not come from this portal; reload the page and try again.",
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_last_of_repeated_fields_wins() {
+        let f = Form::from_pairs(vec![
+            ("a".into(), " x ".into()),
+            ("b".into(), "1".into()),
+            ("b".into(), "2".into()),
+            ("c".into(), " ".into()),
+        ]);
+        assert_eq!(f.get("a"), " x ");
+        assert_eq!(f.opt("a").as_deref(), Some("x"));
+        assert_eq!(f.get("b"), "2");
+        assert_eq!(f.opt("c"), None);
+        assert_eq!(f.get("zz"), "");
+    }
+
+    #[test]
+    fn a_form_without_the_token_is_refused() {
+        let req = actix_web::test::TestRequest::default()
+            .cookie(actix_web::cookie::Cookie::new(crate::ctx::CSRF_COOKIE, "c".repeat(64)))
+            .to_http_request();
+        let ctx = Ctx::new(&req);
+        let without = urlencoded(&ctx, &web::Bytes::from_static(b"name=x"));
+        assert_eq!(
+            without.err().map(|r| (r.status, r.code().to_owned())),
+            Some((StatusCode::FORBIDDEN, CSRF_REFUSED.into()))
+        );
+        let body = format!("name=x&_csrf={}", "c".repeat(64));
+        assert_eq!(urlencoded(&ctx, &web::Bytes::from(body)).ok().map(|f| f.get("name").to_owned()), Some("x".into()));
+    }
+}

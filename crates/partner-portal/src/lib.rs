@@ -1,0 +1,123 @@
+#![doc = include_str!("../README.md")]
+
+mod admin;
+mod api;
+mod auth;
+mod certs;
+mod ctx;
+mod forms;
+mod lookups;
+mod misp;
+mod partner;
+mod policy;
+mod session;
+mod view;
+
+use actix_web::http::StatusCode;
+use actix_web::middleware::DefaultHeaders;
+use actix_web::{HttpRequest, HttpResponse, web};
+
+pub use ctx::PortalConfig;
+
+/// The Content-Security-Policy of every portal response: no scripts, no frames, styles and
+/// images from this origin only, forms posting back here only.
+pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; \
+                       frame-ancestors 'none'; base-uri 'none'";
+
+const STYLESHEET: &str = include_str!("portal.css");
+
+/// Mounts the portal under `/portal/`. The service registers, as app data, the store (`Db`), the
+/// `Settings`, the `PortalConfig`, `partner_app::onboarding::Onboarding`, and the configurations of
+/// the operations the pages call (`partner_app::PartnerConfig`, `CertificateConfig`,
+/// `policy_app::PolicyConfig`, `misp_app::MispConfig`).
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    use web::{get, post};
+    let headers = DefaultHeaders::new()
+        .add(("Content-Security-Policy", CSP))
+        .add(("X-Content-Type-Options", "nosniff"))
+        .add(("X-Frame-Options", "DENY"))
+        .add(("Referrer-Policy", "same-origin"))
+        .add(("Cache-Control", "no-store"));
+    cfg.route("/portal", get().to(|| async { view::redirect("/portal/") })).service(
+        web::scope("/portal")
+            .wrap(headers)
+            .app_data(query_config())
+            .route("/", get().to(partner::home))
+            .route("/static/portal.css", get().to(stylesheet))
+            .route("/login", get().to(auth::login_page))
+            .route("/login", post().to(auth::login))
+            .route("/logout", post().to(auth::logout))
+            .route("/signup", get().to(auth::signup_page))
+            .route("/signup", post().to(auth::signup))
+            .route("/signup/verify", get().to(auth::verify_page))
+            .route("/signup/verify", post().to(auth::verify))
+            .route("/profile", get().to(partner::profile))
+            .route("/profile", post().to(partner::update_profile))
+            .route("/profile/contact", post().to(partner::add_contact))
+            .route("/certificates", get().to(partner::certificates))
+            .route("/certificates", post().to(partner::upload_certificate))
+            .route("/policies", get().to(partner::policies))
+            .route("/policies", post().to(partner::request_policy))
+            .route("/keys", get().to(partner::keys))
+            .route("/keys", post().to(partner::generate_key))
+            .route("/keys/status", post().to(partner::key_status))
+            .route("/extractors", get().to(partner::extractors))
+            .route("/extractors", post().to(partner::save_extractors))
+            .route("/licence", get().to(misp::licence))
+            .route("/licence", post().to(misp::generate_licence))
+            .route("/licence/download", get().to(misp::download_licence))
+            .service(
+                web::scope("/admin")
+                    .route("/partners", get().to(admin::partners))
+                    .route("/partners/{id}", get().to(admin::partner))
+                    .route("/partners/{id}/status", post().to(admin::partner_status))
+                    .route("/requests", get().to(admin::requests))
+                    .route("/requests/{id}", post().to(admin::review))
+                    .route("/keys", get().to(admin::keys))
+                    .route("/keys/status", post().to(admin::key_status))
+                    .route("/certificates", get().to(admin::certificates))
+                    .route("/certificates", post().to(admin::upload_ca))
+                    .route("/audit", get().to(admin::audit))
+                    .route("/misps", get().to(misp::misps))
+                    .route("/misps/{id}", post().to(misp::misp_action))
+                    .route("/policy-groups", get().to(policy::groups))
+                    .route("/policy-groups", post().to(policy::create_group))
+                    .route("/policy-groups/{id}", get().to(policy::group))
+                    .route("/policy-groups/{id}", post().to(policy::update_group))
+                    .route("/policies", get().to(policy::policies))
+                    .route("/policies/new", get().to(policy::new_policy))
+                    .route("/policies/new", post().to(policy::create_policy))
+                    .route("/policies/{id}", get().to(policy::policy))
+                    .route("/policies/{id}", post().to(policy::update_policy))
+                    .route("/policies/{id}/publish", post().to(policy::publish))
+                    .route("/policies/{id}/status", post().to(policy::status)),
+            )
+            .default_service(web::to(not_found)),
+    );
+}
+
+/// A query string the page cannot read answers MOSIP's `PMS_COR_001` as a page, not as JSON.
+fn query_config() -> web::QueryConfig {
+    web::QueryConfig::default().error_handler(|err, req| {
+        let refusal = api::Refusal::one(
+            StatusCode::BAD_REQUEST,
+            web_support::error::INVALID_INPUT,
+            format!("Invalid request parameter - query: {err}"),
+        );
+        let page = view::error_page(ctx::Ctx::new(req), &refusal);
+        actix_web::error::InternalError::from_response(err, page).into()
+    })
+}
+
+async fn stylesheet() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/css; charset=utf-8")
+        .insert_header(("Cache-Control", "public, max-age=3600"))
+        .body(STYLESHEET)
+}
+
+async fn not_found(req: HttpRequest) -> HttpResponse {
+    let ctx = ctx::Ctx::new(&req);
+    let refusal = api::Refusal::one(StatusCode::NOT_FOUND, web_support::error::NOT_FOUND, "No such page");
+    view::error_page(ctx, &refusal)
+}

@@ -1,0 +1,114 @@
+//! `/portal/licence`: a MISP partner's licence keys (MOSIP 1.2), its first key generated, the
+//! current one downloaded as a file.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use maud::html;
+use misp_app::dto::{LicenseEntity12, ProviderRequest};
+use misp_app::partner_license as licences;
+use misp_app::roles::LICENSE_12;
+use web_support::Principal;
+
+use super::run;
+use crate::api::{self, Refusal};
+use crate::ctx::Flash;
+use crate::session::signed_in;
+use crate::{forms, view};
+
+/// The caller's licence keys.
+async fn keys_of(req: &HttpRequest, me: &Principal) -> api::Answer<Vec<LicenseEntity12>> {
+    me.require_any(LICENSE_12)?;
+    let me = me.clone();
+    run(req, move |store, cfg| licences::list(store, &me, cfg)).await
+}
+
+/// The MISP partner's licence keys.
+pub async fn licence(req: HttpRequest) -> HttpResponse {
+    let (ctx, me) = match signed_in(&req) {
+        Ok(v) => v,
+        Err(res) => return *res,
+    };
+    let list = keys_of(&req, &me).await;
+    let has_keys = list.as_ref().is_ok_and(|keys| !keys.is_empty());
+    let body = html! {
+        section.card #licences {
+            @match &list {
+                Ok(keys) if !keys.is_empty() => {
+                    table {
+                        thead { tr { th scope="col" { "Licence key" } th scope="col" { "Valid from" } th scope="col" { "Valid to" } th scope="col" { "Status" } } }
+                        tbody {
+                            @for k in keys {
+                                tr {
+                                    td { code.key { (k.license_key) } }
+                                    td { (k.valid_from_date) }
+                                    td { (k.valid_to_date) }
+                                    td { (view::badge(if k.is_active { "Active" } else { "De-Active" })) }
+                                }
+                            }
+                        }
+                    }
+                    p { a.button.secondary href="/portal/licence/download" download { "Download the current key" } }
+                },
+                Ok(_) => p.muted { "No licence key yet." },
+                Err(r) => (view::errors(r)),
+            }
+        }
+        @if list.is_ok() && !has_keys {
+            section.card {
+                h2 { "Generate a licence key" }
+                p { "Your first licence key; it is renewed when it expires." }
+                form method="post" action="/portal/licence" {
+                    (view::csrf(&ctx))
+                    input type="hidden" name="providerId" value=(me.user_id);
+                    button type="submit" { "Generate" }
+                }
+            }
+        }
+    };
+    view::page_partial(ctx, "Licence key", list.as_ref().err(), body)
+}
+
+pub async fn generate_licence(req: HttpRequest, body: web::Bytes) -> HttpResponse {
+    let (ctx, me) = match signed_in(&req) {
+        Ok(v) => v,
+        Err(res) => return *res,
+    };
+    if let Err(r) = forms::urlencoded(&ctx, &body) {
+        return view::error_page(ctx, &r);
+    }
+    let generated = async {
+        me.require_any(LICENSE_12)?;
+        let (caller, request) = (me.clone(), ProviderRequest { provider_id: Some(me.user_id.clone()) });
+        run(&req, move |store, cfg| licences::generate(store, &caller, cfg, request)).await
+    }
+    .await;
+    match generated {
+        Ok(_) => ctx.redirect_with("/portal/licence", Flash::Success("Your licence key is generated.".into())),
+        Err(r) => ctx.redirect_with("/portal/licence", Flash::Error(r.flat())),
+    }
+}
+
+/// The newest active key as a text file.
+pub async fn download_licence(req: HttpRequest) -> HttpResponse {
+    let (ctx, me) = match signed_in(&req) {
+        Ok(v) => v,
+        Err(res) => return *res,
+    };
+    let keys = match keys_of(&req, &me).await {
+        Ok(keys) => keys,
+        Err(r) => return view::error_page(ctx, &r),
+    };
+    match keys.iter().rev().find(|k| k.is_active) {
+        Some(k) => {
+            let res = HttpResponse::Ok()
+                .content_type("text/plain; charset=utf-8")
+                .insert_header(("Content-Disposition", "attachment; filename=\"misp-licence-key.txt\""))
+                .body(format!("{}\n", k.license_key));
+            ctx.finish(res)
+        }
+        None => {
+            let r = Refusal::one(StatusCode::NOT_FOUND, "PMS_MSP_413", "misp license all are inactive.");
+            view::error_page(ctx, &r)
+        }
+    }
+}

@@ -1,0 +1,24 @@
+//! A partner's pages: dashboard, profile and contacts, certificates, policy requests, API keys,
+//! biometric extractors. One module per page.
+
+mod certificates;
+mod dashboard;
+mod extractors;
+mod keys;
+mod policies;
+mod profile;
+
+use serde::Deserialize;
+
+pub use certificates::{certificates, upload_certificate};
+pub use dashboard::home;
+pub use extractors::{extractors, save_extractors};
+pub use keys::{change_key_status, generate_key, key_status, key_table, keys};
+pub use policies::{policies, request_policy};
+pub use profile::{add_contact, profile, update_profile};
+
+/// `?page=`: which page of a list (from 0).
+#[derive(Debug, Default, Deserialize)]
+pub struct PageQuery {
+    page: Option<i64>,
+}

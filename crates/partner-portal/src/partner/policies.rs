@@ -1,0 +1,141 @@
+//! `/portal/policies`: asking for a policy of the partner's group, and the requests so far.
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use maud::html;
+use partner_app::dto::mosip_time;
+use partner_app::requests::{self, MappingBody};
+use partner_app::roles;
+use web_support::{Db, Principal};
+
+use super::PageQuery;
+use crate::api::{self, Refusal};
+use crate::ctx::{Ctx, Flash};
+use crate::forms::{self, Form};
+use crate::lookups::{details_of, request_page};
+use crate::session::signed_in;
+use crate::view::{self, Field, badge};
+
+/// The active policies of the partner's group as (name, text) choices; `None` when the caller may
+/// not list them (the page then asks for the name). A failed read is the page's error.
+async fn group_policies(req: &HttpRequest, me: &Principal, group: &str) -> api::Answer<Option<Vec<(String, String)>>> {
+    if !me.has_any(roles::ACTIVE_POLICIES) {
+        return Ok(None);
+    }
+    let db = api::data::<Db>(req)?;
+    let (caller, group) = (me.clone(), group.to_owned());
+    let policies = db.call(move |store| policy_app::reads::active_of_group(store, &caller, &group)).await?;
+    let choices = policies
+        .into_iter()
+        .map(|p| {
+            let text = if p.descr.is_empty() { p.name.clone() } else { format!("{} — {}", p.name, p.descr) };
+            (p.name, text)
+        })
+        .collect();
+    Ok(Some(choices))
+}
+
+pub async fn policies(req: HttpRequest, query: web::Query<PageQuery>) -> HttpResponse {
+    let (ctx, me) = match signed_in(&req) {
+        Ok(v) => v,
+        Err(res) => return *res,
+    };
+    render_policies(&req, ctx, &me, query.page.unwrap_or(0).max(0), &Form::default(), None).await
+}
+
+async fn render_policies(
+    req: &HttpRequest,
+    ctx: Ctx,
+    me: &Principal,
+    page: i64,
+    form: &Form,
+    refusal: Option<&Refusal>,
+) -> HttpResponse {
+    let details = match details_of(req, me, &me.user_id).await {
+        Ok(d) => d,
+        Err(r) => return view::error_page(ctx, &r),
+    };
+    let list = request_page(req, me, Vec::new(), page).await;
+    let choices = match details.policy_group.as_deref() {
+        Some(group) => group_policies(req, me, group).await,
+        None => Ok(None),
+    };
+    let body = html! {
+        section.card {
+            h2 { "Request a policy" }
+            @if details.policy_group.is_none() {
+                p.muted { "Your partner type uses no policies." }
+            } @else {
+                p { "Policies of your group " strong { (details.policy_group.as_deref().unwrap_or("")) } "." }
+                @match &choices {
+                    Err(r) => (view::errors(r)),
+                    Ok(Some(c)) if c.is_empty() => p.muted { "No policy of your group is active yet." },
+                    Ok(choices) => {
+                        @if let Some(r) = refusal { (view::errors(r)) }
+                        form method="post" action="/portal/policies" {
+                            (view::csrf(&ctx))
+                            @match choices {
+                                Some(c) => (view::select("policyName", "Policy", c, form.get("policyName"), refusal)),
+                                None => (Field::new("policyName", "Policy name", form.get("policyName")).required().render(refusal)),
+                            }
+                            (view::textarea("useCaseDescription", "What you will use it for", form.get("useCaseDescription"), 3, refusal))
+                            button type="submit" { "Send the request" }
+                        }
+                    },
+                }
+            }
+        }
+        section.card #requests {
+            h2 { "Your requests" }
+            @match &list {
+                Ok(p) if !p.items().is_empty() => {
+                    table {
+                        thead { tr { th scope="col" { "Policy" } th scope="col" { "Status" } th scope="col" { "Requested" } th scope="col" { "Use" } } }
+                        tbody {
+                            @for r in p.items() {
+                                tr {
+                                    td { (r.policy_name.as_deref().unwrap_or(&r.policy_id)) }
+                                    td.status { (badge(&r.status_code)) }
+                                    td { (mosip_time::text(r.request_datetimes)) }
+                                    td { (r.request_detail) }
+                                }
+                            }
+                        }
+                    }
+                    (view::pager("/portal/policies", page, 20, p.total_record))
+                },
+                Ok(_) => p.muted { "No requests yet." },
+                Err(r) => (view::errors(r)),
+            }
+        }
+    };
+    match refusal {
+        Some(r) => view::page_inline(ctx, "Policies", r, body),
+        None => view::page_partial(ctx, "Policies", choices.as_ref().err().or(list.as_ref().err()), body),
+    }
+}
+
+pub async fn request_policy(req: HttpRequest, body: web::Bytes) -> HttpResponse {
+    let (ctx, me) = match signed_in(&req) {
+        Ok(v) => v,
+        Err(res) => return *res,
+    };
+    let form = match forms::urlencoded(&ctx, &body) {
+        Ok(f) => f,
+        Err(r) => return view::error_page(ctx, &r),
+    };
+    let result: api::Answer<_> = async {
+        me.require_any(roles::POLICY_MAPPING_REQUEST)?;
+        let db = api::data::<Db>(&req)?;
+        let request = MappingBody {
+            policy_name: Some(form.get("policyName").trim().to_owned()),
+            use_case_description: Some(form.get("useCaseDescription").trim().to_owned()),
+        };
+        let me = me.clone();
+        Ok(db.call(move |store| requests::request(store, &me, &me.user_id, request)).await?)
+    }
+    .await;
+    match result {
+        Ok(answer) => ctx.redirect_with("/portal/policies", Flash::Success(answer.message.to_owned())),
+        Err(r) => render_policies(&req, ctx, &me, 0, &form, Some(&r)).await,
+    }
+}

@@ -1,0 +1,165 @@
+//! `/portal/profile`: the partner's details and contacts, and the forms that change them.
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use maud::html;
+use partner_app::details::{self, ContactBody, UpdateBody};
+use partner_app::dto::ApiVersion;
+use partner_app::roles;
+use web_support::{Db, Principal};
+
+use crate::api::{self, Refusal};
+use crate::ctx::{Ctx, Flash};
+use crate::forms::{self, Form};
+use crate::lookups::details_of;
+use crate::session::signed_in;
+use crate::view::{self, Field, badge};
+
+pub async fn profile(req: HttpRequest) -> HttpResponse {
+    let (ctx, me) = match signed_in(&req) {
+        Ok(v) => v,
+        Err(res) => return *res,
+    };
+    render_profile(&req, ctx, &me, &Form::default(), None, None).await
+}
+
+async fn render_profile(
+    req: &HttpRequest,
+    ctx: Ctx,
+    me: &Principal,
+    form: &Form,
+    profile_refusal: Option<&Refusal>,
+    contact_refusal: Option<&Refusal>,
+) -> HttpResponse {
+    let details = match details_of(req, me, &me.user_id).await {
+        Ok(d) => d,
+        Err(r) => return view::error_page(ctx, &r),
+    };
+    let contacts: api::Answer<_> = async {
+        let db = api::data::<Db>(req)?;
+        let me = me.clone();
+        Ok(db.call(move |store| details::contacts(store, &me, &me.user_id)).await?)
+    }
+    .await;
+    let address =
+        if profile_refusal.is_some() { form.get("address") } else { details.address.as_deref().unwrap_or("") };
+    let phone = if profile_refusal.is_some() {
+        form.get("contactNumber")
+    } else {
+        details.contact_number.as_deref().unwrap_or("")
+    };
+    let contact = |name: &str| if contact_refusal.is_some() { form.get(name).to_owned() } else { String::new() };
+    let body = html! {
+        section.card {
+            h2 { "Organisation" }
+            dl.facts {
+                dt { "Partner id" } dd { (details.partner_id) }
+                dt { "Organisation" } dd { (details.organization_name) }
+                dt { "E-mail" } dd { (details.email_id.as_deref().unwrap_or("—")) }
+                dt { "Partner type" } dd { (details.partner_type) }
+                dt { "Status" } dd { (badge(details.status)) }
+            }
+            @if let Some(r) = profile_refusal { (view::errors(r)) }
+            form method="post" action="/portal/profile" {
+                (view::csrf(&ctx))
+                (Field::new("address", "Address", address).required().autocomplete("street-address").render(profile_refusal))
+                (Field::new("contactNumber", "Contact number", phone).kind("tel").required().autocomplete("tel").render(profile_refusal))
+                button type="submit" { "Save" }
+            }
+        }
+        section.card #contacts {
+            h2 { "Contacts" }
+            @match &contacts {
+                Err(r) => (view::errors(r)),
+                Ok(contacts) if contacts.is_empty() => p.muted { "No further contacts yet." },
+                Ok(contacts) => table {
+                    thead { tr { th scope="col" { "E-mail" } th scope="col" { "Phone" } th scope="col" { "Address" } th scope="col" { "Active" } } }
+                    tbody {
+                        @for c in contacts {
+                            tr {
+                                td { (c.email_id.as_deref().unwrap_or("")) }
+                                td { (c.contact_no.as_deref().unwrap_or("")) }
+                                td { (c.address.as_deref().unwrap_or("")) }
+                                td { (badge(if c.is_active { "Active" } else { "Inactive" })) }
+                            }
+                        }
+                    }
+                },
+            }
+            h3 { "Add or update a contact" }
+            @if let Some(r) = contact_refusal { (view::errors(r)) }
+            form method="post" action="/portal/profile/contact" {
+                (view::csrf(&ctx))
+                (Field::new("emailId", "E-mail", &contact("emailId")).kind("email").required().render(contact_refusal))
+                (Field::new("contactNumber", "Contact number", &contact("contactNumber")).kind("tel").required().render(contact_refusal))
+                (Field::new("address", "Address", &contact("address")).required().render(contact_refusal))
+                div.field.check {
+                    input #f-isActive type="checkbox" name="isActive" checked[contact_refusal.is_none() || form.checked("isActive")];
+                    label for="f-isActive" { "Active" }
+                }
+                button type="submit" { "Save contact" }
+            }
+        }
+    };
+    let status = profile_refusal.or(contact_refusal);
+    match status {
+        Some(r) => view::page_inline(ctx, "Profile", r, body),
+        None => view::page_partial(ctx, "Profile", contacts.as_ref().err(), body),
+    }
+}
+
+pub async fn update_profile(req: HttpRequest, body: web::Bytes) -> HttpResponse {
+    let (ctx, me) = match signed_in(&req) {
+        Ok(v) => v,
+        Err(res) => return *res,
+    };
+    let form = match forms::urlencoded(&ctx, &body) {
+        Ok(f) => f,
+        Err(r) => return view::error_page(ctx, &r),
+    };
+    let result: api::Answer<_> = async {
+        me.require_any(roles::PARTNER_SELF)?;
+        let db = api::data::<Db>(&req)?;
+        let cfg = api::data::<partner_app::PartnerConfig>(&req)?;
+        let request = UpdateBody {
+            address: Some(form.get("address").to_owned()),
+            contact_number: Some(form.get("contactNumber").to_owned()),
+            ..UpdateBody::default()
+        };
+        let me = me.clone();
+        Ok(db.call(move |store| details::update(store, &me, &cfg, &me.user_id, request, ApiVersion::V1)).await?)
+    }
+    .await;
+    match result {
+        Ok(_) => ctx.redirect_with("/portal/profile", Flash::Success("Your details are saved.".into())),
+        Err(r) => render_profile(&req, ctx, &me, &form, Some(&r), None).await,
+    }
+}
+
+pub async fn add_contact(req: HttpRequest, body: web::Bytes) -> HttpResponse {
+    let (ctx, me) = match signed_in(&req) {
+        Ok(v) => v,
+        Err(res) => return *res,
+    };
+    let form = match forms::urlencoded(&ctx, &body) {
+        Ok(f) => f,
+        Err(r) => return view::error_page(ctx, &r),
+    };
+    let result: api::Answer<_> = async {
+        me.require_any(roles::PARTNER_SELF)?;
+        let db = api::data::<Db>(&req)?;
+        let cfg = api::data::<partner_app::PartnerConfig>(&req)?;
+        let request = ContactBody {
+            email_id: Some(form.get("emailId").trim().to_owned()),
+            contact_number: Some(form.get("contactNumber").trim().to_owned()),
+            address: Some(form.get("address").trim().to_owned()),
+            is_active: Some(form.checked("isActive")),
+        };
+        let me = me.clone();
+        Ok(db.call(move |store| details::contact(store, &me, &cfg, &me.user_id, request)).await?)
+    }
+    .await;
+    match result {
+        Ok(_) => ctx.redirect_with("/portal/profile", Flash::Success("The contact is saved.".into())),
+        Err(r) => render_profile(&req, ctx, &me, &form, None, Some(&r)).await,
+    }
+}

@@ -1,0 +1,139 @@
+//! The policy editor: a draft's fields and its JSON document, every schema violation listed
+//! beside the document; a published policy read-only.
+
+use actix_web::HttpRequest;
+use actix_web::HttpResponse;
+use maud::html;
+use policy_app::PolicyConfig;
+use policy_app::dto::PolicyWithGroupDto;
+use serde_json::{Value, json};
+use web_support::Principal;
+
+use super::policies::policy_actions;
+use super::{all_groups, published};
+use crate::api::{self, Refusal};
+use crate::ctx::Ctx;
+use crate::forms::Form;
+use crate::view::{self, Field, badge};
+
+/// An empty document of each type, to start from.
+fn template(policy_type: &str) -> Value {
+    match policy_type {
+        "Auth" => json!({"authTokenType": "partner", "allowedAuthTypes": [], "allowedKycAttributes": []}),
+        "DataShare" | "CredentialIssuance" => json!({"dataSharePolicies": {}, "shareableAttributes": []}),
+        _ => json!({}),
+    }
+}
+
+/// The create / edit page. `existing`: the policy being edited.
+pub(super) async fn editor(
+    req: &HttpRequest,
+    ctx: Ctx,
+    me: &Principal,
+    existing: Option<&PolicyWithGroupDto>,
+    form: &Form,
+    refusal: Option<&Refusal>,
+) -> HttpResponse {
+    let found = async { Ok::<_, Refusal>((all_groups(req, me).await?, api::data::<PolicyConfig>(req)?)) }.await;
+    let (groups, cfg) = match found {
+        Ok(v) => v,
+        Err(r) => return view::error_page(ctx, &r),
+    };
+    let group_options: Vec<(String, String)> =
+        groups.iter().map(|g| (g.policy_group.name.clone(), g.policy_group.name.clone())).collect();
+    let types: Vec<(String, String)> = cfg.allowed.iter().map(|t| (t.to_string(), t.to_string())).collect();
+    let posted = refusal.is_some() || !form.get("name").is_empty();
+    let value = |name: &str, current: &str| if posted { form.get(name).to_owned() } else { current.to_owned() };
+    let chosen_type =
+        existing.map_or_else(|| form.opt("policyType").unwrap_or_else(|| "Auth".into()), |p| p.policy_type.clone());
+    let document = if posted {
+        form.get("policies").to_owned()
+    } else {
+        view::pretty(&existing.map_or_else(|| template(&chosen_type), |p| p.policies.clone()))
+    };
+    let violations: Vec<String> = refusal
+        .map(|r| {
+            r.errors
+                .iter()
+                .filter(|e| e.error_code.starts_with("PMS_PV_") || e.message.ends_with(":request.policies"))
+                .map(|e| format!("{} ({})", e.message, e.error_code))
+                .collect()
+        })
+        .unwrap_or_default();
+    let others = refusal.map(|r| Refusal {
+        status: r.status,
+        errors: r
+            .errors
+            .iter()
+            .filter(|e| !(e.error_code.starts_with("PMS_PV_") || e.message.ends_with(":request.policies")))
+            .cloned()
+            .collect(),
+    });
+    let action = existing.map_or_else(
+        || "/portal/admin/policies/new".to_owned(),
+        |p| format!("/portal/admin/policies/{}", view::q(&p.policy_id)),
+    );
+    let read_only = existing.is_some_and(published);
+    let title = match existing {
+        None => "New policy",
+        Some(p) if published(p) => "Policy (published)",
+        Some(_) => "Edit policy",
+    };
+    let body = html! {
+        @if let Some(p) = existing {
+            section.card {
+                dl.facts {
+                    dt { "Policy id" } dd { (p.policy_id) }
+                    dt { "Type" } dd { (p.policy_type) }
+                    dt { "State" } dd { (badge(p.status)) }
+                    dt { "Status" } dd { (badge(if p.is_active { "Active" } else { "Inactive" })) }
+                    dt { "Published" } dd { (p.publish_date) }
+                }
+                p.actions { (policy_actions(&ctx, p)) }
+            }
+        }
+        @if let Some(r) = &others { @if !r.errors.is_empty() { (view::errors(r)) } }
+        @if !violations.is_empty() && others.as_ref().is_none_or(|o| o.errors.is_empty()) {
+            div.alert.error role="alert" #errors { p { "The policy does not meet its schema: see the list beside the document." } }
+        }
+        @if read_only {
+            section.card {
+                h2 { "Policy document" }
+                pre.json { (view::pretty(&existing.map(|p| p.policies.clone()).unwrap_or(Value::Null))) }
+            }
+        } @else {
+            form.card.editor method="post" action=(action) {
+                (view::csrf(&ctx))
+                div.cols {
+                    div {
+                        (view::select("policyGroupName", "Policy group", &group_options,
+                            &value("policyGroupName", existing.map_or("", |p| p.policy_group_name.as_str())), refusal))
+                        @if existing.is_none() {
+                            (view::select("policyType", "Policy type", &types, &chosen_type, refusal))
+                        }
+                        (Field::new("name", "Name", &value("name", existing.map_or("", |p| p.policy_name.as_str()))).required().render(refusal))
+                        (Field::new("desc", "Description", &value("desc", existing.map_or("", |p| p.policy_desc.as_str()))).required().render(refusal))
+                        (Field::new("version", "Version", &value("version", existing.map_or("1.0", |p| p.version.as_str()))).required().render(refusal))
+                    }
+                    div.field.json.invalid[!violations.is_empty()] {
+                        label for="f-policies" { "Policy document (JSON)" }
+                        textarea #f-policies name="policies" rows="18" spellcheck="false"
+                            aria-describedby=[(!violations.is_empty()).then_some("f-policies-err")] { (document) }
+                        @if !violations.is_empty() {
+                            div.violations {
+                                h3 { (violations.len()) " schema violation" @if violations.len() != 1 { "s" } }
+                                ul.field-errors #f-policies-err { @for v in &violations { li { (v) } } }
+                            }
+                        }
+                    }
+                }
+                button type="submit" { @if existing.is_some() { "Save draft" } @else { "Create draft" } }
+            }
+        }
+        p { a href="/portal/admin/policies" { "← All policies" } }
+    };
+    match refusal {
+        Some(r) => view::page_inline(ctx, title, r, body),
+        None => view::page(ctx, title, body),
+    }
+}

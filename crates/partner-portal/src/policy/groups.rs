@@ -1,0 +1,161 @@
+//! `/portal/admin/policy-groups`: the groups, a new group, and a group's edit page.
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use maud::html;
+use policy_app::dto::GroupRequest;
+use policy_app::groups;
+use web_support::Principal;
+
+use super::{all_groups, manager, run};
+use crate::api::Refusal;
+use crate::ctx::{Ctx, Flash};
+use crate::forms::{self, Form};
+use crate::view::{self, Field, badge};
+
+pub async fn groups(req: HttpRequest) -> HttpResponse {
+    let (ctx, me) = match manager(&req) {
+        Ok(v) => v,
+        Err(res) => return *res,
+    };
+    render_groups(&req, ctx, &me, &Form::default(), None).await
+}
+
+async fn render_groups(
+    req: &HttpRequest,
+    ctx: Ctx,
+    me: &Principal,
+    form: &Form,
+    refusal: Option<&Refusal>,
+) -> HttpResponse {
+    let list = all_groups(req, me).await;
+    let body = html! {
+        section.card #groups {
+            @match &list {
+                Ok(groups) if !groups.is_empty() => {
+                    table {
+                        thead { tr { th scope="col" { "Name" } th scope="col" { "Description" } th scope="col" { "Policies" } th scope="col" { "Status" } } }
+                        tbody {
+                            @for g in groups {
+                                tr {
+                                    td { a href=(format!("/portal/admin/policy-groups/{}", view::q(&g.policy_group.id))) { (g.policy_group.name) } }
+                                    td { (g.policy_group.desc) }
+                                    td { (g.policies.len()) }
+                                    td { (badge(if g.policy_group.is_active { "Active" } else { "Inactive" })) }
+                                }
+                            }
+                        }
+                    }
+                },
+                Ok(_) => p.muted { "No policy groups yet." },
+                Err(r) => (view::errors(r)),
+            }
+        }
+        section.card {
+            h2 { "New policy group" }
+            @if let Some(r) = refusal { (view::errors(r)) }
+            form method="post" action="/portal/admin/policy-groups" {
+                (view::csrf(&ctx))
+                (Field::new("name", "Name", form.get("name")).required().render(refusal))
+                (Field::new("desc", "Description", form.get("desc")).required().render(refusal))
+                button type="submit" { "Create group" }
+            }
+        }
+    };
+    match refusal {
+        Some(r) => view::page_inline(ctx, "Policy groups", r, body),
+        None => view::page_partial(ctx, "Policy groups", list.as_ref().err(), body),
+    }
+}
+
+pub async fn create_group(req: HttpRequest, body: web::Bytes) -> HttpResponse {
+    let (ctx, me) = match manager(&req) {
+        Ok(v) => v,
+        Err(res) => return *res,
+    };
+    let form = match forms::urlencoded(&ctx, &body) {
+        Ok(f) => f,
+        Err(r) => return view::error_page(ctx, &r),
+    };
+    let request = GroupRequest {
+        name: Some(form.get("name").trim().to_owned()),
+        desc: Some(form.get("desc").trim().to_owned()),
+        is_active: None,
+    };
+    let caller = me.clone();
+    match run(&req, move |store| groups::create(store, &caller, request)).await {
+        Ok(group) => {
+            let name = group.name;
+            ctx.redirect_with("/portal/admin/policy-groups", Flash::Success(format!("Policy group {name} created.")))
+        }
+        Err(r) => render_groups(&req, ctx, &me, &form, Some(&r)).await,
+    }
+}
+
+pub async fn group(req: HttpRequest, path: web::Path<String>) -> HttpResponse {
+    let (ctx, me) = match manager(&req) {
+        Ok(v) => v,
+        Err(res) => return *res,
+    };
+    render_group(&req, ctx, &me, &path.into_inner(), None, None).await
+}
+
+async fn render_group(
+    req: &HttpRequest,
+    ctx: Ctx,
+    me: &Principal,
+    id: &str,
+    form: Option<&Form>,
+    refusal: Option<&Refusal>,
+) -> HttpResponse {
+    let (caller, group_id) = (me.clone(), id.to_owned());
+    let group = match run(req, move |store| groups::get(store, &caller, &group_id)).await {
+        Ok(g) => g.policy_group,
+        Err(r) => return view::error_page(ctx, &r),
+    };
+    let name = form.map_or(group.name.clone(), |f| f.get("name").to_owned());
+    let desc = form.map_or(group.desc.clone(), |f| f.get("desc").to_owned());
+    let active = form.map_or(group.is_active, |f| f.checked("isActive"));
+    let body = html! {
+        section.card {
+            p.muted { "Created " (group.cr_dtimes) }
+            @if let Some(r) = refusal { (view::errors(r)) }
+            form method="post" action=(format!("/portal/admin/policy-groups/{}", view::q(id))) {
+                (view::csrf(&ctx))
+                (Field::new("name", "Name", &name).required().render(refusal))
+                (Field::new("desc", "Description", &desc).required().render(refusal))
+                div.field.check {
+                    input #f-isActive type="checkbox" name="isActive" checked[active];
+                    label for="f-isActive" { "Active" }
+                }
+                button type="submit" { "Save" }
+            }
+        }
+        p { a href="/portal/admin/policy-groups" { "← All policy groups" } }
+    };
+    match refusal {
+        Some(r) => view::page_inline(ctx, "Policy group", r, body),
+        None => view::page(ctx, "Policy group", body),
+    }
+}
+
+pub async fn update_group(req: HttpRequest, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
+    let (ctx, me) = match manager(&req) {
+        Ok(v) => v,
+        Err(res) => return *res,
+    };
+    let form = match forms::urlencoded(&ctx, &body) {
+        Ok(f) => f,
+        Err(r) => return view::error_page(ctx, &r),
+    };
+    let id = path.into_inner();
+    let request = GroupRequest {
+        name: Some(form.get("name").trim().to_owned()),
+        desc: Some(form.get("desc").trim().to_owned()),
+        is_active: Some(form.checked("isActive")),
+    };
+    let (caller, group_id) = (me.clone(), id.clone());
+    match run(&req, move |store| groups::update(store, &caller, &group_id, request)).await {
+        Ok(_) => ctx.redirect_with("/portal/admin/policy-groups", Flash::Success("The policy group is saved.".into())),
+        Err(r) => render_group(&req, ctx, &me, &id, Some(&form), Some(&r)).await,
+    }
+}

@@ -1,0 +1,202 @@
+//! Form controls (every input labelled, its errors beside it), buttons, badges, pagers and
+//! URL-encoding.
+
+use maud::{Markup, html};
+
+use crate::api::Refusal;
+use crate::ctx::{CSRF_FIELD, Ctx};
+
+/// The hidden form-token field.
+pub fn csrf(ctx: &Ctx) -> Markup {
+    html! { input type="hidden" name=(CSRF_FIELD) value=(ctx.csrf); }
+}
+
+/// A labelled text input with its errors below it.
+pub struct Field<'a> {
+    pub name: &'a str,
+    pub label: &'a str,
+    pub value: &'a str,
+    pub kind: &'a str,
+    pub required: bool,
+    pub hint: Option<&'a str>,
+    pub autocomplete: Option<&'a str>,
+}
+
+impl<'a> Field<'a> {
+    pub fn new(name: &'a str, label: &'a str, value: &'a str) -> Self {
+        Field { name, label, value, kind: "text", required: false, hint: None, autocomplete: None }
+    }
+    pub fn kind(mut self, kind: &'a str) -> Self {
+        self.kind = kind;
+        self
+    }
+    pub fn required(mut self) -> Self {
+        self.required = true;
+        self
+    }
+    pub fn hint(mut self, hint: &'a str) -> Self {
+        self.hint = Some(hint);
+        self
+    }
+    pub fn autocomplete(mut self, a: &'a str) -> Self {
+        self.autocomplete = Some(a);
+        self
+    }
+
+    pub fn render(&self, refusal: Option<&Refusal>) -> Markup {
+        let errs = refusal.map(|r| r.for_field(self.name)).unwrap_or_default();
+        let id = format!("f-{}", self.name);
+        let described = describedby(&id, self.hint.is_some(), !errs.is_empty());
+        html! {
+            div.field.invalid[!errs.is_empty()] {
+                label for=(id) { (self.label) @if self.required { span.req aria-hidden="true" { " *" } } }
+                input id=(id) name=(self.name) type=(self.kind) value=(self.value) required[self.required]
+                    autocomplete=[self.autocomplete] aria-describedby=[described.as_deref()]
+                    aria-invalid=[(!errs.is_empty()).then_some("true")];
+                @if let Some(h) = self.hint { small.hint id=(format!("{id}-hint")) { (h) } }
+                (field_errors(&id, &errs))
+            }
+        }
+    }
+}
+
+fn describedby(id: &str, hint: bool, errors: bool) -> Option<String> {
+    let mut parts = Vec::new();
+    if hint {
+        parts.push(format!("{id}-hint"));
+    }
+    if errors {
+        parts.push(format!("{id}-err"));
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+pub fn field_errors(id: &str, errs: &[&str]) -> Markup {
+    html! {
+        @if !errs.is_empty() {
+            ul.field-errors id=(format!("{id}-err")) {
+                @for e in errs { li { (e) } }
+            }
+        }
+    }
+}
+
+/// A labelled select; `options` are (value, text).
+pub fn select(
+    name: &str,
+    label: &str,
+    options: &[(String, String)],
+    chosen: &str,
+    refusal: Option<&Refusal>,
+) -> Markup {
+    let errs = refusal.map(|r| r.for_field(name)).unwrap_or_default();
+    let id = format!("f-{name}");
+    html! {
+        div.field.invalid[!errs.is_empty()] {
+            label for=(id) { (label) }
+            select id=(id) name=(name) aria-describedby=[(!errs.is_empty()).then(|| format!("{id}-err"))] {
+                @for (value, text) in options {
+                    option value=(value) selected[value == chosen] { (text) }
+                }
+            }
+            (field_errors(&id, &errs))
+        }
+    }
+}
+
+/// A labelled textarea.
+pub fn textarea(name: &str, label: &str, value: &str, rows: u32, refusal: Option<&Refusal>) -> Markup {
+    let errs = refusal.map(|r| r.for_field(name)).unwrap_or_default();
+    let id = format!("f-{name}");
+    html! {
+        div.field.invalid[!errs.is_empty()] {
+            label for=(id) { (label) }
+            textarea id=(id) name=(name) rows=(rows) spellcheck="false"
+                aria-describedby=[(!errs.is_empty()).then(|| format!("{id}-err"))] { (value) }
+            (field_errors(&id, &errs))
+        }
+    }
+}
+
+/// A one-button form posting `fields` to `action`.
+pub fn button_form(ctx: &Ctx, action: &str, fields: &[(&str, &str)], text: &str, class: &str) -> Markup {
+    html! {
+        form.inline method="post" action=(action) {
+            (csrf(ctx))
+            @for (name, value) in fields { input type="hidden" name=(*name) value=(*value); }
+            button type="submit" class=(class) { (text) }
+        }
+    }
+}
+
+/// A status badge.
+pub fn badge(text: &str) -> Markup {
+    let class = match text.to_ascii_lowercase().as_str() {
+        "active" | "approved" | "published" | "true" => "badge ok",
+        "de-active" | "inactive" | "rejected" | "false" | "deactivated" => "badge off",
+        _ => "badge wait",
+    };
+    html! { span class=(class) { (text) } }
+}
+
+/// Previous / next links for a MOSIP page of results (`page` counts from 0).
+pub fn pager(base: &str, page: i64, size: i64, total: i64) -> Markup {
+    let pages = if total <= 0 { 1 } else { (total + size - 1) / size };
+    let sep = if base.contains('?') { '&' } else { '?' };
+    html! {
+        nav.pager aria-label="Pages" {
+            @if page > 0 { a href=(format!("{base}{sep}page={}", page - 1)) rel="prev" { "← Previous" } }
+            span { "Page " (page + 1) " of " (pages) " · " (total) " in all" }
+            @if page + 1 < pages { a href=(format!("{base}{sep}page={}", page + 1)) rel="next" { "Next →" } }
+        }
+    }
+}
+
+/// A JSON value as readable text.
+pub fn pretty(v: &serde_json::Value) -> String {
+    serde_json::to_string_pretty(v).unwrap_or_default()
+}
+
+/// Percent-encodes a query value.
+pub fn q(value: &str) -> String {
+    let mut out = String::new();
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use actix_web::http::StatusCode;
+
+    use super::*;
+
+    #[test]
+    fn user_text_is_escaped() {
+        let r = Refusal::one(StatusCode::OK, "X", "<script>alert(1)</script>");
+        let html = crate::view::errors(&r).into_string();
+        assert!(html.contains("&lt;script&gt;") && !html.contains("<script>"), "{html}");
+        let f = Field::new("name", "Name", "\"><img src=x>").render(None).into_string();
+        assert!(f.contains("&quot;&gt;&lt;img"), "{f}");
+    }
+
+    #[test]
+    fn a_field_shows_its_own_errors() {
+        let r =
+            Refusal::one(StatusCode::OK, "PMS_COR_001", "Invalid request parameter - must not be blank :request.name");
+        let html = Field::new("name", "Name", "").render(Some(&r)).into_string();
+        assert!(html.contains("must not be blank") && html.contains("aria-invalid=\"true\""), "{html}");
+        let other = Field::new("desc", "Description", "").render(Some(&r)).into_string();
+        assert!(!other.contains("must not be blank"));
+    }
+
+    #[test]
+    fn query_values_are_percent_encoded() {
+        assert_eq!(q("a b&c=d/é"), "a%20b%26c%3Dd%2F%C3%A9");
+    }
+}
