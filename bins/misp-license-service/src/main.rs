@@ -2,8 +2,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 use misp_license_service::startup::Application;
-use web_support::cli::{TokenArgs, run_migrate, run_token};
-use web_support::{Settings, telemetry};
+use web_support::Settings;
+use web_support::cli::{self as commands, TokenArgs};
 
 /// MOSIP MISP management and licence keys (`/partnermanagement/v1/misps`, `/v1/partnermanager/misps`).
 #[derive(Debug, Parser)]
@@ -30,28 +30,11 @@ fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     let settings = Settings::load(cli.config.as_deref())?;
     match cli.command.unwrap_or(Command::Serve) {
-        Command::Serve => {
-            telemetry::init(&settings.log);
-            actix_web::rt::System::new().block_on(async {
-                let app = Application::build(settings)?;
-                tracing::info!(port = app.port(), "misp-license-service listening");
-                app.run_until_stopped().await?;
-                tracing::info!("misp-license-service stopped");
-                Ok(())
-            })
-        }
-        Command::Migrate => {
-            let applied = run_migrate(&settings)?;
-            println!("applied {} migration(s){}", applied.len(), list(&applied));
-            Ok(())
-        }
-        Command::Token(args) => {
-            println!("{}", run_token(&settings, &args)?);
-            Ok(())
-        }
+        Command::Serve => commands::serve(settings, "misp-license-service", |settings| {
+            let app = Application::build(settings)?;
+            Ok((app.port(), app.into_server()))
+        }),
+        Command::Migrate => commands::migrate(&settings),
+        Command::Token(args) => commands::token(&settings, &args),
     }
-}
-
-fn list(versions: &[String]) -> String {
-    if versions.is_empty() { String::new() } else { format!(": {}", versions.join(", ")) }
 }

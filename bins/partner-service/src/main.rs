@@ -2,8 +2,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 use partner_service::startup::Application;
-use web_support::cli::{TokenArgs, run_migrate, run_token};
-use web_support::{Settings, telemetry};
+use web_support::Settings;
+use web_support::cli::{self as commands, TokenArgs};
 
 /// MOSIP partner and policy management (`/v1/partnermanager`, `/v1/policymanager`).
 #[derive(Debug, Parser)]
@@ -57,25 +57,12 @@ fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     let settings = Settings::load(cli.config.as_deref())?;
     match cli.command.unwrap_or(Command::Serve) {
-        Command::Serve => {
-            telemetry::init(&settings.log);
-            actix_web::rt::System::new().block_on(async {
-                let app = Application::build(settings)?;
-                tracing::info!(port = app.port(), "partner-service listening");
-                app.run_until_stopped().await?;
-                tracing::info!("partner-service stopped");
-                Ok(())
-            })
-        }
-        Command::Migrate => {
-            let applied = run_migrate(&settings)?;
-            println!("applied {} migration(s){}", applied.len(), list(&applied));
-            Ok(())
-        }
-        Command::Token(args) => {
-            println!("{}", run_token(&settings, &args)?);
-            Ok(())
-        }
+        Command::Serve => commands::serve(settings, "partner-service", |settings| {
+            let app = Application::build(settings)?;
+            Ok((app.port(), app.into_server()))
+        }),
+        Command::Migrate => commands::migrate(&settings),
+        Command::Token(args) => commands::token(&settings, &args),
         Command::ImportMosip { dir } => {
             let report = partner_service::import::run(&settings, &dir)?;
             print!("{report}");
@@ -91,8 +78,4 @@ fn main() -> anyhow::Result<()> {
             Ok(())
         }
     }
-}
-
-fn list(versions: &[String]) -> String {
-    if versions.is_empty() { String::new() } else { format!(": {}", versions.join(", ")) }
 }

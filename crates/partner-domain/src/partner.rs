@@ -1,11 +1,14 @@
 //! Partners after registration: field constraints, updates, contacts, the policy-group mapping
 //! and the admin's activation switch.
 
+mod forms;
+
 use chrono::NaiveDateTime;
 
 use crate::PartnerError;
 use crate::policy::{PartnerTypeInfo, PolicyGroupInfo};
-use crate::registration::{RegistrationRules, check_phone};
+
+pub use forms::{Contact, ContactForm, PartnerUpdate, UpdateForm, check_contact, check_update};
 
 /// `approval_status` of a registered partner until its certificate is uploaded.
 pub const IN_PROGRESS: &str = "InProgress";
@@ -78,97 +81,6 @@ pub struct NewPartner {
     pub addl_info: String,
     pub cr_by: String,
     pub cr_dtimes: NaiveDateTime,
-}
-
-/// An update of a partner's details as received (v1 carries address and number only).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct UpdateForm {
-    pub address: Option<String>,
-    pub contact_number: Option<String>,
-    pub logo_url: Option<String>,
-    pub additional_info: Option<serde_json::Value>,
-}
-
-/// A validated update. `None` leaves the stored value as it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PartnerUpdate {
-    pub address: String,
-    pub contact_number: String,
-    pub logo_url: Option<String>,
-    /// JSON text.
-    pub additional_info: Option<String>,
-}
-
-impl UpdateForm {
-    /// `address` (1–2000) and `contactNumber` (1–16) are required; `logoUrl` at most 256.
-    pub fn validate(self) -> Result<PartnerUpdate, Vec<FieldViolation>> {
-        let mut v = Vec::new();
-        let address = required(&mut v, "address", self.address, 2000);
-        let contact_number = required(&mut v, "contactNumber", self.contact_number, 16);
-        if self.logo_url.as_ref().is_some_and(|l| l.chars().count() > 256) {
-            v.push(FieldViolation::new("logoUrl", "Length should be between 0 and 256 chars"));
-        }
-        match (address, contact_number) {
-            (Some(address), Some(contact_number)) if v.is_empty() => Ok(PartnerUpdate {
-                address,
-                contact_number,
-                logo_url: self.logo_url,
-                additional_info: self.additional_info.map(|j| j.to_string()),
-            }),
-            _ => Err(v),
-        }
-    }
-}
-
-/// The phone-number rule of updates (`PMS_PRT_013`).
-pub fn check_update(update: &PartnerUpdate, rules: &RegistrationRules) -> Result<(), PartnerError> {
-    check_phone(&update.contact_number, rules)
-}
-
-/// A contact as received (`POST /partners/{id}/contact/add`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ContactForm {
-    pub address: Option<String>,
-    pub contact_number: Option<String>,
-    pub email_id: Option<String>,
-    pub is_active: Option<bool>,
-}
-
-/// A validated contact.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Contact {
-    pub address: String,
-    pub contact_number: String,
-    pub email_id: String,
-    pub is_active: bool,
-}
-
-impl ContactForm {
-    /// `address`, `contactNumber`, `emailId` required; `is_Active` must be given (MOSIP fails on
-    /// a database constraint without it).
-    pub fn validate(self) -> Result<Contact, Vec<FieldViolation>> {
-        let mut v = Vec::new();
-        let address = required(&mut v, "address", self.address, 2000);
-        let contact_number = non_blank(&mut v, "contactNumber", self.contact_number);
-        let email_id = required(&mut v, "emailId", self.email_id, 254);
-        if self.is_active.is_none() {
-            v.push(FieldViolation::new("is_Active", "must not be null"));
-        }
-        match (address, contact_number, email_id, self.is_active) {
-            (Some(address), Some(contact_number), Some(email_id), Some(is_active)) if v.is_empty() => {
-                Ok(Contact { address, contact_number, email_id, is_active })
-            }
-            _ => Err(v),
-        }
-    }
-}
-
-/// A contact's e-mail (`PMS_PRT_012`) and number (`PMS_PRT_013`).
-pub fn check_contact(contact: &Contact, rules: &RegistrationRules) -> Result<(), PartnerError> {
-    if !rules.email.accepts(&contact.email_id) {
-        return Err(PartnerError::InvalidEmail);
-    }
-    check_phone(&contact.contact_number, rules)
 }
 
 /// Whether a new contact may be added: the partner exists (`PMS_PRT_005`) and is active
@@ -246,83 +158,4 @@ impl Activation {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn status_labels() {
-        assert_eq!((status_label(true), status_label(false)), ("active", "De-active"));
-    }
-
-    #[test]
-    fn updates_need_address_and_number_and_keep_what_they_do_not_carry() {
-        let u = UpdateForm { address: Some("a".into()), contact_number: Some("1".into()), ..UpdateForm::default() };
-        let u = u.validate().unwrap_or_else(|v| panic!("{v:?}"));
-        assert_eq!((u.logo_url, u.additional_info), (None, None));
-        let v = UpdateForm::default().validate().unwrap_err();
-        assert_eq!(v.iter().map(|x| x.field.as_str()).collect::<Vec<_>>(), ["address", "contactNumber"]);
-        let long =
-            UpdateForm { address: Some("a".into()), contact_number: Some("1".repeat(17)), ..UpdateForm::default() };
-        assert_eq!(long.validate().unwrap_err()[0].message, "Length should be between 1 and 16 chars");
-        let v2 = UpdateForm {
-            address: Some("a".into()),
-            contact_number: Some("1".into()),
-            logo_url: Some("l".into()),
-            additional_info: Some(serde_json::json!([1])),
-        };
-        let u = v2.validate().unwrap_or_else(|v| panic!("{v:?}"));
-        assert_eq!(u.additional_info.as_deref(), Some("[1]"));
-        let rules = RegistrationRules { phone_max_length: 10, ..RegistrationRules::default() };
-        let too_long = PartnerUpdate { contact_number: "1".repeat(11), ..u };
-        assert_eq!(check_update(&too_long, &rules).unwrap_err().code(), "PMS_PRT_013");
-    }
-
-    #[test]
-    fn contacts() {
-        let form = ContactForm {
-            address: Some("a".into()),
-            contact_number: Some("99".into()),
-            email_id: Some("print@email.com".into()),
-            is_active: Some(true),
-        };
-        let c = form.clone().validate().unwrap_or_else(|v| panic!("{v:?}"));
-        let rules = RegistrationRules::default();
-        assert_eq!(check_contact(&c, &rules), Ok(()));
-        let bad = Contact { email_id: "nope".into(), ..c.clone() };
-        assert_eq!(check_contact(&bad, &rules).unwrap_err().code(), "PMS_PRT_012");
-        let long = Contact { contact_number: "1".repeat(17), ..c };
-        assert_eq!(check_contact(&long, &rules).unwrap_err().code(), "PMS_PRT_013");
-        let v = ContactForm { is_active: None, email_id: None, ..form }.validate().unwrap_err();
-        assert_eq!(v.iter().map(|x| x.field.as_str()).collect::<Vec<_>>(), ["emailId", "is_Active"]);
-        assert_eq!(check_new_contact(None).unwrap_err().code(), "PMS_PRT_005");
-        assert_eq!(check_new_contact(Some(false)).unwrap_err().code(), "PMS_PMP_016");
-        assert_eq!(check_new_contact(Some(true)), Ok(()));
-    }
-
-    #[test]
-    fn group_changes_only_for_inactive_partners_of_policy_types() {
-        let auth = PartnerTypeInfo { code: "Auth_Partner".into(), is_policy_required: true };
-        let ftm = PartnerTypeInfo { code: "FTM_Provider".into(), is_policy_required: false };
-        assert_eq!(check_group_change(false, Some(&auth)), Ok(()));
-        assert_eq!(check_group_change(true, Some(&auth)).unwrap_err().code(), "PMS_PRT_050");
-        assert_eq!(check_group_change(false, Some(&ftm)).unwrap_err().code(), "PMS_PRT_048");
-        assert_eq!(check_group_change(false, None).unwrap_err().code(), "PMS_PRT_010");
-        let g = PolicyGroupInfo { id: "g".into(), name: "n".into(), is_active: true };
-        assert_eq!(usable_group(Some(g.clone())).map(|g| g.id), Ok("g".to_owned()));
-        assert_eq!(usable_group(None).unwrap_err().code(), "PMS_PRT_002");
-        assert_eq!(usable_group(Some(PolicyGroupInfo { is_active: false, ..g })).unwrap_err().code(), "PMS_PMP_023");
-    }
-
-    #[test]
-    fn activation_switch() {
-        assert_eq!(Activation::parse("Active"), Ok(Activation::Activate));
-        assert_eq!(Activation::parse("DE-ACTIVE"), Ok(Activation::Deactivate));
-        assert_eq!(Activation::parse("inactive").unwrap_err().code(), "PMS_PM_058");
-        assert_eq!(Activation::Activate.apply(false, true), Ok(Some(true)));
-        assert_eq!(Activation::Activate.apply(true, true), Ok(None));
-        assert_eq!(Activation::Activate.apply(false, false).unwrap_err().code(), "PMS_PRT_108");
-        assert_eq!(Activation::Deactivate.apply(true, false), Ok(Some(false)));
-        assert_eq!(Activation::Deactivate.apply(false, false), Ok(None));
-        assert_eq!(Activation::Deactivate.message(), "Partner de-activated successfully");
-    }
-}
+mod tests;

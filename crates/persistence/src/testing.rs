@@ -1,5 +1,8 @@
 //! Fresh databases for tests: a temporary SQLite file, or a new database on the PostgreSQL
-//! named by `PMS_TEST_PG_URL` (dropped again when the value goes out of scope).
+//! named by `PMS_TEST_PG_URL` (dropped again when the value goes out of scope); rows tests insert
+//! directly ([`fixtures`]).
+
+pub mod fixtures;
 
 use diesel::pg::PgConnection;
 use diesel::{Connection, RunQueryDsl};
@@ -68,23 +71,29 @@ fn with_database(admin: &str, name: &str) -> String {
 }
 
 /// Generates one test per backend from a function taking a [`TestDb`]:
-/// `both_backends!(my_check);` gives `my_check::sqlite` and `my_check::postgres`.
+/// `both_backends!(my_check);` gives `my_check::sqlite` and `my_check::postgres`, each calling
+/// `my_check(db)` with a fresh database of its backend (the PostgreSQL one only when
+/// `PMS_TEST_PG_URL` is set). `both_backends!(with spawn; my_check)` calls `my_check(spawn(db))`,
+/// e.g. with a service started over `db`.
 #[macro_export]
 macro_rules! both_backends {
-    ($($name:ident),+ $(,)?) => {
+    (with $spawn:path; $($name:ident),+ $(,)?) => {
         $(
             mod $name {
                 #[test]
                 fn sqlite() {
-                    super::$name($crate::testing::TestDb::sqlite());
+                    super::$name($spawn($crate::testing::TestDb::sqlite()));
                 }
                 #[test]
                 fn postgres() {
                     if let Some(db) = $crate::testing::TestDb::postgres() {
-                        super::$name(db);
+                        super::$name($spawn(db));
                     }
                 }
             }
         )+
+    };
+    ($($name:ident),+ $(,)?) => {
+        $crate::both_backends!(with ::std::convert::identity; $($name),+);
     };
 }

@@ -2,12 +2,11 @@
 //! The search engine against real databases: the seeded partner types and a few policy groups.
 
 use chrono::NaiveDateTime;
-use diesel::prelude::*;
-use persistence::schema::policy_group;
 use persistence::search::{
     Criterion, Entity, FilterValue, Op, SearchError, SearchQuery, SortKey, filter_values, search_ids,
 };
 use persistence::testing::TestDb;
+use persistence::testing::fixtures::GroupFixture;
 use persistence::{DbConnection, DbPool, PoolOptions, both_backends};
 
 fn at(secs: i64) -> NaiveDateTime {
@@ -15,19 +14,18 @@ fn at(secs: i64) -> NaiveDateTime {
 }
 
 fn group(conn: &mut DbConnection, id: &str, name: &str, active: bool, deleted: bool, created: NaiveDateTime) {
-    diesel::insert_into(policy_group::table)
-        .values((
-            policy_group::id.eq(id),
-            policy_group::name.eq(name),
-            policy_group::descr.eq(format!("about {name}")),
-            policy_group::user_id.eq("u"),
-            policy_group::is_active.eq(active),
-            policy_group::cr_by.eq("u"),
-            policy_group::cr_dtimes.eq(created),
-            policy_group::is_deleted.eq(deleted),
-        ))
-        .execute(conn)
-        .unwrap();
+    let group = GroupFixture::new(id, name);
+    GroupFixture {
+        descr: format!("about {name}"),
+        user: "u".into(),
+        by: "u".into(),
+        active,
+        deleted,
+        created,
+        ..group
+    }
+    .insert(conn)
+    .unwrap();
 }
 
 fn setup(db: &TestDb) -> persistence::PooledDb {

@@ -5,6 +5,7 @@ use chrono::Utc;
 use diesel::prelude::*;
 use persistence::schema::{audit_log, policy_group};
 use persistence::testing::TestDb;
+use persistence::testing::fixtures::GroupFixture;
 use persistence::{DbConnection, DbPool, DbUrl, PoolOptions, both_backends, migrate, repo};
 
 fn open(db: &TestDb) -> DbPool {
@@ -25,19 +26,7 @@ fn ctx() -> AuditContext {
 }
 
 fn insert_group(conn: &mut DbConnection, id: &str, name: &str) -> QueryResult<usize> {
-    let now = Utc::now().naive_utc();
-    diesel::insert_into(policy_group::table)
-        .values((
-            policy_group::id.eq(id),
-            policy_group::name.eq(name),
-            policy_group::descr.eq("d"),
-            policy_group::user_id.eq("tester"),
-            policy_group::is_active.eq(true),
-            policy_group::cr_by.eq("tester"),
-            policy_group::cr_dtimes.eq(now),
-            policy_group::is_deleted.eq(false),
-        ))
-        .execute(conn)
+    GroupFixture::new(id, name).insert(conn)
 }
 
 fn groups(conn: &mut DbConnection) -> Vec<String> {

@@ -29,6 +29,37 @@ pub fn run_token(settings: &Settings, args: &TokenArgs) -> anyhow::Result<String
     mint_hs256(&secret, &args.user, &roles, args.email.as_deref(), args.expires_in)
 }
 
+/// `serve`: logs as `[log]` says, then runs the server `build` binds until SIGTERM/SIGINT (in-flight
+/// requests finish). `build` answers the bound port and the server.
+pub fn serve(
+    settings: Settings,
+    service: &str,
+    build: impl FnOnce(Settings) -> anyhow::Result<(u16, actix_web::dev::Server)>,
+) -> anyhow::Result<()> {
+    crate::telemetry::init(&settings.log);
+    actix_web::rt::System::new().block_on(async {
+        let (port, server) = build(settings)?;
+        tracing::info!(port, "{service} listening");
+        server.await?;
+        tracing::info!("{service} stopped");
+        Ok(())
+    })
+}
+
+/// `migrate`, printing the versions applied.
+pub fn migrate(settings: &Settings) -> anyhow::Result<()> {
+    let applied = run_migrate(settings)?;
+    let list = if applied.is_empty() { String::new() } else { format!(": {}", applied.join(", ")) };
+    println!("applied {} migration(s){list}", applied.len());
+    Ok(())
+}
+
+/// `token`, printing the token.
+pub fn token(settings: &Settings, args: &TokenArgs) -> anyhow::Result<()> {
+    println!("{}", run_token(settings, args)?);
+    Ok(())
+}
+
 /// `migrate`: applies pending migrations; returns the versions applied.
 pub fn run_migrate(settings: &Settings) -> anyhow::Result<Vec<String>> {
     let url = persistence::DbUrl::parse(&settings.database_url())?;

@@ -1,8 +1,9 @@
 use diesel::prelude::*;
 use misp_license_service::startup::Application;
 use persistence::repo::audit::{AuditFilter, AuditRow, search};
-use persistence::schema::{auth_policy, misp_license, partner, partner_policy_request, policy_group};
+use persistence::schema::{misp_license, partner, partner_policy_request};
 use persistence::testing::TestDb;
+use persistence::testing::fixtures::{GroupFixture, PolicyFixture};
 use persistence::{DbPool, PoolOptions, PooledDb};
 use serde_json::{Value, json};
 use web_support::testing::{self, Answer, Client};
@@ -31,20 +32,7 @@ pub fn spawn(db: TestDb) -> TestApp {
 #[macro_export]
 macro_rules! api_tests {
     ($($name:ident),+ $(,)?) => {
-        $(
-            mod $name {
-                #[test]
-                fn sqlite() {
-                    super::$name($crate::helpers::spawn(persistence::testing::TestDb::sqlite()));
-                }
-                #[test]
-                fn postgres() {
-                    if let Some(db) = persistence::testing::TestDb::postgres() {
-                        super::$name($crate::helpers::spawn(db));
-                    }
-                }
-            }
-        )+
+        persistence::both_backends!(with $crate::helpers::spawn; $($name),+);
     };
 }
 
@@ -210,37 +198,18 @@ impl TestApp {
         let now = chrono::Utc::now().naive_utc();
         let mut conn = self.conn();
         if with_policy {
-            diesel::insert_into(policy_group::table)
-                .values((
-                    policy_group::id.eq(format!("g-{policy}")),
-                    policy_group::name.eq(format!("group {policy}")),
-                    policy_group::descr.eq("d"),
-                    policy_group::user_id.eq("test"),
-                    policy_group::is_active.eq(true),
-                    policy_group::cr_by.eq("test"),
-                    policy_group::cr_dtimes.eq(now),
-                    policy_group::is_deleted.eq(false),
-                ))
-                .execute(&mut conn)
-                .unwrap_or_else(|e| panic!("{e}"));
-            diesel::insert_into(auth_policy::table)
-                .values((
-                    auth_policy::id.eq(policy),
-                    auth_policy::policy_group_id.eq(format!("g-{policy}")),
-                    auth_policy::name.eq(policy),
-                    auth_policy::descr.eq("d"),
-                    auth_policy::policy_file_id.eq("{}"),
-                    auth_policy::policy_type.eq("MISP"),
-                    auth_policy::version.eq("1.0"),
-                    auth_policy::valid_from_date.eq(now),
-                    auth_policy::valid_to_date.eq(now + chrono::Duration::days(365)),
-                    auth_policy::is_active.eq(true),
-                    auth_policy::cr_by.eq("test"),
-                    auth_policy::cr_dtimes.eq(now),
-                    auth_policy::is_deleted.eq(false),
-                ))
-                .execute(&mut conn)
-                .unwrap_or_else(|e| panic!("{e}"));
+            let group = GroupFixture {
+                user: "test".into(),
+                by: "test".into(),
+                ..GroupFixture::new(format!("g-{policy}"), format!("group {policy}"))
+            };
+            group.insert(&mut conn).unwrap_or_else(|e| panic!("{e}"));
+            let policy_row = PolicyFixture {
+                policy_type: "MISP".into(),
+                by: "test".into(),
+                ..PolicyFixture::new(policy, &group.id, policy)
+            };
+            policy_row.insert(&mut conn).unwrap_or_else(|e| panic!("{e}"));
         }
         diesel::insert_into(partner_policy_request::table)
             .values((

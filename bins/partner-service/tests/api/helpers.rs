@@ -42,19 +42,6 @@ pub fn admin() -> String {
 #[macro_export]
 macro_rules! api_tests {
     ($($name:ident),+ $(,)?) => {
-        $(
-            mod $name {
-                #[test]
-                fn sqlite() {
-                    super::$name($crate::helpers::spawn(persistence::testing::TestDb::sqlite()));
-                }
-                #[test]
-                fn postgres() {
-                    if let Some(db) = persistence::testing::TestDb::postgres() {
-                        super::$name($crate::helpers::spawn(db));
-                    }
-                }
-            }
-        )+
+        persistence::both_backends!(with $crate::helpers::spawn; $($name),+);
     };
 }

@@ -4,7 +4,8 @@
 
 use chrono::{Duration, Utc};
 use diesel::prelude::*;
-use persistence::schema::{auth_policy, misp_license, partner, policy_group};
+use persistence::schema::{misp_license, partner};
+use persistence::testing::fixtures::{GroupFixture, PolicyFixture};
 use persistence::{DbPool, PoolOptions, PooledDb};
 use serde_json::{Value, json};
 use web_support::testing::{Answer, Client, token};
@@ -17,45 +18,23 @@ pub fn conn(app: &TestApp) -> PooledDb {
 }
 
 pub fn group(app: &TestApp, id: &str, name: &str, active: bool) {
-    let now = Utc::now().naive_utc();
-    diesel::insert_into(policy_group::table)
-        .values((
-            policy_group::id.eq(id),
-            policy_group::name.eq(name),
-            policy_group::descr.eq("test group"),
-            policy_group::user_id.eq("tester"),
-            policy_group::is_active.eq(active),
-            policy_group::cr_by.eq("tester"),
-            policy_group::cr_dtimes.eq(now),
-            policy_group::is_deleted.eq(false),
-        ))
-        .execute(&mut conn(app))
-        .unwrap();
+    GroupFixture { descr: "test group".into(), active, ..GroupFixture::new(id, name) }.insert(&mut conn(app)).unwrap();
 }
 
 /// A published policy valid for `days` more days (negative: expired).
 pub fn policy(app: &TestApp, id: &str, group_id: &str, name: &str, active: bool, days: i64) {
-    let now = Utc::now().naive_utc();
-    diesel::insert_into(auth_policy::table)
-        .values((
-            auth_policy::id.eq(id),
-            auth_policy::policy_group_id.eq(group_id),
-            auth_policy::name.eq(name),
-            auth_policy::descr.eq(format!("{name} description")),
-            auth_policy::policy_file_id
-                .eq(r#"{"authTokenType":"partner","allowedAuthTypes":[],"allowedKycAttributes":[]}"#),
-            auth_policy::policy_type.eq("Auth"),
-            auth_policy::version.eq("1.0"),
-            auth_policy::policy_schema.eq(Some("https://schemas.mosip.io/v1/auth-policy")),
-            auth_policy::valid_from_date.eq(now - Duration::days(1)),
-            auth_policy::valid_to_date.eq(now + Duration::days(days)),
-            auth_policy::is_active.eq(active),
-            auth_policy::cr_by.eq("tester"),
-            auth_policy::cr_dtimes.eq(now),
-            auth_policy::is_deleted.eq(false),
-        ))
-        .execute(&mut conn(app))
-        .unwrap();
+    let p = PolicyFixture::new(id, group_id, name);
+    PolicyFixture {
+        descr: format!("{name} description"),
+        document: r#"{"authTokenType":"partner","allowedAuthTypes":[],"allowedKycAttributes":[]}"#.into(),
+        schema: Some("https://schemas.mosip.io/v1/auth-policy".into()),
+        valid_from: p.created - Duration::days(1),
+        valid_to: p.created + Duration::days(days),
+        active,
+        ..p
+    }
+    .insert(&mut conn(app))
+    .unwrap();
 }
 
 /// What a certificate upload does to a partner: alias set, active, approved.

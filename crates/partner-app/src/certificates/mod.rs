@@ -57,14 +57,7 @@ impl Default for CertificateConfig {
             max_certificate_bytes: 64 * 1024,
             root_validity_days: 2920,
             pms_validity_days: 1460,
-            signer: SignerSubject {
-                common_name: "www.mosip.io".into(),
-                organizational_unit: "MOSIP-TECH-CENTER".into(),
-                organization: "IITB".into(),
-                locality: "BANGALORE".into(),
-                state: "KA".into(),
-                country: "IN".into(),
-            },
+            signer: SignerSubject::default(),
         }
     }
 }

@@ -17,16 +17,7 @@ fn store() -> (Store, TestDb) {
 }
 
 fn config() -> CertificateConfig {
-    CertificateConfig {
-        allowed_domains: vec!["AUTH".into(), "FTM".into()],
-        resign_validity_years: 1,
-        grace_days: 30,
-        resign_ftm: false,
-        max_certificate_bytes: 64 * 1024,
-        root_validity_days: 2920,
-        pms_validity_days: 1460,
-        signer: SignerSubject::default(),
-    }
+    CertificateConfig { allowed_domains: vec!["AUTH".into(), "FTM".into()], ..CertificateConfig::default() }
 }
 
 fn admin() -> Actor {

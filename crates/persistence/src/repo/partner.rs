@@ -1,15 +1,18 @@
 //! Partners, partner types and partner contacts.
 
+mod contacts;
+mod registration;
+
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use partner_domain::PartnerError;
-use partner_domain::partner::{Contact, NewPartner, PartnerUpdate};
-use partner_domain::policy::{PartnerTypeInfo, PolicyGroupInfo};
-use partner_domain::registration::{Registrant, RegistrationLookup, RegistrationRequest, RegistrationRules, register};
+use partner_domain::partner::{NewPartner, PartnerUpdate};
+use partner_domain::policy::PartnerTypeInfo;
 
 use crate::connection::DbConnection;
-use crate::error::is_unique_violation;
-use crate::schema::{misp_license, partner, partner_contact, partner_type};
+use crate::schema::{misp_license, partner, partner_type};
+
+pub use contacts::{ContactRow, contacts_of, find_contact, insert_contact, update_contact};
+pub use registration::{Lookups, register_partner};
 
 diesel::define_sql_function! {
     /// SQL `lower(text)`, on both backends.
@@ -148,65 +151,6 @@ pub fn find_type(conn: &mut DbConnection, code: &str) -> QueryResult<Option<Part
         .map(|t| PartnerTypeInfo { code: t.code, is_policy_required: t.is_policy_required }))
 }
 
-/// What registration asks the store, over one connection.
-pub struct Lookups<'a, E> {
-    conn: &'a mut DbConnection,
-    _error: std::marker::PhantomData<E>,
-}
-
-impl<'a, E> Lookups<'a, E> {
-    pub fn new(conn: &'a mut DbConnection) -> Self {
-        Lookups { conn, _error: std::marker::PhantomData }
-    }
-}
-
-impl<E> RegistrationLookup for Lookups<'_, E>
-where
-    E: From<PartnerError> + From<diesel::result::Error>,
-{
-    type Error = E;
-
-    fn email_registered(&mut self, email: &str) -> Result<bool, E> {
-        Ok(email_registered(self.conn, email)?)
-    }
-
-    fn partner_exists(&mut self, partner_id: &str) -> Result<bool, E> {
-        Ok(diesel::select(diesel::dsl::exists(partner::table.find(partner_id))).get_result(self.conn)?)
-    }
-
-    fn partner_types(&mut self) -> Result<Vec<PartnerTypeInfo>, E> {
-        Ok(partner_types(self.conn)?
-            .into_iter()
-            .map(|t| PartnerTypeInfo { code: t.code, is_policy_required: t.is_policy_required })
-            .collect())
-    }
-
-    fn policy_group_by_name(&mut self, name: &str) -> Result<Option<PolicyGroupInfo>, E> {
-        Ok(super::partner_policy::group_by_name(self.conn, name)?)
-    }
-}
-
-/// Registers a partner: the domain's rules against the store, then the insert, in the caller's
-/// transaction. A partner id taken by a concurrent registration is `PMS_PRT_051`.
-pub fn register_partner<E>(
-    conn: &mut DbConnection,
-    req: RegistrationRequest,
-    who: Registrant<'_>,
-    rules: &RegistrationRules,
-    now: NaiveDateTime,
-) -> Result<NewPartner, E>
-where
-    E: From<PartnerError> + From<diesel::result::Error>,
-{
-    lock(conn, "partner-email", &req.email_id)?;
-    let new = register(req, who, rules, &mut Lookups::<E>::new(conn), now)?;
-    match diesel::insert_into(partner::table).values(PartnerRow::from(&new)).execute(conn) {
-        Ok(_) => Ok(new),
-        Err(e) if is_unique_violation(&e) => Err(PartnerError::PartnerIdTaken.into()),
-        Err(e) => Err(e.into()),
-    }
-}
-
 /// Writes address and number, and logo and additional information when the update carries them.
 pub fn update_details(
     conn: &mut DbConnection,
@@ -276,79 +220,4 @@ pub fn deactivate_misp_licenses(
     )
     .set((misp_license::is_active.eq(false), misp_license::upd_by.eq(Some(by)), misp_license::upd_dtimes.eq(Some(now))))
     .execute(conn)
-}
-
-mosip_row! {
-    /// A `partner_contact` row.
-    #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
-    #[diesel(table_name = partner_contact)]
-    pub struct ContactRow {
-        pub id: String,
-        pub partner_id: String,
-        pub contact_no: Option<String>,
-        pub email_id: Option<String>,
-        pub address: Option<String>,
-        pub is_active: bool,
-    }
-}
-
-pub fn find_contact(conn: &mut DbConnection, partner_id: &str, email: &str) -> QueryResult<Option<ContactRow>> {
-    partner_contact::table
-        .filter(partner_contact::partner_id.eq(partner_id))
-        .filter(partner_contact::email_id.eq(email))
-        .select(ContactRow::as_select())
-        .first(conn)
-        .optional()
-}
-
-pub fn contacts_of(conn: &mut DbConnection, partner_id: &str) -> QueryResult<Vec<ContactRow>> {
-    partner_contact::table
-        .filter(partner_contact::partner_id.eq(partner_id))
-        .order((partner_contact::cr_dtimes.asc(), partner_contact::id.asc()))
-        .select(ContactRow::as_select())
-        .load(conn)
-}
-
-pub fn insert_contact(
-    conn: &mut DbConnection,
-    id: &str,
-    partner_id: &str,
-    c: &Contact,
-    by: &str,
-    now: NaiveDateTime,
-) -> QueryResult<usize> {
-    diesel::insert_into(partner_contact::table)
-        .values(ContactRow {
-            id: id.to_owned(),
-            partner_id: partner_id.to_owned(),
-            contact_no: Some(c.contact_number.clone()),
-            email_id: Some(c.email_id.clone()),
-            address: Some(c.address.clone()),
-            is_active: c.is_active,
-            cr_by: by.to_owned(),
-            cr_dtimes: now,
-            upd_by: None,
-            upd_dtimes: None,
-            is_deleted: false,
-            del_dtimes: None,
-        })
-        .execute(conn)
-}
-
-pub fn update_contact(
-    conn: &mut DbConnection,
-    id: &str,
-    c: &Contact,
-    by: &str,
-    now: NaiveDateTime,
-) -> QueryResult<usize> {
-    diesel::update(partner_contact::table.find(id))
-        .set((
-            partner_contact::contact_no.eq(Some(&c.contact_number)),
-            partner_contact::address.eq(Some(&c.address)),
-            partner_contact::is_active.eq(c.is_active),
-            partner_contact::upd_by.eq(Some(by)),
-            partner_contact::upd_dtimes.eq(Some(now)),
-        ))
-        .execute(conn)
 }

@@ -3,15 +3,17 @@
 //! operation gets the answers every operation can give (bad body, 401, 403, 500, 503) and the
 //! security schemes (a bearer JWT, or MOSIP's `Authorization` cookie).
 
-use utoipa::openapi::path::{Operation, ParameterIn, PathItem};
-use utoipa::openapi::response::{Response, ResponseBuilder};
+mod common;
+
+use utoipa::openapi::path::{Operation, PathItem};
 use utoipa::openapi::security::{
     ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme,
 };
-use utoipa::openapi::{Components, ContentBuilder, InfoBuilder, OpenApi, OpenApiBuilder, Ref, RefOr};
+use utoipa::openapi::{Components, InfoBuilder, OpenApi, OpenApiBuilder, RefOr};
 use utoipa::{PartialSchema, ToSchema};
 
 use super::schema::ErrorResponse;
+use common::{Common, add_common_responses};
 
 /// The security scheme of `Authorization: Bearer <JWT>`.
 pub const BEARER: &str = "bearer";
@@ -175,172 +177,5 @@ pub fn is_public(operation: &Operation) -> bool {
     operation.security.as_ref().is_some_and(|s| s.iter().any(|r| *r == SecurityRequirement::default()))
 }
 
-/// The answers any operation may give, documented once under `components.responses`.
-#[derive(Debug, Clone, Copy)]
-enum Common {
-    BadBody,
-    Unauthenticated,
-    Forbidden,
-    Unexpected,
-    Busy,
-}
-
-impl Common {
-    const ALL: [Common; 5] =
-        [Common::BadBody, Common::Unauthenticated, Common::Forbidden, Common::Unexpected, Common::Busy];
-
-    fn name(self) -> &'static str {
-        match self {
-            Common::BadBody => "MalformedBody",
-            Common::Unauthenticated => "Unauthenticated",
-            Common::Forbidden => "Forbidden",
-            Common::Unexpected => "Unexpected",
-            Common::Busy => "Busy",
-        }
-    }
-
-    fn status(self) -> &'static str {
-        match self {
-            Common::BadBody => "400",
-            Common::Unauthenticated => "401",
-            Common::Forbidden => "403",
-            Common::Unexpected => "500",
-            Common::Busy => "503",
-        }
-    }
-
-    fn response(self) -> Response {
-        let description = match self {
-            Common::BadBody => {
-                "`PMS_COR_001`: the body is not JSON or has the wrong shape (a field of the wrong type), or a query parameter is malformed"
-            }
-            Common::Unauthenticated => "`KER-ATH-401`: no token, a bad signature, an expired token or an unknown key",
-            Common::Forbidden => {
-                "`KER-ATH-403`: the caller lacks the operation's roles, or acts on another partner's data"
-            }
-            Common::Unexpected => "`PMS_COR_003`: an unexpected failure (logged with its cause)",
-            Common::Busy => "`PMS_COR_003`: no database connection was free in time; try again",
-        };
-        let schema = Ref::from_schema_name(ErrorResponse::name());
-        ResponseBuilder::new()
-            .description(description)
-            .content("application/json", ContentBuilder::new().schema(Some(schema)).build())
-            .build()
-    }
-}
-
-fn add_common_responses(operation: &mut Operation) {
-    let mut wanted = vec![Common::Unexpected, Common::Busy];
-    let has_query = operation.parameters.iter().flatten().any(|p| match p {
-        RefOr::T(p) => p.parameter_in == ParameterIn::Query,
-        RefOr::Ref(_) => false,
-    });
-    if operation.request_body.is_some() || has_query {
-        wanted.push(Common::BadBody);
-    }
-    if !is_public(operation) {
-        wanted.extend([Common::Unauthenticated, Common::Forbidden]);
-    }
-    for common in wanted {
-        operation
-            .responses
-            .responses
-            .entry(common.status().to_owned())
-            .or_insert_with(|| RefOr::Ref(Ref::new(format!("#/components/responses/{}", common.name()))));
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use serde_json::{Value, json};
-    use utoipa::OpenApi as _;
-
-    use super::*;
-
-    mod a {
-        /// A.
-        #[derive(utoipa::ToSchema)]
-        #[expect(dead_code, reason = "only its schema is used")]
-        pub struct Thing {
-            pub x: String,
-        }
-
-        /// Posts a thing.
-        #[utoipa::path(post, path = "/things", operation_id = "postThing", request_body = Thing,
-            responses((status = 200, body = Thing)))]
-        #[expect(dead_code, reason = "only its annotation is used")]
-        pub fn post_thing() {}
-
-        /// Public.
-        #[utoipa::path(get, path = "/open", operation_id = "open", security(()), responses((status = 200)))]
-        #[expect(dead_code, reason = "only its annotation is used")]
-        pub fn open() {}
-
-        #[derive(utoipa::OpenApi)]
-        #[openapi(paths(post_thing, open))]
-        pub struct Api;
-    }
-
-    mod b {
-        /// B: the same name, another shape.
-        #[derive(utoipa::ToSchema)]
-        #[expect(dead_code, reason = "only its schema is used")]
-        pub struct Thing {
-            pub y: i64,
-        }
-
-        /// Gets a thing.
-        #[utoipa::path(get, path = "/thing", operation_id = "getThing", responses((status = 200, body = Thing)))]
-        #[expect(dead_code, reason = "only its annotation is used")]
-        pub fn get_thing() {}
-
-        #[derive(utoipa::OpenApi)]
-        #[openapi(paths(get_thing))]
-        pub struct Api;
-    }
-
-    fn json(doc: OpenApi) -> Value {
-        serde_json::to_value(doc).unwrap_or_default()
-    }
-
-    #[test]
-    fn mounts_under_prefixes_with_unique_ids_and_common_answers() {
-        let doc = json(
-            DocumentBuilder::new("t", "1", "test")
-                .mount("/one", a::Api::openapi())
-                .mount_as("/two", a::Api::openapi(), "Again")
-                .build(),
-        );
-        let post = &doc["paths"]["/one/things"]["post"];
-        assert_eq!(post["operationId"], "postThing");
-        assert_eq!(doc["paths"]["/two/things"]["post"]["operationId"], "postThingAgain");
-        for (status, name) in [
-            ("400", "MalformedBody"),
-            ("401", "Unauthenticated"),
-            ("403", "Forbidden"),
-            ("500", "Unexpected"),
-            ("503", "Busy"),
-        ] {
-            assert_eq!(post["responses"][status]["$ref"], format!("#/components/responses/{name}"));
-            assert!(doc["components"]["responses"][name]["description"].is_string());
-        }
-        let open = &doc["paths"]["/one/open"]["get"];
-        assert!(open["responses"]["401"].is_null() && open["responses"]["400"].is_null());
-        assert_eq!(open["responses"]["500"]["$ref"], "#/components/responses/Unexpected");
-        assert_eq!(doc["security"], json!([{"bearer": []}, {"cookie": []}]));
-        assert_eq!(doc["components"]["securitySchemes"]["bearer"]["bearerFormat"], "JWT");
-        assert!(doc["components"]["schemas"]["ErrorResponse"].is_object());
-        assert!(doc["info"]["description"].as_str().unwrap_or_default().contains("KER-ATH-401"));
-    }
-
-    #[test]
-    fn schemas_of_one_name_and_two_shapes_are_conflicts() {
-        let same =
-            DocumentBuilder::new("t", "1", "test").mount("/one", a::Api::openapi()).mount("/two", a::Api::openapi());
-        assert!(same.conflicts().is_empty());
-        let clash =
-            DocumentBuilder::new("t", "1", "test").mount("/one", a::Api::openapi()).mount("/two", b::Api::openapi());
-        assert_eq!(clash.conflicts().len(), 1, "{:?}", clash.conflicts());
-        assert!(clash.conflicts()[0].contains("Thing"));
-    }
-}
+mod tests;

@@ -122,3 +122,20 @@ fn list_or_csv<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D:
         OneOrMany::Many(v) => v,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn lists_come_as_arrays_or_comma_separated_strings() {
+        let trimmed = |v| string_list(v).unwrap_or_default();
+        assert_eq!(trimmed(json!(" a , ,b")), ["a", "b"]);
+        assert_eq!(trimmed(json!([" a", "", "b,c"])), ["a", "b,c"]);
+        let as_given = |v| list_or_csv(v).unwrap_or_default();
+        assert_eq!(as_given(json!(" a , ,b")), ["a", "b"]);
+        assert_eq!(as_given(json!([" a", ""])), [" a", ""]);
+    }
+}

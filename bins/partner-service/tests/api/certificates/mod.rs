@@ -16,7 +16,7 @@ use partner_domain::certificate::issue::KeyPair;
 use partner_domain::certificate::issue::name;
 use partner_domain::certificate::{Certificate, parse};
 use persistence::schema::partner;
-use persistence::schema::policy_group;
+use persistence::testing::fixtures::GroupFixture;
 use persistence::{DbPool, PoolOptions, repo};
 use rand_core::OsRng;
 use serde_json::{Value, json};
@@ -109,18 +109,13 @@ fn insert_partner(
 ) {
     let mut c = conn(app);
     if let Some(g) = group {
-        diesel::insert_into(policy_group::table)
-            .values((
-                policy_group::id.eq(g),
-                policy_group::name.eq(format!("group-{g}")),
-                policy_group::descr.eq("d"),
-                policy_group::user_id.eq("u"),
-                policy_group::is_active.eq(true),
-                policy_group::cr_by.eq("test"),
-                policy_group::cr_dtimes.eq(now()),
-            ))
-            .execute(&mut *c)
-            .expect("group");
+        let group = GroupFixture {
+            user: "u".into(),
+            by: "test".into(),
+            created: now(),
+            ..GroupFixture::new(g, format!("group-{g}"))
+        };
+        group.insert(&mut c).expect("group");
     }
     diesel::insert_into(partner::table)
         .values((

@@ -9,7 +9,8 @@ mod signup;
 use diesel::prelude::*;
 use persistence::repo::audit::{AuditFilter, AuditRow};
 use persistence::repo::onboarding::SignupRow;
-use persistence::schema::{onboarding_signup, partner, policy_group};
+use persistence::schema::{onboarding_signup, partner};
+use persistence::testing::fixtures::GroupFixture;
 use persistence::{DbPool, PoolOptions, repo};
 use serde_json::{Value, json};
 use std::path::Path;
@@ -108,18 +109,8 @@ fn accounts(app: &TestApp) -> i64 {
 }
 
 fn add_policy_group(app: &TestApp, name: &str, active: bool) {
-    diesel::insert_into(policy_group::table)
-        .values((
-            policy_group::id.eq(format!("pg-{name}")),
-            policy_group::name.eq(name),
-            policy_group::descr.eq("d"),
-            policy_group::user_id.eq("tester"),
-            policy_group::is_active.eq(active),
-            policy_group::cr_by.eq("tester"),
-            policy_group::cr_dtimes.eq(chrono::Utc::now().naive_utc()),
-            policy_group::is_deleted.eq(false),
-        ))
-        .execute(&mut pool(app).get().unwrap())
+    GroupFixture { active, ..GroupFixture::new(format!("pg-{name}"), name) }
+        .insert(&mut pool(app).get().unwrap())
         .unwrap();
 }
 
