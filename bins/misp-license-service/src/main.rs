@@ -1,8 +1,8 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
+use misp_license_service::settings::Settings;
 use misp_license_service::startup::Application;
-use web_support::Settings;
 use web_support::cli::{self as commands, TokenArgs};
 
 /// MOSIP MISP management and licence keys (`/partnermanagement/v1/misps`, `/v1/partnermanager/misps`).

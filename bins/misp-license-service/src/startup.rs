@@ -1,4 +1,4 @@
-use web_support::Settings;
+use crate::settings::Settings;
 
 /// MOSIP's port for the MISP service.
 pub const DEFAULT_PORT: u16 = 9100;
@@ -12,7 +12,7 @@ pub struct Application {
 impl Application {
     /// Opens the store (migrating SQLite), binds the port and builds the server.
     pub fn build(settings: Settings) -> anyhow::Result<Self> {
-        let misp = actix_web::web::Data::new(crate::config::from_settings(&settings.misp)?);
+        let misp = actix_web::web::Data::new(settings.service.misp.config().map_err(anyhow::Error::msg)?);
         let shared = web_support::startup::prepare(settings)?;
         let doc = crate::openapi::document();
         let routes = move |cfg: &mut actix_web::web::ServiceConfig| crate::routes::configure(cfg, misp.clone(), &doc);

@@ -5,9 +5,8 @@ use anyhow::Context;
 use app_core::{AuditDefaults, Store};
 use partner_app::onboarding::admin_account::create_admin;
 use persistence::DbPool;
-use web_support::Settings;
 
-use crate::onboarding::password_policy;
+use crate::settings::Settings;
 
 /// Creates the administrator `user` with `password` on the configured store (migrating an
 /// embedded SQLite store first, as the services do). Fails if the user name is taken.
@@ -21,8 +20,10 @@ pub fn create(settings: &Settings, user: &str, password: &str, email: Option<&st
         application_name: "partner-service admin create".into(),
     };
     let store = Store::new(pool, audit).context("starting the store")?;
-    create_admin(&store, &password_policy(settings), user, password, email).map_err(|e| match e.detail {
-        Some(detail) => anyhow::anyhow!("storing the account: {detail}"),
-        None => anyhow::anyhow!("{}", e.message()),
+    create_admin(&store, &settings.service.onboarding.password_policy()?, user, password, email).map_err(|e| {
+        match e.detail {
+            Some(detail) => anyhow::anyhow!("storing the account: {detail}"),
+            None => anyhow::anyhow!("{}", e.message()),
+        }
     })
 }

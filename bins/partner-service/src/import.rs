@@ -4,7 +4,8 @@ use std::path::Path;
 
 use anyhow::Context;
 use persistence::import::{ImportReport, import_dir};
-use web_support::Settings;
+
+use crate::settings::Settings;
 
 /// Applies pending migrations, then imports `dir` in one transaction (all or nothing).
 pub fn run(settings: &Settings, dir: &Path) -> anyhow::Result<ImportReport> {

@@ -6,4 +6,5 @@ pub mod import;
 pub mod onboarding;
 pub mod openapi;
 pub mod routes;
+pub mod settings;
 pub mod startup;

@@ -1,8 +1,8 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
+use partner_service::settings::Settings;
 use partner_service::startup::Application;
-use web_support::Settings;
 use web_support::cli::{self as commands, TokenArgs};
 
 /// MOSIP partner and policy management (`/v1/partnermanager`, `/v1/policymanager`).

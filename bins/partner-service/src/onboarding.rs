@@ -8,15 +8,13 @@ use std::sync::Arc;
 
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest, web};
-use anyhow::Context;
-use partner_app::notify::{self, MailConfig, Notifier, SmtpConfig};
+use partner_app::onboarding::Onboarding;
 use partner_app::onboarding::login::TokenIssuer;
-use partner_app::onboarding::{Onboarding, OnboardingConfig};
-use partner_domain::onboarding::{EmailDomainRules, OtpPolicy, PasswordPolicy, SelfServiceTypes};
 use secrecy::SecretString;
+use web_support::ApiError;
 use web_support::auth::{TokenSpec, mint_hs256_with};
-use web_support::settings::SmtpTls;
-use web_support::{ApiError, Settings};
+
+use crate::settings::Settings;
 
 /// Signs the tokens of local logins with the HS256 secret the service verifies with.
 pub struct Signer {
@@ -46,33 +44,12 @@ impl TokenIssuer for Signer {
 
 /// Onboarding from the settings; `secret` is the HS256 secret the verifier uses, if any.
 pub fn from_settings(settings: &Settings, secret: Option<SecretString>) -> anyhow::Result<Onboarding> {
-    let o = &settings.onboarding;
-    let secs = |name: &str, v: u64| -> anyhow::Result<chrono::Duration> {
-        let v = i64::try_from(v).ok().filter(|v| *v <= 366 * 24 * 3600);
-        v.map(chrono::Duration::seconds).with_context(|| format!("onboarding.{name} is out of range"))
-    };
-    anyhow::ensure!(o.otp_validity_secs > 0, "onboarding.otp_validity_secs must be positive");
-    anyhow::ensure!(o.otp_max_tries > 0, "onboarding.otp_max_tries must be at least 1");
-    anyhow::ensure!(o.otp_max_sends_per_hour > 0, "onboarding.otp_max_sends_per_hour must be at least 1");
-    anyhow::ensure!(o.password_min_length >= 8, "onboarding.password_min_length must be at least 8");
-    anyhow::ensure!(o.password_min_length <= 128, "onboarding.password_min_length must be at most 128");
-    anyhow::ensure!(o.token_lifetime_secs >= 60, "onboarding.token_lifetime_secs must be at least 60");
-    let ttl = secs("token_lifetime_secs", o.token_lifetime_secs)?;
+    let own = &settings.service;
+    let ttl = own.onboarding.token_lifetime()?;
     Ok(Onboarding {
-        enabled: o.enabled,
-        rules: OnboardingConfig {
-            otp: OtpPolicy {
-                validity: secs("otp_validity_secs", o.otp_validity_secs)?,
-                max_tries: o.otp_max_tries,
-                resend_interval: secs("otp_resend_interval_secs", o.otp_resend_interval_secs)?,
-                max_sends_per_hour: o.otp_max_sends_per_hour,
-            },
-            passwords: password_policy(settings),
-            email_domains: EmailDomainRules::new(&o.allowed_email_domains, &o.blocked_email_domains),
-            partner_types: SelfServiceTypes { allowed: o.allowed_partner_types.clone() },
-            mail_subject: o.mail_subject.clone(),
-        },
-        notifier: notifier(settings)?,
+        enabled: own.onboarding.enabled,
+        rules: own.onboarding.rules()?,
+        notifier: own.smtp.notifier(settings.data_dir.join("mail"))?,
         token_issuer: secret.map(|secret| -> Arc<dyn TokenIssuer> {
             Arc::new(Signer {
                 secret,
@@ -82,30 +59,6 @@ pub fn from_settings(settings: &Settings, secret: Option<SecretString>) -> anyho
             })
         }),
     })
-}
-
-/// The notifier of `[smtp]`: SMTP when `host` is set, else `.eml` files under `<data_dir>/mail/`.
-pub fn notifier(settings: &Settings) -> anyhow::Result<Arc<dyn Notifier>> {
-    let s = &settings.smtp;
-    let smtp = s.host.as_deref().map(str::trim).filter(|h| !h.is_empty()).map(|host| SmtpConfig {
-        host: host.to_owned(),
-        port: s.port,
-        tls: match s.tls {
-            SmtpTls::None => notify::SmtpTls::None,
-            SmtpTls::Starttls => notify::SmtpTls::Starttls,
-            SmtpTls::Tls => notify::SmtpTls::Tls,
-        },
-        username: s.username.clone(),
-        password: s.password.clone(),
-        password_file: s.password_file.clone(),
-        timeout_secs: s.timeout_secs,
-    });
-    notify::notifier(&MailConfig { from: s.from.clone(), smtp, drop_dir: settings.data_dir.join("mail") })
-}
-
-/// The password policy of local accounts (`onboarding.password_min_length`).
-pub fn password_policy(settings: &Settings) -> PasswordPolicy {
-    PasswordPolicy { min_length: settings.onboarding.password_min_length, ..PasswordPolicy::default() }
 }
 
 /// The onboarding state of a request whose endpoint is switched on; 404 `PMS_COR_404` when
@@ -127,6 +80,8 @@ impl FromRequest for Enabled {
 
 #[cfg(test)]
 mod tests {
+    use partner_domain::onboarding::OtpPolicy;
+
     use super::*;
 
     fn load(toml: &str) -> anyhow::Result<Onboarding> {

@@ -1,9 +1,7 @@
 use actix_web::web;
-use misp_app::MispConfig;
-use misp_app::roles::{MispRoles, split};
 use partner_app::onboarding::Onboarding;
-use web_support::Settings;
-use web_support::settings::MispSettings;
+
+use crate::settings::Settings;
 
 /// MOSIP's port for the partner manager.
 pub const DEFAULT_PORT: u16 = 9109;
@@ -17,13 +15,14 @@ pub struct Application {
 impl Application {
     /// Opens the store (migrating SQLite), binds the port and builds the server.
     pub fn build(settings: Settings) -> anyhow::Result<Self> {
-        let partner = web::Data::new(crate::routes::partners::app_config(&settings.partner)?);
+        let own = &settings.service;
+        let partner = web::Data::new(own.partner.config()?);
+        let certificates = web::Data::new(own.certificates.config());
+        let policy = web::Data::new(policy_app::PolicyConfig::load(&own.policy)?);
+        let portal = web::Data::new(partner_portal::PortalConfig::new(&own.portal));
+        let misp = web::Data::new(own.misp.config().map_err(anyhow::Error::msg)?);
         let shared = web_support::startup::prepare(settings)?;
         let onboarding = onboarding_state(&shared.settings)?;
-        let certificates = web::Data::new(crate::routes::certificates::config(&shared.settings.certificates));
-        let policy = web::Data::new(crate::routes::policy::config(&shared.settings.policy)?);
-        let portal = web::Data::new(partner_portal::PortalConfig::new(&shared.settings.portal));
-        let misp = web::Data::new(misp_config(&shared.settings.misp)?);
         let doc = crate::openapi::document();
         let routes = move |cfg: &mut actix_web::web::ServiceConfig| {
             cfg.app_data(partner.clone());
@@ -53,14 +52,6 @@ impl Application {
     pub fn into_server(self) -> actix_web::dev::Server {
         self.server
     }
-}
-
-/// The MISP rules of `[misp]`, for the portal's MISP pages (misp-license-service checks the same).
-fn misp_config(s: &MispSettings) -> anyhow::Result<MispConfig> {
-    let roles =
-        MispRoles { admin: split(&s.admin_roles), misp: split(&s.misp_roles), validator: split(&s.validator_roles) };
-    MispConfig::new(s.license_key_length, s.license_validity_days, s.id_length, roles, &s.partner_type)
-        .map_err(anyhow::Error::msg)
 }
 
 /// Self-service onboarding as configured; its tokens are signed with the secret the verifier uses.

@@ -8,6 +8,7 @@ mod error;
 pub mod page;
 pub mod schema;
 pub mod search;
+pub mod settings;
 mod store;
 #[cfg(feature = "testing")]
 #[expect(clippy::panic, reason = "test support fails the test loudly")]

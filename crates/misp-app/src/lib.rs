@@ -7,7 +7,9 @@ pub mod metrics;
 pub mod misps;
 pub mod partner_license;
 pub mod roles;
+pub mod settings;
 pub mod status;
 
 pub use config::MispConfig;
 pub use roles::MispRoles;
+pub use settings::MispSettings;

@@ -5,8 +5,6 @@
 //!
 //! `cargo run -p partner-app --example embedded [-- <directory for the store>]`
 
-use std::collections::BTreeMap;
-
 use app_core::{Actor, AuditDefaults, Store};
 use partner_app::PartnerConfig;
 use partner_app::api_keys::{self, GenerateBody};
@@ -17,7 +15,7 @@ use partner_app::requests::{self, MappingBody};
 use partner_domain::certificate::dn::{C, CN, O};
 use partner_domain::certificate::issue::{self, CertSpec, KeyPair, name};
 use persistence::{DbPool, PoolOptions};
-use policy_app::config::{PolicyConfig, PolicySource};
+use policy_app::config::{PolicyConfig, PolicySettings};
 use policy_app::dto::{GroupRequest, PolicyBody};
 use policy_app::{groups, policies};
 use rand_core::OsRng;
@@ -41,13 +39,8 @@ fn main() -> anyhow::Result<()> {
     let admin = Actor::new("admin", ["PARTNER_ADMIN".to_owned(), "POLICYMANAGER".to_owned()], "PARTNER_ADMIN");
     let partner = Actor::new("acme-auth", ["AUTH_PARTNER".to_owned()], "PARTNER_ADMIN");
     let partners = PartnerConfig::default();
-    let policy_rules = PolicyConfig::load(&PolicySource {
-        allowed_types: &["Auth".to_owned()],
-        schema_dir: None,
-        schema_url: "https://schemas.mosip.io/v1/auth-policy",
-        public_config: &BTreeMap::new(),
-        filter_value_limit: 1000,
-    })?;
+    let policy_rules =
+        PolicyConfig::load(&PolicySettings { allowed_types: vec!["Auth".to_owned()], ..PolicySettings::default() })?;
 
     let group = groups::create(
         &store,

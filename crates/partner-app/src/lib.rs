@@ -24,3 +24,5 @@ pub mod onboarding;
 // MOSIP's role sets per operation, and outgoing mail (SMTP, file drop)
 pub mod notify;
 pub mod roles;
+// the settings sections these operations read
+pub mod settings;

@@ -7,7 +7,7 @@ use partner_app::certificates::{self, CaCertificateRequest, CertificateConfig, P
 use partner_app::roles;
 use partner_domain::certificate::parse;
 use rand_core::OsRng;
-use web_support::{ApiError, Db, Principal, Settings};
+use web_support::{ApiError, Db, Principal};
 
 use crate::api::{self, Refusal};
 use crate::ctx::Ctx;
@@ -16,7 +16,7 @@ use crate::view;
 
 /// The partner domains a certificate may be uploaded for (`certificates.allowed_domains`).
 fn domain_options(req: &HttpRequest) -> Vec<(String, String)> {
-    let configured = api::data::<Settings>(req).map(|s| s.certificates.allowed_domains.clone()).unwrap_or_default();
+    let configured = api::data::<CertificateConfig>(req).map(|c| c.allowed_domains.clone()).unwrap_or_default();
     let domains = if configured.is_empty() { vec!["AUTH".to_owned()] } else { configured };
     domains.into_iter().map(|d| (d.clone(), d)).collect()
 }

@@ -6,7 +6,8 @@ use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
 use rand::RngCore;
 use web_support::Principal;
-use web_support::settings::{PortalSettings, SecureCookies};
+
+use crate::settings::{PortalSettings, SecureCookies};
 
 /// The session cookie MOSIP's clients use.
 pub const SESSION_COOKIE: &str = "Authorization";

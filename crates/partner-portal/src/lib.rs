@@ -11,6 +11,7 @@ mod misp;
 mod partner;
 mod policy;
 mod session;
+mod settings;
 mod view;
 
 use actix_web::http::StatusCode;
@@ -18,6 +19,7 @@ use actix_web::middleware::DefaultHeaders;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 pub use ctx::PortalConfig;
+pub use settings::{PortalSettings, SecureCookies};
 
 /// The Content-Security-Policy of every portal response: no scripts, no frames, styles and
 /// images from this origin only, forms posting back here only.
@@ -26,8 +28,8 @@ pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; for
 
 const STYLESHEET: &str = include_str!("portal.css");
 
-/// Mounts the portal under `/portal/`. The service registers, as app data, the store (`Db`), the
-/// `Settings`, the `PortalConfig`, `partner_app::onboarding::Onboarding`, and the configurations of
+/// Mounts the portal under `/portal/`. The service registers, as app data, the store (`Db`),
+/// the `PortalConfig`, `partner_app::onboarding::Onboarding`, and the configurations of
 /// the operations the pages call (`partner_app::PartnerConfig`, `CertificateConfig`,
 /// `policy_app::PolicyConfig`, `misp_app::MispConfig`).
 pub fn configure(cfg: &mut web::ServiceConfig) {

@@ -6,20 +6,7 @@ use std::path::{Path, PathBuf};
 use policy_domain::{PolicySchemas, PolicyType};
 use serde_json::Value;
 
-/// Where the configuration comes from (the service maps its `[policy]` settings to this).
-#[derive(Debug, Clone, Copy)]
-pub struct PolicySource<'a> {
-    /// The allowed policy types, by name (any case).
-    pub allowed_types: &'a [String],
-    /// A directory of schema files under MOSIP's names; a file missing there is built in.
-    pub schema_dir: Option<&'a Path>,
-    /// What publication records as a policy's schema.
-    pub schema_url: &'a str,
-    /// Further public values PL14 answers.
-    pub public_config: &'a BTreeMap<String, String>,
-    /// The most values a filter-values column answers.
-    pub filter_value_limit: i64,
-}
+pub use crate::settings::PolicySettings;
 
 /// Why the configuration cannot be used: the service does not start.
 #[derive(Debug, thiserror::Error)]
@@ -48,38 +35,38 @@ pub struct PolicyConfig {
 impl PolicyConfig {
     /// Compiles the schemas (from `schema_dir` where a file is there, else the built-in ones) and
     /// checks the allowed types.
-    pub fn load(src: &PolicySource<'_>) -> Result<PolicyConfig, ConfigError> {
+    pub fn load(src: &PolicySettings) -> Result<PolicyConfig, ConfigError> {
         let mut allowed = Vec::new();
-        for name in src.allowed_types {
+        for name in &src.allowed_types {
             let t = PolicyType::parse(name).ok_or_else(|| ConfigError::UnknownType(name.clone()))?;
             if !allowed.contains(&t) {
                 allowed.push(t);
             }
         }
-        if let Some(d) = src.schema_dir.filter(|d| !d.is_dir()) {
+        if let Some(d) = src.schema_dir.as_deref().filter(|d| !d.is_dir()) {
             return Err(ConfigError::NotADirectory(d.to_path_buf()));
         }
         let texts = PolicyType::ALL
             .into_iter()
-            .map(|t| Ok((t, schema_text(src.schema_dir, t)?)))
+            .map(|t| Ok((t, schema_text(src.schema_dir.as_deref(), t)?)))
             .collect::<Result<Vec<_>, ConfigError>>()?;
         let schemas = PolicySchemas::from_texts(|t| texts.iter().find(|(k, _)| *k == t).map(|(_, v)| v.clone()))
             .map_err(|e| ConfigError::BadSchema(format!("{e:?}")))?;
         let mut public_config = BTreeMap::new();
         let types = allowed.iter().map(ToString::to_string).collect::<Vec<_>>().join(",");
         public_config.insert("pmp.allowed.policy.types".to_owned(), Value::String(types));
-        public_config.insert("pmp.policy.schema.url".to_owned(), Value::String(src.schema_url.to_owned()));
+        public_config.insert("pmp.policy.schema.url".to_owned(), Value::String(src.schema_url.clone()));
         for (t, text) in texts {
             let key = format!("pmp.{}.policy.schema", t.as_ref().to_lowercase());
             public_config.insert(key, serde_json::from_str(&text).unwrap_or(Value::String(text)));
         }
-        for (k, v) in src.public_config {
+        for (k, v) in &src.public_config {
             public_config.insert(k.clone(), config_value(v));
         }
         Ok(PolicyConfig {
             schemas,
             allowed,
-            schema_url: src.schema_url.to_owned(),
+            schema_url: src.schema_url.clone(),
             public_config,
             filter_value_limit: src.filter_value_limit.max(1),
         })
@@ -116,16 +103,12 @@ mod tests {
         PolicyType::ALL.iter().map(ToString::to_string).collect()
     }
 
-    fn source<'a>(
-        types: &'a [String],
-        dir: Option<&'a Path>,
-        public: &'a BTreeMap<String, String>,
-    ) -> PolicySource<'a> {
-        PolicySource {
-            allowed_types: types,
-            schema_dir: dir,
-            schema_url: URL,
-            public_config: public,
+    fn source(types: &[String], dir: Option<&Path>, public: &BTreeMap<String, String>) -> PolicySettings {
+        PolicySettings {
+            allowed_types: types.to_vec(),
+            schema_dir: dir.map(Path::to_path_buf),
+            schema_url: URL.to_owned(),
+            public_config: public.clone(),
             filter_value_limit: 0,
         }
     }

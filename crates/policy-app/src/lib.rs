@@ -6,13 +6,15 @@ pub mod groups;
 pub mod policies;
 pub mod reads;
 pub mod search;
+pub mod settings;
 #[cfg(test)]
 mod testing;
 
 use app_core::AppError;
 use policy_domain::PolicyError;
 
-pub use config::{ConfigError, PolicyConfig, PolicySource};
+pub use config::{ConfigError, PolicyConfig};
+pub use settings::PolicySettings;
 
 /// A unique constraint refused a write that the checks before it let through: a concurrent
 /// request won; answer as if the checks had seen it.

@@ -1,7 +1,5 @@
 //! A fresh SQLite store, a policy manager and the configuration, for the operations' tests.
 
-use std::collections::BTreeMap;
-
 use app_core::{Actor, AuditDefaults, FixedClock, Store};
 use audit_events::AuditEvent;
 use persistence::repo::audit::{AuditFilter, search};
@@ -10,7 +8,7 @@ use persistence::{DbPool, PoolOptions};
 use policy_domain::PolicyType;
 use serde_json::{Value, json};
 
-use crate::config::{PolicyConfig, PolicySource};
+use crate::config::{PolicyConfig, PolicySettings};
 use crate::dto::{GroupRequest, PolicyBody};
 
 pub const SCHEMA_URL: &str = "https://schemas.mosip.io/v1/auth-policy";
@@ -37,14 +35,10 @@ pub fn manager() -> Actor {
 
 /// Every type allowed, the built-in schemas.
 pub fn config() -> PolicyConfig {
-    let types: Vec<String> = PolicyType::ALL.iter().map(ToString::to_string).collect();
-    let public = BTreeMap::new();
-    let source = PolicySource {
-        allowed_types: &types,
-        schema_dir: None,
-        schema_url: SCHEMA_URL,
-        public_config: &public,
-        filter_value_limit: 100,
+    let source = PolicySettings {
+        allowed_types: PolicyType::ALL.iter().map(ToString::to_string).collect(),
+        schema_url: SCHEMA_URL.to_owned(),
+        ..PolicySettings::default()
     };
     PolicyConfig::load(&source).unwrap_or_else(|e| panic!("{e}"))
 }

@@ -21,7 +21,7 @@ pub struct TokenArgs {
     pub email: Option<String>,
 }
 
-pub fn run_token(settings: &Settings, args: &TokenArgs) -> anyhow::Result<String> {
+pub fn run_token<S>(settings: &Settings<S>, args: &TokenArgs) -> anyhow::Result<String> {
     let (secret, _) = resolve_hs256_secret(settings)?
         .context("no HS256 secret: only JWKS tokens are accepted with this configuration")?;
     anyhow::ensure!(args.expires_in > 0, "--expires-in must be positive");
@@ -31,10 +31,10 @@ pub fn run_token(settings: &Settings, args: &TokenArgs) -> anyhow::Result<String
 
 /// `serve`: logs as `[log]` says, then runs the server `build` binds until SIGTERM/SIGINT (in-flight
 /// requests finish). `build` answers the bound port and the server.
-pub fn serve(
-    settings: Settings,
+pub fn serve<S>(
+    settings: Settings<S>,
     service: &str,
-    build: impl FnOnce(Settings) -> anyhow::Result<(u16, actix_web::dev::Server)>,
+    build: impl FnOnce(Settings<S>) -> anyhow::Result<(u16, actix_web::dev::Server)>,
 ) -> anyhow::Result<()> {
     crate::telemetry::init(&settings.log);
     actix_web::rt::System::new().block_on(async {
@@ -47,7 +47,7 @@ pub fn serve(
 }
 
 /// `migrate`, printing the versions applied.
-pub fn migrate(settings: &Settings) -> anyhow::Result<()> {
+pub fn migrate<S>(settings: &Settings<S>) -> anyhow::Result<()> {
     let applied = run_migrate(settings)?;
     let list = if applied.is_empty() { String::new() } else { format!(": {}", applied.join(", ")) };
     println!("applied {} migration(s){list}", applied.len());
@@ -55,13 +55,13 @@ pub fn migrate(settings: &Settings) -> anyhow::Result<()> {
 }
 
 /// `token`, printing the token.
-pub fn token(settings: &Settings, args: &TokenArgs) -> anyhow::Result<()> {
+pub fn token<S>(settings: &Settings<S>, args: &TokenArgs) -> anyhow::Result<()> {
     println!("{}", run_token(settings, args)?);
     Ok(())
 }
 
 /// `migrate`: applies pending migrations; returns the versions applied.
-pub fn run_migrate(settings: &Settings) -> anyhow::Result<Vec<String>> {
+pub fn run_migrate<S>(settings: &Settings<S>) -> anyhow::Result<Vec<String>> {
     let url = persistence::DbUrl::parse(&settings.database_url())?;
     Ok(persistence::migrate::run_pending(&url, settings.database.sqlite_busy_timeout_ms)?)
 }

@@ -13,14 +13,14 @@ use crate::settings::Settings;
 
 /// The shared state of a service.
 #[derive(Clone)]
-pub struct Shared {
-    pub settings: Arc<Settings>,
+pub struct Shared<S = crate::settings::NoSections> {
+    pub settings: Arc<Settings<S>>,
     pub db: web::Data<Db>,
     pub verifier: web::Data<JwtVerifier>,
 }
 
 /// Opens (and, for SQLite, migrates) the store, and prepares token verification.
-pub fn prepare(settings: Settings) -> anyhow::Result<Shared> {
+pub fn prepare<S>(settings: Settings<S>) -> anyhow::Result<Shared<S>> {
     let url = settings.database_url();
     let pool = persistence::DbPool::open(&url, &settings.pool_options()).with_context(|| format!("opening {url}"))?;
     let secret = resolve_hs256_secret(&settings)?;
@@ -50,7 +50,11 @@ pub fn prepare(settings: Settings) -> anyhow::Result<Shared> {
 
 /// Binds the listener (`server.port`, else `default_port`; 0 = any free port) and builds the
 /// HTTP server with the middleware both services use. Returns the bound port and the server.
-pub fn serve<F>(shared: &Shared, default_port: u16, routes: F) -> anyhow::Result<(u16, actix_web::dev::Server)>
+pub fn serve<S: Send + Sync + 'static, F>(
+    shared: &Shared<S>,
+    default_port: u16,
+    routes: F,
+) -> anyhow::Result<(u16, actix_web::dev::Server)>
 where
     F: Fn(&mut web::ServiceConfig) + Send + Clone + 'static,
 {

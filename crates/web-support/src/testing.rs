@@ -14,7 +14,7 @@ use crate::settings::Settings;
 pub const TEST_SECRET: &str = "test-secret-0123456789abcdef0123456789";
 
 /// Settings for a service on `db`, with its data under `data_dir`, on any free port.
-pub fn settings(db: &TestDb, data_dir: &std::path::Path) -> Settings {
+pub fn settings<S: Default>(db: &TestDb, data_dir: &std::path::Path) -> Settings<S> {
     let mut s = Settings { data_dir: data_dir.to_path_buf(), ..Settings::default() };
     s.database.url = Some(db.url.clone());
     s.database.migrate_on_start = true;

@@ -18,7 +18,7 @@ use actix_web::web;
 use utoipa::openapi::OpenApi;
 use web_support::openapi::{Registrar, register_actuator};
 
-use crate::config::MispConfig;
+use misp_app::MispConfig;
 
 /// The scope of MOSIP 1.1's MISP API (and of the actuator and the API docs).
 pub const MISP_BASE: &str = "/partnermanagement/v1/misps";

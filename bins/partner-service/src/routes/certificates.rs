@@ -8,7 +8,6 @@ use partner_app::certificates::{
 };
 use rand_core::OsRng;
 use web_support::openapi::Registrar;
-use web_support::settings::CertificateSettings;
 use web_support::{Answer, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
 
 use partner_app::roles;
@@ -25,27 +24,6 @@ pub fn register(r: &mut Registrar<'_>) {
 #[derive(utoipa::OpenApi)]
 #[openapi(paths(upload_ca_certificate, upload_partner_certificate, get_partner_certificate))]
 pub struct CertificatesApi;
-
-/// The certificate rules of the `[certificates]` settings.
-pub fn config(s: &CertificateSettings) -> CertificateConfig {
-    CertificateConfig {
-        allowed_domains: s.allowed_domains.clone(),
-        resign_validity_years: s.resign_validity_years,
-        grace_days: s.grace_days,
-        resign_ftm: s.resign_ftm_domain_certs,
-        max_certificate_bytes: s.max_certificate_bytes,
-        root_validity_days: s.root_validity_days,
-        pms_validity_days: s.pms_validity_days,
-        signer: partner_domain::certificate::SignerSubject {
-            common_name: s.signer_common_name.clone(),
-            organizational_unit: s.signer_organizational_unit.clone(),
-            organization: s.signer_organization.clone(),
-            locality: s.signer_locality.clone(),
-            state: s.signer_state.clone(),
-            country: s.signer_country.clone(),
-        },
-    }
-}
 
 /// P9: upload CA / sub-CA certificates (one PEM, or a PKCS#7 bundle) into a domain's trust store.
 #[utoipa::path(

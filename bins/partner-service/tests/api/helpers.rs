@@ -17,7 +17,11 @@ pub fn spawn(db: TestDb) -> TestApp {
 
 /// Another service over the store of `db`, with its data under `data_dir` and the test settings
 /// changed by `configure`.
-pub fn serve(db: &TestDb, data_dir: &std::path::Path, configure: impl FnOnce(&mut web_support::Settings)) -> Client {
+pub fn serve(
+    db: &TestDb,
+    data_dir: &std::path::Path,
+    configure: impl FnOnce(&mut partner_service::settings::Settings),
+) -> Client {
     let mut settings = testing::settings(db, data_dir);
     configure(&mut settings);
     let port = testing::spawn(move || {

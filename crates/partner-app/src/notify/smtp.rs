@@ -27,8 +27,9 @@ pub struct SmtpConfig {
     pub timeout_secs: u64,
 }
 
-/// How the SMTP connection is protected.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How the SMTP connection is protected (`none`, `starttls`, `tls` in the settings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum SmtpTls {
     /// Plain text.
     None,

@@ -18,7 +18,7 @@ pub enum SecretOrigin {
 /// The HS256 secret: configured, read from `hs256_secret_file`, or — when no JWKS is configured
 /// either — read from (or generated into) the file beside the SQLite store. `None` when only
 /// JWKS (RS256) tokens are accepted.
-pub fn resolve_hs256_secret(settings: &Settings) -> anyhow::Result<Option<(SecretString, SecretOrigin)>> {
+pub fn resolve_hs256_secret<S>(settings: &Settings<S>) -> anyhow::Result<Option<(SecretString, SecretOrigin)>> {
     if let Some(s) = &settings.auth.hs256_secret {
         anyhow::ensure!(s.expose_secret().len() >= 16, "auth.hs256_secret must be at least 16 characters");
         return Ok(Some((s.clone(), SecretOrigin::Configured)));
@@ -74,7 +74,7 @@ mod tests {
     #[test]
     fn a_generated_secret_is_stored_once_and_read_back() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let mut s = Settings { data_dir: dir.path().to_path_buf(), ..Settings::default() };
+        let mut s: Settings = Settings { data_dir: dir.path().to_path_buf(), ..Settings::default() };
         let (first, origin) = resolve_hs256_secret(&s).ok().flatten().unwrap_or_else(|| panic!("no secret"));
         assert_eq!(origin, SecretOrigin::Generated);
         assert_eq!(first.expose_secret().len(), 64);

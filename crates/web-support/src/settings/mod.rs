@@ -1,7 +1,10 @@
 //! Typed configuration: built-in defaults, then an optional TOML file (`--config` or
 //! `PMS_CONFIG`), then environment variables `PMS__SECTION__KEY` (e.g. `PMS__DATABASE__URL`).
+//!
+//! The sections every service reads live here; each service adds its own sections as `S` (a
+//! struct of section structs, owned by the service and its application crates).
 
-mod domains;
+mod sections;
 
 use std::path::{Path, PathBuf};
 
@@ -9,14 +12,13 @@ use anyhow::Context;
 use secrecy::SecretString;
 use serde::Deserialize;
 
-pub use domains::{
-    CertificateSettings, MispSettings, OnboardingSettings, PartnerSettings, PolicySettings, PortalSettings,
-    SecureCookies, SmtpSettings, SmtpTls,
-};
+pub use sections::{NoSections, ServiceSettings};
 
+/// The shared sections, and the service's own ones in `service`. Unknown top-level keys are
+/// refused by [`Settings::load`]; every section refuses unknown keys of its own.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct Settings {
+#[serde(default)]
+pub struct Settings<S = NoSections> {
     /// Where the embedded store, the generated token secret and dropped mail live.
     pub data_dir: PathBuf,
     pub server: ServerSettings,
@@ -24,16 +26,12 @@ pub struct Settings {
     pub auth: AuthSettings,
     pub log: LogSettings,
     pub audit: AuditSettings,
-    pub policy: PolicySettings,
-    pub partner: PartnerSettings,
-    pub certificates: CertificateSettings,
-    pub misp: MispSettings,
-    pub onboarding: OnboardingSettings,
-    pub smtp: SmtpSettings,
-    pub portal: PortalSettings,
+    /// The sections of this service.
+    #[serde(skip)]
+    pub service: S,
 }
 
-impl Default for Settings {
+impl<S: Default> Default for Settings<S> {
     fn default() -> Self {
         Settings {
             data_dir: PathBuf::from("./data"),
@@ -42,13 +40,7 @@ impl Default for Settings {
             auth: AuthSettings::default(),
             log: LogSettings::default(),
             audit: AuditSettings::default(),
-            policy: PolicySettings::default(),
-            partner: PartnerSettings::default(),
-            certificates: CertificateSettings::default(),
-            misp: MispSettings::default(),
-            onboarding: OnboardingSettings::default(),
-            smtp: SmtpSettings::default(),
-            portal: PortalSettings::default(),
+            service: S::default(),
         }
     }
 }
@@ -169,9 +161,9 @@ impl Default for AuditSettings {
     }
 }
 
-impl Settings {
+impl<S: ServiceSettings> Settings<S> {
     /// Defaults, then `file` (or `PMS_CONFIG`) if given, then `PMS__…` environment variables.
-    pub fn load(file: Option<&Path>) -> anyhow::Result<Settings> {
+    pub fn load(file: Option<&Path>) -> anyhow::Result<Settings<S>> {
         let mut builder = config::Config::builder();
         let from_env = std::env::var_os("PMS_CONFIG").map(PathBuf::from);
         if let Some(path) = file.map(Path::to_path_buf).or(from_env) {
@@ -181,12 +173,18 @@ impl Settings {
         builder = builder.add_source(
             config::Environment::with_prefix("PMS").prefix_separator("__").separator("__").try_parsing(true),
         );
-        let settings: Settings =
-            builder.build().context("reading configuration")?.try_deserialize().context("invalid configuration")?;
+        let config = builder.build().context("reading configuration")?;
+        let keys: std::collections::BTreeMap<String, config::Value> =
+            config.clone().try_deserialize().context("reading configuration")?;
+        sections::refuse_unknown::<Settings<S>, S>(keys.keys())?;
+        let mut settings: Settings<S> = config.clone().try_deserialize().context("invalid configuration")?;
+        settings.service = config.try_deserialize().context("invalid configuration")?;
         settings.validate()?;
         Ok(settings)
     }
+}
 
+impl<S> Settings<S> {
     fn validate(&self) -> anyhow::Result<()> {
         persistence::DbUrl::parse(&self.database_url())?;
         anyhow::ensure!(self.database.pool_size > 0, "database.pool_size must be at least 1");
@@ -231,7 +229,7 @@ mod tests {
 
     #[test]
     fn defaults_point_at_the_embedded_store() {
-        let s = Settings::default();
+        let s: Settings = Settings::default();
         assert_eq!(s.database_url(), "sqlite://./data/pms.sqlite3");
         assert_eq!(s.generated_secret_path(), PathBuf::from("./data/jwt-hs256.secret"));
         assert!(s.validate().is_ok());
@@ -242,13 +240,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let file = dir.path().join("pms.toml");
         std::fs::write(&file, "[server]\nport = 1234\n[database]\nurl = \"postgres://u@h/db\"\n").unwrap_or_default();
-        let s = Settings::load(Some(&file)).unwrap_or_else(|e| panic!("{e:#}"));
+        let s: Settings = Settings::load(Some(&file)).unwrap_or_else(|e| panic!("{e:#}"));
         assert_eq!(s.server.port, Some(1234));
         assert_eq!(s.database_url(), "postgres://u@h/db");
         assert_eq!(s.generated_secret_path(), PathBuf::from("./data/jwt-hs256.secret"));
         std::fs::write(&file, "[server]\nprot = 1234\n").unwrap_or_default();
-        assert!(Settings::load(Some(&file)).is_err());
+        assert!(Settings::<NoSections>::load(Some(&file)).is_err());
         std::fs::write(&file, "[database]\nurl = \"mysql://x\"\n").unwrap_or_default();
-        assert!(Settings::load(Some(&file)).is_err());
+        assert!(Settings::<NoSections>::load(Some(&file)).is_err());
     }
 }

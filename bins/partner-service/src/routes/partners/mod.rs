@@ -11,33 +11,7 @@ mod registration;
 pub(crate) mod requests;
 pub(crate) mod search;
 
-use partner_domain::api_key::ApiKeyPolicy;
-use partner_domain::registration::{EmailRule, RegistrationRules};
 use web_support::openapi::Registrar;
-use web_support::settings::PartnerSettings;
-
-/// The partner operations' configuration from the `[partner]` settings, checked at start.
-pub fn app_config(settings: &PartnerSettings) -> anyhow::Result<partner_app::PartnerConfig> {
-    let email = EmailRule::new(&settings.email_regex)
-        .map_err(|e| anyhow::anyhow!("partner.email_regex is not a valid pattern: {e}"))?;
-    anyhow::ensure!(settings.partner_id_max_length > 0, "partner.partner_id_max_length must be at least 1");
-    anyhow::ensure!(!settings.languages.is_empty(), "partner.languages must name at least one language");
-    Ok(partner_app::PartnerConfig {
-        rules: RegistrationRules {
-            partner_id_max_length: settings.partner_id_max_length,
-            phone_max_length: settings.mobile_number_max_length,
-            email,
-            languages: settings.languages.clone(),
-        },
-        api_keys: ApiKeyPolicy::new(settings.api_key_expiry_days)
-            .map_err(|e| anyhow::anyhow!("partner.api_key_expiry_days: {e}"))?,
-        extractor_partner_types: settings.extractor_partner_types.clone(),
-        credential_type_partner_types: settings.credential_type_partner_types.clone(),
-        allowed_credential_types: settings.allowed_credential_types.clone(),
-        misp_partner_type: settings.misp_partner_type.clone(),
-        filter_values_max: settings.filter_values_max,
-    })
-}
 
 /// The partner routes (relative to `/v1/partnermanager`), literal paths first.
 pub fn register(r: &mut Registrar<'_>) {
@@ -117,23 +91,3 @@ partner types, policy-mapping requests and API keys (P19–P24)"),
     )
 )]
 pub struct PartnersApi;
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn default_settings_are_mosips_and_are_checked_at_start() {
-        let defaults = PartnerSettings::default();
-        assert_eq!(defaults.email_regex, partner_domain::registration::MOSIP_EMAIL_PATTERN);
-        let app = app_config(&defaults).map_err(|e| e.to_string());
-        let mosip = partner_app::PartnerConfig::default();
-        assert_eq!(app.as_ref().map(|c| c.filter_values_max), Ok(mosip.filter_values_max));
-        assert_eq!(app.as_ref().map(|c| c.misp_partner_type.clone()), Ok(mosip.misp_partner_type));
-        assert_eq!(app.as_ref().map(|c| c.allowed_credential_types.clone()), Ok(mosip.allowed_credential_types));
-        let bad_regex = PartnerSettings { email_regex: "([".into(), ..PartnerSettings::default() };
-        assert!(app_config(&bad_regex).is_err());
-        let no_expiry = PartnerSettings { api_key_expiry_days: 0, ..PartnerSettings::default() };
-        assert!(app_config(&no_expiry).is_err());
-    }
-}

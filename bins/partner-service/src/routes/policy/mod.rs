@@ -11,22 +11,8 @@ mod reads;
 mod search;
 
 use actix_web::web;
-use policy_app::{PolicyConfig, PolicySource};
 use web_support::ApiError;
 use web_support::openapi::Registrar;
-use web_support::settings::PolicySettings;
-
-/// The policy rules of `[policy]`, checked (a bad schema or an unknown type stops the start).
-pub fn config(settings: &PolicySettings) -> anyhow::Result<PolicyConfig> {
-    let source = PolicySource {
-        allowed_types: &settings.allowed_types,
-        schema_dir: settings.schema_dir.as_deref(),
-        schema_url: &settings.schema_url,
-        public_config: &settings.public_config,
-        filter_value_limit: settings.filter_value_limit,
-    };
-    Ok(PolicyConfig::load(&source)?)
-}
 
 /// Bodies this scope cannot read are answered in its own words.
 fn json_config() -> web::JsonConfig {
@@ -90,25 +76,3 @@ pub fn register(r: &mut Registrar<'_>) {
     )
 )]
 pub struct PolicyApi;
-
-#[cfg(test)]
-mod tests {
-    use policy_domain::PolicyType;
-
-    use super::*;
-
-    #[test]
-    fn the_default_settings_are_mosips() {
-        let cfg = config(&PolicySettings::default()).unwrap_or_else(|e| panic!("{e:#}"));
-        assert_eq!(cfg.allowed, PolicyType::ALL);
-        assert_eq!(cfg.public_config["pmp.policy.schema.url"], "https://schemas.mosip.io/v1/auth-policy");
-        assert_eq!(cfg.public_config["pmp.auth.policy.schema"]["type"], "object");
-    }
-
-    #[test]
-    fn bad_settings_stop_the_start() {
-        let settings = PolicySettings { allowed_types: vec!["Biometric".into()], ..PolicySettings::default() };
-        let e = config(&settings).err().map(|e| e.to_string());
-        assert_eq!(e.as_deref(), Some("policy.allowed_types: unknown policy type \"Biometric\""));
-    }
-}

@@ -58,7 +58,7 @@ fn the_first_administrator_logs_in_with_admin_roles(app: TestApp) {
 
 fn onboarding_can_be_switched_off_for_keycloak(app: TestApp) {
     let data = tempfile::tempdir().unwrap();
-    let off = serve(&app.db, data.path(), |s| s.onboarding.enabled = false);
+    let off = serve(&app.db, data.path(), |s| s.service.onboarding.enabled = false);
     for path in [OTP, VERIFY, LOGIN] {
         let a = post(&off, path, json!({}));
         assert_eq!((a.status, a.error_code()), (404, Some("PMS_COR_404")), "{path}");

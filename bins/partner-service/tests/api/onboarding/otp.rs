@@ -89,8 +89,8 @@ fn resending_is_throttled_per_email(app: TestApp) {
 
     let data = tempfile::tempdir().unwrap();
     let eager = serve(&app.db, data.path(), |s| {
-        s.onboarding.otp_resend_interval_secs = 0;
-        s.onboarding.otp_max_sends_per_hour = 3;
+        s.service.onboarding.otp_resend_interval_secs = 0;
+        s.service.onboarding.otp_max_sends_per_hour = 3;
     });
     let codes: Vec<Option<String>> =
         (0..3).map(|_| post(&eager, OTP, request.clone()).error_code().map(str::to_owned)).collect();

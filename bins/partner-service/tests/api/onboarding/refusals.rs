@@ -50,8 +50,8 @@ fn sign_up_checks_come_first_with_the_seed_failure_events(app: TestApp) {
     // configured e-mail domain rules
     let data = tempfile::tempdir().unwrap();
     let strict = serve(&app.db, data.path(), |s| {
-        s.onboarding.blocked_email_domains = vec!["mailinator.com".into()];
-        s.onboarding.allowed_partner_types = vec!["FTM_Provider".into()];
+        s.service.onboarding.blocked_email_domains = vec!["mailinator.com".into()];
+        s.service.onboarding.allowed_partner_types = vec!["FTM_Provider".into()];
     });
     let blocked = post(&strict, OTP, signup("p2", "Org2", "x@eu.mailinator.com", "FTM_Provider"));
     assert_eq!(blocked.error_code(), Some("PMS_ONB_001"));

@@ -83,10 +83,10 @@ fn sign_up_over_a_real_smtp_conversation(app: TestApp) {
     let sink = SmtpSink::start();
     let data = tempfile::tempdir().unwrap();
     let smtp = serve(&app.db, data.path(), |s| {
-        s.smtp.host = Some("127.0.0.1".into());
-        s.smtp.port = Some(sink.port);
-        s.smtp.tls = web_support::settings::SmtpTls::None;
-        s.smtp.from = "PMS <no-reply@pms.test>".into();
+        s.service.smtp.host = Some("127.0.0.1".into());
+        s.service.smtp.port = Some(sink.port);
+        s.service.smtp.tls = partner_app::notify::SmtpTls::None;
+        s.service.smtp.from = "PMS <no-reply@pms.test>".into();
     });
     let sent = post(&smtp, OTP, signup("misp-1", "Misp One", "ops@misp.example", "MISP_Partner")).ok();
     let reg = sent.response()["registrationId"].as_str().unwrap().to_owned();
@@ -108,9 +108,9 @@ fn mail_that_cannot_be_sent_is_an_error_and_does_not_throttle(app: TestApp) {
     let closed = web_support::testing::free_port();
     let data = tempfile::tempdir().unwrap();
     let broken = serve(&app.db, data.path(), |s| {
-        s.smtp.host = Some("127.0.0.1".into());
-        s.smtp.port = Some(closed);
-        s.smtp.tls = web_support::settings::SmtpTls::None;
+        s.service.smtp.host = Some("127.0.0.1".into());
+        s.service.smtp.port = Some(closed);
+        s.service.smtp.tls = partner_app::notify::SmtpTls::None;
     });
     let request = signup("ftm-1", "Ftm One", "ops@ftm.example", "FTM_Provider");
     let a = post(&broken, OTP, request.clone());

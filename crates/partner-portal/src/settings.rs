@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-/// `[portal]`: the partner portal served under `/portal/` by partner-service.
+/// `[portal]` as configured.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct PortalSettings {

@@ -1,9 +1,16 @@
 //! `[onboarding]` and `[smtp]`: self-service sign-up and the mail that carries its one-time
 //! passwords.
 
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use anyhow::Context;
+use app_core::settings::string_list;
+use partner_domain::onboarding::{EmailDomainRules, OtpPolicy, PasswordPolicy, SelfServiceTypes};
 use serde::Deserialize;
 
-use super::string_list;
+use crate::notify::{self, MailConfig, Notifier, SmtpConfig, SmtpTls};
+use crate::onboarding::OnboardingConfig;
 
 /// `[onboarding]`: self-service sign-up, OTP, local accounts and login.
 #[derive(Debug, Clone, Deserialize)]
@@ -54,6 +61,46 @@ impl Default for OnboardingSettings {
     }
 }
 
+/// A number of seconds as a duration, at most a year.
+fn secs(name: &str, v: u64) -> anyhow::Result<chrono::Duration> {
+    let v = i64::try_from(v).ok().filter(|v| *v <= 366 * 24 * 3600);
+    v.map(chrono::Duration::seconds).with_context(|| format!("onboarding.{name} is out of range"))
+}
+
+impl OnboardingSettings {
+    /// The onboarding rules, checked.
+    pub fn rules(&self) -> anyhow::Result<OnboardingConfig> {
+        anyhow::ensure!(self.otp_validity_secs > 0, "onboarding.otp_validity_secs must be positive");
+        anyhow::ensure!(self.otp_max_tries > 0, "onboarding.otp_max_tries must be at least 1");
+        anyhow::ensure!(self.otp_max_sends_per_hour > 0, "onboarding.otp_max_sends_per_hour must be at least 1");
+        Ok(OnboardingConfig {
+            otp: OtpPolicy {
+                validity: secs("otp_validity_secs", self.otp_validity_secs)?,
+                max_tries: self.otp_max_tries,
+                resend_interval: secs("otp_resend_interval_secs", self.otp_resend_interval_secs)?,
+                max_sends_per_hour: self.otp_max_sends_per_hour,
+            },
+            passwords: self.password_policy()?,
+            email_domains: EmailDomainRules::new(&self.allowed_email_domains, &self.blocked_email_domains),
+            partner_types: SelfServiceTypes { allowed: self.allowed_partner_types.clone() },
+            mail_subject: self.mail_subject.clone(),
+        })
+    }
+
+    /// The password policy of local accounts, checked.
+    pub fn password_policy(&self) -> anyhow::Result<PasswordPolicy> {
+        anyhow::ensure!(self.password_min_length >= 8, "onboarding.password_min_length must be at least 8");
+        anyhow::ensure!(self.password_min_length <= 128, "onboarding.password_min_length must be at most 128");
+        Ok(PasswordPolicy { min_length: self.password_min_length, ..PasswordPolicy::default() })
+    }
+
+    /// How long the tokens of local logins live, checked.
+    pub fn token_lifetime(&self) -> anyhow::Result<chrono::Duration> {
+        anyhow::ensure!(self.token_lifetime_secs >= 60, "onboarding.token_lifetime_secs must be at least 60");
+        secs("token_lifetime_secs", self.token_lifetime_secs)
+    }
+}
+
 /// `[smtp]`: outgoing mail. Without `host`, mail is dropped as `.eml` files under `<data_dir>/mail/`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -67,7 +114,7 @@ pub struct SmtpSettings {
     pub username: Option<String>,
     pub password: Option<secrecy::SecretString>,
     /// A file holding the password (alternative to `password`).
-    pub password_file: Option<std::path::PathBuf>,
+    pub password_file: Option<PathBuf>,
     /// The sender, e.g. `PMS <no-reply@example.org>`.
     pub from: String,
     /// Connect and command timeout.
@@ -89,11 +136,18 @@ impl Default for SmtpSettings {
     }
 }
 
-/// How the SMTP connection is protected.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SmtpTls {
-    None,
-    Starttls,
-    Tls,
+impl SmtpSettings {
+    /// SMTP when `host` is set, else `.eml` files dropped in `drop_dir`.
+    pub fn notifier(&self, drop_dir: PathBuf) -> anyhow::Result<Arc<dyn Notifier>> {
+        let smtp = self.host.as_deref().map(str::trim).filter(|h| !h.is_empty()).map(|host| SmtpConfig {
+            host: host.to_owned(),
+            port: self.port,
+            tls: self.tls,
+            username: self.username.clone(),
+            password: self.password.clone(),
+            password_file: self.password_file.clone(),
+            timeout_secs: self.timeout_secs,
+        });
+        notify::notifier(&MailConfig { from: self.from.clone(), smtp, drop_dir })
+    }
 }

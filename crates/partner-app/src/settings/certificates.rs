@@ -1,11 +1,12 @@
-//! `[certificates]` and `[misp]`: certificate handling (MOSIP's keymanager rules), and MISPs with
-//! their licence keys.
+//! `[certificates]`: CA and partner certificate handling (MOSIP's keymanager rules).
 
+use app_core::settings::string_list;
+use partner_domain::certificate::SignerSubject;
 use serde::Deserialize;
 
-use super::string_list;
+use crate::certificates::CertificateConfig;
 
-/// `[certificates]`: CA and partner certificate handling (MOSIP's keymanager rules).
+/// `[certificates]` as configured.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct CertificateSettings {
@@ -38,7 +39,7 @@ pub struct CertificateSettings {
 impl Default for CertificateSettings {
     fn default() -> Self {
         CertificateSettings {
-            allowed_domains: ["AUTH", "DEVICE", "FTM", "MISP"].iter().map(|d| (*d).to_owned()).collect(),
+            allowed_domains: ["AUTH", "DEVICE", "FTM", "MISP"].map(String::from).to_vec(),
             resign_validity_years: 1,
             grace_days: 30,
             resign_ftm_domain_certs: false,
@@ -55,38 +56,25 @@ impl Default for CertificateSettings {
     }
 }
 
-/// `[misp]`: MISPs and licence keys (misp-license-service). Checked at its start.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct MispSettings {
-    /// Characters in a licence key, 16–128 (MOSIP `mosip.kernel.idgenerator.misp.license-key-length`).
-    pub license_key_length: usize,
-    /// Days a new licence key is valid (MOSIP `mosip.pmp.misp.license.expiry.period.indays`).
-    pub license_validity_days: i64,
-    /// Digits of the first MISP id, 1–9: the first id is 10^(n-1) (MOSIP `mosip.kernel.mispid.length`).
-    pub id_length: u32,
-    /// Comma-separated roles that approve, reject, (de)activate MISPs, switch keys and act on
-    /// every MISP (besides `auth.admin_role`).
-    pub admin_roles: String,
-    /// Comma-separated roles of MISP users on the MOSIP 1.1 API: they register MISPs, and read,
-    /// update and download the keys of their own.
-    pub misp_roles: String,
-    /// Comma-separated roles that may validate the licence key of any MISP (ID-Authentication).
-    pub validator_roles: String,
-    /// The partner type of MOSIP 1.2 MISP partners (MOSIP `mosip.pms.misp.partner.type`).
-    pub partner_type: String,
-}
-
-impl Default for MispSettings {
-    fn default() -> Self {
-        MispSettings {
-            license_key_length: 50,
-            license_validity_days: 90,
-            id_length: 3,
-            admin_roles: "PARTNER_ADMIN".into(),
-            misp_roles: "MISP".into(),
-            validator_roles: "ID_AUTHENTICATION".into(),
-            partner_type: "MISP_Partner".into(),
+impl CertificateSettings {
+    /// The certificate operations' configuration.
+    pub fn config(&self) -> CertificateConfig {
+        CertificateConfig {
+            allowed_domains: self.allowed_domains.clone(),
+            resign_validity_years: self.resign_validity_years,
+            grace_days: self.grace_days,
+            resign_ftm: self.resign_ftm_domain_certs,
+            max_certificate_bytes: self.max_certificate_bytes,
+            root_validity_days: self.root_validity_days,
+            pms_validity_days: self.pms_validity_days,
+            signer: SignerSubject {
+                common_name: self.signer_common_name.clone(),
+                organizational_unit: self.signer_organizational_unit.clone(),
+                organization: self.signer_organization.clone(),
+                locality: self.signer_locality.clone(),
+                state: self.signer_state.clone(),
+                country: self.signer_country.clone(),
+            },
         }
     }
 }

@@ -1,0 +1,28 @@
+//! The sections partner-service reads besides the shared ones; each section belongs to the crate
+//! whose operations it configures.
+
+use misp_app::MispSettings;
+use partner_app::settings::{CertificateSettings, OnboardingSettings, PartnerSettings, SmtpSettings};
+use partner_portal::PortalSettings;
+use policy_app::PolicySettings;
+use serde::Deserialize;
+use web_support::settings::ServiceSettings;
+
+/// `[policy]`, `[partner]`, `[certificates]`, `[onboarding]`, `[smtp]`, `[portal]`, and `[misp]`
+/// for the portal's MISP pages.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct Sections {
+    pub policy: PolicySettings,
+    pub partner: PartnerSettings,
+    pub certificates: CertificateSettings,
+    pub onboarding: OnboardingSettings,
+    pub smtp: SmtpSettings,
+    pub portal: PortalSettings,
+    pub misp: MispSettings,
+}
+
+impl ServiceSettings for Sections {}
+
+/// partner-service's settings.
+pub type Settings = web_support::Settings<Sections>;
