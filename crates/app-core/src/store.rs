@@ -5,8 +5,10 @@
 use std::sync::Arc;
 
 use chrono::NaiveDateTime;
+use persistence::repo::outbox::NewEvent;
 use persistence::{DbConnection, DbPool, PooledDb, repo};
 use rand::CryptoRng;
+use websub_events::Event;
 
 use crate::actor::Actor;
 use crate::audit::{AuditDefaults, AuditPlan, Trail};
@@ -31,11 +33,13 @@ pub struct Tx<'a> {
     pub trail: Trail,
     /// The operation's time, taken once when it starts.
     pub now: NaiveDateTime,
+    /// The events this change publishes, written to the outbox in its transaction.
+    events: Vec<NewEvent>,
     entropy: &'a dyn Entropy,
     rng: Option<Box<dyn CryptoRng>>,
 }
 
-impl Tx<'_> {
+impl<'a> Tx<'a> {
     /// The operation's random generator (a CSPRNG unless the store was built for a test).
     pub fn rng(&mut self) -> &mut dyn CryptoRng {
         self.rng.get_or_insert_with(|| self.entropy.rng()).as_mut()
@@ -50,6 +54,29 @@ impl Tx<'_> {
     /// A fresh random identifier (a version 4 UUID).
     pub fn new_id(&mut self) -> String {
         uuid_from(self.rng())
+    }
+
+    /// Publishes `event` if, and when, this operation's transaction commits. Only in
+    /// [`Store::audited`] and [`Store::write`]: a read has no transaction to publish from.
+    pub fn publish(&mut self, event: Event) {
+        let id = self.new_id();
+        self.events.push(NewEvent::pending(
+            id,
+            event.topic.to_string(),
+            event.source.name().to_owned(),
+            event.data.to_string(),
+            self.now,
+        ));
+    }
+
+    fn new(conn: &'a mut DbConnection, trail: Trail, now: NaiveDateTime, entropy: &'a dyn Entropy) -> Self {
+        Tx { conn, trail, now, events: Vec::new(), entropy, rng: None }
+    }
+
+    /// Writes the events published so far (in the caller's transaction).
+    fn flush_events(&mut self) -> Result<usize, AppError> {
+        let events = std::mem::take(&mut self.events);
+        Ok(repo::outbox::insert(self.conn, &events)?)
     }
 }
 
@@ -90,7 +117,7 @@ impl Store {
         let mut conn = self.checkout()?;
         let now = self.clock.now();
         let plan = AuditPlan::new(self.audit.context(&Actor::anonymous("", None)));
-        let mut tx = Tx { conn: &mut conn, trail: Trail::new(&plan, now), now, entropy: &*self.entropy, rng: None };
+        let mut tx = Tx::new(&mut conn, Trail::new(&plan, now), now, &*self.entropy);
         f(&mut tx)
     }
 
@@ -100,8 +127,10 @@ impl Store {
         let now = self.clock.now();
         let plan = AuditPlan::new(self.audit.context(&Actor::anonymous("", None)));
         self.pool.transaction_on(&mut conn, |c| {
-            let mut tx = Tx { conn: c, trail: Trail::new(&plan, now), now, entropy: &*self.entropy, rng: None };
-            f(&mut tx)
+            let mut tx = Tx::new(c, Trail::new(&plan, now), now, &*self.entropy);
+            let value = f(&mut tx)?;
+            tx.flush_events()?;
+            Ok(value)
         })
     }
 
@@ -118,9 +147,10 @@ impl Store {
         let mut conn = self.checkout()?;
         let now = self.clock.now();
         let out = self.pool.transaction_on(&mut conn, |c| {
-            let mut tx = Tx { conn: c, trail: Trail::new(&plan, now), now, entropy: &*self.entropy, rng: None };
+            let mut tx = Tx::new(c, Trail::new(&plan, now), now, &*self.entropy);
             let value = f(&mut tx)?;
             repo::audit::insert(tx.conn, &tx.trail.records)?;
+            tx.flush_events()?;
             Ok::<_, AppError>((value, tx.trail.records.len()))
         });
         match out {
@@ -146,7 +176,7 @@ impl Store {
     ) -> Result<T, AppError> {
         let mut conn = self.checkout()?;
         let now = self.clock.now();
-        let mut tx = Tx { conn: &mut conn, trail: Trail::new(&plan, now), now, entropy: &*self.entropy, rng: None };
+        let mut tx = Tx::new(&mut conn, Trail::new(&plan, now), now, &*self.entropy);
         let out = f(&mut tx);
         let records = match &out {
             Ok(_) => std::mem::take(&mut tx.trail.records),

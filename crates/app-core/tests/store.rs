@@ -97,3 +97,50 @@ fn rolled_back_changes_leave_only_failure_records_sqlite() {
 fn rolled_back_changes_leave_only_failure_records_postgres() {
     rolled_back_changes_leave_only_failure_records(Backend::Postgres);
 }
+
+fn outbox_topics(store: &app_core::Store) -> Vec<String> {
+    let mut conn = store.pool().get().unwrap_or_else(|e| panic!("{e}"));
+    let rows = persistence::repo::outbox::list(&mut conn, persistence::repo::outbox::PENDING, 0, 100)
+        .unwrap_or_else(|e| panic!("{e}"));
+    rows.into_iter().map(|r| r.topic).collect()
+}
+
+fn events_commit_with_their_change_and_a_rollback_publishes_nothing(backend: Backend) {
+    let Some((store, _db)) = store(backend) else { return };
+    let key = websub_events::ApiKeyData {
+        api_key: "k".into(),
+        commence_on: store.now(),
+        expires_on: store.now(),
+        active: false,
+    };
+    let plan = store.plan(&actor("admin", &[])).call(AuditEvent::GetPartner, None);
+    let failed: Result<(), AppError> = store.audited(plan, |tx| {
+        tx.publish(websub_events::Event::apikey_updated(&key));
+        Err(AppError::refused("PMS_PRT_005", "Partner does not exist"))
+    });
+    assert!(failed.is_err());
+    assert!(outbox_topics(&store).is_empty(), "a rolled-back change publishes nothing");
+    let plan = store.plan(&actor("admin", &[])).call(AuditEvent::GetPartner, None);
+    let done = store.audited(plan, |tx| {
+        tx.publish(websub_events::Event::apikey_updated(&key));
+        tx.publish(websub_events::Event::misp_updated("l"));
+        Ok(())
+    });
+    assert!(done.is_ok());
+    let done = store.write(|tx| {
+        tx.publish(websub_events::Event::apikey_updated(&key));
+        Ok(())
+    });
+    assert!(done.is_ok());
+    assert_eq!(outbox_topics(&store), ["APIKEY_UPDATED", "MISP_UPDATED", "APIKEY_UPDATED"]);
+}
+
+#[test]
+fn events_commit_with_their_change_sqlite() {
+    events_commit_with_their_change_and_a_rollback_publishes_nothing(Backend::Sqlite);
+}
+
+#[test]
+fn events_commit_with_their_change_postgres() {
+    events_commit_with_their_change_and_a_rollback_publishes_nothing(Backend::Postgres);
+}

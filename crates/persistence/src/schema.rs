@@ -341,6 +341,35 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    event_outbox (seq) {
+        seq -> BigInt,
+        event_id -> Text,
+        topic -> Text,
+        source -> Text,
+        data -> Text,
+        created_at -> Timestamp,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        claimed_by -> Nullable<Text>,
+        claimed_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        delivered_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    datashare (id) {
+        id -> Text,
+        content -> Text,
+        content_type -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        reads_left -> Integer,
+    }
+}
+
 diesel::joinable!(auth_policy -> policy_group (policy_group_id));
 diesel::joinable!(partner -> partner_type (partner_type_code));
 diesel::joinable!(partner -> policy_group (policy_group_id));
@@ -373,4 +402,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     signing_key,
     local_account,
     onboarding_signup,
+    event_outbox,
+    datashare,
 );

@@ -21,9 +21,12 @@ macro_rules! mosip_row {
 }
 
 pub mod audit;
+// ---- events to ID-Authentication (outbox) and the datashare their chains are read from
 pub mod certificate;
+pub mod datashare;
 pub mod misp;
 pub mod misp_license;
+pub mod outbox;
 
 // ---- partner management (partners, contacts, policy requests, API keys, extractors, credential types)
 pub mod api_key;

@@ -1,0 +1,2 @@
+DROP TABLE datashare;
+DROP TABLE event_outbox;
