@@ -15,7 +15,7 @@ use crate::api::{self, Page};
 use crate::certs;
 use crate::ctx::Flash;
 use crate::lookups::{details_of, filter, key_page, page_of, request_page, search_of};
-use crate::partner::key_table;
+use crate::partner::{key_table, partner_facts};
 use crate::session::{or_answer, posted};
 use crate::view::{self, badge};
 
@@ -120,11 +120,7 @@ pub async fn partner(req: HttpRequest, path: web::Path<String>) -> HttpResponse 
         section.card #partner {
             h2 { (details.organization_name) }
             dl.facts {
-                dt { "Partner id" } dd { (details.partner_id) }
-                dt { "Status" } dd #status { (badge(details.status)) }
-                dt { "Partner type" } dd { (details.partner_type) }
-                dt { "Policy group" } dd { (details.policy_group.as_deref().unwrap_or("—")) }
-                dt { "E-mail" } dd { (details.email_id.as_deref().unwrap_or("—")) }
+                (partner_facts(&details))
                 dt { "Phone" } dd { (details.contact_number.as_deref().unwrap_or("—")) }
                 dt { "Address" } dd { (details.address.as_deref().unwrap_or("—")) }
                 dt { "Certificate" } dd { (certificate) }

@@ -105,10 +105,7 @@ async fn render_extractors(
         }
     };
     let failed = choices.as_ref().err().or(current.as_ref().err());
-    match refusal {
-        Some(r) => view::page_inline(ctx, "Biometric extractors", r, body),
-        None => view::page_partial(ctx, "Biometric extractors", failed, body),
-    }
+    view::form_page(ctx, "Biometric extractors", refusal, failed, body)
 }
 
 pub async fn save_extractors(req: HttpRequest, body: web::Bytes) -> HttpResponse {

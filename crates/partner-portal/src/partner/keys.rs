@@ -81,10 +81,7 @@ async fn render_keys(
             @if let Ok(p) = &list { (view::pager("/portal/keys", page, 20, p.total_record)) }
         }
     };
-    match refusal {
-        Some(r) => view::page_inline(ctx, "API keys", r, body),
-        None => view::page_partial(ctx, "API keys", choices.as_ref().err().or(list.as_ref().err()), body),
-    }
+    view::form_page(ctx, "API keys", refusal, choices.as_ref().err().or(list.as_ref().err()), body)
 }
 
 /// The table of API keys, with (de)activation buttons posting to `action`.

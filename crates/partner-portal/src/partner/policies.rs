@@ -105,10 +105,7 @@ async fn render_policies(
             }
         }
     };
-    match refusal {
-        Some(r) => view::page_inline(ctx, "Policies", r, body),
-        None => view::page_partial(ctx, "Policies", choices.as_ref().err().or(list.as_ref().err()), body),
-    }
+    view::form_page(ctx, "Policies", refusal, choices.as_ref().err().or(list.as_ref().err()), body)
 }
 
 pub async fn request_policy(req: HttpRequest, body: web::Bytes) -> HttpResponse {

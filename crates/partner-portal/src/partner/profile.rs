@@ -97,10 +97,7 @@ async fn render_profile(
         }
     };
     let status = profile_refusal.or(contact_refusal);
-    match status {
-        Some(r) => view::page_inline(ctx, "Profile", r, body),
-        None => view::page_partial(ctx, "Profile", contacts.as_ref().err(), body),
-    }
+    view::form_page(ctx, "Profile", status, contacts.as_ref().err(), body)
 }
 
 pub async fn update_profile(req: HttpRequest, body: web::Bytes) -> HttpResponse {

@@ -59,10 +59,7 @@ async fn render_groups(
             }
         }
     };
-    match refusal {
-        Some(r) => view::page_inline(ctx, "Policy groups", r, body),
-        None => view::page_partial(ctx, "Policy groups", list.as_ref().err(), body),
-    }
+    view::form_page(ctx, "Policy groups", refusal, list.as_ref().err(), body)
 }
 
 pub async fn create_group(req: HttpRequest, body: web::Bytes) -> HttpResponse {
@@ -120,10 +117,7 @@ async fn render_group(
         }
         p { a href="/portal/admin/policy-groups" { "← All policy groups" } }
     };
-    match refusal {
-        Some(r) => view::page_inline(ctx, "Policy group", r, body),
-        None => view::page(ctx, "Policy group", body),
-    }
+    view::form_page(ctx, "Policy group", refusal, None, body)
 }
 
 pub async fn update_group(req: HttpRequest, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
