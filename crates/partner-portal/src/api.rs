@@ -4,8 +4,9 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, ResponseError, web};
+use app_core::{AppError, Store};
 use serde_json::Value;
-use web_support::{ApiError, ErrorItem};
+use web_support::{ApiError, Db, ErrorItem};
 
 /// A refused operation: MOSIP's errors and the HTTP status the API answered with.
 #[derive(Debug, Clone)]
@@ -60,6 +61,28 @@ pub fn data<T: 'static>(req: &HttpRequest) -> Result<web::Data<T>, Refusal> {
     req.app_data::<web::Data<T>>()
         .cloned()
         .ok_or_else(|| Refusal::from(ApiError::internal(format!("{} is not registered", std::any::type_name::<T>()))))
+}
+
+/// Runs an operation on the store.
+pub async fn call<T, F>(req: &HttpRequest, op: F) -> Answer<T>
+where
+    T: Send + 'static,
+    F: FnOnce(&Store) -> Result<T, AppError> + Send + 'static,
+{
+    let db = data::<Db>(req)?;
+    Ok(db.call(op).await?)
+}
+
+/// Runs an operation on the store with the rules `C` the service registered.
+pub async fn call_with<C, T, F>(req: &HttpRequest, op: F) -> Answer<T>
+where
+    C: Send + Sync + 'static,
+    T: Send + 'static,
+    F: FnOnce(&Store, &C) -> Result<T, AppError> + Send + 'static,
+{
+    let db = data::<Db>(req)?;
+    let cfg = data::<C>(req)?;
+    Ok(db.call(move |store| op(store, &cfg)).await?)
 }
 
 /// A page of MOSIP search results.

@@ -116,21 +116,25 @@ pub async fn partner_page(req: &HttpRequest, ctx: Ctx, me: &Principal, refusal: 
         section.card {
             h2 { "Upload a certificate" }
             p { "A PEM (Base64) X.509 certificate for your organisation, issued by a CA the administrators have uploaded." }
-            @if let Some(r) = refusal { (view::errors(r)) }
-            form method="post" action="/portal/certificates" enctype="multipart/form-data" {
-                (view::csrf(&ctx))
-                (view::select("partnerDomain", "Domain", &domain_options(req), "AUTH", refusal))
-                div.field {
-                    label for="f-certificate" { "Certificate file" }
-                    input #f-certificate type="file" name="certificateData" accept=".pem,.crt,.cer" required;
-                }
-                button type="submit" { "Upload" }
-            }
+            (upload_form(req, &ctx, "/portal/certificates", ".pem,.crt,.cer", refusal))
         }
     };
-    match refusal {
-        Some(r) => view::page_inline(ctx, "Certificates", r, body),
-        None => view::page(ctx, "Certificates", body),
+    view::form_page(ctx, "Certificates", refusal, None, body)
+}
+
+/// The certificate upload form (with its refusal) posting to `action`.
+fn upload_form(req: &HttpRequest, ctx: &Ctx, action: &str, accept: &str, refusal: Option<&Refusal>) -> Markup {
+    html! {
+        @if let Some(r) = refusal { (view::errors(r)) }
+        form method="post" action=(action) enctype="multipart/form-data" {
+            (view::csrf(ctx))
+            (view::select("partnerDomain", "Domain", &domain_options(req), "AUTH", refusal))
+            div.field {
+                label for="f-certificate" { "Certificate file" }
+                input #f-certificate type="file" name="certificateData" accept=(accept) required;
+            }
+            button type="submit" { "Upload" }
+        }
     }
 }
 
@@ -139,20 +143,8 @@ pub fn ca_page(req: &HttpRequest, ctx: Ctx, refusal: Option<&Refusal>) -> HttpRe
         section.card {
             h2 { "Upload a CA or sub-CA certificate" }
             p { "A PEM certificate, or a PKCS#7 bundle of them. Partner certificates must chain to an uploaded root." }
-            @if let Some(r) = refusal { (view::errors(r)) }
-            form method="post" action="/portal/admin/certificates" enctype="multipart/form-data" {
-                (view::csrf(&ctx))
-                (view::select("partnerDomain", "Domain", &domain_options(req), "AUTH", refusal))
-                div.field {
-                    label for="f-certificate" { "Certificate file" }
-                    input #f-certificate type="file" name="certificateData" accept=".pem,.crt,.cer,.p7b" required;
-                }
-                button type="submit" { "Upload" }
-            }
+            (upload_form(req, &ctx, "/portal/admin/certificates", ".pem,.crt,.cer,.p7b", refusal))
         }
     };
-    match refusal {
-        Some(r) => view::page_inline(ctx, "CA certificates", r, body),
-        None => view::page(ctx, "CA certificates", body),
-    }
+    view::form_page(ctx, "CA certificates", refusal, None, body)
 }

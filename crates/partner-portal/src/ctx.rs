@@ -9,6 +9,8 @@ use web_support::Principal;
 
 use crate::settings::{PortalSettings, SecureCookies};
 
+use crate::api::Refusal;
+
 /// The session cookie MOSIP's clients use.
 pub const SESSION_COOKIE: &str = "Authorization";
 /// The double-submit form token.
@@ -41,6 +43,14 @@ pub enum Flash {
 }
 
 impl Flash {
+    /// What an operation did, or why it was refused.
+    pub fn of(outcome: Result<impl Into<String>, Refusal>) -> Flash {
+        match outcome {
+            Ok(done) => Flash::Success(done.into()),
+            Err(r) => Flash::Error(r.flat()),
+        }
+    }
+
     fn encode(&self) -> String {
         let (kind, text) = match self {
             Flash::Success(t) => ('s', t),

@@ -7,7 +7,7 @@ use app_core::search::{Int, PaginationDto, SearchDto, SearchFilterDto, SortDto, 
 use partner_app::details::{self, PartnerDetails};
 use partner_app::roles;
 use partner_app::search::{self, KeyItem, RequestItem};
-use web_support::{Db, Principal};
+use web_support::Principal;
 
 use crate::api::{self, Page};
 
@@ -39,9 +39,8 @@ pub fn page_of<T>(p: PageResponse<T>) -> Page<T> {
 pub async fn details_of(req: &HttpRequest, me: &Principal, partner_id: &str) -> api::Answer<PartnerDetails> {
     me.require_any(roles::PARTNER_READ)?;
     me.require_self_or_admin(partner_id)?;
-    let db = api::data::<Db>(req)?;
     let (me, partner_id) = (me.clone(), partner_id.to_owned());
-    Ok(db.call(move |store| details::get(store, &me, &partner_id)).await?)
+    api::call(req, move |store| details::get(store, &me, &partner_id)).await
 }
 
 /// P23 for the portal: a page of policy requests, newest first.
@@ -52,9 +51,8 @@ pub async fn request_page(
     page: i64,
 ) -> api::Answer<Page<RequestItem>> {
     me.require_any(roles::API_KEY_SEARCH)?;
-    let db = api::data::<Db>(req)?;
     let (me, query) = (me.clone(), search_of(filters, "crDtimes", page, 20));
-    Ok(page_of(db.call(move |store| search::requests(store, &me, query)).await?))
+    Ok(page_of(api::call(req, move |store| search::requests(store, &me, query)).await?))
 }
 
 /// P24 for the portal: a page of API keys, newest first.
@@ -65,7 +63,6 @@ pub async fn key_page(
     page: i64,
 ) -> api::Answer<Page<KeyItem>> {
     me.require_any(roles::API_KEY_SEARCH)?;
-    let db = api::data::<Db>(req)?;
     let (me, query) = (me.clone(), search_of(filters, "crDtimes", page, 20));
-    Ok(page_of(db.call(move |store| search::keys(store, &me, query)).await?))
+    Ok(page_of(api::call(req, move |store| search::keys(store, &me, query)).await?))
 }

@@ -8,6 +8,7 @@ mod helpers;
 mod onboarding;
 mod openapi;
 mod partner;
+mod partner_credential_types;
 mod partner_extractors;
 mod partner_fixtures;
 mod partner_import;

@@ -6,11 +6,11 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use maud::html;
 use partner_app::audits::{self, AuditItem};
 use serde::Deserialize;
-use web_support::{ApiError, Db};
+use web_support::ApiError;
 
 use crate::api::{self, Page, Refusal};
 use crate::lookups::page_of;
-use crate::session::signed_in;
+use crate::session::{or_answer, signed_in};
 use crate::view::{self, badge};
 
 #[derive(Debug, Default, Deserialize)]
@@ -41,10 +41,7 @@ fn mosip_time(local: &str) -> Option<String> {
 }
 
 pub async fn audit(req: HttpRequest, query: web::Query<AuditQuery>) -> HttpResponse {
-    let (ctx, me) = match signed_in(&req) {
-        Ok(v) => v,
-        Err(res) => return *res,
-    };
+    let (ctx, me) = or_answer!(signed_in(&req));
     if !me.is_admin {
         return view::error_page(ctx, &Refusal::from(ApiError::forbidden()));
     }
@@ -52,7 +49,6 @@ pub async fn audit(req: HttpRequest, query: web::Query<AuditQuery>) -> HttpRespo
     let page = q.page.unwrap_or(0).max(0);
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
     let list: api::Answer<Page<AuditItem>> = async {
-        let db = api::data::<Db>(&req)?;
         let query = audits::AuditQuery {
             event_id: q.event_id.clone(),
             ref_id: q.ref_id.clone(),
@@ -62,7 +58,7 @@ pub async fn audit(req: HttpRequest, query: web::Query<AuditQuery>) -> HttpRespo
             page_start: Some(page),
             page_fetch: Some(AUDIT_PAGE),
         };
-        Ok(page_of(db.call(move |store| audits::search(store, query)).await?))
+        Ok(page_of(api::call(&req, move |store| audits::search(store, query)).await?))
     }
     .await;
     let base = format!(

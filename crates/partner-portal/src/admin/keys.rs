@@ -8,13 +8,11 @@ use super::requests::RequestQuery;
 use crate::ctx::Flash;
 use crate::lookups::key_page;
 use crate::partner::{change_key_status, key_table};
-use crate::{forms, view};
+use crate::session::{or_answer, posted};
+use crate::view;
 
 pub async fn keys(req: HttpRequest, query: web::Query<RequestQuery>) -> HttpResponse {
-    let (ctx, me) = match admin(&req) {
-        Ok(v) => v,
-        Err(res) => return *res,
-    };
+    let (ctx, me) = or_answer!(admin(&req));
     let page = query.page.unwrap_or(0).max(0);
     let list = key_page(&req, &me, Vec::new(), page).await;
     let body = html! {
@@ -25,16 +23,6 @@ pub async fn keys(req: HttpRequest, query: web::Query<RequestQuery>) -> HttpResp
 }
 
 pub async fn key_status(req: HttpRequest, body: web::Bytes) -> HttpResponse {
-    let (ctx, me) = match admin(&req) {
-        Ok(v) => v,
-        Err(res) => return *res,
-    };
-    let form = match forms::urlencoded(&ctx, &body) {
-        Ok(f) => f,
-        Err(r) => return view::error_page(ctx, &r),
-    };
-    match change_key_status(&req, &me, &form).await {
-        Ok(message) => ctx.redirect_with("/portal/admin/keys", Flash::Success(message.to_owned())),
-        Err(r) => ctx.redirect_with("/portal/admin/keys", Flash::Error(r.flat())),
-    }
+    let (ctx, me, form) = or_answer!(posted(admin(&req), &body));
+    ctx.redirect_with("/portal/admin/keys", Flash::of(change_key_status(&req, &me, &form).await))
 }

@@ -8,16 +8,16 @@ use partner_app::dto::StatusBody;
 use partner_app::roles;
 use partner_app::search::{self as search_ops, PartnerItem, PartnerSearchBody};
 use serde::Deserialize;
-use web_support::Db;
 
 use super::admin;
 use super::requests::request_table;
 use crate::api::{self, Page};
+use crate::certs;
 use crate::ctx::Flash;
 use crate::lookups::{details_of, filter, key_page, page_of, request_page, search_of};
-use crate::partner::key_table;
+use crate::partner::{key_table, partner_facts};
+use crate::session::{or_answer, posted};
 use crate::view::{self, badge};
-use crate::{certs, forms};
 
 #[derive(Debug, Default, Deserialize)]
 pub struct PartnerQuery {
@@ -31,10 +31,7 @@ pub struct PartnerQuery {
 const PARTNER_PAGE: i64 = 10;
 
 pub async fn partners(req: HttpRequest, query: web::Query<PartnerQuery>) -> HttpResponse {
-    let (ctx, me) = match admin(&req) {
-        Ok(v) => v,
-        Err(res) => return *res,
-    };
+    let (ctx, me) = or_answer!(admin(&req));
     let q = query.into_inner();
     let page = q.page.unwrap_or(0).max(0);
     let name = q.name.clone().unwrap_or_default();
@@ -54,20 +51,15 @@ pub async fn partners(req: HttpRequest, query: web::Query<PartnerQuery>) -> Http
     }
     let list: api::Answer<Page<PartnerItem>> = async {
         me.require_any(roles::PARTNER_SEARCH)?;
-        let db = api::data::<Db>(&req)?;
         let query = PartnerSearchBody {
             search: search_of(filters, "crDtimes", page, PARTNER_PAGE),
             partner_type: Some("all".to_owned()),
         };
         let me = me.clone();
-        Ok(page_of(db.call(move |store| search_ops::partners(store, &me, query)).await?))
+        Ok(page_of(api::call(&req, move |store| search_ops::partners(store, &me, query)).await?))
     }
     .await;
-    let types: api::Answer<Vec<String>> = async {
-        let db = api::data::<Db>(&req)?;
-        Ok(db.call(admin_ops::partner_type_codes).await?)
-    }
-    .await;
+    let types = api::call(&req, admin_ops::partner_type_codes).await;
     let mut type_options = vec![(String::new(), "Any type".to_owned())];
     type_options.extend(types.as_ref().map_or(&[][..], Vec::as_slice).iter().map(|code| (code.clone(), code.clone())));
     let status_options =
@@ -113,10 +105,7 @@ pub async fn partners(req: HttpRequest, query: web::Query<PartnerQuery>) -> Http
 }
 
 pub async fn partner(req: HttpRequest, path: web::Path<String>) -> HttpResponse {
-    let (ctx, me) = match admin(&req) {
-        Ok(v) => v,
-        Err(res) => return *res,
-    };
+    let (ctx, me) = or_answer!(admin(&req));
     let id = path.into_inner();
     let details = match details_of(&req, &me, &id).await {
         Ok(d) => d,
@@ -131,11 +120,7 @@ pub async fn partner(req: HttpRequest, path: web::Path<String>) -> HttpResponse 
         section.card #partner {
             h2 { (details.organization_name) }
             dl.facts {
-                dt { "Partner id" } dd { (details.partner_id) }
-                dt { "Status" } dd #status { (badge(details.status)) }
-                dt { "Partner type" } dd { (details.partner_type) }
-                dt { "Policy group" } dd { (details.policy_group.as_deref().unwrap_or("—")) }
-                dt { "E-mail" } dd { (details.email_id.as_deref().unwrap_or("—")) }
+                (partner_facts(&details))
                 dt { "Phone" } dd { (details.contact_number.as_deref().unwrap_or("—")) }
                 dt { "Address" } dd { (details.address.as_deref().unwrap_or("—")) }
                 dt { "Certificate" } dd { (certificate) }
@@ -161,28 +146,16 @@ pub async fn partner(req: HttpRequest, path: web::Path<String>) -> HttpResponse 
 }
 
 pub async fn partner_status(req: HttpRequest, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
-    let (ctx, me) = match admin(&req) {
-        Ok(v) => v,
-        Err(res) => return *res,
-    };
-    let form = match forms::urlencoded(&ctx, &body) {
-        Ok(f) => f,
-        Err(r) => return view::error_page(ctx, &r),
-    };
+    let (ctx, me, form) = or_answer!(posted(admin(&req), &body));
     let id = path.into_inner();
     let result: api::Answer<_> = async {
         me.require_any(roles::PARTNER_MANAGER)?;
         me.require_self_or_admin(&id)?;
-        let db = api::data::<Db>(&req)?;
-        let cfg = api::data::<partner_app::PartnerConfig>(&req)?;
         let request = StatusBody { status: Some(form.get("status").to_owned()) };
         let (me, id) = (me.clone(), id.clone());
-        Ok(db.call(move |store| admin_ops::activation(store, &me, &cfg, &id, request)).await?)
+        api::call_with(&req, move |store, cfg| admin_ops::activation(store, &me, cfg, &id, request)).await
     }
     .await;
     let to = format!("/portal/admin/partners/{}", view::q(&id));
-    match result {
-        Ok(done) => ctx.redirect_with(&to, Flash::Success(done.message.to_owned())),
-        Err(r) => ctx.redirect_with(&to, Flash::Error(r.flat())),
-    }
+    ctx.redirect_with(&to, Flash::of(result.map(|done| done.message)))
 }

@@ -7,13 +7,12 @@ use partner_app::requests;
 use partner_app::roles;
 use partner_app::search::RequestItem;
 use serde::Deserialize;
-use web_support::Db;
 
 use super::admin;
 use crate::api::{self, Page};
 use crate::ctx::{Ctx, Flash};
-use crate::forms;
 use crate::lookups::{filter, request_page};
+use crate::session::{or_answer, posted};
 use crate::view::{self, badge};
 
 #[derive(Debug, Default, Deserialize)]
@@ -61,10 +60,7 @@ pub(super) fn request_table(ctx: &Ctx, list: &api::Answer<Page<RequestItem>>, wi
 }
 
 pub async fn requests(req: HttpRequest, query: web::Query<RequestQuery>) -> HttpResponse {
-    let (ctx, me) = match admin(&req) {
-        Ok(v) => v,
-        Err(res) => return *res,
-    };
+    let (ctx, me) = or_answer!(admin(&req));
     let status = query.status.clone().unwrap_or_else(|| "InProgress".into());
     let page = query.page.unwrap_or(0).max(0);
     let filters = if status.is_empty() { Vec::new() } else { vec![filter("statusCode", "equals", &status)] };
@@ -83,26 +79,14 @@ pub async fn requests(req: HttpRequest, query: web::Query<RequestQuery>) -> Http
 }
 
 pub async fn review(req: HttpRequest, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
-    let (ctx, me) = match admin(&req) {
-        Ok(v) => v,
-        Err(res) => return *res,
-    };
-    let form = match forms::urlencoded(&ctx, &body) {
-        Ok(f) => f,
-        Err(r) => return view::error_page(ctx, &r),
-    };
+    let (ctx, me, form) = or_answer!(posted(admin(&req), &body));
     let id = path.into_inner();
     let result: api::Answer<_> = async {
         me.require_any(roles::PARTNER_MANAGER)?;
-        let db = api::data::<Db>(&req)?;
-        let cfg = api::data::<partner_app::PartnerConfig>(&req)?;
         let request = StatusBody { status: Some(form.get("status").to_owned()) };
         let me = me.clone();
-        Ok(db.call(move |store| requests::review(store, &me, &cfg, &id, request)).await?)
+        api::call_with(&req, move |store, cfg| requests::review(store, &me, cfg, &id, request)).await
     }
     .await;
-    match result {
-        Ok(message) => ctx.redirect_with("/portal/admin/requests", Flash::Success(message.to_owned())),
-        Err(r) => ctx.redirect_with("/portal/admin/requests", Flash::Error(r.flat())),
-    }
+    ctx.redirect_with("/portal/admin/requests", Flash::of(result))
 }

@@ -53,10 +53,7 @@ fn login_form(ctx: Ctx, form: &Form, next: &str, refusal: Option<&Refusal>) -> H
         }
         p { "New partner? " a href="/portal/signup" { "Sign up" } "." }
     };
-    match refusal {
-        Some(r) => view::page_refused(ctx, "Log in", r, body),
-        None => view::page(ctx, "Log in", body),
-    }
+    view::page_or_refused(ctx, "Log in", refusal, body)
 }
 
 pub async fn login(req: HttpRequest, body: web::Bytes) -> HttpResponse {

@@ -69,10 +69,7 @@ fn signup_form(ctx: Ctx, c: &Choices, form: &Form, refusal: Option<&Refusal>) ->
         }
         p { "Already registered? " a href="/portal/login" { "Log in" } "." }
     };
-    match refusal {
-        Some(r) => view::page_refused(ctx, "Sign up", r, body),
-        None => view::page(ctx, "Sign up", body),
-    }
+    view::page_or_refused(ctx, "Sign up", refusal, body)
 }
 
 pub async fn signup(req: HttpRequest, body: web::Bytes) -> HttpResponse {
@@ -139,10 +136,7 @@ fn verify_form(ctx: Ctx, registration: &str, refusal: Option<&Refusal>) -> HttpR
             button type="submit" { "Complete sign-up" }
         }
     };
-    match refusal {
-        Some(r) => view::page_refused(ctx, "Confirm your e-mail", r, body),
-        None => view::page(ctx, "Confirm your e-mail", body),
-    }
+    view::page_or_refused(ctx, "Confirm your e-mail", refusal, body)
 }
 
 pub async fn verify(req: HttpRequest, body: web::Bytes) -> HttpResponse {

@@ -9,25 +9,21 @@ use misp_app::partner_license as licences;
 use misp_app::roles::LICENSE_12;
 use web_support::Principal;
 
-use super::run;
 use crate::api::{self, Refusal};
 use crate::ctx::Flash;
-use crate::session::signed_in;
-use crate::{forms, view};
+use crate::session::{or_answer, posted, signed_in};
+use crate::view;
 
 /// The caller's licence keys.
 async fn keys_of(req: &HttpRequest, me: &Principal) -> api::Answer<Vec<LicenseEntity12>> {
     me.require_any(LICENSE_12)?;
     let me = me.clone();
-    run(req, move |store, cfg| licences::list(store, &me, cfg)).await
+    api::call_with(req, move |store, cfg| licences::list(store, &me, cfg)).await
 }
 
 /// The MISP partner's licence keys.
 pub async fn licence(req: HttpRequest) -> HttpResponse {
-    let (ctx, me) = match signed_in(&req) {
-        Ok(v) => v,
-        Err(res) => return *res,
-    };
+    let (ctx, me) = or_answer!(signed_in(&req));
     let list = keys_of(&req, &me).await;
     let has_keys = list.as_ref().is_ok_and(|keys| !keys.is_empty());
     let body = html! {
@@ -69,31 +65,19 @@ pub async fn licence(req: HttpRequest) -> HttpResponse {
 }
 
 pub async fn generate_licence(req: HttpRequest, body: web::Bytes) -> HttpResponse {
-    let (ctx, me) = match signed_in(&req) {
-        Ok(v) => v,
-        Err(res) => return *res,
-    };
-    if let Err(r) = forms::urlencoded(&ctx, &body) {
-        return view::error_page(ctx, &r);
-    }
+    let (ctx, me, _) = or_answer!(posted(signed_in(&req), &body));
     let generated = async {
         me.require_any(LICENSE_12)?;
         let (caller, request) = (me.clone(), ProviderRequest { provider_id: Some(me.user_id.clone()) });
-        run(&req, move |store, cfg| licences::generate(store, &caller, cfg, request)).await
+        api::call_with(&req, move |store, cfg| licences::generate(store, &caller, cfg, request)).await
     }
     .await;
-    match generated {
-        Ok(_) => ctx.redirect_with("/portal/licence", Flash::Success("Your licence key is generated.".into())),
-        Err(r) => ctx.redirect_with("/portal/licence", Flash::Error(r.flat())),
-    }
+    ctx.redirect_with("/portal/licence", Flash::of(generated.map(|_| "Your licence key is generated.")))
 }
 
 /// The newest active key as a text file.
 pub async fn download_licence(req: HttpRequest) -> HttpResponse {
-    let (ctx, me) = match signed_in(&req) {
-        Ok(v) => v,
-        Err(res) => return *res,
-    };
+    let (ctx, me) = or_answer!(signed_in(&req));
     let keys = match keys_of(&req, &me).await {
         Ok(keys) => keys,
         Err(r) => return view::error_page(ctx, &r),

@@ -4,14 +4,13 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 use maud::html;
 use misp_app::dto::{KeyStatusRequest, MispWithLicenses, StatusRequest};
-use misp_app::{keys, misps as misp_ops, status};
+use misp_app::{MispConfig, keys, misps as misp_ops, status};
 use web_support::{ApiError, Principal};
 
-use super::run;
 use crate::api::{self, Refusal};
 use crate::ctx::Flash;
-use crate::session::with_roles;
-use crate::{forms, view};
+use crate::session::{or_answer, posted, with_roles};
+use crate::view;
 
 /// `PMS_MSP_409`: there is no MISP yet.
 const NO_MISPS: &str = "PMS_MSP_409";
@@ -19,7 +18,7 @@ const NO_MISPS: &str = "PMS_MSP_409";
 /// E7: every MISP with its keys; none is an empty list.
 async fn all(req: &HttpRequest, me: &Principal) -> api::Answer<Vec<MispWithLicenses>> {
     let me = me.clone();
-    match run(req, move |store, cfg| {
+    match api::call_with(req, move |store, cfg: &MispConfig| {
         cfg.roles.require_admin(&me)?;
         misp_ops::list(store, &me, cfg)
     })
@@ -31,10 +30,7 @@ async fn all(req: &HttpRequest, me: &Principal) -> api::Answer<Vec<MispWithLicen
 }
 
 pub async fn misps(req: HttpRequest) -> HttpResponse {
-    let (ctx, me) = match with_roles(&req, view::ADMIN_ROLES) {
-        Ok(v) => v,
-        Err(res) => return *res,
-    };
+    let (ctx, me) = or_answer!(with_roles(&req, view::ADMIN_ROLES));
     let list = all(&req, &me).await;
     let body = html! {
         @match &list {
@@ -95,19 +91,12 @@ pub async fn misps(req: HttpRequest) -> HttpResponse {
 }
 
 pub async fn misp_action(req: HttpRequest, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
-    let (ctx, me) = match with_roles(&req, view::ADMIN_ROLES) {
-        Ok(v) => v,
-        Err(res) => return *res,
-    };
-    let form = match forms::urlencoded(&ctx, &body) {
-        Ok(f) => f,
-        Err(r) => return view::error_page(ctx, &r),
-    };
+    let (ctx, me, form) = or_answer!(posted(with_roles(&req, view::ADMIN_ROLES), &body));
     let (id, value) = (path.into_inner(), form.get("value").to_owned());
     let result: api::Answer<&'static str> = match form.get("action") {
         "status" => {
             let request = StatusRequest { misp_status: Some(value) };
-            run(&req, move |store, cfg| {
+            api::call_with(&req, move |store, cfg: &MispConfig| {
                 cfg.roles.require_admin(&me)?;
                 Ok(status::decide(store, &me, cfg, &id, request)?.message)
             })
@@ -115,7 +104,7 @@ pub async fn misp_action(req: HttpRequest, path: web::Path<String>, body: web::B
         }
         "active" => {
             let request = StatusRequest { misp_status: Some(value) };
-            run(&req, move |store, cfg| {
+            api::call_with(&req, move |store, cfg: &MispConfig| {
                 cfg.roles.require_admin(&me)?;
                 Ok(status::activate(store, &me, &id, request)?.message)
             })
@@ -126,7 +115,7 @@ pub async fn misp_action(req: HttpRequest, path: web::Path<String>, body: web::B
                 misp_license_key: Some(form.get("key").to_owned()),
                 misp_license_key_status: Some(value),
             };
-            run(&req, move |store, cfg| {
+            api::call_with(&req, move |store, cfg: &MispConfig| {
                 cfg.roles.require_admin(&me)?;
                 keys::switch(store, &me, cfg, &id, request).map(|_| "The licence key is switched.")
             })
@@ -134,8 +123,5 @@ pub async fn misp_action(req: HttpRequest, path: web::Path<String>, body: web::B
         }
         _ => Err(Refusal::from(ApiError::invalid_field("action", "must be status, active or key"))),
     };
-    match result {
-        Ok(message) => ctx.redirect_with("/portal/admin/misps", Flash::Success(message.to_owned())),
-        Err(r) => ctx.redirect_with("/portal/admin/misps", Flash::Error(r.flat())),
-    }
+    ctx.redirect_with("/portal/admin/misps", Flash::of(result))
 }

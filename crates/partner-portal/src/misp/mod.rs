@@ -6,24 +6,5 @@
 mod licence;
 mod misps;
 
-use actix_web::HttpRequest;
-use app_core::{AppError, Store};
-use misp_app::MispConfig;
-use web_support::Db;
-
 pub use licence::{download_licence, generate_licence, licence};
 pub use misps::{misp_action, misps};
-
-use crate::api;
-
-/// Runs a MISP operation with the deployment's MISP rules (the caller's roles are the
-/// operation's to check, or the page's before it).
-async fn run<T, F>(req: &HttpRequest, op: F) -> api::Answer<T>
-where
-    T: Send + 'static,
-    F: FnOnce(&Store, &MispConfig) -> Result<T, AppError> + Send + 'static,
-{
-    let db = api::data::<Db>(req)?;
-    let cfg = api::data::<MispConfig>(req)?;
-    Ok(db.call(move |store| op(store, &cfg)).await?)
-}

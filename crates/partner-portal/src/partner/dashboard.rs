@@ -3,6 +3,7 @@
 
 use actix_web::{HttpRequest, HttpResponse};
 use maud::{Markup, html};
+use partner_app::details::PartnerDetails;
 use partner_app::roles;
 use web_support::Principal;
 
@@ -40,11 +41,7 @@ pub async fn home(req: HttpRequest) -> HttpResponse {
         section.card #partner-status {
             h2 { (details.organization_name) }
             dl.facts {
-                dt { "Partner id" } dd { (details.partner_id) }
-                dt { "Status" } dd #status { (badge(details.status)) }
-                dt { "Partner type" } dd { (details.partner_type) }
-                dt { "Policy group" } dd { (details.policy_group.as_deref().unwrap_or("—")) }
-                dt { "E-mail" } dd { (details.email_id.as_deref().unwrap_or("—")) }
+                (partner_facts(&details))
             }
         }
         section.card #next-steps {
@@ -72,6 +69,17 @@ pub async fn home(req: HttpRequest) -> HttpResponse {
         _ => None,
     };
     view::page_partial(ctx, "Dashboard", failed, body)
+}
+
+/// The facts about a partner its dashboard and its admin page both list.
+pub fn partner_facts(details: &PartnerDetails) -> Markup {
+    html! {
+        dt { "Partner id" } dd { (details.partner_id) }
+        dt { "Status" } dd #status { (badge(details.status)) }
+        dt { "Partner type" } dd { (details.partner_type) }
+        dt { "Policy group" } dd { (details.policy_group.as_deref().unwrap_or("—")) }
+        dt { "E-mail" } dd { (details.email_id.as_deref().unwrap_or("—")) }
+    }
 }
 
 /// How far the partner got with its policies.

@@ -11,9 +11,9 @@ use web_support::{Db, Principal};
 
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
-use crate::forms::{self, Form};
+use crate::forms::Form;
 use crate::lookups::request_page;
-use crate::session::signed_in;
+use crate::session::{or_answer, posted, signed_in};
 use crate::view::{self, Field};
 
 #[derive(Debug, Default, Deserialize)]
@@ -22,10 +22,7 @@ pub struct ExtractorQuery {
 }
 
 pub async fn extractors(req: HttpRequest, query: web::Query<ExtractorQuery>) -> HttpResponse {
-    let (ctx, me) = match signed_in(&req) {
-        Ok(v) => v,
-        Err(res) => return *res,
-    };
+    let (ctx, me) = or_answer!(signed_in(&req));
     render_extractors(&req, ctx, &me, query.policy.clone(), &Form::default(), None).await
 }
 
@@ -108,25 +105,14 @@ async fn render_extractors(
         }
     };
     let failed = choices.as_ref().err().or(current.as_ref().err());
-    match refusal {
-        Some(r) => view::page_inline(ctx, "Biometric extractors", r, body),
-        None => view::page_partial(ctx, "Biometric extractors", failed, body),
-    }
+    view::form_page(ctx, "Biometric extractors", refusal, failed, body)
 }
 
 pub async fn save_extractors(req: HttpRequest, body: web::Bytes) -> HttpResponse {
-    let (ctx, me) = match signed_in(&req) {
-        Ok(v) => v,
-        Err(res) => return *res,
-    };
-    let form = match forms::urlencoded(&ctx, &body) {
-        Ok(f) => f,
-        Err(r) => return view::error_page(ctx, &r),
-    };
+    let (ctx, me, form) = or_answer!(posted(signed_in(&req), &body));
     let policy = form.get("policy").to_owned();
     let result: api::Answer<_> = async {
         me.require_any(roles::CREDENTIAL)?;
-        let db = api::data::<Db>(&req)?;
         let extractor = ExtractorDto {
             attribute_name: Some(form.get("attributeName").trim().to_owned()),
             biometric: Some(form.get("biometric").trim().to_owned()),
@@ -137,7 +123,7 @@ pub async fn save_extractors(req: HttpRequest, body: web::Bytes) -> HttpResponse
         };
         let request = ExtractorsDto { extractors: Some(vec![extractor]) };
         let (me, policy) = (me.clone(), policy.clone());
-        Ok(db.call(move |store| extractors::add(store, &me, &me.user_id, &policy, request)).await?)
+        api::call(&req, move |store| extractors::add(store, &me, &me.user_id, &policy, request)).await
     }
     .await;
     match result {

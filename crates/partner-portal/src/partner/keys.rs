@@ -7,21 +7,18 @@ use partner_app::api_keys::{self, GenerateBody, KeyStatusBody};
 use partner_app::dto::mosip_time;
 use partner_app::roles;
 use partner_app::search::KeyItem;
-use web_support::{Db, Principal};
+use web_support::Principal;
 
 use super::PageQuery;
 use crate::api::{self, Page, Refusal};
 use crate::ctx::{Ctx, Flash};
-use crate::forms::{self, Form};
+use crate::forms::Form;
 use crate::lookups::{filter, key_page, request_page};
-use crate::session::signed_in;
+use crate::session::{or_answer, posted, signed_in};
 use crate::view::{self, Field, badge};
 
 pub async fn keys(req: HttpRequest, query: web::Query<PageQuery>) -> HttpResponse {
-    let (ctx, me) = match signed_in(&req) {
-        Ok(v) => v,
-        Err(res) => return *res,
-    };
+    let (ctx, me) = or_answer!(signed_in(&req));
     render_keys(&req, ctx, &me, query.page.unwrap_or(0).max(0), &Form::default(), KeyOutcome::None).await
 }
 
@@ -84,10 +81,7 @@ async fn render_keys(
             @if let Ok(p) = &list { (view::pager("/portal/keys", page, 20, p.total_record)) }
         }
     };
-    match refusal {
-        Some(r) => view::page_inline(ctx, "API keys", r, body),
-        None => view::page_partial(ctx, "API keys", choices.as_ref().err().or(list.as_ref().err()), body),
-    }
+    view::form_page(ctx, "API keys", refusal, choices.as_ref().err().or(list.as_ref().err()), body)
 }
 
 /// The table of API keys, with (de)activation buttons posting to `action`.
@@ -129,24 +123,15 @@ pub fn key_table(ctx: &Ctx, list: &api::Answer<Page<KeyItem>>, admin: bool, acti
 }
 
 pub async fn generate_key(req: HttpRequest, body: web::Bytes) -> HttpResponse {
-    let (ctx, me) = match signed_in(&req) {
-        Ok(v) => v,
-        Err(res) => return *res,
-    };
-    let form = match forms::urlencoded(&ctx, &body) {
-        Ok(f) => f,
-        Err(r) => return view::error_page(ctx, &r),
-    };
+    let (ctx, me, form) = or_answer!(posted(signed_in(&req), &body));
     let result: api::Answer<_> = async {
         me.require_any(roles::API_KEY_GENERATION)?;
-        let db = api::data::<Db>(&req)?;
-        let cfg = api::data::<partner_app::PartnerConfig>(&req)?;
         let request = GenerateBody {
             policy_name: Some(form.get("policyName").to_owned()),
             label: Some(form.get("label").trim().to_owned()),
         };
         let me = me.clone();
-        Ok(db.call(move |store| api_keys::generate(store, &me, &cfg, &me.user_id, request)).await?)
+        api::call_with(&req, move |store, cfg| api_keys::generate(store, &me, cfg, &me.user_id, request)).await
     }
     .await;
     let outcome = match result {
@@ -161,24 +146,13 @@ pub async fn change_key_status(req: &HttpRequest, me: &Principal, form: &Form) -
     let (partner_id, policy_id) = (form.get("partnerId").to_owned(), form.get("policyId").to_owned());
     me.require_any(roles::API_KEY_STATUS)?;
     me.require_self_or_admin(&partner_id)?;
-    let db = api::data::<Db>(req)?;
     let request =
         KeyStatusBody { label: Some(form.get("label").to_owned()), status: Some(form.get("status").to_owned()) };
     let me = me.clone();
-    Ok(db.call(move |store| api_keys::status(store, &me, &partner_id, &policy_id, request)).await?)
+    api::call(req, move |store| api_keys::status(store, &me, &partner_id, &policy_id, request)).await
 }
 
 pub async fn key_status(req: HttpRequest, body: web::Bytes) -> HttpResponse {
-    let (ctx, me) = match signed_in(&req) {
-        Ok(v) => v,
-        Err(res) => return *res,
-    };
-    let form = match forms::urlencoded(&ctx, &body) {
-        Ok(f) => f,
-        Err(r) => return view::error_page(ctx, &r),
-    };
-    match change_key_status(&req, &me, &form).await {
-        Ok(message) => ctx.redirect_with("/portal/keys", Flash::Success(message.to_owned())),
-        Err(r) => ctx.redirect_with("/portal/keys", Flash::Error(r.flat())),
-    }
+    let (ctx, me, form) = or_answer!(posted(signed_in(&req), &body));
+    ctx.redirect_with("/portal/keys", Flash::of(change_key_status(&req, &me, &form).await))
 }

@@ -11,7 +11,7 @@ mod profile;
 use serde::Deserialize;
 
 pub use certificates::{certificates, upload_certificate};
-pub use dashboard::home;
+pub use dashboard::{home, partner_facts};
 pub use extractors::{extractors, save_extractors};
 pub use keys::{change_key_status, generate_key, key_status, key_table, keys};
 pub use policies::{policies, request_policy};

@@ -10,9 +10,9 @@ use web_support::{Db, Principal};
 use super::PageQuery;
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
-use crate::forms::{self, Form};
+use crate::forms::Form;
 use crate::lookups::{details_of, request_page};
-use crate::session::signed_in;
+use crate::session::{or_answer, posted, signed_in};
 use crate::view::{self, Field, badge};
 
 /// The active policies of the partner's group as (name, text) choices; `None` when the caller may
@@ -35,10 +35,7 @@ async fn group_policies(req: &HttpRequest, me: &Principal, group: &str) -> api::
 }
 
 pub async fn policies(req: HttpRequest, query: web::Query<PageQuery>) -> HttpResponse {
-    let (ctx, me) = match signed_in(&req) {
-        Ok(v) => v,
-        Err(res) => return *res,
-    };
+    let (ctx, me) = or_answer!(signed_in(&req));
     render_policies(&req, ctx, &me, query.page.unwrap_or(0).max(0), &Form::default(), None).await
 }
 
@@ -108,30 +105,19 @@ async fn render_policies(
             }
         }
     };
-    match refusal {
-        Some(r) => view::page_inline(ctx, "Policies", r, body),
-        None => view::page_partial(ctx, "Policies", choices.as_ref().err().or(list.as_ref().err()), body),
-    }
+    view::form_page(ctx, "Policies", refusal, choices.as_ref().err().or(list.as_ref().err()), body)
 }
 
 pub async fn request_policy(req: HttpRequest, body: web::Bytes) -> HttpResponse {
-    let (ctx, me) = match signed_in(&req) {
-        Ok(v) => v,
-        Err(res) => return *res,
-    };
-    let form = match forms::urlencoded(&ctx, &body) {
-        Ok(f) => f,
-        Err(r) => return view::error_page(ctx, &r),
-    };
+    let (ctx, me, form) = or_answer!(posted(signed_in(&req), &body));
     let result: api::Answer<_> = async {
         me.require_any(roles::POLICY_MAPPING_REQUEST)?;
-        let db = api::data::<Db>(&req)?;
         let request = MappingBody {
             policy_name: Some(form.get("policyName").trim().to_owned()),
             use_case_description: Some(form.get("useCaseDescription").trim().to_owned()),
         };
         let me = me.clone();
-        Ok(db.call(move |store| requests::request(store, &me, &me.user_id, request)).await?)
+        api::call(&req, move |store| requests::request(store, &me, &me.user_id, request)).await
     }
     .await;
     match result {

@@ -5,20 +5,17 @@ use maud::html;
 use partner_app::details::{self, ContactBody, UpdateBody};
 use partner_app::dto::ApiVersion;
 use partner_app::roles;
-use web_support::{Db, Principal};
+use web_support::Principal;
 
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
-use crate::forms::{self, Form};
+use crate::forms::Form;
 use crate::lookups::details_of;
-use crate::session::signed_in;
+use crate::session::{or_answer, posted, signed_in};
 use crate::view::{self, Field, badge};
 
 pub async fn profile(req: HttpRequest) -> HttpResponse {
-    let (ctx, me) = match signed_in(&req) {
-        Ok(v) => v,
-        Err(res) => return *res,
-    };
+    let (ctx, me) = or_answer!(signed_in(&req));
     render_profile(&req, ctx, &me, &Form::default(), None, None).await
 }
 
@@ -35,9 +32,8 @@ async fn render_profile(
         Err(r) => return view::error_page(ctx, &r),
     };
     let contacts: api::Answer<_> = async {
-        let db = api::data::<Db>(req)?;
         let me = me.clone();
-        Ok(db.call(move |store| details::contacts(store, &me, &me.user_id)).await?)
+        api::call(req, move |store| details::contacts(store, &me, &me.user_id)).await
     }
     .await;
     let address =
@@ -101,32 +97,21 @@ async fn render_profile(
         }
     };
     let status = profile_refusal.or(contact_refusal);
-    match status {
-        Some(r) => view::page_inline(ctx, "Profile", r, body),
-        None => view::page_partial(ctx, "Profile", contacts.as_ref().err(), body),
-    }
+    view::form_page(ctx, "Profile", status, contacts.as_ref().err(), body)
 }
 
 pub async fn update_profile(req: HttpRequest, body: web::Bytes) -> HttpResponse {
-    let (ctx, me) = match signed_in(&req) {
-        Ok(v) => v,
-        Err(res) => return *res,
-    };
-    let form = match forms::urlencoded(&ctx, &body) {
-        Ok(f) => f,
-        Err(r) => return view::error_page(ctx, &r),
-    };
+    let (ctx, me, form) = or_answer!(posted(signed_in(&req), &body));
     let result: api::Answer<_> = async {
         me.require_any(roles::PARTNER_SELF)?;
-        let db = api::data::<Db>(&req)?;
-        let cfg = api::data::<partner_app::PartnerConfig>(&req)?;
         let request = UpdateBody {
             address: Some(form.get("address").to_owned()),
             contact_number: Some(form.get("contactNumber").to_owned()),
             ..UpdateBody::default()
         };
         let me = me.clone();
-        Ok(db.call(move |store| details::update(store, &me, &cfg, &me.user_id, request, ApiVersion::V1)).await?)
+        api::call_with(&req, move |store, cfg| details::update(store, &me, cfg, &me.user_id, request, ApiVersion::V1))
+            .await
     }
     .await;
     match result {
@@ -136,18 +121,9 @@ pub async fn update_profile(req: HttpRequest, body: web::Bytes) -> HttpResponse 
 }
 
 pub async fn add_contact(req: HttpRequest, body: web::Bytes) -> HttpResponse {
-    let (ctx, me) = match signed_in(&req) {
-        Ok(v) => v,
-        Err(res) => return *res,
-    };
-    let form = match forms::urlencoded(&ctx, &body) {
-        Ok(f) => f,
-        Err(r) => return view::error_page(ctx, &r),
-    };
+    let (ctx, me, form) = or_answer!(posted(signed_in(&req), &body));
     let result: api::Answer<_> = async {
         me.require_any(roles::PARTNER_SELF)?;
-        let db = api::data::<Db>(&req)?;
-        let cfg = api::data::<partner_app::PartnerConfig>(&req)?;
         let request = ContactBody {
             email_id: Some(form.get("emailId").trim().to_owned()),
             contact_number: Some(form.get("contactNumber").trim().to_owned()),
@@ -155,7 +131,7 @@ pub async fn add_contact(req: HttpRequest, body: web::Bytes) -> HttpResponse {
             is_active: Some(form.checked("isActive")),
         };
         let me = me.clone();
-        Ok(db.call(move |store| details::contact(store, &me, &cfg, &me.user_id, request)).await?)
+        api::call_with(&req, move |store, cfg| details::contact(store, &me, cfg, &me.user_id, request)).await
     }
     .await;
     match result {

@@ -4,22 +4,20 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use policy_app::dto::{PolicyBody, PolicyWithGroupDto};
-use policy_app::{PolicyConfig, policies as drafts, reads};
+use policy_app::{policies as drafts, reads};
 use serde_json::Value;
 use web_support::Principal;
 
 use super::editor::editor;
-use super::{manager, run};
+use super::manager;
 use crate::api::{self, Refusal};
 use crate::ctx::Flash;
-use crate::forms::{self, Form};
+use crate::forms::Form;
+use crate::session::{or_answer, posted};
 use crate::view;
 
 pub async fn new_policy(req: HttpRequest) -> HttpResponse {
-    let (ctx, me) = match manager(&req) {
-        Ok(v) => v,
-        Err(res) => return *res,
-    };
+    let (ctx, me) = or_answer!(manager(&req));
     let mut form = Form::default();
     if let Ok(q) = web::Query::<std::collections::HashMap<String, String>>::from_query(req.query_string()) {
         form = Form::from_pairs(q.into_inner().into_iter().collect());
@@ -43,19 +41,11 @@ fn document(form: &Form) -> Result<Value, Refusal> {
 }
 
 pub async fn create_policy(req: HttpRequest, body: web::Bytes) -> HttpResponse {
-    let (ctx, me) = match manager(&req) {
-        Ok(v) => v,
-        Err(res) => return *res,
-    };
-    let form = match forms::urlencoded(&ctx, &body) {
-        Ok(f) => f,
-        Err(r) => return view::error_page(ctx, &r),
-    };
+    let (ctx, me, form) = or_answer!(posted(manager(&req), &body));
     let result = async {
         let request = PolicyBody { policy_type: Some(form.get("policyType").to_owned()), ..policy_body(&form)? };
-        let cfg = api::data::<PolicyConfig>(&req)?;
         let caller = me.clone();
-        run(&req, move |store| drafts::create(store, &caller, &cfg, request)).await
+        api::call_with(&req, move |store, cfg| drafts::create(store, &caller, cfg, request)).await
     }
     .await;
     match result {
@@ -82,14 +72,11 @@ fn policy_body(form: &Form) -> Result<PolicyBody, Refusal> {
 
 async fn find_policy(req: &HttpRequest, me: &Principal, id: &str) -> api::Answer<PolicyWithGroupDto> {
     let (caller, policy_id) = (me.clone(), id.to_owned());
-    run(req, move |store| reads::get(store, &caller, &policy_id)).await
+    api::call(req, move |store| reads::get(store, &caller, &policy_id)).await
 }
 
 pub async fn policy(req: HttpRequest, path: web::Path<String>) -> HttpResponse {
-    let (ctx, me) = match manager(&req) {
-        Ok(v) => v,
-        Err(res) => return *res,
-    };
+    let (ctx, me) = or_answer!(manager(&req));
     match find_policy(&req, &me, &path.into_inner()).await {
         Ok(p) => editor(&req, ctx, &me, Some(&p), &Form::default(), None).await,
         Err(r) => view::error_page(ctx, &r),
@@ -97,14 +84,7 @@ pub async fn policy(req: HttpRequest, path: web::Path<String>) -> HttpResponse {
 }
 
 pub async fn update_policy(req: HttpRequest, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
-    let (ctx, me) = match manager(&req) {
-        Ok(v) => v,
-        Err(res) => return *res,
-    };
-    let form = match forms::urlencoded(&ctx, &body) {
-        Ok(f) => f,
-        Err(r) => return view::error_page(ctx, &r),
-    };
+    let (ctx, me, form) = or_answer!(posted(manager(&req), &body));
     let id = path.into_inner();
     let existing = match find_policy(&req, &me, &id).await {
         Ok(p) => p,
@@ -112,9 +92,8 @@ pub async fn update_policy(req: HttpRequest, path: web::Path<String>, body: web:
     };
     let result = async {
         let request = policy_body(&form)?;
-        let cfg = api::data::<PolicyConfig>(&req)?;
         let (caller, policy_id) = (me.clone(), id.clone());
-        run(&req, move |store| drafts::update(store, &caller, &cfg, &policy_id, request)).await
+        api::call_with(&req, move |store, cfg| drafts::update(store, &caller, cfg, &policy_id, request)).await
     }
     .await;
     match result {

@@ -132,8 +132,5 @@ pub(super) async fn editor(
         }
         p { a href="/portal/admin/policies" { "← All policies" } }
     };
-    match refusal {
-        Some(r) => view::page_inline(ctx, title, r, body),
-        None => view::page(ctx, title, body),
-    }
+    view::form_page(ctx, title, refusal, None, body)
 }

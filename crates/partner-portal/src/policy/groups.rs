@@ -6,17 +6,15 @@ use policy_app::dto::GroupRequest;
 use policy_app::groups;
 use web_support::Principal;
 
-use super::{all_groups, manager, run};
-use crate::api::Refusal;
+use super::{all_groups, manager};
+use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
-use crate::forms::{self, Form};
+use crate::forms::Form;
+use crate::session::{or_answer, posted};
 use crate::view::{self, Field, badge};
 
 pub async fn groups(req: HttpRequest) -> HttpResponse {
-    let (ctx, me) = match manager(&req) {
-        Ok(v) => v,
-        Err(res) => return *res,
-    };
+    let (ctx, me) = or_answer!(manager(&req));
     render_groups(&req, ctx, &me, &Form::default(), None).await
 }
 
@@ -61,28 +59,18 @@ async fn render_groups(
             }
         }
     };
-    match refusal {
-        Some(r) => view::page_inline(ctx, "Policy groups", r, body),
-        None => view::page_partial(ctx, "Policy groups", list.as_ref().err(), body),
-    }
+    view::form_page(ctx, "Policy groups", refusal, list.as_ref().err(), body)
 }
 
 pub async fn create_group(req: HttpRequest, body: web::Bytes) -> HttpResponse {
-    let (ctx, me) = match manager(&req) {
-        Ok(v) => v,
-        Err(res) => return *res,
-    };
-    let form = match forms::urlencoded(&ctx, &body) {
-        Ok(f) => f,
-        Err(r) => return view::error_page(ctx, &r),
-    };
+    let (ctx, me, form) = or_answer!(posted(manager(&req), &body));
     let request = GroupRequest {
         name: Some(form.get("name").trim().to_owned()),
         desc: Some(form.get("desc").trim().to_owned()),
         is_active: None,
     };
     let caller = me.clone();
-    match run(&req, move |store| groups::create(store, &caller, request)).await {
+    match api::call(&req, move |store| groups::create(store, &caller, request)).await {
         Ok(group) => {
             let name = group.name;
             ctx.redirect_with("/portal/admin/policy-groups", Flash::Success(format!("Policy group {name} created.")))
@@ -92,10 +80,7 @@ pub async fn create_group(req: HttpRequest, body: web::Bytes) -> HttpResponse {
 }
 
 pub async fn group(req: HttpRequest, path: web::Path<String>) -> HttpResponse {
-    let (ctx, me) = match manager(&req) {
-        Ok(v) => v,
-        Err(res) => return *res,
-    };
+    let (ctx, me) = or_answer!(manager(&req));
     render_group(&req, ctx, &me, &path.into_inner(), None, None).await
 }
 
@@ -108,7 +93,7 @@ async fn render_group(
     refusal: Option<&Refusal>,
 ) -> HttpResponse {
     let (caller, group_id) = (me.clone(), id.to_owned());
-    let group = match run(req, move |store| groups::get(store, &caller, &group_id)).await {
+    let group = match api::call(req, move |store| groups::get(store, &caller, &group_id)).await {
         Ok(g) => g.policy_group,
         Err(r) => return view::error_page(ctx, &r),
     };
@@ -132,21 +117,11 @@ async fn render_group(
         }
         p { a href="/portal/admin/policy-groups" { "← All policy groups" } }
     };
-    match refusal {
-        Some(r) => view::page_inline(ctx, "Policy group", r, body),
-        None => view::page(ctx, "Policy group", body),
-    }
+    view::form_page(ctx, "Policy group", refusal, None, body)
 }
 
 pub async fn update_group(req: HttpRequest, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
-    let (ctx, me) = match manager(&req) {
-        Ok(v) => v,
-        Err(res) => return *res,
-    };
-    let form = match forms::urlencoded(&ctx, &body) {
-        Ok(f) => f,
-        Err(r) => return view::error_page(ctx, &r),
-    };
+    let (ctx, me, form) = or_answer!(posted(manager(&req), &body));
     let id = path.into_inner();
     let request = GroupRequest {
         name: Some(form.get("name").trim().to_owned()),
@@ -154,7 +129,7 @@ pub async fn update_group(req: HttpRequest, path: web::Path<String>, body: web::
         is_active: Some(form.checked("isActive")),
     };
     let (caller, group_id) = (me.clone(), id.clone());
-    match run(&req, move |store| groups::update(store, &caller, &group_id, request)).await {
+    match api::call(&req, move |store| groups::update(store, &caller, &group_id, request)).await {
         Ok(_) => ctx.redirect_with("/portal/admin/policy-groups", Flash::Success("The policy group is saved.".into())),
         Err(r) => render_group(&req, ctx, &me, &id, Some(&form), Some(&r)).await,
     }

@@ -4,21 +4,18 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 use maud::{Markup, html};
 use policy_app::dto::{PolicyWithGroupDto, StatusBody};
-use policy_app::{PolicyConfig, policies as drafts, reads};
+use policy_app::{policies as drafts, reads};
 
-use super::{manager, published, run};
+use super::{manager, published};
 use crate::api;
 use crate::ctx::{Ctx, Flash};
-use crate::forms;
+use crate::session::{or_answer, posted};
 use crate::view::{self, badge};
 
 pub async fn policies(req: HttpRequest) -> HttpResponse {
-    let (ctx, me) = match manager(&req) {
-        Ok(v) => v,
-        Err(res) => return *res,
-    };
+    let (ctx, me) = or_answer!(manager(&req));
     let caller = me.clone();
-    let list = run(&req, move |store| reads::all(store, &caller)).await;
+    let list = api::call(&req, move |store| reads::all(store, &caller)).await;
     let body = html! {
         p { a.button href="/portal/admin/policies/new" { "New policy" } }
         section.card #policies {
@@ -64,41 +61,21 @@ pub(super) fn policy_actions(ctx: &Ctx, p: &PolicyWithGroupDto) -> Markup {
 }
 
 pub async fn publish(req: HttpRequest, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
-    let (ctx, me) = match manager(&req) {
-        Ok(v) => v,
-        Err(res) => return *res,
-    };
-    let form = match forms::urlencoded(&ctx, &body) {
-        Ok(f) => f,
-        Err(r) => return view::error_page(ctx, &r),
-    };
+    let (ctx, me, form) = or_answer!(posted(manager(&req), &body));
     let id = path.into_inner();
     let result = async {
-        let cfg = api::data::<PolicyConfig>(&req)?;
         let (caller, group_id) = (me.clone(), form.get("group").to_owned());
-        run(&req, move |store| drafts::publish(store, &caller, &cfg, &id, &group_id)).await
+        api::call_with(&req, move |store, cfg| drafts::publish(store, &caller, cfg, &id, &group_id)).await
     }
     .await;
-    match result {
-        Ok(_) => ctx.redirect_with("/portal/admin/policies", Flash::Success("The policy is published.".into())),
-        Err(r) => ctx.redirect_with("/portal/admin/policies", Flash::Error(r.flat())),
-    }
+    ctx.redirect_with("/portal/admin/policies", Flash::of(result.map(|_| "The policy is published.")))
 }
 
 pub async fn status(req: HttpRequest, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
-    let (ctx, me) = match manager(&req) {
-        Ok(v) => v,
-        Err(res) => return *res,
-    };
-    let form = match forms::urlencoded(&ctx, &body) {
-        Ok(f) => f,
-        Err(r) => return view::error_page(ctx, &r),
-    };
+    let (ctx, me, form) = or_answer!(posted(manager(&req), &body));
     let id = path.into_inner();
     let request = StatusBody { status: Some(form.get("status").to_owned()) };
     let (caller, group_id) = (me.clone(), form.get("group").to_owned());
-    match run(&req, move |store| drafts::set_status(store, &caller, &id, &group_id, request)).await {
-        Ok(done) => ctx.redirect_with("/portal/admin/policies", Flash::Success(done.message.to_owned())),
-        Err(r) => ctx.redirect_with("/portal/admin/policies", Flash::Error(r.flat())),
-    }
+    let result = api::call(&req, move |store| drafts::set_status(store, &caller, &id, &group_id, request)).await;
+    ctx.redirect_with("/portal/admin/policies", Flash::of(result.map(|done| done.message)))
 }

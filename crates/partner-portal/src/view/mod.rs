@@ -48,6 +48,29 @@ pub fn page_partial(ctx: Ctx, title: &str, failed: Option<&Refusal>, body: Marku
     page_with(ctx, status, title, None, body)
 }
 
+/// A page with a form: the form's refusal shown inline (as [`page_inline`]), or else the reads
+/// that failed (as [`page_partial`]).
+pub fn form_page(
+    ctx: Ctx,
+    title: &str,
+    refusal: Option<&Refusal>,
+    failed: Option<&Refusal>,
+    body: Markup,
+) -> HttpResponse {
+    match refusal {
+        Some(r) => page_inline(ctx, title, r, body),
+        None => page_partial(ctx, title, failed, body),
+    }
+}
+
+/// [`page_refused`] when there is a refusal, [`page`] otherwise.
+pub fn page_or_refused(ctx: Ctx, title: &str, refusal: Option<&Refusal>, body: Markup) -> HttpResponse {
+    match refusal {
+        Some(r) => page_refused(ctx, title, r, body),
+        None => page(ctx, title, body),
+    }
+}
+
 /// A page that is only the error.
 pub fn error_page(ctx: Ctx, refusal: &Refusal) -> HttpResponse {
     let title = match refusal.status {

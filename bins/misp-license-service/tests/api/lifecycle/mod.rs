@@ -2,5 +2,8 @@
 
 mod activation;
 mod decisions;
+mod download;
+mod key_status;
+mod permissions;
 mod prefixes;
 mod validation;

@@ -5,6 +5,7 @@
 mod ca;
 mod chains;
 mod codes;
+mod partner_checks;
 mod uploads;
 
 use chrono::{NaiveDateTime, TimeDelta};

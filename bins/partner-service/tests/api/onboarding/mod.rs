@@ -1,8 +1,11 @@
 //! Self-service onboarding: sign-up → OTP (file drop and a real SMTP conversation) → verify →
 //! login → the token at work; and every way it refuses.
 
+mod admins;
+mod duplicates;
 mod login;
 mod otp;
+mod otp_guesses;
 mod refusals;
 mod signup;
 

@@ -1,12 +1,11 @@
-//! API keys generated for approved policies (P13), and concurrent approvals approving once.
+//! API keys generated for approved policies (P13).
 
 use chrono::{NaiveDateTime, Utc};
 use diesel::prelude::*;
 use partner_domain::api_key::ApiKeyPolicy;
 use persistence::schema::partner_policy;
 use serde_json::json;
-use std::sync::Barrier;
-use web_support::testing::{Answer, token};
+use web_support::testing::token;
 
 use super::{P, ask, decide, generate, mapping_key};
 use crate::api_tests;
@@ -76,47 +75,4 @@ fn keys_are_generated_for_approved_policies(app: TestApp) {
     assert!(!audit.iter().any(|e| e.contains(&api_key)), "no key in the audit log");
 }
 
-fn concurrent_approvals_approve_once(app: TestApp) {
-    world(&app);
-    active_partner(&app, "race-1");
-    let key = mapping_key(&ask(&app, "race-1", "auth policy").ok());
-    const N: usize = 6;
-    let barrier = Barrier::new(N);
-    let answers: Vec<Answer> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..N)
-            .map(|_| {
-                s.spawn(|| {
-                    barrier.wait();
-                    decide(&app, &key, "Approved")
-                })
-            })
-            .collect();
-        handles.into_iter().map(|h| h.join().unwrap()).collect()
-    });
-    let won = answers.iter().filter(|a| a.error_code().is_none()).count();
-    let lost = answers.iter().filter(|a| a.error_code() == Some("PMS_PM_034")).count();
-    assert_eq!((won, lost), (1, N - 1), "{:?}", answers.iter().map(|a| &a.body).collect::<Vec<_>>());
-    let approvals = audit_ids(&app, &key).iter().filter(|e| *e == "PMS_PRT_221").count();
-    assert_eq!(approvals, 1, "one approval recorded");
-
-    // keys with one label, at once: exactly one is made
-    let answers: Vec<Answer> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..N)
-            .map(|_| {
-                s.spawn(|| {
-                    barrier.wait();
-                    generate(&app, "race-1", "auth policy", "same")
-                })
-            })
-            .collect();
-        handles.into_iter().map(|h| h.join().unwrap()).collect()
-    });
-    let made = answers.iter().filter(|a| a.error_code().is_none()).count();
-    let refused = answers.iter().filter(|a| a.error_code() == Some("PMS_PRT_110")).count();
-    assert_eq!((made, refused), (1, N - 1), "{:?}", answers.iter().map(|a| &a.body).collect::<Vec<_>>());
-    let stored: i64 =
-        partner_policy::table.filter(partner_policy::part_id.eq("race-1")).count().get_result(&mut conn(&app)).unwrap();
-    assert_eq!(stored, 1);
-}
-
-api_tests!(keys_are_generated_for_approved_policies, concurrent_approvals_approve_once);
+api_tests!(keys_are_generated_for_approved_policies);

@@ -1,8 +1,10 @@
 //! Policy-mapping requests (P12, M4, P14, M8, M9) and API keys (P13, M5, M6, M7), including
 //! concurrent approvals and key generation.
 
+mod approvals;
 mod changes;
 mod generation;
+mod request_rules;
 mod requests;
 
 use serde_json::json;

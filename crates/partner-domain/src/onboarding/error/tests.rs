@@ -1,0 +1,30 @@
+use super::*;
+
+#[test]
+fn codes_are_distinct_and_mosip_shaped() {
+    let all = [
+        OnboardingError::EmailNotAllowed,
+        OnboardingError::PartnerTypeNotAllowed("X".into()),
+        OnboardingError::OrganisationRegistered,
+        OnboardingError::ResendTooSoon(1),
+        OnboardingError::SendLimitReached(1),
+        OnboardingError::UnknownRegistration,
+        OnboardingError::WrongOtp(1),
+        OnboardingError::OtpExpired,
+        OnboardingError::OtpLocked,
+        OnboardingError::AlreadyCompleted,
+        OnboardingError::WeakPassword("x".into()),
+        OnboardingError::BadCredentials,
+        OnboardingError::LoginUnavailable,
+        OnboardingError::MalformedOtp,
+        OnboardingError::Hashing("x".into()),
+    ];
+    let mut codes: Vec<&str> = all.iter().map(OnboardingError::code).collect();
+    assert!(codes.iter().all(|c| c.starts_with("PMS_ONB_0") || *c == "PMS_PRT_001"));
+    codes.sort_unstable();
+    codes.dedup();
+    assert_eq!(codes.len(), all.len());
+    assert_eq!(OnboardingError::WrongOtp(3).to_string(), "Invalid OTP; 3 attempt(s) left.");
+    assert!(OnboardingError::Hashing("x".into()).is_internal());
+    assert!(!OnboardingError::BadCredentials.is_internal());
+}
