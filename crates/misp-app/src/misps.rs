@@ -133,7 +133,7 @@ fn with_keys(tx: &mut Tx<'_>, found: Vec<Misp>) -> Result<Vec<MispWithLicenses>,
     if found.is_empty() {
         return Err(MispError::NoMisps.into());
     }
-    let ids: Vec<String> = found.iter().map(|m| m.id.clone()).collect();
+    let ids: Vec<MispId> = found.iter().map(|m| MispId::from(&m.id)).collect();
     let keys = keys::of_holders(tx.conn, &ids)?;
     Ok(MispWithLicenses::group(&found, &keys))
 }

@@ -160,7 +160,7 @@ pub fn search(
     query.criteria.extend(own_keys(cfg, actor));
     store.read(|tx| {
         let (ids, total) = search_ids(tx.conn, Entity::MispLicense, &query)?;
-        let rows = keys::by_keys(tx.conn, &ids)?;
+        let rows = keys::by_keys(tx.conn, &ids.iter().map(LicenseKey::from).collect::<Vec<_>>())?;
         let items: Vec<LicenseEntity12> =
             ids.iter().filter_map(|id| rows.iter().find(|l| &l.key == id)).map(LicenseEntity12::from).collect();
         Ok(PageResponse::new(items, query.page_start.saturating_mul(query.page_fetch), total))

@@ -131,9 +131,9 @@ pub fn keys_of(conn: &mut DbConnection, partner_id: &PartnerId, policy_id: &Poli
 }
 
 /// Keys by key, in the order of `keys`.
-pub fn find_many(conn: &mut DbConnection, keys: &[String]) -> QueryResult<Vec<ApiKeyRow>> {
+pub fn find_many(conn: &mut DbConnection, keys: &[ApiKey]) -> QueryResult<Vec<ApiKeyRow>> {
     let rows = partner_policy::table
-        .filter(partner_policy::policy_api_key.eq_any(keys))
+        .filter(partner_policy::policy_api_key.eq_any(keys.iter().map(|k| k.as_str())))
         .select(ApiKeyRow::as_select())
         .load(conn)?;
     Ok(super::partner::in_order(keys, rows, |r| &r.policy_api_key))

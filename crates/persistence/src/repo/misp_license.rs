@@ -118,12 +118,12 @@ pub fn of_holder(conn: &mut DbConnection, misp_id: &MispId) -> QueryResult<Vec<L
 }
 
 /// The keys of every holder in `ids`, oldest first.
-pub fn of_holders(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<License>> {
+pub fn of_holders(conn: &mut DbConnection, ids: &[MispId]) -> QueryResult<Vec<License>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
     let rows = misp_license::table
-        .filter(misp_license::misp_id.eq_any(ids))
+        .filter(misp_license::misp_id.eq_any(ids.iter().map(|i| i.as_str())))
         .order((misp_license::cr_dtimes.asc(), misp_license::license_key.asc()))
         .select(LicenseRow::as_select())
         .load(conn)?;
@@ -144,12 +144,12 @@ pub fn all(conn: &mut DbConnection, only: Option<&MispId>) -> QueryResult<Vec<Li
 }
 
 /// The keys whose values are in `keys` (any order).
-pub fn by_keys(conn: &mut DbConnection, keys: &[String]) -> QueryResult<Vec<License>> {
+pub fn by_keys(conn: &mut DbConnection, keys: &[LicenseKey]) -> QueryResult<Vec<License>> {
     if keys.is_empty() {
         return Ok(Vec::new());
     }
     let rows = misp_license::table
-        .filter(misp_license::license_key.eq_any(keys))
+        .filter(misp_license::license_key.eq_any(keys.iter().map(|k| k.as_str())))
         .select(LicenseRow::as_select())
         .load(conn)?;
     Ok(rows.into_iter().map(License::from).collect())

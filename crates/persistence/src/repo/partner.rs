@@ -75,18 +75,20 @@ pub fn find(conn: &mut DbConnection, id: &PartnerId) -> QueryResult<Option<Partn
 }
 
 /// Partners by id, in the order of `ids` (ids without a row are left out).
-pub fn find_many(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<PartnerRow>> {
-    let rows: Vec<PartnerRow> =
-        partner::table.filter(partner::id.eq_any(ids)).select(PartnerRow::as_select()).load(conn)?;
+pub fn find_many(conn: &mut DbConnection, ids: &[PartnerId]) -> QueryResult<Vec<PartnerRow>> {
+    let rows: Vec<PartnerRow> = partner::table
+        .filter(partner::id.eq_any(ids.iter().map(|i| i.as_str())))
+        .select(PartnerRow::as_select())
+        .load(conn)?;
     Ok(in_order(ids, rows, |r| &r.id))
 }
 
 /// `rows` arranged in the order of `ids`.
-pub fn in_order<T>(ids: &[String], rows: Vec<T>, key: impl Fn(&T) -> &String) -> Vec<T> {
+pub fn in_order<I: AsRef<str>, T>(ids: &[I], rows: Vec<T>, key: impl Fn(&T) -> &str) -> Vec<T> {
     let mut slots: Vec<Option<T>> = rows.into_iter().map(Some).collect();
     let mut out = Vec::with_capacity(ids.len());
     for id in ids {
-        if let Some(pos) = slots.iter().position(|s| s.as_ref().is_some_and(|r| key(r) == id))
+        if let Some(pos) = slots.iter().position(|s| s.as_ref().is_some_and(|r| key(r) == id.as_ref()))
             && let Some(row) = slots[pos].take()
         {
             out.push(row);

@@ -31,8 +31,11 @@ pub fn group_by_id(conn: &mut DbConnection, id: &PolicyGroupId) -> QueryResult<O
 }
 
 /// Group names by id.
-pub fn group_names(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<(String, String)>> {
-    policy_group::table.filter(policy_group::id.eq_any(ids)).select((policy_group::id, policy_group::name)).load(conn)
+pub fn group_names(conn: &mut DbConnection, ids: &[PolicyGroupId]) -> QueryResult<Vec<(String, String)>> {
+    policy_group::table
+        .filter(policy_group::id.eq_any(ids.iter().map(|i| i.as_str())))
+        .select((policy_group::id, policy_group::name))
+        .load(conn)
 }
 
 type FactsRow = (String, String, String, bool, NaiveDateTime, Option<bool>);
@@ -96,8 +99,11 @@ pub fn active_policy_named(conn: &mut DbConnection, name: &str) -> QueryResult<b
 }
 
 /// Policy names by id.
-pub fn policy_names(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<(String, String)>> {
-    auth_policy::table.filter(auth_policy::id.eq_any(ids)).select((auth_policy::id, auth_policy::name)).load(conn)
+pub fn policy_names(conn: &mut DbConnection, ids: &[PolicyId]) -> QueryResult<Vec<(String, String)>> {
+    auth_policy::table
+        .filter(auth_policy::id.eq_any(ids.iter().map(|i| i.as_str())))
+        .select((auth_policy::id, auth_policy::name))
+        .load(conn)
 }
 
 /// Ids of the policies whose name matches (case-insensitively) `pattern` as SQL `LIKE`.

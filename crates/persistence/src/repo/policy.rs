@@ -175,11 +175,14 @@ pub fn all_groups(conn: &mut DbConnection) -> QueryResult<Vec<PolicyGroup>> {
 }
 
 /// The groups of `ids` (in no particular order; missing ids are skipped).
-pub fn groups_by_ids(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<PolicyGroup>> {
+pub fn groups_by_ids(conn: &mut DbConnection, ids: &[PolicyGroupId]) -> QueryResult<Vec<PolicyGroup>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let rows = policy_group::table.filter(policy_group::id.eq_any(ids)).select(GroupRow::as_select()).load(conn)?;
+    let rows = policy_group::table
+        .filter(policy_group::id.eq_any(ids.iter().map(|i| i.as_str())))
+        .select(GroupRow::as_select())
+        .load(conn)?;
     Ok(rows.into_iter().map(PolicyGroup::from).collect())
 }
 
@@ -276,11 +279,14 @@ pub fn has_active_policies(conn: &mut DbConnection, group_id: &PolicyGroupId) ->
 }
 
 /// The policies of `ids` (in no particular order; missing ids are skipped).
-pub fn policies_by_ids(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<Policy>> {
+pub fn policies_by_ids(conn: &mut DbConnection, ids: &[PolicyId]) -> QueryResult<Vec<Policy>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let rows = auth_policy::table.filter(auth_policy::id.eq_any(ids)).select(PolicyRow::as_select()).load(conn)?;
+    let rows = auth_policy::table
+        .filter(auth_policy::id.eq_any(ids.iter().map(|i| i.as_str())))
+        .select(PolicyRow::as_select())
+        .load(conn)?;
     Ok(rows.into_iter().map(Policy::from).collect())
 }
 
