@@ -5,7 +5,8 @@ use app_core::{Actor, AppError, Store, Tx};
 use audit_events::AuditEvent;
 use misp_domain::license::KEY_MAX;
 use misp_domain::{
-    Answer, Holder, License, MispError, Switch, Verdict, check_key, may_switch_key, plan_download, required_field,
+    Answer, Holder, License, LicenseKey, MispError, MispId, Switch, Verdict, check_key, may_switch_key, plan_download,
+    required_field,
 };
 use persistence::repo::{misp as misps, misp_license as keys};
 
@@ -38,17 +39,17 @@ pub fn validate(
     let result = store.audited_read(plan, |tx| {
         let key = required_field("mispLicenseKey", req.misp_license_key.as_deref(), KEY_MAX)?;
         if !privileged {
-            let holder = misps::find_holder(tx.conn, misp_id, &cfg.partner_type)?;
+            let holder = misps::find_holder(tx.conn, &MispId::from(misp_id), &cfg.partner_type)?;
             if !holder.is_some_and(|h| owns(actor, &h)) {
                 return Err(AppError::forbidden());
             }
         }
-        let (license, misp) = keys::find_with_misp(tx.conn, &key)?.ok_or_else(|| {
+        let (license, misp) = keys::find_with_misp(tx.conn, &LicenseKey::from(&key))?.ok_or_else(|| {
             AppError::from(MispError::KeyNotFound(key.clone())).audit(AuditEvent::LicenseKeyNotFound, None)
         })?;
         let holder = match misp {
             Some(m) => Some(Holder::from(&m)),
-            None => misps::find_holder(tx.conn, &license.misp_id, &cfg.partner_type)?,
+            None => misps::find_holder(tx.conn, &MispId::from(&license.misp_id), &cfg.partner_type)?,
         };
         tx.trail.push(AuditEvent::FetchLicenseKeyDetails, Some(&license.misp_id));
         let check = check_key(&license, holder.as_ref(), misp_id, at_store_precision(tx.now))?;
@@ -92,16 +93,18 @@ pub fn switch(
         };
         let switch = Switch::parse(Some(&status), MispError::BadKeySwitch)
             .map_err(|e| AppError::from(e).audit(AuditEvent::LicenseKeyStatusInvalid, Some(misp_id)))?;
-        let license = keys::find_by_key(tx.conn, &key)?.ok_or_else(|| {
+        let license_key = LicenseKey::from(&key);
+        let license = keys::find_by_key(tx.conn, &license_key)?.ok_or_else(|| {
             AppError::from(MispError::KeyNotFound(key.clone())).audit(AuditEvent::LicenseKeyNotFound, None)
         })?;
         if license.misp_id != misp_id {
             return Err(MispError::KeyNotOfMisp { misp_id: misp_id.to_owned(), key }.into());
         }
         let now = at_store_precision(tx.now);
-        let holder = misps::find_holder(tx.conn, misp_id, &cfg.partner_type)?;
+        let holder_id = MispId::from(misp_id);
+        let holder = misps::find_holder(tx.conn, &holder_id, &cfg.partner_type)?;
         may_switch_key(&license, holder.as_ref(), switch, now)?;
-        keys::set_state(tx.conn, misp_id, &key, switch.is_on(), false, &actor.user_id, now)?;
+        keys::set_state(tx.conn, &holder_id, &license_key, switch.is_on(), false, &actor.user_id, now)?;
         Ok(KeyStatus { misp_license_key_status: status })
     })
 }
@@ -111,11 +114,12 @@ pub fn switch(
 pub fn download(store: &Store, actor: &Actor, cfg: &MispConfig, misp_id: &str) -> Result<Download, AppError> {
     let plan = store.plan(actor);
     let license = store.audited(plan, |tx| {
-        misps::lock_holder(tx.conn, misp_id)?;
-        let misp = misps::find(tx.conn, misp_id)?.ok_or_else(|| MispError::MispNotFound(misp_id.to_owned()))?;
+        let id = MispId::from(misp_id);
+        misps::lock_holder(tx.conn, &id)?;
+        let misp = misps::find(tx.conn, &id)?.ok_or_else(|| MispError::MispNotFound(misp_id.to_owned()))?;
         cfg.roles.require_owner_or_admin(actor, &misp.user_id)?;
         misp.may_download()?;
-        let (license, changed) = current_key(tx, cfg, misp_id, None, &actor.user_id, MispError::NoKeys)?;
+        let (license, changed) = current_key(tx, cfg, &id, None, &actor.user_id, MispError::NoKeys)?;
         if changed {
             tx.trail.push(AuditEvent::UpdateMispLicenseStatus, Some(misp_id));
         }
@@ -130,7 +134,7 @@ pub fn download(store: &Store, actor: &Actor, cfg: &MispConfig, misp_id: &str) -
 pub(crate) fn current_key(
     tx: &mut Tx<'_>,
     cfg: &MispConfig,
-    holder_id: &str,
+    holder_id: &MispId,
     policy_id: Option<String>,
     user: &str,
     no_keys: MispError,
@@ -142,7 +146,7 @@ pub(crate) fn current_key(
     let now = at_store_precision(tx.now);
     let plan = plan_download(&all, now)?;
     for key in &plan.retire {
-        keys::set_state(tx.conn, holder_id, key, false, false, user, now)?;
+        keys::set_state(tx.conn, holder_id, &LicenseKey::from(key), false, false, user, now)?;
     }
     let changed = !plan.retire.is_empty();
     match plan.answer {

@@ -2,7 +2,7 @@
 
 use app_core::{Actor, AppError, Store, Tx};
 use audit_events::AuditEvent;
-use misp_domain::{Details, DetailsInput, Misp, MispError};
+use misp_domain::{Details, DetailsInput, Misp, MispError, MispId};
 use persistence::repo::{misp as misps, misp_license as keys};
 
 use crate::config::{MispConfig, at_store_precision};
@@ -68,12 +68,13 @@ pub fn update(
             MispError::InvalidEmail => AppError::from(e).audit(AuditEvent::MispInvalidEmailOnUpdate, Some(misp_id)),
             e => e.into(),
         })?;
-        let misp = misps::find(tx.conn, misp_id)?.ok_or_else(|| MispError::MispNotFound(misp_id.to_owned()))?;
+        let id = MispId::from(misp_id);
+        let misp = misps::find(tx.conn, &id)?.ok_or_else(|| MispError::MispNotFound(misp_id.to_owned()))?;
         cfg.roles.require_owner_or_admin(actor, &misp.user_id)?;
-        if misps::name_taken(tx.conn, &details.name, Some(misp_id))? {
+        if misps::name_taken(tx.conn, &details.name, Some(&id))? {
             return Err(name_taken(&details.name, AuditEvent::MispNameTakenOnUpdate, Some(misp_id)));
         }
-        misps::update_details(tx.conn, misp_id, &details, &actor.user_id, at_store_precision(tx.now))
+        misps::update_details(tx.conn, &id, &details, &actor.user_id, at_store_precision(tx.now))
             .map_err(|e| lost_race(e, &details.name, AuditEvent::MispNameTakenOnUpdate, Some(misp_id)))?;
         tx.trail.push(AuditEvent::MispUpdated, Some(misp_id));
         tx.trail.push(AuditEvent::UpdateMispSuccess, None);
@@ -105,9 +106,10 @@ pub fn by_id(
     misp_id: &str,
 ) -> Result<Option<MispWithLicenses>, AppError> {
     store.read(|tx| {
-        let misp = misps::find(tx.conn, misp_id)?.ok_or_else(|| MispError::MispNotFound(misp_id.to_owned()))?;
+        let misp =
+            misps::find(tx.conn, &MispId::from(misp_id))?.ok_or_else(|| MispError::MispNotFound(misp_id.to_owned()))?;
         cfg.roles.require_owner_or_admin(actor, &misp.user_id)?;
-        let keys = keys::of_holder(tx.conn, &misp.id)?;
+        let keys = keys::of_holder(tx.conn, &MispId::from(&misp.id))?;
         Ok(MispWithLicenses::group(std::slice::from_ref(&misp), &keys).pop())
     })
 }
@@ -131,7 +133,7 @@ fn with_keys(tx: &mut Tx<'_>, found: Vec<Misp>) -> Result<Vec<MispWithLicenses>,
     if found.is_empty() {
         return Err(MispError::NoMisps.into());
     }
-    let ids: Vec<String> = found.iter().map(|m| m.id.clone()).collect();
+    let ids: Vec<MispId> = found.iter().map(|m| MispId::from(&m.id)).collect();
     let keys = keys::of_holders(tx.conn, &ids)?;
     Ok(MispWithLicenses::group(&found, &keys))
 }

@@ -6,10 +6,12 @@ use app_core::page::PageResponse;
 use app_core::search::{FilterResponse, FilterValueDto, SearchDto, filter_values as column_values};
 use app_core::{Actor, AppError, Store, Tx};
 use audit_events::AuditEvent;
-use misp_domain::{Holder, License, MispError, Switch, may_switch_key, required_field};
+use misp_domain::{Holder, License, LicenseKey, MispError, MispId, Switch, may_switch_key, required_field};
+use partner_domain::PartnerId;
 use persistence::repo::misp::PartnerInfo;
 use persistence::repo::{misp as misps, misp_license as keys};
 use persistence::search::{Criterion, Entity, Op, search_ids};
+use policy_domain::PolicyId;
 
 use crate::config::{MispConfig, at_store_precision};
 use crate::dto::{LicenseEntity12, ProviderKeyRequest, ProviderLicense, ProviderRequest};
@@ -34,7 +36,7 @@ fn require_self_or_admin(cfg: &MispConfig, actor: &Actor, provider_id: &str) -> 
 /// The MISP partner `id`: `PMS_MSP_005` when missing, `PMS_MSP_009` when of another type,
 /// `PMS_MSP_405` when inactive.
 fn active_misp_partner(tx: &mut Tx<'_>, cfg: &MispConfig, id: &str) -> Result<PartnerInfo, AppError> {
-    let partner = misps::find_partner(tx.conn, id)?.ok_or(MispError::PartnerNotFound)?;
+    let partner = misps::find_partner(tx.conn, &PartnerId::from(id))?.ok_or(MispError::PartnerNotFound)?;
     if !partner.partner_type_code.eq_ignore_ascii_case(&cfg.partner_type) {
         return Err(MispError::NotMispPartner.into());
     }
@@ -47,12 +49,12 @@ fn active_misp_partner(tx: &mut Tx<'_>, cfg: &MispConfig, id: &str) -> Result<Pa
 /// The policy a new key of the partner carries: that of its first policy request, when it has
 /// any; every request must be approved (`PMS_MSP_418`) and the policy must exist (`PMS_MSP_419`).
 fn key_policy(tx: &mut Tx<'_>, partner_id: &str) -> Result<Option<String>, AppError> {
-    let requests = misps::policy_requests(tx.conn, partner_id)?;
+    let requests = misps::policy_requests(tx.conn, &PartnerId::from(partner_id))?;
     let Some((_, first_policy)) = requests.first() else { return Ok(None) };
     if !requests.iter().all(|(status, _)| status.eq_ignore_ascii_case("approved")) {
         return Err(MispError::PolicyNotApproved.into());
     }
-    if !misps::policy_exists(tx.conn, first_policy)? {
+    if !misps::policy_exists(tx.conn, &PolicyId::from(first_policy))? {
         return Err(MispError::PolicyNotFound.into());
     }
     Ok(Some(first_policy.clone()))
@@ -68,8 +70,9 @@ pub fn generate(
     let provider_id = required_field("providerId", req.provider_id.as_deref(), PROVIDER_MAX)?;
     require_self_or_admin(cfg, actor, &provider_id)?;
     let license = store.audited(store.plan(actor), |tx| {
-        misps::lock_holder(tx.conn, &provider_id)?;
-        if keys::any_of(tx.conn, &provider_id)? {
+        let holder_id = MispId::from(&provider_id);
+        misps::lock_holder(tx.conn, &holder_id)?;
+        if keys::any_of(tx.conn, &holder_id)? {
             return Err(MispError::LicenseExists.into());
         }
         let partner = active_misp_partner(tx, cfg, &provider_id)?;
@@ -103,12 +106,13 @@ pub fn update(
             .map_err(|e| AppError::from(e).audit(AuditEvent::LicenseKeyStatusInvalid, Some(&provider_id)))?;
         let key = required_field("licenseKey", req.license_key.as_deref(), KEY_MAX)?;
         require_self_or_admin(cfg, actor, &provider_id)?;
-        let license = keys::find_of(tx.conn, &provider_id, &key)?
+        let (holder_id, key) = (MispId::from(&provider_id), LicenseKey::from(key));
+        let license = keys::find_of(tx.conn, &holder_id, &key)?
             .ok_or_else(|| AppError::from(MispError::PartnerKeyNotFound).audit(AuditEvent::LicenseKeyNotFound, None))?;
         let now = at_store_precision(tx.now);
-        let holder: Option<Holder> = misps::find_holder(tx.conn, &provider_id, &cfg.partner_type)?;
+        let holder: Option<Holder> = misps::find_holder(tx.conn, &holder_id, &cfg.partner_type)?;
         may_switch_key(&license, holder.as_ref(), switch, now)?;
-        keys::set_state(tx.conn, &provider_id, &key, switch.is_on(), false, &actor.user_id, now)?;
+        keys::set_state(tx.conn, &holder_id, &key, switch.is_on(), false, &actor.user_id, now)?;
         tx.trail.push(AuditEvent::UpdateMispLicenseStatus, Some(&provider_id));
         Ok((License { is_active: switch.is_on(), ..license }, switch))
     })?;
@@ -117,8 +121,8 @@ pub fn update(
 
 /// Every licence key (a caller that is not an admin: its own).
 pub fn list(store: &Store, actor: &Actor, cfg: &MispConfig) -> Result<Vec<LicenseEntity12>, AppError> {
-    let only = cfg.roles.scope(actor);
-    let all = store.read(|tx| Ok(keys::all(tx.conn, only)?))?;
+    let only = cfg.roles.scope(actor).map(MispId::from);
+    let all = store.read(|tx| Ok(keys::all(tx.conn, only.as_ref())?))?;
     Ok(all.iter().map(LicenseEntity12::from).collect())
 }
 
@@ -127,14 +131,15 @@ pub fn list(store: &Store, actor: &Actor, cfg: &MispConfig) -> Result<Vec<Licens
 pub fn regenerate(store: &Store, actor: &Actor, cfg: &MispConfig, misp_id: &str) -> Result<ProviderLicense, AppError> {
     require_self_or_admin(cfg, actor, misp_id)?;
     let license = store.audited(store.plan(actor), |tx| {
-        misps::lock_holder(tx.conn, misp_id)?;
+        misps::lock_holder(tx.conn, &MispId::from(misp_id))?;
         let partner = active_misp_partner(tx, cfg, misp_id)?;
-        if !keys::any_of(tx.conn, &partner.id)? {
+        let holder_id = MispId::from(&partner.id);
+        if !keys::any_of(tx.conn, &holder_id)? {
             return Err(MispError::PartnerKeyNotFound.into());
         }
         let policy_id = key_policy(tx, &partner.id)?;
         let (key, changed) =
-            current_key(tx, cfg, &partner.id, policy_id, &actor.user_id, MispError::PartnerKeyNotFound)?;
+            current_key(tx, cfg, &holder_id, policy_id, &actor.user_id, MispError::PartnerKeyNotFound)?;
         if changed {
             tx.trail.push(AuditEvent::UpdateMispLicenseStatus, Some(&partner.id));
         }
@@ -155,7 +160,7 @@ pub fn search(
     query.criteria.extend(own_keys(cfg, actor));
     store.read(|tx| {
         let (ids, total) = search_ids(tx.conn, Entity::MispLicense, &query)?;
-        let rows = keys::by_keys(tx.conn, &ids)?;
+        let rows = keys::by_keys(tx.conn, &ids.iter().map(LicenseKey::from).collect::<Vec<_>>())?;
         let items: Vec<LicenseEntity12> =
             ids.iter().filter_map(|id| rows.iter().find(|l| &l.key == id)).map(LicenseEntity12::from).collect();
         Ok(PageResponse::new(items, query.page_start.saturating_mul(query.page_fetch), total))

@@ -3,7 +3,7 @@
 use app_core::time::java_to_string;
 use app_core::{Actor, AppError, Store};
 use audit_events::AuditEvent;
-use misp_domain::{Decision, MispError, Switch, cascade};
+use misp_domain::{Decision, LicenseKey, MispError, MispId, Switch, cascade};
 use persistence::repo::{misp as misps, misp_license as keys};
 
 use crate::config::{MispConfig, at_store_precision};
@@ -28,14 +28,15 @@ pub fn decide(
             e => e.into(),
         };
         let not_found = || MispError::MispNotFound(misp_id.to_owned());
-        let misp = misps::find(tx.conn, misp_id)?.ok_or_else(not_found)?;
+        let id = MispId::from(misp_id);
+        let misp = misps::find(tx.conn, &id)?.ok_or_else(not_found)?;
         tx.trail.push(AuditEvent::ValidateMispId, Some(misp_id));
         let to = misp.decide(decision).map_err(refuse)?;
         let now = at_store_precision(tx.now);
         let user = actor.user_id.as_str();
-        if misps::set_status(tx.conn, misp_id, to, user, now)? == 0 {
+        if misps::set_status(tx.conn, &id, to, user, now)? == 0 {
             // A concurrent request changed the MISP first: answer as if it had come first.
-            let misp = misps::find(tx.conn, misp_id)?.ok_or_else(not_found)?;
+            let misp = misps::find(tx.conn, &id)?.ok_or_else(not_found)?;
             return Err(refuse(misp.decide(decision).err().unwrap_or(MispError::AlreadyInStatus(to.as_str().into()))));
         }
         tx.trail.push(AuditEvent::MispStatusProcessed, Some(misp_id));
@@ -56,7 +57,7 @@ pub fn decide(
             }
             Decision::Reject => {
                 tx.trail.push(AuditEvent::UpdateMispLicenseStatus, Some(misp_id));
-                keys::retire_all(tx.conn, misp_id, user, now)?;
+                keys::retire_all(tx.conn, &id, user, now)?;
                 tx.trail.push(AuditEvent::RejectedMispNoLicense, Some(misp_id));
                 StatusUpdated {
                     misp_id: misp_id.to_owned(),
@@ -82,20 +83,21 @@ pub fn activate(store: &Store, actor: &Actor, misp_id: &str, req: StatusRequest)
             .map_err(|e| AppError::from(e).audit(AuditEvent::MispActiveStatusInvalid, Some(misp_id)))?;
         let now = at_store_precision(tx.now);
         let user = actor.user_id.as_str();
-        if misps::set_active(tx.conn, misp_id, switch.is_on(), user, now)? == 0 {
+        let id = MispId::from(misp_id);
+        if misps::set_active(tx.conn, &id, switch.is_on(), user, now)? == 0 {
             return Err(MispError::MispNotFound(misp_id.to_owned()).into());
         }
         tx.trail.push(AuditEvent::MispActiveStateUpdated, Some(misp_id));
         tx.trail.push(AuditEvent::UpdateMispLicenseStatus, Some(misp_id));
-        let plan = cascade(switch, &keys::of_holder(tx.conn, misp_id)?, now);
+        let plan = cascade(switch, &keys::of_holder(tx.conn, &id)?, now);
         for key in &plan.suspend {
-            keys::set_state(tx.conn, misp_id, key, false, true, user, now)?;
+            keys::set_state(tx.conn, &id, &LicenseKey::from(key), false, true, user, now)?;
         }
         for key in &plan.resume {
-            keys::set_state(tx.conn, misp_id, key, true, false, user, now)?;
+            keys::set_state(tx.conn, &id, &LicenseKey::from(key), true, false, user, now)?;
         }
         for key in &plan.release {
-            keys::set_state(tx.conn, misp_id, key, false, false, user, now)?;
+            keys::set_state(tx.conn, &id, &LicenseKey::from(key), false, false, user, now)?;
         }
         let message = if switch.is_on() { "MISP actived successfully" } else { "MISP de-actived successfully" };
         tx.trail.push(AuditEvent::MispActiveState, Some(misp_id));

@@ -1,6 +1,16 @@
-//! MISP ids: decimal numbers, strictly increasing, never handed out twice. The store keeps one
-//! `tspid_seq` row per id issued; its primary key refuses a number twice, so a caller that loses
-//! a race reads the maximum again and takes the next one.
+//! Key holders' ids and licence keys. MISP ids are decimal numbers, strictly increasing, never
+//! handed out twice. The store keeps one `tspid_seq` row per id issued; its primary key refuses a
+//! number twice, so a caller that loses a race reads the maximum again and takes the next one.
+
+domain_ids::string_id! {
+    /// A key holder (`misp_license.misp_id`): a MISP (`misp.id`) or a MISP partner.
+    pub struct MispId;
+}
+
+domain_ids::string_id! {
+    /// A licence key (`misp_license.license_key`).
+    pub struct LicenseKey;
+}
 
 /// Longest id starting length accepted (`10^(L-1)` must fit the `INTEGER` column).
 pub const ID_LENGTH_MAX: u32 = 9;

@@ -10,6 +10,7 @@ pub mod misp;
 
 pub use email::is_valid_email;
 pub use error::{FieldError, MispError};
+pub use ids::{LicenseKey, MispId};
 pub use license::{
     Answer, Cascade, DownloadPlan, Holder, HolderKind, KeyCheck, KeyPolicy, License, Verdict, cascade, check_key,
     may_switch_key, plan_download,

@@ -2,8 +2,8 @@
 
 use app_core::{Actor, AppError, Store};
 use audit_events::AuditEvent;
-use partner_domain::PartnerError;
 use partner_domain::partner::{Activation, status_label};
+use partner_domain::{PartnerError, PartnerId};
 use persistence::repo::partner as repo;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -29,13 +29,14 @@ pub fn activation(
     store.audited(plan, |tx| {
         let status = status.ok_or_else(|| AppError::invalid_field("status", "value is empty or null"))?;
         let fail = refuser(Family::Mapping, Some(partner_id));
-        let p = repo::find(tx.conn, partner_id)?.ok_or_else(|| fail(PartnerError::PartnerIdMissing))?;
+        let owner = PartnerId::from(partner_id);
+        let p = repo::find(tx.conn, &owner)?.ok_or_else(|| fail(PartnerError::PartnerIdMissing))?;
         let change = Activation::parse(&status).map_err(&fail)?;
         if let Some(to) = change.apply(p.is_active, p.certificate_alias.is_some()).map_err(&fail)? {
             // 0 rows: a concurrent switch got there first, with the same outcome
-            repo::set_active(tx.conn, partner_id, !to, to, &actor.user_id, tx.now)?;
+            repo::set_active(tx.conn, &owner, !to, to, &actor.user_id, tx.now)?;
             if !to && p.partner_type_code.eq_ignore_ascii_case(&cfg.misp_partner_type) {
-                repo::deactivate_misp_licenses(tx.conn, partner_id, &actor.user_id, tx.now)?;
+                repo::deactivate_misp_licenses(tx.conn, &owner, &actor.user_id, tx.now)?;
             }
         }
         tx.trail.push(AuditEvent::RegisterPartnerSuccess, Some(partner_id));

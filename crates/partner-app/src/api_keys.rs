@@ -14,8 +14,10 @@ use partner_domain::api_key::{
 };
 use partner_domain::partner::{FieldViolation, require_active};
 use partner_domain::policy::check_remap_target;
+use partner_domain::{ApiKey, PartnerId};
 use persistence::repo::api_key::{self as keys, ApiKeyRow};
 use persistence::repo::{partner as partners, partner_policy};
+use policy_domain::{PolicyGroupId, PolicyId};
 
 pub use self::bodies::{GenerateBody, Generated, KeyMapping, KeyStatusBody, RemapBody};
 use crate::PartnerConfig;
@@ -61,15 +63,17 @@ pub fn generate(
         if !v.is_empty() {
             return Err(invalid(v));
         }
-        let partner = partners::find(tx.conn, partner_id)?.ok_or_else(|| fail(PartnerError::PartnerIdMissing))?;
+        let owner = PartnerId::from(partner_id);
+        let partner = partners::find(tx.conn, &owner)?.ok_or_else(|| fail(PartnerError::PartnerIdMissing))?;
         require_active(Some(partner.is_active)).map_err(&fail)?;
         let policy = match &partner.policy_group_id {
-            Some(g) => partner_policy::policy_in_group_by_name(tx.conn, g, &policy_name)?,
+            Some(g) => partner_policy::policy_in_group_by_name(tx.conn, &PolicyGroupId::from(g), &policy_name)?,
             None => None,
         }
         .ok_or_else(|| fail(PartnerError::PolicyMissing { suffix: String::new() }))?;
-        let approved = partner_policy::approved_request_exists(tx.conn, partner_id, &policy.id)?;
-        let taken = keys::label_taken(tx.conn, partner_id, &policy.id, &label)?;
+        let policy_id = PolicyId::from(&policy.id);
+        let approved = partner_policy::approved_request_exists(tx.conn, &owner, &policy_id)?;
+        let taken = keys::label_taken(tx.conn, &owner, &policy_id, &label)?;
         check_generate(approved, taken).map_err(&fail)?;
         let key_policy = cfg.api_keys;
         let row = ApiKeyRow {
@@ -119,12 +123,13 @@ pub fn status(
         let status = non_blank(&mut v, "status", req.status, "value is empty or null");
         let (Some(label), Some(status)) = (label, status) else { return Err(invalid(v)) };
         let fail = refuser(Family::Mapping, Some(partner_id));
-        let key = keys::find_by_label(tx.conn, partner_id, policy_id, &normalize_label(&label))?
+        let owner = PartnerId::from(partner_id);
+        let key = keys::find_by_label(tx.conn, &owner, &PolicyId::from(policy_id), &normalize_label(&label))?
             .ok_or_else(|| fail(PartnerError::ApiKeyNotFound))?;
-        let partner_active = partners::find(tx.conn, partner_id)?.is_some_and(|p| p.is_active);
+        let partner_active = partners::find(tx.conn, &owner)?.is_some_and(|p| p.is_active);
         let on = change_status(&status, key.is_active, partner_active, actor.is_admin).map_err(&fail)?;
         if on != key.is_active {
-            keys::set_active(tx.conn, &key.policy_api_key, key.is_active, on, &actor.user_id, tx.now)?;
+            keys::set_active(tx.conn, &ApiKey::from(&key.policy_api_key), key.is_active, on, &actor.user_id, tx.now)?;
         }
         tx.trail.push(AuditEvent::ApiKeyApproved, Some(partner_id));
         Ok(if on { KeyStatus::Activate } else { KeyStatus::Deactivate }.message())
@@ -147,15 +152,17 @@ pub fn remap(store: &Store, actor: &Actor, partner_id: &str, key: &str, req: Rem
         }
         let (Some(old), Some(new)) = (req.old_policy_id, req.new_policy_id) else { return Err(invalid(v)) };
         let fail = refuser(Family::Mapping, Some(partner_id));
-        let row = keys::find_for_policy(tx.conn, partner_id, &old, key)?;
+        let owner = PartnerId::from(partner_id);
+        let (old, key) = (PolicyId::from(old), ApiKey::from(key));
+        let row = keys::find_for_policy(tx.conn, &owner, &old, &key)?;
         check_remap(row.as_ref().map(|r| r.is_active)).map_err(&fail)?;
-        let group = partners::find(tx.conn, partner_id)?.and_then(|p| p.policy_group_id);
+        let group = partners::find(tx.conn, &owner)?.and_then(|p| p.policy_group_id);
         let target = match &group {
-            Some(g) => partner_policy::policy_in_group_by_id(tx.conn, g, &new)?,
+            Some(g) => partner_policy::policy_in_group_by_id(tx.conn, &PolicyGroupId::from(g), &PolicyId::from(&new))?,
             None => None,
         };
         let target = check_remap_target(target, &new).map_err(&fail)?;
-        let moved = keys::remap(tx.conn, key, &old, &target.id, &actor.user_id, tx.now)
+        let moved = keys::remap(tx.conn, &key, &old, &PolicyId::from(&target.id), &actor.user_id, tx.now)
             .map_err(|e| key_not_stored(Family::Mapping, e, Some(partner_id)))?;
         if moved == 0 {
             // switched off or moved meanwhile
@@ -170,7 +177,7 @@ pub fn remap(store: &Store, actor: &Actor, partner_id: &str, key: &str, req: Rem
 pub fn policy_of_key(store: &Store, actor: &Actor, partner_id: &str, key: &str) -> Result<KeyMapping, AppError> {
     let plan = store.plan(actor).call(AuditEvent::GetApiKey, Some(partner_id));
     store.audited_read(plan, |tx| {
-        let row = keys::find(tx.conn, partner_id, key)?
+        let row = keys::find(tx.conn, &PartnerId::from(partner_id), &ApiKey::from(key))?
             .ok_or_else(|| refuser(Family::Read, Some(partner_id))(PartnerError::ApiKeyNotMapped))?;
         tx.trail.push(AuditEvent::GetApiKeySuccess, Some(partner_id));
         Ok(KeyMapping { partner_id: row.part_id, policy_id: row.policy_id })

@@ -5,11 +5,12 @@ mod policy_dto;
 
 use app_core::{Actor, AppError, Store};
 use audit_events::AuditEvent;
-use partner_domain::PartnerError;
 use partner_domain::credential_type::{MAPPED, check_credential_type, check_not_mapped, check_partner_type};
 use partner_domain::partner::require_active;
 use partner_domain::policy::choose_partner_policy;
+use partner_domain::{PartnerError, PartnerId};
 use persistence::repo::{partner as partners, partner_extras, partner_policy};
+use policy_domain::{PolicyGroupId, PolicyId};
 
 pub use self::policy_dto::CredentialTypePolicy;
 use crate::PartnerConfig;
@@ -33,24 +34,25 @@ pub fn map(
     store.audited(plan, |tx| {
         let fail = refuser(Family::Mapping, Some(partner_id));
         check_credential_type(credential_type, &cfg.allowed_credential_types).map_err(&fail)?;
-        let partner = partners::find(tx.conn, partner_id)?;
+        let owner = PartnerId::from(partner_id);
+        let partner = partners::find(tx.conn, &owner)?;
         require_active(partner.as_ref().map(|p| p.is_active)).map_err(&fail)?;
         let partner = partner.ok_or_else(|| fail(PartnerError::PartnerMissing))?;
         check_partner_type(&partner.partner_type_code, &cfg.credential_type_partner_types).map_err(&fail)?;
         let any_active = partner_policy::active_policy_named(tx.conn, policy_name)?;
         let in_group = match &partner.policy_group_id {
-            Some(g) => partner_policy::policy_in_group_by_name(tx.conn, g, policy_name)?,
+            Some(g) => partner_policy::policy_in_group_by_name(tx.conn, &PolicyGroupId::from(g), policy_name)?,
             None => None,
         };
         let policy =
             choose_partner_policy(any_active, partner.policy_group_id.as_deref(), in_group, tx.now).map_err(&fail)?;
         partners::lock(tx.conn, "credential-type", &format!("{partner_id}/{}", credential_type.to_lowercase()))?;
-        let mapped = !partner_extras::credential_mappings(tx.conn, partner_id, credential_type)?.is_empty();
+        let mapped = !partner_extras::credential_mappings(tx.conn, &owner, credential_type)?.is_empty();
         check_not_mapped(mapped, credential_type).map_err(&fail)?;
         partner_extras::insert_credential_mapping(
             tx.conn,
-            partner_id,
-            &policy.id,
+            &owner,
+            &PolicyId::from(&policy.id),
             credential_type,
             &actor.user_id,
             tx.now,
@@ -70,11 +72,11 @@ pub fn get(
     let plan = store.plan(actor).call(AuditEvent::GetPartner, Some(partner_id));
     store.audited_read(plan, |tx| {
         let fail = refuser(Family::Read, Some(partner_id));
-        let mapping = partner_extras::credential_mappings(tx.conn, partner_id, credential_type)?
+        let mapping = partner_extras::credential_mappings(tx.conn, &PartnerId::from(partner_id), credential_type)?
             .into_iter()
             .next()
             .ok_or_else(|| fail(PartnerError::NoDetails))?;
-        let policy = partner_policy::policy_row(tx.conn, &mapping.policy_id)?
+        let policy = partner_policy::policy_row(tx.conn, &PolicyId::from(&mapping.policy_id))?
             .ok_or_else(|| fail(PartnerError::PolicyNotFound))?;
         let answer = CredentialTypePolicy::of(partner_id, mapping.credential_type, policy)
             .ok_or_else(|| fail(PartnerError::PolicyJsonUnreadable))?;

@@ -2,13 +2,14 @@
 
 use app_core::{Actor, AppError, Store};
 use audit_events::AuditEvent;
-use partner_domain::PartnerError;
 use partner_domain::partner::{
     ContactForm, UpdateForm, check_contact, check_group_change, check_new_contact, check_update, status_label,
     usable_group,
 };
+use partner_domain::{PartnerError, PartnerId};
 use persistence::repo::partner::ContactRow;
 use persistence::repo::{partner as repo, partner_policy};
+use policy_domain::PolicyGroupId;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -48,11 +49,13 @@ pub fn get(store: &Store, actor: &Actor, partner_id: &str) -> Result<PartnerDeta
     let plan = store.plan(actor).call(AuditEvent::GetPartner, Some(partner_id));
     store.audited_read(plan, |tx| {
         let fail = refuser(Family::Read, Some(partner_id));
-        let p = repo::find(tx.conn, partner_id)?.ok_or_else(|| fail(PartnerError::PartnerMissing))?;
+        let p = repo::find(tx.conn, &PartnerId::from(partner_id))?.ok_or_else(|| fail(PartnerError::PartnerMissing))?;
         let policy_group = match &p.policy_group_id {
             None => None,
             Some(g) => Some(
-                partner_policy::group_by_id(tx.conn, g)?.ok_or_else(|| fail(PartnerError::PolicyGroupMissing))?.name,
+                partner_policy::group_by_id(tx.conn, &PolicyGroupId::from(g))?
+                    .ok_or_else(|| fail(PartnerError::PolicyGroupMissing))?
+                    .name,
             ),
         };
         tx.trail.push(AuditEvent::GetPartnerSuccess, Some(partner_id));
@@ -111,8 +114,9 @@ pub fn update(
         let update = form.validate().map_err(invalid)?;
         let fail = refuser(Family::Update, Some(partner_id));
         check_update(&update, &cfg.rules).map_err(&fail)?;
-        let p = repo::find(tx.conn, partner_id)?.ok_or_else(|| fail(PartnerError::PartnerMissing))?;
-        repo::update_details(tx.conn, partner_id, &update, &actor.user_id, tx.now)?;
+        let owner = PartnerId::from(partner_id);
+        let p = repo::find(tx.conn, &owner)?.ok_or_else(|| fail(PartnerError::PartnerMissing))?;
+        repo::update_details(tx.conn, &owner, &update, &actor.user_id, tx.now)?;
         tx.trail.push(AuditEvent::ContactUpserted, Some(partner_id));
         Ok(PartnerResponse { partner_id: p.id, status: p.approval_status })
     })
@@ -159,16 +163,17 @@ pub fn contact(
         let contact = form.validate().map_err(invalid)?;
         let fail = refuser(Family::Update, Some(partner_id));
         check_contact(&contact, &cfg.rules).map_err(&fail)?;
-        let message = match repo::find_contact(tx.conn, partner_id, &contact.email_id)? {
+        let owner = PartnerId::from(partner_id);
+        let message = match repo::find_contact(tx.conn, &owner, &contact.email_id)? {
             Some(existing) => {
                 repo::update_contact(tx.conn, &existing.id, &contact, &actor.user_id, tx.now)?;
                 "Contacts details updated successfully."
             }
             None => {
-                let active = repo::find(tx.conn, partner_id)?.map(|p| p.is_active);
+                let active = repo::find(tx.conn, &owner)?.map(|p| p.is_active);
                 check_new_contact(active).map_err(&fail)?;
                 let id = tx.new_id();
-                match repo::insert_contact(tx.conn, &id, partner_id, &contact, &actor.user_id, tx.now) {
+                match repo::insert_contact(tx.conn, &id, &owner, &contact, &actor.user_id, tx.now) {
                     Ok(_) => {}
                     Err(e) if persistence::is_unique_violation(&e) => {
                         return Err(AppError::invalid_field(
@@ -192,7 +197,7 @@ pub fn contacts(store: &Store, actor: &Actor, partner_id: &str) -> Result<Vec<Co
     if !actor.is_self_or_admin(partner_id) {
         return Err(AppError::forbidden());
     }
-    store.read(|tx| Ok(repo::contacts_of(tx.conn, partner_id)?))
+    store.read(|tx| Ok(repo::contacts_of(tx.conn, &PartnerId::from(partner_id))?))
 }
 
 /// P8: moves a partner that is not active yet, of a type that needs a policy, to another
@@ -209,11 +214,12 @@ pub fn policy_group(
         .on_failure(AuditEvent::PartnerTypeNotAllowed, Some(partner_id));
     store.audited(plan, |tx| {
         let fail = refuser(Family::Mapping, Some(partner_id));
-        let p = repo::find(tx.conn, partner_id)?.ok_or_else(|| fail(PartnerError::PartnerMissing))?;
+        let owner = PartnerId::from(partner_id);
+        let p = repo::find(tx.conn, &owner)?.ok_or_else(|| fail(PartnerError::PartnerMissing))?;
         let partner_type = repo::find_type(tx.conn, &p.partner_type_code)?;
         check_group_change(p.is_active, partner_type.as_ref()).map_err(&fail)?;
         let group = usable_group(partner_policy::group_by_name(tx.conn, group_name)?).map_err(&fail)?;
-        if repo::set_policy_group(tx.conn, partner_id, &group.id, &actor.user_id, tx.now)? == 0 {
+        if repo::set_policy_group(tx.conn, &owner, &PolicyGroupId::from(&group.id), &actor.user_id, tx.now)? == 0 {
             // activated meanwhile
             return Err(fail(PartnerError::GroupChangeForActivePartner));
         }

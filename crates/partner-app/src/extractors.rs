@@ -3,11 +3,12 @@
 
 use app_core::{Actor, AppError, Store};
 use audit_events::AuditEvent;
-use partner_domain::PartnerError;
 use partner_domain::extractor::{EXTRACTORS_ADDED, ExtractorForm, check_add, format_biometric, validate};
 use partner_domain::partner::FieldViolation;
+use partner_domain::{PartnerError, PartnerId};
 use persistence::repo::partner_extras::{self as extras, ExtractorRow};
 use persistence::repo::partner_policy;
+use policy_domain::PolicyId;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -90,11 +91,13 @@ pub fn add(
             })
             .collect();
         let extractors = validate(forms).map_err(invalid)?;
-        let statuses = partner_policy::request_statuses(tx.conn, partner_id, policy_id)?;
+        let owner = PartnerId::from(partner_id);
+        let policy = PolicyId::from(policy_id);
+        let statuses = partner_policy::request_statuses(tx.conn, &owner, &policy)?;
         check_add(&statuses).map_err(refuser(Family::Mapping, Some(partner_id)))?;
         for e in &extractors {
             let id = tx.new_id();
-            extras::upsert_extractor(tx.conn, partner_id, policy_id, e, || id, &actor.user_id, tx.now)?;
+            extras::upsert_extractor(tx.conn, &owner, &policy, e, || id, &actor.user_id, tx.now)?;
         }
         tx.trail.push(AuditEvent::BiometricsCreated, Some(partner_id));
         Ok(EXTRACTORS_ADDED)
@@ -105,7 +108,7 @@ pub fn add(
 pub fn get(store: &Store, actor: &Actor, partner_id: &str, policy_id: &str) -> Result<ExtractorsDto, AppError> {
     let plan = store.plan(actor).call(AuditEvent::GetPartner, Some(partner_id));
     store.audited_read(plan, |tx| {
-        let rows = extras::extractors_of(tx.conn, partner_id, policy_id)?;
+        let rows = extras::extractors_of(tx.conn, &PartnerId::from(partner_id), &PolicyId::from(policy_id))?;
         if rows.is_empty() {
             return Err(refuser(Family::Read, Some(partner_id))(PartnerError::NoDetails));
         }

@@ -9,14 +9,15 @@ mod tests;
 
 use app_core::{Actor, AppError, Store};
 use audit_events::AuditEvent;
-use partner_domain::PartnerError;
 use partner_domain::partner::{FieldViolation, require_active};
 use partner_domain::policy::{check_request_policy, choose_partner_policy};
 use partner_domain::policy_request::{
     NewPolicyRequest, REQUEST_SUBMITTED, RequestStatus, check_extractors_for_approval, check_new_request,
     review as decide_review,
 };
+use partner_domain::{PartnerError, PartnerId};
 use persistence::repo::{api_key, partner as partners, partner_extras, partner_policy};
+use policy_domain::{PolicyGroupId, PolicyId};
 
 pub use self::answers::{MappingAnswer, MappingBody, PartnerRequestItem, RequestItem, RequestList};
 use crate::PartnerConfig;
@@ -46,17 +47,19 @@ pub fn request(store: &Store, actor: &Actor, partner_id: &str, req: MappingBody)
             return Err(AppError::invalid_field("useCaseDescription", &why));
         }
         let fail = refuser(Family::Mapping, Some(partner_id));
-        let partner = partners::find(tx.conn, partner_id)?;
+        let owner = PartnerId::from(partner_id);
+        let partner = partners::find(tx.conn, &owner)?;
         require_active(partner.as_ref().map(|p| p.is_active)).map_err(&fail)?;
         let group = partner.and_then(|p| p.policy_group_id);
         let any_active = partner_policy::active_policy_named(tx.conn, &policy_name)?;
         let in_group = match &group {
-            Some(g) => partner_policy::policy_in_group_by_name(tx.conn, g, &policy_name)?,
+            Some(g) => partner_policy::policy_in_group_by_name(tx.conn, &PolicyGroupId::from(g), &policy_name)?,
             None => None,
         };
         let policy = choose_partner_policy(any_active, group.as_deref(), in_group, tx.now).map_err(&fail)?;
         partners::lock(tx.conn, "policy-request", &format!("{partner_id}/{}", policy.id))?;
-        check_new_request(&partner_policy::request_statuses(tx.conn, partner_id, &policy.id)?).map_err(&fail)?;
+        check_new_request(&partner_policy::request_statuses(tx.conn, &owner, &PolicyId::from(&policy.id))?)
+            .map_err(&fail)?;
         let id = tx.new_id();
         let request = NewPolicyRequest::new(id, partner_id, &policy.id, &detail, &actor.user_id, tx.now);
         partner_policy::insert_request(tx.conn, &request)?;
@@ -94,12 +97,12 @@ pub fn review(
         let decision = decide_review(&RequestStatus::of(&request.status_code), &status).map_err(&fail)?;
         let approving = decision.status() == RequestStatus::Approved;
         if approving {
-            let partner =
-                partners::find(tx.conn, &request.part_id)?.ok_or_else(|| fail(PartnerError::PartnerMissing))?;
-            let has = partner_extras::has_extractors(tx.conn, &request.part_id, &request.policy_id)?;
+            let owner = PartnerId::from(&request.part_id);
+            let partner = partners::find(tx.conn, &owner)?.ok_or_else(|| fail(PartnerError::PartnerMissing))?;
+            let has = partner_extras::has_extractors(tx.conn, &owner, &PolicyId::from(&request.policy_id))?;
             check_extractors_for_approval(&partner.partner_type_code, &cfg.extractor_partner_types, has)
                 .map_err(&fail)?;
-            let policy = partner_policy::policy_facts(tx.conn, &request.policy_id)?;
+            let policy = partner_policy::policy_facts(tx.conn, &PolicyId::from(&request.policy_id))?;
             check_request_policy(policy.as_ref(), tx.now).map_err(&fail)?;
         }
         let decided = partner_policy::decide(
@@ -135,14 +138,15 @@ pub fn requests_of_partner(
 ) -> Result<Vec<PartnerRequestItem>, AppError> {
     let plan = store.plan(actor).call(AuditEvent::GetApiKey, Some(partner_id));
     store.audited_read(plan, |tx| {
-        let requests = partner_policy::requests_of(tx.conn, partner_id)?;
+        let owner = PartnerId::from(partner_id);
+        let requests = partner_policy::requests_of(tx.conn, &owner)?;
         if requests.is_empty() {
             return Err(refuser(Family::Read, Some(partner_id))(PartnerError::NoApiKeyRequests));
         }
         let mut items = Vec::new();
         for r in requests {
             let keys = if RequestStatus::of(&r.status_code) == RequestStatus::Approved {
-                api_key::keys_of(tx.conn, partner_id, &r.policy_id)?
+                api_key::keys_of(tx.conn, &owner, &PolicyId::from(&r.policy_id))?
             } else {
                 Vec::new()
             };

@@ -10,9 +10,11 @@ use app_core::page::PageResponse;
 use app_core::search::{FilterResponse, FilterValueDto, SearchDto, filter_values};
 use app_core::{Actor, AppError, Store};
 use audit_events::AuditEvent;
+use partner_domain::{ApiKey, PartnerId};
 use persistence::DbConnection;
 use persistence::repo::{api_key, partner as repo, partner_policy};
 use persistence::search::{self, Criterion, Entity, Op, SearchQuery};
+use policy_domain::PolicyId;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
@@ -68,11 +70,11 @@ fn names<R>(
     rows: &[R],
     ids: impl Fn(&R) -> (&String, &String),
 ) -> Result<(Names, Names), AppError> {
-    let (partner_ids, policy_ids): (Vec<String>, Vec<String>) = rows
+    let (partner_ids, policy_ids): (Vec<PartnerId>, Vec<PolicyId>) = rows
         .iter()
         .map(|r| {
             let (partner, policy) = ids(r);
-            (partner.clone(), policy.clone())
+            (PartnerId::from(partner), PolicyId::from(policy))
         })
         .unzip();
     let partners = repo::find_many(conn, &partner_ids)?.into_iter().map(|p| (p.id, p.name)).collect();
@@ -104,6 +106,7 @@ pub fn partners(store: &Store, actor: &Actor, req: PartnerSearchBody) -> Result<
         }
         valid.query.criteria.extend(own_rows(actor, "id"));
         let (ids, total) = search::search_ids(tx.conn, Entity::Partner, &valid.query)?;
+        let ids: Vec<PartnerId> = ids.into_iter().map(PartnerId::from).collect();
         let items = repo::find_many(tx.conn, &ids)?.into_iter().map(PartnerItem::from).collect();
         tx.trail.push(AuditEvent::GetPartnerSuccess, None);
         Ok(page(items, &valid.query, total))
@@ -189,6 +192,7 @@ pub fn keys(store: &Store, actor: &Actor, req: SearchDto) -> Result<PageResponse
         resolve_names(tx.conn, &mut valid.query, &valid.virtual_criteria)?;
         valid.query.criteria.extend(own_rows(actor, "partnerId"));
         let (keys, total) = search::search_ids(tx.conn, Entity::ApiKey, &valid.query)?;
+        let keys: Vec<ApiKey> = keys.into_iter().map(ApiKey::from).collect();
         let rows = api_key::find_many(tx.conn, &keys)?;
         let (partners, policies) = names(tx.conn, &rows, |r| (&r.part_id, &r.policy_id))?;
         let items = rows

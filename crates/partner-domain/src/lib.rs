@@ -14,6 +14,7 @@ pub mod certificate;
 pub mod credential_type;
 pub mod error;
 pub mod extractor;
+pub mod ids;
 pub mod onboarding;
 pub mod partner;
 pub mod policy;
@@ -21,3 +22,4 @@ pub mod policy_request;
 pub mod registration;
 
 pub use error::PartnerError;
+pub use ids::{ApiKey, PartnerId};

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::sync::{Arc, Barrier};
 
 use chrono::{NaiveDateTime, Utc};
-use misp_domain::{Details, License, Misp, RegistrationStatus};
+use misp_domain::{Details, License, LicenseKey, Misp, MispId, RegistrationStatus};
 use persistence::connection::Backend;
 use persistence::repo::{misp as misps, misp_license as keys};
 use persistence::testing::TestDb;
@@ -60,7 +60,7 @@ fn concurrent_transactions_never_share_a_misp_id(db: TestDb) {
                 transaction(&mut conn, |c| {
                     if backend == Backend::Postgres {
                         // every transaction is open and reads the same maximum before any inserts
-                        misps::find(c, "none")?;
+                        misps::find(c, &MispId::from("none"))?;
                         barrier.wait();
                     }
                     misps::next_id(c, 100, now())
@@ -93,15 +93,15 @@ fn a_colliding_licence_key_is_replaced_and_the_transaction_survives(db: TestDb) 
             license("101", if attempts == 1 { "taken" } else { "fresh" })
         })?;
         // the transaction is still usable after the refused insert (a savepoint on PostgreSQL)
-        misps::set_active(c, "101", false, "u", now())?;
+        misps::set_active(c, &MispId::from("101"), false, "u", now())?;
         Ok::<_, QueryError>(got)
     })
     .unwrap()
     .unwrap();
     assert_eq!((attempts, stored.key.as_str()), (2, "fresh"));
-    assert_eq!(keys::find_by_key(&mut conn, "taken").unwrap().unwrap().misp_id, "100");
-    assert!(!misps::find(&mut conn, "101").unwrap().unwrap().is_active);
-    let (l, m) = keys::find_with_misp(&mut conn, "fresh").unwrap().unwrap();
+    assert_eq!(keys::find_by_key(&mut conn, &LicenseKey::from("taken")).unwrap().unwrap().misp_id, "100");
+    assert!(!misps::find(&mut conn, &MispId::from("101")).unwrap().unwrap().is_active);
+    let (l, m) = keys::find_with_misp(&mut conn, &LicenseKey::from("fresh")).unwrap().unwrap();
     assert_eq!((l.misp_id.as_str(), m.map(|m| m.name)), ("101", Some("B".to_owned())));
     // every attempt colliding gives up with None, not an error
     let none = transaction(&mut conn, |c| keys::insert_new(c, || license("101", "taken"))).unwrap();
@@ -113,14 +113,15 @@ fn the_registration_status_changes_by_compare_and_set(db: TestDb) {
     let mut conn = pool.get().unwrap();
     let c: &mut DbConnection = &mut conn;
     misps::insert(c, &misp("100", "A")).unwrap();
-    assert_eq!(misps::set_status(c, "100", RegistrationStatus::Approved, "admin", now()).unwrap(), 1);
-    assert_eq!(misps::set_status(c, "100", RegistrationStatus::Approved, "admin", now()).unwrap(), 0);
-    assert_eq!(misps::set_status(c, "100", RegistrationStatus::Rejected, "admin", now()).unwrap(), 1);
-    misps::set_active(c, "100", false, "admin", now()).unwrap();
-    assert_eq!(misps::set_status(c, "100", RegistrationStatus::Approved, "admin", now()).unwrap(), 0, "inactive");
-    let m = misps::find(c, "100").unwrap().unwrap();
+    let id = MispId::from("100");
+    assert_eq!(misps::set_status(c, &id, RegistrationStatus::Approved, "admin", now()).unwrap(), 1);
+    assert_eq!(misps::set_status(c, &id, RegistrationStatus::Approved, "admin", now()).unwrap(), 0);
+    assert_eq!(misps::set_status(c, &id, RegistrationStatus::Rejected, "admin", now()).unwrap(), 1);
+    misps::set_active(c, &id, false, "admin", now()).unwrap();
+    assert_eq!(misps::set_status(c, &id, RegistrationStatus::Approved, "admin", now()).unwrap(), 0, "inactive");
+    let m = misps::find(c, &id).unwrap().unwrap();
     assert_eq!((m.status, m.upd_by.as_deref()), (RegistrationStatus::Rejected, Some("admin")));
-    assert_eq!(misps::set_status(c, "nope", RegistrationStatus::Rejected, "admin", now()).unwrap(), 0);
+    assert_eq!(misps::set_status(c, &MispId::from("nope"), RegistrationStatus::Rejected, "admin", now()).unwrap(), 0);
 }
 
 both_backends!(

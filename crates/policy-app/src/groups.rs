@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use app_core::{Actor, AppError, Store};
 use audit_events::AuditEvent;
 use persistence::repo::policy as repo;
-use policy_domain::{GroupChange, NewGroup, Policy, PolicyError, PolicyGroup};
+use policy_domain::{GroupChange, NewGroup, Policy, PolicyError, PolicyGroup, PolicyGroupId};
 
 use crate::dto::{GroupDto, GroupRequest, GroupWithPoliciesDto};
 use crate::lost_race;
@@ -37,12 +37,13 @@ pub fn update(store: &Store, actor: &Actor, group_id: &str, req: GroupRequest) -
         .on_failure(AuditEvent::UpdatePolicyGroupFailure, Some(group_id));
     store.audited(plan, |tx| {
         let change = GroupChange::parse(req.name.as_deref(), req.desc.as_deref(), req.is_active)?;
-        if !repo::lock_group(tx.conn, group_id)? {
+        let id = PolicyGroupId::from(group_id);
+        if !repo::lock_group(tx.conn, &id)? {
             return Err(PolicyError::GroupToUpdateNotFound.into());
         }
-        let current = repo::find_group(tx.conn, group_id)?.ok_or(PolicyError::GroupToUpdateNotFound)?;
+        let current = repo::find_group(tx.conn, &id)?.ok_or(PolicyError::GroupToUpdateNotFound)?;
         let taken = repo::find_group_by_name(tx.conn, &change.name)?.is_some_and(|g| g.id != current.id);
-        let has_active = repo::has_active_policies(tx.conn, group_id)?;
+        let has_active = repo::has_active_policies(tx.conn, &id)?;
         let updated = current.update(change, taken, has_active, &actor.user_id, tx.now)?;
         repo::save_group(tx.conn, &updated)
             .map_err(|e| lost_race(e, PolicyError::GroupNameTaken(updated.name.clone())))?;
@@ -58,8 +59,9 @@ pub fn get(store: &Store, actor: &Actor, group_id: &str) -> Result<GroupWithPoli
         .call(AuditEvent::GetPolicyGroup, Some(group_id))
         .on_failure(AuditEvent::GetPolicyGroupFailure, Some(group_id));
     store.audited_read(plan, |tx| {
-        let group = repo::find_group(tx.conn, group_id)?.ok_or(PolicyError::GroupNotFound)?;
-        let policies = repo::policies_of_group(tx.conn, group_id)?;
+        let id = PolicyGroupId::from(group_id);
+        let group = repo::find_group(tx.conn, &id)?.ok_or(PolicyError::GroupNotFound)?;
+        let policies = repo::policies_of_group(tx.conn, &id)?;
         let dto = GroupWithPoliciesDto::new(&group, &policies)?;
         tx.trail.push(AuditEvent::GetPolicyGroupSuccess, Some(group_id));
         Ok(dto)

@@ -3,7 +3,9 @@
 use app_core::{Actor, AppError, Store};
 use audit_events::AuditEvent;
 use persistence::repo::policy as repo;
-use policy_domain::{NewPolicy, Policy, PolicyChange, PolicyError, PolicyRequest, PolicyUpdateRequest};
+use policy_domain::{
+    NewPolicy, Policy, PolicyChange, PolicyError, PolicyGroupId, PolicyId, PolicyRequest, PolicyUpdateRequest,
+};
 use policy_domain::{check_mapping, parse_status};
 
 use crate::config::PolicyConfig;
@@ -26,16 +28,17 @@ pub fn create(store: &Store, actor: &Actor, cfg: &PolicyConfig, req: PolicyBody)
         };
         let new = NewPolicy::parse(request, &cfg.allowed)?;
         let found = repo::find_group_by_name(tx.conn, &new.group_name)?.ok_or(PolicyError::GroupNameNotFound)?;
-        repo::lock_group(tx.conn, &found.id)?;
-        let group = repo::find_group(tx.conn, &found.id)?.ok_or(PolicyError::GroupNameNotFound)?;
-        let taken = repo::find_policy_by_name(tx.conn, &group.id, &new.name)?.is_some();
+        let found_id = PolicyGroupId::from(&found.id);
+        repo::lock_group(tx.conn, &found_id)?;
+        let group = repo::find_group(tx.conn, &found_id)?.ok_or(PolicyError::GroupNameNotFound)?;
+        let taken = repo::find_policy_by_name(tx.conn, &PolicyGroupId::from(&group.id), &new.name)?.is_some();
         let chosen = new.policy_id.clone();
         let policy_id = match &chosen {
             Some(id) => id.clone(),
             None => tx.new_id(),
         };
         let policy = Policy::create(policy_id, &group, new, taken, &cfg.schemas, &actor.user_id, tx.now)?;
-        if chosen.is_some() && repo::find_policy(tx.conn, &policy.id)?.is_some() {
+        if chosen.is_some() && repo::find_policy(tx.conn, &PolicyId::from(&policy.id))?.is_some() {
             return Err(PolicyError::PolicyIdTaken(policy.id).into());
         }
         repo::insert_policy(tx.conn, &policy)
@@ -66,11 +69,13 @@ pub fn update(
             policies: req.policies.as_ref(),
         })?;
         let found = repo::find_group_by_name(tx.conn, &change.group_name)?.ok_or(PolicyError::GroupNameNotFound)?;
-        repo::lock_group(tx.conn, &found.id)?;
-        let group = repo::find_group(tx.conn, &found.id)?;
-        let policy = repo::find_policy(tx.conn, policy_id)?;
+        let found_id = PolicyGroupId::from(&found.id);
+        repo::lock_group(tx.conn, &found_id)?;
+        let group = repo::find_group(tx.conn, &found_id)?;
+        let policy = repo::find_policy(tx.conn, &PolicyId::from(policy_id))?;
         let (group, policy) = check_mapping(group.as_ref(), policy.as_ref())?;
-        let taken = repo::find_policy_by_name(tx.conn, &group.id, &change.name)?.is_some_and(|p| p.id != policy.id);
+        let taken = repo::find_policy_by_name(tx.conn, &PolicyGroupId::from(&group.id), &change.name)?
+            .is_some_and(|p| p.id != policy.id);
         let updated = policy.update(change, taken, &cfg.schemas, &actor.user_id, tx.now)?;
         match repo::save_draft_change(tx.conn, &updated) {
             Ok(0) => return Err(PolicyError::PublishedImmutable.into()),
@@ -94,17 +99,18 @@ pub fn publish(
         .plan(actor)
         .call(AuditEvent::UpdatePolicy, Some(policy_id))
         .on_failure(AuditEvent::UpdatePolicyFailure, Some(policy_id));
+    let (policy_id, group_id) = (PolicyId::from(policy_id), PolicyGroupId::from(group_id));
     store.audited(plan, |tx| {
-        repo::lock_group(tx.conn, group_id)?;
-        let group = repo::find_group(tx.conn, group_id)?;
-        let policy = repo::find_policy(tx.conn, policy_id)?;
+        repo::lock_group(tx.conn, &group_id)?;
+        let group = repo::find_group(tx.conn, &group_id)?;
+        let policy = repo::find_policy(tx.conn, &policy_id)?;
         let (group, policy) = check_mapping(group.as_ref(), policy.as_ref())?;
         let published = policy.publish(&cfg.schema_url, &actor.user_id, tx.now)?;
         if repo::save_draft_change(tx.conn, &published)? == 0 {
             return Err(PolicyError::AlreadyPublished.into());
         }
         let dto = PolicyWithGroupDto::new(&published, group)?;
-        tx.trail.push(AuditEvent::UpdatePolicySuccess, Some(policy_id));
+        tx.trail.push(AuditEvent::UpdatePolicySuccess, Some(policy_id.as_str()));
         Ok(dto)
     })
 }
@@ -121,18 +127,19 @@ pub fn set_status(
         .plan(actor)
         .call(AuditEvent::UpdatePolicy, Some(policy_id))
         .on_failure(AuditEvent::UpdatePolicyFailure, Some(policy_id));
+    let (policy_id, group_id) = (PolicyId::from(policy_id), PolicyGroupId::from(group_id));
     store.audited(plan, |tx| {
         let active = parse_status(req.status.as_deref())?;
-        repo::lock_group(tx.conn, group_id)?;
-        let group = repo::find_group(tx.conn, group_id)?;
-        let policy = repo::find_policy(tx.conn, policy_id)?;
+        repo::lock_group(tx.conn, &group_id)?;
+        let group = repo::find_group(tx.conn, &group_id)?;
+        let policy = repo::find_policy(tx.conn, &policy_id)?;
         let (_, policy) = check_mapping(group.as_ref(), policy.as_ref())?;
-        let has_keys = repo::policy_has_active_keys(tx.conn, policy_id)?;
+        let has_keys = repo::policy_has_active_keys(tx.conn, &policy_id)?;
         let changed = policy.set_status(active, has_keys, &actor.user_id, tx.now)?;
         if repo::save_draft_change(tx.conn, &changed)? == 0 {
             return Err(PolicyError::PublishedStatusFixed.into());
         }
-        tx.trail.push(AuditEvent::UpdatePolicySuccess, Some(policy_id));
+        tx.trail.push(AuditEvent::UpdatePolicySuccess, Some(policy_id.as_str()));
         Ok(StatusDto { message: "status updated successfully" })
     })
 }

@@ -4,9 +4,10 @@ use std::collections::HashMap;
 
 use app_core::{Actor, AppError, Store};
 use audit_events::AuditEvent;
+use partner_domain::PartnerId;
 use persistence::DbConnection;
 use persistence::repo::policy as repo;
-use policy_domain::PolicyError;
+use policy_domain::{PolicyError, PolicyGroupId, PolicyId};
 
 use crate::config::PolicyConfig;
 use crate::dto::{ActivePolicyDto, ConfigDto, PolicyWithGroupDto};
@@ -51,7 +52,7 @@ pub fn of_partner(
         .call(AuditEvent::GetPolicy, Some(policy_id))
         .on_failure(AuditEvent::GetPolicyFailure, Some(policy_id));
     store.audited_read(plan, |tx| {
-        if !repo::partner_has_active_key(tx.conn, partner_id, policy_id)? {
+        if !repo::partner_has_active_key(tx.conn, &PartnerId::from(partner_id), &PolicyId::from(policy_id))? {
             return Err(PolicyError::NoPolicyForPartner.into());
         }
         let dto = policy_with_group(tx.conn, policy_id)?;
@@ -61,8 +62,8 @@ pub fn of_partner(
 }
 
 fn policy_with_group(conn: &mut DbConnection, policy_id: &str) -> Result<PolicyWithGroupDto, AppError> {
-    let policy = repo::find_policy(conn, policy_id)?.ok_or(PolicyError::PolicyNotFound)?;
-    let group = repo::find_group(conn, &policy.group_id)?.ok_or(PolicyError::GroupNotFound)?;
+    let policy = repo::find_policy(conn, &PolicyId::from(policy_id))?.ok_or(PolicyError::PolicyNotFound)?;
+    let group = repo::find_group(conn, &PolicyGroupId::from(&policy.group_id))?.ok_or(PolicyError::GroupNotFound)?;
     Ok(PolicyWithGroupDto::new(&policy, &group)?)
 }
 
@@ -77,7 +78,7 @@ pub fn active_of_group(store: &Store, actor: &Actor, group_name: &str) -> Result
         if !group.is_active {
             return Err(PolicyError::GroupInactive.into());
         }
-        let answer = repo::active_policies_of_group(tx.conn, &group.id)?
+        let answer = repo::active_policies_of_group(tx.conn, &PolicyGroupId::from(&group.id))?
             .iter()
             .map(|p| ActivePolicyDto::new(p, &group))
             .collect();

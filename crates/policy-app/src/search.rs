@@ -9,6 +9,7 @@ use app_core::{Actor, AppError, Problem, Store};
 use audit_events::AuditEvent;
 use persistence::repo::policy as repo;
 use persistence::search::{Criterion, Entity, Op, search_ids};
+use policy_domain::{PolicyGroupId, PolicyId};
 
 use crate::config::PolicyConfig;
 use crate::dto::{GroupEntity, PolicyFilterBody, PolicySearchBody, PolicySearchItem};
@@ -43,8 +44,9 @@ pub fn groups(store: &Store, actor: &Actor, req: SearchDto) -> Result<PageRespon
     store.audited_read(plan, |tx| {
         let valid = req.validate(Entity::PolicyGroup, &[])?;
         let (ids, total) = search_ids(tx.conn, Entity::PolicyGroup, &valid.query)?;
+        let typed: Vec<PolicyGroupId> = ids.iter().map(PolicyGroupId::from).collect();
         let mut found: HashMap<String, _> =
-            repo::groups_by_ids(tx.conn, &ids)?.into_iter().map(|g| (g.id.clone(), g)).collect();
+            repo::groups_by_ids(tx.conn, &typed)?.into_iter().map(|g| (g.id.clone(), g)).collect();
         let items: Vec<GroupEntity> =
             ids.iter().filter_map(|id| found.remove(id)).map(|g| GroupEntity::from(&g)).collect();
         tx.trail.push(AuditEvent::GetPolicyGroupSuccess, None);
@@ -80,10 +82,11 @@ pub fn policies(
             valid.query.criteria.push(Criterion::new("policyGroupId", Op::In(groups)));
         }
         let (ids, total) = search_ids(tx.conn, Entity::Policy, &valid.query)?;
+        let typed: Vec<PolicyId> = ids.iter().map(PolicyId::from).collect();
         let mut found: HashMap<String, _> =
-            repo::policies_by_ids(tx.conn, &ids)?.into_iter().map(|p| (p.id.clone(), p)).collect();
+            repo::policies_by_ids(tx.conn, &typed)?.into_iter().map(|p| (p.id.clone(), p)).collect();
         let policies: Vec<_> = ids.iter().filter_map(|id| found.remove(id)).collect();
-        let group_ids: Vec<String> = policies.iter().map(|p| p.group_id.clone()).collect();
+        let group_ids: Vec<PolicyGroupId> = policies.iter().map(|p| PolicyGroupId::from(&p.group_id)).collect();
         let names: HashMap<String, String> =
             repo::groups_by_ids(tx.conn, &group_ids)?.into_iter().map(|g| (g.id, g.name)).collect();
         let items: Vec<PolicySearchItem> =

@@ -3,12 +3,14 @@
 pub mod error;
 pub mod fields;
 pub mod group;
+pub mod ids;
 pub mod policy;
 pub mod schema;
 pub mod types;
 
 pub use error::{FieldError, PolicyError, Violation};
 pub use group::{GroupChange, NewGroup, PolicyGroup};
+pub use ids::{PolicyGroupId, PolicyId};
 pub use policy::{
     NewPolicy, Policy, PolicyChange, PolicyRequest, PolicyUpdateRequest, Stage, check_mapping, parse_status,
 };

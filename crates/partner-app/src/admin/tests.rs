@@ -1,4 +1,5 @@
 use audit_events::AuditEvent;
+use partner_domain::PartnerId;
 
 use super::*;
 use crate::requests::fixtures::{World, admin, user, world};
@@ -22,7 +23,7 @@ fn set_certificate(w: &World, partner: &str) {
 }
 
 fn is_active(w: &World, partner: &str) -> bool {
-    repo::find(&mut w.store.pool().get().unwrap(), partner).unwrap().unwrap().is_active
+    repo::find(&mut w.store.pool().get().unwrap(), &PartnerId::from(partner)).unwrap().unwrap().is_active
 }
 
 #[test]

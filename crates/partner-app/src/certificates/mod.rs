@@ -11,6 +11,7 @@ mod trust_store;
 use app_core::time::local;
 use app_core::{Actor, AppError, Store};
 use audit_events::AuditEvent;
+use partner_domain::PartnerId;
 use partner_domain::certificate::{
     self as cert, Certificate, CertificateError, PartnerDomain, ResignRules, SignerSubject, parse,
 };
@@ -132,7 +133,7 @@ pub fn upload_partner(
         .on_failure(AuditEvent::CertificateUploadFailed, Some(&partner_id));
     store.audited(plan, |tx| {
         let now = tx.now;
-        let partner = repo::partner(tx.conn, &partner_id)?.ok_or_else(|| {
+        let partner = repo::partner(tx.conn, &PartnerId::from(&partner_id))?.ok_or_else(|| {
             AppError::from(CertificateError::PartnerNotFound)
                 .audit(AuditEvent::PartnerMissing, Some(&partner_id))
                 .audit(AuditEvent::CertificateUploadFailed, Some(&partner_id))
@@ -187,7 +188,8 @@ pub fn upload_partner(
         if upload.leaf == upload.resigned {
             trust_service_chain(tx, &keys, &domain)?;
         }
-        if repo::mark_certificate_uploaded(tx.conn, &partner.id, &cert_id, &actor.user_id, now)? != 1 {
+        if repo::mark_certificate_uploaded(tx.conn, &PartnerId::from(&partner.id), &cert_id, &actor.user_id, now)? != 1
+        {
             return Err(CertificateError::PartnerNotFound.into());
         }
         tx.trail.push(AuditEvent::PartnerKeyCreated, Some(&partner.id));
@@ -207,7 +209,7 @@ pub fn partner_certificate(
 ) -> Result<CertificateDataResponse, AppError> {
     let plan = store.plan(actor).call(AuditEvent::GetCertificate, Some(partner_id));
     store.audited_read(plan, |tx| {
-        let partner = repo::partner(tx.conn, partner_id)?.ok_or_else(|| {
+        let partner = repo::partner(tx.conn, &PartnerId::from(partner_id))?.ok_or_else(|| {
             AppError::from(CertificateError::PartnerNotFound).audit(AuditEvent::PartnerMissing, Some(partner_id))
         })?;
         let alias = partner.certificate_alias.filter(|a| !a.trim().is_empty()).ok_or(CertificateError::NotUploaded)?;

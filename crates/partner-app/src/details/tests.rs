@@ -1,5 +1,6 @@
 use app_core::FailureKind;
 use audit_events::AuditEvent;
+use partner_domain::PartnerId;
 
 use super::*;
 use crate::requests::fixtures::{admin, user, world};
@@ -40,7 +41,7 @@ fn an_update_keeps_the_logo_in_v1_and_writes_it_in_v2() {
     let out = update(&w.store, &user("tech"), &cfg, "tech", req("https://a/1.png"), ApiVersion::V1).unwrap();
     assert_eq!(out.status, "approved");
     let logo = |w: &crate::requests::fixtures::World| {
-        repo::find(&mut w.store.pool().get().unwrap(), "tech").unwrap().unwrap().logo_url
+        repo::find(&mut w.store.pool().get().unwrap(), &PartnerId::from("tech")).unwrap().unwrap().logo_url
     };
     assert_eq!(logo(&w), None);
     update(&w.store, &user("tech"), &cfg, "tech", req("https://a/2.png"), ApiVersion::V2).unwrap();

@@ -1,5 +1,6 @@
 use app_core::FailureKind;
 use audit_events::AuditEvent;
+use partner_domain::PartnerId;
 
 use super::*;
 use crate::requests::fixtures::{World, admin, user, world};
@@ -35,7 +36,7 @@ fn a_partner_registers_itself_in_progress_and_audited() {
     let audit = w.audit();
     assert!(audit.contains(&(id(AuditEvent::RegisterPartnerSuccess), None)), "{audit:?}");
     let conn = &mut w.store.pool().get().unwrap();
-    let stored = repo::find(conn, "newbie").unwrap().unwrap();
+    let stored = repo::find(conn, &PartnerId::from("newbie")).unwrap().unwrap();
     assert!(!stored.is_active);
     assert_eq!(stored.logo_url.as_deref(), Some("https://example.org/logo.png"));
 }
@@ -45,7 +46,7 @@ fn v1_ignores_logo_and_additional_information() {
     let w = world();
     register_as(&w, &admin(), body("old-style", "old@example.org"), ApiVersion::V1).unwrap();
     let conn = &mut w.store.pool().get().unwrap();
-    let stored = repo::find(conn, "old-style").unwrap().unwrap();
+    let stored = repo::find(conn, &PartnerId::from("old-style")).unwrap().unwrap();
     assert_eq!(stored.logo_url, None);
     assert!(!stored.addl_info.unwrap_or_default().contains("site"), "additional information is not stored");
 }

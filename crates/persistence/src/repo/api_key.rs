@@ -3,6 +3,8 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use partner_domain::{ApiKey, PartnerId};
+use policy_domain::PolicyId;
 
 use crate::connection::DbConnection;
 use crate::error::is_unique_violation;
@@ -38,11 +40,16 @@ pub enum StoreKeyError {
 
 const KEY_ATTEMPTS: usize = 5;
 
-pub fn key_exists(conn: &mut DbConnection, key: &str) -> QueryResult<bool> {
-    diesel::select(diesel::dsl::exists(partner_policy::table.find(key))).get_result(conn)
+pub fn key_exists(conn: &mut DbConnection, key: &ApiKey) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(partner_policy::table.find(key.as_str()))).get_result(conn)
 }
 
-pub fn label_taken(conn: &mut DbConnection, partner_id: &str, policy_id: &str, label: &str) -> QueryResult<bool> {
+pub fn label_taken(
+    conn: &mut DbConnection,
+    partner_id: &PartnerId,
+    policy_id: &PolicyId,
+    label: &str,
+) -> QueryResult<bool> {
     Ok(find_by_label(conn, partner_id, policy_id, label)?.is_some())
 }
 
@@ -55,14 +62,14 @@ pub fn insert_fresh(
     let mut attempt = 0;
     loop {
         attempt += 1;
-        let key = generate();
+        let key = ApiKey::new(generate());
         if key_exists(conn, &key)? {
             if attempt >= KEY_ATTEMPTS {
                 return Err(StoreKeyError::NoFreshKey(attempt));
             }
             continue;
         }
-        row.policy_api_key = key;
+        row.policy_api_key = key.into_string();
         break;
     }
     match diesel::insert_into(partner_policy::table).values(&row).execute(conn) {
@@ -74,13 +81,13 @@ pub fn insert_fresh(
 
 pub fn find_by_label(
     conn: &mut DbConnection,
-    partner_id: &str,
-    policy_id: &str,
+    partner_id: &PartnerId,
+    policy_id: &PolicyId,
     label: &str,
 ) -> QueryResult<Option<ApiKeyRow>> {
     partner_policy::table
-        .filter(partner_policy::part_id.eq(partner_id))
-        .filter(partner_policy::policy_id.eq(policy_id))
+        .filter(partner_policy::part_id.eq(partner_id.as_str()))
+        .filter(partner_policy::policy_id.eq(policy_id.as_str()))
         .filter(partner_policy::label.eq(label))
         .select(ApiKeyRow::as_select())
         .first(conn)
@@ -88,10 +95,10 @@ pub fn find_by_label(
 }
 
 /// A partner's key.
-pub fn find(conn: &mut DbConnection, partner_id: &str, key: &str) -> QueryResult<Option<ApiKeyRow>> {
+pub fn find(conn: &mut DbConnection, partner_id: &PartnerId, key: &ApiKey) -> QueryResult<Option<ApiKeyRow>> {
     partner_policy::table
-        .filter(partner_policy::policy_api_key.eq(key))
-        .filter(partner_policy::part_id.eq(partner_id))
+        .filter(partner_policy::policy_api_key.eq(key.as_str()))
+        .filter(partner_policy::part_id.eq(partner_id.as_str()))
         .select(ApiKeyRow::as_select())
         .first(conn)
         .optional()
@@ -100,33 +107,33 @@ pub fn find(conn: &mut DbConnection, partner_id: &str, key: &str) -> QueryResult
 /// A partner's key for a policy.
 pub fn find_for_policy(
     conn: &mut DbConnection,
-    partner_id: &str,
-    policy_id: &str,
-    key: &str,
+    partner_id: &PartnerId,
+    policy_id: &PolicyId,
+    key: &ApiKey,
 ) -> QueryResult<Option<ApiKeyRow>> {
     partner_policy::table
-        .filter(partner_policy::policy_api_key.eq(key))
-        .filter(partner_policy::part_id.eq(partner_id))
-        .filter(partner_policy::policy_id.eq(policy_id))
+        .filter(partner_policy::policy_api_key.eq(key.as_str()))
+        .filter(partner_policy::part_id.eq(partner_id.as_str()))
+        .filter(partner_policy::policy_id.eq(policy_id.as_str()))
         .select(ApiKeyRow::as_select())
         .first(conn)
         .optional()
 }
 
 /// A partner's keys for a policy, oldest first.
-pub fn keys_of(conn: &mut DbConnection, partner_id: &str, policy_id: &str) -> QueryResult<Vec<ApiKeyRow>> {
+pub fn keys_of(conn: &mut DbConnection, partner_id: &PartnerId, policy_id: &PolicyId) -> QueryResult<Vec<ApiKeyRow>> {
     partner_policy::table
-        .filter(partner_policy::part_id.eq(partner_id))
-        .filter(partner_policy::policy_id.eq(policy_id))
+        .filter(partner_policy::part_id.eq(partner_id.as_str()))
+        .filter(partner_policy::policy_id.eq(policy_id.as_str()))
         .order((partner_policy::cr_dtimes.asc(), partner_policy::label.asc()))
         .select(ApiKeyRow::as_select())
         .load(conn)
 }
 
 /// Keys by key, in the order of `keys`.
-pub fn find_many(conn: &mut DbConnection, keys: &[String]) -> QueryResult<Vec<ApiKeyRow>> {
+pub fn find_many(conn: &mut DbConnection, keys: &[ApiKey]) -> QueryResult<Vec<ApiKeyRow>> {
     let rows = partner_policy::table
-        .filter(partner_policy::policy_api_key.eq_any(keys))
+        .filter(partner_policy::policy_api_key.eq_any(keys.iter().map(|k| k.as_str())))
         .select(ApiKeyRow::as_select())
         .load(conn)?;
     Ok(super::partner::in_order(keys, rows, |r| &r.policy_api_key))
@@ -135,14 +142,16 @@ pub fn find_many(conn: &mut DbConnection, keys: &[String]) -> QueryResult<Vec<Ap
 /// Switches a key (compare-and-set on its current state).
 pub fn set_active(
     conn: &mut DbConnection,
-    key: &str,
+    key: &ApiKey,
     from: bool,
     to: bool,
     by: &str,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
     diesel::update(
-        partner_policy::table.filter(partner_policy::policy_api_key.eq(key)).filter(partner_policy::is_active.eq(from)),
+        partner_policy::table
+            .filter(partner_policy::policy_api_key.eq(key.as_str()))
+            .filter(partner_policy::is_active.eq(from)),
     )
     .set((
         partner_policy::is_active.eq(to),
@@ -156,19 +165,19 @@ pub fn set_active(
 /// the new policy is [`StoreKeyError::LabelTaken`].
 pub fn remap(
     conn: &mut DbConnection,
-    key: &str,
-    from_policy: &str,
-    to_policy: &str,
+    key: &ApiKey,
+    from_policy: &PolicyId,
+    to_policy: &PolicyId,
     by: &str,
     now: NaiveDateTime,
 ) -> Result<usize, StoreKeyError> {
     let target = partner_policy::table
-        .filter(partner_policy::policy_api_key.eq(key))
-        .filter(partner_policy::policy_id.eq(from_policy))
+        .filter(partner_policy::policy_api_key.eq(key.as_str()))
+        .filter(partner_policy::policy_id.eq(from_policy.as_str()))
         .filter(partner_policy::is_active.eq(true));
     match diesel::update(target)
         .set((
-            partner_policy::policy_id.eq(to_policy),
+            partner_policy::policy_id.eq(to_policy.as_str()),
             partner_policy::upd_by.eq(Some(by)),
             partner_policy::upd_dtimes.eq(Some(now)),
         ))

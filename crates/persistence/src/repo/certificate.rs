@@ -3,6 +3,7 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use partner_domain::PartnerId;
 
 use crate::connection::DbConnection;
 use crate::schema::{ca_cert_store, partner, partner_cert_store, partner_type, signing_key};
@@ -120,10 +121,10 @@ pub struct CertificatePartner {
     pub policy_required: Option<bool>,
 }
 
-pub fn partner(conn: &mut DbConnection, partner_id: &str) -> QueryResult<Option<CertificatePartner>> {
+pub fn partner(conn: &mut DbConnection, partner_id: &PartnerId) -> QueryResult<Option<CertificatePartner>> {
     partner::table
         .left_join(partner_type::table)
-        .filter(partner::id.eq(partner_id))
+        .filter(partner::id.eq(partner_id.as_str()))
         .select((
             partner::id,
             partner::name,
@@ -142,12 +143,12 @@ pub fn partner(conn: &mut DbConnection, partner_id: &str) -> QueryResult<Option<
 /// PMS does). Returns the number of rows changed.
 pub fn mark_certificate_uploaded(
     conn: &mut DbConnection,
-    partner_id: &str,
+    partner_id: &PartnerId,
     cert_id: &str,
     by: &str,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
-    diesel::update(partner::table.find(partner_id))
+    diesel::update(partner::table.find(partner_id.as_str()))
         .set((
             partner::certificate_alias.eq(cert_id),
             partner::is_active.eq(true),

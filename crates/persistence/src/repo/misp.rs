@@ -3,7 +3,9 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use misp_domain::{Details, Holder, HolderKind, Misp, RegistrationStatus};
+use misp_domain::{Details, Holder, HolderKind, Misp, MispId, RegistrationStatus};
+use partner_domain::PartnerId;
+use policy_domain::PolicyId;
 
 use crate::connection::DbConnection;
 use crate::error::is_unique_violation;
@@ -79,10 +81,10 @@ pub(crate) fn in_savepoint<T>(
 /// Takes a transaction-scoped lock on the key holder `id`, so that concurrent requests issuing or
 /// rotating its keys run one after the other. PostgreSQL: an advisory lock; SQLite: the write
 /// transaction (`BEGIN IMMEDIATE`) already serialises writers.
-pub fn lock_holder(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
+pub fn lock_holder(conn: &mut DbConnection, id: &MispId) -> QueryResult<()> {
     if let DbConnection::Postgres(pg) = conn {
         diesel::sql_query("SELECT pg_advisory_xact_lock(hashtext('misp:' || $1))")
-            .bind::<diesel::sql_types::Text, _>(id)
+            .bind::<diesel::sql_types::Text, _>(id.as_str())
             .execute(pg)?;
     }
     Ok(())
@@ -120,14 +122,14 @@ pub fn insert(conn: &mut DbConnection, m: &Misp) -> QueryResult<()> {
     diesel::insert_into(misp::table).values(MispRow::from(m)).execute(conn).map(|_| ())
 }
 
-pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Misp>> {
-    misp::table.find(id).select(MispRow::as_select()).first(conn).optional().map(|r| r.map(Misp::from))
+pub fn find(conn: &mut DbConnection, id: &MispId) -> QueryResult<Option<Misp>> {
+    misp::table.find(id.as_str()).select(MispRow::as_select()).first(conn).optional().map(|r| r.map(Misp::from))
 }
 
 /// True when a MISP other than `except` has exactly this name (case-sensitive, as MOSIP).
-pub fn name_taken(conn: &mut DbConnection, name: &str, except: Option<&str>) -> QueryResult<bool> {
+pub fn name_taken(conn: &mut DbConnection, name: &str, except: Option<&MispId>) -> QueryResult<bool> {
     let others: Vec<String> = misp::table.filter(misp::name.eq(name)).select(misp::id).limit(2).load(conn)?;
-    Ok(others.iter().any(|id| Some(id.as_str()) != except))
+    Ok(others.iter().any(|id| except.is_none_or(|e| e != id)))
 }
 
 /// Every MISP (or those of `owner`), oldest first.
@@ -162,12 +164,12 @@ pub fn by_name_prefix(conn: &mut DbConnection, prefix: &str, owner: Option<&str>
 /// Replaces the MISP's details; returns the rows changed (0: no such MISP).
 pub fn update_details(
     conn: &mut DbConnection,
-    id: &str,
+    id: &MispId,
     d: &Details,
     user: &str,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
-    diesel::update(misp::table.find(id))
+    diesel::update(misp::table.find(id.as_str()))
         .set((
             misp::name.eq(&d.name),
             misp::contact_no.eq(Some(&d.contact_no)),
@@ -184,13 +186,13 @@ pub fn update_details(
 /// request got there first.
 pub fn set_status(
     conn: &mut DbConnection,
-    id: &str,
+    id: &MispId,
     to: RegistrationStatus,
     user: &str,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
     let changes = (misp::status_code.eq(to.as_str()), misp::upd_by.eq(Some(user)), misp::upd_dtimes.eq(Some(now)));
-    let not_there = misp::table.find(id).filter(misp::status_code.ne(to.as_str()));
+    let not_there = misp::table.find(id.as_str()).filter(misp::status_code.ne(to.as_str()));
     if to == RegistrationStatus::Approved {
         diesel::update(not_there.filter(misp::is_active.eq(true))).set(changes).execute(conn)
     } else {
@@ -201,12 +203,12 @@ pub fn set_status(
 /// Switches the MISP on or off; returns the rows changed (0: no such MISP).
 pub fn set_active(
     conn: &mut DbConnection,
-    id: &str,
+    id: &MispId,
     active: bool,
     user: &str,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
-    diesel::update(misp::table.find(id))
+    diesel::update(misp::table.find(id.as_str()))
         .set((misp::is_active.eq(active), misp::upd_by.eq(Some(user)), misp::upd_dtimes.eq(Some(now))))
         .execute(conn)
 }
@@ -234,27 +236,30 @@ impl PartnerInfo {
     }
 }
 
-pub fn find_partner(conn: &mut DbConnection, id: &str) -> QueryResult<Option<PartnerInfo>> {
-    partner::table.find(id).select(PartnerInfo::as_select()).first(conn).optional()
+pub fn find_partner(conn: &mut DbConnection, id: &PartnerId) -> QueryResult<Option<PartnerInfo>> {
+    partner::table.find(id.as_str()).select(PartnerInfo::as_select()).first(conn).optional()
 }
 
 /// The holder of keys named `id`: the MISP of that id, else the partner of type `partner_type`.
-pub fn find_holder(conn: &mut DbConnection, id: &str, partner_type: &str) -> QueryResult<Option<Holder>> {
+pub fn find_holder(conn: &mut DbConnection, id: &MispId, partner_type: &str) -> QueryResult<Option<Holder>> {
     if let Some(m) = find(conn, id)? {
         return Ok(Some(Holder::from(&m)));
     }
-    Ok(find_partner(conn, id)?.filter(|p| p.partner_type_code.eq_ignore_ascii_case(partner_type)).map(|p| p.holder()))
+    Ok(find_partner(conn, &PartnerId::from(id.as_str()))?
+        .filter(|p| p.partner_type_code.eq_ignore_ascii_case(partner_type))
+        .map(|p| p.holder()))
 }
 
 /// The partner's policy requests: `(status_code, policy_id)`, oldest first.
-pub fn policy_requests(conn: &mut DbConnection, partner_id: &str) -> QueryResult<Vec<(String, String)>> {
+pub fn policy_requests(conn: &mut DbConnection, partner_id: &PartnerId) -> QueryResult<Vec<(String, String)>> {
     partner_policy_request::table
-        .filter(partner_policy_request::part_id.eq(partner_id))
+        .filter(partner_policy_request::part_id.eq(partner_id.as_str()))
         .order((partner_policy_request::cr_dtimes.asc(), partner_policy_request::id.asc()))
         .select((partner_policy_request::status_code, partner_policy_request::policy_id))
         .load(conn)
 }
 
-pub fn policy_exists(conn: &mut DbConnection, policy_id: &str) -> QueryResult<bool> {
-    diesel::select(diesel::dsl::exists(auth_policy::table.find(policy_id).select(auth_policy::id))).get_result(conn)
+pub fn policy_exists(conn: &mut DbConnection, policy_id: &PolicyId) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(auth_policy::table.find(policy_id.as_str()).select(auth_policy::id)))
+        .get_result(conn)
 }

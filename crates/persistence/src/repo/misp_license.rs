@@ -3,7 +3,7 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use misp_domain::{License, Misp};
+use misp_domain::{License, LicenseKey, Misp, MispId};
 
 use crate::connection::DbConnection;
 use crate::error::is_unique_violation;
@@ -78,19 +78,19 @@ pub fn insert_new(conn: &mut DbConnection, mut make: impl FnMut() -> License) ->
 }
 
 /// The key and, when it belongs to a MOSIP 1.1 MISP, that MISP: one indexed lookup.
-pub fn find_with_misp(conn: &mut DbConnection, key: &str) -> QueryResult<Option<(License, Option<Misp>)>> {
+pub fn find_with_misp(conn: &mut DbConnection, key: &LicenseKey) -> QueryResult<Option<(License, Option<Misp>)>> {
     let row: Option<(LicenseRow, Option<MispRow>)> = misp_license::table
         .left_join(misp::table)
-        .filter(misp_license::license_key.eq(key))
+        .filter(misp_license::license_key.eq(key.as_str()))
         .select((LicenseRow::as_select(), Option::<MispRow>::as_select()))
         .first(conn)
         .optional()?;
     Ok(row.map(|(l, m)| (License::from(l), m.map(Misp::from))))
 }
 
-pub fn find_by_key(conn: &mut DbConnection, key: &str) -> QueryResult<Option<License>> {
+pub fn find_by_key(conn: &mut DbConnection, key: &LicenseKey) -> QueryResult<Option<License>> {
     misp_license::table
-        .filter(misp_license::license_key.eq(key))
+        .filter(misp_license::license_key.eq(key.as_str()))
         .select(LicenseRow::as_select())
         .first(conn)
         .optional()
@@ -98,9 +98,9 @@ pub fn find_by_key(conn: &mut DbConnection, key: &str) -> QueryResult<Option<Lic
 }
 
 /// The key `key` of `misp_id`, if that pair exists.
-pub fn find_of(conn: &mut DbConnection, misp_id: &str, key: &str) -> QueryResult<Option<License>> {
+pub fn find_of(conn: &mut DbConnection, misp_id: &MispId, key: &LicenseKey) -> QueryResult<Option<License>> {
     misp_license::table
-        .find((misp_id, key))
+        .find((misp_id.as_str(), key.as_str()))
         .select(LicenseRow::as_select())
         .first(conn)
         .optional()
@@ -108,9 +108,9 @@ pub fn find_of(conn: &mut DbConnection, misp_id: &str, key: &str) -> QueryResult
 }
 
 /// The keys of `misp_id`, oldest first.
-pub fn of_holder(conn: &mut DbConnection, misp_id: &str) -> QueryResult<Vec<License>> {
+pub fn of_holder(conn: &mut DbConnection, misp_id: &MispId) -> QueryResult<Vec<License>> {
     let rows = misp_license::table
-        .filter(misp_license::misp_id.eq(misp_id))
+        .filter(misp_license::misp_id.eq(misp_id.as_str()))
         .order((misp_license::cr_dtimes.asc(), misp_license::license_key.asc()))
         .select(LicenseRow::as_select())
         .load(conn)?;
@@ -118,12 +118,12 @@ pub fn of_holder(conn: &mut DbConnection, misp_id: &str) -> QueryResult<Vec<Lice
 }
 
 /// The keys of every holder in `ids`, oldest first.
-pub fn of_holders(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<License>> {
+pub fn of_holders(conn: &mut DbConnection, ids: &[MispId]) -> QueryResult<Vec<License>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
     let rows = misp_license::table
-        .filter(misp_license::misp_id.eq_any(ids))
+        .filter(misp_license::misp_id.eq_any(ids.iter().map(|i| i.as_str())))
         .order((misp_license::cr_dtimes.asc(), misp_license::license_key.asc()))
         .select(LicenseRow::as_select())
         .load(conn)?;
@@ -131,10 +131,10 @@ pub fn of_holders(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<Li
 }
 
 /// Every key (or those of the holder `only`), oldest first.
-pub fn all(conn: &mut DbConnection, only: Option<&str>) -> QueryResult<Vec<License>> {
+pub fn all(conn: &mut DbConnection, only: Option<&MispId>) -> QueryResult<Vec<License>> {
     let mut q = misp_license::table.into_boxed();
     if let Some(id) = only {
-        q = q.filter(misp_license::misp_id.eq(id));
+        q = q.filter(misp_license::misp_id.eq(id.as_str()));
     }
     let rows = q
         .order((misp_license::cr_dtimes.asc(), misp_license::license_key.asc()))
@@ -144,20 +144,20 @@ pub fn all(conn: &mut DbConnection, only: Option<&str>) -> QueryResult<Vec<Licen
 }
 
 /// The keys whose values are in `keys` (any order).
-pub fn by_keys(conn: &mut DbConnection, keys: &[String]) -> QueryResult<Vec<License>> {
+pub fn by_keys(conn: &mut DbConnection, keys: &[LicenseKey]) -> QueryResult<Vec<License>> {
     if keys.is_empty() {
         return Ok(Vec::new());
     }
     let rows = misp_license::table
-        .filter(misp_license::license_key.eq_any(keys))
+        .filter(misp_license::license_key.eq_any(keys.iter().map(|k| k.as_str())))
         .select(LicenseRow::as_select())
         .load(conn)?;
     Ok(rows.into_iter().map(License::from).collect())
 }
 
-pub fn any_of(conn: &mut DbConnection, misp_id: &str) -> QueryResult<bool> {
+pub fn any_of(conn: &mut DbConnection, misp_id: &MispId) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
-        misp_license::table.filter(misp_license::misp_id.eq(misp_id)).select(misp_license::license_key),
+        misp_license::table.filter(misp_license::misp_id.eq(misp_id.as_str())).select(misp_license::license_key),
     ))
     .get_result(conn)
 }
@@ -165,14 +165,14 @@ pub fn any_of(conn: &mut DbConnection, misp_id: &str) -> QueryResult<bool> {
 /// Sets one key's state; returns the rows changed.
 pub fn set_state(
     conn: &mut DbConnection,
-    misp_id: &str,
-    key: &str,
+    misp_id: &MispId,
+    key: &LicenseKey,
     active: bool,
     suspended: bool,
     user: &str,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
-    diesel::update(misp_license::table.find((misp_id, key)))
+    diesel::update(misp_license::table.find((misp_id.as_str(), key.as_str())))
         .set((
             misp_license::is_active.eq(active),
             misp_license::suspended.eq(suspended),
@@ -183,8 +183,8 @@ pub fn set_state(
 }
 
 /// Switches every key of `misp_id` off for good (a rejection); returns the rows changed.
-pub fn retire_all(conn: &mut DbConnection, misp_id: &str, user: &str, now: NaiveDateTime) -> QueryResult<usize> {
-    diesel::update(misp_license::table.filter(misp_license::misp_id.eq(misp_id)))
+pub fn retire_all(conn: &mut DbConnection, misp_id: &MispId, user: &str, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(misp_license::table.filter(misp_license::misp_id.eq(misp_id.as_str())))
         .set((
             misp_license::is_active.eq(false),
             misp_license::suspended.eq(false),

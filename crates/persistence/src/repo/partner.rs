@@ -5,8 +5,10 @@ mod registration;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use partner_domain::PartnerId;
 use partner_domain::partner::{NewPartner, PartnerUpdate};
 use partner_domain::policy::PartnerTypeInfo;
+use policy_domain::PolicyGroupId;
 
 use crate::connection::DbConnection;
 use crate::schema::{misp_license, partner, partner_type};
@@ -68,23 +70,25 @@ impl From<&NewPartner> for PartnerRow {
     }
 }
 
-pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<PartnerRow>> {
-    partner::table.find(id).select(PartnerRow::as_select()).first(conn).optional()
+pub fn find(conn: &mut DbConnection, id: &PartnerId) -> QueryResult<Option<PartnerRow>> {
+    partner::table.find(id.as_str()).select(PartnerRow::as_select()).first(conn).optional()
 }
 
 /// Partners by id, in the order of `ids` (ids without a row are left out).
-pub fn find_many(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<PartnerRow>> {
-    let rows: Vec<PartnerRow> =
-        partner::table.filter(partner::id.eq_any(ids)).select(PartnerRow::as_select()).load(conn)?;
+pub fn find_many(conn: &mut DbConnection, ids: &[PartnerId]) -> QueryResult<Vec<PartnerRow>> {
+    let rows: Vec<PartnerRow> = partner::table
+        .filter(partner::id.eq_any(ids.iter().map(|i| i.as_str())))
+        .select(PartnerRow::as_select())
+        .load(conn)?;
     Ok(in_order(ids, rows, |r| &r.id))
 }
 
 /// `rows` arranged in the order of `ids`.
-pub fn in_order<T>(ids: &[String], rows: Vec<T>, key: impl Fn(&T) -> &String) -> Vec<T> {
+pub fn in_order<I: AsRef<str>, T>(ids: &[I], rows: Vec<T>, key: impl Fn(&T) -> &str) -> Vec<T> {
     let mut slots: Vec<Option<T>> = rows.into_iter().map(Some).collect();
     let mut out = Vec::with_capacity(ids.len());
     for id in ids {
-        if let Some(pos) = slots.iter().position(|s| s.as_ref().is_some_and(|r| key(r) == id))
+        if let Some(pos) = slots.iter().position(|s| s.as_ref().is_some_and(|r| key(r) == id.as_ref()))
             && let Some(row) = slots[pos].take()
         {
             out.push(row);
@@ -154,12 +158,12 @@ pub fn find_type(conn: &mut DbConnection, code: &str) -> QueryResult<Option<Part
 /// Writes address and number, and logo and additional information when the update carries them.
 pub fn update_details(
     conn: &mut DbConnection,
-    id: &str,
+    id: &PartnerId,
     update: &PartnerUpdate,
     by: &str,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
-    let target = partner::table.find(id);
+    let target = partner::table.find(id.as_str());
     let mut n = diesel::update(target)
         .set((
             partner::address.eq(Some(&update.address)),
@@ -169,10 +173,10 @@ pub fn update_details(
         ))
         .execute(conn)?;
     if let Some(logo) = &update.logo_url {
-        n = diesel::update(partner::table.find(id)).set(partner::logo_url.eq(Some(logo))).execute(conn)?;
+        n = diesel::update(partner::table.find(id.as_str())).set(partner::logo_url.eq(Some(logo))).execute(conn)?;
     }
     if let Some(info) = &update.additional_info {
-        n = diesel::update(partner::table.find(id)).set(partner::addl_info.eq(Some(info))).execute(conn)?;
+        n = diesel::update(partner::table.find(id.as_str())).set(partner::addl_info.eq(Some(info))).execute(conn)?;
     }
     Ok(n)
 }
@@ -180,14 +184,14 @@ pub fn update_details(
 /// Moves an inactive partner to another policy group (compare-and-set on `is_active = false`).
 pub fn set_policy_group(
     conn: &mut DbConnection,
-    id: &str,
-    group_id: &str,
+    id: &PartnerId,
+    group_id: &PolicyGroupId,
     by: &str,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
-    diesel::update(partner::table.filter(partner::id.eq(id)).filter(partner::is_active.eq(false)))
+    diesel::update(partner::table.filter(partner::id.eq(id.as_str())).filter(partner::is_active.eq(false)))
         .set((
-            partner::policy_group_id.eq(Some(group_id)),
+            partner::policy_group_id.eq(Some(group_id.as_str())),
             partner::upd_by.eq(Some(by)),
             partner::upd_dtimes.eq(Some(now)),
         ))
@@ -197,13 +201,13 @@ pub fn set_policy_group(
 /// Switches `is_active` from `from` to `to` (compare-and-set); 0 when someone else did first.
 pub fn set_active(
     conn: &mut DbConnection,
-    id: &str,
+    id: &PartnerId,
     from: bool,
     to: bool,
     by: &str,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
-    diesel::update(partner::table.filter(partner::id.eq(id)).filter(partner::is_active.eq(from)))
+    diesel::update(partner::table.filter(partner::id.eq(id.as_str())).filter(partner::is_active.eq(from)))
         .set((partner::is_active.eq(to), partner::upd_by.eq(Some(by)), partner::upd_dtimes.eq(Some(now))))
         .execute(conn)
 }
@@ -211,12 +215,14 @@ pub fn set_active(
 /// Switches off the active licence keys of a MISP partner (its deactivation cascades to them).
 pub fn deactivate_misp_licenses(
     conn: &mut DbConnection,
-    partner_id: &str,
+    partner_id: &PartnerId,
     by: &str,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
     diesel::update(
-        misp_license::table.filter(misp_license::misp_id.eq(partner_id)).filter(misp_license::is_active.eq(true)),
+        misp_license::table
+            .filter(misp_license::misp_id.eq(partner_id.as_str()))
+            .filter(misp_license::is_active.eq(true)),
     )
     .set((misp_license::is_active.eq(false), misp_license::upd_by.eq(Some(by)), misp_license::upd_dtimes.eq(Some(now))))
     .execute(conn)

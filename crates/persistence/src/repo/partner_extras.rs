@@ -3,7 +3,9 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use partner_domain::PartnerId;
 use partner_domain::extractor::Extractor;
+use policy_domain::PolicyId;
 
 use super::partner::lower;
 use crate::connection::DbConnection;
@@ -25,20 +27,24 @@ mosip_row! {
     }
 }
 
-pub fn extractors_of(conn: &mut DbConnection, partner_id: &str, policy_id: &str) -> QueryResult<Vec<ExtractorRow>> {
+pub fn extractors_of(
+    conn: &mut DbConnection,
+    partner_id: &PartnerId,
+    policy_id: &PolicyId,
+) -> QueryResult<Vec<ExtractorRow>> {
     partner_policy_bioextract::table
-        .filter(partner_policy_bioextract::part_id.eq(partner_id))
-        .filter(partner_policy_bioextract::policy_id.eq(policy_id))
+        .filter(partner_policy_bioextract::part_id.eq(partner_id.as_str()))
+        .filter(partner_policy_bioextract::policy_id.eq(policy_id.as_str()))
         .order((partner_policy_bioextract::cr_dtimes.asc(), partner_policy_bioextract::attribute_name.asc()))
         .select(ExtractorRow::as_select())
         .load(conn)
 }
 
-pub fn has_extractors(conn: &mut DbConnection, partner_id: &str, policy_id: &str) -> QueryResult<bool> {
+pub fn has_extractors(conn: &mut DbConnection, partner_id: &PartnerId, policy_id: &PolicyId) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
         partner_policy_bioextract::table
-            .filter(partner_policy_bioextract::part_id.eq(partner_id))
-            .filter(partner_policy_bioextract::policy_id.eq(policy_id)),
+            .filter(partner_policy_bioextract::part_id.eq(partner_id.as_str()))
+            .filter(partner_policy_bioextract::policy_id.eq(policy_id.as_str())),
     ))
     .get_result(conn)
 }
@@ -47,16 +53,16 @@ pub fn has_extractors(conn: &mut DbConnection, partner_id: &str, policy_id: &str
 /// policy. `new_id` names a new row.
 pub fn upsert_extractor(
     conn: &mut DbConnection,
-    partner_id: &str,
-    policy_id: &str,
+    partner_id: &PartnerId,
+    policy_id: &PolicyId,
     e: &Extractor,
     new_id: impl FnOnce() -> String,
     by: &str,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
     let existing: Option<String> = partner_policy_bioextract::table
-        .filter(partner_policy_bioextract::part_id.eq(partner_id))
-        .filter(partner_policy_bioextract::policy_id.eq(policy_id))
+        .filter(partner_policy_bioextract::part_id.eq(partner_id.as_str()))
+        .filter(partner_policy_bioextract::policy_id.eq(policy_id.as_str()))
         .filter(partner_policy_bioextract::attribute_name.eq(&e.attribute_name))
         .select(partner_policy_bioextract::id)
         .first(conn)
@@ -75,8 +81,8 @@ pub fn upsert_extractor(
         None => diesel::insert_into(partner_policy_bioextract::table)
             .values(ExtractorRow {
                 id: new_id(),
-                part_id: partner_id.to_owned(),
-                policy_id: policy_id.to_owned(),
+                part_id: partner_id.to_string(),
+                policy_id: policy_id.to_string(),
                 attribute_name: e.attribute_name.clone(),
                 extractor_provider: e.provider.clone(),
                 extractor_provider_version: e.version.clone(),
@@ -108,11 +114,11 @@ mosip_row! {
 /// A partner's mappings of a credential type (compared case-insensitively).
 pub fn credential_mappings(
     conn: &mut DbConnection,
-    partner_id: &str,
+    partner_id: &PartnerId,
     credential_type: &str,
 ) -> QueryResult<Vec<CredentialTypeRow>> {
     partner_policy_credential_type::table
-        .filter(partner_policy_credential_type::part_id.eq(partner_id))
+        .filter(partner_policy_credential_type::part_id.eq(partner_id.as_str()))
         .filter(lower(partner_policy_credential_type::credential_type).eq(credential_type.to_lowercase()))
         .order(partner_policy_credential_type::cr_dtimes.asc())
         .select(CredentialTypeRow::as_select())
@@ -121,16 +127,16 @@ pub fn credential_mappings(
 
 pub fn insert_credential_mapping(
     conn: &mut DbConnection,
-    partner_id: &str,
-    policy_id: &str,
+    partner_id: &PartnerId,
+    policy_id: &PolicyId,
     credential_type: &str,
     by: &str,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
     diesel::insert_into(partner_policy_credential_type::table)
         .values(CredentialTypeRow {
-            part_id: partner_id.to_owned(),
-            policy_id: policy_id.to_owned(),
+            part_id: partner_id.to_string(),
+            policy_id: policy_id.to_string(),
             credential_type: credential_type.to_owned(),
             is_active: true,
             cr_by: by.to_owned(),

@@ -3,8 +3,10 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use partner_domain::PartnerId;
 use partner_domain::policy::{PolicyFacts, PolicyGroupInfo};
 use partner_domain::policy_request::{NewPolicyRequest, RequestStatus};
+use policy_domain::{PolicyGroupId, PolicyId};
 
 use super::partner::lower;
 use crate::connection::DbConnection;
@@ -19,9 +21,9 @@ pub fn group_by_name(conn: &mut DbConnection, name: &str) -> QueryResult<Option<
         .map(|g| g.map(|(id, name, is_active)| PolicyGroupInfo { id, name, is_active }))
 }
 
-pub fn group_by_id(conn: &mut DbConnection, id: &str) -> QueryResult<Option<PolicyGroupInfo>> {
+pub fn group_by_id(conn: &mut DbConnection, id: &PolicyGroupId) -> QueryResult<Option<PolicyGroupInfo>> {
     policy_group::table
-        .find(id)
+        .find(id.as_str())
         .select((policy_group::id, policy_group::name, policy_group::is_active))
         .first::<(String, String, bool)>(conn)
         .optional()
@@ -29,8 +31,11 @@ pub fn group_by_id(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Poli
 }
 
 /// Group names by id.
-pub fn group_names(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<(String, String)>> {
-    policy_group::table.filter(policy_group::id.eq_any(ids)).select((policy_group::id, policy_group::name)).load(conn)
+pub fn group_names(conn: &mut DbConnection, ids: &[PolicyGroupId]) -> QueryResult<Vec<(String, String)>> {
+    policy_group::table
+        .filter(policy_group::id.eq_any(ids.iter().map(|i| i.as_str())))
+        .select((policy_group::id, policy_group::name))
+        .load(conn)
 }
 
 type FactsRow = (String, String, String, bool, NaiveDateTime, Option<bool>);
@@ -53,18 +58,18 @@ macro_rules! facts_query {
 }
 
 /// A policy by id.
-pub fn policy_facts(conn: &mut DbConnection, id: &str) -> QueryResult<Option<PolicyFacts>> {
-    facts_query!().filter(auth_policy::id.eq(id)).first::<FactsRow>(conn).optional().map(|r| r.map(facts))
+pub fn policy_facts(conn: &mut DbConnection, id: &PolicyId) -> QueryResult<Option<PolicyFacts>> {
+    facts_query!().filter(auth_policy::id.eq(id.as_str())).first::<FactsRow>(conn).optional().map(|r| r.map(facts))
 }
 
 /// A policy of a group, by exact name.
 pub fn policy_in_group_by_name(
     conn: &mut DbConnection,
-    group_id: &str,
+    group_id: &PolicyGroupId,
     name: &str,
 ) -> QueryResult<Option<PolicyFacts>> {
     facts_query!()
-        .filter(auth_policy::policy_group_id.eq(group_id))
+        .filter(auth_policy::policy_group_id.eq(group_id.as_str()))
         .filter(auth_policy::name.eq(name))
         .first::<FactsRow>(conn)
         .optional()
@@ -72,10 +77,14 @@ pub fn policy_in_group_by_name(
 }
 
 /// A policy of a group, by id.
-pub fn policy_in_group_by_id(conn: &mut DbConnection, group_id: &str, id: &str) -> QueryResult<Option<PolicyFacts>> {
+pub fn policy_in_group_by_id(
+    conn: &mut DbConnection,
+    group_id: &PolicyGroupId,
+    id: &PolicyId,
+) -> QueryResult<Option<PolicyFacts>> {
     facts_query!()
-        .filter(auth_policy::policy_group_id.eq(group_id))
-        .filter(auth_policy::id.eq(id))
+        .filter(auth_policy::policy_group_id.eq(group_id.as_str()))
+        .filter(auth_policy::id.eq(id.as_str()))
         .first::<FactsRow>(conn)
         .optional()
         .map(|r| r.map(facts))
@@ -90,8 +99,11 @@ pub fn active_policy_named(conn: &mut DbConnection, name: &str) -> QueryResult<b
 }
 
 /// Policy names by id.
-pub fn policy_names(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<(String, String)>> {
-    auth_policy::table.filter(auth_policy::id.eq_any(ids)).select((auth_policy::id, auth_policy::name)).load(conn)
+pub fn policy_names(conn: &mut DbConnection, ids: &[PolicyId]) -> QueryResult<Vec<(String, String)>> {
+    auth_policy::table
+        .filter(auth_policy::id.eq_any(ids.iter().map(|i| i.as_str())))
+        .select((auth_policy::id, auth_policy::name))
+        .load(conn)
 }
 
 /// Ids of the policies whose name matches (case-insensitively) `pattern` as SQL `LIKE`.
@@ -102,8 +114,8 @@ pub fn policy_ids_named_like(conn: &mut DbConnection, pattern: &str) -> QueryRes
 /// An `auth_policy` row, as the credential-type lookup shows it.
 pub use super::policy::PolicyRow;
 
-pub fn policy_row(conn: &mut DbConnection, id: &str) -> QueryResult<Option<PolicyRow>> {
-    auth_policy::table.find(id).select(PolicyRow::as_select()).first(conn).optional()
+pub fn policy_row(conn: &mut DbConnection, id: &PolicyId) -> QueryResult<Option<PolicyRow>> {
+    auth_policy::table.find(id.as_str()).select(PolicyRow::as_select()).first(conn).optional()
 }
 
 mosip_row! {
@@ -144,30 +156,38 @@ pub fn find_request(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Req
 }
 
 /// The statuses of a partner's requests for a policy.
-pub fn request_statuses(conn: &mut DbConnection, partner_id: &str, policy_id: &str) -> QueryResult<Vec<RequestStatus>> {
+pub fn request_statuses(
+    conn: &mut DbConnection,
+    partner_id: &PartnerId,
+    policy_id: &PolicyId,
+) -> QueryResult<Vec<RequestStatus>> {
     let codes: Vec<String> = partner_policy_request::table
-        .filter(partner_policy_request::part_id.eq(partner_id))
-        .filter(partner_policy_request::policy_id.eq(policy_id))
+        .filter(partner_policy_request::part_id.eq(partner_id.as_str()))
+        .filter(partner_policy_request::policy_id.eq(policy_id.as_str()))
         .select(partner_policy_request::status_code)
         .load(conn)?;
     Ok(codes.iter().map(|c| RequestStatus::of(c)).collect())
 }
 
 /// An approved request exists for the partner and policy.
-pub fn approved_request_exists(conn: &mut DbConnection, partner_id: &str, policy_id: &str) -> QueryResult<bool> {
+pub fn approved_request_exists(
+    conn: &mut DbConnection,
+    partner_id: &PartnerId,
+    policy_id: &PolicyId,
+) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
         partner_policy_request::table
-            .filter(partner_policy_request::part_id.eq(partner_id))
-            .filter(partner_policy_request::policy_id.eq(policy_id))
+            .filter(partner_policy_request::part_id.eq(partner_id.as_str()))
+            .filter(partner_policy_request::policy_id.eq(policy_id.as_str()))
             .filter(lower(partner_policy_request::status_code).eq("approved")),
     ))
     .get_result(conn)
 }
 
 /// A partner's requests, oldest first.
-pub fn requests_of(conn: &mut DbConnection, partner_id: &str) -> QueryResult<Vec<RequestRow>> {
+pub fn requests_of(conn: &mut DbConnection, partner_id: &PartnerId) -> QueryResult<Vec<RequestRow>> {
     partner_policy_request::table
-        .filter(partner_policy_request::part_id.eq(partner_id))
+        .filter(partner_policy_request::part_id.eq(partner_id.as_str()))
         .order((partner_policy_request::cr_dtimes.asc(), partner_policy_request::id.asc()))
         .select(RequestRow::as_select())
         .load(conn)

@@ -8,7 +8,8 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use policy_domain::{Policy, PolicyGroup};
+use partner_domain::PartnerId;
+use policy_domain::{Policy, PolicyGroup, PolicyGroupId, PolicyId};
 
 use crate::connection::DbConnection;
 use crate::schema::{auth_policy, partner_policy, policy_group};
@@ -130,9 +131,8 @@ pub fn insert_group(conn: &mut DbConnection, group: &PolicyGroup) -> QueryResult
     Ok(())
 }
 
-pub fn find_group(conn: &mut DbConnection, id: &str) -> QueryResult<Option<PolicyGroup>> {
-    let row =
-        policy_group::table.filter(policy_group::id.eq(id)).select(GroupRow::as_select()).first(conn).optional()?;
+pub fn find_group(conn: &mut DbConnection, id: &PolicyGroupId) -> QueryResult<Option<PolicyGroup>> {
+    let row = policy_group::table.find(id.as_str()).select(GroupRow::as_select()).first(conn).optional()?;
     Ok(row.map(PolicyGroup::from))
 }
 
@@ -144,8 +144,8 @@ pub fn find_group_by_name(conn: &mut DbConnection, name: &str) -> QueryResult<Op
 
 /// Takes the group's row lock for the rest of the transaction (a write that changes nothing);
 /// false when there is no such group.
-pub fn lock_group(conn: &mut DbConnection, id: &str) -> QueryResult<bool> {
-    let n = diesel::update(policy_group::table.filter(policy_group::id.eq(id)))
+pub fn lock_group(conn: &mut DbConnection, id: &PolicyGroupId) -> QueryResult<bool> {
+    let n = diesel::update(policy_group::table.filter(policy_group::id.eq(id.as_str())))
         .set(policy_group::is_active.eq(policy_group::is_active))
         .execute(conn)?;
     Ok(n > 0)
@@ -175,11 +175,14 @@ pub fn all_groups(conn: &mut DbConnection) -> QueryResult<Vec<PolicyGroup>> {
 }
 
 /// The groups of `ids` (in no particular order; missing ids are skipped).
-pub fn groups_by_ids(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<PolicyGroup>> {
+pub fn groups_by_ids(conn: &mut DbConnection, ids: &[PolicyGroupId]) -> QueryResult<Vec<PolicyGroup>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let rows = policy_group::table.filter(policy_group::id.eq_any(ids)).select(GroupRow::as_select()).load(conn)?;
+    let rows = policy_group::table
+        .filter(policy_group::id.eq_any(ids.iter().map(|i| i.as_str())))
+        .select(GroupRow::as_select())
+        .load(conn)?;
     Ok(rows.into_iter().map(PolicyGroup::from).collect())
 }
 
@@ -196,15 +199,18 @@ pub fn insert_policy(conn: &mut DbConnection, policy: &Policy) -> QueryResult<()
     Ok(())
 }
 
-pub fn find_policy(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Policy>> {
-    let row =
-        auth_policy::table.filter(auth_policy::id.eq(id)).select(PolicyRow::as_select()).first(conn).optional()?;
+pub fn find_policy(conn: &mut DbConnection, id: &PolicyId) -> QueryResult<Option<Policy>> {
+    let row = auth_policy::table.find(id.as_str()).select(PolicyRow::as_select()).first(conn).optional()?;
     Ok(row.map(Policy::from))
 }
 
-pub fn find_policy_by_name(conn: &mut DbConnection, group_id: &str, name: &str) -> QueryResult<Option<Policy>> {
+pub fn find_policy_by_name(
+    conn: &mut DbConnection,
+    group_id: &PolicyGroupId,
+    name: &str,
+) -> QueryResult<Option<Policy>> {
     let row = auth_policy::table
-        .filter(auth_policy::policy_group_id.eq(group_id))
+        .filter(auth_policy::policy_group_id.eq(group_id.as_str()))
         .filter(auth_policy::name.eq(name))
         .select(PolicyRow::as_select())
         .first(conn)
@@ -241,9 +247,9 @@ pub fn all_policies(conn: &mut DbConnection) -> QueryResult<Vec<Policy>> {
 }
 
 /// The policies of a group, oldest first.
-pub fn policies_of_group(conn: &mut DbConnection, group_id: &str) -> QueryResult<Vec<Policy>> {
+pub fn policies_of_group(conn: &mut DbConnection, group_id: &PolicyGroupId) -> QueryResult<Vec<Policy>> {
     let rows = auth_policy::table
-        .filter(auth_policy::policy_group_id.eq(group_id))
+        .filter(auth_policy::policy_group_id.eq(group_id.as_str()))
         .order((auth_policy::cr_dtimes.asc(), auth_policy::id.asc()))
         .select(PolicyRow::as_select())
         .load(conn)?;
@@ -251,9 +257,9 @@ pub fn policies_of_group(conn: &mut DbConnection, group_id: &str) -> QueryResult
 }
 
 /// The active (published, not deleted) policies of a group, oldest first.
-pub fn active_policies_of_group(conn: &mut DbConnection, group_id: &str) -> QueryResult<Vec<Policy>> {
+pub fn active_policies_of_group(conn: &mut DbConnection, group_id: &PolicyGroupId) -> QueryResult<Vec<Policy>> {
     let rows = auth_policy::table
-        .filter(auth_policy::policy_group_id.eq(group_id))
+        .filter(auth_policy::policy_group_id.eq(group_id.as_str()))
         .filter(auth_policy::is_active.eq(true))
         .filter(auth_policy::is_deleted.eq(false))
         .order((auth_policy::cr_dtimes.asc(), auth_policy::id.asc()))
@@ -262,9 +268,9 @@ pub fn active_policies_of_group(conn: &mut DbConnection, group_id: &str) -> Quer
     Ok(rows.into_iter().map(Policy::from).collect())
 }
 
-pub fn has_active_policies(conn: &mut DbConnection, group_id: &str) -> QueryResult<bool> {
+pub fn has_active_policies(conn: &mut DbConnection, group_id: &PolicyGroupId) -> QueryResult<bool> {
     let n: i64 = auth_policy::table
-        .filter(auth_policy::policy_group_id.eq(group_id))
+        .filter(auth_policy::policy_group_id.eq(group_id.as_str()))
         .filter(auth_policy::is_active.eq(true))
         .filter(auth_policy::is_deleted.eq(false))
         .count()
@@ -273,21 +279,28 @@ pub fn has_active_policies(conn: &mut DbConnection, group_id: &str) -> QueryResu
 }
 
 /// The policies of `ids` (in no particular order; missing ids are skipped).
-pub fn policies_by_ids(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<Policy>> {
+pub fn policies_by_ids(conn: &mut DbConnection, ids: &[PolicyId]) -> QueryResult<Vec<Policy>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let rows = auth_policy::table.filter(auth_policy::id.eq_any(ids)).select(PolicyRow::as_select()).load(conn)?;
+    let rows = auth_policy::table
+        .filter(auth_policy::id.eq_any(ids.iter().map(|i| i.as_str())))
+        .select(PolicyRow::as_select())
+        .load(conn)?;
     Ok(rows.into_iter().map(Policy::from).collect())
 }
 
 // ---- API keys (read only)
 
 /// True when `partner_id` holds an active API key for `policy_id`.
-pub fn partner_has_active_key(conn: &mut DbConnection, partner_id: &str, policy_id: &str) -> QueryResult<bool> {
+pub fn partner_has_active_key(
+    conn: &mut DbConnection,
+    partner_id: &PartnerId,
+    policy_id: &PolicyId,
+) -> QueryResult<bool> {
     let n: i64 = partner_policy::table
-        .filter(partner_policy::part_id.eq(partner_id))
-        .filter(partner_policy::policy_id.eq(policy_id))
+        .filter(partner_policy::part_id.eq(partner_id.as_str()))
+        .filter(partner_policy::policy_id.eq(policy_id.as_str()))
         .filter(partner_policy::is_active.eq(true))
         .filter(partner_policy::is_deleted.eq(false))
         .count()
@@ -296,9 +309,9 @@ pub fn partner_has_active_key(conn: &mut DbConnection, partner_id: &str, policy_
 }
 
 /// True when any active API key was issued for `policy_id`.
-pub fn policy_has_active_keys(conn: &mut DbConnection, policy_id: &str) -> QueryResult<bool> {
+pub fn policy_has_active_keys(conn: &mut DbConnection, policy_id: &PolicyId) -> QueryResult<bool> {
     let n: i64 = partner_policy::table
-        .filter(partner_policy::policy_id.eq(policy_id))
+        .filter(partner_policy::policy_id.eq(policy_id.as_str()))
         .filter(partner_policy::is_active.eq(true))
         .filter(partner_policy::is_deleted.eq(false))
         .count()

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use partner_domain::PartnerId;
 use partner_domain::partner::Contact;
 
 use crate::connection::DbConnection;
@@ -21,18 +22,18 @@ mosip_row! {
     }
 }
 
-pub fn find_contact(conn: &mut DbConnection, partner_id: &str, email: &str) -> QueryResult<Option<ContactRow>> {
+pub fn find_contact(conn: &mut DbConnection, partner_id: &PartnerId, email: &str) -> QueryResult<Option<ContactRow>> {
     partner_contact::table
-        .filter(partner_contact::partner_id.eq(partner_id))
+        .filter(partner_contact::partner_id.eq(partner_id.as_str()))
         .filter(partner_contact::email_id.eq(email))
         .select(ContactRow::as_select())
         .first(conn)
         .optional()
 }
 
-pub fn contacts_of(conn: &mut DbConnection, partner_id: &str) -> QueryResult<Vec<ContactRow>> {
+pub fn contacts_of(conn: &mut DbConnection, partner_id: &PartnerId) -> QueryResult<Vec<ContactRow>> {
     partner_contact::table
-        .filter(partner_contact::partner_id.eq(partner_id))
+        .filter(partner_contact::partner_id.eq(partner_id.as_str()))
         .order((partner_contact::cr_dtimes.asc(), partner_contact::id.asc()))
         .select(ContactRow::as_select())
         .load(conn)
@@ -41,7 +42,7 @@ pub fn contacts_of(conn: &mut DbConnection, partner_id: &str) -> QueryResult<Vec
 pub fn insert_contact(
     conn: &mut DbConnection,
     id: &str,
-    partner_id: &str,
+    partner_id: &PartnerId,
     c: &Contact,
     by: &str,
     now: NaiveDateTime,
@@ -49,7 +50,7 @@ pub fn insert_contact(
     diesel::insert_into(partner_contact::table)
         .values(ContactRow {
             id: id.to_owned(),
-            partner_id: partner_id.to_owned(),
+            partner_id: partner_id.to_string(),
             contact_no: Some(c.contact_number.clone()),
             email_id: Some(c.email_id.clone()),
             address: Some(c.address.clone()),
