@@ -5,6 +5,7 @@ mod audit;
 mod batch;
 mod env;
 mod error;
+pub mod events;
 pub mod page;
 pub mod schema;
 pub mod search;
