@@ -3,12 +3,14 @@
 use misp_app::MispSettings;
 use serde::Deserialize;
 use web_support::settings::ServiceSettings;
+use websub_publisher::EventsSettings;
 
-/// `[misp]`.
+/// `[misp]` and `[events]`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
 pub struct Sections {
     pub misp: MispSettings,
+    pub events: EventsSettings,
 }
 
 impl ServiceSettings for Sections {

@@ -1,4 +1,10 @@
+use websub_publisher::Topic;
+
 use crate::settings::Settings;
+
+/// The topics of this service's operations (partner-service sends them too; claims keep the two
+/// from sending one event at the same time).
+const MISP_TOPICS: &[Topic] = &[Topic::MispLicenseGenerated, Topic::MispLicenseUpdated, Topic::MispUpdated];
 
 /// MOSIP's port for the MISP service.
 pub const DEFAULT_PORT: u16 = 9100;
@@ -17,6 +23,8 @@ impl Application {
         let doc = crate::openapi::document();
         let routes = move |cfg: &mut actix_web::web::ServiceConfig| crate::routes::configure(cfg, misp.clone(), &doc);
         let (port, server) = web_support::startup::serve(&shared, DEFAULT_PORT, routes)?;
+        let public_url = format!("http://{}:{port}", shared.settings.server.host);
+        websub_publisher::start(shared.db.pool().clone(), &shared.settings.service.events, MISP_TOPICS, &public_url)?;
         Ok(Application { port, server })
     }
 

@@ -7,7 +7,10 @@ use utoipa::OpenApi as _;
 use utoipa::openapi::OpenApi;
 use web_support::openapi::{ActuatorApi, DocumentBuilder};
 
-use crate::routes::{AuditsApi, CertificatesApi, OnboardingApi, PARTNER_BASE, POLICY_BASE, PartnersApi, PolicyApi};
+use crate::routes::{
+    AuditsApi, CertificatesApi, DATASHARE_BASE, DatashareApi, EventsApi, OnboardingApi, PARTNER_BASE, POLICY_BASE,
+    PartnersApi, PolicyApi,
+};
 
 /// The document under construction (tests read its schema conflicts).
 pub fn builder() -> DocumentBuilder {
@@ -19,11 +22,13 @@ pub fn builder() -> DocumentBuilder {
     )
     .mount_as(PARTNER_BASE, ActuatorApi::openapi(), "PartnerManager")
     .mount(PARTNER_BASE, AuditsApi::openapi())
+    .mount(PARTNER_BASE, EventsApi::openapi())
     .mount(PARTNER_BASE, OnboardingApi::openapi())
     .mount(PARTNER_BASE, CertificatesApi::openapi())
     .mount(PARTNER_BASE, PartnersApi::openapi())
     .mount_as(POLICY_BASE, ActuatorApi::openapi(), "PolicyManager")
     .mount(POLICY_BASE, PolicyApi::openapi())
+    .mount(DATASHARE_BASE, DatashareApi::openapi())
 }
 
 /// The finished document.

@@ -7,9 +7,10 @@ use partner_portal::PortalSettings;
 use policy_app::PolicySettings;
 use serde::Deserialize;
 use web_support::settings::ServiceSettings;
+use websub_publisher::EventsSettings;
 
-/// `[policy]`, `[partner]`, `[certificates]`, `[onboarding]`, `[smtp]`, `[portal]`, and `[misp]`
-/// for the portal's MISP pages.
+/// `[policy]`, `[partner]`, `[certificates]`, `[onboarding]`, `[smtp]`, `[portal]`, `[misp]` for
+/// the portal's MISP pages, and `[events]`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
 pub struct Sections {
@@ -20,6 +21,7 @@ pub struct Sections {
     pub smtp: SmtpSettings,
     pub portal: PortalSettings,
     pub misp: MispSettings,
+    pub events: EventsSettings,
 }
 
 impl ServiceSettings for Sections {}

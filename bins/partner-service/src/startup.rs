@@ -1,5 +1,6 @@
 use actix_web::web;
 use partner_app::onboarding::Onboarding;
+use websub_publisher::Topic;
 
 use crate::settings::Settings;
 
@@ -37,6 +38,9 @@ impl Application {
             }
         };
         let (port, server) = web_support::startup::serve(&shared, DEFAULT_PORT, routes)?;
+        let public_url = format!("http://{}:{port}", shared.settings.server.host);
+        let events = &shared.settings.service.events;
+        websub_publisher::start(shared.db.pool().clone(), events, &Topic::all(), &public_url)?;
         Ok(Application { port, server })
     }
 

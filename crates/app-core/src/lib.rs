@@ -6,6 +6,7 @@ mod batch;
 mod env;
 mod error;
 pub mod events;
+pub mod outbox;
 pub mod page;
 pub mod schema;
 pub mod search;

@@ -215,6 +215,15 @@ catalogue! {
         "This event specifies that the MISP status must either be active or de-active for id - {id} to update the MISP license key"),
     MispActiveStatusInvalid => ("PMS_MSP_407", System, "Update MISP status request", MispId,
         "This event specifies that the MISP status must either be active or de-active for id - {id} for updating MISP status request"),
+    // ---- beyond the seed (EXTRA_EVENTS): the event outbox
+    RequeueEvents => ("PMS_PRT_190", User, "Requeue events", NoId,
+        "This event re-queues events the WebSub hub refused"),
+    RequeueEventsSuccess => ("PMS_PRT_290", System, "Requeue events", NoId,
+        "This event specifies that events were re-queued for the WebSub hub"),
+    Republish => ("PMS_PRT_191", User, "Republish state", NoId,
+        "This event republishes the current partners, API keys, policies and licences to the WebSub hub"),
+    RepublishSuccess => ("PMS_PRT_291", System, "Republish state", NoId,
+        "This event specifies that the current state was queued for the WebSub hub"),
 }
 
 impl AuditEvent {
@@ -226,7 +235,8 @@ impl AuditEvent {
 /// Events the product records beyond the seed catalogue (for operations MOSIP added later, or
 /// that the seed does not cover). Each is listed in `docs/audit.md`; every other event is the
 /// seed's, unchanged.
-pub const EXTRA_EVENTS: &[AuditEvent] = &[];
+pub const EXTRA_EVENTS: &[AuditEvent] =
+    &[AuditEvent::RequeueEvents, AuditEvent::RequeueEventsSuccess, AuditEvent::Republish, AuditEvent::RepublishSuccess];
 
 impl AuditEvent {
     /// True for the seed's events, false for the documented extras.

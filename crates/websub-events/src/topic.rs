@@ -14,6 +14,13 @@ pub enum Topic {
     MispUpdated,
 }
 
+impl Topic {
+    /// Every topic, in declaration order.
+    pub fn all() -> Vec<Topic> {
+        <Topic as strum::IntoEnumIterator>::iter().collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use strum::IntoEnumIterator;

@@ -10,6 +10,7 @@
 
 pub(crate) mod audits;
 pub(crate) mod certificates;
+pub(crate) mod events;
 pub(crate) mod onboarding;
 pub(crate) mod partners;
 pub mod policy;
@@ -22,6 +23,8 @@ use web_support::openapi::{Registrar, register_actuator};
 pub const PARTNER_BASE: &str = "/v1/partnermanager";
 /// The policy manager's scope.
 pub const POLICY_BASE: &str = "/v1/policymanager";
+/// Where shared certificate chains are read (MOSIP's datashare path).
+pub const DATASHARE_BASE: &str = "/v1/datashare";
 
 pub fn configure(cfg: &mut web::ServiceConfig, doc: &OpenApi) {
     web_support::openapi::serve::configure(cfg, doc, &[PARTNER_BASE, POLICY_BASE]);
@@ -33,6 +36,8 @@ pub fn register(r: &mut Registrar<'_>) {
     r.scope(PARTNER_BASE, |r| {
         register_actuator(r);
         r.get("/audits", audits::search)
+            .get("/events", events::list)
+            .post("/events/requeue", events::requeue)
             .configure(onboarding::register)
             .configure(certificates::register)
             .configure(partners::register);
@@ -40,11 +45,15 @@ pub fn register(r: &mut Registrar<'_>) {
     .scope_without_metadata(POLICY_BASE, |r| {
         register_actuator(r);
         policy::register(r);
+    })
+    .scope(DATASHARE_BASE, |r| {
+        r.get("/get/{policyId}/{subscriberId}/{shareId}", events::shared_chain);
     });
 }
 
 pub use audits::AuditsApi;
 pub use certificates::CertificatesApi;
+pub use events::{DatashareApi, EventsApi};
 pub use onboarding::OnboardingApi;
 pub use partners::PartnersApi;
 pub use policy::PolicyApi;

@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "tests fail loudly")]
 
 mod certificates;
+mod events;
 mod foundation;
 mod helpers;
 mod onboarding;
