@@ -73,6 +73,12 @@ impl<'a> Tx<'a> {
         Tx { conn, trail, now, events: Vec::new(), entropy, rng: None }
     }
 
+    /// A read has no transaction to publish from: an event there is a programming error, made
+    /// loud rather than lost.
+    fn refuse_events(&self) -> Result<(), AppError> {
+        if self.events.is_empty() { Ok(()) } else { Err(AppError::internal("an event was published from a read")) }
+    }
+
     /// Writes the events published so far (in the caller's transaction).
     fn flush_events(&mut self) -> Result<usize, AppError> {
         let events = std::mem::take(&mut self.events);
@@ -118,7 +124,9 @@ impl Store {
         let now = self.clock.now();
         let plan = AuditPlan::new(self.audit.context(&Actor::anonymous("", None)));
         let mut tx = Tx::new(&mut conn, Trail::new(&plan, now), now, &*self.entropy);
-        f(&mut tx)
+        let out = f(&mut tx);
+        tx.refuse_events()?;
+        out
     }
 
     /// Runs `f` in one transaction, unaudited (sign-up bookkeeping, background jobs).
@@ -178,6 +186,7 @@ impl Store {
         let now = self.clock.now();
         let mut tx = Tx::new(&mut conn, Trail::new(&plan, now), now, &*self.entropy);
         let out = f(&mut tx);
+        tx.refuse_events()?;
         let records = match &out {
             Ok(_) => std::mem::take(&mut tx.trail.records),
             Err(err) => plan.failure_records(&err.audit, err.code(), err.message(), now),

@@ -144,3 +144,13 @@ fn events_commit_with_their_change_sqlite() {
 fn events_commit_with_their_change_postgres() {
     events_commit_with_their_change_and_a_rollback_publishes_nothing(Backend::Postgres);
 }
+
+#[test]
+fn an_event_published_from_a_read_is_an_error_not_a_loss() {
+    let Some((store, _db)) = store(Backend::Sqlite) else { return };
+    let out = store.read(|tx| {
+        tx.publish(websub_events::Event::misp_updated("l"));
+        Ok(())
+    });
+    assert_eq!(out.err().map(|e| e.kind), Some(FailureKind::Internal));
+}
