@@ -102,3 +102,6 @@ pub fn republish(store: &Store) -> Result<RepublishCounts, AppError> {
         Ok(counts)
     })
 }
+
+#[cfg(test)]
+mod tests;
