@@ -10,6 +10,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::PartnerConfig;
 use crate::dto::{ApiVersion, Message, StatusBody};
+use crate::events;
 use crate::failure::{Family, refused, refuser};
 
 /// M1: switches a partner on (it needs an uploaded certificate) or off; deactivating a MISP
@@ -33,10 +34,13 @@ pub fn activation(
         let p = repo::find(tx.conn, &owner)?.ok_or_else(|| fail(PartnerError::PartnerIdMissing))?;
         let change = Activation::parse(&status).map_err(&fail)?;
         if let Some(to) = change.apply(p.is_active, p.certificate_alias.is_some()).map_err(&fail)? {
-            // 0 rows: a concurrent switch got there first, with the same outcome
-            repo::set_active(tx.conn, &owner, !to, to, &actor.user_id, tx.now)?;
+            // 0 rows: a concurrent switch got there first, with the same outcome (and its events)
+            let switched = repo::set_active(tx.conn, &owner, !to, to, &actor.user_id, tx.now)? == 1;
             if !to && p.partner_type_code.eq_ignore_ascii_case(&cfg.misp_partner_type) {
-                repo::deactivate_misp_licenses(tx.conn, &owner, &actor.user_id, tx.now)?;
+                events::switch_off_licenses(tx, &owner, &actor.user_id)?;
+            }
+            if switched {
+                events::publish_partner(tx, &owner)?;
             }
         }
         tx.trail.push(AuditEvent::RegisterPartnerSuccess, Some(partner_id));

@@ -18,10 +18,12 @@ use partner_domain::{ApiKey, PartnerId};
 use persistence::repo::api_key::{self as keys, ApiKeyRow};
 use persistence::repo::{partner as partners, partner_policy};
 use policy_domain::{PolicyGroupId, PolicyId};
+use websub_events::Event;
 
 pub use self::bodies::{GenerateBody, Generated, KeyMapping, KeyStatusBody, RemapBody};
 use crate::PartnerConfig;
 use crate::dto::Message;
+use crate::events;
 use crate::failure::{Family, invalid, key_not_stored, refuser};
 
 /// `value`, unless it is missing or blank (then a violation of `field`).
@@ -94,6 +96,10 @@ pub fn generate(
         let (conn, rng) = tx.conn_and_rng();
         let row = keys::insert_fresh(conn, row, || key_policy.generate(rng))
             .map_err(|e| key_not_stored(Family::Mapping, e, Some(partner_id)))?;
+        let owner_data = events::partner_data(tx.conn, &partner)?;
+        if let Some(event) = events::key_approved(tx.conn, &owner_data, &row)? {
+            tx.publish(event);
+        }
         tx.trail.push(AuditEvent::ApiKeyApproved, Some(partner_id));
         Ok(Generated {
             api_key: row.policy_api_key,
@@ -128,8 +134,11 @@ pub fn status(
             .ok_or_else(|| fail(PartnerError::ApiKeyNotFound))?;
         let partner_active = partners::find(tx.conn, &owner)?.is_some_and(|p| p.is_active);
         let on = change_status(&status, key.is_active, partner_active, actor.is_admin).map_err(&fail)?;
-        if on != key.is_active {
-            keys::set_active(tx.conn, &ApiKey::from(&key.policy_api_key), key.is_active, on, &actor.user_id, tx.now)?;
+        if on != key.is_active
+            && keys::set_active(tx.conn, &ApiKey::from(&key.policy_api_key), key.is_active, on, &actor.user_id, tx.now)?
+                == 1
+        {
+            tx.publish(Event::apikey_updated(&events::key_data(&ApiKeyRow { is_active: on, ..key })));
         }
         tx.trail.push(AuditEvent::ApiKeyApproved, Some(partner_id));
         Ok(if on { KeyStatus::Activate } else { KeyStatus::Deactivate }.message())
@@ -167,6 +176,9 @@ pub fn remap(store: &Store, actor: &Actor, partner_id: &str, key: &str, req: Rem
         if moved == 0 {
             // switched off or moved meanwhile
             return Err(fail(PartnerError::ApiKeyPolicyMappingMissing));
+        }
+        if let Some(moved) = keys::find(tx.conn, &owner, &key)? {
+            tx.publish(Event::apikey_updated(&events::key_data(&moved)));
         }
         tx.trail.push(AuditEvent::PolicyMappingCreated, Some(partner_id));
         Ok(Message { message: KEY_REMAPPED })

@@ -24,5 +24,7 @@ pub mod onboarding;
 // MOSIP's role sets per operation, and outgoing mail (SMTP, file drop)
 pub mod notify;
 pub mod roles;
+// events to ID-Authentication (the outbox)
+pub mod events;
 // the settings sections these operations read
 pub mod settings;

@@ -17,6 +17,7 @@ use partner_domain::certificate::{
 };
 use persistence::repo::certificate::{self as repo, PartnerCertRow};
 use rand_core::CryptoRngCore;
+use websub_events::{Event, PartnerData, Source};
 
 pub use dto::{
     CaCertificateRequest, CaCertificateResponse, CertificateDataResponse, PartnerCertificateRequest,
@@ -192,12 +193,18 @@ pub fn upload_partner(
         {
             return Err(CertificateError::PartnerNotFound.into());
         }
+        let leaf = upload.leaf.pem();
+        let data = PartnerData {
+            partner_id: partner.id.clone(),
+            partner_name: partner.name.clone(),
+            certificate: Some(leaf.clone()),
+            // marked active above
+            active: true,
+        };
+        tx.publish(Event::partner_updated(Source::PartnerServiceImpl, &data));
+        tx.publish(Event::ca_certificate_uploaded(Source::PartnerServiceImpl, domain.as_str(), &upload.chain));
         tx.trail.push(AuditEvent::PartnerKeyCreated, Some(&partner.id));
-        Ok(PartnerCertificateResponse {
-            signed_certificate_data: upload.leaf.pem(),
-            certificate_id: cert_id,
-            timestamp: local(now),
-        })
+        Ok(PartnerCertificateResponse { signed_certificate_data: leaf, certificate_id: cert_id, timestamp: local(now) })
     })
 }
 

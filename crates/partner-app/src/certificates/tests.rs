@@ -152,3 +152,45 @@ fn reading_the_certificate_of_an_unknown_partner_records_the_missing_partner() {
     register(&store, "no-cert", "No Cert Ltd");
     assert_eq!(partner_certificate(&store, &admin(), "no-cert").unwrap_err().code(), "PMS_PRT_108");
 }
+
+fn outbox(store: &Store) -> Vec<repo::outbox::OutboxRow> {
+    repo::outbox::list(&mut store.pool().get().unwrap(), repo::outbox::PENDING, 0, 100).unwrap()
+}
+
+#[test]
+fn an_upload_publishes_the_partner_then_its_chain_and_a_refused_one_nothing() {
+    let (store, _db) = store();
+    let (root, partner) = root_and_partner("Tech Auth Ltd");
+    upload_ca(&store, &admin(), &config(), ca_request(&root.pem())).unwrap();
+    let req = |id: &str| PartnerCertificateRequest {
+        partner_id: Some(id.into()),
+        certificate_data: Some(partner.pem()),
+        partner_domain: Some("auth".into()),
+    };
+    assert_eq!(
+        upload_partner(&store, &admin(), &config(), req("nobody"), &mut OsRng).unwrap_err().code(),
+        "PMS_PRT_005"
+    );
+    assert!(outbox(&store).is_empty(), "CA uploads and refused uploads publish nothing");
+    register(&store, "tech-auth-1", "Tech Auth Ltd");
+    let uploaded = upload_partner(&store, &admin(), &config(), req("tech-auth-1"), &mut OsRng).unwrap();
+
+    let events = outbox(&store);
+    assert_eq!(events.len(), 2);
+    assert_eq!((events[0].topic.as_str(), events[0].source.as_str()), ("PARTNER_UPDATED", "PartnerServiceImpl"));
+    let data: serde_json::Value = serde_json::from_str(&events[0].data).unwrap();
+    let partner_data = &data["partnerData"];
+    assert_eq!(partner_data["partnerId"], "tech-auth-1");
+    assert_eq!(partner_data["partnerName"], "Tech Auth Ltd");
+    assert_eq!(partner_data["certificateData"], uploaded.signed_certificate_data.as_str());
+    assert_eq!(partner_data["partnerStatus"], "ACTIVE");
+    assert_eq!(
+        (events[1].topic.as_str(), events[1].source.as_str()),
+        ("CA_CERTIFICATE_UPLOADED", "PartnerServiceImpl")
+    );
+    let data: serde_json::Value = serde_json::from_str(&events[1].data).unwrap();
+    let stored = repo::certificate::partner_certificate(&mut store.pool().get().unwrap(), &uploaded.certificate_id);
+    let chain = stored.unwrap().unwrap().signed_cert_chain;
+    assert!(!chain.is_empty());
+    assert_eq!(data, serde_json::json!({"partnerDomain": "AUTH", "certChain": chain}));
+}

@@ -73,31 +73,37 @@ pub fn world() -> World {
     for (id, kind, active) in
         [("tech", "Auth_Partner", true), ("cred", "Credential_Partner", true), ("idle", "Auth_Partner", false)]
     {
-        let row = PartnerRow {
-            id: id.into(),
-            policy_group_id: Some("g1".into()),
-            name: format!("{id} org"),
-            address: None,
-            contact_no: None,
-            email_id: Some(format!("{id}@example.org")),
-            certificate_alias: None,
-            user_id: id.into(),
-            partner_type_code: kind.into(),
-            approval_status: "approved".into(),
-            is_active: active,
-            lang_code: Some("eng".into()),
-            logo_url: None,
-            addl_info: None,
-            cr_by: "tester".into(),
-            cr_dtimes: t,
-            upd_by: None,
-            upd_dtimes: None,
-            is_deleted: false,
-            del_dtimes: None,
-        };
-        diesel::insert_into(persistence::schema::partner::table).values(&row).execute(conn).unwrap();
+        insert_partner(conn, id, kind, active);
     }
     World { store, _db: db }
+}
+
+/// Inserts partner `id` ("`id` org") of type `kind` into group `g1`, at [`now`].
+pub fn insert_partner(conn: &mut persistence::DbConnection, id: &str, kind: &str, active: bool) {
+    let t = now();
+    let row = PartnerRow {
+        id: id.into(),
+        policy_group_id: Some("g1".into()),
+        name: format!("{id} org"),
+        address: None,
+        contact_no: None,
+        email_id: Some(format!("{id}@example.org")),
+        certificate_alias: None,
+        user_id: id.into(),
+        partner_type_code: kind.into(),
+        approval_status: "approved".into(),
+        is_active: active,
+        lang_code: Some("eng".into()),
+        logo_url: None,
+        addl_info: None,
+        cr_by: "tester".into(),
+        cr_dtimes: t,
+        upd_by: None,
+        upd_dtimes: None,
+        is_deleted: false,
+        del_dtimes: None,
+    };
+    diesel::insert_into(persistence::schema::partner::table).values(&row).execute(conn).unwrap();
 }
 
 /// A partner (or any non-admin user) named `user`.
@@ -117,6 +123,13 @@ impl World {
         let mut events: Vec<_> = rows.into_iter().map(|r| (r.event_id, r.error_code)).collect();
         events.sort();
         events
+    }
+
+    /// The pending outbox rows as `(topic, source, data)`, in the order they were published.
+    pub fn outbox(&self) -> Vec<(String, String, serde_json::Value)> {
+        let conn = &mut self.store.pool().get().unwrap();
+        let rows = repo::outbox::list(conn, repo::outbox::PENDING, 0, 100).unwrap();
+        rows.into_iter().map(|r| (r.topic, r.source, serde_json::from_str(&r.data).unwrap())).collect()
     }
 }
 

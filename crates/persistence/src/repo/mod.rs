@@ -33,6 +33,7 @@ pub mod api_key;
 pub mod partner;
 pub mod partner_extras;
 pub mod partner_policy;
+pub mod republish;
 
 // ---- onboarding (local accounts, pending sign-ups)
 pub mod account;
