@@ -1,7 +1,7 @@
 use serde_json::Value;
 
 use super::*;
-use crate::dto::{PolicyBody, StatusBody};
+use crate::dto::{GroupDto, PolicyBody, PolicyCreatedDto, StatusBody};
 use crate::testing::{auth_document, config, group_request, manager, policy_request, store};
 use crate::{groups, policies};
 
@@ -28,12 +28,19 @@ fn assert_policy_updated(row: &(String, String, Value), id: &str, name: &str, st
     assert_eq!(policy["policy"], auth_document(), "the document as an object");
 }
 
+/// A store with the group `g1` and its draft `p1`.
+fn draft_p1() -> (persistence::testing::TestDb, Store, GroupDto, PolicyCreatedDto) {
+    let (db, store) = store();
+    let group = groups::create(&store, &manager(), group_request("g1")).unwrap_or_else(|e| panic!("{e}"));
+    let draft =
+        policies::create(&store, &manager(), &config(), policy_request("g1", "p1")).unwrap_or_else(|e| panic!("{e}"));
+    (db, store, group, draft)
+}
+
 #[test]
 fn updating_and_publishing_a_policy_publish_it_and_refusals_publish_nothing() {
-    let (_db, store) = store();
+    let (_db, store, group, draft) = draft_p1();
     let (cfg, pm) = (config(), manager());
-    let group = groups::create(&store, &pm, group_request("g1")).unwrap_or_else(|e| panic!("{e}"));
-    let draft = policies::create(&store, &pm, &cfg, policy_request("g1", "p1")).unwrap_or_else(|e| panic!("{e}"));
     assert!(outbox(&store).is_empty(), "a new draft is not published");
 
     policies::update(&store, &pm, &cfg, &draft.id, policy_request("g1", "p1")).unwrap_or_else(|e| panic!("{e}"));
@@ -62,10 +69,8 @@ fn updating_and_publishing_a_policy_publish_it_and_refusals_publish_nothing() {
 
 #[test]
 fn republishing_sends_every_published_policy_and_no_draft() {
-    let (_db, store) = store();
+    let (_db, store, group, first) = draft_p1();
     let (cfg, pm) = (config(), manager());
-    let group = groups::create(&store, &pm, group_request("g1")).unwrap_or_else(|e| panic!("{e}"));
-    let first = policies::create(&store, &pm, &cfg, policy_request("g1", "p1")).unwrap_or_else(|e| panic!("{e}"));
     let draft = PolicyBody { desc: Some("p1 policy".into()), ..policy_request("g1", "p2") };
     policies::create(&store, &pm, &cfg, draft).unwrap_or_else(|e| panic!("{e}"));
     policies::publish(&store, &pm, &cfg, &first.id, &group.id).unwrap_or_else(|e| panic!("{e}"));
