@@ -9,6 +9,7 @@ use misp_domain::{
     required_field,
 };
 use persistence::repo::{misp as misps, misp_license as keys};
+use websub_events::Event;
 
 use crate::config::{MispConfig, at_store_precision};
 use crate::dto::{Download, KeyStatus, KeyStatusRequest, ValidateRequest, Validated};
@@ -105,6 +106,9 @@ pub fn switch(
         let holder = misps::find_holder(tx.conn, &holder_id, &cfg.partner_type)?;
         may_switch_key(&license, holder.as_ref(), switch, now)?;
         keys::set_state(tx.conn, &holder_id, &license_key, switch.is_on(), false, &actor.user_id, now)?;
+        if license.is_active != switch.is_on() {
+            tx.publish(Event::misp_updated(&key));
+        }
         Ok(KeyStatus { misp_license_key_status: status })
     })
 }
@@ -119,18 +123,33 @@ pub fn download(store: &Store, actor: &Actor, cfg: &MispConfig, misp_id: &str) -
         let misp = misps::find(tx.conn, &id)?.ok_or_else(|| MispError::MispNotFound(misp_id.to_owned()))?;
         cfg.roles.require_owner_or_admin(actor, &misp.user_id)?;
         misp.may_download()?;
-        let (license, changed) = current_key(tx, cfg, &id, None, &actor.user_id, MispError::NoKeys)?;
-        if changed {
+        let current = current_key(tx, cfg, &id, None, &actor.user_id, MispError::NoKeys)?;
+        if current.changed() {
             tx.trail.push(AuditEvent::UpdateMispLicenseStatus, Some(misp_id));
         }
-        Ok(license)
+        Ok(current.license)
     })?;
     Ok(Download::from(&license))
 }
 
+/// A holder's current key, and what finding it changed.
+pub(crate) struct CurrentKey {
+    pub license: License,
+    /// Expired active keys were switched off.
+    pub retired: bool,
+    /// `license` is a new key.
+    pub issued: bool,
+}
+
+impl CurrentKey {
+    pub fn changed(&self) -> bool {
+        self.retired || self.issued
+    }
+}
+
 /// The current key of `holder_id` after retiring its expired active keys, issuing one new key
 /// (with `policy_id`) when none is left; `no_keys` when it has no key at all. The caller holds the
-/// holder's lock. Returns the key and whether anything changed.
+/// holder's lock.
 pub(crate) fn current_key(
     tx: &mut Tx<'_>,
     cfg: &MispConfig,
@@ -138,7 +157,7 @@ pub(crate) fn current_key(
     policy_id: Option<String>,
     user: &str,
     no_keys: MispError,
-) -> Result<(License, bool), AppError> {
+) -> Result<CurrentKey, AppError> {
     let all = keys::of_holder(tx.conn, holder_id)?;
     if all.is_empty() {
         return Err(no_keys.into());
@@ -148,14 +167,14 @@ pub(crate) fn current_key(
     for key in &plan.retire {
         keys::set_state(tx.conn, holder_id, &LicenseKey::from(key), false, false, user, now)?;
     }
-    let changed = !plan.retire.is_empty();
+    let retired = !plan.retire.is_empty();
     match plan.answer {
-        Answer::Current(k) => Ok((k, changed)),
+        Answer::Current(license) => Ok(CurrentKey { license, retired, issued: false }),
         Answer::IssueNew => {
             let (conn, mut rng) = tx.conn_and_rng();
-            let key = keys::insert_new(conn, || cfg.keys.issue(&mut rng, holder_id, policy_id.clone(), user, now))?
+            let license = keys::insert_new(conn, || cfg.keys.issue(&mut rng, holder_id, policy_id.clone(), user, now))?
                 .ok_or_else(no_key)?;
-            Ok((key, true))
+            Ok(CurrentKey { license, retired, issued: true })
         }
     }
 }

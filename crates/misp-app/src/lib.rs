@@ -2,6 +2,7 @@
 
 pub mod config;
 pub mod dto;
+pub mod events;
 pub mod keys;
 pub mod metrics;
 pub mod misps;

@@ -15,6 +15,7 @@ use policy_domain::PolicyId;
 
 use crate::config::{MispConfig, at_store_precision};
 use crate::dto::{LicenseEntity12, ProviderKeyRequest, ProviderLicense, ProviderRequest};
+use crate::events::publish_license;
 use crate::keys::{current_key, no_key};
 
 /// Longest partner id (`partner.id`).
@@ -82,6 +83,7 @@ pub fn generate(
         let key =
             keys::insert_new(conn, || cfg.keys.issue(&mut rng, &partner.id, policy_id.clone(), &actor.user_id, now))?
                 .ok_or_else(no_key)?;
+        publish_license(tx, true, &key, true)?;
         tx.trail.push(AuditEvent::UpdateMispLicenseStatus, Some(&partner.id));
         Ok(key)
     })?;
@@ -113,8 +115,12 @@ pub fn update(
         let holder: Option<Holder> = misps::find_holder(tx.conn, &holder_id, &cfg.partner_type)?;
         may_switch_key(&license, holder.as_ref(), switch, now)?;
         keys::set_state(tx.conn, &holder_id, &key, switch.is_on(), false, &actor.user_id, now)?;
+        let switched = License { is_active: switch.is_on(), ..license.clone() };
+        if license.is_active != switched.is_active {
+            publish_license(tx, false, &switched, false)?;
+        }
         tx.trail.push(AuditEvent::UpdateMispLicenseStatus, Some(&provider_id));
-        Ok((License { is_active: switch.is_on(), ..license }, switch))
+        Ok((switched, switch))
     })?;
     Ok(ProviderLicense::new(&license, switch.as_str()))
 }
@@ -138,12 +144,14 @@ pub fn regenerate(store: &Store, actor: &Actor, cfg: &MispConfig, misp_id: &str)
             return Err(MispError::PartnerKeyNotFound.into());
         }
         let policy_id = key_policy(tx, &partner.id)?;
-        let (key, changed) =
-            current_key(tx, cfg, &holder_id, policy_id, &actor.user_id, MispError::PartnerKeyNotFound)?;
-        if changed {
+        let current = current_key(tx, cfg, &holder_id, policy_id, &actor.user_id, MispError::PartnerKeyNotFound)?;
+        if current.issued {
+            publish_license(tx, false, &current.license, true)?;
+        }
+        if current.changed() {
             tx.trail.push(AuditEvent::UpdateMispLicenseStatus, Some(&partner.id));
         }
-        Ok(key)
+        Ok(current.license)
     })?;
     Ok(ProviderLicense::new(&license, "Active"))
 }

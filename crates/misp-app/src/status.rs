@@ -8,6 +8,7 @@ use persistence::repo::{misp as misps, misp_license as keys};
 
 use crate::config::{MispConfig, at_store_precision};
 use crate::dto::{Message, StatusRequest, StatusUpdated};
+use crate::events::publish_switched;
 use crate::keys::no_key;
 
 /// E2: approves (issuing the first licence key) or rejects (retiring every key) a MISP.
@@ -57,7 +58,9 @@ pub fn decide(
             }
             Decision::Reject => {
                 tx.trail.push(AuditEvent::UpdateMispLicenseStatus, Some(misp_id));
+                let before = keys::of_holder(tx.conn, &id)?;
                 keys::retire_all(tx.conn, &id, user, now)?;
+                publish_switched(tx, &id, &before)?;
                 tx.trail.push(AuditEvent::RejectedMispNoLicense, Some(misp_id));
                 StatusUpdated {
                     misp_id: misp_id.to_owned(),
@@ -89,7 +92,8 @@ pub fn activate(store: &Store, actor: &Actor, misp_id: &str, req: StatusRequest)
         }
         tx.trail.push(AuditEvent::MispActiveStateUpdated, Some(misp_id));
         tx.trail.push(AuditEvent::UpdateMispLicenseStatus, Some(misp_id));
-        let plan = cascade(switch, &keys::of_holder(tx.conn, &id)?, now);
+        let before = keys::of_holder(tx.conn, &id)?;
+        let plan = cascade(switch, &before, now);
         for key in &plan.suspend {
             keys::set_state(tx.conn, &id, &LicenseKey::from(key), false, true, user, now)?;
         }
@@ -99,6 +103,7 @@ pub fn activate(store: &Store, actor: &Actor, misp_id: &str, req: StatusRequest)
         for key in &plan.release {
             keys::set_state(tx.conn, &id, &LicenseKey::from(key), false, false, user, now)?;
         }
+        publish_switched(tx, &id, &before)?;
         let message = if switch.is_on() { "MISP actived successfully" } else { "MISP de-actived successfully" };
         tx.trail.push(AuditEvent::MispActiveState, Some(misp_id));
         tx.trail.push(AuditEvent::UpdateMispStatusSuccess, None);

@@ -1,48 +1,15 @@
 //! The MISP operations called as a library, on both backends: no web server involved.
 #![allow(clippy::panic, reason = "tests fail loudly")]
 
+mod common;
+
+use app_core::FailureKind;
 use app_core::testing::{actor, audit_events, store, test_now};
-use app_core::{FailureKind, Store};
-use misp_app::dto::{KeyStatusRequest, RegisterRequest, StatusRequest, ValidateRequest};
-use misp_app::roles::{MispRoles, split};
-use misp_app::{MispConfig, keys, misps, status};
-use misp_domain::{KeyPolicy, Verdict};
+use common::{approved_misp, config, registration};
+use misp_app::dto::{KeyStatusRequest, ValidateRequest};
+use misp_app::{keys, misps};
+use misp_domain::Verdict;
 use persistence::Backend;
-
-fn config() -> MispConfig {
-    MispConfig {
-        keys: KeyPolicy::new(50, 180).unwrap_or_else(|e| panic!("{e}")),
-        first_id: 100,
-        roles: MispRoles { admin: split("PARTNER_ADMIN"), misp: split("MISP"), validator: split("ID_AUTHENTICATION") },
-        partner_type: "MISP_Partner".into(),
-    }
-}
-
-fn registration(name: &str) -> RegisterRequest {
-    RegisterRequest {
-        organization_name: Some(name.into()),
-        contact_number: Some("9876543210".into()),
-        email_id: Some("misp@example.org".into()),
-        address: Some("1 Main Street".into()),
-    }
-}
-
-/// Registers and approves a MISP owned by `owner`; its id and first key.
-fn approved_misp(store: &Store, owner: &str) -> (String, String) {
-    let cfg = config();
-    let registered = misps::register(store, &actor(owner, &["MISP"]), &cfg, registration(&format!("{owner} money")))
-        .unwrap_or_else(|e| panic!("{e}"));
-    let admin = actor("admin", &["PARTNER_ADMIN"]);
-    let approved = status::decide(
-        store,
-        &admin,
-        &cfg,
-        &registered.misp_id,
-        StatusRequest { misp_status: Some("approved".into()) },
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
-    (registered.misp_id, approved.misp_license_key.unwrap_or_default())
-}
 
 fn lifecycle(backend: Backend) {
     let Some((store, _db)) = store(backend) else { return };

@@ -2,6 +2,7 @@
 
 pub mod config;
 pub mod dto;
+pub mod events;
 pub mod groups;
 pub mod policies;
 pub mod reads;

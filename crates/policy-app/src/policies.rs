@@ -10,6 +10,7 @@ use policy_domain::{check_mapping, parse_status};
 
 use crate::config::PolicyConfig;
 use crate::dto::{PolicyBody, PolicyCreatedDto, PolicyWithGroupDto, StatusBody, StatusDto};
+use crate::events::publish_if_changed;
 use crate::lost_race;
 
 /// PL3: a new draft in an active group, its document valid against its type's schema.
@@ -82,6 +83,7 @@ pub fn update(
             Ok(_) => {}
             Err(e) => return Err(lost_race(e, PolicyError::PolicyNameTaken(updated.name.clone()))),
         }
+        publish_if_changed(tx, policy, &updated);
         tx.trail.push(AuditEvent::UpdatePolicySuccess, Some(policy_id));
         Ok(PolicyCreatedDto::new(&updated, &group.name))
     })
@@ -109,6 +111,7 @@ pub fn publish(
         if repo::save_draft_change(tx.conn, &published)? == 0 {
             return Err(PolicyError::AlreadyPublished.into());
         }
+        publish_if_changed(tx, policy, &published);
         let dto = PolicyWithGroupDto::new(&published, group)?;
         tx.trail.push(AuditEvent::UpdatePolicySuccess, Some(policy_id.as_str()));
         Ok(dto)
@@ -139,6 +142,7 @@ pub fn set_status(
         if repo::save_draft_change(tx.conn, &changed)? == 0 {
             return Err(PolicyError::PublishedStatusFixed.into());
         }
+        publish_if_changed(tx, policy, &changed);
         tx.trail.push(AuditEvent::UpdatePolicySuccess, Some(policy_id.as_str()));
         Ok(StatusDto { message: "status updated successfully" })
     })
