@@ -5,6 +5,7 @@ pub mod admin;
 pub mod import;
 pub mod onboarding;
 pub mod openapi;
+pub mod republish;
 pub mod routes;
 pub mod settings;
 pub mod startup;

@@ -30,6 +30,14 @@ enum Command {
         /// Directory holding the CSV files.
         dir: PathBuf,
     },
+    /// Write the current state (active partners with a certificate, active API keys, published
+    /// policies, active licences) to the event outbox, for an ID-Authentication switched over to
+    /// this service; the dispatcher sends it as any other event.
+    Republish {
+        /// Who the audit records name.
+        #[arg(long, default_value = "republish")]
+        user: String,
+    },
     /// Local administrator accounts (for deployments without Keycloak).
     Admin {
         #[command(subcommand)]
@@ -67,6 +75,10 @@ fn main() -> anyhow::Result<()> {
             let report = partner_service::import::run(&settings, &dir)?;
             print!("{report}");
             println!("imported {} row(s) from {}", report.imported(), dir.display());
+            Ok(())
+        }
+        Command::Republish { user } => {
+            println!("{}", partner_service::republish::run(&settings, &user)?);
             Ok(())
         }
         Command::Admin { command: AdminCommand::Create { user, password, email } } => {

@@ -83,3 +83,35 @@ fn admins_list_parked_events_and_requeue_them(app: TestApp) {
 }
 
 api_tests!(a_shared_chain_is_read_without_a_token_twice_at_most, admins_list_parked_events_and_requeue_them);
+
+fn republish_queues_the_current_state_and_is_audited(app: TestApp) {
+    let pm = token("pm-1", &["POLICYMANAGER"]);
+    let post = |path: &str, request: serde_json::Value| {
+        app.client.send("POST", path, Some(&pm), &Client::envelope(request)).ok()
+    };
+    let group = post("/v1/policymanager/policies/group/new", json!({"name": "g-re", "desc": "d"}));
+    let group_id = group.response()["id"].as_str().unwrap_or_default().to_owned();
+    let policy = post(
+        "/v1/policymanager/policies",
+        json!({"policyGroupName": "g-re", "policyType": "Auth", "name": "p-re", "desc": "d", "version": "1.0",
+            "policies": {"allowedAuthTypes": [{"authSubType": "FINGER", "authType": "bio", "mandatory": true}],
+                "allowedKycAttributes": [{"attributeName": "fullName"}], "authTokenType": "partner"}}),
+    );
+    let policy_id = policy.response()["id"].as_str().unwrap_or_default().to_owned();
+    let path = format!("/v1/policymanager/policies/{policy_id}/group/{group_id}/publish");
+    app.client.send("POST", &path, Some(&pm), &json!({})).ok();
+    let topics = |c: &mut DbConnection| -> Vec<String> {
+        outbox::list(c, outbox::PENDING, 0, 100).unwrap_or_default().into_iter().map(|r| r.topic).collect()
+    };
+    assert_eq!(topics(&mut conn(&app)), ["POLICY_UPDATED"], "publishing the policy queued its event");
+
+    let settings = web_support::testing::settings(&app.db, app.data_dir());
+    let done = partner_service::republish::run(&settings, "operator-1").unwrap_or_else(|e| panic!("{e:#}"));
+    assert_eq!((done.policies, done.partners, done.api_keys), (1, 0, 0));
+    assert_eq!(topics(&mut conn(&app)), ["POLICY_UPDATED", "POLICY_UPDATED"]);
+    let audits = app.client.get("/v1/partnermanager/audits?eventId=PMS_PRT_291", Some(&admin())).ok();
+    assert_eq!(audits.response()["totalRecord"], 1, "{}", audits.body);
+    assert_eq!(audits.response()["data"][0]["sessionUserId"], "operator-1");
+}
+
+api_tests!(republish_queues_the_current_state_and_is_audited);
