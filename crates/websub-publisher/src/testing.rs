@@ -26,7 +26,7 @@ impl Received {
 /// How the hub answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
-    /// Answer every request with this status.
+    /// Answer every request with this status (and the body set with [`TestHub::answer_body`]).
     Status(u16),
     /// Close every connection without an answer.
     Down,
@@ -36,6 +36,7 @@ pub enum Mode {
 pub struct TestHub {
     pub url: String,
     state: Arc<Mutex<(Mode, Vec<Received>)>>,
+    body: Arc<Mutex<String>>,
 }
 
 impl TestHub {
@@ -44,14 +45,20 @@ impl TestHub {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| panic!("bind: {e}"));
         let port = listener.local_addr().map(|a| a.port()).unwrap_or_else(|e| panic!("{e}"));
         let state = Arc::new(Mutex::new((Mode::Status(200), Vec::new())));
-        let shared = state.clone();
+        let body = Arc::new(Mutex::new(String::new()));
+        let (shared, shared_body) = (state.clone(), body.clone());
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                let state = shared.clone();
-                std::thread::spawn(move || serve(stream, &state));
+                let (state, body) = (shared.clone(), shared_body.clone());
+                std::thread::spawn(move || serve(stream, &state, &body));
             }
         });
-        TestHub { url: format!("http://127.0.0.1:{port}/hub/"), state }
+        TestHub { url: format!("http://127.0.0.1:{port}/hub/"), state, body }
+    }
+
+    /// The body of every answer from now on (JSON, e.g. a token or a datashare answer).
+    pub fn answer_body(&self, body: &str) {
+        *self.body.lock().unwrap_or_else(PoisonError::into_inner) = body.to_owned();
     }
 
     pub fn set(&self, mode: Mode) {
@@ -85,7 +92,7 @@ impl TestHub {
     }
 }
 
-fn serve(stream: TcpStream, state: &Mutex<(Mode, Vec<Received>)>) {
+fn serve(stream: TcpStream, state: &Mutex<(Mode, Vec<Received>)>, answer: &Mutex<String>) {
     let mut reader = BufReader::new(match stream.try_clone() {
         Ok(s) => s,
         Err(_) => return,
@@ -129,7 +136,11 @@ fn serve(stream: TcpStream, state: &Mutex<(Mode, Vec<Received>)>) {
             let _ = stream.shutdown(std::net::Shutdown::Both);
         }
         Mode::Status(status) => {
-            let answer = format!("HTTP/1.1 {status} X\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            let body = answer.lock().unwrap_or_else(PoisonError::into_inner).clone();
+            let answer = format!(
+                "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
             let _ = stream.write_all(answer.as_bytes());
         }
     }

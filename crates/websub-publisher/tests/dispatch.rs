@@ -193,7 +193,23 @@ fn a_certificate_chain_goes_out_as_a_link_read_twice_at_most(db: TestDb) {
     assert!(read().is_none(), "two reads, as MOSIP's default cert-sharing policy allows");
 }
 
+fn delivered_events_are_purged_after_retention_and_others_kept(db: TestDb) {
+    let (hub, pool) = (TestHub::start(), pool(&db));
+    let dispatcher = dispatcher(&pool, &EventsSettings { retention_hours: 0, ..settings(&hub) });
+    write(&pool, "POLICY_UPDATED", 2);
+    drain(&dispatcher, &pool, 10);
+    hub.set(Mode::Status(500));
+    write(&pool, "POLICY_UPDATED", 1);
+    let _ = dispatcher.round();
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    dispatcher.housekeeping().unwrap_or_else(|e| panic!("{e:#}"));
+    let mut conn = pool.get().unwrap_or_else(|e| panic!("{e}"));
+    let left = outbox::of_topic(&mut conn, "POLICY_UPDATED").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(left.iter().map(|r| r.status.as_str()).collect::<Vec<_>>(), [outbox::PENDING], "{left:?}");
+}
+
 both_backends!(
+    delivered_events_are_purged_after_retention_and_others_kept,
     a_certificate_chain_goes_out_as_a_link_read_twice_at_most,
     delivers_in_order_with_mosips_envelope,
     a_hub_that_is_down_delays_delivery_and_loses_nothing,
