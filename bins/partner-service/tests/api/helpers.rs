@@ -10,8 +10,13 @@ pub struct TestApp {
 }
 
 pub fn spawn(db: TestDb) -> TestApp {
+    spawn_with(db, |_| {})
+}
+
+/// A running partner-service over its own store, with the test settings changed by `configure`.
+pub fn spawn_with(db: TestDb, configure: impl FnOnce(&mut partner_service::settings::Settings)) -> TestApp {
     let data = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let client = serve(&db, data.path(), |_| {});
+    let client = serve(&db, data.path(), configure);
     TestApp { client, db, _data: data }
 }
 

@@ -4,6 +4,7 @@
 
 mod certificates;
 mod events;
+mod events_flow;
 mod events_process;
 mod foundation;
 mod helpers;
