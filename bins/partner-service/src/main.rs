@@ -78,7 +78,11 @@ fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Republish { user } => {
-            println!("{}", partner_service::republish::run(&settings, &user)?);
+            let r = partner_service::republish::run(&settings, &user)?;
+            let (p, k, pol, l) = (r.partners, r.api_keys, r.policies, r.licences);
+            println!(
+                "queued {p} PARTNER_UPDATED, {k} APIKEY_APPROVED, {pol} POLICY_UPDATED, {l} MISP_LICENSE_GENERATED"
+            );
             Ok(())
         }
         Command::Admin { command: AdminCommand::Create { user, password, email } } => {

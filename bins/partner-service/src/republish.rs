@@ -2,10 +2,8 @@
 //! ID-Authentication switched over to this service learns of every partner, key, policy and
 //! licence (its handlers are upserts: publishing what it already has changes nothing).
 
-use anyhow::Context;
-use app_core::{Actor, AppError, AuditDefaults, Store};
+use app_core::{Actor, AppError, Store};
 use audit_events::AuditEvent;
-use persistence::DbPool;
 
 use crate::settings::Settings;
 
@@ -18,27 +16,9 @@ pub struct Republished {
     pub licences: usize,
 }
 
-impl std::fmt::Display for Republished {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "queued {} PARTNER_UPDATED, {} APIKEY_APPROVED, {} POLICY_UPDATED, {} MISP_LICENSE_GENERATED",
-            self.partners, self.api_keys, self.policies, self.licences
-        )
-    }
-}
-
 /// Republishes on the configured store (migrated first, as the services do).
 pub fn run(settings: &Settings, user: &str) -> anyhow::Result<Republished> {
-    let url = settings.database_url();
-    let pool = DbPool::open(&url, &settings.pool_options()).with_context(|| format!("opening {url}"))?;
-    let audit = AuditDefaults {
-        host_name: String::new(),
-        host_ip: String::new(),
-        application_id: settings.audit.application_id.clone(),
-        application_name: settings.audit.application_name.clone(),
-    };
-    let store = Store::new(pool, audit).context("starting the store")?;
+    let store = web_support::cli::store(settings, &settings.audit.application_name)?;
     let actor = Actor::new(user, ["PARTNER_ADMIN".to_owned()], &settings.auth.admin_role);
     let outcome = republish(&store);
     let plan = store.plan(&actor).call(AuditEvent::Republish, None);

@@ -65,3 +65,17 @@ pub fn run_migrate<S>(settings: &Settings<S>) -> anyhow::Result<Vec<String>> {
     let url = persistence::DbUrl::parse(&settings.database_url())?;
     Ok(persistence::migrate::run_pending(&url, settings.database.sqlite_busy_timeout_ms)?)
 }
+
+/// The store of the configured database for a one-off command (SQLite migrated first, as the
+/// services do), its audit records naming `application_name`.
+pub fn store<S>(settings: &Settings<S>, application_name: &str) -> anyhow::Result<app_core::Store> {
+    let url = settings.database_url();
+    let pool = persistence::DbPool::open(&url, &settings.pool_options()).with_context(|| format!("opening {url}"))?;
+    let audit = app_core::AuditDefaults {
+        host_name: String::new(),
+        host_ip: String::new(),
+        application_id: settings.audit.application_id.clone(),
+        application_name: application_name.to_owned(),
+    };
+    app_core::Store::new(pool, audit).context("starting the store")
+}

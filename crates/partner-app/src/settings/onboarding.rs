@@ -151,3 +151,7 @@ impl SmtpSettings {
         notify::notifier(&MailConfig { from: self.from.clone(), smtp, drop_dir })
     }
 }
+
+#[cfg(test)]
+#[path = "onboarding_tests.rs"]
+mod tests;
