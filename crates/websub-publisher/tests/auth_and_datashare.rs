@@ -93,3 +93,29 @@ fn with_mosips_datashare_the_chain_is_pushed_and_its_link_sent() {
         json!({"partnerDomain": "FTM", "certChainDatashareUrl": "http://datashare.datashare/v1/datashare/get/p/s/k1"})
     );
 }
+
+#[test]
+fn a_token_endpoint_that_is_down_delays_events_and_loses_none() {
+    let (pool, _db) = pool();
+    let (hub, keycloak) = (TestHub::start(), TestHub::start());
+    keycloak.set(websub_publisher::testing::Mode::Down);
+    let mut settings =
+        EventsSettings { hub_url: Some(hub.url.clone()), backoff_initial_ms: 1, ..EventsSettings::default() };
+    settings.auth.token_url = Some(format!("{}token", keycloak.url));
+    settings.auth.client_id = Some("mosip-pms-client".into());
+    settings.auth.client_secret = Some("s3cret".to_owned().into());
+    let dispatcher = Dispatcher::new(pool.clone(), &settings, &Topic::all(), "http://pms:9109")
+        .unwrap_or_else(|e| panic!("{e:#}"))
+        .unwrap_or_else(|| panic!("a hub is set"));
+    write(&pool, "POLICY_UPDATED", "PolicyManagementService", json!({"policyData": {}}));
+    assert_eq!(dispatcher.round().unwrap_or_else(|e| panic!("{e:#}")).failed_attempts, 1);
+    assert!(hub.received().is_empty(), "nothing goes to the hub without a token");
+    keycloak.set(websub_publisher::testing::Mode::Status(200));
+    keycloak.answer_body(r#"{"access_token": "kc-2", "expires_in": 300}"#);
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    drain(&dispatcher);
+    assert_eq!(hub.published().len(), 1);
+    let mut conn = pool.get().unwrap_or_else(|e| panic!("{e}"));
+    let rows = outbox::of_topic(&mut conn, "POLICY_UPDATED").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((rows[0].status.as_str(), rows[0].attempts), (outbox::DELIVERED, 2));
+}
