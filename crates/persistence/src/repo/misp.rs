@@ -31,7 +31,7 @@ mosip_row! {
 
 impl From<MispRow> for Misp {
     fn from(r: MispRow) -> Self {
-        Misp {
+        with_audit!(Misp {
             id: r.id,
             name: r.name,
             address: r.address,
@@ -40,17 +40,13 @@ impl From<MispRow> for Misp {
             user_id: r.user_id,
             status: RegistrationStatus::from_stored(&r.status_code),
             is_active: r.is_active,
-            cr_by: r.cr_by,
-            cr_dtimes: r.cr_dtimes,
-            upd_by: r.upd_by,
-            upd_dtimes: r.upd_dtimes,
-        }
+        } taken from r)
     }
 }
 
 impl From<&Misp> for MispRow {
     fn from(m: &Misp) -> Self {
-        MispRow {
+        with_audit!(MispRow {
             id: m.id.clone(),
             name: m.name.clone(),
             address: m.address.clone(),
@@ -59,13 +55,7 @@ impl From<&Misp> for MispRow {
             user_id: m.user_id.clone(),
             status_code: m.status.as_str().to_owned(),
             is_active: m.is_active,
-            cr_by: m.cr_by.clone(),
-            cr_dtimes: m.cr_dtimes,
-            upd_by: m.upd_by.clone(),
-            upd_dtimes: m.upd_dtimes,
-            is_deleted: false,
-            del_dtimes: None,
-        }
+        } copied from m)
     }
 }
 

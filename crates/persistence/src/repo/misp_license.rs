@@ -26,7 +26,7 @@ mosip_row! {
 
 impl From<LicenseRow> for License {
     fn from(r: LicenseRow) -> Self {
-        License {
+        with_audit!(License {
             misp_id: r.misp_id,
             key: r.license_key,
             policy_id: r.policy_id,
@@ -34,17 +34,13 @@ impl From<LicenseRow> for License {
             valid_to: r.valid_to_date,
             is_active: r.is_active,
             suspended: r.suspended,
-            cr_by: r.cr_by,
-            cr_dtimes: r.cr_dtimes,
-            upd_by: r.upd_by,
-            upd_dtimes: r.upd_dtimes,
-        }
+        } taken from r)
     }
 }
 
 impl From<&License> for LicenseRow {
     fn from(l: &License) -> Self {
-        LicenseRow {
+        with_audit!(LicenseRow {
             misp_id: l.misp_id.clone(),
             license_key: l.key.clone(),
             policy_id: l.policy_id.clone(),
@@ -52,13 +48,7 @@ impl From<&License> for LicenseRow {
             valid_to_date: l.valid_to,
             is_active: l.is_active,
             suspended: l.suspended,
-            cr_by: l.cr_by.clone(),
-            cr_dtimes: l.cr_dtimes,
-            upd_by: l.upd_by.clone(),
-            upd_dtimes: l.upd_dtimes,
-            is_deleted: false,
-            del_dtimes: None,
-        }
+        } copied from l)
     }
 }
 

@@ -20,6 +20,38 @@ macro_rules! mosip_row {
     };
 }
 
+/// A struct literal of `$ty`: the fields given, then the audit fields, which are
+/// - `taken from r`: moved from the row `r` (a domain value read from its row);
+/// - `copied from d`: cloned from the domain value `d`, not deleted (the row of a domain value);
+/// - `created by who, at when`: those of a new row that `who` creates at `when`.
+macro_rules! with_audit {
+    ($ty:ident { $($field:ident: $value:expr),+ $(,)? } taken from $r:ident) => {
+        $ty { $($field: $value,)+ cr_by: $r.cr_by, cr_dtimes: $r.cr_dtimes, upd_by: $r.upd_by, upd_dtimes: $r.upd_dtimes }
+    };
+    ($ty:ident { $($field:ident: $value:expr),+ $(,)? } copied from $d:ident) => {
+        $ty {
+            $($field: $value,)+
+            cr_by: $d.cr_by.clone(),
+            cr_dtimes: $d.cr_dtimes,
+            upd_by: $d.upd_by.clone(),
+            upd_dtimes: $d.upd_dtimes,
+            is_deleted: false,
+            del_dtimes: None,
+        }
+    };
+    ($ty:ident { $($field:ident: $value:expr),+ $(,)? } created by $by:expr, at $at:expr) => {
+        $ty {
+            $($field: $value,)+
+            cr_by: $by.to_owned(),
+            cr_dtimes: $at,
+            upd_by: None,
+            upd_dtimes: None,
+            is_deleted: false,
+            del_dtimes: None,
+        }
+    };
+}
+
 pub mod audit;
 // ---- events to ID-Authentication (outbox) and the datashare their chains are read from
 pub mod certificate;

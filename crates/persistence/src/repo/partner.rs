@@ -45,7 +45,7 @@ mosip_row! {
 
 impl From<&NewPartner> for PartnerRow {
     fn from(p: &NewPartner) -> Self {
-        PartnerRow {
+        with_audit!(PartnerRow {
             id: p.id.clone(),
             policy_group_id: p.policy_group_id.clone(),
             name: p.name.clone(),
@@ -60,13 +60,7 @@ impl From<&NewPartner> for PartnerRow {
             lang_code: p.lang_code.clone(),
             logo_url: p.logo_url.clone(),
             addl_info: Some(p.addl_info.clone()),
-            cr_by: p.cr_by.clone(),
-            cr_dtimes: p.cr_dtimes,
-            upd_by: None,
-            upd_dtimes: None,
-            is_deleted: false,
-            del_dtimes: None,
-        }
+        } created by p.cr_by, at p.cr_dtimes)
     }
 }
 

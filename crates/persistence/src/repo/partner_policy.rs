@@ -134,20 +134,14 @@ mosip_row! {
 
 pub fn insert_request(conn: &mut DbConnection, r: &NewPolicyRequest) -> QueryResult<usize> {
     diesel::insert_into(partner_policy_request::table)
-        .values(RequestRow {
+        .values(with_audit!(RequestRow {
             id: r.id.clone(),
             part_id: r.partner_id.clone(),
             policy_id: r.policy_id.clone(),
             request_datetimes: r.at,
             request_detail: r.request_detail.clone(),
             status_code: r.status.as_stored().to_owned(),
-            cr_by: r.cr_by.clone(),
-            cr_dtimes: r.at,
-            upd_by: None,
-            upd_dtimes: None,
-            is_deleted: false,
-            del_dtimes: None,
-        })
+        } created by r.cr_by, at r.at))
         .execute(conn)
 }
 

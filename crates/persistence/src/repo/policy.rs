@@ -28,35 +28,25 @@ mosip_row! {
 
 impl From<GroupRow> for PolicyGroup {
     fn from(r: GroupRow) -> Self {
-        PolicyGroup {
+        with_audit!(PolicyGroup {
             id: r.id,
             name: r.name,
             desc: r.descr,
             user_id: r.user_id,
             is_active: r.is_active,
-            cr_by: r.cr_by,
-            cr_dtimes: r.cr_dtimes,
-            upd_by: r.upd_by,
-            upd_dtimes: r.upd_dtimes,
-        }
+        } taken from r)
     }
 }
 
 impl From<&PolicyGroup> for GroupRow {
     fn from(g: &PolicyGroup) -> Self {
-        GroupRow {
+        with_audit!(GroupRow {
             id: g.id.clone(),
             name: g.name.clone(),
             descr: g.desc.clone(),
             user_id: g.user_id.clone(),
             is_active: g.is_active,
-            cr_by: g.cr_by.clone(),
-            cr_dtimes: g.cr_dtimes,
-            upd_by: g.upd_by.clone(),
-            upd_dtimes: g.upd_dtimes,
-            is_deleted: false,
-            del_dtimes: None,
-        }
+        } copied from g)
     }
 }
 
@@ -80,7 +70,7 @@ mosip_row! {
 
 impl From<PolicyRow> for Policy {
     fn from(r: PolicyRow) -> Self {
-        Policy {
+        with_audit!(Policy {
             id: r.id,
             group_id: r.policy_group_id,
             name: r.name,
@@ -92,17 +82,13 @@ impl From<PolicyRow> for Policy {
             valid_from: r.valid_from_date,
             valid_to: r.valid_to_date,
             is_active: r.is_active,
-            cr_by: r.cr_by,
-            cr_dtimes: r.cr_dtimes,
-            upd_by: r.upd_by,
-            upd_dtimes: r.upd_dtimes,
-        }
+        } taken from r)
     }
 }
 
 impl From<&Policy> for PolicyRow {
     fn from(p: &Policy) -> Self {
-        PolicyRow {
+        with_audit!(PolicyRow {
             id: p.id.clone(),
             policy_group_id: p.group_id.clone(),
             name: p.name.clone(),
@@ -114,13 +100,7 @@ impl From<&Policy> for PolicyRow {
             valid_from_date: p.valid_from,
             valid_to_date: p.valid_to,
             is_active: p.is_active,
-            cr_by: p.cr_by.clone(),
-            cr_dtimes: p.cr_dtimes,
-            upd_by: p.upd_by.clone(),
-            upd_dtimes: p.upd_dtimes,
-            is_deleted: false,
-            del_dtimes: None,
-        }
+        } copied from p)
     }
 }
 

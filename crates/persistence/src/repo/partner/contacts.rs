@@ -48,20 +48,14 @@ pub fn insert_contact(
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
     diesel::insert_into(partner_contact::table)
-        .values(ContactRow {
+        .values(with_audit!(ContactRow {
             id: id.to_owned(),
             partner_id: partner_id.to_string(),
             contact_no: Some(c.contact_number.clone()),
             email_id: Some(c.email_id.clone()),
             address: Some(c.address.clone()),
             is_active: c.is_active,
-            cr_by: by.to_owned(),
-            cr_dtimes: now,
-            upd_by: None,
-            upd_dtimes: None,
-            is_deleted: false,
-            del_dtimes: None,
-        })
+        } created by by, at now))
         .execute(conn)
 }
 
