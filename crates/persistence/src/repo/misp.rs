@@ -9,6 +9,7 @@ use policy_domain::PolicyId;
 
 use crate::connection::DbConnection;
 use crate::error::is_unique_violation;
+use crate::repo::{first_row, load_as};
 use crate::schema::{auth_policy, misp, partner, partner_policy_request, tspid_seq};
 
 /// How often a lost race for a MISP id (or a licence key) is retried before giving up.
@@ -113,7 +114,7 @@ pub fn insert(conn: &mut DbConnection, m: &Misp) -> QueryResult<()> {
 }
 
 pub fn find(conn: &mut DbConnection, id: &MispId) -> QueryResult<Option<Misp>> {
-    misp::table.find(id.as_str()).select(MispRow::as_select()).first(conn).optional().map(|r| r.map(Misp::from))
+    first_row::<MispRow, _>(conn, misp::table.find(id.as_str())).map(|r| r.map(Misp::from))
 }
 
 /// True when a MISP other than `except` has exactly this name (case-sensitive, as MOSIP).
@@ -128,8 +129,7 @@ pub fn list(conn: &mut DbConnection, owner: Option<&str>) -> QueryResult<Vec<Mis
     if let Some(user) = owner {
         q = q.filter(misp::user_id.eq(user));
     }
-    let rows = q.order((misp::cr_dtimes.asc(), misp::id.asc())).select(MispRow::as_select()).load(conn)?;
-    Ok(rows.into_iter().map(Misp::from).collect())
+    load_as::<MispRow, _, _>(conn, q.order((misp::cr_dtimes.asc(), misp::id.asc())))
 }
 
 /// The MISPs (of `owner`, if given) whose name starts with `prefix`, exactly and case-sensitively;
@@ -227,7 +227,7 @@ impl PartnerInfo {
 }
 
 pub fn find_partner(conn: &mut DbConnection, id: &PartnerId) -> QueryResult<Option<PartnerInfo>> {
-    partner::table.find(id.as_str()).select(PartnerInfo::as_select()).first(conn).optional()
+    first_row(conn, partner::table.find(id.as_str()))
 }
 
 /// The holder of keys named `id`: the MISP of that id, else the partner of type `partner_type`.

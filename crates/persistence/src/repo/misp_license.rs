@@ -8,6 +8,7 @@ use misp_domain::{License, LicenseKey, Misp, MispId};
 use crate::connection::DbConnection;
 use crate::error::is_unique_violation;
 use crate::repo::misp::{MAX_ATTEMPTS, MispRow, in_savepoint};
+use crate::repo::{first_row, load_as};
 use crate::schema::{misp, misp_license};
 
 mosip_row! {
@@ -79,32 +80,19 @@ pub fn find_with_misp(conn: &mut DbConnection, key: &LicenseKey) -> QueryResult<
 }
 
 pub fn find_by_key(conn: &mut DbConnection, key: &LicenseKey) -> QueryResult<Option<License>> {
-    misp_license::table
-        .filter(misp_license::license_key.eq(key.as_str()))
-        .select(LicenseRow::as_select())
-        .first(conn)
-        .optional()
+    first_row::<LicenseRow, _>(conn, misp_license::table.filter(misp_license::license_key.eq(key.as_str())))
         .map(|r| r.map(License::from))
 }
 
 /// The key `key` of `misp_id`, if that pair exists.
 pub fn find_of(conn: &mut DbConnection, misp_id: &MispId, key: &LicenseKey) -> QueryResult<Option<License>> {
-    misp_license::table
-        .find((misp_id.as_str(), key.as_str()))
-        .select(LicenseRow::as_select())
-        .first(conn)
-        .optional()
+    first_row::<LicenseRow, _>(conn, misp_license::table.find((misp_id.as_str(), key.as_str())))
         .map(|r| r.map(License::from))
 }
 
 /// The keys of `misp_id`, oldest first.
 pub fn of_holder(conn: &mut DbConnection, misp_id: &MispId) -> QueryResult<Vec<License>> {
-    let rows = misp_license::table
-        .filter(misp_license::misp_id.eq(misp_id.as_str()))
-        .order((misp_license::cr_dtimes.asc(), misp_license::license_key.asc()))
-        .select(LicenseRow::as_select())
-        .load(conn)?;
-    Ok(rows.into_iter().map(License::from).collect())
+    all(conn, Some(misp_id))
 }
 
 /// The keys of every holder in `ids`, oldest first.
@@ -112,12 +100,12 @@ pub fn of_holders(conn: &mut DbConnection, ids: &[MispId]) -> QueryResult<Vec<Li
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let rows = misp_license::table
-        .filter(misp_license::misp_id.eq_any(ids.iter().map(|i| i.as_str())))
-        .order((misp_license::cr_dtimes.asc(), misp_license::license_key.asc()))
-        .select(LicenseRow::as_select())
-        .load(conn)?;
-    Ok(rows.into_iter().map(License::from).collect())
+    load_as::<LicenseRow, _, _>(
+        conn,
+        misp_license::table
+            .filter(misp_license::misp_id.eq_any(ids.iter().map(|i| i.as_str())))
+            .order((misp_license::cr_dtimes.asc(), misp_license::license_key.asc())),
+    )
 }
 
 /// Every key (or those of the holder `only`), oldest first.
@@ -126,11 +114,7 @@ pub fn all(conn: &mut DbConnection, only: Option<&MispId>) -> QueryResult<Vec<Li
     if let Some(id) = only {
         q = q.filter(misp_license::misp_id.eq(id.as_str()));
     }
-    let rows = q
-        .order((misp_license::cr_dtimes.asc(), misp_license::license_key.asc()))
-        .select(LicenseRow::as_select())
-        .load(conn)?;
-    Ok(rows.into_iter().map(License::from).collect())
+    load_as::<LicenseRow, _, _>(conn, q.order((misp_license::cr_dtimes.asc(), misp_license::license_key.asc())))
 }
 
 /// The keys whose values are in `keys` (any order).
@@ -138,11 +122,10 @@ pub fn by_keys(conn: &mut DbConnection, keys: &[LicenseKey]) -> QueryResult<Vec<
     if keys.is_empty() {
         return Ok(Vec::new());
     }
-    let rows = misp_license::table
-        .filter(misp_license::license_key.eq_any(keys.iter().map(|k| k.as_str())))
-        .select(LicenseRow::as_select())
-        .load(conn)?;
-    Ok(rows.into_iter().map(License::from).collect())
+    load_as::<LicenseRow, _, _>(
+        conn,
+        misp_license::table.filter(misp_license::license_key.eq_any(keys.iter().map(|k| k.as_str()))),
+    )
 }
 
 pub fn any_of(conn: &mut DbConnection, misp_id: &MispId) -> QueryResult<bool> {

@@ -1,5 +1,13 @@
 //! Repositories: plain functions over `&mut DbConnection`, one module per aggregate.
 
+use diesel::dsl::{AsSelect, Limit, Select};
+use diesel::prelude::*;
+use diesel::query_builder::QueryId;
+use diesel::query_dsl::LoadQuery;
+use diesel::query_dsl::methods::{LimitDsl, SelectDsl};
+
+use crate::connection::{DbConnection, MultiBackend};
+
 /// A row struct of a MOSIP table: its own columns as written, then the audit columns every MOSIP
 /// table ends with (`cr_by`, `cr_dtimes`, `upd_by`, `upd_dtimes`, `is_deleted`, `del_dtimes`).
 macro_rules! mosip_row {
@@ -50,6 +58,29 @@ macro_rules! with_audit {
             del_dtimes: None,
         }
     };
+}
+
+/// The first row `query` finds, read as `R`.
+pub(crate) fn first_row<'q, R, Q>(conn: &mut DbConnection, query: Q) -> QueryResult<Option<R>>
+where
+    R: Selectable<MultiBackend, SelectExpression: QueryId>,
+    Q: SelectDsl<AsSelect<R, MultiBackend>>,
+    Select<Q, AsSelect<R, MultiBackend>>: LimitDsl + RunQueryDsl<DbConnection>,
+    Limit<Select<Q, AsSelect<R, MultiBackend>>>: LoadQuery<'q, DbConnection, R>,
+{
+    SelectDsl::select(query, R::as_select()).first(conn).optional()
+}
+
+/// The rows `query` finds, read as `R`, as the domain values they hold.
+pub(crate) fn load_as<'q, R, T, Q>(conn: &mut DbConnection, query: Q) -> QueryResult<Vec<T>>
+where
+    R: Selectable<MultiBackend, SelectExpression: QueryId>,
+    T: From<R>,
+    Q: SelectDsl<AsSelect<R, MultiBackend>>,
+    Select<Q, AsSelect<R, MultiBackend>>: LoadQuery<'q, DbConnection, R> + RunQueryDsl<DbConnection>,
+{
+    let rows = SelectDsl::select(query, R::as_select()).load(conn)?;
+    Ok(rows.into_iter().map(T::from).collect())
 }
 
 pub mod audit;

@@ -11,6 +11,7 @@ use partner_domain::policy::PartnerTypeInfo;
 use policy_domain::PolicyGroupId;
 
 use crate::connection::DbConnection;
+use crate::repo::first_row;
 use crate::schema::{misp_license, partner, partner_type};
 
 pub use contacts::{ContactRow, contacts_of, find_contact, insert_contact, update_contact};
@@ -65,7 +66,7 @@ impl From<&NewPartner> for PartnerRow {
 }
 
 pub fn find(conn: &mut DbConnection, id: &PartnerId) -> QueryResult<Option<PartnerRow>> {
-    partner::table.find(id.as_str()).select(PartnerRow::as_select()).first(conn).optional()
+    first_row(conn, partner::table.find(id.as_str()))
 }
 
 /// Partners by id, in the order of `ids` (ids without a row are left out).

@@ -10,6 +10,7 @@ use policy_domain::{PolicyGroupId, PolicyId};
 
 use super::partner::lower;
 use crate::connection::DbConnection;
+use crate::repo::first_row;
 use crate::schema::{auth_policy, partner, partner_policy_request, policy_group};
 
 pub fn group_by_name(conn: &mut DbConnection, name: &str) -> QueryResult<Option<PolicyGroupInfo>> {
@@ -115,7 +116,7 @@ pub fn policy_ids_named_like(conn: &mut DbConnection, pattern: &str) -> QueryRes
 pub use super::policy::PolicyRow;
 
 pub fn policy_row(conn: &mut DbConnection, id: &PolicyId) -> QueryResult<Option<PolicyRow>> {
-    auth_policy::table.find(id.as_str()).select(PolicyRow::as_select()).first(conn).optional()
+    first_row(conn, auth_policy::table.find(id.as_str()))
 }
 
 mosip_row! {
@@ -146,7 +147,7 @@ pub fn insert_request(conn: &mut DbConnection, r: &NewPolicyRequest) -> QueryRes
 }
 
 pub fn find_request(conn: &mut DbConnection, id: &str) -> QueryResult<Option<RequestRow>> {
-    partner_policy_request::table.find(id).select(RequestRow::as_select()).first(conn).optional()
+    first_row(conn, partner_policy_request::table.find(id))
 }
 
 /// The statuses of a partner's requests for a policy.

@@ -12,6 +12,7 @@ use partner_domain::PartnerId;
 use policy_domain::{Policy, PolicyGroup, PolicyGroupId, PolicyId};
 
 use crate::connection::DbConnection;
+use crate::repo::{first_row, load_as};
 use crate::schema::{auth_policy, partner_policy, policy_group};
 
 mosip_row! {
@@ -112,13 +113,12 @@ pub fn insert_group(conn: &mut DbConnection, group: &PolicyGroup) -> QueryResult
 }
 
 pub fn find_group(conn: &mut DbConnection, id: &PolicyGroupId) -> QueryResult<Option<PolicyGroup>> {
-    let row = policy_group::table.find(id.as_str()).select(GroupRow::as_select()).first(conn).optional()?;
+    let row = first_row::<GroupRow, _>(conn, policy_group::table.find(id.as_str()))?;
     Ok(row.map(PolicyGroup::from))
 }
 
 pub fn find_group_by_name(conn: &mut DbConnection, name: &str) -> QueryResult<Option<PolicyGroup>> {
-    let row =
-        policy_group::table.filter(policy_group::name.eq(name)).select(GroupRow::as_select()).first(conn).optional()?;
+    let row = first_row::<GroupRow, _>(conn, policy_group::table.filter(policy_group::name.eq(name)))?;
     Ok(row.map(PolicyGroup::from))
 }
 
@@ -147,11 +147,7 @@ pub fn save_group(conn: &mut DbConnection, group: &PolicyGroup) -> QueryResult<u
 
 /// Every group, oldest first.
 pub fn all_groups(conn: &mut DbConnection) -> QueryResult<Vec<PolicyGroup>> {
-    let rows = policy_group::table
-        .order((policy_group::cr_dtimes.asc(), policy_group::id.asc()))
-        .select(GroupRow::as_select())
-        .load(conn)?;
-    Ok(rows.into_iter().map(PolicyGroup::from).collect())
+    load_as::<GroupRow, _, _>(conn, policy_group::table.order((policy_group::cr_dtimes.asc(), policy_group::id.asc())))
 }
 
 /// The groups of `ids` (in no particular order; missing ids are skipped).
@@ -159,11 +155,7 @@ pub fn groups_by_ids(conn: &mut DbConnection, ids: &[PolicyGroupId]) -> QueryRes
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let rows = policy_group::table
-        .filter(policy_group::id.eq_any(ids.iter().map(|i| i.as_str())))
-        .select(GroupRow::as_select())
-        .load(conn)?;
-    Ok(rows.into_iter().map(PolicyGroup::from).collect())
+    load_as::<GroupRow, _, _>(conn, policy_group::table.filter(policy_group::id.eq_any(ids.iter().map(|i| i.as_str()))))
 }
 
 /// The ids of the groups whose name contains `text` (case-insensitive).
@@ -180,7 +172,7 @@ pub fn insert_policy(conn: &mut DbConnection, policy: &Policy) -> QueryResult<()
 }
 
 pub fn find_policy(conn: &mut DbConnection, id: &PolicyId) -> QueryResult<Option<Policy>> {
-    let row = auth_policy::table.find(id.as_str()).select(PolicyRow::as_select()).first(conn).optional()?;
+    let row = first_row::<PolicyRow, _>(conn, auth_policy::table.find(id.as_str()))?;
     Ok(row.map(Policy::from))
 }
 
@@ -189,12 +181,12 @@ pub fn find_policy_by_name(
     group_id: &PolicyGroupId,
     name: &str,
 ) -> QueryResult<Option<Policy>> {
-    let row = auth_policy::table
-        .filter(auth_policy::policy_group_id.eq(group_id.as_str()))
-        .filter(auth_policy::name.eq(name))
-        .select(PolicyRow::as_select())
-        .first(conn)
-        .optional()?;
+    let row = first_row::<PolicyRow, _>(
+        conn,
+        auth_policy::table
+            .filter(auth_policy::policy_group_id.eq(group_id.as_str()))
+            .filter(auth_policy::name.eq(name)),
+    )?;
     Ok(row.map(Policy::from))
 }
 
@@ -219,33 +211,29 @@ pub fn save_draft_change(conn: &mut DbConnection, policy: &Policy) -> QueryResul
 
 /// Every policy, oldest first.
 pub fn all_policies(conn: &mut DbConnection) -> QueryResult<Vec<Policy>> {
-    let rows = auth_policy::table
-        .order((auth_policy::cr_dtimes.asc(), auth_policy::id.asc()))
-        .select(PolicyRow::as_select())
-        .load(conn)?;
-    Ok(rows.into_iter().map(Policy::from).collect())
+    load_as::<PolicyRow, _, _>(conn, auth_policy::table.order((auth_policy::cr_dtimes.asc(), auth_policy::id.asc())))
 }
 
 /// The policies of a group, oldest first.
 pub fn policies_of_group(conn: &mut DbConnection, group_id: &PolicyGroupId) -> QueryResult<Vec<Policy>> {
-    let rows = auth_policy::table
-        .filter(auth_policy::policy_group_id.eq(group_id.as_str()))
-        .order((auth_policy::cr_dtimes.asc(), auth_policy::id.asc()))
-        .select(PolicyRow::as_select())
-        .load(conn)?;
-    Ok(rows.into_iter().map(Policy::from).collect())
+    load_as::<PolicyRow, _, _>(
+        conn,
+        auth_policy::table
+            .filter(auth_policy::policy_group_id.eq(group_id.as_str()))
+            .order((auth_policy::cr_dtimes.asc(), auth_policy::id.asc())),
+    )
 }
 
 /// The active (published, not deleted) policies of a group, oldest first.
 pub fn active_policies_of_group(conn: &mut DbConnection, group_id: &PolicyGroupId) -> QueryResult<Vec<Policy>> {
-    let rows = auth_policy::table
-        .filter(auth_policy::policy_group_id.eq(group_id.as_str()))
-        .filter(auth_policy::is_active.eq(true))
-        .filter(auth_policy::is_deleted.eq(false))
-        .order((auth_policy::cr_dtimes.asc(), auth_policy::id.asc()))
-        .select(PolicyRow::as_select())
-        .load(conn)?;
-    Ok(rows.into_iter().map(Policy::from).collect())
+    load_as::<PolicyRow, _, _>(
+        conn,
+        auth_policy::table
+            .filter(auth_policy::policy_group_id.eq(group_id.as_str()))
+            .filter(auth_policy::is_active.eq(true))
+            .filter(auth_policy::is_deleted.eq(false))
+            .order((auth_policy::cr_dtimes.asc(), auth_policy::id.asc())),
+    )
 }
 
 pub fn has_active_policies(conn: &mut DbConnection, group_id: &PolicyGroupId) -> QueryResult<bool> {
@@ -263,11 +251,7 @@ pub fn policies_by_ids(conn: &mut DbConnection, ids: &[PolicyId]) -> QueryResult
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let rows = auth_policy::table
-        .filter(auth_policy::id.eq_any(ids.iter().map(|i| i.as_str())))
-        .select(PolicyRow::as_select())
-        .load(conn)?;
-    Ok(rows.into_iter().map(Policy::from).collect())
+    load_as::<PolicyRow, _, _>(conn, auth_policy::table.filter(auth_policy::id.eq_any(ids.iter().map(|i| i.as_str()))))
 }
 
 // ---- API keys (read only)

@@ -6,6 +6,7 @@ use partner_domain::PartnerId;
 use partner_domain::partner::Contact;
 
 use crate::connection::DbConnection;
+use crate::repo::first_row;
 use crate::schema::partner_contact;
 
 mosip_row! {
@@ -23,12 +24,12 @@ mosip_row! {
 }
 
 pub fn find_contact(conn: &mut DbConnection, partner_id: &PartnerId, email: &str) -> QueryResult<Option<ContactRow>> {
-    partner_contact::table
-        .filter(partner_contact::partner_id.eq(partner_id.as_str()))
-        .filter(partner_contact::email_id.eq(email))
-        .select(ContactRow::as_select())
-        .first(conn)
-        .optional()
+    first_row(
+        conn,
+        partner_contact::table
+            .filter(partner_contact::partner_id.eq(partner_id.as_str()))
+            .filter(partner_contact::email_id.eq(email)),
+    )
 }
 
 pub fn contacts_of(conn: &mut DbConnection, partner_id: &PartnerId) -> QueryResult<Vec<ContactRow>> {
