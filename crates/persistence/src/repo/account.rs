@@ -5,6 +5,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::connection::DbConnection;
+use crate::repo::first_row;
 use crate::schema::local_account;
 
 mosip_row! {
@@ -32,11 +33,7 @@ pub fn insert(conn: &mut DbConnection, row: &AccountRow) -> QueryResult<usize> {
 
 /// The account whose lower-cased user name is `login_key`, deleted ones included.
 pub fn find_by_login(conn: &mut DbConnection, login_key: &str) -> QueryResult<Option<AccountRow>> {
-    local_account::table
-        .filter(local_account::login_key.eq(login_key))
-        .select(AccountRow::as_select())
-        .first(conn)
-        .optional()
+    first_row(conn, local_account::table.filter(local_account::login_key.eq(login_key)))
 }
 
 /// Whether some account has the lower-cased user name `login_key`.

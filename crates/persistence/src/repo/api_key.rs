@@ -8,6 +8,7 @@ use policy_domain::PolicyId;
 
 use crate::connection::DbConnection;
 use crate::error::is_unique_violation;
+use crate::repo::first_row;
 use crate::schema::partner_policy;
 
 mosip_row! {
@@ -85,23 +86,23 @@ pub fn find_by_label(
     policy_id: &PolicyId,
     label: &str,
 ) -> QueryResult<Option<ApiKeyRow>> {
-    partner_policy::table
-        .filter(partner_policy::part_id.eq(partner_id.as_str()))
-        .filter(partner_policy::policy_id.eq(policy_id.as_str()))
-        .filter(partner_policy::label.eq(label))
-        .select(ApiKeyRow::as_select())
-        .first(conn)
-        .optional()
+    first_row(
+        conn,
+        partner_policy::table
+            .filter(partner_policy::part_id.eq(partner_id.as_str()))
+            .filter(partner_policy::policy_id.eq(policy_id.as_str()))
+            .filter(partner_policy::label.eq(label)),
+    )
 }
 
 /// A partner's key.
 pub fn find(conn: &mut DbConnection, partner_id: &PartnerId, key: &ApiKey) -> QueryResult<Option<ApiKeyRow>> {
-    partner_policy::table
-        .filter(partner_policy::policy_api_key.eq(key.as_str()))
-        .filter(partner_policy::part_id.eq(partner_id.as_str()))
-        .select(ApiKeyRow::as_select())
-        .first(conn)
-        .optional()
+    first_row(
+        conn,
+        partner_policy::table
+            .filter(partner_policy::policy_api_key.eq(key.as_str()))
+            .filter(partner_policy::part_id.eq(partner_id.as_str())),
+    )
 }
 
 /// A partner's key for a policy.
@@ -111,13 +112,13 @@ pub fn find_for_policy(
     policy_id: &PolicyId,
     key: &ApiKey,
 ) -> QueryResult<Option<ApiKeyRow>> {
-    partner_policy::table
-        .filter(partner_policy::policy_api_key.eq(key.as_str()))
-        .filter(partner_policy::part_id.eq(partner_id.as_str()))
-        .filter(partner_policy::policy_id.eq(policy_id.as_str()))
-        .select(ApiKeyRow::as_select())
-        .first(conn)
-        .optional()
+    first_row(
+        conn,
+        partner_policy::table
+            .filter(partner_policy::policy_api_key.eq(key.as_str()))
+            .filter(partner_policy::part_id.eq(partner_id.as_str()))
+            .filter(partner_policy::policy_id.eq(policy_id.as_str())),
+    )
 }
 
 /// A partner's keys for a policy, oldest first.

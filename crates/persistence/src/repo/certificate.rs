@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use partner_domain::PartnerId;
 
 use crate::connection::DbConnection;
+use crate::repo::first_row;
 use crate::schema::{ca_cert_store, partner, partner_cert_store, partner_type, signing_key};
 
 mosip_row! {
@@ -99,12 +100,7 @@ pub fn insert_partner_certificate(conn: &mut DbConnection, row: &PartnerCertRow)
 }
 
 pub fn partner_certificate(conn: &mut DbConnection, cert_id: &str) -> QueryResult<Option<PartnerCertRow>> {
-    partner_cert_store::table
-        .find(cert_id)
-        .filter(partner_cert_store::is_deleted.eq(false))
-        .select(PartnerCertRow::as_select())
-        .first(conn)
-        .optional()
+    first_row(conn, partner_cert_store::table.find(cert_id).filter(partner_cert_store::is_deleted.eq(false)))
 }
 
 /// What the certificate upload reads of a partner.
@@ -185,14 +181,14 @@ pub fn current_signing_key(
     now: NaiveDateTime,
     valid_until: NaiveDateTime,
 ) -> QueryResult<Option<SigningKeyRow>> {
-    signing_key::table
-        .filter(signing_key::app_id.eq(app_id))
-        .filter(signing_key::not_before.le(now))
-        .filter(signing_key::not_after.ge(valid_until))
-        .order((signing_key::not_after.desc(), signing_key::key_id.asc()))
-        .select(SigningKeyRow::as_select())
-        .first(conn)
-        .optional()
+    first_row(
+        conn,
+        signing_key::table
+            .filter(signing_key::app_id.eq(app_id))
+            .filter(signing_key::not_before.le(now))
+            .filter(signing_key::not_after.ge(valid_until))
+            .order((signing_key::not_after.desc(), signing_key::key_id.asc())),
+    )
 }
 
 pub fn insert_signing_key(conn: &mut DbConnection, row: &SigningKeyRow) -> QueryResult<usize> {
@@ -200,5 +196,5 @@ pub fn insert_signing_key(conn: &mut DbConnection, row: &SigningKeyRow) -> Query
 }
 
 pub fn signing_key(conn: &mut DbConnection, key_id: &str) -> QueryResult<Option<SigningKeyRow>> {
-    signing_key::table.find(key_id).select(SigningKeyRow::as_select()).first(conn).optional()
+    first_row(conn, signing_key::table.find(key_id))
 }

@@ -5,6 +5,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::connection::DbConnection;
+use crate::repo::first_row;
 use crate::schema::datashare;
 
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
@@ -25,13 +26,10 @@ pub fn insert(conn: &mut DbConnection, item: &SharedItem) -> QueryResult<usize> 
 /// The item `id` if it has not expired at `now` and has reads left; counts this read. Run it in
 /// a write transaction.
 pub fn take(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> QueryResult<Option<SharedItem>> {
-    let live = datashare::table
-        .find(id)
-        .filter(datashare::expires_at.gt(now))
-        .filter(datashare::reads_left.gt(0))
-        .select(SharedItem::as_select())
-        .first(conn)
-        .optional()?;
+    let live = first_row::<SharedItem, _>(
+        conn,
+        datashare::table.find(id).filter(datashare::expires_at.gt(now)).filter(datashare::reads_left.gt(0)),
+    )?;
     if live.is_some() {
         diesel::update(datashare::table.find(id))
             .set(datashare::reads_left.eq(datashare::reads_left - 1))

@@ -9,6 +9,7 @@ use policy_domain::PolicyId;
 
 use crate::connection::DbConnection;
 use crate::error::is_unique_violation;
+use crate::repo::{first_row, load_as};
 use crate::schema::{auth_policy, misp, partner, partner_policy_request, tspid_seq};
 
 /// How often a lost race for a MISP id (or a licence key) is retried before giving up.
@@ -31,7 +32,7 @@ mosip_row! {
 
 impl From<MispRow> for Misp {
     fn from(r: MispRow) -> Self {
-        Misp {
+        with_audit!(Misp {
             id: r.id,
             name: r.name,
             address: r.address,
@@ -40,17 +41,13 @@ impl From<MispRow> for Misp {
             user_id: r.user_id,
             status: RegistrationStatus::from_stored(&r.status_code),
             is_active: r.is_active,
-            cr_by: r.cr_by,
-            cr_dtimes: r.cr_dtimes,
-            upd_by: r.upd_by,
-            upd_dtimes: r.upd_dtimes,
-        }
+        } taken from r)
     }
 }
 
 impl From<&Misp> for MispRow {
     fn from(m: &Misp) -> Self {
-        MispRow {
+        with_audit!(MispRow {
             id: m.id.clone(),
             name: m.name.clone(),
             address: m.address.clone(),
@@ -59,13 +56,7 @@ impl From<&Misp> for MispRow {
             user_id: m.user_id.clone(),
             status_code: m.status.as_str().to_owned(),
             is_active: m.is_active,
-            cr_by: m.cr_by.clone(),
-            cr_dtimes: m.cr_dtimes,
-            upd_by: m.upd_by.clone(),
-            upd_dtimes: m.upd_dtimes,
-            is_deleted: false,
-            del_dtimes: None,
-        }
+        } copied from m)
     }
 }
 
@@ -123,7 +114,7 @@ pub fn insert(conn: &mut DbConnection, m: &Misp) -> QueryResult<()> {
 }
 
 pub fn find(conn: &mut DbConnection, id: &MispId) -> QueryResult<Option<Misp>> {
-    misp::table.find(id.as_str()).select(MispRow::as_select()).first(conn).optional().map(|r| r.map(Misp::from))
+    first_row::<MispRow, _>(conn, misp::table.find(id.as_str())).map(|r| r.map(Misp::from))
 }
 
 /// True when a MISP other than `except` has exactly this name (case-sensitive, as MOSIP).
@@ -138,8 +129,7 @@ pub fn list(conn: &mut DbConnection, owner: Option<&str>) -> QueryResult<Vec<Mis
     if let Some(user) = owner {
         q = q.filter(misp::user_id.eq(user));
     }
-    let rows = q.order((misp::cr_dtimes.asc(), misp::id.asc())).select(MispRow::as_select()).load(conn)?;
-    Ok(rows.into_iter().map(Misp::from).collect())
+    load_as::<MispRow, _, _>(conn, q.order((misp::cr_dtimes.asc(), misp::id.asc())))
 }
 
 /// The MISPs (of `owner`, if given) whose name starts with `prefix`, exactly and case-sensitively;
@@ -237,7 +227,7 @@ impl PartnerInfo {
 }
 
 pub fn find_partner(conn: &mut DbConnection, id: &PartnerId) -> QueryResult<Option<PartnerInfo>> {
-    partner::table.find(id.as_str()).select(PartnerInfo::as_select()).first(conn).optional()
+    first_row(conn, partner::table.find(id.as_str()))
 }
 
 /// The holder of keys named `id`: the MISP of that id, else the partner of type `partner_type`.

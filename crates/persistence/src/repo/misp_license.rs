@@ -8,6 +8,7 @@ use misp_domain::{License, LicenseKey, Misp, MispId};
 use crate::connection::DbConnection;
 use crate::error::is_unique_violation;
 use crate::repo::misp::{MAX_ATTEMPTS, MispRow, in_savepoint};
+use crate::repo::{first_row, load_as};
 use crate::schema::{misp, misp_license};
 
 mosip_row! {
@@ -26,7 +27,7 @@ mosip_row! {
 
 impl From<LicenseRow> for License {
     fn from(r: LicenseRow) -> Self {
-        License {
+        with_audit!(License {
             misp_id: r.misp_id,
             key: r.license_key,
             policy_id: r.policy_id,
@@ -34,17 +35,13 @@ impl From<LicenseRow> for License {
             valid_to: r.valid_to_date,
             is_active: r.is_active,
             suspended: r.suspended,
-            cr_by: r.cr_by,
-            cr_dtimes: r.cr_dtimes,
-            upd_by: r.upd_by,
-            upd_dtimes: r.upd_dtimes,
-        }
+        } taken from r)
     }
 }
 
 impl From<&License> for LicenseRow {
     fn from(l: &License) -> Self {
-        LicenseRow {
+        with_audit!(LicenseRow {
             misp_id: l.misp_id.clone(),
             license_key: l.key.clone(),
             policy_id: l.policy_id.clone(),
@@ -52,13 +49,7 @@ impl From<&License> for LicenseRow {
             valid_to_date: l.valid_to,
             is_active: l.is_active,
             suspended: l.suspended,
-            cr_by: l.cr_by.clone(),
-            cr_dtimes: l.cr_dtimes,
-            upd_by: l.upd_by.clone(),
-            upd_dtimes: l.upd_dtimes,
-            is_deleted: false,
-            del_dtimes: None,
-        }
+        } copied from l)
     }
 }
 
@@ -89,32 +80,19 @@ pub fn find_with_misp(conn: &mut DbConnection, key: &LicenseKey) -> QueryResult<
 }
 
 pub fn find_by_key(conn: &mut DbConnection, key: &LicenseKey) -> QueryResult<Option<License>> {
-    misp_license::table
-        .filter(misp_license::license_key.eq(key.as_str()))
-        .select(LicenseRow::as_select())
-        .first(conn)
-        .optional()
+    first_row::<LicenseRow, _>(conn, misp_license::table.filter(misp_license::license_key.eq(key.as_str())))
         .map(|r| r.map(License::from))
 }
 
 /// The key `key` of `misp_id`, if that pair exists.
 pub fn find_of(conn: &mut DbConnection, misp_id: &MispId, key: &LicenseKey) -> QueryResult<Option<License>> {
-    misp_license::table
-        .find((misp_id.as_str(), key.as_str()))
-        .select(LicenseRow::as_select())
-        .first(conn)
-        .optional()
+    first_row::<LicenseRow, _>(conn, misp_license::table.find((misp_id.as_str(), key.as_str())))
         .map(|r| r.map(License::from))
 }
 
 /// The keys of `misp_id`, oldest first.
 pub fn of_holder(conn: &mut DbConnection, misp_id: &MispId) -> QueryResult<Vec<License>> {
-    let rows = misp_license::table
-        .filter(misp_license::misp_id.eq(misp_id.as_str()))
-        .order((misp_license::cr_dtimes.asc(), misp_license::license_key.asc()))
-        .select(LicenseRow::as_select())
-        .load(conn)?;
-    Ok(rows.into_iter().map(License::from).collect())
+    all(conn, Some(misp_id))
 }
 
 /// The keys of every holder in `ids`, oldest first.
@@ -122,12 +100,12 @@ pub fn of_holders(conn: &mut DbConnection, ids: &[MispId]) -> QueryResult<Vec<Li
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let rows = misp_license::table
-        .filter(misp_license::misp_id.eq_any(ids.iter().map(|i| i.as_str())))
-        .order((misp_license::cr_dtimes.asc(), misp_license::license_key.asc()))
-        .select(LicenseRow::as_select())
-        .load(conn)?;
-    Ok(rows.into_iter().map(License::from).collect())
+    load_as::<LicenseRow, _, _>(
+        conn,
+        misp_license::table
+            .filter(misp_license::misp_id.eq_any(ids.iter().map(|i| i.as_str())))
+            .order((misp_license::cr_dtimes.asc(), misp_license::license_key.asc())),
+    )
 }
 
 /// Every key (or those of the holder `only`), oldest first.
@@ -136,11 +114,7 @@ pub fn all(conn: &mut DbConnection, only: Option<&MispId>) -> QueryResult<Vec<Li
     if let Some(id) = only {
         q = q.filter(misp_license::misp_id.eq(id.as_str()));
     }
-    let rows = q
-        .order((misp_license::cr_dtimes.asc(), misp_license::license_key.asc()))
-        .select(LicenseRow::as_select())
-        .load(conn)?;
-    Ok(rows.into_iter().map(License::from).collect())
+    load_as::<LicenseRow, _, _>(conn, q.order((misp_license::cr_dtimes.asc(), misp_license::license_key.asc())))
 }
 
 /// The keys whose values are in `keys` (any order).
@@ -148,11 +122,10 @@ pub fn by_keys(conn: &mut DbConnection, keys: &[LicenseKey]) -> QueryResult<Vec<
     if keys.is_empty() {
         return Ok(Vec::new());
     }
-    let rows = misp_license::table
-        .filter(misp_license::license_key.eq_any(keys.iter().map(|k| k.as_str())))
-        .select(LicenseRow::as_select())
-        .load(conn)?;
-    Ok(rows.into_iter().map(License::from).collect())
+    load_as::<LicenseRow, _, _>(
+        conn,
+        misp_license::table.filter(misp_license::license_key.eq_any(keys.iter().map(|k| k.as_str()))),
+    )
 }
 
 pub fn any_of(conn: &mut DbConnection, misp_id: &MispId) -> QueryResult<bool> {

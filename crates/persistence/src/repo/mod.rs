@@ -1,5 +1,13 @@
 //! Repositories: plain functions over `&mut DbConnection`, one module per aggregate.
 
+use diesel::dsl::{AsSelect, Limit, Select};
+use diesel::prelude::*;
+use diesel::query_builder::QueryId;
+use diesel::query_dsl::LoadQuery;
+use diesel::query_dsl::methods::{LimitDsl, SelectDsl};
+
+use crate::connection::{DbConnection, MultiBackend};
+
 /// A row struct of a MOSIP table: its own columns as written, then the audit columns every MOSIP
 /// table ends with (`cr_by`, `cr_dtimes`, `upd_by`, `upd_dtimes`, `is_deleted`, `del_dtimes`).
 macro_rules! mosip_row {
@@ -18,6 +26,61 @@ macro_rules! mosip_row {
             pub del_dtimes: Option<chrono::NaiveDateTime>,
         }
     };
+}
+
+/// A struct literal of `$ty`: the fields given, then the audit fields, which are
+/// - `taken from r`: moved from the row `r` (a domain value read from its row);
+/// - `copied from d`: cloned from the domain value `d`, not deleted (the row of a domain value);
+/// - `created by who, at when`: those of a new row that `who` creates at `when`.
+macro_rules! with_audit {
+    ($ty:ident { $($field:ident: $value:expr),+ $(,)? } taken from $r:ident) => {
+        $ty { $($field: $value,)+ cr_by: $r.cr_by, cr_dtimes: $r.cr_dtimes, upd_by: $r.upd_by, upd_dtimes: $r.upd_dtimes }
+    };
+    ($ty:ident { $($field:ident: $value:expr),+ $(,)? } copied from $d:ident) => {
+        $ty {
+            $($field: $value,)+
+            cr_by: $d.cr_by.clone(),
+            cr_dtimes: $d.cr_dtimes,
+            upd_by: $d.upd_by.clone(),
+            upd_dtimes: $d.upd_dtimes,
+            is_deleted: false,
+            del_dtimes: None,
+        }
+    };
+    ($ty:ident { $($field:ident: $value:expr),+ $(,)? } created by $by:expr, at $at:expr) => {
+        $ty {
+            $($field: $value,)+
+            cr_by: $by.to_owned(),
+            cr_dtimes: $at,
+            upd_by: None,
+            upd_dtimes: None,
+            is_deleted: false,
+            del_dtimes: None,
+        }
+    };
+}
+
+/// The first row `query` finds, read as `R`.
+pub(crate) fn first_row<'q, R, Q>(conn: &mut DbConnection, query: Q) -> QueryResult<Option<R>>
+where
+    R: Selectable<MultiBackend, SelectExpression: QueryId>,
+    Q: SelectDsl<AsSelect<R, MultiBackend>>,
+    Select<Q, AsSelect<R, MultiBackend>>: LimitDsl + RunQueryDsl<DbConnection>,
+    Limit<Select<Q, AsSelect<R, MultiBackend>>>: LoadQuery<'q, DbConnection, R>,
+{
+    SelectDsl::select(query, R::as_select()).first(conn).optional()
+}
+
+/// The rows `query` finds, read as `R`, as the domain values they hold.
+pub(crate) fn load_as<'q, R, T, Q>(conn: &mut DbConnection, query: Q) -> QueryResult<Vec<T>>
+where
+    R: Selectable<MultiBackend, SelectExpression: QueryId>,
+    T: From<R>,
+    Q: SelectDsl<AsSelect<R, MultiBackend>>,
+    Select<Q, AsSelect<R, MultiBackend>>: LoadQuery<'q, DbConnection, R> + RunQueryDsl<DbConnection>,
+{
+    let rows = SelectDsl::select(query, R::as_select()).load(conn)?;
+    Ok(rows.into_iter().map(T::from).collect())
 }
 
 pub mod audit;

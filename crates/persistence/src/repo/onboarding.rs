@@ -5,6 +5,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::connection::DbConnection;
+use crate::repo::first_row;
 use crate::schema::onboarding_signup;
 
 /// `status_code` of a sign-up that waits for its OTP.
@@ -34,20 +35,12 @@ pub struct SignupRow {
 
 /// The sign-up of an e-mail.
 pub fn find_by_email(conn: &mut DbConnection, email_key: &str) -> QueryResult<Option<SignupRow>> {
-    onboarding_signup::table
-        .filter(onboarding_signup::email_key.eq(email_key))
-        .select(SignupRow::as_select())
-        .first(conn)
-        .optional()
+    first_row(conn, onboarding_signup::table.filter(onboarding_signup::email_key.eq(email_key)))
 }
 
 /// The sign-up of a registration id (an id replaced by a newer OTP request finds nothing).
 pub fn find_by_registration(conn: &mut DbConnection, registration_id: &str) -> QueryResult<Option<SignupRow>> {
-    onboarding_signup::table
-        .filter(onboarding_signup::registration_id.eq(registration_id))
-        .select(SignupRow::as_select())
-        .first(conn)
-        .optional()
+    first_row(conn, onboarding_signup::table.filter(onboarding_signup::registration_id.eq(registration_id)))
 }
 
 /// Stores the first sign-up of an e-mail; a concurrent first one makes this a unique violation.

@@ -11,6 +11,7 @@ use partner_domain::policy::PartnerTypeInfo;
 use policy_domain::PolicyGroupId;
 
 use crate::connection::DbConnection;
+use crate::repo::first_row;
 use crate::schema::{misp_license, partner, partner_type};
 
 pub use contacts::{ContactRow, contacts_of, find_contact, insert_contact, update_contact};
@@ -45,7 +46,7 @@ mosip_row! {
 
 impl From<&NewPartner> for PartnerRow {
     fn from(p: &NewPartner) -> Self {
-        PartnerRow {
+        with_audit!(PartnerRow {
             id: p.id.clone(),
             policy_group_id: p.policy_group_id.clone(),
             name: p.name.clone(),
@@ -60,18 +61,12 @@ impl From<&NewPartner> for PartnerRow {
             lang_code: p.lang_code.clone(),
             logo_url: p.logo_url.clone(),
             addl_info: Some(p.addl_info.clone()),
-            cr_by: p.cr_by.clone(),
-            cr_dtimes: p.cr_dtimes,
-            upd_by: None,
-            upd_dtimes: None,
-            is_deleted: false,
-            del_dtimes: None,
-        }
+        } created by p.cr_by, at p.cr_dtimes)
     }
 }
 
 pub fn find(conn: &mut DbConnection, id: &PartnerId) -> QueryResult<Option<PartnerRow>> {
-    partner::table.find(id.as_str()).select(PartnerRow::as_select()).first(conn).optional()
+    first_row(conn, partner::table.find(id.as_str()))
 }
 
 /// Partners by id, in the order of `ids` (ids without a row are left out).

@@ -79,7 +79,7 @@ pub fn upsert_extractor(
             ))
             .execute(conn),
         None => diesel::insert_into(partner_policy_bioextract::table)
-            .values(ExtractorRow {
+            .values(with_audit!(ExtractorRow {
                 id: new_id(),
                 part_id: partner_id.to_string(),
                 policy_id: policy_id.to_string(),
@@ -88,13 +88,7 @@ pub fn upsert_extractor(
                 extractor_provider_version: e.version.clone(),
                 biometric_modality: e.modality.clone(),
                 biometric_sub_types: e.sub_types.clone(),
-                cr_by: by.to_owned(),
-                cr_dtimes: now,
-                upd_by: None,
-                upd_dtimes: None,
-                is_deleted: false,
-                del_dtimes: None,
-            })
+            } created by by, at now))
             .execute(conn),
     }
 }
@@ -134,17 +128,11 @@ pub fn insert_credential_mapping(
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
     diesel::insert_into(partner_policy_credential_type::table)
-        .values(CredentialTypeRow {
+        .values(with_audit!(CredentialTypeRow {
             part_id: partner_id.to_string(),
             policy_id: policy_id.to_string(),
             credential_type: credential_type.to_owned(),
             is_active: true,
-            cr_by: by.to_owned(),
-            cr_dtimes: now,
-            upd_by: None,
-            upd_dtimes: None,
-            is_deleted: false,
-            del_dtimes: None,
-        })
+        } created by by, at now))
         .execute(conn)
 }

@@ -10,6 +10,7 @@ use policy_domain::{PolicyGroupId, PolicyId};
 
 use super::partner::lower;
 use crate::connection::DbConnection;
+use crate::repo::first_row;
 use crate::schema::{auth_policy, partner, partner_policy_request, policy_group};
 
 pub fn group_by_name(conn: &mut DbConnection, name: &str) -> QueryResult<Option<PolicyGroupInfo>> {
@@ -115,7 +116,7 @@ pub fn policy_ids_named_like(conn: &mut DbConnection, pattern: &str) -> QueryRes
 pub use super::policy::PolicyRow;
 
 pub fn policy_row(conn: &mut DbConnection, id: &PolicyId) -> QueryResult<Option<PolicyRow>> {
-    auth_policy::table.find(id.as_str()).select(PolicyRow::as_select()).first(conn).optional()
+    first_row(conn, auth_policy::table.find(id.as_str()))
 }
 
 mosip_row! {
@@ -134,25 +135,19 @@ mosip_row! {
 
 pub fn insert_request(conn: &mut DbConnection, r: &NewPolicyRequest) -> QueryResult<usize> {
     diesel::insert_into(partner_policy_request::table)
-        .values(RequestRow {
+        .values(with_audit!(RequestRow {
             id: r.id.clone(),
             part_id: r.partner_id.clone(),
             policy_id: r.policy_id.clone(),
             request_datetimes: r.at,
             request_detail: r.request_detail.clone(),
             status_code: r.status.as_stored().to_owned(),
-            cr_by: r.cr_by.clone(),
-            cr_dtimes: r.at,
-            upd_by: None,
-            upd_dtimes: None,
-            is_deleted: false,
-            del_dtimes: None,
-        })
+        } created by r.cr_by, at r.at))
         .execute(conn)
 }
 
 pub fn find_request(conn: &mut DbConnection, id: &str) -> QueryResult<Option<RequestRow>> {
-    partner_policy_request::table.find(id).select(RequestRow::as_select()).first(conn).optional()
+    first_row(conn, partner_policy_request::table.find(id))
 }
 
 /// The statuses of a partner's requests for a policy.

@@ -12,6 +12,7 @@ use partner_domain::PartnerId;
 use policy_domain::{Policy, PolicyGroup, PolicyGroupId, PolicyId};
 
 use crate::connection::DbConnection;
+use crate::repo::{first_row, load_as};
 use crate::schema::{auth_policy, partner_policy, policy_group};
 
 mosip_row! {
@@ -28,35 +29,25 @@ mosip_row! {
 
 impl From<GroupRow> for PolicyGroup {
     fn from(r: GroupRow) -> Self {
-        PolicyGroup {
+        with_audit!(PolicyGroup {
             id: r.id,
             name: r.name,
             desc: r.descr,
             user_id: r.user_id,
             is_active: r.is_active,
-            cr_by: r.cr_by,
-            cr_dtimes: r.cr_dtimes,
-            upd_by: r.upd_by,
-            upd_dtimes: r.upd_dtimes,
-        }
+        } taken from r)
     }
 }
 
 impl From<&PolicyGroup> for GroupRow {
     fn from(g: &PolicyGroup) -> Self {
-        GroupRow {
+        with_audit!(GroupRow {
             id: g.id.clone(),
             name: g.name.clone(),
             descr: g.desc.clone(),
             user_id: g.user_id.clone(),
             is_active: g.is_active,
-            cr_by: g.cr_by.clone(),
-            cr_dtimes: g.cr_dtimes,
-            upd_by: g.upd_by.clone(),
-            upd_dtimes: g.upd_dtimes,
-            is_deleted: false,
-            del_dtimes: None,
-        }
+        } copied from g)
     }
 }
 
@@ -80,7 +71,7 @@ mosip_row! {
 
 impl From<PolicyRow> for Policy {
     fn from(r: PolicyRow) -> Self {
-        Policy {
+        with_audit!(Policy {
             id: r.id,
             group_id: r.policy_group_id,
             name: r.name,
@@ -92,17 +83,13 @@ impl From<PolicyRow> for Policy {
             valid_from: r.valid_from_date,
             valid_to: r.valid_to_date,
             is_active: r.is_active,
-            cr_by: r.cr_by,
-            cr_dtimes: r.cr_dtimes,
-            upd_by: r.upd_by,
-            upd_dtimes: r.upd_dtimes,
-        }
+        } taken from r)
     }
 }
 
 impl From<&Policy> for PolicyRow {
     fn from(p: &Policy) -> Self {
-        PolicyRow {
+        with_audit!(PolicyRow {
             id: p.id.clone(),
             policy_group_id: p.group_id.clone(),
             name: p.name.clone(),
@@ -114,13 +101,7 @@ impl From<&Policy> for PolicyRow {
             valid_from_date: p.valid_from,
             valid_to_date: p.valid_to,
             is_active: p.is_active,
-            cr_by: p.cr_by.clone(),
-            cr_dtimes: p.cr_dtimes,
-            upd_by: p.upd_by.clone(),
-            upd_dtimes: p.upd_dtimes,
-            is_deleted: false,
-            del_dtimes: None,
-        }
+        } copied from p)
     }
 }
 
@@ -132,13 +113,12 @@ pub fn insert_group(conn: &mut DbConnection, group: &PolicyGroup) -> QueryResult
 }
 
 pub fn find_group(conn: &mut DbConnection, id: &PolicyGroupId) -> QueryResult<Option<PolicyGroup>> {
-    let row = policy_group::table.find(id.as_str()).select(GroupRow::as_select()).first(conn).optional()?;
+    let row = first_row::<GroupRow, _>(conn, policy_group::table.find(id.as_str()))?;
     Ok(row.map(PolicyGroup::from))
 }
 
 pub fn find_group_by_name(conn: &mut DbConnection, name: &str) -> QueryResult<Option<PolicyGroup>> {
-    let row =
-        policy_group::table.filter(policy_group::name.eq(name)).select(GroupRow::as_select()).first(conn).optional()?;
+    let row = first_row::<GroupRow, _>(conn, policy_group::table.filter(policy_group::name.eq(name)))?;
     Ok(row.map(PolicyGroup::from))
 }
 
@@ -167,11 +147,7 @@ pub fn save_group(conn: &mut DbConnection, group: &PolicyGroup) -> QueryResult<u
 
 /// Every group, oldest first.
 pub fn all_groups(conn: &mut DbConnection) -> QueryResult<Vec<PolicyGroup>> {
-    let rows = policy_group::table
-        .order((policy_group::cr_dtimes.asc(), policy_group::id.asc()))
-        .select(GroupRow::as_select())
-        .load(conn)?;
-    Ok(rows.into_iter().map(PolicyGroup::from).collect())
+    load_as::<GroupRow, _, _>(conn, policy_group::table.order((policy_group::cr_dtimes.asc(), policy_group::id.asc())))
 }
 
 /// The groups of `ids` (in no particular order; missing ids are skipped).
@@ -179,11 +155,7 @@ pub fn groups_by_ids(conn: &mut DbConnection, ids: &[PolicyGroupId]) -> QueryRes
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let rows = policy_group::table
-        .filter(policy_group::id.eq_any(ids.iter().map(|i| i.as_str())))
-        .select(GroupRow::as_select())
-        .load(conn)?;
-    Ok(rows.into_iter().map(PolicyGroup::from).collect())
+    load_as::<GroupRow, _, _>(conn, policy_group::table.filter(policy_group::id.eq_any(ids.iter().map(|i| i.as_str()))))
 }
 
 /// The ids of the groups whose name contains `text` (case-insensitive).
@@ -200,7 +172,7 @@ pub fn insert_policy(conn: &mut DbConnection, policy: &Policy) -> QueryResult<()
 }
 
 pub fn find_policy(conn: &mut DbConnection, id: &PolicyId) -> QueryResult<Option<Policy>> {
-    let row = auth_policy::table.find(id.as_str()).select(PolicyRow::as_select()).first(conn).optional()?;
+    let row = first_row::<PolicyRow, _>(conn, auth_policy::table.find(id.as_str()))?;
     Ok(row.map(Policy::from))
 }
 
@@ -209,12 +181,12 @@ pub fn find_policy_by_name(
     group_id: &PolicyGroupId,
     name: &str,
 ) -> QueryResult<Option<Policy>> {
-    let row = auth_policy::table
-        .filter(auth_policy::policy_group_id.eq(group_id.as_str()))
-        .filter(auth_policy::name.eq(name))
-        .select(PolicyRow::as_select())
-        .first(conn)
-        .optional()?;
+    let row = first_row::<PolicyRow, _>(
+        conn,
+        auth_policy::table
+            .filter(auth_policy::policy_group_id.eq(group_id.as_str()))
+            .filter(auth_policy::name.eq(name)),
+    )?;
     Ok(row.map(Policy::from))
 }
 
@@ -239,33 +211,29 @@ pub fn save_draft_change(conn: &mut DbConnection, policy: &Policy) -> QueryResul
 
 /// Every policy, oldest first.
 pub fn all_policies(conn: &mut DbConnection) -> QueryResult<Vec<Policy>> {
-    let rows = auth_policy::table
-        .order((auth_policy::cr_dtimes.asc(), auth_policy::id.asc()))
-        .select(PolicyRow::as_select())
-        .load(conn)?;
-    Ok(rows.into_iter().map(Policy::from).collect())
+    load_as::<PolicyRow, _, _>(conn, auth_policy::table.order((auth_policy::cr_dtimes.asc(), auth_policy::id.asc())))
 }
 
 /// The policies of a group, oldest first.
 pub fn policies_of_group(conn: &mut DbConnection, group_id: &PolicyGroupId) -> QueryResult<Vec<Policy>> {
-    let rows = auth_policy::table
-        .filter(auth_policy::policy_group_id.eq(group_id.as_str()))
-        .order((auth_policy::cr_dtimes.asc(), auth_policy::id.asc()))
-        .select(PolicyRow::as_select())
-        .load(conn)?;
-    Ok(rows.into_iter().map(Policy::from).collect())
+    load_as::<PolicyRow, _, _>(
+        conn,
+        auth_policy::table
+            .filter(auth_policy::policy_group_id.eq(group_id.as_str()))
+            .order((auth_policy::cr_dtimes.asc(), auth_policy::id.asc())),
+    )
 }
 
 /// The active (published, not deleted) policies of a group, oldest first.
 pub fn active_policies_of_group(conn: &mut DbConnection, group_id: &PolicyGroupId) -> QueryResult<Vec<Policy>> {
-    let rows = auth_policy::table
-        .filter(auth_policy::policy_group_id.eq(group_id.as_str()))
-        .filter(auth_policy::is_active.eq(true))
-        .filter(auth_policy::is_deleted.eq(false))
-        .order((auth_policy::cr_dtimes.asc(), auth_policy::id.asc()))
-        .select(PolicyRow::as_select())
-        .load(conn)?;
-    Ok(rows.into_iter().map(Policy::from).collect())
+    load_as::<PolicyRow, _, _>(
+        conn,
+        auth_policy::table
+            .filter(auth_policy::policy_group_id.eq(group_id.as_str()))
+            .filter(auth_policy::is_active.eq(true))
+            .filter(auth_policy::is_deleted.eq(false))
+            .order((auth_policy::cr_dtimes.asc(), auth_policy::id.asc())),
+    )
 }
 
 pub fn has_active_policies(conn: &mut DbConnection, group_id: &PolicyGroupId) -> QueryResult<bool> {
@@ -283,11 +251,7 @@ pub fn policies_by_ids(conn: &mut DbConnection, ids: &[PolicyId]) -> QueryResult
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let rows = auth_policy::table
-        .filter(auth_policy::id.eq_any(ids.iter().map(|i| i.as_str())))
-        .select(PolicyRow::as_select())
-        .load(conn)?;
-    Ok(rows.into_iter().map(Policy::from).collect())
+    load_as::<PolicyRow, _, _>(conn, auth_policy::table.filter(auth_policy::id.eq_any(ids.iter().map(|i| i.as_str()))))
 }
 
 // ---- API keys (read only)

@@ -52,7 +52,21 @@ macro_rules! values {
     }};
 }
 
+/// One searchable table as a module: its columns by MOSIP name, its search and its filter values.
+/// `audited [..]` adds the audit columns every MOSIP table has, under their MOSIP names.
 macro_rules! entity {
+    ($module:ident, $table:ident, key: $key:ident, code: $code:ident,
+     audited [ $( $name:literal => $col:ident : $kind:ident ),+ $(,)? ]) => {
+        entity!($module, $table, key: $key, code: $code, [
+            $( $name => $col: $kind, )+
+            "isDeleted" => is_deleted: Bool,
+            "crBy" => cr_by: Text,
+            "crDtimes" => cr_dtimes: Time,
+            "updBy" => upd_by: Text,
+            "updDtimes" => upd_dtimes: Time,
+            "delDtimes" => del_dtimes: Time,
+        ]);
+    };
     ($module:ident, $table:ident, key: $key:ident, code: $code:ident,
      [ $( $name:literal => $col:ident : $kind:ident ),+ $(,)? ]) => {
         mod $module {
@@ -107,21 +121,15 @@ macro_rules! entity {
     };
 }
 
-entity!(policy_group, policy_group, key: id, code: name, [
+entity!(policy_group, policy_group, key: id, code: name, audited [
     "id" => id: Text,
     "name" => name: Text,
     "desc" => descr: Text,
     "userId" => user_id: Text,
     "isActive" => is_active: Bool,
-    "isDeleted" => is_deleted: Bool,
-    "crBy" => cr_by: Text,
-    "crDtimes" => cr_dtimes: Time,
-    "updBy" => upd_by: Text,
-    "updDtimes" => upd_dtimes: Time,
-    "delDtimes" => del_dtimes: Time,
 ]);
 
-entity!(policy, auth_policy, key: id, code: id, [
+entity!(policy, auth_policy, key: id, code: id, audited [
     "id" => id: Text,
     "name" => name: Text,
     "desc" => descr: Text,
@@ -132,17 +140,11 @@ entity!(policy, auth_policy, key: id, code: id, [
     "policies" => policy_file_id: Text,
     "policyGroupId" => policy_group_id: Text,
     "isActive" => is_active: Bool,
-    "isDeleted" => is_deleted: Bool,
     "validFromDate" => valid_from_date: Time,
     "validToDate" => valid_to_date: Time,
-    "crBy" => cr_by: Text,
-    "crDtimes" => cr_dtimes: Time,
-    "updBy" => upd_by: Text,
-    "updDtimes" => upd_dtimes: Time,
-    "delDtimes" => del_dtimes: Time,
 ]);
 
-entity!(partner, partner, key: id, code: id, [
+entity!(partner, partner, key: id, code: id, audited [
     "id" => id: Text,
     "name" => name: Text,
     "address" => address: Text,
@@ -157,28 +159,16 @@ entity!(partner, partner, key: id, code: id, [
     "logoUrl" => logo_url: Text,
     "additionalInfo" => addl_info: Text,
     "isActive" => is_active: Bool,
-    "isDeleted" => is_deleted: Bool,
-    "crBy" => cr_by: Text,
-    "crDtimes" => cr_dtimes: Time,
-    "updBy" => upd_by: Text,
-    "updDtimes" => upd_dtimes: Time,
-    "delDtimes" => del_dtimes: Time,
 ]);
 
-entity!(partner_type, partner_type, key: code, code: code, [
+entity!(partner_type, partner_type, key: code, code: code, audited [
     "code" => code: Text,
     "partnerDescription" => partner_description: Text,
     "isPolicyRequired" => is_policy_required: Bool,
     "isActive" => is_active: Bool,
-    "isDeleted" => is_deleted: Bool,
-    "crBy" => cr_by: Text,
-    "crDtimes" => cr_dtimes: Time,
-    "updBy" => upd_by: Text,
-    "updDtimes" => upd_dtimes: Time,
-    "delDtimes" => del_dtimes: Time,
 ]);
 
-entity!(policy_request, partner_policy_request, key: id, code: id, [
+entity!(policy_request, partner_policy_request, key: id, code: id, audited [
     "id" => id: Text,
     "apikeyRequestId" => id: Text,
     "partnerId" => part_id: Text,
@@ -186,28 +176,16 @@ entity!(policy_request, partner_policy_request, key: id, code: id, [
     "requestDetail" => request_detail: Text,
     "statusCode" => status_code: Text,
     "requestDatetimes" => request_datetimes: Time,
-    "isDeleted" => is_deleted: Bool,
-    "crBy" => cr_by: Text,
-    "crDtimes" => cr_dtimes: Time,
-    "updBy" => upd_by: Text,
-    "updDtimes" => upd_dtimes: Time,
-    "delDtimes" => del_dtimes: Time,
 ]);
 
-entity!(api_key, partner_policy, key: policy_api_key, code: policy_api_key, [
+entity!(api_key, partner_policy, key: policy_api_key, code: policy_api_key, audited [
     "policyApiKey" => policy_api_key: Text,
     "partnerId" => part_id: Text,
     "policyId" => policy_id: Text,
     "label" => label: Text,
     "isActive" => is_active: Bool,
-    "isDeleted" => is_deleted: Bool,
     "validFromDatetime" => valid_from_datetime: Time,
     "validToDatetime" => valid_to_datetime: Time,
-    "crBy" => cr_by: Text,
-    "crDtimes" => cr_dtimes: Time,
-    "updBy" => upd_by: Text,
-    "updDtimes" => upd_dtimes: Time,
-    "delDtimes" => del_dtimes: Time,
 ]);
 
 entity!(misp_license, misp_license, key: license_key, code: license_key, [
@@ -228,16 +206,23 @@ entity!(misp_license, misp_license, key: license_key, code: license_key, [
     "updDtimes" => upd_dtimes: Time,
 ]);
 
+/// `$item` (a constant or a call) of the entity's module.
+macro_rules! per_entity {
+    ($entity:expr, $($item:tt)+) => {
+        match $entity {
+            Entity::PolicyGroup => policy_group::$($item)+,
+            Entity::Policy => policy::$($item)+,
+            Entity::Partner => partner::$($item)+,
+            Entity::PartnerType => partner_type::$($item)+,
+            Entity::PolicyRequest => policy_request::$($item)+,
+            Entity::ApiKey => api_key::$($item)+,
+            Entity::MispLicense => misp_license::$($item)+,
+        }
+    };
+}
+
 pub(super) fn columns(entity: Entity) -> &'static [(&'static str, Kind)] {
-    match entity {
-        Entity::PolicyGroup => policy_group::COLUMNS,
-        Entity::Policy => policy::COLUMNS,
-        Entity::Partner => partner::COLUMNS,
-        Entity::PartnerType => partner_type::COLUMNS,
-        Entity::PolicyRequest => policy_request::COLUMNS,
-        Entity::ApiKey => api_key::COLUMNS,
-        Entity::MispLicense => misp_license::COLUMNS,
-    }
+    per_entity!(entity, COLUMNS)
 }
 
 pub(super) fn search(
@@ -248,16 +233,7 @@ pub(super) fn search(
     offset: i64,
     limit: i64,
 ) -> Result<(Vec<String>, i64), SearchError> {
-    let out = match entity {
-        Entity::PolicyGroup => policy_group::search(conn, criteria, sort, offset, limit),
-        Entity::Policy => policy::search(conn, criteria, sort, offset, limit),
-        Entity::Partner => partner::search(conn, criteria, sort, offset, limit),
-        Entity::PartnerType => partner_type::search(conn, criteria, sort, offset, limit),
-        Entity::PolicyRequest => policy_request::search(conn, criteria, sort, offset, limit),
-        Entity::ApiKey => api_key::search(conn, criteria, sort, offset, limit),
-        Entity::MispLicense => misp_license::search(conn, criteria, sort, offset, limit),
-    };
-    Ok(out?)
+    Ok(per_entity!(entity, search(conn, criteria, sort, offset, limit))?)
 }
 
 pub(super) fn filter_values(
@@ -268,14 +244,5 @@ pub(super) fn filter_values(
     unique: bool,
     limit: i64,
 ) -> Result<Vec<FilterValue>, SearchError> {
-    let out = match entity {
-        Entity::PolicyGroup => policy_group::filter_values(conn, column, criteria, unique, limit),
-        Entity::Policy => policy::filter_values(conn, column, criteria, unique, limit),
-        Entity::Partner => partner::filter_values(conn, column, criteria, unique, limit),
-        Entity::PartnerType => partner_type::filter_values(conn, column, criteria, unique, limit),
-        Entity::PolicyRequest => policy_request::filter_values(conn, column, criteria, unique, limit),
-        Entity::ApiKey => api_key::filter_values(conn, column, criteria, unique, limit),
-        Entity::MispLicense => misp_license::filter_values(conn, column, criteria, unique, limit),
-    };
-    Ok(out?)
+    Ok(per_entity!(entity, filter_values(conn, column, criteria, unique, limit))?)
 }

@@ -6,6 +6,7 @@ use partner_domain::PartnerId;
 use partner_domain::partner::Contact;
 
 use crate::connection::DbConnection;
+use crate::repo::first_row;
 use crate::schema::partner_contact;
 
 mosip_row! {
@@ -23,12 +24,12 @@ mosip_row! {
 }
 
 pub fn find_contact(conn: &mut DbConnection, partner_id: &PartnerId, email: &str) -> QueryResult<Option<ContactRow>> {
-    partner_contact::table
-        .filter(partner_contact::partner_id.eq(partner_id.as_str()))
-        .filter(partner_contact::email_id.eq(email))
-        .select(ContactRow::as_select())
-        .first(conn)
-        .optional()
+    first_row(
+        conn,
+        partner_contact::table
+            .filter(partner_contact::partner_id.eq(partner_id.as_str()))
+            .filter(partner_contact::email_id.eq(email)),
+    )
 }
 
 pub fn contacts_of(conn: &mut DbConnection, partner_id: &PartnerId) -> QueryResult<Vec<ContactRow>> {
@@ -48,20 +49,14 @@ pub fn insert_contact(
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
     diesel::insert_into(partner_contact::table)
-        .values(ContactRow {
+        .values(with_audit!(ContactRow {
             id: id.to_owned(),
             partner_id: partner_id.to_string(),
             contact_no: Some(c.contact_number.clone()),
             email_id: Some(c.email_id.clone()),
             address: Some(c.address.clone()),
             is_active: c.is_active,
-            cr_by: by.to_owned(),
-            cr_dtimes: now,
-            upd_by: None,
-            upd_dtimes: None,
-            is_deleted: false,
-            del_dtimes: None,
-        })
+        } created by by, at now))
         .execute(conn)
 }
 
