@@ -15,7 +15,7 @@ use utoipa::ToSchema;
 
 use crate::PartnerConfig;
 use crate::dto::{ApiVersion, PartnerResponse};
-use crate::failure::{Family, invalid, refuser};
+use crate::failure::{Family, invalid, mapping_plan, refuser};
 
 /// `RetrievePartnerDetailsResponse`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
@@ -208,10 +208,7 @@ pub fn policy_group(
     partner_id: &str,
     group_name: &str,
 ) -> Result<&'static str, AppError> {
-    let plan = store
-        .plan(actor)
-        .call(AuditEvent::CreatePolicyMapping, Some(partner_id))
-        .on_failure(AuditEvent::PartnerTypeNotAllowed, Some(partner_id));
+    let plan = mapping_plan(store, actor, partner_id);
     store.audited(plan, |tx| {
         let fail = refuser(Family::Mapping, Some(partner_id));
         let owner = PartnerId::from(partner_id);
