@@ -186,7 +186,6 @@ impl Store {
         out
     }
 
-    /// A pooled connection; the wait is measured, a timeout counted.
     /// Runs `f` in one transaction on `conn`, then puts the events it queued in the outbox; with
     /// `insert_records`, the records `f` pushed onto the trail are inserted first. Answers `f`'s
     /// value and the number of those records.
@@ -209,6 +208,7 @@ impl Store {
         })
     }
 
+    /// A pooled connection; the wait is measured, a timeout counted.
     fn checkout(&self) -> Result<PooledDb, AppError> {
         let started = std::time::Instant::now();
         let conn = self.pool.get();
