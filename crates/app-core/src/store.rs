@@ -134,12 +134,7 @@ impl Store {
         let mut conn = self.checkout()?;
         let now = self.clock.now();
         let plan = AuditPlan::new(self.audit.context(&Actor::anonymous("", None)));
-        self.pool.transaction_on(&mut conn, |c| {
-            let mut tx = Tx::new(c, Trail::new(&plan, now), now, &*self.entropy);
-            let value = f(&mut tx)?;
-            tx.flush_events()?;
-            Ok(value)
-        })
+        self.transaction(&mut conn, &plan, now, false, f).map(|(value, _)| value)
     }
 
     /// Runs `f` in one transaction with the audit records of `plan`:
@@ -154,13 +149,7 @@ impl Store {
     ) -> Result<T, AppError> {
         let mut conn = self.checkout()?;
         let now = self.clock.now();
-        let out = self.pool.transaction_on(&mut conn, |c| {
-            let mut tx = Tx::new(c, Trail::new(&plan, now), now, &*self.entropy);
-            let value = f(&mut tx)?;
-            repo::audit::insert(tx.conn, &tx.trail.records)?;
-            tx.flush_events()?;
-            Ok::<_, AppError>((value, tx.trail.records.len()))
-        });
+        let out = self.transaction(&mut conn, &plan, now, true, f);
         match out {
             Ok((value, written)) => {
                 metrics::counter!("pms_audit_records_total", "outcome" => "success").increment(written as u64);
@@ -195,6 +184,28 @@ impl Store {
         drop(conn);
         self.batcher.write(records)?;
         out
+    }
+
+    /// Runs `f` in one transaction on `conn`, then puts the events it queued in the outbox; with
+    /// `insert_records`, the records `f` pushed onto the trail are inserted first. Answers `f`'s
+    /// value and the number of those records.
+    fn transaction<T>(
+        &self,
+        conn: &mut DbConnection,
+        plan: &AuditPlan,
+        now: NaiveDateTime,
+        insert_records: bool,
+        f: impl FnOnce(&mut Tx<'_>) -> Result<T, AppError>,
+    ) -> Result<(T, usize), AppError> {
+        self.pool.transaction_on(conn, |c| {
+            let mut tx = Tx::new(c, Trail::new(plan, now), now, &*self.entropy);
+            let value = f(&mut tx)?;
+            if insert_records {
+                repo::audit::insert(tx.conn, &tx.trail.records)?;
+            }
+            tx.flush_events()?;
+            Ok((value, tx.trail.records.len()))
+        })
     }
 
     /// A pooled connection; the wait is measured, a timeout counted.

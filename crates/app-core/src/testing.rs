@@ -15,7 +15,12 @@ pub fn test_now() -> NaiveDateTime {
 /// A store over a fresh database of `backend` (kept alive by the returned `TestDb`), or `None`
 /// when PostgreSQL is not configured.
 pub fn store(backend: Backend) -> Option<(Store, TestDb)> {
-    let db = TestDb::of(backend)?;
+    TestDb::of(backend).map(store_over)
+}
+
+/// A store over `db`, returned with it to keep it alive (for
+/// `both_backends!(with app_core::testing::store_over; …)`).
+pub fn store_over(db: TestDb) -> (Store, TestDb) {
     let opts = PoolOptions { migrate_postgres: true, ..PoolOptions::default() };
     let pool = DbPool::open(&db.url, &opts).unwrap_or_else(|e| panic!("opening {}: {e}", db.url));
     let defaults = AuditDefaults {
@@ -28,7 +33,7 @@ pub fn store(backend: Backend) -> Option<(Store, TestDb)> {
         .unwrap_or_else(|e| panic!("audit writer: {e}"))
         .with_clock(FixedClock(test_now()))
         .with_entropy(SeededEntropy::new(7));
-    Some((store, db))
+    (store, db)
 }
 
 /// A caller with `roles` (`GLOBAL_ADMIN` makes it an admin).

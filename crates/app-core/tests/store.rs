@@ -4,9 +4,10 @@
 #![allow(clippy::panic, reason = "tests fail loudly")]
 
 use app_core::testing::{actor, audit_events, store};
-use app_core::{AppError, FailureKind};
+use app_core::{AppError, FailureKind, Store};
 use audit_events::AuditEvent;
 use persistence::Backend;
+use persistence::testing::TestDb;
 
 fn count(events: &[(String, Option<String>)], id: &str) -> usize {
     events.iter().filter(|(e, _)| e == id).count()
@@ -60,8 +61,7 @@ fn a_read_whose_records_cannot_be_written_fails() {
     assert_eq!(out.err().map(|e| e.kind), Some(FailureKind::Internal), "no answer without its audit records");
 }
 
-fn rolled_back_changes_leave_only_failure_records(backend: Backend) {
-    let Some((store, _db)) = store(backend) else { return };
+fn rolled_back_changes_leave_only_failure_records((store, _db): (Store, TestDb)) {
     let me = actor("admin", &["GLOBAL_ADMIN"]);
     let plan = store
         .plan(&me)
@@ -88,16 +88,6 @@ fn rolled_back_changes_leave_only_failure_records(backend: Backend) {
     assert_eq!((count(&events, "PMS_PRT_115"), count(&events, "PMS_PRT_215")), (2, 1));
 }
 
-#[test]
-fn rolled_back_changes_leave_only_failure_records_sqlite() {
-    rolled_back_changes_leave_only_failure_records(Backend::Sqlite);
-}
-
-#[test]
-fn rolled_back_changes_leave_only_failure_records_postgres() {
-    rolled_back_changes_leave_only_failure_records(Backend::Postgres);
-}
-
 fn outbox_topics(store: &app_core::Store) -> Vec<String> {
     let mut conn = store.pool().get().unwrap_or_else(|e| panic!("{e}"));
     let rows = persistence::repo::outbox::list(&mut conn, persistence::repo::outbox::PENDING, 0, 100)
@@ -105,8 +95,7 @@ fn outbox_topics(store: &app_core::Store) -> Vec<String> {
     rows.into_iter().map(|r| r.topic).collect()
 }
 
-fn events_commit_with_their_change_and_a_rollback_publishes_nothing(backend: Backend) {
-    let Some((store, _db)) = store(backend) else { return };
+fn events_commit_with_their_change_and_a_rollback_publishes_nothing((store, _db): (Store, TestDb)) {
     let key = websub_events::ApiKeyData {
         api_key: "k".into(),
         commence_on: store.now(),
@@ -136,16 +125,6 @@ fn events_commit_with_their_change_and_a_rollback_publishes_nothing(backend: Bac
 }
 
 #[test]
-fn events_commit_with_their_change_sqlite() {
-    events_commit_with_their_change_and_a_rollback_publishes_nothing(Backend::Sqlite);
-}
-
-#[test]
-fn events_commit_with_their_change_postgres() {
-    events_commit_with_their_change_and_a_rollback_publishes_nothing(Backend::Postgres);
-}
-
-#[test]
 fn an_event_published_from_a_read_is_an_error_not_a_loss() {
     let Some((store, _db)) = store(Backend::Sqlite) else { return };
     let out = store.read(|tx| {
@@ -154,3 +133,5 @@ fn an_event_published_from_a_read_is_an_error_not_a_loss() {
     });
     assert_eq!(out.err().map(|e| e.kind), Some(FailureKind::Internal));
 }
+
+persistence::both_backends!(with app_core::testing::store_over; rolled_back_changes_leave_only_failure_records, events_commit_with_their_change_and_a_rollback_publishes_nothing);

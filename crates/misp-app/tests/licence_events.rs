@@ -4,11 +4,11 @@
 mod common;
 
 use app_core::Store;
-use app_core::testing::{actor, store};
+use app_core::testing::actor;
 use common::{approved_misp, approved_policy, config, expire_keys, misp_partner, outbox};
 use misp_app::dto::{ProviderKeyRequest, ProviderRequest};
 use misp_app::{events, partner_license};
-use persistence::Backend;
+use persistence::testing::TestDb;
 use serde_json::{Value, json};
 
 const COMMENCE: &str = "2024-05-01T10:20:30.123Z";
@@ -44,8 +44,7 @@ fn switch_license(store: &Store, key: &str, to: &str) -> bool {
     partner_license::update(store, &actor("admin", &["PARTNER_ADMIN"]), &config(), req).is_ok()
 }
 
-fn licences(backend: Backend) {
-    let Some((store, _db)) = store(backend) else { return };
+fn licences_publish_their_changes((store, _db): (Store, TestDb)) {
     let (cfg, admin) = (config(), actor("admin", &["PARTNER_ADMIN"]));
     misp_partner(&store, "mp1");
     approved_policy(&store, "mp1", "pol1", r#"{"allowedAuthTypes": []}"#);
@@ -93,12 +92,4 @@ fn licences(backend: Backend) {
     assert_policy(&rows[4]);
 }
 
-#[test]
-fn licences_publish_their_changes_sqlite() {
-    licences(Backend::Sqlite);
-}
-
-#[test]
-fn licences_publish_their_changes_postgres() {
-    licences(Backend::Postgres);
-}
+persistence::both_backends!(with app_core::testing::store_over; licences_publish_their_changes);

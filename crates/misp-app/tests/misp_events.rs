@@ -3,15 +3,15 @@
 
 mod common;
 
-use app_core::testing::{actor, store};
+use app_core::Store;
+use app_core::testing::actor;
 use common::{approved_misp, config, outbox};
 use misp_app::dto::{KeyStatusRequest, StatusRequest};
 use misp_app::{keys, status};
-use persistence::Backend;
+use persistence::testing::TestDb;
 use serde_json::json;
 
-fn misp_updated(backend: Backend) {
-    let Some((store, _db)) = store(backend) else { return };
+fn misps_publish_their_keys_changes((store, _db): (Store, TestDb)) {
     let (cfg, admin) = (config(), actor("admin", &["PARTNER_ADMIN"]));
     let (misp_id, key) = approved_misp(&store, "owner");
     assert!(outbox(&store).is_empty(), "approving a MISP publishes nothing");
@@ -45,12 +45,4 @@ fn misp_updated(backend: Backend) {
     );
 }
 
-#[test]
-fn misps_publish_their_keys_changes_sqlite() {
-    misp_updated(Backend::Sqlite);
-}
-
-#[test]
-fn misps_publish_their_keys_changes_postgres() {
-    misp_updated(Backend::Postgres);
-}
+persistence::both_backends!(with app_core::testing::store_over; misps_publish_their_keys_changes);

@@ -3,16 +3,16 @@
 
 mod common;
 
-use app_core::FailureKind;
 use app_core::testing::{actor, audit_events, store, test_now};
+use app_core::{FailureKind, Store};
 use common::{approved_misp, config, registration};
 use misp_app::dto::{KeyStatusRequest, ValidateRequest};
 use misp_app::{keys, misps};
 use misp_domain::Verdict;
 use persistence::Backend;
+use persistence::testing::TestDb;
 
-fn lifecycle(backend: Backend) {
-    let Some((store, _db)) = store(backend) else { return };
+fn a_misp_lives_its_lifecycle_through_the_library((store, _db): (Store, TestDb)) {
     let cfg = config();
     let (misp_id, key) = approved_misp(&store, "owner");
     assert_eq!(misp_id, "100");
@@ -36,16 +36,6 @@ fn lifecycle(backend: Backend) {
     assert!(events.iter().any(|(id, code)| id == "PMS_MSP_406" && code.as_deref() == Some("PMS_MSP_406")));
     let validated = events.iter().filter(|(id, code)| id == "PMS_MSP_204" && code.is_none()).count();
     assert_eq!(validated, 2, "two validations answered: {events:?}");
-}
-
-#[test]
-fn a_misp_lives_its_lifecycle_through_the_library_sqlite() {
-    lifecycle(Backend::Sqlite);
-}
-
-#[test]
-fn a_misp_lives_its_lifecycle_through_the_library_postgres() {
-    lifecycle(Backend::Postgres);
 }
 
 #[test]
@@ -77,3 +67,5 @@ fn downloads_answer_the_current_key_at_the_stores_time() {
     let expiry = test_now() + chrono::Duration::days(180);
     assert_eq!(download.license_key_expiry, expiry.format("%Y-%m-%d").to_string());
 }
+
+persistence::both_backends!(with app_core::testing::store_over; a_misp_lives_its_lifecycle_through_the_library);

@@ -24,7 +24,7 @@ pub use self::bodies::{GenerateBody, Generated, KeyMapping, KeyStatusBody, Remap
 use crate::PartnerConfig;
 use crate::dto::Message;
 use crate::events;
-use crate::failure::{Family, invalid, key_not_stored, refuser};
+use crate::failure::{Family, invalid, key_not_stored, mapping_plan, refuser};
 
 /// `value`, unless it is missing or blank (then a violation of `field`).
 fn non_blank(v: &mut Vec<FieldViolation>, field: &str, value: Option<String>, why: &str) -> Option<String> {
@@ -147,10 +147,7 @@ pub fn status(
 
 /// M6: moves the active key `key` of `partner_id` to another active policy of its active group.
 pub fn remap(store: &Store, actor: &Actor, partner_id: &str, key: &str, req: RemapBody) -> Result<Message, AppError> {
-    let plan = store
-        .plan(actor)
-        .call(AuditEvent::CreatePolicyMapping, Some(partner_id))
-        .on_failure(AuditEvent::PartnerTypeNotAllowed, Some(partner_id));
+    let plan = mapping_plan(store, actor, partner_id);
     store.audited(plan, |tx| {
         let mut v = Vec::new();
         if req.old_policy_id.is_none() {

@@ -14,7 +14,7 @@ use policy_domain::{PolicyGroupId, PolicyId};
 
 pub use self::policy_dto::CredentialTypePolicy;
 use crate::PartnerConfig;
-use crate::failure::{Family, refuser};
+use crate::failure::{Family, mapping_plan, refuser};
 
 /// P17: `partner_id` (active, of a type that may) uses the policy named `policy_name` of its
 /// group (usable) for `credential_type` (an allowed one, any case); one policy per type. The
@@ -27,10 +27,7 @@ pub fn map(
     credential_type: &str,
     policy_name: &str,
 ) -> Result<&'static str, AppError> {
-    let plan = store
-        .plan(actor)
-        .call(AuditEvent::CreatePolicyMapping, Some(partner_id))
-        .on_failure(AuditEvent::PartnerTypeNotAllowed, Some(partner_id));
+    let plan = mapping_plan(store, actor, partner_id);
     store.audited(plan, |tx| {
         let fail = refuser(Family::Mapping, Some(partner_id));
         check_credential_type(credential_type, &cfg.allowed_credential_types).map_err(&fail)?;

@@ -1,6 +1,6 @@
 //! P4 a partner's details, P5/P6 update them, P7 contacts, P8 move to another policy group.
 
-use app_core::{Actor, AppError, Store};
+use app_core::{Actor, AppError, AuditPlan, Store};
 use audit_events::AuditEvent;
 use partner_domain::partner::{
     ContactForm, UpdateForm, check_contact, check_group_change, check_new_contact, check_update, status_label,
@@ -15,7 +15,7 @@ use utoipa::ToSchema;
 
 use crate::PartnerConfig;
 use crate::dto::{ApiVersion, PartnerResponse};
-use crate::failure::{Family, invalid, refuser};
+use crate::failure::{Family, invalid, mapping_plan, refuser};
 
 /// `RetrievePartnerDetailsResponse`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
@@ -106,10 +106,7 @@ pub fn update(
         logo_url: if v2 { req.logo_url } else { None },
         additional_info: if v2 { req.additional_info.filter(|v| !v.is_null()) } else { None },
     };
-    let plan = store
-        .plan(actor)
-        .call(AuditEvent::UpsertContact, Some(partner_id))
-        .on_failure(AuditEvent::InvalidEmailOnUpdate, Some(partner_id));
+    let plan = update_plan(store, actor, partner_id);
     store.audited(plan, |tx| {
         let update = form.validate().map_err(invalid)?;
         let fail = refuser(Family::Update, Some(partner_id));
@@ -155,10 +152,7 @@ pub fn contact(
         email_id: req.email_id,
         is_active: req.is_active,
     };
-    let plan = store
-        .plan(actor)
-        .call(AuditEvent::UpsertContact, Some(partner_id))
-        .on_failure(AuditEvent::InvalidEmailOnUpdate, Some(partner_id));
+    let plan = update_plan(store, actor, partner_id);
     store.audited(plan, |tx| {
         let contact = form.validate().map_err(invalid)?;
         let fail = refuser(Family::Update, Some(partner_id));
@@ -208,10 +202,7 @@ pub fn policy_group(
     partner_id: &str,
     group_name: &str,
 ) -> Result<&'static str, AppError> {
-    let plan = store
-        .plan(actor)
-        .call(AuditEvent::CreatePolicyMapping, Some(partner_id))
-        .on_failure(AuditEvent::PartnerTypeNotAllowed, Some(partner_id));
+    let plan = mapping_plan(store, actor, partner_id);
     store.audited(plan, |tx| {
         let fail = refuser(Family::Mapping, Some(partner_id));
         let owner = PartnerId::from(partner_id);
@@ -226,6 +217,14 @@ pub fn policy_group(
         tx.trail.push(AuditEvent::PolicyMappingCreated, Some(partner_id));
         Ok("Success")
     })
+}
+
+/// The audit records of P6 and P7, which update the partner `partner_id` or its contacts.
+fn update_plan(store: &Store, actor: &Actor, partner_id: &str) -> AuditPlan {
+    store
+        .plan(actor)
+        .call(AuditEvent::UpsertContact, Some(partner_id))
+        .on_failure(AuditEvent::InvalidEmailOnUpdate, Some(partner_id))
 }
 
 #[cfg(test)]

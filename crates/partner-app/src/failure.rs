@@ -1,6 +1,6 @@
 //! A broken partner rule as the operation's failure, with the audit event MOSIP records for it.
 
-use app_core::{AppError, invalid_field_problem};
+use app_core::{Actor, AppError, AuditPlan, Store, invalid_field_problem};
 use audit_events::AuditEvent;
 use partner_domain::PartnerError;
 use partner_domain::partner::FieldViolation;
@@ -60,6 +60,15 @@ pub fn refused(family: Family, e: PartnerError, ref_id: Option<&str>) -> AppErro
         Some(ev) => err.audit(ev, ref_id),
         None => err,
     }
+}
+
+/// The audit records of a policy-mapping operation on `ref_id` (group change, credential-type
+/// mapping, request review, key re-mapping).
+pub fn mapping_plan(store: &Store, actor: &Actor, ref_id: &str) -> AuditPlan {
+    store
+        .plan(actor)
+        .call(AuditEvent::CreatePolicyMapping, Some(ref_id))
+        .on_failure(AuditEvent::PartnerTypeNotAllowed, Some(ref_id))
 }
 
 /// [`refused`] for one operation: `let fail = refuser(Family::Update, Some(id));` then

@@ -22,7 +22,7 @@ use policy_domain::{PolicyGroupId, PolicyId};
 pub use self::answers::{MappingAnswer, MappingBody, PartnerRequestItem, RequestItem, RequestList};
 use crate::PartnerConfig;
 use crate::dto::StatusBody;
-use crate::failure::{Family, invalid, refuser};
+use crate::failure::{Family, invalid, mapping_plan, refuser};
 
 /// P12: `partner_id` (active) asks to use an active, unexpired policy of its active group; the
 /// request waits for an admin. A rejected request may be asked again.
@@ -79,10 +79,7 @@ pub fn review(
     mapping_key: &str,
     req: StatusBody,
 ) -> Result<&'static str, AppError> {
-    let plan = store
-        .plan(actor)
-        .call(AuditEvent::CreatePolicyMapping, Some(mapping_key))
-        .on_failure(AuditEvent::PartnerTypeNotAllowed, Some(mapping_key));
+    let plan = mapping_plan(store, actor, mapping_key);
     store.audited(plan, |tx| {
         let status = req
             .status

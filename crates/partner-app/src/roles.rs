@@ -28,20 +28,7 @@ pub const PARTNER_SELF: &[&str] = &[
 ];
 
 /// GETSELF: reading a partner.
-pub const PARTNER_READ: &[&str] = &[
-    "PARTNER",
-    "AUTH_PARTNER",
-    "CREDENTIAL_PARTNER",
-    PARTNER_ADMIN,
-    "ONLINE_VERIFICATION_PARTNER",
-    "DEVICE_PROVIDER",
-    "FTM_PROVIDER",
-    "ABIS_PARTNER",
-    "MANUAL_ADJUDICATION",
-    "MISP_PARTNER",
-    "RESIDENT",
-    "SDK_PARTNER",
-];
+pub const PARTNER_READ: &[&str] = &widen::<12>(PARTNER_SELF, &["RESIDENT", "SDK_PARTNER"]);
 
 /// CRED: biometric extractors and credential-type mappings.
 pub const CREDENTIAL: &[&str] = &[
@@ -97,20 +84,6 @@ pub const API_KEY_STATUS: &[&str] = &[
     "ONLINE_VERIFICATION_PARTNER",
 ];
 
-/// SRCH (+ `ABIS_PARTNER`, `SDK_PARTNER` for the partner search itself).
-pub const PARTNER_SEARCH: &[&str] = &[
-    "PARTNER",
-    "PMS_USER",
-    "AUTH_PARTNER",
-    "DEVICE_PROVIDER",
-    "FTM_PROVIDER",
-    PARTNER_ADMIN,
-    "CREDENTIAL_PARTNER",
-    "ONLINE_VERIFICATION_PARTNER",
-    "ABIS_PARTNER",
-    "SDK_PARTNER",
-];
-
 /// SRCH: partner-type search, partner filter values.
 pub const SEARCH: &[&str] = &[
     "PARTNER",
@@ -122,6 +95,9 @@ pub const SEARCH: &[&str] = &[
     "CREDENTIAL_PARTNER",
     "ONLINE_VERIFICATION_PARTNER",
 ];
+
+/// SRCH (+ `ABIS_PARTNER`, `SDK_PARTNER` for the partner search itself).
+pub const PARTNER_SEARCH: &[&str] = &widen::<10>(SEARCH, &["ABIS_PARTNER", "SDK_PARTNER"]);
 
 /// `postpartnersapikeyrequestfiltervalues`.
 pub const API_KEY_REQUEST_FILTER: &[&str] =
@@ -179,18 +155,20 @@ pub const CERT_UPLOAD: &[&str] = &[
 ];
 
 /// Partner certificate read (`getpartnerscertificate`, CERTUP + CREATE_SHARE).
-pub const CERT_READ: &[&str] = &[
-    "PARTNER",
-    "PMS_USER",
-    "AUTH_PARTNER",
-    "ABIS_PARTNER",
-    "SDK_PARTNER",
-    "DEVICE_PROVIDER",
-    "FTM_PROVIDER",
-    "CREDENTIAL_PARTNER",
-    "CREDENTIAL_ISSUANCE",
-    "ID_AUTHENTICATION",
-    PARTNER_ADMIN,
-    "ONLINE_VERIFICATION_PARTNER",
-    "CREATE_SHARE",
-];
+pub const CERT_READ: &[&str] = &widen::<13>(CERT_UPLOAD, &["CREATE_SHARE"]);
+
+/// `base` followed by `extra`, `N` roles in all (checked when compiling).
+const fn widen<const N: usize>(base: &[&'static str], extra: &[&'static str]) -> [&'static str; N] {
+    assert!(base.len() + extra.len() == N, "N is not the length of both role sets");
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < base.len() {
+        out[i] = base[i];
+        i += 1;
+    }
+    while i < N {
+        out[i] = extra[i - base.len()];
+        i += 1;
+    }
+    out
+}

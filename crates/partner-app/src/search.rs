@@ -132,15 +132,8 @@ pub fn partner_filter_values(
     cfg: &PartnerConfig,
     req: FilterValueDto,
 ) -> Result<FilterResponse, AppError> {
-    let plan = store.plan(actor).call(AuditEvent::GetPartner, None);
-    store.audited_read(plan, |tx| {
-        let columns = req.validate(Entity::Partner)?;
-        let mut criteria = req.optional_criteria();
-        criteria.extend(own_rows(actor, "id"));
-        let out = filter_values(tx.conn, Entity::Partner, &columns, &criteria, cfg.filter_values_max)?;
-        tx.trail.push(AuditEvent::GetPartnerSuccess, None);
-        Ok(out)
-    })
+    let events = (AuditEvent::GetPartner, AuditEvent::GetPartnerSuccess);
+    own_filter_values(store, actor, cfg, req, Entity::Partner, "id", events)
 }
 
 /// P22: the values of policy-request columns (`fieldCode`: the request's id).
@@ -150,13 +143,28 @@ pub fn request_filter_values(
     cfg: &PartnerConfig,
     req: FilterValueDto,
 ) -> Result<FilterResponse, AppError> {
-    let plan = store.plan(actor).call(AuditEvent::GetApiKey, None);
+    let events = (AuditEvent::GetApiKey, AuditEvent::GetApiKeySuccess);
+    own_filter_values(store, actor, cfg, req, Entity::PolicyRequest, "partnerId", events)
+}
+
+/// The values of `entity`'s columns among the rows the caller may see (`owner`: the column of
+/// their partner id), audited with the `(call, success)` events.
+fn own_filter_values(
+    store: &Store,
+    actor: &Actor,
+    cfg: &PartnerConfig,
+    req: FilterValueDto,
+    entity: Entity,
+    owner: &str,
+    (call, success): (AuditEvent, AuditEvent),
+) -> Result<FilterResponse, AppError> {
+    let plan = store.plan(actor).call(call, None);
     store.audited_read(plan, |tx| {
-        let columns = req.validate(Entity::PolicyRequest)?;
+        let columns = req.validate(entity)?;
         let mut criteria = req.optional_criteria();
-        criteria.extend(own_rows(actor, "partnerId"));
-        let out = filter_values(tx.conn, Entity::PolicyRequest, &columns, &criteria, cfg.filter_values_max)?;
-        tx.trail.push(AuditEvent::GetApiKeySuccess, None);
+        criteria.extend(own_rows(actor, owner));
+        let out = filter_values(tx.conn, entity, &columns, &criteria, cfg.filter_values_max)?;
+        tx.trail.push(success, None);
         Ok(out)
     })
 }

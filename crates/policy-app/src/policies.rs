@@ -1,10 +1,11 @@
 //! PL3 create, PL5 update, PL4 publish, PL6 status of a policy.
 
-use app_core::{Actor, AppError, Store};
+use app_core::{Actor, AppError, AuditPlan, Store, Tx};
 use audit_events::AuditEvent;
 use persistence::repo::policy as repo;
 use policy_domain::{
-    NewPolicy, Policy, PolicyChange, PolicyError, PolicyGroupId, PolicyId, PolicyRequest, PolicyUpdateRequest,
+    NewPolicy, Policy, PolicyChange, PolicyError, PolicyGroup, PolicyGroupId, PolicyId, PolicyRequest,
+    PolicyUpdateRequest,
 };
 use policy_domain::{check_mapping, parse_status};
 
@@ -57,10 +58,7 @@ pub fn update(
     policy_id: &str,
     req: PolicyBody,
 ) -> Result<PolicyCreatedDto, AppError> {
-    let plan = store
-        .plan(actor)
-        .call(AuditEvent::UpdatePolicy, Some(policy_id))
-        .on_failure(AuditEvent::UpdatePolicyFailure, Some(policy_id));
+    let plan = update_plan(store, actor, policy_id);
     store.audited(plan, |tx| {
         let change = PolicyChange::parse(PolicyUpdateRequest {
             policy_group_name: req.policy_group_name.as_deref(),
@@ -70,11 +68,7 @@ pub fn update(
             policies: req.policies.as_ref(),
         })?;
         let found = repo::find_group_by_name(tx.conn, &change.group_name)?.ok_or(PolicyError::GroupNameNotFound)?;
-        let found_id = PolicyGroupId::from(&found.id);
-        repo::lock_group(tx.conn, &found_id)?;
-        let group = repo::find_group(tx.conn, &found_id)?;
-        let policy = repo::find_policy(tx.conn, &PolicyId::from(policy_id))?;
-        let (group, policy) = check_mapping(group.as_ref(), policy.as_ref())?;
+        let (group, policy) = locked_mapping(tx, &PolicyGroupId::from(&found.id), &PolicyId::from(policy_id))?;
         let taken = repo::find_policy_by_name(tx.conn, &PolicyGroupId::from(&group.id), &change.name)?
             .is_some_and(|p| p.id != policy.id);
         let updated = policy.update(change, taken, &cfg.schemas, &actor.user_id, tx.now)?;
@@ -83,7 +77,7 @@ pub fn update(
             Ok(_) => {}
             Err(e) => return Err(lost_race(e, PolicyError::PolicyNameTaken(updated.name.clone()))),
         }
-        publish_if_changed(tx, policy, &updated);
+        publish_if_changed(tx, &policy, &updated);
         tx.trail.push(AuditEvent::UpdatePolicySuccess, Some(policy_id));
         Ok(PolicyCreatedDto::new(&updated, &group.name))
     })
@@ -97,22 +91,16 @@ pub fn publish(
     policy_id: &str,
     group_id: &str,
 ) -> Result<PolicyWithGroupDto, AppError> {
-    let plan = store
-        .plan(actor)
-        .call(AuditEvent::UpdatePolicy, Some(policy_id))
-        .on_failure(AuditEvent::UpdatePolicyFailure, Some(policy_id));
+    let plan = update_plan(store, actor, policy_id);
     let (policy_id, group_id) = (PolicyId::from(policy_id), PolicyGroupId::from(group_id));
     store.audited(plan, |tx| {
-        repo::lock_group(tx.conn, &group_id)?;
-        let group = repo::find_group(tx.conn, &group_id)?;
-        let policy = repo::find_policy(tx.conn, &policy_id)?;
-        let (group, policy) = check_mapping(group.as_ref(), policy.as_ref())?;
+        let (group, policy) = locked_mapping(tx, &group_id, &policy_id)?;
         let published = policy.publish(&cfg.schema_url, &actor.user_id, tx.now)?;
         if repo::save_draft_change(tx.conn, &published)? == 0 {
             return Err(PolicyError::AlreadyPublished.into());
         }
-        publish_if_changed(tx, policy, &published);
-        let dto = PolicyWithGroupDto::new(&published, group)?;
+        publish_if_changed(tx, &policy, &published);
+        let dto = PolicyWithGroupDto::new(&published, &group)?;
         tx.trail.push(AuditEvent::UpdatePolicySuccess, Some(policy_id.as_str()));
         Ok(dto)
     })
@@ -126,26 +114,41 @@ pub fn set_status(
     group_id: &str,
     req: StatusBody,
 ) -> Result<StatusDto, AppError> {
-    let plan = store
-        .plan(actor)
-        .call(AuditEvent::UpdatePolicy, Some(policy_id))
-        .on_failure(AuditEvent::UpdatePolicyFailure, Some(policy_id));
+    let plan = update_plan(store, actor, policy_id);
     let (policy_id, group_id) = (PolicyId::from(policy_id), PolicyGroupId::from(group_id));
     store.audited(plan, |tx| {
         let active = parse_status(req.status.as_deref())?;
-        repo::lock_group(tx.conn, &group_id)?;
-        let group = repo::find_group(tx.conn, &group_id)?;
-        let policy = repo::find_policy(tx.conn, &policy_id)?;
-        let (_, policy) = check_mapping(group.as_ref(), policy.as_ref())?;
+        let (_, policy) = locked_mapping(tx, &group_id, &policy_id)?;
         let has_keys = repo::policy_has_active_keys(tx.conn, &policy_id)?;
         let changed = policy.set_status(active, has_keys, &actor.user_id, tx.now)?;
         if repo::save_draft_change(tx.conn, &changed)? == 0 {
             return Err(PolicyError::PublishedStatusFixed.into());
         }
-        publish_if_changed(tx, policy, &changed);
+        publish_if_changed(tx, &policy, &changed);
         tx.trail.push(AuditEvent::UpdatePolicySuccess, Some(policy_id.as_str()));
         Ok(StatusDto { message: "status updated successfully" })
     })
+}
+
+/// The audit records of PL4–PL6, which all change the policy `policy_id`.
+fn update_plan(store: &Store, actor: &Actor, policy_id: &str) -> AuditPlan {
+    store
+        .plan(actor)
+        .call(AuditEvent::UpdatePolicy, Some(policy_id))
+        .on_failure(AuditEvent::UpdatePolicyFailure, Some(policy_id))
+}
+
+/// With the group locked, the group and the policy, which must belong to it.
+fn locked_mapping(
+    tx: &mut Tx<'_>,
+    group_id: &PolicyGroupId,
+    policy_id: &PolicyId,
+) -> Result<(PolicyGroup, Policy), AppError> {
+    repo::lock_group(tx.conn, group_id)?;
+    let group = repo::find_group(tx.conn, group_id)?;
+    let policy = repo::find_policy(tx.conn, policy_id)?;
+    let (group, policy) = check_mapping(group.as_ref(), policy.as_ref())?;
+    Ok((group.clone(), policy.clone()))
 }
 
 #[cfg(test)]
