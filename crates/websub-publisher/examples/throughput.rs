@@ -1,5 +1,5 @@
 //! Prints the dispatcher's throughput and delivery latency against a local HTTP hub:
-//! `cargo run --release -p websub-publisher --features testing --example throughput [events] [postgres-url]`.
+//! `cargo run --release -p websub-publisher --features testing --example throughput [events] [poll-ms] [postgres-url]`.
 //! A burst of events over four topics is drained by one dispatcher (events/s), then single
 //! events are written while the dispatcher thread runs (latency from commit to the hub's 2xx,
 //! bounded below by `events.poll_interval_ms`).
@@ -28,12 +28,14 @@ fn write(pool: &DbPool, topic: &str, i: usize) {
 fn main() {
     let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(2000);
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let poll_ms: u64 = std::env::args().nth(2).and_then(|a| a.parse().ok()).unwrap_or(500);
     let url =
-        std::env::args().nth(2).unwrap_or_else(|| format!("sqlite://{}", dir.path().join("bench.sqlite3").display()));
+        std::env::args().nth(3).unwrap_or_else(|| format!("sqlite://{}", dir.path().join("bench.sqlite3").display()));
     let pool = DbPool::open(&url, &PoolOptions { migrate_postgres: true, ..PoolOptions::default() })
         .unwrap_or_else(|e| panic!("{e}"));
     let hub = TestHub::start();
-    let settings = EventsSettings { hub_url: Some(hub.url.clone()), ..EventsSettings::default() };
+    let settings =
+        EventsSettings { hub_url: Some(hub.url.clone()), poll_interval_ms: poll_ms, ..EventsSettings::default() };
     let dispatcher = Dispatcher::new(pool.clone(), &settings, &Topic::all(), "http://127.0.0.1:9109")
         .unwrap_or_else(|e| panic!("{e:#}"))
         .unwrap_or_else(|| panic!("a hub is set"));
