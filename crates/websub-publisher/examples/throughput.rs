@@ -67,7 +67,7 @@ fn main() {
             std::thread::sleep(Duration::from_millis(1));
         }
         latencies.push(written.elapsed().as_secs_f64() * 1000.0);
-        std::thread::sleep(Duration::from_millis(37));
+        std::thread::sleep(Duration::from_millis((i as u64 * 97) % (poll + 1)));
     }
     latencies.sort_by(f64::total_cmp);
     println!(
