@@ -2,8 +2,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 use partner_service::settings::Settings;
-use partner_service::startup::Application;
-use web_support::cli::{self as commands, TokenArgs};
+use web_support::cli::Common;
 
 /// MOSIP partner and policy management (`/v1/partnermanager`, `/v1/policymanager`).
 #[derive(Debug, Parser)]
@@ -18,12 +17,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Serve HTTP (the default).
-    Serve,
-    /// Apply pending database migrations and exit.
-    Migrate,
-    /// Print a development JWT signed with the configured or stored HS256 secret.
-    Token(TokenArgs),
+    #[command(flatten)]
+    Common(Common),
     /// Load MOSIP's PMS data exports (`dml` CSV files, `pms-<table>.csv`) from DIR into the store,
     /// in one transaction; rows already present are skipped.
     ImportMosip {
@@ -64,13 +59,8 @@ enum AdminCommand {
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     let settings = Settings::load(cli.config.as_deref())?;
-    match cli.command.unwrap_or(Command::Serve) {
-        Command::Serve => commands::serve(settings, "partner-service", |settings| {
-            let app = Application::build(settings)?;
-            Ok((app.port(), app.into_server()))
-        }),
-        Command::Migrate => commands::migrate(&settings),
-        Command::Token(args) => commands::token(&settings, &args),
+    match cli.command.unwrap_or(Command::Common(Common::Serve)) {
+        Command::Common(common) => common.run(settings, "partner-service", partner_service::startup::build),
         Command::ImportMosip { dir } => {
             let report = partner_service::import::run(&settings, &dir)?;
             print!("{report}");

@@ -7,55 +7,35 @@ use crate::settings::Settings;
 /// MOSIP's port for the partner manager.
 pub const DEFAULT_PORT: u16 = 9109;
 
-/// The service, bound and ready to run.
-pub struct Application {
-    port: u16,
-    server: actix_web::dev::Server,
-}
-
-impl Application {
-    /// Opens the store (migrating SQLite), binds the port and builds the server.
-    pub fn build(settings: Settings) -> anyhow::Result<Self> {
-        let own = &settings.service;
-        let partner = web::Data::new(own.partner.config()?);
-        let certificates = web::Data::new(own.certificates.config());
-        let policy = web::Data::new(policy_app::PolicyConfig::load(&own.policy)?);
-        let portal = web::Data::new(partner_portal::PortalConfig::new(&own.portal));
-        let misp = web::Data::new(own.misp.config().map_err(anyhow::Error::msg)?);
-        let shared = web_support::startup::prepare(settings)?;
-        let onboarding = onboarding_state(&shared.settings)?;
-        let doc = crate::openapi::document();
-        let routes = move |cfg: &mut actix_web::web::ServiceConfig| {
-            cfg.app_data(partner.clone());
-            cfg.app_data(policy.clone());
-            cfg.app_data(onboarding.clone());
-            cfg.app_data(certificates.clone());
-            crate::routes::configure(cfg, &doc);
-            if portal.enabled {
-                cfg.app_data(portal.clone());
-                cfg.app_data(misp.clone());
-                partner_portal::configure(cfg);
-            }
-        };
-        let (port, server) = web_support::startup::serve(&shared, DEFAULT_PORT, routes)?;
-        let public_url = format!("http://{}:{port}", shared.settings.server.host);
-        let events = &shared.settings.service.events;
-        websub_publisher::start(shared.db.pool().clone(), events, &Topic::all(), &public_url)?;
-        Ok(Application { port, server })
-    }
-
-    pub fn port(&self) -> u16 {
-        self.port
-    }
-
-    /// Serves until SIGTERM/SIGINT, then lets in-flight requests finish.
-    pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
-    }
-
-    pub fn into_server(self) -> actix_web::dev::Server {
-        self.server
-    }
+/// Opens the store (migrating SQLite), binds the port, starts the event dispatcher and builds
+/// the server; answers the bound port and the server, which runs until SIGTERM/SIGINT.
+pub fn build(settings: Settings) -> anyhow::Result<(u16, actix_web::dev::Server)> {
+    let own = &settings.service;
+    let partner = web::Data::new(own.partner.config()?);
+    let certificates = web::Data::new(own.certificates.config());
+    let policy = web::Data::new(policy_app::PolicyConfig::load(&own.policy)?);
+    let portal = web::Data::new(partner_portal::PortalConfig::new(&own.portal));
+    let misp = web::Data::new(own.misp.config().map_err(anyhow::Error::msg)?);
+    let shared = web_support::startup::prepare(settings)?;
+    let onboarding = onboarding_state(&shared.settings)?;
+    let doc = crate::openapi::document();
+    let routes = move |cfg: &mut actix_web::web::ServiceConfig| {
+        cfg.app_data(partner.clone());
+        cfg.app_data(policy.clone());
+        cfg.app_data(onboarding.clone());
+        cfg.app_data(certificates.clone());
+        crate::routes::configure(cfg, &doc);
+        if portal.enabled {
+            cfg.app_data(portal.clone());
+            cfg.app_data(misp.clone());
+            partner_portal::configure(cfg);
+        }
+    };
+    let (port, server) = web_support::startup::serve(&shared, DEFAULT_PORT, routes)?;
+    let public_url = format!("http://{}:{port}", shared.settings.server.host);
+    let events = &shared.settings.service.events;
+    websub_publisher::start(shared.db.pool().clone(), events, &Topic::all(), &public_url)?;
+    Ok((port, server))
 }
 
 /// Self-service onboarding as configured; its tokens are signed with the secret the verifier uses.

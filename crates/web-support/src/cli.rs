@@ -29,6 +29,33 @@ pub fn run_token<S>(settings: &Settings<S>, args: &TokenArgs) -> anyhow::Result<
     mint_hs256(&secret, &args.user, &roles, args.email.as_deref(), args.expires_in)
 }
 
+/// The subcommands every service has.
+#[derive(Debug, clap::Subcommand)]
+pub enum Common {
+    /// Serve HTTP (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Print a development JWT signed with the configured or stored HS256 secret.
+    Token(TokenArgs),
+}
+
+impl Common {
+    /// Runs the subcommand; `build` binds the service for `serve`.
+    pub fn run<S>(
+        self,
+        settings: Settings<S>,
+        service: &str,
+        build: impl FnOnce(Settings<S>) -> anyhow::Result<(u16, actix_web::dev::Server)>,
+    ) -> anyhow::Result<()> {
+        match self {
+            Common::Serve => serve(settings, service, build),
+            Common::Migrate => migrate(&settings),
+            Common::Token(args) => token(&settings, &args),
+        }
+    }
+}
+
 /// `serve`: logs as `[log]` says, then runs the server `build` binds until SIGTERM/SIGINT (in-flight
 /// requests finish). `build` answers the bound port and the server.
 pub fn serve<S>(

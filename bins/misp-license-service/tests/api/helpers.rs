@@ -1,5 +1,4 @@
 use diesel::prelude::*;
-use misp_license_service::startup::Application;
 use persistence::repo::audit::{AuditFilter, AuditRow, search};
 use persistence::schema::{misp_license, partner, partner_policy_request};
 use persistence::testing::TestDb;
@@ -20,10 +19,7 @@ pub struct TestApp {
 pub fn spawn(db: TestDb) -> TestApp {
     let data = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let settings = testing::settings(&db, data.path());
-    let port = testing::spawn(move || {
-        let app = Application::build(settings)?;
-        Ok((app.port(), app.into_server()))
-    });
+    let port = testing::spawn(move || misp_license_service::startup::build(settings));
     let pool = DbPool::open(&db.url, &PoolOptions::default()).unwrap_or_else(|e| panic!("{e}"));
     TestApp { client: Client::new(port), port, _db: db, pool, _data: data }
 }

@@ -1,4 +1,3 @@
-use partner_service::startup::Application;
 use persistence::testing::TestDb;
 use web_support::testing::{self, Client};
 
@@ -29,10 +28,7 @@ pub fn serve(
 ) -> Client {
     let mut settings = testing::settings(db, data_dir);
     configure(&mut settings);
-    let port = testing::spawn(move || {
-        let app = Application::build(settings)?;
-        Ok((app.port(), app.into_server()))
-    });
+    let port = testing::spawn(move || partner_service::startup::build(settings));
     Client::new(port)
 }
 
