@@ -19,6 +19,11 @@ fn write(pool: &DbPool, topic: &str, source: &str, data: serde_json::Value) {
     pool.transaction(|c| outbox::insert(c, &[event]).map_err(anyhow::Error::from)).unwrap_or_else(|e| panic!("{e}"));
 }
 
+fn dispatcher(pool: &DbPool, settings: &EventsSettings) -> Dispatcher {
+    let made = Dispatcher::new(pool.clone(), settings, &Topic::all(), "http://pms:9109");
+    made.unwrap_or_else(|e| panic!("{e:#}")).unwrap_or_else(|| panic!("a hub is set"))
+}
+
 fn drain(dispatcher: &Dispatcher) {
     for _ in 0..20 {
         if dispatcher.round().unwrap_or_else(|e| panic!("{e:#}")).delivered == 0 {
@@ -36,9 +41,7 @@ fn a_client_credentials_token_is_fetched_once_and_sent_as_cookie_and_bearer() {
     settings.auth.token_url = Some(format!("{}token", keycloak.url));
     settings.auth.client_id = Some("mosip-pms-client".into());
     settings.auth.client_secret = Some("s3cret".to_owned().into());
-    let dispatcher = Dispatcher::new(pool.clone(), &settings, &Topic::all(), "http://pms:9109")
-        .unwrap_or_else(|e| panic!("{e:#}"))
-        .unwrap_or_else(|| panic!("a hub is set"));
+    let dispatcher = dispatcher(&pool, &settings);
     for _ in 0..3 {
         write(&pool, "APIKEY_UPDATED", "PartnerManagementServiceImpl", json!({"apiKeyData": {}}));
     }
@@ -72,9 +75,7 @@ fn with_mosips_datashare_the_chain_is_pushed_and_its_link_sent() {
         datashare_url: Some(datashare.url.trim_end_matches('/').to_owned()),
         ..EventsSettings::default()
     };
-    let dispatcher = Dispatcher::new(pool.clone(), &settings, &Topic::all(), "http://pms:9109")
-        .unwrap_or_else(|e| panic!("{e:#}"))
-        .unwrap_or_else(|| panic!("a hub is set"));
+    let dispatcher = dispatcher(&pool, &settings);
     write(
         &pool,
         "CA_CERTIFICATE_UPLOADED",
@@ -104,9 +105,7 @@ fn a_token_endpoint_that_is_down_delays_events_and_loses_none() {
     settings.auth.token_url = Some(format!("{}token", keycloak.url));
     settings.auth.client_id = Some("mosip-pms-client".into());
     settings.auth.client_secret = Some("s3cret".to_owned().into());
-    let dispatcher = Dispatcher::new(pool.clone(), &settings, &Topic::all(), "http://pms:9109")
-        .unwrap_or_else(|e| panic!("{e:#}"))
-        .unwrap_or_else(|| panic!("a hub is set"));
+    let dispatcher = dispatcher(&pool, &settings);
     write(&pool, "POLICY_UPDATED", "PolicyManagementService", json!({"policyData": {}}));
     assert_eq!(dispatcher.round().unwrap_or_else(|e| panic!("{e:#}")).failed_attempts, 1);
     assert!(hub.received().is_empty(), "nothing goes to the hub without a token");
