@@ -127,7 +127,8 @@ pub fn review(
 }
 
 /// P14: `partner_id`'s requests; an approved one once per key generated for its policy (or once
-/// without a key while none is).
+/// without a key while none is). Each key is listed once, under the first approved request of its
+/// policy, so that the answer grows with requests plus keys, never with their product.
 pub fn requests_of_partner(
     store: &Store,
     actor: &Actor,
@@ -141,8 +142,11 @@ pub fn requests_of_partner(
             return Err(refuser(Family::Read, Some(partner_id))(PartnerError::NoApiKeyRequests));
         }
         let mut items = Vec::new();
+        let mut listed = std::collections::HashSet::new();
         for r in requests {
-            let keys = if RequestStatus::of(&r.status_code) == RequestStatus::Approved {
+            let first_approval =
+                RequestStatus::of(&r.status_code) == RequestStatus::Approved && listed.insert(r.policy_id.clone());
+            let keys = if first_approval {
                 api_key::keys_of(tx.conn, &owner, &PolicyId::from(&r.policy_id))?
             } else {
                 Vec::new()

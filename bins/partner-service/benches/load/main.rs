@@ -179,7 +179,8 @@ fn measure_backend(
     let idle_rss = partner.rss_mib();
     let mut figures = Figures::new(backend, cold.as_secs_f64() * 1000.0, median_by(starts), idle_rss);
     let only = std::env::var("PMS_BENCH_ONLY").ok();
-    for w in workloads::all(&seeded) {
+    // every read workload again once the writes have grown the store
+    for w in workloads::all(&seeded).into_iter().chain(workloads::reads_on_grown_store(&seeded)) {
         if only.as_deref().is_some_and(|o| !w.name.contains(o)) {
             continue;
         }

@@ -21,7 +21,7 @@ pub struct Limits {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct WorkloadFigures {
-    pub name: &'static str,
+    pub name: String,
     pub kind: &'static str,
     #[serde(flatten)]
     pub run: Run,
@@ -62,7 +62,7 @@ impl Figures {
         };
         self.peak_rss_mib = self.peak_rss_mib.max(peak_rss);
         self.workloads.push(WorkloadFigures {
-            name: w.name,
+            name: w.name.clone(),
             kind: w.kind.name(),
             ratio_to_bare_actix: ratio(run.requests_per_sec, limits.bare_actix.requests_per_sec),
             ratio_to_pgbench: ratio(run.requests_per_sec, pg_limit),

@@ -29,7 +29,7 @@ pub enum Svc {
 }
 
 pub struct Workload {
-    pub name: &'static str,
+    pub name: String,
     pub kind: Kind,
     pub service: Svc,
     pub requests: Vec<Request>,
@@ -122,43 +122,64 @@ pub fn all(s: &Seeded) -> Vec<Workload> {
     }
     vec![
         Workload {
-            name: "MISP licence-key validation",
+            name: "MISP licence-key validation".into(),
             kind: Kind::Read,
             service: Svc::Misp,
             requests: validate,
             target: Some("≥ 0.5× bare actix"),
         },
         Workload {
-            name: "API key → partner/policy",
+            name: "API key → partner/policy".into(),
             kind: Kind::Read,
             service: Svc::Partner,
             requests: key_lookup,
             target: Some("≥ 0.5× bare actix"),
         },
-        Workload { name: "get partner", kind: Kind::Read, service: Svc::Partner, requests: get_partner, target: None },
         Workload {
-            name: "partner registration",
+            name: "get partner".into(),
+            kind: Kind::Read,
+            service: Svc::Partner,
+            requests: get_partner,
+            target: None,
+        },
+        Workload {
+            name: "partner registration".into(),
             kind: Kind::Write,
             service: Svc::Partner,
             requests: register,
             target: Some("≥ 0.4× pgbench -N"),
         },
         Workload {
-            name: "approve request + generate key",
+            name: "approve request + generate key".into(),
             kind: Kind::Write,
             service: Svc::Partner,
             requests: approve_and_generate,
             target: Some("≥ 0.4× pgbench -N"),
         },
         Workload {
-            name: "policy search",
+            name: "policy search".into(),
             kind: Kind::Read,
             service: Svc::Partner,
             requests: policy_search,
             target: None,
         },
-        Workload { name: "mixed portal-like", kind: Kind::Read, service: Svc::Partner, requests: mixed, target: None },
+        Workload {
+            name: "mixed portal-like".into(),
+            kind: Kind::Read,
+            service: Svc::Partner,
+            requests: mixed,
+            target: None,
+        },
     ]
+}
+
+/// The read workloads again, named as such: run after the writes, they measure the grown store.
+pub fn reads_on_grown_store(s: &Seeded) -> Vec<Workload> {
+    all(s)
+        .into_iter()
+        .filter(|w| w.kind == Kind::Read)
+        .map(|w| Workload { name: format!("{} (grown)", w.name), ..w })
+        .collect()
 }
 
 /// Sends a few of the requests once and refuses to benchmark answers that carry errors.

@@ -95,3 +95,26 @@ fn a_key_is_switched_moved_and_found() {
     assert_eq!((found.partner_id.as_str(), found.policy_id.as_str()), ("tech", "p-old"));
     assert_eq!(policy_of_key(&w.store, &admin(), "cred", &key).unwrap_err().code(), "PMS_PMP_009");
 }
+
+#[test]
+fn each_key_is_listed_once_however_many_approvals_its_policy_has() {
+    use diesel::RunQueryDsl;
+    let w = world();
+    approved(&w, "tech", "auth policy");
+    let keys: Vec<_> = ["one", "two"].iter().map(|l| make(&w, "tech", l).unwrap().api_key).collect();
+    // A second approved request for the same policy: the API refuses to create one, older stores may hold it.
+    let conn = &mut w.store.pool().get().unwrap();
+    diesel::sql_query(
+        "INSERT INTO partner_policy_request (id, part_id, policy_id, request_datetimes, request_detail, \
+         status_code, cr_by, cr_dtimes, is_deleted) \
+         SELECT 'again', part_id, policy_id, request_datetimes, request_detail, status_code, cr_by, cr_dtimes, \
+         is_deleted FROM partner_policy_request WHERE part_id = 'tech'",
+    )
+    .execute(conn)
+    .unwrap();
+    let items = requests_of_partner(&w.store, &user("tech"), "tech").unwrap();
+    let listed: Vec<_> = items.iter().filter_map(|i| i.partner_api_key.as_ref()).collect();
+    assert_eq!(listed.len(), keys.len(), "{items:?}");
+    assert!(keys.iter().all(|k| listed.contains(&k)));
+    assert_eq!(items.len(), keys.len() + 1, "the other approval is listed once, without a key");
+}
