@@ -60,6 +60,21 @@ bench-smoke: bench-tools
     cargo build --release -p misp-license-service -p partner-service
     PMS_BENCH_SMOKE=1 cargo bench -p partner-service --bench load
 
+# Idle resident memory of both release binaries on a fresh SQLite store (kB: total, anonymous, file-backed)
+idle-rss:
+    #!/usr/bin/env bash
+    set -u
+    cargo build -q --release -p partner-service -p misp-license-service
+    d=$(mktemp -d); trap 'rm -rf "$d"' EXIT
+    export PMS__DATABASE__URL="sqlite://$d/pms.sqlite3" PMS__AUTH__HS256_SECRET=idle-rss-secret-0123456789abcdef PMS__DATA_DIR=$d/data PMS__SERVER__PORT=0
+    for name in partner-service misp-license-service; do
+      target/release/$name serve >"$d/$name.log" 2>&1 & pid=$!
+      for _ in $(seq 1 100); do grep -qs "listening" "$d/$name.log" && break; sleep 0.1; done
+      sleep 2
+      echo "$name $(grep -E '^(VmRSS|RssAnon|RssFile)' /proc/$pid/status | tr -s ' \t' ' ' | tr '\n' ' ')"
+      kill $pid; wait $pid 2>/dev/null
+    done
+
 # Exactly what CI runs
 ci:
     bash .ci/run

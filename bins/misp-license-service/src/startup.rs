@@ -14,7 +14,7 @@ pub const DEFAULT_PORT: u16 = 9100;
 pub fn build(settings: Settings) -> anyhow::Result<(u16, actix_web::dev::Server)> {
     let misp = actix_web::web::Data::new(settings.service.misp.config().map_err(anyhow::Error::msg)?);
     let shared = web_support::startup::prepare(settings)?;
-    let doc = crate::openapi::document();
+    let doc = web_support::openapi::serve::LazyDoc::new(crate::openapi::document);
     let routes = move |cfg: &mut actix_web::web::ServiceConfig| crate::routes::configure(cfg, misp.clone(), &doc);
     let (port, server) = web_support::startup::serve(&shared, DEFAULT_PORT, routes)?;
     let public_url = format!("http://{}:{port}", shared.settings.server.host);

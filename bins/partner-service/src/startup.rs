@@ -18,7 +18,7 @@ pub fn build(settings: Settings) -> anyhow::Result<(u16, actix_web::dev::Server)
     let misp = web::Data::new(own.misp.config().map_err(anyhow::Error::msg)?);
     let shared = web_support::startup::prepare(settings)?;
     let onboarding = onboarding_state(&shared.settings)?;
-    let doc = crate::openapi::document();
+    let doc = web_support::openapi::serve::LazyDoc::new(crate::openapi::document);
     let routes = move |cfg: &mut actix_web::web::ServiceConfig| {
         cfg.app_data(partner.clone());
         cfg.app_data(policy.clone());

@@ -15,7 +15,7 @@ mod partner_license;
 mod status;
 
 use actix_web::web;
-use utoipa::openapi::OpenApi;
+use web_support::openapi::serve::LazyDoc;
 use web_support::openapi::{Registrar, register_actuator};
 
 use misp_app::MispConfig;
@@ -27,7 +27,7 @@ pub const MISP_DEPLOYED: &str = "/partnermanagement/v1/misps/misps";
 /// The scope of MOSIP 1.2's licence API for MISP partners.
 pub const LICENSE_BASE: &str = "/v1/partnermanager/misps";
 
-pub fn configure(cfg: &mut web::ServiceConfig, misp: web::Data<MispConfig>, doc: &OpenApi) {
+pub fn configure(cfg: &mut web::ServiceConfig, misp: web::Data<MispConfig>, doc: &LazyDoc) {
     web_support::openapi::serve::configure(cfg, doc, &[MISP_BASE]);
     let mut r = Registrar::new(cfg);
     r.app_data(misp);

@@ -16,7 +16,7 @@ pub(crate) mod partners;
 pub mod policy;
 
 use actix_web::web;
-use utoipa::openapi::OpenApi;
+use web_support::openapi::serve::LazyDoc;
 use web_support::openapi::{Registrar, register_actuator};
 
 /// The partner manager's scope.
@@ -26,7 +26,7 @@ pub const POLICY_BASE: &str = "/v1/policymanager";
 /// Where shared certificate chains are read (MOSIP's datashare path).
 pub const DATASHARE_BASE: &str = "/v1/datashare";
 
-pub fn configure(cfg: &mut web::ServiceConfig, doc: &OpenApi) {
+pub fn configure(cfg: &mut web::ServiceConfig, doc: &LazyDoc) {
     web_support::openapi::serve::configure(cfg, doc, &[PARTNER_BASE, POLICY_BASE]);
     register(&mut Registrar::new(cfg));
 }
