@@ -104,3 +104,6 @@ pub mod onboarding;
 
 // ---- policy management (policy groups, policies)
 pub mod policy;
+
+// ---- MOSIP 1.2.2 paged reads and deactivation of policies and groups
+pub mod policy_paged;

@@ -1,0 +1,126 @@
+//! MOSIP 1.2.2's paged reads (`GET …?sortFieldName=&sortType=&pageNo=&pageSize=`): the query's
+//! paging and sorting checked against an allow-list of sort fields, and the answer
+//! `{pageNo, pageSize, totalResults, data}`.
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// MOSIP's default page size of the 1.2.2 reads.
+pub const DEFAULT_PAGE_SIZE: i64 = 8;
+
+/// Why paging or sorting parameters are refused, with MOSIP's codes.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PageError {
+    /// `PMS_PRT_357`: not one of the endpoint's sort fields.
+    #[error("Invalid sort field {0}")]
+    SortField(String),
+    /// `PMS_PRT_358`: neither `ASC` nor `DESC`.
+    #[error("Sort type {0} is not supported")]
+    SortType(String),
+    /// `PMS_PRT_360`: negative (or not a number).
+    #[error("Invalid Page No")]
+    PageNo,
+    /// `PMS_PRT_361`: zero, negative (or not a number).
+    #[error("Invalid page size")]
+    PageSize,
+}
+
+impl PageError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            PageError::SortField(_) => "PMS_PRT_357",
+            PageError::SortType(_) => "PMS_PRT_358",
+            PageError::PageNo => "PMS_PRT_360",
+            PageError::PageSize => "PMS_PRT_361",
+        }
+    }
+}
+
+/// A sort key: the endpoint's field (an allow-listed value) and its direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sort<F> {
+    pub field: F,
+    pub desc: bool,
+}
+
+/// A checked page request: the sort (only when both the field and the type were given, as in
+/// MOSIP), the 0-based page number and its size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageRequest<F> {
+    pub sort: Option<Sort<F>>,
+    pub page_no: i64,
+    pub page_size: i64,
+}
+
+/// The raw query parameters, as they arrive.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PageQuery<'a> {
+    pub sort_field_name: Option<&'a str>,
+    pub sort_type: Option<&'a str>,
+    pub page_no: Option<&'a str>,
+    pub page_size: Option<&'a str>,
+}
+
+impl<F: Copy> PageRequest<F> {
+    /// Checks `q` in MOSIP's order (sort field, sort type, page number, page size); `fields`
+    /// maps the endpoint's sort field names (case-sensitive) to its sort keys.
+    pub fn parse(q: PageQuery<'_>, fields: &[(&str, F)]) -> Result<Self, PageError> {
+        let field = match q.sort_field_name {
+            Some(name) => Some(
+                fields
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, f)| *f)
+                    .ok_or_else(|| PageError::SortField(name.to_owned()))?,
+            ),
+            None => None,
+        };
+        let desc = match q.sort_type {
+            Some(t) if t.eq_ignore_ascii_case("asc") => Some(false),
+            Some(t) if t.eq_ignore_ascii_case("desc") => Some(true),
+            Some(t) => return Err(PageError::SortType(t.to_owned())),
+            None => None,
+        };
+        let page_no = number(q.page_no, 0).filter(|n| *n >= 0).ok_or(PageError::PageNo)?;
+        let page_size = number(q.page_size, DEFAULT_PAGE_SIZE).filter(|n| *n > 0).ok_or(PageError::PageSize)?;
+        let sort = field.zip(desc).map(|(field, desc)| Sort { field, desc });
+        Ok(PageRequest { sort, page_no, page_size })
+    }
+
+    /// The number of rows before this page.
+    pub fn offset(&self) -> i64 {
+        self.page_no.saturating_mul(self.page_size)
+    }
+}
+
+/// `default` when absent; `None` when not a whole number.
+fn number(raw: Option<&str>, default: i64) -> Option<i64> {
+    match raw {
+        None => Some(default),
+        Some(s) => s.trim().parse().ok(),
+    }
+}
+
+/// MOSIP 1.2.2's page: `{pageNo, pageSize, totalResults, data}`. An empty page is
+/// `{0, 0, 0, []}`, as MOSIP answers it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct PageResponseV2<T> {
+    pub page_no: i64,
+    pub page_size: i64,
+    pub total_results: i64,
+    pub data: Vec<T>,
+}
+
+impl<T> PageResponseV2<T> {
+    /// The page `items` of `total` matching rows, for `page`.
+    pub fn new<F>(items: Vec<T>, page: &PageRequest<F>, total: i64) -> Self {
+        if items.is_empty() {
+            return PageResponseV2 { page_no: 0, page_size: 0, total_results: 0, data: items };
+        }
+        PageResponseV2 { page_no: page.page_no, page_size: page.page_size, total_results: total, data: items }
+    }
+}
+
+#[cfg(test)]
+mod tests;

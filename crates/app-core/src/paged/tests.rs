@@ -1,0 +1,55 @@
+use super::*;
+
+const FIELDS: &[(&str, u8)] = &[("policyName", 1), ("createdDateTime", 2)];
+
+fn parse(q: PageQuery<'_>) -> Result<PageRequest<u8>, PageError> {
+    PageRequest::parse(q, FIELDS)
+}
+
+#[test]
+fn defaults_are_the_first_page_of_eight_unsorted() {
+    let p = parse(PageQuery::default()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((p.sort, p.page_no, p.page_size, p.offset()), (None, 0, 8, 0));
+}
+
+#[test]
+fn a_sort_needs_both_its_field_and_its_type() {
+    let q = PageQuery {
+        sort_field_name: Some("policyName"),
+        sort_type: Some("DESC"),
+        page_no: Some("2"),
+        page_size: Some("5"),
+    };
+    let p = parse(q).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((p.sort, p.offset()), (Some(Sort { field: 1, desc: true }), 10));
+    let only_field = parse(PageQuery { sort_field_name: Some("policyName"), ..PageQuery::default() });
+    assert_eq!(only_field.map(|p| p.sort), Ok(None));
+    let only_type = parse(PageQuery { sort_type: Some("asc"), ..PageQuery::default() });
+    assert_eq!(only_type.map(|p| p.sort), Ok(None));
+}
+
+#[test]
+fn bad_values_answer_mosips_codes_in_mosips_order() {
+    let codes = |q: PageQuery<'_>| parse(q).err().map(|e| (e.code(), e.to_string()));
+    let unknown = PageQuery { sort_field_name: Some("policyname"), sort_type: Some("up"), ..PageQuery::default() };
+    assert_eq!(codes(unknown), Some(("PMS_PRT_357", "Invalid sort field policyname".into())));
+    let bad_type = PageQuery { sort_type: Some("up"), page_no: Some("-1"), ..PageQuery::default() };
+    assert_eq!(codes(bad_type), Some(("PMS_PRT_358", "Sort type up is not supported".into())));
+    for page_no in ["-1", "x", ""] {
+        let q = PageQuery { page_no: Some(page_no), page_size: Some("0"), ..PageQuery::default() };
+        assert_eq!(codes(q).map(|c| c.0), Some("PMS_PRT_360"), "{page_no}");
+    }
+    for size in ["0", "-3", "many"] {
+        let q = PageQuery { page_size: Some(size), ..PageQuery::default() };
+        assert_eq!(codes(q).map(|c| c.0), Some("PMS_PRT_361"), "{size}");
+    }
+}
+
+#[test]
+fn an_empty_page_is_all_zeros() {
+    let page = parse(PageQuery { page_no: Some("3"), ..PageQuery::default() }).unwrap_or_else(|e| panic!("{e}"));
+    let empty = PageResponseV2::<String>::new(Vec::new(), &page, 40);
+    assert_eq!((empty.page_no, empty.page_size, empty.total_results), (0, 0, 0));
+    let full = PageResponseV2::new(vec!["a"], &page, 40);
+    assert_eq!((full.page_no, full.page_size, full.total_results), (3, 8, 40));
+}
