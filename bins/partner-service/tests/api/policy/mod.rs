@@ -6,6 +6,7 @@ mod groups;
 mod publication;
 mod reads;
 mod search;
+mod v2;
 
 use diesel::RunQueryDsl;
 use persistence::repo::audit::{AuditFilter, search};
