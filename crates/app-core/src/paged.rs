@@ -23,6 +23,10 @@ pub enum PageError {
     /// `PMS_PRT_361`: zero, negative (or not a number).
     #[error("Invalid page size")]
     PageSize,
+    /// `PMS_PS_ERROR_007` (the partner manager's reads): a sort field without a sort type, or
+    /// the reverse.
+    #[error("Invalid Sorting request: 'sortType' and 'sortFieldName' must be specified together.")]
+    SortNotPaired,
 }
 
 impl PageError {
@@ -32,6 +36,7 @@ impl PageError {
             PageError::SortType(_) => "PMS_PRT_358",
             PageError::PageNo => "PMS_PRT_360",
             PageError::PageSize => "PMS_PRT_361",
+            PageError::SortNotPaired => "PMS_PS_ERROR_007",
         }
     }
 }
@@ -85,6 +90,15 @@ impl<F: Copy> PageRequest<F> {
         let page_size = number(q.page_size, DEFAULT_PAGE_SIZE).filter(|n| *n > 0).ok_or(PageError::PageSize)?;
         let sort = field.zip(desc).map(|(field, desc)| Sort { field, desc });
         Ok(PageRequest { sort, page_no, page_size })
+    }
+
+    /// As [`PageRequest::parse`], after the partner manager's first rule: the sort field and
+    /// the sort type come together or not at all.
+    pub fn parse_paired(q: PageQuery<'_>, fields: &[(&str, F)]) -> Result<Self, PageError> {
+        if q.sort_field_name.is_some() != q.sort_type.is_some() {
+            return Err(PageError::SortNotPaired);
+        }
+        Self::parse(q, fields)
     }
 
     /// The number of rows before this page.

@@ -172,3 +172,8 @@ const fn widen<const N: usize>(base: &[&'static str], extra: &[&'static str]) ->
     }
     out
 }
+
+// ---- MOSIP 1.2.2 reads
+
+/// The partner list for admins (`getadminpartners`).
+pub const ADMIN_PARTNERS: &[&str] = &[PARTNER_ADMIN];

@@ -53,3 +53,13 @@ fn an_empty_page_is_all_zeros() {
     let full = PageResponseV2::new(vec!["a"], &page, 40);
     assert_eq!((full.page_no, full.page_size, full.total_results), (3, 8, 40));
 }
+
+#[test]
+fn the_partner_manager_wants_field_and_type_together() {
+    let only_field = PageQuery { sort_field_name: Some("policyName"), ..PageQuery::default() };
+    assert_eq!(PageRequest::parse_paired(only_field, FIELDS).err().map(|e| e.code()), Some("PMS_PS_ERROR_007"));
+    let only_type = PageQuery { sort_type: Some("bad"), ..PageQuery::default() };
+    assert_eq!(PageRequest::parse_paired(only_type, FIELDS).err(), Some(PageError::SortNotPaired));
+    let both = PageQuery { sort_field_name: Some("createdDateTime"), sort_type: Some("asc"), ..PageQuery::default() };
+    assert_eq!(PageRequest::parse_paired(both, FIELDS).map(|p| p.sort), Ok(Some(Sort { field: 2, desc: false })));
+}

@@ -105,5 +105,7 @@ pub mod onboarding;
 // ---- policy management (policy groups, policies)
 pub mod policy;
 
-// ---- MOSIP 1.2.2 paged reads and deactivation of policies and groups
+// ---- MOSIP 1.2.2 paged reads (filters in SQL), deactivation of policies and groups
+pub mod like;
+pub mod partner_paged;
 pub mod policy_paged;

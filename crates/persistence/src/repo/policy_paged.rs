@@ -8,11 +8,10 @@ use partner_domain::partner::{APPROVED, IN_PROGRESS};
 use policy_domain::{PoliciesOfGroup, PolicyGroup, PolicyGroupId, PolicyId, PolicyStatus, RequestsOfPolicy};
 
 use crate::connection::{DbConnection, MultiBackend};
+use crate::repo::like::{contains, lower};
 use crate::repo::load_as;
-use crate::repo::policy::{GroupRow, escape_like};
+use crate::repo::policy::GroupRow;
 use crate::schema::{auth_policy, partner_policy_request, policy_group};
-
-diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
 
 /// The columns the policy list sorts by (MOSIP's `policyId`, `policyName`, …).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,27 +52,23 @@ pub struct PolicySummaryRow {
 
 type Joined = diesel::dsl::InnerJoin<auth_policy::table, policy_group::table>;
 
-fn contains(value: &str) -> String {
-    format!("%{}%", escape_like(&value.to_lowercase()))
-}
-
 fn filtered(f: &PolicyFilter) -> diesel::helper_types::IntoBoxed<'static, Joined, MultiBackend> {
     let mut q =
         auth_policy::table.inner_join(policy_group::table).filter(auth_policy::is_deleted.eq(false)).into_boxed();
     if let Some(v) = &f.policy_id {
-        q = q.filter(lower(auth_policy::id).like(contains(v)).escape('\\'));
+        q = q.filter(lower(auth_policy::id.nullable()).like(contains(v)).escape('\\'));
     }
     if let Some(v) = &f.policy_type {
-        q = q.filter(lower(auth_policy::policy_type).like(contains(v)).escape('\\'));
+        q = q.filter(lower(auth_policy::policy_type.nullable()).like(contains(v)).escape('\\'));
     }
     if let Some(v) = &f.policy_name {
-        q = q.filter(lower(auth_policy::name).like(contains(v)).escape('\\'));
+        q = q.filter(lower(auth_policy::name.nullable()).like(contains(v)).escape('\\'));
     }
     if let Some(v) = &f.policy_description {
-        q = q.filter(lower(auth_policy::descr).like(contains(v)).escape('\\'));
+        q = q.filter(lower(auth_policy::descr.nullable()).like(contains(v)).escape('\\'));
     }
     if let Some(v) = &f.policy_group_name {
-        q = q.filter(lower(policy_group::name).like(contains(v)).escape('\\'));
+        q = q.filter(lower(policy_group::name.nullable()).like(contains(v)).escape('\\'));
     }
     match f.status {
         None => q,
