@@ -27,6 +27,13 @@ pub enum PageError {
     /// the reverse.
     #[error("Invalid Sorting request: 'sortType' and 'sortFieldName' must be specified together.")]
     SortNotPaired,
+    /// `PMS_PS_ERROR_006` (reads whose paging is optional): a page number without a size, or
+    /// the reverse.
+    #[error("Invalid pagination request: 'pageNo' and 'pageSize' must be specified together.")]
+    PagingNotPaired,
+    /// `PMS_PS_ERROR_008` (reads whose paging is optional): a sort without a page.
+    #[error("Please provide pagination parameters ('pageNo' and 'pageSize') when requesting sorted data.")]
+    SortWithoutPaging,
 }
 
 impl PageError {
@@ -37,6 +44,8 @@ impl PageError {
             PageError::PageNo => "PMS_PRT_360",
             PageError::PageSize => "PMS_PRT_361",
             PageError::SortNotPaired => "PMS_PS_ERROR_007",
+            PageError::PagingNotPaired => "PMS_PS_ERROR_006",
+            PageError::SortWithoutPaging => "PMS_PS_ERROR_008",
         }
     }
 }
@@ -49,12 +58,14 @@ pub struct Sort<F> {
 }
 
 /// A checked page request: the sort (only when both the field and the type were given, as in
-/// MOSIP), the 0-based page number and its size.
+/// MOSIP), the 0-based page number and its size; `unpaged`: every row at once (reads whose
+/// paging is optional, asked without it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PageRequest<F> {
     pub sort: Option<Sort<F>>,
     pub page_no: i64,
     pub page_size: i64,
+    pub unpaged: bool,
 }
 
 /// The raw query parameters, as they arrive.
@@ -89,7 +100,7 @@ impl<F: Copy> PageRequest<F> {
         let page_no = number(q.page_no, 0).filter(|n| *n >= 0).ok_or(PageError::PageNo)?;
         let page_size = number(q.page_size, DEFAULT_PAGE_SIZE).filter(|n| *n > 0).ok_or(PageError::PageSize)?;
         let sort = field.zip(desc).map(|(field, desc)| Sort { field, desc });
-        Ok(PageRequest { sort, page_no, page_size })
+        Ok(PageRequest { sort, page_no, page_size, unpaged: false })
     }
 
     /// As [`PageRequest::parse`], after the partner manager's first rule: the sort field and
@@ -97,6 +108,25 @@ impl<F: Copy> PageRequest<F> {
     pub fn parse_paired(q: PageQuery<'_>, fields: &[(&str, F)]) -> Result<Self, PageError> {
         if q.sort_field_name.is_some() != q.sort_type.is_some() {
             return Err(PageError::SortNotPaired);
+        }
+        Self::parse(q, fields)
+    }
+
+    /// The partner manager's reads whose paging is optional: the sort comes whole
+    /// (`PMS_PS_ERROR_007`), so do the page number and size (`PMS_PS_ERROR_006`), a sort needs a
+    /// page (`PMS_PS_ERROR_008`); then as [`PageRequest::parse`]. Without a page, every row.
+    pub fn parse_optional(q: PageQuery<'_>, fields: &[(&str, F)]) -> Result<Self, PageError> {
+        if q.sort_field_name.is_some() != q.sort_type.is_some() {
+            return Err(PageError::SortNotPaired);
+        }
+        if q.page_no.is_some() != q.page_size.is_some() {
+            return Err(PageError::PagingNotPaired);
+        }
+        if q.page_no.is_none() {
+            if q.sort_field_name.is_some() {
+                return Err(PageError::SortWithoutPaging);
+            }
+            return Ok(PageRequest { sort: None, page_no: 0, page_size: i64::MAX, unpaged: true });
         }
         Self::parse(q, fields)
     }
@@ -132,7 +162,8 @@ impl<T> PageResponseV2<T> {
         if items.is_empty() {
             return PageResponseV2 { page_no: 0, page_size: 0, total_results: 0, data: items };
         }
-        PageResponseV2 { page_no: page.page_no, page_size: page.page_size, total_results: total, data: items }
+        let page_size = if page.unpaged { i64::try_from(items.len()).unwrap_or(i64::MAX) } else { page.page_size };
+        PageResponseV2 { page_no: page.page_no, page_size, total_results: total, data: items }
     }
 }
 

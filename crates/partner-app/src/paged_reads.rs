@@ -1,7 +1,9 @@
 //! MOSIP 1.2.2's paged reads of the partner manager: the partner list for admins
-//! (`GET /admin-partners`), filtered, sorted and paged in SQL.
+//! (`GET /admin-partners`) and the policy requests (`GET /partner-policy-requests`), filtered,
+//! sorted and paged in SQL.
 
 mod dto;
+mod policy_requests;
 
 use app_core::paged::{PageQuery, PageRequest, PageResponseV2};
 use app_core::{Actor, AppError, Store};
@@ -9,6 +11,9 @@ use audit_events::AuditEvent;
 use persistence::repo::partner_paged::{self as repo, PartnerFilter, PartnerSortKey};
 
 pub use dto::{AdminPartnersQuery, PartnerSummaryDto};
+pub use policy_requests::{
+    PolicyRequestSummaryDto, PolicyRequestsQuery, REQUEST_SORT_FIELDS, policy_requests, policy_requests_request,
+};
 
 /// The sort fields of the partner list, as MOSIP names them.
 pub const PARTNER_SORT_FIELDS: &[(&str, PartnerSortKey)] = &[

@@ -7,9 +7,10 @@ use web_support::testing::{Answer, token};
 
 use crate::api_tests;
 use crate::helpers::TestApp;
-use crate::partner_fixtures::{active_partner, admin, register, world};
+use crate::partner_fixtures::{active_partner, admin, partner_token, post, put, register, world};
 
 const ADMIN_PARTNERS: &str = "/v1/partnermanager/admin-partners";
+const REQUESTS: &str = "/v1/partnermanager/partner-policy-requests";
 
 fn codes(a: &Answer) -> Vec<&str> {
     a.body["errors"].as_array().into_iter().flatten().filter_map(|e| e["errorCode"].as_str()).collect()
@@ -78,4 +79,78 @@ fn admins_page_through_partners(app: TestApp) {
     assert_eq!(doc.check("GET", ADMIN_PARTNERS, &partner).status, 403);
 }
 
-api_tests!(admins_page_through_partners);
+/// `partner` asks for `policy`; `decision`: the admin's answer, if any.
+fn ask(app: &TestApp, partner: &str, policy: &str, decision: Option<&str>) {
+    let path = format!("/v1/partnermanager/partners/{partner}/policy/map");
+    let asked = post(
+        &app.client,
+        &path,
+        &partner_token(partner),
+        json!({"policyName": policy, "useCaseDescription": "need it"}),
+    );
+    let key = asked.ok().response()["mappingkey"].as_str().unwrap().to_owned();
+    if let Some(status) = decision {
+        put(&app.client, &format!("/v1/partnermanager/partners/policy/{key}"), &admin(), json!({"status": status}))
+            .ok();
+    }
+}
+
+fn policy_requests_are_paged_for_admins_and_scoped_for_partners(app: TestApp) {
+    world(&app);
+    let doc = Conformance::new(&partner_service::openapi::document());
+    let list = |tok: &str, query: &str| {
+        let answer = app.client.get(&format!("{REQUESTS}{query}"), Some(tok));
+        doc.check("GET", REQUESTS, &answer);
+        answer
+    };
+    active_partner(&app, "pa");
+    active_partner(&app, "pb");
+    ask(&app, "pa", "auth policy", Some("Approved"));
+    ask(&app, "pa", "share policy", None);
+    ask(&app, "pb", "auth policy", Some("Rejected"));
+
+    let all = list(&admin(), "").ok();
+    assert_eq!(all.body["id"], "mosip.pms.all.partner.policy.mapping.requests.get");
+    let r = all.response();
+    assert_eq!(
+        (r["pageNo"].as_i64(), r["pageSize"].as_i64(), r["totalResults"].as_i64()),
+        (Some(0), Some(3), Some(3)),
+        "one page of all"
+    );
+    let page = list(&admin(), "?sortFieldName=policyName&sortType=desc&pageNo=0&pageSize=2").ok();
+    let names: Vec<&str> =
+        page.response()["data"].as_array().unwrap().iter().filter_map(|d| d["policyName"].as_str()).collect();
+    assert_eq!((names, page.response()["totalResults"].as_i64()), (vec!["share policy", "auth policy"], Some(3)));
+    let approved = list(&admin(), "?status=approved").ok();
+    let one = &approved.response()["data"][0];
+    assert_eq!(
+        (one["partnerId"].as_str(), one["partnerStatus"].as_str(), one["status"].as_str()),
+        (Some("pa"), Some("activated"), Some("approved"))
+    );
+    assert_eq!(
+        (one["policyGroupName"].as_str(), one["partnerComment"].as_str(), one["policyId"].as_str()),
+        (Some("group one"), Some("need it"), Some("p-auth"))
+    );
+    assert!(one["updatedDateTime"].as_str().is_some_and(|t| t.ends_with("+00:00")), "reviewed: {one}");
+    let by_org = list(&admin(), "?orgName=PB%20ORG").ok();
+    assert_eq!(by_org.response()["data"][0]["status"], "rejected");
+
+    let own = list(&partner_token("pa"), "").ok();
+    assert_eq!(own.response()["totalResults"], 2, "a partner sees its own requests");
+    let stranger = list(&token("nobody", &["AUTH_PARTNER"]), "");
+    assert_eq!(codes(&stranger), ["PMS_CERTIFICATE_ERROR_002"]);
+    register(&app, "ps", "SDK_Partner", None).ok();
+    let no_group = list(&token("ps", &["SDK_PARTNER"]), "");
+    assert_eq!(codes(&no_group), ["PMS_POLICY_ERROR_005"]);
+    for (query, code) in [
+        ("?sortFieldName=policyName&sortType=asc", "PMS_PS_ERROR_008"),
+        ("?pageNo=0", "PMS_PS_ERROR_006"),
+        ("?sortType=asc&pageNo=0&pageSize=1", "PMS_PS_ERROR_007"),
+        ("?sortFieldName=name&sortType=asc&pageNo=0&pageSize=1", "PMS_PRT_357"),
+    ] {
+        assert_eq!(codes(&list(&admin(), query)), [code], "{query}");
+    }
+    assert_eq!(app.client.get(REQUESTS, Some(&token("m", &["MISP_PARTNER"]))).status, 403);
+}
+
+api_tests!(admins_page_through_partners, policy_requests_are_paged_for_admins_and_scoped_for_partners);

@@ -63,3 +63,22 @@ fn the_partner_manager_wants_field_and_type_together() {
     let both = PageQuery { sort_field_name: Some("createdDateTime"), sort_type: Some("asc"), ..PageQuery::default() };
     assert_eq!(PageRequest::parse_paired(both, FIELDS).map(|p| p.sort), Ok(Some(Sort { field: 2, desc: false })));
 }
+
+#[test]
+fn optional_paging_comes_whole_and_sorts_only_a_page() {
+    let codes = |q: PageQuery<'_>| PageRequest::parse_optional(q, FIELDS).err().map(|e| e.code());
+    assert_eq!(codes(PageQuery { page_no: Some("0"), ..PageQuery::default() }), Some("PMS_PS_ERROR_006"));
+    let sorted = PageQuery { sort_field_name: Some("policyName"), sort_type: Some("asc"), ..PageQuery::default() };
+    assert_eq!(codes(sorted), Some("PMS_PS_ERROR_008"));
+    let all = PageRequest::parse_optional(PageQuery::default(), FIELDS).unwrap_or_else(|e| panic!("{e}"));
+    assert!(all.unpaged);
+    let page = PageResponseV2::new(vec![1, 2, 3], &all, 3);
+    assert_eq!(
+        (page.page_no, page.page_size, page.total_results),
+        (0, 3, 3),
+        "an unpaged answer is one page of all rows"
+    );
+    let paged = PageQuery { page_no: Some("1"), page_size: Some("2"), ..sorted };
+    let p = PageRequest::parse_optional(paged, FIELDS).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((p.unpaged, p.offset(), p.sort.map(|s| s.field)), (false, 2, Some(1)));
+}

@@ -109,3 +109,4 @@ pub mod policy;
 pub mod like;
 pub mod partner_paged;
 pub mod policy_paged;
+pub mod request_paged;

@@ -1,7 +1,9 @@
 //! MOSIP 1.2.2's paged partner reads, answered in the 1.2.2 envelope (`ResponseWrapperV2`).
 
 use actix_web::web;
-use partner_app::paged_reads::{self, AdminPartnersQuery, PartnerSummaryDto};
+use partner_app::paged_reads::{
+    self, AdminPartnersQuery, PartnerSummaryDto, PolicyRequestSummaryDto, PolicyRequestsQuery,
+};
 use partner_app::roles;
 use web_support::openapi::Registrar;
 use web_support::paged::PageResponseV2;
@@ -9,7 +11,7 @@ use web_support::{ApiError, Db, Principal, ReplyV2, ResponseEnvelopeV2};
 
 /// The 1.2.2 partner routes (relative to `/v1/partnermanager`).
 pub fn register(r: &mut Registrar<'_>) {
-    r.get("/admin-partners", admin_partners);
+    r.get("/admin-partners", admin_partners).get("/partner-policy-requests", policy_requests);
 }
 
 /// `GET /admin-partners`.
@@ -47,7 +49,46 @@ pub async fn admin_partners(
     Ok(ReplyV2::new("mosip.pms.admin.partners.get", outcome))
 }
 
+/// `GET /partner-policy-requests`.
+#[utoipa::path(
+    get,
+    path = "/partner-policy-requests",
+    operation_id = "getAllPartnerPolicyRequests",
+    tag = "Partners",
+    summary = "A page of partner policy requests (MOSIP 1.2.2)",
+    description = "Every request for `PARTNER_ADMIN`; otherwise those of the caller's own \
+partners (device and FTM providers left out). Filtered, sorted and paged in the database; text \
+filters (`partnerId`, `partnerType`, `orgName`, `policyId`, `policyName`, `policyGroupName`, \
+`partnerComment`) match a case-insensitive substring, `status` exactly. Without `pageNo` and \
+`pageSize`, every request in one page; without a sort, newest first. Roles: `PARTNER_ADMIN`, \
+`AUTH_PARTNER`, `ABIS_PARTNER`, `SDK_PARTNER`, `CREDENTIAL_PARTNER`, \
+`ONLINE_VERIFICATION_PARTNER`.\n\n\
+Errors (HTTP 200, in the answer, `id` `mosip.pms.all.partner.policy.mapping.requests.get`): \
+`PMS_PS_ERROR_007` only one of `sortFieldName` and `sortType`; `PMS_PS_ERROR_006` only one of \
+`pageNo` and `pageSize`; `PMS_PS_ERROR_008` a sort without a page; `PMS_PRT_357`/`358`/`360`/`361` \
+bad sort field, sort type, page number, page size; `PMS_CERTIFICATE_ERROR_002` the caller owns \
+no partner; `PMS_POLICY_ERROR_005` one of its partners has no policy group; \
+`PMS_POLICY_ERROR_001` its group does not exist.",
+    params(PolicyRequestsQuery),
+    responses((status = 200, description = "The page, or the errors", body = ResponseEnvelopeV2<PageResponseV2<PolicyRequestSummaryDto>>))
+)]
+#[tracing::instrument(skip_all)]
+pub async fn policy_requests(
+    principal: Principal,
+    db: web::Data<Db>,
+    query: web::Query<PolicyRequestsQuery>,
+) -> Result<ReplyV2<PageResponseV2<PolicyRequestSummaryDto>>, ApiError> {
+    principal.require_any(roles::POLICY_REQUESTS)?;
+    let outcome = match paged_reads::policy_requests_request(&query) {
+        Ok((page, filter)) => {
+            db.call(move |store| paged_reads::policy_requests(store, &principal, &page, filter)).await
+        }
+        Err(refused) => Err(refused.into()),
+    };
+    Ok(ReplyV2::new("mosip.pms.all.partner.policy.mapping.requests.get", outcome))
+}
+
 /// The 1.2.2 partner operations (paths relative to `/v1/partnermanager`).
 #[derive(utoipa::OpenApi)]
-#[openapi(paths(admin_partners))]
+#[openapi(paths(admin_partners, policy_requests))]
 pub struct PartnersV2Api;
