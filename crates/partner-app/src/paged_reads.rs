@@ -1,15 +1,19 @@
 //! MOSIP 1.2.2's paged reads of the partner manager: the partner list for admins
-//! (`GET /admin-partners`) and the policy requests (`GET /partner-policy-requests`), filtered,
+//! (`GET /admin-partners`), the policy requests (`GET /partner-policy-requests`) and the API keys
+//! (`GET /partner-api-keys`), filtered,
 //! sorted and paged in SQL.
 
+mod api_keys;
 mod dto;
 mod policy_requests;
+mod scope;
 
 use app_core::paged::{PageQuery, PageRequest, PageResponseV2};
 use app_core::{Actor, AppError, Store};
 use audit_events::AuditEvent;
 use persistence::repo::partner_paged::{self as repo, PartnerFilter, PartnerSortKey};
 
+pub use api_keys::{ApiKeySummaryDto, ApiKeysQuery, KEY_SORT_FIELDS, api_keys, api_keys_request};
 pub use dto::{AdminPartnersQuery, PartnerSummaryDto};
 pub use policy_requests::{
     PolicyRequestSummaryDto, PolicyRequestsQuery, REQUEST_SORT_FIELDS, policy_requests, policy_requests_request,

@@ -187,3 +187,6 @@ pub const POLICY_REQUESTS: &[&str] = &[
     "CREDENTIAL_PARTNER",
     "ONLINE_VERIFICATION_PARTNER",
 ];
+
+/// The auth partners' API keys (`getpartnersapikeyrequests`).
+pub const PARTNER_API_KEYS: &[&str] = &[PARTNER_ADMIN, "AUTH_PARTNER"];

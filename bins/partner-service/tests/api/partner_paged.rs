@@ -7,10 +7,11 @@ use web_support::testing::{Answer, token};
 
 use crate::api_tests;
 use crate::helpers::TestApp;
-use crate::partner_fixtures::{active_partner, admin, partner_token, post, put, register, world};
+use crate::partner_fixtures::{active_partner, admin, partner_token, patch, post, put, register, world};
 
 const ADMIN_PARTNERS: &str = "/v1/partnermanager/admin-partners";
 const REQUESTS: &str = "/v1/partnermanager/partner-policy-requests";
+const KEYS: &str = "/v1/partnermanager/partner-api-keys";
 
 fn codes(a: &Answer) -> Vec<&str> {
     a.body["errors"].as_array().into_iter().flatten().filter_map(|e| e["errorCode"].as_str()).collect()
@@ -153,4 +154,53 @@ fn policy_requests_are_paged_for_admins_and_scoped_for_partners(app: TestApp) {
     assert_eq!(app.client.get(REQUESTS, Some(&token("m", &["MISP_PARTNER"]))).status, 403);
 }
 
-api_tests!(admins_page_through_partners, policy_requests_are_paged_for_admins_and_scoped_for_partners);
+fn generate(app: &TestApp, partner: &str, policy: &str, label: &str) -> String {
+    let path = format!("/v1/partnermanager/partners/{partner}/generate/apikey");
+    let made = patch(&app.client, &path, &partner_token(partner), json!({"policyName": policy, "label": label}));
+    made.ok().response()["apiKey"].as_str().unwrap().to_owned()
+}
+
+fn api_keys_are_listed_without_their_values(app: TestApp) {
+    world(&app);
+    let doc = Conformance::new(&partner_service::openapi::document());
+    let list = |tok: &str, query: &str| {
+        let answer = app.client.get(&format!("{KEYS}{query}"), Some(tok));
+        doc.check("GET", KEYS, &answer);
+        answer
+    };
+    active_partner(&app, "ka");
+    active_partner(&app, "kb");
+    ask(&app, "ka", "auth policy", Some("Approved"));
+    ask(&app, "kb", "share policy", Some("Approved"));
+    let secret = generate(&app, "ka", "auth policy", "first");
+    generate(&app, "ka", "auth policy", "second");
+    generate(&app, "kb", "share policy", "third");
+    let path = "/v1/partnermanager/partners/ka/policy/p-auth/apiKey/status";
+    patch(&app.client, path, &admin(), json!({"label": "second", "status": "De-Active"})).ok();
+
+    let all = list(&admin(), "").ok();
+    assert_eq!(all.body["id"], "mosip.pms.all.api.key.requests.get");
+    assert_eq!((all.response()["totalResults"].as_i64(), all.response()["pageSize"].as_i64()), (Some(3), Some(3)));
+    assert!(!all.body.to_string().contains(&secret), "a key's value is never listed");
+    let sorted = list(&admin(), "?sortFieldName=status&sortType=desc&pageNo=0&pageSize=1").ok();
+    let first = &sorted.response()["data"][0];
+    assert_eq!((first["apiKeyLabel"].as_str(), first["status"].as_str()), (Some("second"), Some("deactivated")));
+    assert_eq!((first["policyGroupName"].as_str(), first["policyId"].as_str()), (Some("group one"), Some("p-auth")));
+    let active = list(&admin(), "?status=activated&policyName=SHARE").ok();
+    assert_eq!(active.response()["data"][0]["apiKeyLabel"], "third");
+    let own = list(&token("ka", &["AUTH_PARTNER"]), "?sortFieldName=apiKeyLabel&sortType=asc&pageNo=0&pageSize=8").ok();
+    let labels: Vec<&str> =
+        own.response()["data"].as_array().unwrap().iter().filter_map(|k| k["apiKeyLabel"].as_str()).collect();
+    assert_eq!(labels, ["first", "second"], "a partner sees its own keys");
+    assert_eq!(codes(&list(&token("nobody", &["AUTH_PARTNER"]), "")), ["PMS_CERTIFICATE_ERROR_002"]);
+    assert_eq!(codes(&list(&admin(), "?status=paused")), Vec::<&str>::new());
+    assert_eq!(list(&admin(), "?status=paused").response()["totalResults"], 0);
+    assert_eq!(codes(&list(&admin(), "?pageSize=3")), ["PMS_PS_ERROR_006"]);
+    assert_eq!(app.client.get(KEYS, Some(&token("c", &["CREDENTIAL_PARTNER"]))).status, 403);
+}
+
+api_tests!(
+    admins_page_through_partners,
+    policy_requests_are_paged_for_admins_and_scoped_for_partners,
+    api_keys_are_listed_without_their_values
+);

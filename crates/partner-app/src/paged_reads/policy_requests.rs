@@ -6,10 +6,11 @@ use app_core::paged::{PageQuery, PageRequest, PageResponseV2};
 use app_core::time::stamp;
 use app_core::{Actor, AppError, Store};
 use audit_events::AuditEvent;
-use persistence::DbConnection;
 use persistence::repo::request_paged::{self as repo, RequestFilter, RequestSortKey, RequestSummaryRow};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+
+use super::scope::own_partners;
 
 /// The sort fields of the request list, as MOSIP names them.
 pub const REQUEST_SORT_FIELDS: &[(&str, RequestSortKey)] = &[
@@ -132,27 +133,6 @@ pub fn policy_requests_request(
     Ok((page, filter))
 }
 
-/// The partners whose requests a partner user sees: its own, but device and FTM providers;
-/// none is `PMS_CERTIFICATE_ERROR_002`, one without a group `PMS_POLICY_ERROR_005`, one whose
-/// group is gone `PMS_POLICY_ERROR_001` (MOSIP's checks, in its order).
-fn own_partners(conn: &mut DbConnection, user_id: &str) -> Result<Vec<String>, AppError> {
-    let owned = repo::partners_of_user(conn, user_id)?;
-    if owned.is_empty() {
-        return Err(AppError::refused("PMS_CERTIFICATE_ERROR_002", "User Id does not exists."));
-    }
-    let mut ids = Vec::with_capacity(owned.len());
-    for p in owned.into_iter().filter(|p| p.partner_type != "Device_Provider" && p.partner_type != "FTM_Provider") {
-        if p.policy_group_id.as_deref().is_none_or(str::is_empty) {
-            return Err(AppError::refused("PMS_POLICY_ERROR_005", "Policy Group Id is empty."));
-        }
-        if p.policy_group_name.as_deref().is_none_or(str::is_empty) {
-            return Err(AppError::refused("PMS_POLICY_ERROR_001", "Policy Group does not exists."));
-        }
-        ids.push(p.id);
-    }
-    Ok(ids)
-}
-
 /// One page of the policy requests matching `filter` that the caller may see.
 pub fn policy_requests(
     store: &Store,
@@ -162,7 +142,7 @@ pub fn policy_requests(
 ) -> Result<PageResponseV2<PolicyRequestSummaryDto>, AppError> {
     let plan = store.plan(actor).call(AuditEvent::GetApiKey, None).on_failure(AuditEvent::PolicyMappingMissing, None);
     store.audited_read(plan, |tx| {
-        let partners = if actor.is_admin { None } else { Some(own_partners(tx.conn, &actor.user_id)?) };
+        let partners = if actor.is_admin { None } else { Some(own_partners(tx.conn, &actor.user_id, true)?) };
         let filter = RequestFilter { partners, ..filter };
         let sort = page.sort.map(|s| (s.field, s.desc));
         let (rows, total) = repo::request_summaries(tx.conn, &filter, sort, page.offset(), page.page_size)?;

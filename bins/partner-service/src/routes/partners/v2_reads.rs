@@ -2,7 +2,8 @@
 
 use actix_web::web;
 use partner_app::paged_reads::{
-    self, AdminPartnersQuery, PartnerSummaryDto, PolicyRequestSummaryDto, PolicyRequestsQuery,
+    self, AdminPartnersQuery, ApiKeySummaryDto, ApiKeysQuery, PartnerSummaryDto, PolicyRequestSummaryDto,
+    PolicyRequestsQuery,
 };
 use partner_app::roles;
 use web_support::openapi::Registrar;
@@ -11,7 +12,9 @@ use web_support::{ApiError, Db, Principal, ReplyV2, ResponseEnvelopeV2};
 
 /// The 1.2.2 partner routes (relative to `/v1/partnermanager`).
 pub fn register(r: &mut Registrar<'_>) {
-    r.get("/admin-partners", admin_partners).get("/partner-policy-requests", policy_requests);
+    r.get("/admin-partners", admin_partners)
+        .get("/partner-policy-requests", policy_requests)
+        .get("/partner-api-keys", api_keys);
 }
 
 /// `GET /admin-partners`.
@@ -88,7 +91,41 @@ pub async fn policy_requests(
     Ok(ReplyV2::new("mosip.pms.all.partner.policy.mapping.requests.get", outcome))
 }
 
+/// `GET /partner-api-keys`.
+#[utoipa::path(
+    get,
+    path = "/partner-api-keys",
+    operation_id = "getAllApiKeyRequests",
+    tag = "Partners",
+    summary = "A page of the auth partners' API keys (MOSIP 1.2.2)",
+    description = "Every key of an auth partner for `PARTNER_ADMIN`; otherwise those of the \
+caller's own partners. A key's value is never answered. Filtered, sorted and paged in the \
+database; text filters (`partnerId`, `apiKeyLabel`, `orgName`, `policyName`, `policyGroupName`) \
+match a case-insensitive substring; `status` is `activated` or `deactivated`. Without `pageNo` \
+and `pageSize`, every key in one page; without a sort, newest first. Roles: `PARTNER_ADMIN`, \
+`AUTH_PARTNER`.\n\n\
+Errors (HTTP 200, in the answer, `id` `mosip.pms.all.api.key.requests.get`): `PMS_PS_ERROR_007`, \
+`PMS_PS_ERROR_006`, `PMS_PS_ERROR_008`, `PMS_PRT_357`/`358`/`360`/`361` (as for the policy \
+requests); `PMS_CERTIFICATE_ERROR_002` the caller owns no partner; `PMS_POLICY_ERROR_005` one of \
+its partners has no policy group; `PMS_POLICY_ERROR_001` its group does not exist.",
+    params(ApiKeysQuery),
+    responses((status = 200, description = "The page, or the errors", body = ResponseEnvelopeV2<PageResponseV2<ApiKeySummaryDto>>))
+)]
+#[tracing::instrument(skip_all)]
+pub async fn api_keys(
+    principal: Principal,
+    db: web::Data<Db>,
+    query: web::Query<ApiKeysQuery>,
+) -> Result<ReplyV2<PageResponseV2<ApiKeySummaryDto>>, ApiError> {
+    principal.require_any(roles::PARTNER_API_KEYS)?;
+    let outcome = match paged_reads::api_keys_request(&query) {
+        Ok((page, filter)) => db.call(move |store| paged_reads::api_keys(store, &principal, &page, filter)).await,
+        Err(refused) => Err(refused.into()),
+    };
+    Ok(ReplyV2::new("mosip.pms.all.api.key.requests.get", outcome))
+}
+
 /// The 1.2.2 partner operations (paths relative to `/v1/partnermanager`).
 #[derive(utoipa::OpenApi)]
-#[openapi(paths(admin_partners, policy_requests))]
+#[openapi(paths(admin_partners, policy_requests, api_keys))]
 pub struct PartnersV2Api;
