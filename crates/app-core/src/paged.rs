@@ -2,8 +2,8 @@
 //! paging and sorting checked against an allow-list of sort fields, and the answer
 //! `{pageNo, pageSize, totalResults, data}`.
 
-use serde::Serialize;
-use utoipa::ToSchema;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
 /// MOSIP's default page size of the 1.2.2 reads.
 pub const DEFAULT_PAGE_SIZE: i64 = 8;
@@ -68,20 +68,27 @@ pub struct PageRequest<F> {
     pub unpaged: bool,
 }
 
-/// The raw query parameters, as they arrive.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct PageQuery<'a> {
-    pub sort_field_name: Option<&'a str>,
-    pub sort_type: Option<&'a str>,
-    pub page_no: Option<&'a str>,
-    pub page_size: Option<&'a str>,
+/// The paging and sorting parameters of a 1.2.2 read, as they arrive (numbers as text, so
+/// that a bad one gets MOSIP's code rather than a parse error).
+#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
+pub struct PageQuery {
+    /// One of the endpoint's sort fields (see its description); applied with `sortType`.
+    pub sort_field_name: Option<String>,
+    /// `ASC` or `DESC` (any case).
+    pub sort_type: Option<String>,
+    /// The 0-based page.
+    pub page_no: Option<String>,
+    /// Rows per page.
+    pub page_size: Option<String>,
 }
 
 impl<F: Copy> PageRequest<F> {
     /// Checks `q` in MOSIP's order (sort field, sort type, page number, page size); `fields`
     /// maps the endpoint's sort field names (case-sensitive) to its sort keys.
-    pub fn parse(q: PageQuery<'_>, fields: &[(&str, F)]) -> Result<Self, PageError> {
-        let field = match q.sort_field_name {
+    pub fn parse(q: &PageQuery, fields: &[(&str, F)]) -> Result<Self, PageError> {
+        let field = match q.sort_field_name.as_deref() {
             Some(name) => Some(
                 fields
                     .iter()
@@ -91,21 +98,22 @@ impl<F: Copy> PageRequest<F> {
             ),
             None => None,
         };
-        let desc = match q.sort_type {
+        let desc = match q.sort_type.as_deref() {
             Some(t) if t.eq_ignore_ascii_case("asc") => Some(false),
             Some(t) if t.eq_ignore_ascii_case("desc") => Some(true),
             Some(t) => return Err(PageError::SortType(t.to_owned())),
             None => None,
         };
-        let page_no = number(q.page_no, 0).filter(|n| *n >= 0).ok_or(PageError::PageNo)?;
-        let page_size = number(q.page_size, DEFAULT_PAGE_SIZE).filter(|n| *n > 0).ok_or(PageError::PageSize)?;
+        let page_no = number(q.page_no.as_deref(), 0).filter(|n| *n >= 0).ok_or(PageError::PageNo)?;
+        let page_size =
+            number(q.page_size.as_deref(), DEFAULT_PAGE_SIZE).filter(|n| *n > 0).ok_or(PageError::PageSize)?;
         let sort = field.zip(desc).map(|(field, desc)| Sort { field, desc });
         Ok(PageRequest { sort, page_no, page_size, unpaged: false })
     }
 
     /// As [`PageRequest::parse`], after the partner manager's first rule: the sort field and
     /// the sort type come together or not at all.
-    pub fn parse_paired(q: PageQuery<'_>, fields: &[(&str, F)]) -> Result<Self, PageError> {
+    pub fn parse_paired(q: &PageQuery, fields: &[(&str, F)]) -> Result<Self, PageError> {
         if q.sort_field_name.is_some() != q.sort_type.is_some() {
             return Err(PageError::SortNotPaired);
         }
@@ -115,7 +123,7 @@ impl<F: Copy> PageRequest<F> {
     /// The partner manager's reads whose paging is optional: the sort comes whole
     /// (`PMS_PS_ERROR_007`), so do the page number and size (`PMS_PS_ERROR_006`), a sort needs a
     /// page (`PMS_PS_ERROR_008`); then as [`PageRequest::parse`]. Without a page, every row.
-    pub fn parse_optional(q: PageQuery<'_>, fields: &[(&str, F)]) -> Result<Self, PageError> {
+    pub fn parse_optional(q: &PageQuery, fields: &[(&str, F)]) -> Result<Self, PageError> {
         if q.sort_field_name.is_some() != q.sort_type.is_some() {
             return Err(PageError::SortNotPaired);
         }

@@ -36,17 +36,10 @@ pub const PARTNER_SORT_FIELDS: &[(&str, PartnerSortKey)] = &[
 /// The page and the filters an admin-partners query asks for (`PMS_PS_ERROR_007`, then
 /// `PMS_PRT_357`/`358`/`360`/`361`).
 pub fn admin_partners_request(
+    paging: &PageQuery,
     q: &AdminPartnersQuery,
 ) -> Result<(PageRequest<PartnerSortKey>, PartnerFilter), AppError> {
-    let page = PageRequest::parse_paired(
-        PageQuery {
-            sort_field_name: q.sort_field_name.as_deref(),
-            sort_type: q.sort_type.as_deref(),
-            page_no: q.page_no.as_deref(),
-            page_size: q.page_size.as_deref(),
-        },
-        PARTNER_SORT_FIELDS,
-    )?;
+    let page = PageRequest::parse_paired(paging, PARTNER_SORT_FIELDS)?;
     let filter = PartnerFilter {
         partner_id: q.partner_id.clone(),
         partner_type: q.partner_type.clone(),

@@ -22,16 +22,11 @@ pub const POLICY_SORT_FIELDS: &[(&str, PolicySortKey)] = &[
 
 /// The page and the filters a policy-list query asks for (`PMS_PRT_357`/`358`/`360`/`361` on
 /// bad paging or sorting).
-pub fn policy_list_request(q: &PolicyListQuery) -> Result<(PageRequest<PolicySortKey>, PolicyFilter), AppError> {
-    let page = PageRequest::parse(
-        PageQuery {
-            sort_field_name: q.sort_field_name.as_deref(),
-            sort_type: q.sort_type.as_deref(),
-            page_no: q.page_no.as_deref(),
-            page_size: q.page_size.as_deref(),
-        },
-        POLICY_SORT_FIELDS,
-    )?;
+pub fn policy_list_request(
+    paging: &PageQuery,
+    q: &PolicyListQuery,
+) -> Result<(PageRequest<PolicySortKey>, PolicyFilter), AppError> {
+    let page = PageRequest::parse(paging, POLICY_SORT_FIELDS)?;
     let filter = PolicyFilter {
         policy_id: q.policy_id.clone(),
         policy_type: q.policy_type.clone(),

@@ -27,15 +27,6 @@ pub const KEY_SORT_FIELDS: &[(&str, KeySortKey)] = &[
 #[serde(rename_all = "camelCase")]
 #[into_params(parameter_in = Query)]
 pub struct ApiKeysQuery {
-    /// One of `partnerId`, `apiKeyLabel`, `orgName`, `policyName`, `policyGroupName`, `status`,
-    /// `createdDateTime`; with `sortType`, and only with a page.
-    pub sort_field_name: Option<String>,
-    /// `ASC` or `DESC` (any case).
-    pub sort_type: Option<String>,
-    /// The 0-based page; with `pageSize`, or neither (then every key).
-    pub page_no: Option<String>,
-    /// Rows per page; with `pageNo`, or neither.
-    pub page_size: Option<String>,
     pub partner_id: Option<String>,
     pub api_key_label: Option<String>,
     pub org_name: Option<String>,
@@ -83,16 +74,11 @@ impl From<KeySummaryRow> for ApiKeySummaryDto {
 
 /// The page and the filters a key-list query asks for (`PMS_PS_ERROR_007`/`006`/`008`, then
 /// `PMS_PRT_357`/`358`/`360`/`361`).
-pub fn api_keys_request(q: &ApiKeysQuery) -> Result<(PageRequest<KeySortKey>, KeyFilter), AppError> {
-    let page = PageRequest::parse_optional(
-        PageQuery {
-            sort_field_name: q.sort_field_name.as_deref(),
-            sort_type: q.sort_type.as_deref(),
-            page_no: q.page_no.as_deref(),
-            page_size: q.page_size.as_deref(),
-        },
-        KEY_SORT_FIELDS,
-    )?;
+pub fn api_keys_request(
+    paging: &PageQuery,
+    q: &ApiKeysQuery,
+) -> Result<(PageRequest<KeySortKey>, KeyFilter), AppError> {
+    let page = PageRequest::parse_optional(paging, KEY_SORT_FIELDS)?;
     let filter = KeyFilter {
         partner_id: q.partner_id.clone(),
         api_key_label: q.api_key_label.clone(),

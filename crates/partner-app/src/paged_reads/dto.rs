@@ -11,16 +11,6 @@ use utoipa::{IntoParams, ToSchema};
 #[serde(rename_all = "camelCase")]
 #[into_params(parameter_in = Query)]
 pub struct AdminPartnersQuery {
-    /// One of `partnerId`, `partnerType`, `orgName`, `policyGroupId`, `policyGroupName`,
-    /// `emailAddress`, `certificateUploadStatus`, `status`, `isActive`, `createdDateTime`;
-    /// given with `sortType` or not at all.
-    pub sort_field_name: Option<String>,
-    /// `ASC` or `DESC` (any case); given with `sortFieldName` or not at all.
-    pub sort_type: Option<String>,
-    /// The 0-based page (default 0).
-    pub page_no: Option<String>,
-    /// Rows per page (default 8).
-    pub page_size: Option<String>,
     pub partner_id: Option<String>,
     pub partner_type: Option<String>,
     pub is_active: Option<bool>,

@@ -31,16 +31,6 @@ pub const REQUEST_SORT_FIELDS: &[(&str, RequestSortKey)] = &[
 #[serde(rename_all = "camelCase")]
 #[into_params(parameter_in = Query)]
 pub struct PolicyRequestsQuery {
-    /// One of `partnerId`, `partnerType`, `orgName`, `policyId`, `policyGroupName`,
-    /// `policyName`, `status`, `requestDetail`, `createdDateTime`; with `sortType`, and only
-    /// with a page.
-    pub sort_field_name: Option<String>,
-    /// `ASC` or `DESC` (any case).
-    pub sort_type: Option<String>,
-    /// The 0-based page; with `pageSize`, or neither (then every request).
-    pub page_no: Option<String>,
-    /// Rows per page; with `pageNo`, or neither.
-    pub page_size: Option<String>,
     pub partner_id: Option<String>,
     pub partner_comment: Option<String>,
     pub org_name: Option<String>,
@@ -108,17 +98,10 @@ impl From<RequestSummaryRow> for PolicyRequestSummaryDto {
 /// The page and the filters a request-list query asks for (`PMS_PS_ERROR_007`/`006`/`008`,
 /// then `PMS_PRT_357`/`358`/`360`/`361`).
 pub fn policy_requests_request(
+    paging: &PageQuery,
     q: &PolicyRequestsQuery,
 ) -> Result<(PageRequest<RequestSortKey>, RequestFilter), AppError> {
-    let page = PageRequest::parse_optional(
-        PageQuery {
-            sort_field_name: q.sort_field_name.as_deref(),
-            sort_type: q.sort_type.as_deref(),
-            page_no: q.page_no.as_deref(),
-            page_size: q.page_size.as_deref(),
-        },
-        REQUEST_SORT_FIELDS,
-    )?;
+    let page = PageRequest::parse_optional(paging, REQUEST_SORT_FIELDS)?;
     let filter = RequestFilter {
         partner_id: q.partner_id.clone(),
         partner_type: q.partner_type.clone(),

@@ -57,15 +57,6 @@ impl From<PolicySummaryRow> for PolicySummaryDto {
 #[serde(rename_all = "camelCase")]
 #[into_params(parameter_in = Query)]
 pub struct PolicyListQuery {
-    /// One of `policyId`, `policyName`, `policyDescription`, `policyGroupId`, `policyGroupName`,
-    /// `status`, `createdDateTime` (applied with `sortType`).
-    pub sort_field_name: Option<String>,
-    /// `ASC` or `DESC` (any case).
-    pub sort_type: Option<String>,
-    /// The 0-based page (default 0).
-    pub page_no: Option<String>,
-    /// Rows per page (default 8).
-    pub page_size: Option<String>,
     pub policy_type: Option<String>,
     pub policy_id: Option<String>,
     pub policy_name: Option<String>,

@@ -3,9 +3,10 @@ use crate::deactivation::deactivate_policy;
 use crate::dto::DeactivateBody;
 use crate::testing::{codes, config, group_request, manager, policy_request, store};
 use crate::{groups, policies as drafts};
+use app_core::paged::PageQuery;
 
-fn list(store: &Store, q: PolicyListQuery) -> PageResponseV2<PolicySummaryDto> {
-    let (page, filter) = policy_list_request(&q).unwrap_or_else(|e| panic!("{e}"));
+fn list(store: &Store, paging: PageQuery, q: PolicyListQuery) -> PageResponseV2<PolicySummaryDto> {
+    let (page, filter) = policy_list_request(&paging, &q).unwrap_or_else(|e| panic!("{e}"));
     policies(store, &manager(), &page, &filter).unwrap_or_else(|e| panic!("{e}"))
 }
 
@@ -46,39 +47,54 @@ fn policies_are_filtered_sorted_and_paged_in_the_store() {
     }
     deactivate_policy(&store, &manager(), &ids[1], DeactivateBody { status: Some("De-Activate".into()) })
         .unwrap_or_else(|e| panic!("{e}"));
-    let sorted = |field: &str, kind: &str| PolicyListQuery {
+    let sorted = |field: &str, kind: &str| PageQuery {
         sort_field_name: Some(field.into()),
         sort_type: Some(kind.into()),
-        ..PolicyListQuery::default()
+        ..PageQuery::default()
     };
-    let by_name = list(&store, sorted("policyName", "desc"));
+    let all = PolicyListQuery::default;
+    let by_name = list(&store, sorted("policyName", "desc"), all());
     assert_eq!((names(&by_name), by_name.total_results, by_name.page_size), (vec!["q_4", "p3", "p2", "p1"], 4, 8));
-    let by_status = list(&store, sorted("status", "ASC"));
+    let by_status = list(&store, sorted("status", "ASC"), all());
     assert_eq!(names(&by_status)[..2], ["p1", "p2"], "activated, deactivated, then drafts");
     assert_eq!(
         by_status.data.iter().map(|p| p.status.as_str()).collect::<Vec<_>>(),
         ["activated", "deactivated", "draft", "draft"]
     );
-    let second = list(
-        &store,
-        PolicyListQuery { page_no: Some("1".into()), page_size: Some("3".into()), ..sorted("policyName", "asc") },
-    );
+    let paged = PageQuery { page_no: Some("1".into()), page_size: Some("3".into()), ..sorted("policyName", "asc") };
+    let second = list(&store, paged, all());
     assert_eq!((names(&second), second.page_no, second.total_results), (vec!["q_4"], 1, 4));
-    let in_alpha = list(&store, PolicyListQuery { policy_group_name: Some("ALP".into()), ..sorted("policyId", "asc") });
+    let in_alpha =
+        list(&store, sorted("policyId", "asc"), PolicyListQuery { policy_group_name: Some("ALP".into()), ..all() });
     assert_eq!(in_alpha.total_results, 3);
-    let drafts_only = list(&store, PolicyListQuery { status: Some("draft".into()), ..PolicyListQuery::default() });
+    let drafts_only = list(
+        &store,
+        PageQuery::default(),
+        PolicyListQuery { status: Some("draft".into()), ..PolicyListQuery::default() },
+    );
     assert_eq!(drafts_only.total_results, 2);
-    let underscore = list(&store, PolicyListQuery { policy_name: Some("_".into()), ..PolicyListQuery::default() });
+    let underscore = list(
+        &store,
+        PageQuery::default(),
+        PolicyListQuery { policy_name: Some("_".into()), ..PolicyListQuery::default() },
+    );
     assert_eq!(names(&underscore), ["q_4"], "LIKE wildcards in a filter are literal");
-    let unknown = list(&store, PolicyListQuery { status: Some("retired".into()), ..PolicyListQuery::default() });
+    let unknown = list(
+        &store,
+        PageQuery::default(),
+        PolicyListQuery { status: Some("retired".into()), ..PolicyListQuery::default() },
+    );
     assert_eq!((unknown.total_results, unknown.data.len()), (0, 0));
 }
 
 #[test]
 fn bad_paging_is_refused_with_mosips_codes() {
-    let bad = PolicyListQuery { sort_field_name: Some("name".into()), ..PolicyListQuery::default() };
-    let e = policy_list_request(&bad).err().unwrap_or_else(|| panic!("accepted"));
+    let bad = PageQuery { sort_field_name: Some("name".into()), ..PageQuery::default() };
+    let e = policy_list_request(&bad, &PolicyListQuery::default()).err().unwrap_or_else(|| panic!("accepted"));
     assert_eq!((codes(&e), e.message()), (vec!["PMS_PRT_357"], "Invalid sort field name"));
-    let bad = PolicyListQuery { page_size: Some("0".into()), ..PolicyListQuery::default() };
-    assert_eq!(policy_list_request(&bad).err().map(|e| e.code().to_owned()).as_deref(), Some("PMS_PRT_361"));
+    let bad = PageQuery { page_size: Some("0".into()), ..PageQuery::default() };
+    assert_eq!(
+        policy_list_request(&bad, &PolicyListQuery::default()).err().map(|e| e.code().to_owned()).as_deref(),
+        Some("PMS_PRT_361")
+    );
 }

@@ -7,7 +7,7 @@ use partner_app::paged_reads::{
 };
 use partner_app::roles;
 use web_support::openapi::Registrar;
-use web_support::paged::PageResponseV2;
+use web_support::paged::{PageQuery, PageResponseV2};
 use web_support::{ApiError, Db, Principal, ReplyV2, ResponseEnvelopeV2};
 
 /// The 1.2.2 partner routes (relative to `/v1/partnermanager`).
@@ -33,17 +33,18 @@ Errors (HTTP 200, in the answer, `id` `mosip.pms.admin.partners.get`): `PMS_PS_E
 one of `sortFieldName` and `sortType`; `PMS_PRT_357` unknown `sortFieldName`; `PMS_PRT_358` \
 `sortType` not `ASC`/`DESC`; `PMS_PRT_360` `pageNo` negative or not a number; `PMS_PRT_361` \
 `pageSize` below 1 or not a number.",
-    params(AdminPartnersQuery),
+    params(PageQuery, AdminPartnersQuery),
     responses((status = 200, description = "The page, or the errors", body = ResponseEnvelopeV2<PageResponseV2<PartnerSummaryDto>>))
 )]
 #[tracing::instrument(skip_all)]
 pub async fn admin_partners(
     principal: Principal,
     db: web::Data<Db>,
+    paging: web::Query<PageQuery>,
     query: web::Query<AdminPartnersQuery>,
 ) -> Result<ReplyV2<PageResponseV2<PartnerSummaryDto>>, ApiError> {
     principal.require_any(roles::ADMIN_PARTNERS)?;
-    let outcome = match paged_reads::admin_partners_request(&query) {
+    let outcome = match paged_reads::admin_partners_request(&paging, &query) {
         Ok((page, filter)) => {
             db.call(move |store| paged_reads::admin_partners(store, &principal, &page, &filter)).await
         }
@@ -72,17 +73,18 @@ Errors (HTTP 200, in the answer, `id` `mosip.pms.all.partner.policy.mapping.requ
 bad sort field, sort type, page number, page size; `PMS_CERTIFICATE_ERROR_002` the caller owns \
 no partner; `PMS_POLICY_ERROR_005` one of its partners has no policy group; \
 `PMS_POLICY_ERROR_001` its group does not exist.",
-    params(PolicyRequestsQuery),
+    params(PageQuery, PolicyRequestsQuery),
     responses((status = 200, description = "The page, or the errors", body = ResponseEnvelopeV2<PageResponseV2<PolicyRequestSummaryDto>>))
 )]
 #[tracing::instrument(skip_all)]
 pub async fn policy_requests(
     principal: Principal,
     db: web::Data<Db>,
+    paging: web::Query<PageQuery>,
     query: web::Query<PolicyRequestsQuery>,
 ) -> Result<ReplyV2<PageResponseV2<PolicyRequestSummaryDto>>, ApiError> {
     principal.require_any(roles::POLICY_REQUESTS)?;
-    let outcome = match paged_reads::policy_requests_request(&query) {
+    let outcome = match paged_reads::policy_requests_request(&paging, &query) {
         Ok((page, filter)) => {
             db.call(move |store| paged_reads::policy_requests(store, &principal, &page, filter)).await
         }
@@ -108,17 +110,18 @@ Errors (HTTP 200, in the answer, `id` `mosip.pms.all.api.key.requests.get`): `PM
 `PMS_PS_ERROR_006`, `PMS_PS_ERROR_008`, `PMS_PRT_357`/`358`/`360`/`361` (as for the policy \
 requests); `PMS_CERTIFICATE_ERROR_002` the caller owns no partner; `PMS_POLICY_ERROR_005` one of \
 its partners has no policy group; `PMS_POLICY_ERROR_001` its group does not exist.",
-    params(ApiKeysQuery),
+    params(PageQuery, ApiKeysQuery),
     responses((status = 200, description = "The page, or the errors", body = ResponseEnvelopeV2<PageResponseV2<ApiKeySummaryDto>>))
 )]
 #[tracing::instrument(skip_all)]
 pub async fn api_keys(
     principal: Principal,
     db: web::Data<Db>,
+    paging: web::Query<PageQuery>,
     query: web::Query<ApiKeysQuery>,
 ) -> Result<ReplyV2<PageResponseV2<ApiKeySummaryDto>>, ApiError> {
     principal.require_any(roles::PARTNER_API_KEYS)?;
-    let outcome = match paged_reads::api_keys_request(&query) {
+    let outcome = match paged_reads::api_keys_request(&paging, &query) {
         Ok((page, filter)) => db.call(move |store| paged_reads::api_keys(store, &principal, &page, filter)).await,
         Err(refused) => Err(refused.into()),
     };

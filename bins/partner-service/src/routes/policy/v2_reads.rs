@@ -4,7 +4,7 @@
 use actix_web::web;
 use policy_app::dto::{PolicyGroupItem, PolicyListQuery, PolicySummaryDto};
 use policy_app::paged_reads;
-use web_support::paged::PageResponseV2;
+use web_support::paged::{PageQuery, PageResponseV2};
 use web_support::{ApiError, Db, Principal, ReplyV2, ResponseEnvelopeV2};
 
 use partner_app::roles;
@@ -44,17 +44,18 @@ empty page is `{pageNo: 0, pageSize: 0, totalResults: 0, data: []}`. Roles: `PAR
 Errors (HTTP 200, in the answer, `id` `mosip.pms.policies.get`): `PMS_PRT_357` unknown `sortFieldName`; `PMS_PRT_358` \
 `sortType` not `ASC`/`DESC`; `PMS_PRT_360` `pageNo` negative or not a number; `PMS_PRT_361` \
 `pageSize` below 1 or not a number.",
-    params(PolicyListQuery),
+    params(PageQuery, PolicyListQuery),
     responses((status = 200, description = "The page, or the errors", body = ResponseEnvelopeV2<PageResponseV2<PolicySummaryDto>>))
 )]
 #[tracing::instrument(skip_all)]
 pub async fn policies(
     principal: Principal,
     db: web::Data<Db>,
+    paging: web::Query<PageQuery>,
     query: web::Query<PolicyListQuery>,
 ) -> Result<ReplyV2<PageResponseV2<PolicySummaryDto>>, ApiError> {
     principal.require_any(roles::POLICY_ADMIN)?;
-    let outcome = match paged_reads::policy_list_request(&query) {
+    let outcome = match paged_reads::policy_list_request(&paging, &query) {
         Ok((page, filter)) => db.call(move |store| paged_reads::policies(store, &principal, &page, &filter)).await,
         Err(refused) => Err(refused.into()),
     };
