@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 use web_support::testing::{Answer, Client, token};
 
-use super::{GROUPS, POLICIES, audits, codes, create_group, create_policy, get, pm, publish, sql};
+use super::{GROUPS, POLICIES, audits, codes, create_group, create_policy, get, insert_partner, pm, publish, sql};
 use crate::api_tests;
 use crate::helpers::TestApp;
 
@@ -21,13 +21,7 @@ fn off() -> Value {
 
 /// A partner's request for `policy` in state `status` (`approved`, `InProgress`, `rejected`).
 fn request_policy(app: &TestApp, partner: &str, policy: &str, status: &str) {
-    sql(
-        app,
-        &format!(
-            "INSERT INTO partner (id, name, user_id, partner_type_code, approval_status, is_active, cr_by, cr_dtimes) \
-             VALUES ('{partner}', '{partner}', '{partner}', 'Auth_Partner', 'approved', TRUE, 't', CURRENT_TIMESTAMP)"
-        ),
-    );
+    insert_partner(app, partner);
     sql(
         app,
         &format!(
