@@ -41,3 +41,24 @@ fn a_sort_comes_whole_or_not_at_all() {
         Some("PMS_PRT_357")
     );
 }
+
+#[test]
+fn an_admin_sees_every_request_and_a_partner_its_own() {
+    use crate::requests::fixtures::{admin, approved, insert_partner, user, world};
+    let w = world();
+    insert_partner(&mut w.store.pool().get().unwrap(), "tech2", "Auth_Partner", true);
+    approved(&w, "tech", "auth policy");
+    approved(&w, "tech2", "auth policy");
+    let all = PageQuery::default();
+    let (page, filter) = policy_requests_request(&all, &PolicyRequestsQuery::default()).unwrap();
+    let every = policy_requests(&w.store, &admin(), &page, filter.clone()).unwrap();
+    assert_eq!((every.total_results, every.page_size), (2, 2));
+    let own = policy_requests(&w.store, &user("tech"), &page, filter.clone()).unwrap();
+    assert_eq!(own.data.iter().map(|r| r.partner_id.as_str()).collect::<Vec<_>>(), ["tech"]);
+    assert_eq!((own.data[0].partner_status.as_deref(), own.data[0].status.as_str()), (Some("activated"), "approved"));
+    let stranger = policy_requests(&w.store, &user("nobody"), &page, filter).unwrap_err();
+    assert_eq!(stranger.code(), "PMS_CERTIFICATE_ERROR_002");
+    let (page, filter) = admin_partners_request(&all, &AdminPartnersQuery::default()).unwrap();
+    let partners = admin_partners(&w.store, &admin(), &page, &filter).unwrap();
+    assert_eq!((partners.total_results, partners.page_size), (4, 8));
+}
