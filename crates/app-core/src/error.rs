@@ -153,6 +153,12 @@ impl From<policy_domain::PolicyError> for AppError {
     }
 }
 
+impl From<crate::paged::PageError> for AppError {
+    fn from(e: crate::paged::PageError) -> Self {
+        AppError::refused(e.code(), e.to_string())
+    }
+}
+
 impl From<misp_domain::MispError> for AppError {
     fn from(e: misp_domain::MispError) -> Self {
         match e {

@@ -8,6 +8,7 @@ mod error;
 pub mod events;
 pub mod outbox;
 pub mod page;
+pub mod paged;
 pub mod schema;
 pub mod search;
 pub mod settings;

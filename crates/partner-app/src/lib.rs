@@ -28,3 +28,5 @@ pub mod roles;
 pub mod events;
 // the settings sections these operations read
 pub mod settings;
+// MOSIP 1.2.2 paged reads
+pub mod paged_reads;

@@ -172,3 +172,21 @@ const fn widen<const N: usize>(base: &[&'static str], extra: &[&'static str]) ->
     }
     out
 }
+
+// ---- MOSIP 1.2.2 reads
+
+/// The partner list for admins (`getadminpartners`).
+pub const ADMIN_PARTNERS: &[&str] = &[PARTNER_ADMIN];
+
+/// The partner policy requests (`getallpartnerpolicymappingrequests`).
+pub const POLICY_REQUESTS: &[&str] = &[
+    PARTNER_ADMIN,
+    "AUTH_PARTNER",
+    "ABIS_PARTNER",
+    "SDK_PARTNER",
+    "CREDENTIAL_PARTNER",
+    "ONLINE_VERIFICATION_PARTNER",
+];
+
+/// The auth partners' API keys (`getpartnersapikeyrequests`).
+pub const PARTNER_API_KEYS: &[&str] = &[PARTNER_ADMIN, "AUTH_PARTNER"];

@@ -1,9 +1,11 @@
 #![doc = include_str!("../README.md")]
 
 pub mod config;
+pub mod deactivation;
 pub mod dto;
 pub mod events;
 pub mod groups;
+pub mod paged_reads;
 pub mod policies;
 pub mod reads;
 pub mod search;

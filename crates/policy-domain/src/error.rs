@@ -92,6 +92,29 @@ pub enum PolicyError {
     /// `PMS_PV_006`/`PMS_PV_005`: the policy breaks its schema (every violation, MOSIP's first).
     #[error("{}", .0.first().map(|v| v.message.as_str()).unwrap_or("Policy Object validation failed"))]
     SchemaViolations(Vec<Violation>),
+    // ---- MOSIP 1.2.2: the policy-group list and deactivation
+    #[error("There are no active policy groups.")]
+    NoActiveGroups,
+    #[error("Request status should be De-Activate")]
+    NotDeactivateStatus,
+    #[error("The specified policy does not exist.")]
+    PolicyToDeactivateNotFound,
+    #[error("The selected policy is not in activated status")]
+    PolicyNotActivated,
+    #[error("The policy has already been deactivated.")]
+    PolicyAlreadyDeactivated,
+    #[error("An approved partner policy request is associated with this policy.")]
+    ApprovedRequestsUsePolicy,
+    #[error("A pending partner policy request is associated with this policy.")]
+    PendingRequestsUsePolicy,
+    #[error("The specified policy group does not exist")]
+    GroupToDeactivateNotFound,
+    #[error("The policy group has already been deactivated")]
+    GroupAlreadyDeactivated,
+    #[error("Active or draft policies are associated with the policy group")]
+    ActiveAndDraftPoliciesInGroup,
+    #[error("Draft policies exists under the policy group.")]
+    DraftPoliciesInGroup,
 }
 
 fn join(fields: &[FieldError]) -> String {
@@ -126,6 +149,17 @@ impl PolicyError {
             E::SchemaUnreadable(_) => "PMS_PV_001",
             E::SchemaMissing => "PMS_PV_004",
             E::SchemaViolations(v) => v.first().map_or(INVALID_IN_POLICY, |v| v.code),
+            E::NoActiveGroups => "PMS_POL_059",
+            E::PolicyAlreadyDeactivated => "PMS_POL_062",
+            E::ApprovedRequestsUsePolicy => "PMS_POL_063",
+            E::PendingRequestsUsePolicy => "PMS_POL_064",
+            E::PolicyToDeactivateNotFound => "PMS_POL_065",
+            E::GroupAlreadyDeactivated => "PMS_POL_067",
+            E::GroupToDeactivateNotFound => "PMS_POL_068",
+            E::ActiveAndDraftPoliciesInGroup => "PMS_POL_069",
+            E::DraftPoliciesInGroup => "PMS_POL_070",
+            E::PolicyNotActivated => "PMS_POL_072",
+            E::NotDeactivateStatus => "PMS_POL_073",
         }
     }
 

@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+pub mod deactivation;
 pub mod error;
 pub mod fields;
 pub mod group;
@@ -8,6 +9,7 @@ pub mod policy;
 pub mod schema;
 pub mod types;
 
+pub use deactivation::{PoliciesOfGroup, PolicyStatus, RequestsOfPolicy, check_deactivate_status};
 pub use error::{FieldError, PolicyError, Violation};
 pub use group::{GroupChange, NewGroup, PolicyGroup};
 pub use ids::{PolicyGroupId, PolicyId};

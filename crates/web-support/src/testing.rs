@@ -144,6 +144,17 @@ impl Client {
             "request": request,
         })
     }
+
+    /// MOSIP 1.2.2's `{id, version, requestTime, metadata, request}` for operation `id`, today.
+    pub fn envelope_v2(id: &str, request: Value) -> Value {
+        serde_json::json!({
+            "id": id,
+            "version": "1.0",
+            "requestTime": crate::time::mosip_now(),
+            "metadata": {},
+            "request": request,
+        })
+    }
 }
 
 fn answer(res: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Answer {

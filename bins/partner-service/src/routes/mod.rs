@@ -56,4 +56,5 @@ pub use certificates::CertificatesApi;
 pub use events::{DatashareApi, EventsApi};
 pub use onboarding::OnboardingApi;
 pub use partners::PartnersApi;
+pub use partners::v2_reads::PartnersV2Api;
 pub use policy::PolicyApi;

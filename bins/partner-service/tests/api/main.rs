@@ -17,6 +17,7 @@ mod partner_fixtures;
 mod partner_import;
 mod partner_keys;
 mod partner_openapi;
+mod partner_paged;
 mod partner_search;
 mod policy;
 mod portal;

@@ -38,8 +38,18 @@ fn the_policy_manager_is_documented_with_mosips_operation_ids() {
         .filter(|(path, _)| path.starts_with("/v1/policymanager/policies"))
         .flat_map(|(_, item)| item.as_object().unwrap().values().filter_map(|op| op["operationId"].as_str()))
         .collect();
-    assert_eq!(ids.len(), 17, "{ids:?}");
-    for id in ["definePolicyGroup", "definePolicy", "publishPolicy", "searchPolicy", "getPoliciesByGroupName"] {
+    assert_eq!(ids.len(), 21, "{ids:?}");
+    for id in [
+        "definePolicyGroup",
+        "definePolicy",
+        "publishPolicy",
+        "searchPolicy",
+        "getPoliciesByGroupName",
+        "getPolicyGroups",
+        "getAllPolicies",
+        "deactivatePolicy",
+        "deactivatePolicyGroup",
+    ] {
         assert!(ids.contains(&id), "{id} in {ids:?}");
     }
     let create = &doc["paths"]["/v1/policymanager/policies"]["post"];
@@ -140,6 +150,19 @@ fn policy_manager_answers_match_the_document(app: TestApp) {
     for key in ["pmp.allowed.policy.types", "pmp.auth.policy.schema", "not.public"] {
         call("GET", &config, &format!("{pl}/config/{key}"), None).ok();
     }
+    // MOSIP 1.2.2: the active groups, the paged list, deactivations (in the 1.2.2 envelope)
+    call("GET", &format!("{pl}/policy-groups"), &format!("{pl}/policy-groups"), None).ok();
+    let listed = call("GET", &format!("{pl}/v2"), &format!("{pl}/v2?sortFieldName=status&sortType=asc"), None).ok();
+    assert_eq!(listed.response()["totalResults"], 1);
+    let bad_page = call("GET", &format!("{pl}/v2"), &format!("{pl}/v2?pageSize=0"), None);
+    assert_eq!(bad_page.error_code(), Some("PMS_PRT_361"));
+    let off = |id: &str| Client::envelope_v2(id, json!({"status": "De-Activate"}));
+    let deactivated = c.send("PATCH", &p, Some(&pm), &off("mosip.pms.deactivate.policy.patch"));
+    doc.check("PATCH", &format!("{pl}/{{policyId}}"), &deactivated.ok());
+    let again = c.send("PATCH", &p, Some(&pm), &off("mosip.pms.deactivate.policy.patch"));
+    assert_eq!(doc.check("PATCH", &format!("{pl}/{{policyId}}"), &again).error_code(), Some("PMS_POL_062"));
+    let group_off = c.send("PATCH", &g, Some(&pm), &off("mosip.pms.deactivate.policy.group.patch"));
+    doc.check("PATCH", &format!("{pl}/group/{{policygroupId}}"), &group_off.ok());
     // a business error (HTTP 200), then the common failures
     let taken =
         call("POST", &format!("{pl}/group/new"), &format!("{pl}/group/new"), Some(json!({"name": "g1", "desc": "d"})));

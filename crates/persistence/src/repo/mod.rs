@@ -104,3 +104,10 @@ pub mod onboarding;
 
 // ---- policy management (policy groups, policies)
 pub mod policy;
+
+// ---- MOSIP 1.2.2 paged reads (filters in SQL), deactivation of policies and groups
+pub mod key_paged;
+pub mod like;
+pub mod partner_paged;
+pub mod policy_paged;
+pub mod request_paged;

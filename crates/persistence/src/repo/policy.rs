@@ -285,6 +285,6 @@ pub fn policy_has_active_keys(conn: &mut DbConnection, policy_id: &PolicyId) -> 
 
 define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
 
-fn escape_like(s: &str) -> String {
+pub(crate) fn escape_like(s: &str) -> String {
     s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }

@@ -5,7 +5,11 @@
 mod groups;
 mod policies;
 mod requests;
+mod v2;
 
 pub use groups::{GroupDto, GroupEntity, GroupWithPoliciesDto, PolicyInGroupDto};
 pub use policies::{ActivePolicyDto, ConfigDto, PolicyCreatedDto, PolicySearchItem, PolicyWithGroupDto, StatusDto};
 pub use requests::{GroupRequest, PolicyBody, PolicyFilterBody, PolicySearchBody, StatusBody};
+pub use v2::{
+    DeactivateBody, DeactivatedGroupDto, DeactivatedPolicyDto, PolicyGroupItem, PolicyListQuery, PolicySummaryDto,
+};

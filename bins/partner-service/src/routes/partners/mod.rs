@@ -10,11 +10,13 @@ pub(crate) mod extractors;
 mod registration;
 pub(crate) mod requests;
 pub(crate) mod search;
+pub(crate) mod v2_reads;
 
 use web_support::openapi::Registrar;
 
 /// The partner routes (relative to `/v1/partnermanager`), literal paths first.
 pub fn register(r: &mut Registrar<'_>) {
+    r.configure(v2_reads::register);
     r.resource("/partners", |m| m.post(registration::register_v1).get(admin::list_v1))
         .resource("/partners/v2", |m| m.post(registration::register_v2).get(admin::list_v2))
         .resource("/partners/v2/{partnerId}", |m| m.put(details::update_v2))

@@ -5,10 +5,12 @@
 //! answers: the scope is registered with `Registrar::scope_without_metadata`.
 
 mod config;
+mod deactivation;
 mod groups;
 mod policies;
 mod reads;
 mod search;
+mod v2_reads;
 
 use actix_web::web;
 use web_support::ApiError;
@@ -38,14 +40,18 @@ pub fn register(r: &mut Registrar<'_>) {
         .post("/policies/search", search::policies)
         .post("/policies/filtervalues", search::policy_values)
         .get("/policies/group/all", groups::all)
-        .resource("/policies/group/{policygroupId}", |m| m.get(groups::get).put(groups::update))
+        .get("/policies/policy-groups", v2_reads::policy_groups)
+        .get("/policies/v2", v2_reads::policies)
+        .resource("/policies/group/{policygroupId}", |m| {
+            m.get(groups::get).put(groups::update).patch(deactivation::group)
+        })
         .get("/policies/config/{key}", config::value)
         .get("/policies/active/group/{groupName}", reads::active_of_group)
         .resource("/policies", |m| m.post(policies::create).get(reads::all))
         .post("/policies/{policyId}/group/{policygroupId}/publish", policies::publish)
         .resource("/policies/{policyId}/group/{policygroupId}", |m| m.patch(policies::status))
         .get("/policies/{policyId}/partner/{partnerId}", reads::of_partner)
-        .resource("/policies/{policyId}", |m| m.get(reads::get).put(policies::update));
+        .resource("/policies/{policyId}", |m| m.get(reads::get).put(policies::update).patch(deactivation::policy));
 }
 
 /// The policy manager's operations (paths relative to `/v1/policymanager`).
@@ -69,6 +75,10 @@ pub fn register(r: &mut Registrar<'_>) {
         search::policies,
         search::policy_values,
         config::value,
+        v2_reads::policy_groups,
+        v2_reads::policies,
+        deactivation::policy,
+        deactivation::group,
     ),
     tags(
         (name = "Policy groups", description = "MOSIP's policy groups (PL1, PL2, PL10–PL12, PL15)"),

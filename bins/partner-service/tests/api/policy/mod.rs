@@ -6,6 +6,7 @@ mod groups;
 mod publication;
 mod reads;
 mod search;
+mod v2;
 
 use diesel::RunQueryDsl;
 use persistence::repo::audit::{AuditFilter, search};
@@ -90,8 +91,8 @@ fn sql(app: &TestApp, statement: &str) {
     diesel::sql_query(statement).execute(&mut *conn).unwrap();
 }
 
-/// A partner holding an API key (active or not) for `policy`.
-fn give_api_key(app: &TestApp, partner: &str, policy: &str, active: bool) {
+/// An approved, active auth partner.
+fn insert_partner(app: &TestApp, partner: &str) {
     sql(
         app,
         &format!(
@@ -99,6 +100,11 @@ fn give_api_key(app: &TestApp, partner: &str, policy: &str, active: bool) {
              VALUES ('{partner}', '{partner}', '{partner}', 'Auth_Partner', 'approved', TRUE, 't', CURRENT_TIMESTAMP)"
         ),
     );
+}
+
+/// A partner holding an API key (active or not) for `policy`.
+fn give_api_key(app: &TestApp, partner: &str, policy: &str, active: bool) {
+    insert_partner(app, partner);
     sql(
         app,
         &format!(

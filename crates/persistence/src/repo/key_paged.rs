@@ -1,0 +1,176 @@
+//! MOSIP 1.2.2's paged list of the auth partners' API keys (`GET /partner-api-keys`): each key
+//! (never its value) with its partner, policy and the policy's group, filtered, sorted, counted
+//! and paged in SQL; a partner user sees the keys of its own partners only.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::connection::DbConnection;
+use crate::repo::like::{contains, lower};
+use crate::schema::{auth_policy, partner, partner_policy as pp, policy_group};
+
+/// The columns the key list sorts by (MOSIP's `partnerId`, `apiKeyLabel`, …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeySortKey {
+    PartnerId,
+    ApiKeyLabel,
+    OrgName,
+    PolicyName,
+    PolicyGroupName,
+    Status,
+    CreatedDateTime,
+}
+
+/// The list's filters: text ones match a case-insensitive substring; `active` none, one state,
+/// or a value naming no state (`Some(None)`: nothing matches); `partners`: only these
+/// partners' keys (a partner user's), all when `None`.
+#[derive(Debug, Clone, Default)]
+pub struct KeyFilter {
+    pub partner_id: Option<String>,
+    pub api_key_label: Option<String>,
+    pub org_name: Option<String>,
+    pub policy_name: Option<String>,
+    pub policy_group_name: Option<String>,
+    pub active: Option<Option<bool>>,
+    pub partners: Option<Vec<String>>,
+}
+
+/// One line of the key list.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable)]
+pub struct KeySummaryRow {
+    pub partner_id: String,
+    pub api_key_label: String,
+    pub org_name: String,
+    pub policy_id: String,
+    pub policy_name: String,
+    pub policy_description: String,
+    pub policy_group_id: Option<String>,
+    pub policy_group_name: Option<String>,
+    pub policy_group_description: Option<String>,
+    pub is_active: bool,
+    pub cr_dtimes: NaiveDateTime,
+}
+
+/// The boxed, filtered join of the keys of auth partners with their partner, policy and group.
+macro_rules! filtered {
+    ($f:expr) => {{
+        let f: &KeyFilter = $f;
+        let mut q = pp::table
+            .inner_join(partner::table.on(partner::id.eq(pp::part_id)))
+            .inner_join(auth_policy::table.on(auth_policy::id.eq(pp::policy_id)))
+            .left_join(policy_group::table.on(policy_group::id.eq(auth_policy::policy_group_id)))
+            .filter(pp::is_deleted.eq(false))
+            .filter(partner::partner_type_code.eq("Auth_Partner"))
+            .into_boxed::<crate::connection::MultiBackend>();
+        if let Some(v) = &f.partner_id {
+            q = q.filter(lower(pp::part_id.nullable()).like(contains(v)).escape('\\'));
+        }
+        if let Some(v) = &f.api_key_label {
+            q = q.filter(lower(pp::label.nullable()).like(contains(v)).escape('\\'));
+        }
+        if let Some(v) = &f.org_name {
+            q = q.filter(lower(partner::name.nullable()).like(contains(v)).escape('\\'));
+        }
+        if let Some(v) = &f.policy_name {
+            q = q.filter(lower(auth_policy::name.nullable()).like(contains(v)).escape('\\'));
+        }
+        if let Some(v) = &f.policy_group_name {
+            q = q.filter(lower(policy_group::name.nullable()).like(contains(v)).escape('\\'));
+        }
+        match f.active {
+            None => {}
+            Some(None) => q = q.filter(pp::part_id.ne(pp::part_id)),
+            Some(Some(active)) => q = q.filter(pp::is_active.eq(active)),
+        }
+        if let Some(ids) = &f.partners {
+            q = q.filter(pp::part_id.eq_any(ids.clone()));
+        }
+        q
+    }};
+}
+
+/// The page of keys matching `filter` (`sort`: the key and whether descending; newest first
+/// without one) at `offset`, at most `limit`, and how many match in all.
+pub fn key_summaries(
+    conn: &mut DbConnection,
+    filter: &KeyFilter,
+    sort: Option<(KeySortKey, bool)>,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<(Vec<KeySummaryRow>, i64)> {
+    use KeySortKey as K;
+    let total: i64 = filtered!(filter).count().get_result(conn)?;
+    let q = filtered!(filter);
+    let q = match sort {
+        None => q.order(pp::cr_dtimes.desc()),
+        Some((K::PartnerId, d)) => {
+            if d {
+                q.order(pp::part_id.desc())
+            } else {
+                q.order(pp::part_id.asc())
+            }
+        }
+        Some((K::ApiKeyLabel, d)) => {
+            if d {
+                q.order(pp::label.desc())
+            } else {
+                q.order(pp::label.asc())
+            }
+        }
+        Some((K::OrgName, d)) => {
+            if d {
+                q.order(partner::name.desc())
+            } else {
+                q.order(partner::name.asc())
+            }
+        }
+        Some((K::PolicyName, d)) => {
+            if d {
+                q.order(auth_policy::name.desc())
+            } else {
+                q.order(auth_policy::name.asc())
+            }
+        }
+        Some((K::PolicyGroupName, d)) => {
+            if d {
+                q.order(policy_group::name.desc())
+            } else {
+                q.order(policy_group::name.asc())
+            }
+        }
+        // by label: activated < deactivated
+        Some((K::Status, d)) => {
+            if d {
+                q.order(pp::is_active.asc())
+            } else {
+                q.order(pp::is_active.desc())
+            }
+        }
+        Some((K::CreatedDateTime, d)) => {
+            if d {
+                q.order(pp::cr_dtimes.desc())
+            } else {
+                q.order(pp::cr_dtimes.asc())
+            }
+        }
+    };
+    let rows = q
+        .then_order_by(pp::policy_api_key.asc())
+        .select((
+            pp::part_id,
+            pp::label,
+            partner::name,
+            pp::policy_id,
+            auth_policy::name,
+            auth_policy::descr,
+            policy_group::id.nullable(),
+            policy_group::name.nullable(),
+            policy_group::descr.nullable(),
+            pp::is_active,
+            pp::cr_dtimes,
+        ))
+        .offset(offset)
+        .limit(limit)
+        .load(conn)?;
+    Ok((rows, total))
+}

@@ -1,0 +1,227 @@
+//! MOSIP 1.2.2's paged list of partner policy requests (`GET /partner-policy-requests`):
+//! each request with its partner, the partner's policy group and the policy, filtered, sorted,
+//! counted and paged in SQL; a partner user sees the requests of its own partners only.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::connection::DbConnection;
+use crate::repo::like::{contains, lower};
+use crate::schema::{auth_policy, partner, partner_policy_request as ppr, policy_group};
+
+/// The columns the request list sorts by (MOSIP's `partnerId`, `policyName`, …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RequestSortKey {
+    PartnerId,
+    PartnerType,
+    OrgName,
+    PolicyId,
+    PolicyGroupName,
+    PolicyName,
+    Status,
+    RequestDetail,
+    CreatedDateTime,
+}
+
+/// The list's filters: text ones match a case-insensitive substring, `status` exactly;
+/// `partners`: only the requests of these partners (a partner user's), all when `None`.
+#[derive(Debug, Clone, Default)]
+pub struct RequestFilter {
+    pub partner_id: Option<String>,
+    pub partner_type: Option<String>,
+    pub org_name: Option<String>,
+    pub policy_id: Option<String>,
+    pub policy_name: Option<String>,
+    pub policy_group_name: Option<String>,
+    pub partner_comment: Option<String>,
+    pub status: Option<String>,
+    pub partners: Option<Vec<String>>,
+}
+
+/// One line of the request list.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable)]
+pub struct RequestSummaryRow {
+    pub id: String,
+    pub partner_id: String,
+    pub partner_approval_status: String,
+    pub partner_is_active: bool,
+    pub org_name: String,
+    pub partner_type: String,
+    pub policy_group_id: Option<String>,
+    pub policy_group_name: Option<String>,
+    pub policy_id: String,
+    pub policy_name: Option<String>,
+    pub status: String,
+    pub cr_dtimes: NaiveDateTime,
+    pub request_detail: String,
+    pub upd_dtimes: Option<NaiveDateTime>,
+    pub policy_description: Option<String>,
+    pub policy_group_description: Option<String>,
+}
+
+/// The boxed, filtered join of the requests with their partner, its group and the policy.
+macro_rules! filtered {
+    ($f:expr) => {{
+        let f: &RequestFilter = $f;
+        let mut q = ppr::table
+            .inner_join(partner::table)
+            .left_join(policy_group::table.on(policy_group::id.nullable().eq(partner::policy_group_id)))
+            .left_join(auth_policy::table.on(auth_policy::id.eq(ppr::policy_id)))
+            .filter(ppr::is_deleted.eq(false))
+            .into_boxed::<crate::connection::MultiBackend>();
+        let like = |v: &String| contains(v);
+        if let Some(v) = &f.partner_id {
+            q = q.filter(lower(ppr::part_id.nullable()).like(like(v)).escape('\\'));
+        }
+        if let Some(v) = &f.partner_type {
+            q = q.filter(lower(partner::partner_type_code.nullable()).like(like(v)).escape('\\'));
+        }
+        if let Some(v) = &f.org_name {
+            q = q.filter(lower(partner::name.nullable()).like(like(v)).escape('\\'));
+        }
+        if let Some(v) = &f.policy_id {
+            q = q.filter(lower(ppr::policy_id.nullable()).like(like(v)).escape('\\'));
+        }
+        if let Some(v) = &f.policy_name {
+            q = q.filter(lower(auth_policy::name.nullable()).like(like(v)).escape('\\'));
+        }
+        if let Some(v) = &f.policy_group_name {
+            q = q.filter(lower(policy_group::name.nullable()).like(like(v)).escape('\\'));
+        }
+        if let Some(v) = &f.partner_comment {
+            q = q.filter(lower(ppr::request_detail.nullable()).like(like(v)).escape('\\'));
+        }
+        if let Some(v) = &f.status {
+            q = q.filter(ppr::status_code.eq(v.clone()));
+        }
+        if let Some(ids) = &f.partners {
+            q = q.filter(ppr::part_id.eq_any(ids.clone()));
+        }
+        q
+    }};
+}
+
+/// The page of requests matching `filter` (`sort`: the key and whether descending; newest first
+/// without one) at `offset`, at most `limit`, and how many match in all.
+pub fn request_summaries(
+    conn: &mut DbConnection,
+    filter: &RequestFilter,
+    sort: Option<(RequestSortKey, bool)>,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<(Vec<RequestSummaryRow>, i64)> {
+    use RequestSortKey as K;
+    let total: i64 = filtered!(filter).count().get_result(conn)?;
+    let q = filtered!(filter);
+    let q = match sort {
+        None => q.order(ppr::cr_dtimes.desc()),
+        Some((K::PartnerId, d)) => {
+            if d {
+                q.order(ppr::part_id.desc())
+            } else {
+                q.order(ppr::part_id.asc())
+            }
+        }
+        Some((K::PartnerType, d)) => {
+            if d {
+                q.order(partner::partner_type_code.desc())
+            } else {
+                q.order(partner::partner_type_code.asc())
+            }
+        }
+        Some((K::OrgName, d)) => {
+            if d {
+                q.order(partner::name.desc())
+            } else {
+                q.order(partner::name.asc())
+            }
+        }
+        Some((K::PolicyId, d)) => {
+            if d {
+                q.order(ppr::policy_id.desc())
+            } else {
+                q.order(ppr::policy_id.asc())
+            }
+        }
+        Some((K::PolicyGroupName, d)) => {
+            if d {
+                q.order(policy_group::name.desc())
+            } else {
+                q.order(policy_group::name.asc())
+            }
+        }
+        Some((K::PolicyName, d)) => {
+            if d {
+                q.order(auth_policy::name.desc())
+            } else {
+                q.order(auth_policy::name.asc())
+            }
+        }
+        Some((K::Status, d)) => {
+            if d {
+                q.order(ppr::status_code.desc())
+            } else {
+                q.order(ppr::status_code.asc())
+            }
+        }
+        Some((K::RequestDetail, d)) => {
+            if d {
+                q.order(ppr::request_detail.desc())
+            } else {
+                q.order(ppr::request_detail.asc())
+            }
+        }
+        Some((K::CreatedDateTime, d)) => {
+            if d {
+                q.order(ppr::cr_dtimes.desc())
+            } else {
+                q.order(ppr::cr_dtimes.asc())
+            }
+        }
+    };
+    let rows = q
+        .then_order_by(ppr::id.asc())
+        .select((
+            ppr::id,
+            ppr::part_id,
+            partner::approval_status,
+            partner::is_active,
+            partner::name,
+            partner::partner_type_code,
+            partner::policy_group_id,
+            policy_group::name.nullable(),
+            ppr::policy_id,
+            auth_policy::name.nullable(),
+            ppr::status_code,
+            ppr::cr_dtimes,
+            ppr::request_detail,
+            ppr::upd_dtimes,
+            auth_policy::descr.nullable(),
+            policy_group::descr.nullable(),
+        ))
+        .offset(offset)
+        .limit(limit)
+        .load(conn)?;
+    Ok((rows, total))
+}
+
+/// A partner a user owns, as the request list checks it: id, type and policy group.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable)]
+pub struct OwnedPartner {
+    pub id: String,
+    pub partner_type: String,
+    pub policy_group_id: Option<String>,
+    /// The name of its policy group, when the group exists.
+    pub policy_group_name: Option<String>,
+}
+
+/// The partners whose `user_id` is `user_id`, with their group's name.
+pub fn partners_of_user(conn: &mut DbConnection, user_id: &str) -> QueryResult<Vec<OwnedPartner>> {
+    partner::table
+        .left_join(policy_group::table.on(policy_group::id.nullable().eq(partner::policy_group_id)))
+        .filter(partner::user_id.eq(user_id))
+        .filter(partner::is_deleted.eq(false))
+        .order(partner::id.asc())
+        .select((partner::id, partner::partner_type_code, partner::policy_group_id, policy_group::name.nullable()))
+        .load(conn)
+}
