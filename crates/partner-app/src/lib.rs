@@ -26,5 +26,7 @@ pub mod notify;
 pub mod roles;
 // events to ID-Authentication (the outbox)
 pub mod events;
+// OIDC clients of eSignet relying parties
+pub mod oidc;
 // the settings sections these operations read
 pub mod settings;

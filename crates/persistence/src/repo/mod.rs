@@ -104,3 +104,6 @@ pub mod onboarding;
 
 // ---- policy management (policy groups, policies)
 pub mod policy;
+
+// ---- OIDC clients of eSignet relying parties
+pub mod oidc_client;
