@@ -3,11 +3,15 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "tests fail loudly")]
 
 mod certificates;
+mod esignet_stub;
 mod events;
 mod events_flow;
 mod events_process;
 mod foundation;
 mod helpers;
+mod oidc_clients;
+mod oidc_esignet;
+mod oidc_fixtures;
 mod onboarding;
 mod openapi;
 mod partner;

@@ -1,0 +1,96 @@
+//! OIDC clients forwarded to eSignet (a stand-in HTTP server): the request shape and token,
+//! eSignet's refusal passed back, eSignet down; nothing stored unless eSignet accepted.
+
+use serde_json::json;
+
+use crate::esignet_stub::EsignetStub;
+use crate::helpers::{TestApp, spawn_with};
+use crate::oidc_fixtures::*;
+use crate::partner_fixtures::*;
+
+const TOKEN: &str = "esignet-test-token";
+
+fn forwarded_to(db: persistence::testing::TestDb, url: &str) -> TestApp {
+    let url = url.to_owned();
+    spawn_with(db, move |s| {
+        s.service.esignet.url = Some(url);
+        s.service.esignet.token = Some(TOKEN.into());
+        s.service.esignet.timeout_secs = 5;
+    })
+}
+
+fn creates_and_updates_reach_esignet_in_mosips_shape(db: persistence::testing::TestDb) {
+    let esignet = EsignetStub::start();
+    let app = forwarded_to(db, &esignet.url);
+    rp_world(&app);
+    let me = partner_token("rp1");
+    create(&app, &me, create_body("rp1", KEY_N)).ok();
+    let path = format!("{OAUTH}/{KEY_CLIENT_ID}");
+    put(&app.client, &path, &me, update_body("ACTIVE")).ok();
+    let mut deprecated = create_body("rp1", OTHER_N);
+    deprecated.as_object_mut().unwrap().remove("clientNameLangMap");
+    post(&app.client, OIDC, &me, deprecated).ok();
+
+    let got = esignet.received();
+    assert_eq!(got.len(), 3);
+    assert_eq!((got[0].method.as_str(), got[0].path.as_str()), ("POST", "/v1/esignet/client-mgmt/oauth-client"));
+    assert_eq!(got[0].header("authorization"), Some(format!("Bearer {TOKEN}").as_str()));
+    assert_eq!(got[0].header("cookie"), Some(format!("Authorization={TOKEN}").as_str()));
+    let sent = &got[0].body;
+    assert!(sent["requestTime"].as_str().is_some_and(|t| t.ends_with('Z') && t.len() == 24), "{sent}");
+    let r = &sent["request"];
+    assert_eq!((r["clientId"].as_str(), r["clientName"].as_str()), (Some(KEY_CLIENT_ID), Some("Health portal")));
+    assert_eq!((r["relyingPartyId"].as_str(), r["publicKey"]["n"].as_str()), (Some("rp1"), Some(KEY_N)));
+    assert_eq!(r["userClaims"], json!(["email", "name"]));
+    assert_eq!(r["authContextRefs"], json!(["mosip:idp:acr:generated-code"]));
+    assert_eq!(r["clientNameLangMap"], json!({"eng": "Health portal", "fra": "Portail santé"}));
+    assert_eq!(r["redirectUris"], json!(["https://rp.example.org/callback"]));
+    assert_eq!(
+        (got[1].method.as_str(), got[1].path.clone()),
+        ("PUT", format!("/v1/esignet/client-mgmt/oauth-client/{KEY_CLIENT_ID}"))
+    );
+    let u = &got[1].body["request"];
+    assert_eq!((u["status"].as_str(), u["clientName"].as_str()), (Some("ACTIVE"), Some("Health portal 2")));
+    assert_eq!(u["userClaims"], json!(["email", "name"]));
+    assert_eq!(got[2].path, "/v1/esignet/client-mgmt/oidc-client");
+    assert!(got[2].body["request"].get("clientNameLangMap").is_none());
+    assert_eq!(stored_clients(&app), 2);
+}
+
+fn an_esignet_refusal_is_passed_back_and_nothing_is_stored(db: persistence::testing::TestDb) {
+    let esignet = EsignetStub::start();
+    let app = forwarded_to(db, &esignet.url);
+    rp_world(&app);
+    let me = partner_token("rp1");
+    esignet.refuse_with(Some("invalid_redirect_uri"));
+    let refused = create(&app, &me, create_body("rp1", KEY_N));
+    assert_eq!(refused.error_code(), Some("invalid_redirect_uri"));
+    assert_eq!(refused.body["errors"][0]["message"], "eSignet says invalid_redirect_uri");
+    assert_eq!(stored_clients(&app), 0);
+    assert!(events(&app, "OIDC_CLIENT_CREATED").is_empty());
+    assert_eq!(audit_ids(&app, "Health portal"), ["PMS_PRT_302:invalid_redirect_uri"]);
+
+    esignet.refuse_with(None);
+    create(&app, &me, create_body("rp1", KEY_N)).ok();
+    esignet.refuse_with(Some("invalid_client_id"));
+    let path = format!("{OAUTH}/{KEY_CLIENT_ID}");
+    assert_eq!(put(&app.client, &path, &me, update_body("INACTIVE")).error_code(), Some("invalid_client_id"));
+    let read = app.client.get(&path, Some(&me)).ok();
+    assert_eq!(read.response()["status"], "ACTIVE", "unchanged");
+    assert!(events(&app, "OIDC_CLIENT_UPDATED").is_empty());
+}
+
+fn esignet_down_is_pms_kks_001_and_nothing_is_stored(db: persistence::testing::TestDb) {
+    let app = forwarded_to(db, &EsignetStub::down_url());
+    rp_world(&app);
+    let refused = create(&app, &partner_token("rp1"), create_body("rp1", KEY_N));
+    assert_eq!(refused.error_code(), Some("PMS_KKS_001"));
+    assert_eq!(stored_clients(&app), 0);
+    assert!(events(&app, "OIDC_CLIENT_CREATED").is_empty());
+}
+
+persistence::both_backends!(
+    creates_and_updates_reach_esignet_in_mosips_shape,
+    an_esignet_refusal_is_passed_back_and_nothing_is_stored,
+    esignet_down_is_pms_kks_001_and_nothing_is_stored,
+);
