@@ -58,6 +58,25 @@ pub enum OidcError {
     NotOwnedUpdate,
     #[error("The given partner ID does not belong to the user.So unable to get OIDC client details")]
     NotOwnedGet,
+    // ---- the paged list
+    #[error("Invalid Sorting request: 'sortType' and 'sortFieldName' must be specified together.")]
+    SortHalfGiven,
+    #[error("Invalid pagination request: 'pageNo' and 'pageSize' must be specified together.")]
+    PageHalfGiven,
+    #[error("Please provide pagination parameters ('pageNo' and 'pageSize') when requesting sorted data.")]
+    SortWithoutPage,
+    #[error("Invalid sort field {0}")]
+    BadSortField(String),
+    #[error("Sort type {0} is not supported")]
+    BadSortType(String),
+    #[error("Invalid Page No")]
+    BadPageNo,
+    #[error("Invalid page size")]
+    BadPageSize,
+    #[error("Policy Group Id is empty.")]
+    PolicyGroupIdEmpty,
+    #[error("Policy Group does not exists.")]
+    PolicyGroupMissing,
 }
 
 impl OidcError {
@@ -85,6 +104,15 @@ impl OidcError {
             E::NotOwnedCreate => "PMS_POLICY_ERROR_009",
             E::NotOwnedUpdate => "PMS_POLICY_ERROR_010",
             E::NotOwnedGet => "PMS_POLICY_ERROR_011",
+            E::SortHalfGiven => "PMS_PS_ERROR_007",
+            E::PageHalfGiven => "PMS_PS_ERROR_006",
+            E::SortWithoutPage => "PMS_PS_ERROR_008",
+            E::BadSortField(_) => "PMS_PRT_357",
+            E::BadSortType(_) => "PMS_PRT_358",
+            E::BadPageNo => "PMS_PRT_360",
+            E::BadPageSize => "PMS_PRT_361",
+            E::PolicyGroupIdEmpty => "PMS_POLICY_ERROR_005",
+            E::PolicyGroupMissing => "PMS_POLICY_ERROR_001",
         }
     }
 }

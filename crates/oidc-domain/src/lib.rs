@@ -7,6 +7,7 @@ pub mod claims;
 pub mod error;
 pub mod fields;
 pub mod jwk;
+pub mod list;
 pub mod status;
 mod uri;
 

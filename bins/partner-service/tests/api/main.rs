@@ -12,6 +12,7 @@ mod helpers;
 mod oidc_clients;
 mod oidc_esignet;
 mod oidc_fixtures;
+mod oidc_list;
 mod onboarding;
 mod openapi;
 mod partner;

@@ -18,6 +18,8 @@ pub const KEY_N: &str = "-CjGT1MS_G6SdkF9ncX9_DbAGajrQdiStX0nu68tLTX6CKX1EwXMTCw
 pub const KEY_CLIENT_ID: &str = "caGmx-PYSloxZus_2_IESWOxNjFLvEiweU87S_VpFNY";
 /// Another 2048-bit modulus.
 pub const OTHER_N: &str = "rqs9kNinFQuCY7xOqi3SdL8mG5GcqNiFhfHWoJ-J58GskMLRfH0uws_pcw5RLvpHlK8zlMXGe2A31Ry7MrFILe9C4fnItWyECjrvWSKRXjzkPi_IelU8r7YjRBNA7aH774mb1o3lVDI4OZXhABT6nbu9oYdvZa9w-3EqxA6gpJwqMA7PACl4YQ317hUYXVURbQKbxx2VsqvQpWLX9pNlhrljIztmVKNyvGoSNuhwImyqxqC9Yqs3Aw4TrVH-4QljEKv4lieFnrZQSrVW2luvZy7l0WOQ1sZ1HnBFxEKI4eO4FKXiU7IvrxHTMkYlOZOffDzEmZTbhk6eZbl91ns9YQ";
+/// A third one.
+pub const THIRD_N: &str = "kuRGdwOEnpy1CIzhX-Rypt-fPCGuNWQSGYjV5gICFrKCs-Om5vI4Ak-H0NaTIcCFiS1_oBdO_Y00NWv6zmzVdf3q4l-5GYv2N8t16ta1ZuVwluVMdDE-blnx-DkmlKm03IjZEa0HSzCL9jZIMwq5B4y5bH4L3_dMTH4At-PokxBWA5PYxAAfZCKAUZBlbmqzs3F_CYk9mmCjnokutxBp_uhiJgysCk6F0EgGvIDZqF6cSUXPVMXuJ4zzp72XGzSrr3wYfWvW6r2hy-T9xhC1T7X2jYQmxnqlYChGUn5__cIEpL9PifnkYdGHjcXd3fn3xp3S7iJ2usvl_QOO-eQV9Q";
 /// A 1024-bit modulus (too weak).
 pub const WEAK_N: &str = "0QuST3oOCcjVOH0Vwu8iYv2YuNOklmdziirvSs4F8E6HBL_nn3zggnQ-g_9haBRzSF0sFepujAHSGoXhjTtorpLEhxJiHFGRIzxZ4EJDtZliIkeP85iKI_vyStwlYaT-0Fe0r7qBP3nNut-svN6RA4ljqbotY6HreyCfRUx-uPU";
 

@@ -1,6 +1,6 @@
 //! OIDC clients of eSignet's relying parties (MOSIP's `ClientManagementController`): an
 //! authentication partner registers a client for a policy it was approved for (`create`),
-//! changes or deactivates it (`update`), reads it (`get`).
+//! changes or deactivates it (`update`), reads it (`get`) or lists them (`list`).
 //!
 //! Ownership: a partner's clients are its own (the caller's user id is the partner id);
 //! `PARTNER_ADMIN` acts on all. When eSignet is configured, a create or update is validated in
@@ -11,6 +11,7 @@
 mod create;
 mod dto;
 mod esignet;
+mod list;
 mod read;
 mod update;
 
@@ -30,6 +31,7 @@ use websub_events::ClientData;
 pub use create::create;
 pub use dto::{ClientAnswer, ClientDetail, CreateBody, UpdateBody};
 pub use esignet::Esignet;
+pub use list::{ClientPage, ClientSummary, ListQuery, list};
 pub use read::get;
 pub use update::update;
 

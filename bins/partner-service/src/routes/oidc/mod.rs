@@ -3,6 +3,7 @@
 //! checked by the operations.
 
 // the error lists below are used by these
+mod list;
 mod oauth;
 mod oidc;
 
@@ -10,7 +11,7 @@ use web_support::openapi::Registrar;
 
 /// The OIDC client routes (relative to `/v1/partnermanager`).
 pub fn register(r: &mut Registrar<'_>) {
-    r.post("/oauth/client", oauth::create)
+    r.resource("/oauth/client", |m| m.post(oauth::create).get(list::list))
         .resource("/oauth/client/{client_id}", |m| m.put(oauth::update).get(oauth::get))
         .post("/oidc/client", oidc::create)
         .resource("/oidc/client/{client_id}", |m| m.put(oidc::update).get(oidc::get));
@@ -18,7 +19,7 @@ pub fn register(r: &mut Registrar<'_>) {
 
 /// The OIDC client operations (paths relative to `/v1/partnermanager`).
 #[derive(utoipa::OpenApi)]
-#[openapi(paths(oauth::create, oauth::update, oauth::get, oidc::create, oidc::update, oidc::get))]
+#[openapi(paths(list::list, oauth::create, oauth::update, oauth::get, oidc::create, oidc::update, oidc::get))]
 pub struct OidcClientsApi;
 
 /// The errors of a create, for its description.
