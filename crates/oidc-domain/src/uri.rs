@@ -5,7 +5,7 @@
 pub fn is_absolute_url(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
     let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
-    rest.is_some_and(|r| host_present(r)) && !has_space_or_control(text)
+    rest.is_some_and(host_present) && !has_space_or_control(text)
 }
 
 /// An absolute URI (`scheme:` then something; with `//`, a host), without a fragment or spaces.

@@ -3,9 +3,9 @@
 //! checked by the operations.
 
 // the error lists below are used by these
+mod deprecated;
 mod list;
 mod oauth;
-mod oidc;
 
 use web_support::openapi::Registrar;
 
@@ -13,13 +13,21 @@ use web_support::openapi::Registrar;
 pub fn register(r: &mut Registrar<'_>) {
     r.resource("/oauth/client", |m| m.post(oauth::create).get(list::list))
         .resource("/oauth/client/{client_id}", |m| m.put(oauth::update).get(oauth::get))
-        .post("/oidc/client", oidc::create)
-        .resource("/oidc/client/{client_id}", |m| m.put(oidc::update).get(oidc::get));
+        .post("/oidc/client", deprecated::create)
+        .resource("/oidc/client/{client_id}", |m| m.put(deprecated::update).get(deprecated::get));
 }
 
 /// The OIDC client operations (paths relative to `/v1/partnermanager`).
 #[derive(utoipa::OpenApi)]
-#[openapi(paths(list::list, oauth::create, oauth::update, oauth::get, oidc::create, oidc::update, oidc::get))]
+#[openapi(paths(
+    list::list,
+    oauth::create,
+    oauth::update,
+    oauth::get,
+    deprecated::create,
+    deprecated::update,
+    deprecated::get
+))]
 pub struct OidcClientsApi;
 
 /// The errors of a create, for its description.
