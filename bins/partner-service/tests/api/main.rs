@@ -3,7 +3,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "tests fail loudly")]
 
 mod certificates;
-mod esignet_stub;
 mod events;
 mod events_flow;
 mod events_process;

@@ -2,8 +2,8 @@
 //! `/oidc-client` API, and (as MOSIP) a success audit record for a create or an update.
 
 use actix_web::web;
-use partner_app::oidc::{self, ClientAnswer, ClientDetail, CreateBody, Flavour, OidcConfig, UpdateBody};
-use web_support::{Answer, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
+use partner_app::oidc::{ClientAnswer, ClientDetail, CreateBody, Flavour, OidcConfig, UpdateBody};
+use web_support::{Answer, Db, Envelope, Principal, RequestEnvelope, ResponseEnvelope};
 
 use super::{create_errors, get_errors, update_errors};
 
@@ -28,9 +28,7 @@ pub async fn create(
     cfg: web::Data<OidcConfig>,
     body: Envelope<CreateBody>,
 ) -> Answer<ClientAnswer> {
-    let request = body.request()?;
-    let answer = db.call(move |store| oidc::create(store, &principal, &cfg, Flavour::Oidc, request)).await?;
-    Ok(Reply::ok(answer))
+    super::create_as(Flavour::Oidc, principal, db, cfg, body).await
 }
 
 /// Changes an OIDC client, or only its status.
@@ -54,10 +52,7 @@ pub async fn update(
     path: web::Path<String>,
     body: Envelope<UpdateBody>,
 ) -> Answer<ClientAnswer> {
-    let request = body.request()?;
-    let id = path.into_inner();
-    let answer = db.call(move |store| oidc::update(store, &principal, &cfg, Flavour::Oidc, &id, request)).await?;
-    Ok(Reply::ok(answer))
+    super::update_as(Flavour::Oidc, principal, db, cfg, path, body).await
 }
 
 /// A client, the caller's own (an admin: any).
@@ -78,6 +73,5 @@ pub async fn get(
     cfg: web::Data<OidcConfig>,
     path: web::Path<String>,
 ) -> Answer<ClientDetail> {
-    let id = path.into_inner();
-    Ok(Reply::ok(db.call(move |store| oidc::get(store, &principal, &cfg, &id)).await?))
+    super::get_any(principal, db, cfg, path).await
 }
