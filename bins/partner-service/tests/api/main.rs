@@ -24,5 +24,6 @@ mod partner_openapi;
 mod partner_search;
 mod policy;
 mod portal;
+mod portal_oidc;
 mod process;
 mod smtp_sink;
