@@ -6,6 +6,7 @@
 //
 // Screenshots of every step are saved under target/browser-artifacts/.
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -32,7 +33,7 @@ const MISP = {
   password: 'Licence-Secret-2026',
 };
 const VALID_POLICY = {
-  allowedAuthTypes: [{ authSubType: 'FINGER', authType: 'bio', mandatory: true }],
+  allowedAuthTypes: [{ authSubType: 'FINGER', authType: 'bio', mandatory: false }],
   allowedKycAttributes: [{ attributeName: 'fullName' }],
   authTokenType: 'partner',
 };
@@ -280,6 +281,36 @@ step('the partner generates an API key and sees it', async () => {
   await shot(partner, 'api-key-generated');
   await partner.goto(`${env.base}/portal/`);
   await shot(partner, 'partner-dashboard-done');
+});
+
+step('the partner creates an OIDC client with a pasted JWK, edits its redirect URIs and deactivates it', async () => {
+  const { publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const jwk = JSON.stringify(publicKey.export({ format: 'jwk' }));
+  await partner.goto(`${env.base}/portal/oidc-clients`);
+  await partner.fill('#f-name', 'Portal relying party');
+  await partner.selectOption('#f-policyId', { label: PARTNER.policy });
+  await partner.fill('#f-publicKey', jwk);
+  await partner.fill('#f-logoUri', 'https://rp.portal-test.example.org/logo.png');
+  await partner.fill('#f-redirectUris', 'https://rp.portal-test.example.org/callback#fragment');
+  await partner.click('button:has-text("Create")');
+  assert.match(await errorText(partner), /PMS_COR_001|fragment/);
+  await shot(partner, 'oidc-client-refused');
+  await partner.fill('#f-redirectUris', 'https://rp.portal-test.example.org/callback');
+  await partner.click('button:has-text("Create")');
+  await partner.waitForSelector('#client-id');
+  const clientId = (await partner.locator('#client-id').innerText()).trim();
+  assert.equal(clientId.length, 43, `MOSIP's client id: ${clientId}`);
+  await shot(partner, 'oidc-client-created');
+  await partner.fill('#f-redirectUris', 'https://rp.portal-test.example.org/callback\nhttps://rp.portal-test.example.org/other');
+  await partner.click('button:has-text("Save")');
+  await partner.waitForSelector('#flash');
+  assert.match(await partner.locator('#f-redirectUris').inputValue(), /other/);
+  await partner.click('button:has-text("Deactivate (final)")');
+  await partner.waitForSelector('#flash');
+  assert.match(await partner.locator('main').innerText(), /INACTIVE/);
+  await partner.goto(`${env.base}/portal/oidc-clients`);
+  assert.match(await partner.locator('#clients').innerText(), new RegExp(clientId));
+  await shot(partner, 'oidc-clients');
 });
 
 step('the administrator deactivates the partner', async () => {

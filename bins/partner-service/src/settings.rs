@@ -2,7 +2,9 @@
 //! whose operations it configures.
 
 use misp_app::MispSettings;
-use partner_app::settings::{CertificateSettings, OnboardingSettings, PartnerSettings, SmtpSettings};
+use partner_app::settings::{
+    CertificateSettings, EsignetSettings, OidcSettings, OnboardingSettings, PartnerSettings, SmtpSettings,
+};
 use partner_portal::PortalSettings;
 use policy_app::PolicySettings;
 use serde::Deserialize;
@@ -10,7 +12,7 @@ use web_support::settings::ServiceSettings;
 use websub_publisher::EventsSettings;
 
 /// `[policy]`, `[partner]`, `[certificates]`, `[onboarding]`, `[smtp]`, `[portal]`, `[misp]` for
-/// the portal's MISP pages, and `[events]`.
+/// the portal's MISP pages, `[events]`, `[oidc]` and `[esignet]`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
 pub struct Sections {
@@ -22,6 +24,9 @@ pub struct Sections {
     pub portal: PortalSettings,
     pub misp: MispSettings,
     pub events: EventsSettings,
+    /// OIDC clients of eSignet relying parties, and where they are forwarded.
+    pub oidc: OidcSettings,
+    pub esignet: EsignetSettings,
 }
 
 impl ServiceSettings for Sections {}

@@ -7,7 +7,7 @@ use strum::{EnumCount, EnumIter, IntoStaticStr};
 use crate::{EventType, RefIdType};
 
 use EventType::{System, User};
-use RefIdType::{MispId, NoId, PartnerId, PolicyGroupId, PolicyId};
+use RefIdType::{ClientId, MispId, NoId, PartnerId, PolicyGroupId, PolicyId};
 
 macro_rules! catalogue {
     ($( $(#[$meta:meta])* $variant:ident => ($id:literal, $kind:ident, $name:literal, $ref:ident, $desc:literal) ),+ $(,)?) => {
@@ -224,6 +224,18 @@ catalogue! {
         "This event republishes the current partners, API keys, policies and licences to the WebSub hub"),
     RepublishSuccess => ("PMS_PRT_291", System, "Republish state", NoId,
         "This event specifies that the current state was queued for the WebSub hub"),
+    // ---- beyond the seed (EXTRA_EVENTS): OIDC clients of eSignet relying parties (MOSIP's
+    // ClientServiceAuditEnum)
+    CreateOidcClient => ("PMS_PRT_300", System, "POST CREATE OIDC CLIENT", ClientId,
+        "Creating the OIDC Client"),
+    CreateOidcClientFailure => ("PMS_PRT_302", System, "POST CREATE OIDC CLIENT", ClientId,
+        "Creating the OIDC Client Failed"),
+    UpdateOidcClient => ("PMS_PRT_303", System, "PUT UPDATE OIDC CLIENT", ClientId,
+        "Updating OIDC Client"),
+    UpdateOidcClientFailure => ("PMS_PRT_305", System, "PUT UPDATE OIDC CLIENT", ClientId,
+        "Updating OIDC Client Failed"),
+    GetOidcClientFailure => ("PMS_PRT_306", System, "GET OIDC CLIENT", ClientId,
+        "Get OIDC Client"),
 }
 
 impl AuditEvent {
@@ -235,8 +247,18 @@ impl AuditEvent {
 /// Events the product records beyond the seed catalogue (for operations MOSIP added later, or
 /// that the seed does not cover). Each is listed in `docs/audit.md`; every other event is the
 /// seed's, unchanged.
-pub const EXTRA_EVENTS: &[AuditEvent] =
-    &[AuditEvent::RequeueEvents, AuditEvent::RequeueEventsSuccess, AuditEvent::Republish, AuditEvent::RepublishSuccess];
+pub const EXTRA_EVENTS: &[AuditEvent] = &[
+    AuditEvent::RequeueEvents,
+    AuditEvent::RequeueEventsSuccess,
+    AuditEvent::Republish,
+    AuditEvent::RepublishSuccess,
+    // OIDC clients
+    AuditEvent::CreateOidcClient,
+    AuditEvent::CreateOidcClientFailure,
+    AuditEvent::UpdateOidcClient,
+    AuditEvent::UpdateOidcClientFailure,
+    AuditEvent::GetOidcClientFailure,
+];
 
 impl AuditEvent {
     /// True for the seed's events, false for the documented extras.

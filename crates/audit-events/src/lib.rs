@@ -29,6 +29,9 @@ pub enum RefIdType {
     PolicyId,
     #[strum(serialize = "MISP ID")]
     MispId,
+    /// An OIDC client (MOSIP's `clientID`).
+    #[strum(serialize = "clientID")]
+    ClientId,
 }
 
 impl AuditEvent {

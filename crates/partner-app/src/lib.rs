@@ -26,6 +26,8 @@ pub mod notify;
 pub mod roles;
 // events to ID-Authentication (the outbox)
 pub mod events;
+// OIDC clients of eSignet relying parties
+pub mod oidc;
 // the settings sections these operations read
 pub mod settings;
 // MOSIP 1.2.2 paged reads

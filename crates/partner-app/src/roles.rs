@@ -157,6 +157,11 @@ pub const CERT_UPLOAD: &[&str] = &[
 /// Partner certificate read (`getpartnerscertificate`, CERTUP + CREATE_SHARE).
 pub const CERT_READ: &[&str] = &widen::<13>(CERT_UPLOAD, &["CREATE_SHARE"]);
 
+// ---- OIDC clients (`getoauthpartnersclients`; the other client endpoints take any caller)
+
+/// The paged list of OIDC clients.
+pub const OAUTH_CLIENTS_LIST: &[&str] = &[PARTNER_ADMIN, "AUTH_PARTNER"];
+
 /// `base` followed by `extra`, `N` roles in all (checked when compiling).
 const fn widen<const N: usize>(base: &[&'static str], extra: &[&'static str]) -> [&'static str; N] {
     assert!(base.len() + extra.len() == N, "N is not the length of both role sets");

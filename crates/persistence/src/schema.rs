@@ -375,6 +375,30 @@ diesel::joinable!(partner -> partner_type (partner_type_code));
 diesel::joinable!(partner -> policy_group (policy_group_id));
 diesel::joinable!(partner_contact -> partner (partner_id));
 diesel::joinable!(partner_policy_request -> partner (part_id));
+// ---- OIDC clients of eSignet relying parties (migration 000008)
+diesel::table! {
+    oidc_client (id) {
+        id -> Text,
+        name -> Text,
+        rp_id -> Text,
+        policy_id -> Text,
+        logo_uri -> Text,
+        redirect_uris -> Text,
+        claims -> Text,
+        acr_values -> Text,
+        public_key -> Text,
+        grant_types -> Text,
+        auth_methods -> Text,
+        status -> Text,
+        cr_by -> Text,
+        cr_dtimes -> Timestamp,
+        upd_by -> Nullable<Text>,
+        upd_dtimes -> Nullable<Timestamp>,
+        is_deleted -> Bool,
+        del_dtimes -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(partner_policy -> partner (part_id));
 diesel::joinable!(partner_policy -> auth_policy (policy_id));
 diesel::joinable!(partner_policy_bioextract -> partner (part_id));
@@ -404,4 +428,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     onboarding_signup,
     event_outbox,
     datashare,
+    // OIDC clients
+    oidc_client,
 );

@@ -12,6 +12,9 @@ pub enum Topic {
     MispLicenseGenerated,
     MispLicenseUpdated,
     MispUpdated,
+    // OIDC clients of eSignet's relying parties
+    OidcClientCreated,
+    OidcClientUpdated,
 }
 
 impl Topic {
@@ -40,7 +43,9 @@ mod tests {
                 "POLICY_UPDATED",
                 "MISP_LICENSE_GENERATED",
                 "MISP_LICENSE_UPDATED",
-                "MISP_UPDATED"
+                "MISP_UPDATED",
+                "OIDC_CLIENT_CREATED",
+                "OIDC_CLIENT_UPDATED"
             ]
         );
         assert_eq!("APIKEY_UPDATED".parse::<Topic>(), Ok(Topic::ApikeyUpdated));

@@ -11,6 +11,8 @@
 pub(crate) mod audits;
 pub(crate) mod certificates;
 pub(crate) mod events;
+// OIDC clients of eSignet relying parties
+pub(crate) mod oidc;
 pub(crate) mod onboarding;
 pub(crate) mod partners;
 pub mod policy;
@@ -40,7 +42,8 @@ pub fn register(r: &mut Registrar<'_>) {
             .post("/events/requeue", events::requeue)
             .configure(onboarding::register)
             .configure(certificates::register)
-            .configure(partners::register);
+            .configure(partners::register)
+            .configure(oidc::register);
     })
     .scope_without_metadata(POLICY_BASE, |r| {
         register_actuator(r);
@@ -54,6 +57,7 @@ pub fn register(r: &mut Registrar<'_>) {
 pub use audits::AuditsApi;
 pub use certificates::CertificatesApi;
 pub use events::{DatashareApi, EventsApi};
+pub use oidc::OidcClientsApi;
 pub use onboarding::OnboardingApi;
 pub use partners::PartnersApi;
 pub use partners::v2_reads::PartnersV2Api;

@@ -12,15 +12,15 @@ use crate::helpers::{TestApp, admin};
 use crate::partner_fixtures::{certify, conn, misp_license_row, partner_token as own_token, register, world};
 
 /// A client that keeps cookies and does not follow redirects, as a browser's first hop.
-struct Browser {
+pub(crate) struct Browser {
     base: String,
     agent: ureq::Agent,
     cookies: Vec<(String, String)>,
 }
 
-struct Page {
-    status: u16,
-    body: String,
+pub(crate) struct Page {
+    pub(crate) status: u16,
+    pub(crate) body: String,
     headers: Vec<(String, String)>,
 }
 
@@ -47,7 +47,7 @@ impl Browser {
     }
 
     /// Signed in with `token` as the `Authorization` cookie.
-    fn signed_in(app: &TestApp, token: String) -> Self {
+    pub(crate) fn signed_in(app: &TestApp, token: String) -> Self {
         let mut b = Browser::new(app);
         b.cookies.push(("Authorization".into(), token));
         b
@@ -72,14 +72,14 @@ impl Browser {
         }
     }
 
-    fn get(&mut self, path: &str) -> Page {
+    pub(crate) fn get(&mut self, path: &str) -> Page {
         let res = self.agent.get(format!("{}{path}", self.base)).header("Cookie", &self.cookie_header()).call();
         let page = read(res);
         self.keep(&page);
         page
     }
 
-    fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Page {
+    pub(crate) fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Page {
         let res = self
             .agent
             .post(format!("{}{path}", self.base))
@@ -91,7 +91,7 @@ impl Browser {
     }
 
     /// The form token of this browser (fetching a page first if it has none).
-    fn csrf(&mut self) -> String {
+    pub(crate) fn csrf(&mut self) -> String {
         if self.cookie("pms_csrf").is_none() {
             self.get("/portal/");
         }

@@ -3,6 +3,7 @@
 //! and checked once at start.
 
 mod certificates;
+mod oidc;
 mod onboarding;
 
 use app_core::settings::string_list;
@@ -11,6 +12,7 @@ use partner_domain::registration::{EmailRule, RegistrationRules};
 use serde::Deserialize;
 
 pub use certificates::CertificateSettings;
+pub use oidc::{EsignetSettings, OidcSettings};
 pub use onboarding::{OnboardingSettings, SmtpSettings};
 
 use crate::PartnerConfig;

@@ -1,7 +1,8 @@
 //! A partner's pages: dashboard, profile and contacts, certificates, policy requests, API keys,
-//! biometric extractors. One module per page.
+//! biometric extractors, OIDC clients. One module per page.
 
 mod certificates;
+mod clients;
 mod dashboard;
 mod extractors;
 mod keys;
@@ -11,6 +12,7 @@ mod profile;
 use serde::Deserialize;
 
 pub use certificates::{certificates, upload_certificate};
+pub use clients::{client, clients, create as create_client, update as update_client};
 pub use dashboard::{home, partner_facts};
 pub use extractors::{extractors, save_extractors};
 pub use keys::{change_key_status, generate_key, key_status, key_table, keys};

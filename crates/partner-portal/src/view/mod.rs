@@ -142,6 +142,9 @@ fn nav(ctx: &Ctx) -> Markup {
                             li { (link(ctx, "/portal/policies", "Policies")) }
                             li { (link(ctx, "/portal/keys", "API keys")) }
                         }
+                        @if user.has_role("AUTH_PARTNER") {
+                            li { (link(ctx, "/portal/oidc-clients", "OIDC clients")) }
+                        }
                         @if user.has_any(&["CREDENTIAL_PARTNER", "ONLINE_VERIFICATION_PARTNER"]) {
                             li { (link(ctx, "/portal/extractors", "Extractors")) }
                         }
@@ -153,6 +156,7 @@ fn nav(ctx: &Ctx) -> Markup {
                         li { (link(ctx, "/portal/admin/partners", "Partners")) }
                         li { (link(ctx, "/portal/admin/requests", "Policy requests")) }
                         li { (link(ctx, "/portal/admin/keys", "API keys")) }
+                        li { (link(ctx, "/portal/oidc-clients", "OIDC clients")) }
                         li { (link(ctx, "/portal/admin/certificates", "CA certificates")) }
                         li { (link(ctx, "/portal/admin/misps", "MISPs")) }
                     }

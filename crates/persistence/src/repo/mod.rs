@@ -111,3 +111,6 @@ pub mod like;
 pub mod partner_paged;
 pub mod policy_paged;
 pub mod request_paged;
+
+// ---- OIDC clients of eSignet relying parties
+pub mod oidc_client;

@@ -1,0 +1,187 @@
+//! `/portal/oidc-clients`: an authentication partner's OIDC clients for eSignet — the list, a new
+//! client (JWK pasted), and one client's page to edit its name, logo and redirect URIs or to
+//! deactivate it. An admin sees every client and edits any. The operations are the API's
+//! (`partner_app::oidc`), so are their checks and codes.
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use maud::html;
+use partner_app::oidc::{self, ClientDetail, CreateBody, Flavour, ListQuery, OidcConfig, UpdateBody};
+use web_support::Principal;
+
+use crate::api::{self, Refusal};
+use crate::ctx::{Ctx, Flash};
+use crate::forms::Form;
+use crate::lookups::{filter, request_page};
+use crate::session::{or_answer, posted, signed_in};
+use crate::view::{self, Field, badge};
+
+const BASE: &str = "/portal/oidc-clients";
+
+/// One line per redirect URI.
+fn lines(text: &str) -> Vec<String> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect()
+}
+
+pub async fn clients(req: HttpRequest) -> HttpResponse {
+    let (ctx, me) = or_answer!(signed_in(&req));
+    render_list(&req, ctx, &me, &Form::default(), None).await
+}
+
+async fn render_list(
+    req: &HttpRequest,
+    ctx: Ctx,
+    me: &Principal,
+    form: &Form,
+    refusal: Option<Refusal>,
+) -> HttpResponse {
+    let actor = me.clone();
+    let list =
+        api::call_with(req, move |store, cfg: &OidcConfig| oidc::list(store, &actor, cfg, ListQuery::default())).await;
+    let approved = if me.is_admin {
+        Ok(Vec::new())
+    } else {
+        request_page(req, me, vec![filter("statusCode", "equals", "approved")], 0).await.map(|p| {
+            p.items()
+                .iter()
+                .map(|r| (r.policy_id.clone(), r.policy_name.clone().unwrap_or_else(|| r.policy_id.clone())))
+                .collect::<Vec<_>>()
+        })
+    };
+    let r = refusal.as_ref();
+    let body = html! {
+        section.card #clients {
+            h2 { "OIDC clients" }
+            @match &list {
+                Ok(page) if !page.data.is_empty() => table {
+                    thead { tr { th scope="col" { "Client" } th scope="col" { "Partner" } th scope="col" { "Policy" } th scope="col" { "Status" } } }
+                    tbody { @for c in &page.data { tr {
+                        td { a href=(format!("{BASE}/{}", c.client_id)) { (c.client_name) } br; code { (c.client_id) } }
+                        td { (c.partner_id) }
+                        td { (c.policy_name.as_deref().unwrap_or_default()) }
+                        td { (badge(&c.status)) }
+                    } } }
+                },
+                Ok(_) => p.muted { "No OIDC clients yet." },
+                Err(e) => (view::errors(e)),
+            }
+        }
+        @if !me.is_admin {
+            section.card {
+                h2 { "New OIDC client" }
+                @match &approved {
+                    Err(e) => (view::errors(e)),
+                    Ok(c) if c.is_empty() => p.muted { "You need an approved policy first: " a href="/portal/policies" { "request one" } "." },
+                    Ok(c) => {
+                        @if let Some(r) = r { (view::errors(r)) }
+                        form method="post" action=(BASE) {
+                            (view::csrf(&ctx))
+                            (Field::new("name", "Name", form.get("name")).required().render(r))
+                            (view::select("policyId", "Approved policy", c, form.get("policyId"), r))
+                            (view::textarea("publicKey", "Public key (JWK, RSA, at least 2048 bits)", form.get("publicKey"), 6, r))
+                            (Field::new("logoUri", "Logo URL", form.get("logoUri")).required().render(r))
+                            (view::textarea("redirectUris", "Redirect URIs (one per line)", form.get("redirectUris"), 3, r))
+                            button type="submit" { "Create" }
+                        }
+                    },
+                }
+            }
+        }
+    };
+    view::form_page(ctx, "OIDC clients", r, list.as_ref().err(), body)
+}
+
+pub async fn create(req: HttpRequest, body: web::Bytes) -> HttpResponse {
+    let (ctx, me, form) = or_answer!(posted(signed_in(&req), &body));
+    let result: api::Answer<_> = async {
+        let public_key = serde_json::from_str(form.get("publicKey")).map_err(|_| {
+            Refusal::one(actix_web::http::StatusCode::OK, "PMS_ESI_007", "Failed to process the Public Key")
+        })?;
+        let name = form.get("name").trim().to_owned();
+        let actor = me.clone();
+        let form = form.clone();
+        api::call_with(&req, move |store, cfg: &OidcConfig| {
+            let request = CreateBody {
+                client_name_lang_map: Some([("eng".to_owned(), name.clone())].into()),
+                name: Some(name),
+                policy_id: Some(form.get("policyId").to_owned()),
+                public_key: Some(public_key),
+                auth_partner_id: Some(actor.user_id.clone()),
+                logo_uri: Some(form.get("logoUri").trim().to_owned()),
+                redirect_uris: Some(lines(form.get("redirectUris"))),
+                grant_types: Some(cfg.allowed.grant_types.iter().take(1).cloned().collect()),
+                client_auth_methods: Some(cfg.allowed.client_auth_methods.iter().take(1).cloned().collect()),
+            };
+            oidc::create(store, &actor, cfg, Flavour::OAuth, request)
+        })
+        .await
+    }
+    .await;
+    match result {
+        Ok(made) => {
+            ctx.redirect_with(&format!("{BASE}/{}", made.client_id), Flash::Success("OIDC client created.".into()))
+        }
+        Err(r) => render_list(&req, ctx, &me, &form, Some(r)).await,
+    }
+}
+
+pub async fn client(req: HttpRequest, path: web::Path<String>) -> HttpResponse {
+    let (ctx, me) = or_answer!(signed_in(&req));
+    let id = path.into_inner();
+    let actor = me.clone();
+    let read = api::call_with(&req, move |store, cfg: &OidcConfig| oidc::get(store, &actor, cfg, &id)).await;
+    match read {
+        Ok(c) => {
+            let body = client_body(&ctx, &c);
+            view::page(ctx, "OIDC client", body)
+        }
+        Err(r) => view::error_page(ctx, &r),
+    }
+}
+
+fn client_body(ctx: &Ctx, c: &ClientDetail) -> maud::Markup {
+    let action = format!("{BASE}/{}", c.id);
+    let name = serde_json::from_str::<serde_json::Value>(&c.name)
+        .ok()
+        .and_then(|v| v["@none"].as_str().map(str::to_owned))
+        .unwrap_or_else(|| c.name.clone());
+    html! {
+        section.card {
+            h2 { (name) " " (badge(&c.status)) }
+            p { "Client id " code #client-id { (c.id) } }
+            p { "Policy " (c.policy_name) "; claims " (c.claims.join(", ")) "; ACR " (c.acr_values.join(", ")) }
+            @if c.status == "ACTIVE" {
+                form method="post" action=(action) {
+                    (view::csrf(ctx))
+                    input type="hidden" name="status" value="ACTIVE";
+                    (Field::new("clientName", "Name", &name).required().render(None))
+                    (Field::new("logoUri", "Logo URL", &c.logo_uri).required().render(None))
+                    (view::textarea("redirectUris", "Redirect URIs (one per line)", &c.redirect_uris.join("\n"), 3, None))
+                    button type="submit" { "Save" }
+                }
+                (view::button_form(ctx, &action, &[("status", "INACTIVE"), ("clientName", &name), ("logoUri", &c.logo_uri), ("redirectUris", &c.redirect_uris.join("\n"))], "Deactivate (final)", "small secondary"))
+            }
+        }
+    }
+}
+
+pub async fn update(req: HttpRequest, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
+    let (ctx, me, form) = or_answer!(posted(signed_in(&req), &body));
+    let id = path.into_inner();
+    let (actor, client_id) = (me.clone(), id.clone());
+    let result = api::call_with(&req, move |store, cfg: &OidcConfig| {
+        let stored = oidc::get(store, &actor, cfg, &client_id)?;
+        let name = form.get("clientName").trim().to_owned();
+        let request = UpdateBody {
+            logo_uri: Some(form.get("logoUri").trim().to_owned()),
+            redirect_uris: Some(lines(form.get("redirectUris"))),
+            status: Some(form.get("status").to_owned()),
+            grant_types: Some(stored.grant_types),
+            client_name_lang_map: Some([("eng".to_owned(), name.clone())].into()),
+            client_name: Some(name),
+            client_auth_methods: Some(stored.client_auth_methods),
+        };
+        oidc::update(store, &actor, cfg, Flavour::OAuth, &client_id, request)
+    })
+    .await;
+    ctx.redirect_with(&format!("{BASE}/{id}"), Flash::of(result.map(|a| format!("Saved: the client is {}.", a.status))))
+}
