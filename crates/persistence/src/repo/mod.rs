@@ -104,3 +104,6 @@ pub mod onboarding;
 
 // ---- policy management (policy groups, policies)
 pub mod policy;
+
+// ---- device providers and FTM providers (device types, device details, SBIs, FTM chips)
+pub mod device;
