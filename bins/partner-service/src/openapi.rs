@@ -8,7 +8,7 @@ use utoipa::openapi::OpenApi;
 use web_support::openapi::{ActuatorApi, DocumentBuilder};
 
 use crate::routes::{
-    AuditsApi, CertificatesApi, DATASHARE_BASE, DatashareApi, EventsApi, OnboardingApi, PARTNER_BASE, POLICY_BASE,
+    AuditsApi, CertificatesApi, DeviceApi, DATASHARE_BASE, DatashareApi, EventsApi, OnboardingApi, PARTNER_BASE, POLICY_BASE,
     PartnersApi, PolicyApi,
 };
 
@@ -26,6 +26,7 @@ pub fn builder() -> DocumentBuilder {
     .mount(PARTNER_BASE, OnboardingApi::openapi())
     .mount(PARTNER_BASE, CertificatesApi::openapi())
     .mount(PARTNER_BASE, PartnersApi::openapi())
+    .mount(PARTNER_BASE, DeviceApi::openapi())
     .mount_as(POLICY_BASE, ActuatorApi::openapi(), "PolicyManager")
     .mount(POLICY_BASE, PolicyApi::openapi())
     .mount(DATASHARE_BASE, DatashareApi::openapi())

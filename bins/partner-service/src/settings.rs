@@ -1,6 +1,7 @@
 //! The sections partner-service reads besides the shared ones; each section belongs to the crate
 //! whose operations it configures.
 
+use device_app::DeviceSettings;
 use misp_app::MispSettings;
 use partner_app::settings::{CertificateSettings, OnboardingSettings, PartnerSettings, SmtpSettings};
 use partner_portal::PortalSettings;
@@ -10,7 +11,7 @@ use web_support::settings::ServiceSettings;
 use websub_publisher::EventsSettings;
 
 /// `[policy]`, `[partner]`, `[certificates]`, `[onboarding]`, `[smtp]`, `[portal]`, `[misp]` for
-/// the portal's MISP pages, and `[events]`.
+/// the portal's MISP pages, `[events]` and `[device]`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
 pub struct Sections {
@@ -22,6 +23,7 @@ pub struct Sections {
     pub portal: PortalSettings,
     pub misp: MispSettings,
     pub events: EventsSettings,
+    pub device: DeviceSettings,
 }
 
 impl ServiceSettings for Sections {}

@@ -29,6 +29,13 @@ pub enum RefIdType {
     PolicyId,
     #[strum(serialize = "MISP ID")]
     MispId,
+    // ---- the device module's id types, named as MOSIP's device code names them
+    #[strum(serialize = "deviceDetailId")]
+    DeviceDetailId,
+    #[strum(serialize = "sbiId")]
+    SbiId,
+    #[strum(serialize = "ftpChipDetailId")]
+    FtpChipDetailId,
 }
 
 impl AuditEvent {

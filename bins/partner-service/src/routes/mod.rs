@@ -10,6 +10,7 @@
 
 pub(crate) mod audits;
 pub(crate) mod certificates;
+pub(crate) mod device;
 pub(crate) mod events;
 pub(crate) mod onboarding;
 pub(crate) mod partners;
@@ -40,7 +41,8 @@ pub fn register(r: &mut Registrar<'_>) {
             .post("/events/requeue", events::requeue)
             .configure(onboarding::register)
             .configure(certificates::register)
-            .configure(partners::register);
+            .configure(partners::register)
+            .configure(device::register);
     })
     .scope_without_metadata(POLICY_BASE, |r| {
         register_actuator(r);
@@ -53,6 +55,7 @@ pub fn register(r: &mut Registrar<'_>) {
 
 pub use audits::AuditsApi;
 pub use certificates::CertificatesApi;
+pub use device::DeviceApi;
 pub use events::{DatashareApi, EventsApi};
 pub use onboarding::OnboardingApi;
 pub use partners::PartnersApi;
