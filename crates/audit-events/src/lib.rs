@@ -41,7 +41,13 @@ pub enum RefIdType {
 impl AuditEvent {
     /// The module an event belongs to, from its id prefix.
     pub fn module(self) -> Module {
-        if self.id().starts_with("PMS_MSP_") { Module::Misp } else { Module::Partner }
+        if self.id().starts_with("PMS_MSP_") {
+            Module::Misp
+        } else if self.id().starts_with("AUT-") {
+            Module::Device
+        } else {
+            Module::Partner
+        }
     }
 
     /// The description with its `{id}` placeholder filled from `ref_id`.
