@@ -8,8 +8,8 @@ use utoipa::openapi::OpenApi;
 use web_support::openapi::{ActuatorApi, DocumentBuilder};
 
 use crate::routes::{
-    AuditsApi, CertificatesApi, DeviceApi, DATASHARE_BASE, DatashareApi, EventsApi, OnboardingApi, PARTNER_BASE, POLICY_BASE,
-    PartnersApi, PolicyApi,
+    AuditsApi, CertificatesApi, DATASHARE_BASE, DatashareApi, DeviceApi, EventsApi, OnboardingApi, PARTNER_BASE,
+    POLICY_BASE, PartnersApi, PolicyApi,
 };
 
 /// The document under construction (tests read its schema conflicts).

@@ -21,7 +21,8 @@ pub fn create(store: &Store, actor: &Actor, req: FtmChipRequest) -> Result<IdDto
         .call(AuditEvent::CreateDevice, provider_ref.as_deref())
         .on_failure(AuditEvent::CreateDeviceFailure, provider_ref.as_deref());
     store.audited(plan, |tx| {
-        let input = FtmChipInput::for_create(req.ftp_provider_id.as_deref(), req.make.as_deref(), req.model.as_deref())?;
+        let input =
+            FtmChipInput::for_create(req.ftp_provider_id.as_deref(), req.make.as_deref(), req.model.as_deref())?;
         let provider_id = ProviderId::from(input.key.as_str());
         let partner = provider::active(tx, actor, &provider_id, DeviceError::FtmProviderNotFound)?;
         if repo::find_like(tx.conn, &provider_id, &input.make, &input.model)?.is_some() {

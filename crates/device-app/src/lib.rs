@@ -6,6 +6,7 @@
 pub mod details;
 pub mod dto;
 pub mod ftm;
+pub mod ftm_certificate;
 mod provider;
 pub mod roles;
 pub mod sbis;

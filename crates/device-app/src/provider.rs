@@ -13,7 +13,12 @@ pub(crate) fn check_owner(actor: &Actor, provider: &ProviderId) -> Result<(), Ap
 
 /// The active, undeleted partner `provider` (MOSIP's `findByIdAndIsDeletedFalse…AndIsActiveTrue`),
 /// or `missing`.
-pub(crate) fn active(tx: &mut Tx<'_>, actor: &Actor, provider: &ProviderId, missing: DeviceError) -> Result<PartnerRow, AppError> {
+pub(crate) fn active(
+    tx: &mut Tx<'_>,
+    actor: &Actor,
+    provider: &ProviderId,
+    missing: DeviceError,
+) -> Result<PartnerRow, AppError> {
     check_owner(actor, provider)?;
     let row = partner::find(tx.conn, &PartnerId::from(provider.as_str()))?;
     row.filter(|p| p.is_active && !p.is_deleted).ok_or_else(|| missing.into())

@@ -20,10 +20,8 @@ fn existing(tx: &mut app_core::Tx<'_>, id: &SbiId) -> Result<Sbi, AppError> {
 /// `POST /securebiometricinterface`: a new SBI of an active provider, pending approval.
 pub fn create(store: &Store, actor: &Actor, cfg: &DeviceConfig, req: SbiCreateRequest) -> Result<IdDto, AppError> {
     let provider_ref = req.provider_id.clone();
-    let plan = store
-        .plan(actor)
-        .call(AuditEvent::CreateSbi, provider_ref.as_deref())
-        .on_failure(AuditEvent::SbiFailure, None);
+    let plan =
+        store.plan(actor).call(AuditEvent::CreateSbi, provider_ref.as_deref()).on_failure(AuditEvent::SbiFailure, None);
     store.audited(plan, |tx| {
         let input = SbiInput::for_create(SbiFields {
             provider_id: req.provider_id.as_deref(),

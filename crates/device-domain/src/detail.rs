@@ -77,7 +77,12 @@ impl DeviceDetailInput {
         Self::finish(check, id, ProviderId::from(""), f)
     }
 
-    fn finish(mut check: Fields, id: Option<String>, provider_id: ProviderId, f: DetailFields<'_>) -> Result<Self, DeviceError> {
+    fn finish(
+        mut check: Fields,
+        id: Option<String>,
+        provider_id: ProviderId,
+        f: DetailFields<'_>,
+    ) -> Result<Self, DeviceError> {
         let type_code = check.text("deviceTypeCode", f.type_code, FIELD_MAX);
         let sub_type_code = check.text("deviceSubTypeCode", f.sub_type_code, FIELD_MAX);
         let make = check.text("make", f.make, FIELD_MAX);
@@ -111,7 +116,13 @@ pub struct DeviceDetail {
 
 impl DeviceDetail {
     /// A new detail, pending approval and inactive, of the sub-type found for the input.
-    pub fn create(input: DeviceDetailInput, id: DeviceDetailId, org_name: Option<String>, by: &str, now: NaiveDateTime) -> Self {
+    pub fn create(
+        input: DeviceDetailInput,
+        id: DeviceDetailId,
+        org_name: Option<String>,
+        by: &str,
+        now: NaiveDateTime,
+    ) -> Self {
         DeviceDetail {
             id,
             provider_id: input.provider_id,

@@ -60,7 +60,9 @@ pub enum DeviceError {
     FtmCertificateMissing,
     #[error("Ftp chip detail id and ftp provider id not mappped. ")]
     FtmChipOfOtherProvider,
-    #[error("The certificate can only be uploaded for FTM that is either pending certificate upload or has an approved status.")]
+    #[error(
+        "The certificate can only be uploaded for FTM that is either pending certificate upload or has an approved status."
+    )]
     FtmChipStatus,
     #[error("FTM chip is deactivated.")]
     FtmChipDeactivated,

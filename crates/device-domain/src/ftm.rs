@@ -27,7 +27,12 @@ impl FtmChipInput {
         Self::parse("ftpChipDetailId", chip, make, model)
     }
 
-    fn parse(key_field: &'static str, key: Option<&str>, make: Option<&str>, model: Option<&str>) -> Result<Self, DeviceError> {
+    fn parse(
+        key_field: &'static str,
+        key: Option<&str>,
+        make: Option<&str>,
+        model: Option<&str>,
+    ) -> Result<Self, DeviceError> {
         let mut check = Fields::new();
         let key = check.text(key_field, key, FIELD_MAX);
         let make = check.text("make", make, FIELD_MAX);

@@ -23,7 +23,13 @@ pub struct SbiDeviceMapping {
 
 impl SbiDeviceMapping {
     /// MOSIP's `mapDeviceDetailAndSbi` checks, in its order, then the new active mapping.
-    pub fn create(detail: &DeviceDetail, sbi: &Sbi, today: NaiveDate, by: &str, now: NaiveDateTime) -> Result<Self, DeviceError> {
+    pub fn create(
+        detail: &DeviceDetail,
+        sbi: &Sbi,
+        today: NaiveDate,
+        by: &str,
+        now: NaiveDateTime,
+    ) -> Result<Self, DeviceError> {
         detail.check_mappable()?;
         sbi.check_mappable(today)?;
         if sbi.provider_id.as_ref() != Some(&detail.provider_id) {
@@ -91,6 +97,9 @@ mod tests {
         assert_eq!(e.code(), "PMS_AUT_509");
         let mut pending = sbi("p1");
         pending.is_active = false;
-        assert_eq!(SbiDeviceMapping::create(&detail("p1"), &pending, today, "u", now()), Err(DeviceError::SbiNotApproved));
+        assert_eq!(
+            SbiDeviceMapping::create(&detail("p1"), &pending, today, "u", now()),
+            Err(DeviceError::SbiNotApproved)
+        );
     }
 }

@@ -104,7 +104,13 @@ impl SbiInput {
         Self::finish(check, id, ProviderId::from(""), is_active, f)
     }
 
-    fn finish(mut check: Fields, id: SbiId, provider_id: ProviderId, is_active: bool, f: SbiFields<'_>) -> Result<Self, DeviceError> {
+    fn finish(
+        mut check: Fields,
+        id: SbiId,
+        provider_id: ProviderId,
+        is_active: bool,
+        f: SbiFields<'_>,
+    ) -> Result<Self, DeviceError> {
         let binary_hash = check.text("swBinaryHash", f.binary_hash, 36);
         let version = check.text("swVersion", f.version, 64);
         let created = instant(&mut check, "swCreateDateTime", f.created);

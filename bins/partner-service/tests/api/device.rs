@@ -23,9 +23,19 @@ fn device_details_are_created_once_per_make_model_and_approved_by_admins(app: Te
     assert_eq!(again.error_code(), Some("PMS_AUT_003"));
     let blanks = post(c, DD, &provider_token("dp1"), detail("d-4", "dp1", "Slab"));
     assert_eq!(blanks.error_code(), Some("PMS_AUT_001"));
-    let retired = post(c, DD, &provider_token("dp1"), json!({"deviceProviderId": "dp1", "deviceTypeCode": "Iris", "deviceSubTypeCode": "Old", "make": "m", "model": "x"}));
+    let retired = post(
+        c,
+        DD,
+        &provider_token("dp1"),
+        json!({"deviceProviderId": "dp1", "deviceTypeCode": "Iris", "deviceSubTypeCode": "Old", "make": "m", "model": "x"}),
+    );
     assert_eq!(retired.error_code(), Some("PMS_AUT_001"));
-    let missing = post(c, DD, &provider_token("dp1"), json!({"deviceProviderId": "dp1", "deviceSubTypeCode": "Slap", "make": "m", "model": "x"}));
+    let missing = post(
+        c,
+        DD,
+        &provider_token("dp1"),
+        json!({"deviceProviderId": "dp1", "deviceSubTypeCode": "Slap", "make": "m", "model": "x"}),
+    );
     assert_eq!(missing.error_code(), Some("PMS_COR_001"));
     let generated = post(c, DD, &admin(), json!({"deviceProviderId": "dp2", "deviceTypeCode": "Iris", "deviceSubTypeCode": "Single", "make": "m", "model": "x"})).ok();
     assert_eq!(generated.response()["id"].as_str().map(str::len), Some(36));

@@ -21,7 +21,9 @@ pub fn register(r: &mut Registrar<'_>) {
         .post("/securebiometricinterface/filtervalues", sbi::values)
         .resource("/securebiometricinterface/devicedetails/map", |m| m.put(sbi::map))
         .resource("/securebiometricinterface/devicedetails/map/remove", |m| m.put(sbi::unmap))
-        .resource("/ftpchipdetail", |m| m.post(ftm::create).put(ftm::update).patch(ftm::decide));
+        .resource("/ftpchipdetail", |m| m.post(ftm::create).put(ftm::update).patch(ftm::decide))
+        .post("/ftpchipdetail/uploadcertificate", ftm::upload_certificate)
+        .get("/ftpchipdetail/getPartnerCertificate/{ftpChipDetailId}", ftm::get_certificate);
 }
 
 /// The device operations (paths relative to `/v1/partnermanager`).
@@ -45,5 +47,7 @@ pub fn register(r: &mut Registrar<'_>) {
     ftm::create,
     ftm::update,
     ftm::decide,
+    ftm::upload_certificate,
+    ftm::get_certificate,
 ))]
 pub struct DeviceApi;

@@ -112,7 +112,11 @@ Errors (HTTP 200): `PMS_COR_001` `request` missing; `PMS-MSD-3xx` the search is 
         body = ResponseEnvelope<PageResponse<SbiItem>>))
 )]
 #[tracing::instrument(skip_all)]
-pub async fn search(principal: Principal, db: web::Data<Db>, body: Envelope<SearchDto>) -> Answer<PageResponse<SbiItem>> {
+pub async fn search(
+    principal: Principal,
+    db: web::Data<Db>,
+    body: Envelope<SearchDto>,
+) -> Answer<PageResponse<SbiItem>> {
     principal.require_any(roles::DEVICE_PROVIDERS)?;
     let request = body.request()?;
     Ok(Reply::ok(db.call(move |store| search::sbis(store, &principal, request)).await?))

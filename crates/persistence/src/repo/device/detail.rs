@@ -92,6 +92,7 @@ pub fn exists_like(conn: &mut DbConnection, d: &DeviceDetail) -> QueryResult<boo
 
 /// Details by id, in the order of `ids`.
 pub fn in_order_of(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<DeviceDetail>> {
-    let rows: Vec<DeviceDetailRow> = dd::table.filter(dd::id.eq_any(ids)).select(DeviceDetailRow::as_select()).load(conn)?;
+    let rows: Vec<DeviceDetailRow> =
+        dd::table.filter(dd::id.eq_any(ids)).select(DeviceDetailRow::as_select()).load(conn)?;
     Ok(in_order(ids, rows, |r| &r.id).into_iter().map(DeviceDetail::from).collect())
 }

@@ -62,16 +62,25 @@ pub fn update(conn: &mut DbConnection, c: &FtmChip) -> QueryResult<usize> {
 }
 
 pub fn find(conn: &mut DbConnection, id: &FtmChipId) -> QueryResult<Option<FtmChip>> {
-    Ok(first_row::<FtmChipRow, _>(conn, ftp::table.find(id.as_str()).filter(ftp::is_deleted.eq(false)))?.map(FtmChip::from))
+    Ok(first_row::<FtmChipRow, _>(conn, ftp::table.find(id.as_str()).filter(ftp::is_deleted.eq(false)))?
+        .map(FtmChip::from))
 }
 
 /// The provider's chip of this make and model (compared as MOSIP's `trimAndReplace`), if any.
-pub fn find_like(conn: &mut DbConnection, provider: &ProviderId, make: &str, model: &str) -> QueryResult<Option<FtmChipId>> {
+pub fn find_like(
+    conn: &mut DbConnection,
+    provider: &ProviderId,
+    make: &str,
+    model: &str,
+) -> QueryResult<Option<FtmChipId>> {
     let rows: Vec<(String, String, String)> = ftp::table
         .filter(ftp::foundational_trust_provider_id.eq(provider.as_str()))
         .filter(ftp::is_deleted.eq(false))
         .select((ftp::id, ftp::make, ftp::model))
         .load(conn)?;
     let (make, model) = (normalised(make), normalised(model));
-    Ok(rows.into_iter().find(|(_, m, o)| normalised(m) == make && normalised(o) == model).map(|(id, ..)| FtmChipId::from(id)))
+    Ok(rows
+        .into_iter()
+        .find(|(_, m, o)| normalised(m) == make && normalised(o) == model)
+        .map(|(id, ..)| FtmChipId::from(id)))
 }
