@@ -25,10 +25,7 @@ pub(crate) fn existing(tx: &mut Tx<'_>, id: &DeviceDetailId) -> Result<DeviceDet
 /// `POST /devicedetail`: a new make and model of an active provider, pending approval.
 pub fn create(store: &Store, actor: &Actor, req: DeviceDetailRequest) -> Result<IdDto, AppError> {
     let provider_ref = req.device_provider_id.clone();
-    let plan = store
-        .plan(actor)
-        .call(AuditEvent::CreateDevice, provider_ref.as_deref())
-        .on_failure(AuditEvent::CreateDeviceFailure, provider_ref.as_deref());
+    let plan = provider::plan(store, actor, provider::CREATE_DEVICE, provider_ref.as_deref());
     store.audited(plan, |tx| {
         let input = DeviceDetailInput::for_create(DetailFields {
             id: req.id.as_deref(),
@@ -54,10 +51,7 @@ pub fn create(store: &Store, actor: &Actor, req: DeviceDetailRequest) -> Result<
 /// `PUT /devicedetail`: type, sub-type, make and model of an existing detail.
 pub fn update(store: &Store, actor: &Actor, req: DeviceDetailUpdateRequest) -> Result<IdDto, AppError> {
     let id_ref = req.id.clone();
-    let plan = store
-        .plan(actor)
-        .call(AuditEvent::UpdateDevice, id_ref.as_deref())
-        .on_failure(AuditEvent::UpdateDeviceFailure, id_ref.as_deref());
+    let plan = provider::plan(store, actor, provider::UPDATE_DEVICE, id_ref.as_deref());
     store.audited(plan, |tx| {
         let input = DeviceDetailInput::for_update(DetailFields {
             id: req.id.as_deref(),
@@ -80,10 +74,7 @@ pub fn update(store: &Store, actor: &Actor, req: DeviceDetailUpdateRequest) -> R
 /// `PATCH /devicedetail`: the admin approves (`Activate`) or rejects (`De-activate`).
 pub fn decide(store: &Store, actor: &Actor, req: StatusRequest) -> Result<String, AppError> {
     let id_ref = req.id.clone();
-    let plan = store
-        .plan(actor)
-        .call(AuditEvent::UpdateDevice, id_ref.as_deref())
-        .on_failure(AuditEvent::UpdateDeviceFailure, id_ref.as_deref());
+    let plan = provider::plan(store, actor, provider::UPDATE_DEVICE, id_ref.as_deref());
     store.audited(plan, |tx| {
         let (id, word) = status_fields(&req)?;
         let mut detail = existing(tx, &DeviceDetailId::from(id))?;

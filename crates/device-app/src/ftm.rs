@@ -16,10 +16,7 @@ pub(crate) fn existing(tx: &mut Tx<'_>, id: &FtmChipId) -> Result<FtmChip, AppEr
 /// `POST /ftpchipdetail`: a new chip of an active FTM provider, waiting for its certificate.
 pub fn create(store: &Store, actor: &Actor, req: FtmChipRequest) -> Result<IdDto, AppError> {
     let provider_ref = req.ftp_provider_id.clone();
-    let plan = store
-        .plan(actor)
-        .call(AuditEvent::CreateDevice, provider_ref.as_deref())
-        .on_failure(AuditEvent::CreateDeviceFailure, provider_ref.as_deref());
+    let plan = provider::plan(store, actor, provider::CREATE_DEVICE, provider_ref.as_deref());
     store.audited(plan, |tx| {
         let input =
             FtmChipInput::for_create(req.ftp_provider_id.as_deref(), req.make.as_deref(), req.model.as_deref())?;
@@ -38,10 +35,7 @@ pub fn create(store: &Store, actor: &Actor, req: FtmChipRequest) -> Result<IdDto
 /// `PUT /ftpchipdetail`: make and model, unique per provider.
 pub fn update(store: &Store, actor: &Actor, req: FtmChipUpdateRequest) -> Result<IdDto, AppError> {
     let id_ref = req.ftp_chip_detail_id.clone();
-    let plan = store
-        .plan(actor)
-        .call(AuditEvent::UpdateDevice, id_ref.as_deref())
-        .on_failure(AuditEvent::UpdateDeviceFailure, id_ref.as_deref());
+    let plan = provider::plan(store, actor, provider::UPDATE_DEVICE, id_ref.as_deref());
     store.audited(plan, |tx| {
         let input =
             FtmChipInput::for_update(req.ftp_chip_detail_id.as_deref(), req.make.as_deref(), req.model.as_deref())?;
@@ -62,10 +56,7 @@ pub fn update(store: &Store, actor: &Actor, req: FtmChipUpdateRequest) -> Result
 /// rejects (`false`).
 pub fn decide(store: &Store, actor: &Actor, req: FtmChipStatusRequest) -> Result<String, AppError> {
     let id_ref = req.ftp_chip_detail_id.clone();
-    let plan = store
-        .plan(actor)
-        .call(AuditEvent::UpdateDevice, id_ref.as_deref())
-        .on_failure(AuditEvent::UpdateDeviceFailure, id_ref.as_deref());
+    let plan = provider::plan(store, actor, provider::UPDATE_DEVICE, id_ref.as_deref());
     store.audited(plan, |tx| {
         let mut check = Fields::new();
         let id = check.text("ftpChipDetailId", req.ftp_chip_detail_id.as_deref(), 36);

@@ -47,10 +47,7 @@ pub fn create(store: &Store, actor: &Actor, cfg: &DeviceConfig, req: SbiCreateRe
 /// `PUT /securebiometricinterface`: hash, version, dates and activity of an SBI.
 pub fn update(store: &Store, actor: &Actor, cfg: &DeviceConfig, req: SbiUpdateRequest) -> Result<IdDto, AppError> {
     let id_ref = req.id.clone();
-    let plan = store
-        .plan(actor)
-        .call(AuditEvent::UpdateSbi, id_ref.as_deref())
-        .on_failure(AuditEvent::SbiFailure, id_ref.as_deref());
+    let plan = provider::plan(store, actor, provider::UPDATE_SBI, id_ref.as_deref());
     store.audited(plan, |tx| {
         let input = SbiInput::for_update(SbiFields {
             id: req.id.as_deref(),
@@ -80,10 +77,7 @@ pub fn update(store: &Store, actor: &Actor, cfg: &DeviceConfig, req: SbiUpdateRe
 /// `PATCH /securebiometricinterface`: the admin approves or rejects a pending SBI.
 pub fn decide(store: &Store, actor: &Actor, req: StatusRequest) -> Result<String, AppError> {
     let id_ref = req.id.clone();
-    let plan = store
-        .plan(actor)
-        .call(AuditEvent::UpdateSbi, id_ref.as_deref())
-        .on_failure(AuditEvent::SbiFailure, id_ref.as_deref());
+    let plan = provider::plan(store, actor, provider::UPDATE_SBI, id_ref.as_deref());
     store.audited(plan, |tx| {
         let (id, word) = status_fields(&req)?;
         let mut sbi = existing(tx, &SbiId::from(id))?;
@@ -110,10 +104,7 @@ fn mapping_ids(req: &MappingRequest) -> Result<(DeviceDetailId, SbiId), DeviceEr
 /// approved, unexpired SBI of the same provider ("Mapping already exists" when it is).
 pub fn map(store: &Store, actor: &Actor, req: MappingRequest) -> Result<String, AppError> {
     let sbi_ref = req.sbi_id.clone();
-    let plan = store
-        .plan(actor)
-        .call(AuditEvent::UpdateSbi, sbi_ref.as_deref())
-        .on_failure(AuditEvent::SbiFailure, sbi_ref.as_deref());
+    let plan = provider::plan(store, actor, provider::UPDATE_SBI, sbi_ref.as_deref());
     store.audited(plan, |tx| {
         let (detail_id, sbi_id) = mapping_ids(&req)?;
         if mapping::find(tx.conn, &detail_id, &sbi_id)?.is_some() {
@@ -133,10 +124,7 @@ pub fn map(store: &Store, actor: &Actor, req: MappingRequest) -> Result<String, 
 /// `PUT /securebiometricinterface/devicedetails/map/remove`.
 pub fn unmap(store: &Store, actor: &Actor, req: MappingRequest) -> Result<String, AppError> {
     let sbi_ref = req.sbi_id.clone();
-    let plan = store
-        .plan(actor)
-        .call(AuditEvent::UpdateSbi, sbi_ref.as_deref())
-        .on_failure(AuditEvent::SbiFailure, sbi_ref.as_deref());
+    let plan = provider::plan(store, actor, provider::UPDATE_SBI, sbi_ref.as_deref());
     store.audited(plan, |tx| {
         let (detail_id, sbi_id) = mapping_ids(&req)?;
         let found = mapping::find(tx.conn, &detail_id, &sbi_id)?.ok_or(DeviceError::MappingNotFound)?;
