@@ -8,8 +8,8 @@ use utoipa::openapi::OpenApi;
 use web_support::openapi::{ActuatorApi, DocumentBuilder};
 
 use crate::routes::{
-    AuditsApi, CertificatesApi, DATASHARE_BASE, DatashareApi, EventsApi, OidcClientsApi, OnboardingApi, PARTNER_BASE,
-    POLICY_BASE, PartnersApi, PartnersV2Api, PolicyApi,
+    AuditsApi, CertificatesApi, DATASHARE_BASE, DatashareApi, DeviceApi, EventsApi, OidcClientsApi, OnboardingApi,
+    PARTNER_BASE, POLICY_BASE, PartnersApi, PartnersV2Api, PolicyApi,
 };
 
 /// The document under construction (tests read its schema conflicts).
@@ -28,6 +28,7 @@ pub fn builder() -> DocumentBuilder {
     .mount(PARTNER_BASE, PartnersApi::openapi())
     .mount(PARTNER_BASE, PartnersV2Api::openapi())
     .mount(PARTNER_BASE, OidcClientsApi::openapi())
+    .mount(PARTNER_BASE, DeviceApi::openapi())
     .mount_as(POLICY_BASE, ActuatorApi::openapi(), "PolicyManager")
     .mount(POLICY_BASE, PolicyApi::openapi())
     .mount(DATASHARE_BASE, DatashareApi::openapi())

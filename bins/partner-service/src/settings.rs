@@ -1,6 +1,7 @@
 //! The sections partner-service reads besides the shared ones; each section belongs to the crate
 //! whose operations it configures.
 
+use device_app::DeviceSettings;
 use misp_app::MispSettings;
 use partner_app::settings::{
     CertificateSettings, EsignetSettings, OidcSettings, OnboardingSettings, PartnerSettings, SmtpSettings,
@@ -12,7 +13,7 @@ use web_support::settings::ServiceSettings;
 use websub_publisher::EventsSettings;
 
 /// `[policy]`, `[partner]`, `[certificates]`, `[onboarding]`, `[smtp]`, `[portal]`, `[misp]` for
-/// the portal's MISP pages, `[events]`, `[oidc]` and `[esignet]`.
+/// the portal's MISP pages, `[events]`, `[oidc]`, `[esignet]` and `[device]`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
 pub struct Sections {
@@ -27,6 +28,7 @@ pub struct Sections {
     /// OIDC clients of eSignet relying parties, and where they are forwarded.
     pub oidc: OidcSettings,
     pub esignet: EsignetSettings,
+    pub device: DeviceSettings,
 }
 
 impl ServiceSettings for Sections {}

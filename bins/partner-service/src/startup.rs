@@ -17,6 +17,7 @@ pub fn build(settings: Settings) -> anyhow::Result<(u16, actix_web::dev::Server)
     let portal = web::Data::new(partner_portal::PortalConfig::new(&own.portal));
     let misp = web::Data::new(own.misp.config().map_err(anyhow::Error::msg)?);
     let oidc = web::Data::new(own.oidc.config(&own.esignet)?);
+    let device = web::Data::new(own.device.config());
     let shared = web_support::startup::prepare(settings)?;
     let onboarding = onboarding_state(&shared.settings)?;
     let doc = web_support::openapi::serve::LazyDoc::new(crate::openapi::document);
@@ -26,6 +27,7 @@ pub fn build(settings: Settings) -> anyhow::Result<(u16, actix_web::dev::Server)
         cfg.app_data(onboarding.clone());
         cfg.app_data(certificates.clone());
         cfg.app_data(oidc.clone());
+        cfg.app_data(device.clone());
         crate::routes::configure(cfg, &doc);
         if portal.enabled {
             cfg.app_data(portal.clone());

@@ -181,6 +181,17 @@ impl From<oidc_domain::OidcError> for AppError {
     }
 }
 
+impl From<device_domain::DeviceError> for AppError {
+    fn from(e: device_domain::DeviceError) -> Self {
+        match e {
+            device_domain::DeviceError::InvalidFields(fields) => {
+                AppError::refused_many(fields.iter().map(|f| invalid_field_problem(f.field, &f.reason)).collect())
+            }
+            other => AppError::refused(other.code(), other.to_string()),
+        }
+    }
+}
+
 impl From<partner_domain::onboarding::OnboardingError> for AppError {
     fn from(e: partner_domain::onboarding::OnboardingError) -> Self {
         if e.is_internal() { AppError::internal(e.to_string()) } else { AppError::refused(e.code(), e.to_string()) }

@@ -7,7 +7,7 @@ use strum::{EnumCount, EnumIter, IntoStaticStr};
 use crate::{EventType, RefIdType};
 
 use EventType::{System, User};
-use RefIdType::{ClientId, MispId, NoId, PartnerId, PolicyGroupId, PolicyId};
+use RefIdType::{ClientId, DeviceDetailId, FtpChipDetailId, MispId, NoId, PartnerId, PolicyGroupId, PolicyId, SbiId};
 
 macro_rules! catalogue {
     ($( $(#[$meta:meta])* $variant:ident => ($id:literal, $kind:ident, $name:literal, $ref:ident, $desc:literal) ),+ $(,)?) => {
@@ -236,6 +236,30 @@ catalogue! {
         "Updating OIDC Client Failed"),
     GetOidcClientFailure => ("PMS_PRT_306", System, "GET OIDC CLIENT", ClientId,
         "Get OIDC Client"),
+    // ---- beyond the seed (EXTRA_EVENTS): device details, SBIs and FTM chips, with the ids
+    // MOSIP's device controllers and services record
+    CreateDevice => ("AUT-001", User, "Create device detail", PartnerId,
+        "This event triggers an API call to create a device detail or FTM chip for partner - {id}"),
+    CreateDeviceFailure => ("AUT-003", System, "Create device detail", PartnerId,
+        "This event specifies that creating a device detail or FTM chip for partner - {id} failed"),
+    CreateDeviceSuccess => ("AUT-005", System, "Create device detail", PartnerId,
+        "This event specifies that a device detail or FTM chip was created for partner - {id}"),
+    UpdateDevice => ("AUT-006", User, "Update device detail", DeviceDetailId,
+        "This event triggers an API call to update or approve the device detail or FTM chip - {id}"),
+    UpdateDeviceSuccess => ("AUT-007", System, "Update device detail", DeviceDetailId,
+        "This event specifies that the device detail or FTM chip - {id} was updated"),
+    UpdateDeviceFailure => ("AUT-008", System, "Update device detail", DeviceDetailId,
+        "This event specifies that updating the device detail or FTM chip - {id} failed"),
+    CreateSbi => ("AUT-011", User, "Create SBI", PartnerId,
+        "This event triggers an API call to create a secure biometric interface for partner - {id}"),
+    SaveSbiSuccess => ("AUT-012", System, "Save SBI", SbiId,
+        "This event specifies that the secure biometric interface - {id} was saved"),
+    UpdateSbi => ("AUT-013", User, "Update SBI", SbiId,
+        "This event triggers an API call to update, approve or map the secure biometric interface - {id}"),
+    SbiFailure => ("AUT-016", System, "Update SBI", SbiId,
+        "This event specifies that an operation on the secure biometric interface - {id} failed"),
+    UploadFtmCertificate => ("AUT-009", User, "Upload FTM chip certificate", FtpChipDetailId,
+        "This event triggers an API call to upload the certificate of the FTM chip - {id}"),
 }
 
 impl AuditEvent {
@@ -258,6 +282,17 @@ pub const EXTRA_EVENTS: &[AuditEvent] = &[
     AuditEvent::UpdateOidcClient,
     AuditEvent::UpdateOidcClientFailure,
     AuditEvent::GetOidcClientFailure,
+    AuditEvent::CreateDevice,
+    AuditEvent::CreateDeviceFailure,
+    AuditEvent::CreateDeviceSuccess,
+    AuditEvent::UpdateDevice,
+    AuditEvent::UpdateDeviceSuccess,
+    AuditEvent::UpdateDeviceFailure,
+    AuditEvent::CreateSbi,
+    AuditEvent::SaveSbiSuccess,
+    AuditEvent::UpdateSbi,
+    AuditEvent::SbiFailure,
+    AuditEvent::UploadFtmCertificate,
 ];
 
 impl AuditEvent {

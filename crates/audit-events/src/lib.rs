@@ -32,12 +32,25 @@ pub enum RefIdType {
     /// An OIDC client (MOSIP's `clientID`).
     #[strum(serialize = "clientID")]
     ClientId,
+    // ---- the device module's id types, named as MOSIP's device code names them
+    #[strum(serialize = "deviceDetailId")]
+    DeviceDetailId,
+    #[strum(serialize = "sbiId")]
+    SbiId,
+    #[strum(serialize = "ftpChipDetailId")]
+    FtpChipDetailId,
 }
 
 impl AuditEvent {
     /// The module an event belongs to, from its id prefix.
     pub fn module(self) -> Module {
-        if self.id().starts_with("PMS_MSP_") { Module::Misp } else { Module::Partner }
+        if self.id().starts_with("PMS_MSP_") {
+            Module::Misp
+        } else if self.id().starts_with("AUT-") {
+            Module::Device
+        } else {
+            Module::Partner
+        }
     }
 
     /// The description with its `{id}` placeholder filled from `ref_id`.

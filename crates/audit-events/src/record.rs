@@ -13,6 +13,8 @@ pub const NO_ID_TYPE: &str = "NO_ID_TYPE";
 pub enum Module {
     Partner,
     Misp,
+    /// Device details, SBIs and FTM chips: MOSIP's device code records `AUT-0xx` ids.
+    Device,
 }
 
 impl Module {
@@ -20,6 +22,7 @@ impl Module {
         match self {
             Module::Partner => "PMS_PRT",
             Module::Misp => "PMS_MSP",
+            Module::Device => "AUT",
         }
     }
 
@@ -27,6 +30,7 @@ impl Module {
         match self {
             Module::Partner => "Partner Management Service",
             Module::Misp => "MISP Management Service",
+            Module::Device => "Partner Management Service",
         }
     }
 }

@@ -431,3 +431,121 @@ diesel::allow_tables_to_appear_in_same_query!(
     // OIDC clients
     oidc_client,
 );
+
+// ---- device providers and FTM providers (migration 000009_devices)
+
+diesel::table! {
+    reg_device_type (code) {
+        code -> Text,
+        name -> Text,
+        descr -> Nullable<Text>,
+        is_active -> Bool,
+        cr_by -> Text,
+        cr_dtimes -> Timestamp,
+        upd_by -> Nullable<Text>,
+        upd_dtimes -> Nullable<Timestamp>,
+        is_deleted -> Bool,
+        del_dtimes -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    reg_device_sub_type (code, dtyp_code) {
+        id -> Text,
+        code -> Text,
+        dtyp_code -> Text,
+        name -> Text,
+        descr -> Nullable<Text>,
+        is_active -> Bool,
+        cr_by -> Text,
+        cr_dtimes -> Timestamp,
+        upd_by -> Nullable<Text>,
+        upd_dtimes -> Nullable<Timestamp>,
+        is_deleted -> Bool,
+        del_dtimes -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    device_detail (id) {
+        id -> Text,
+        dprovider_id -> Text,
+        dtype_code -> Text,
+        dstype_code -> Text,
+        make -> Text,
+        model -> Text,
+        partner_org_name -> Nullable<Text>,
+        approval_status -> Text,
+        is_active -> Bool,
+        cr_by -> Text,
+        cr_dtimes -> Timestamp,
+        upd_by -> Nullable<Text>,
+        upd_dtimes -> Nullable<Timestamp>,
+        is_deleted -> Bool,
+        del_dtimes -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    secure_biometric_interface (id) {
+        id -> Text,
+        sw_binary_hash -> Text,
+        sw_version -> Text,
+        sw_cr_dtimes -> Nullable<Timestamp>,
+        sw_expiry_dtimes -> Nullable<Timestamp>,
+        approval_status -> Text,
+        is_active -> Bool,
+        provider_id -> Nullable<Text>,
+        partner_org_name -> Nullable<Text>,
+        cr_by -> Text,
+        cr_dtimes -> Timestamp,
+        upd_by -> Nullable<Text>,
+        upd_dtimes -> Nullable<Timestamp>,
+        is_deleted -> Bool,
+        del_dtimes -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    device_detail_sbi (device_detail_id, sbi_id) {
+        device_detail_id -> Text,
+        sbi_id -> Text,
+        dprovider_id -> Text,
+        partner_org_name -> Nullable<Text>,
+        is_active -> Bool,
+        cr_by -> Text,
+        cr_dtimes -> Timestamp,
+        upd_by -> Nullable<Text>,
+        upd_dtimes -> Nullable<Timestamp>,
+        is_deleted -> Bool,
+        del_dtimes -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    ftp_chip_detail (id) {
+        id -> Text,
+        foundational_trust_provider_id -> Text,
+        make -> Text,
+        model -> Text,
+        certificate_alias -> Nullable<Text>,
+        partner_org_name -> Nullable<Text>,
+        approval_status -> Text,
+        is_active -> Bool,
+        cr_by -> Text,
+        cr_dtimes -> Timestamp,
+        upd_by -> Nullable<Text>,
+        upd_dtimes -> Nullable<Timestamp>,
+        is_deleted -> Bool,
+        del_dtimes -> Nullable<Timestamp>,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(
+    reg_device_type,
+    reg_device_sub_type,
+    device_detail,
+    secure_biometric_interface,
+    device_detail_sbi,
+    ftp_chip_detail,
+);

@@ -10,6 +10,7 @@
 
 pub(crate) mod audits;
 pub(crate) mod certificates;
+pub(crate) mod device;
 pub(crate) mod events;
 // OIDC clients of eSignet relying parties
 pub(crate) mod oidc;
@@ -43,7 +44,8 @@ pub fn register(r: &mut Registrar<'_>) {
             .configure(onboarding::register)
             .configure(certificates::register)
             .configure(partners::register)
-            .configure(oidc::register);
+            .configure(oidc::register)
+            .configure(device::register);
     })
     .scope_without_metadata(POLICY_BASE, |r| {
         register_actuator(r);
@@ -56,6 +58,7 @@ pub fn register(r: &mut Registrar<'_>) {
 
 pub use audits::AuditsApi;
 pub use certificates::CertificatesApi;
+pub use device::DeviceApi;
 pub use events::{DatashareApi, EventsApi};
 pub use oidc::OidcClientsApi;
 pub use onboarding::OnboardingApi;

@@ -3,6 +3,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "tests fail loudly")]
 
 mod certificates;
+mod device;
+mod device_fixtures;
+mod device_ftm;
+mod device_sbi;
 mod events;
 mod events_flow;
 mod events_process;

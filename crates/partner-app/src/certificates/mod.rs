@@ -4,6 +4,7 @@
 //! `partner_domain::certificate`, with its codes and order, over the certificate tables.
 
 mod dto;
+pub mod resign;
 #[cfg(test)]
 mod tests;
 mod trust_store;
@@ -12,10 +13,8 @@ use app_core::time::local;
 use app_core::{Actor, AppError, Store};
 use audit_events::AuditEvent;
 use partner_domain::PartnerId;
-use partner_domain::certificate::{
-    self as cert, Certificate, CertificateError, PartnerDomain, ResignRules, SignerSubject, parse,
-};
-use persistence::repo::certificate::{self as repo, PartnerCertRow};
+use partner_domain::certificate::{self as cert, CertificateError, PartnerDomain, SignerSubject, parse};
+use persistence::repo::certificate as repo;
 use rand_core::CryptoRngCore;
 use websub_events::{Event, PartnerData, Source};
 
@@ -23,7 +22,7 @@ pub use dto::{
     CaCertificateRequest, CaCertificateResponse, CertificateDataResponse, PartnerCertificateRequest,
     PartnerCertificateResponse,
 };
-use trust_store::{SYSTEM, ca_row, insert_ca, service_keys, stored_cas, trust_service_chain};
+use trust_store::{ca_row, insert_ca, stored_cas};
 
 /// `approval_status` of a partner that registered and waits for its certificate.
 const IN_PROGRESS: &str = "InProgress";
@@ -146,54 +145,20 @@ pub fn upload_partner(
         if policy_required && partner.policy_group_id.is_none() {
             return Err(CertificateError::PolicyGroupNotMapped.into());
         }
-        let too_big =
-            CertificateError::Parsing(format!(" Certificate data is larger than {} bytes.", cfg.max_certificate_bytes));
-        cfg.within_limit(&data, too_big)?;
-        let certificate = parse::pem_certificate(&data)?;
-        let domain = PartnerDomain::parse(&domain, &cfg.allowed_domains)?;
-        let cas = stored_cas(repo::ca_certificates(tx.conn, domain.as_str())?);
-        let min_days = cert::min_validity_days(cfg.resign_validity_years, cfg.grace_days);
-        let path = cert::check_partner(&certificate, &partner.name, &cas, now, min_days)?;
-        let rules = ResignRules { validity_days: cfg.resign_days(), resign_ftm: cfg.resign_ftm };
-        let keys = service_keys(tx, cfg, rng)?;
-        let path_certs: Vec<&Certificate> = path.iter().filter_map(|i| cas.get(*i)).map(|s| &s.certificate).collect();
-        let upload = cert::complete_partner_upload(&certificate, &path_certs, &domain, &keys, rules, now, rng)?;
-        let issuer_id = path.first().and_then(|i| cas.get(*i)).map(|s| s.id.clone()).unwrap_or_default();
-        let cert_id = tx.new_id();
-        repo::insert_partner_certificate(
-            tx.conn,
-            &PartnerCertRow {
-                cert_id: cert_id.clone(),
-                partner_id: partner.id.clone(),
-                cert_subject: certificate.subject_dn(),
-                cert_issuer: certificate.issuer_dn(),
-                issuer_id,
-                cert_not_before: certificate.not_before(),
-                cert_not_after: certificate.not_after(),
-                partner_domain: domain.as_str().to_owned(),
-                cert_data: certificate.pem(),
-                signed_cert_data: upload.resigned.pem(),
-                signed_cert_chain: upload.chain.clone(),
-                key_usage: String::new(),
-                organization_name: partner.name.clone(),
-                cert_thumbprint: certificate.thumbprint(),
-                cert_serial_no: certificate.serial_decimal(),
-                cr_by: SYSTEM.into(),
-                cr_dtimes: now,
-                upd_by: None,
-                upd_dtimes: None,
-                is_deleted: false,
-                del_dtimes: None,
-            },
+        let resigned = resign::resign_and_store(
+            tx,
+            cfg,
+            resign::Owner { id: &partner.id, organization: &partner.name },
+            &data,
+            &domain,
+            rng,
         )?;
-        if upload.leaf == upload.resigned {
-            trust_service_chain(tx, &keys, &domain)?;
-        }
+        let (cert_id, domain) = (resigned.cert_id.clone(), resigned.domain.clone());
         if repo::mark_certificate_uploaded(tx.conn, &PartnerId::from(&partner.id), &cert_id, &actor.user_id, now)? != 1
         {
             return Err(CertificateError::PartnerNotFound.into());
         }
-        let leaf = upload.leaf.pem();
+        let leaf = resigned.leaf.clone();
         let data = PartnerData {
             partner_id: partner.id.clone(),
             partner_name: partner.name.clone(),
@@ -202,7 +167,7 @@ pub fn upload_partner(
             active: true,
         };
         tx.publish(Event::partner_updated(Source::PartnerServiceImpl, &data));
-        tx.publish(Event::ca_certificate_uploaded(Source::PartnerServiceImpl, domain.as_str(), &upload.chain));
+        tx.publish(Event::ca_certificate_uploaded(Source::PartnerServiceImpl, &domain, &resigned.chain));
         tx.trail.push(AuditEvent::PartnerKeyCreated, Some(&partner.id));
         Ok(PartnerCertificateResponse { signed_certificate_data: leaf, certificate_id: cert_id, timestamp: local(now) })
     })

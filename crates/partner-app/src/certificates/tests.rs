@@ -3,6 +3,7 @@
 use app_core::testing::{self, audit_events as events, test_now};
 use app_core::{Actor, FailureKind, Store};
 use chrono::{NaiveDateTime, TimeDelta};
+use partner_domain::certificate::Certificate;
 use partner_domain::certificate::dn::{C, CN, O};
 use partner_domain::certificate::issue::{CertSpec, KeyPair, issue, name};
 use partner_domain::registration::{Registrant, RegistrationRequest, RegistrationRules};

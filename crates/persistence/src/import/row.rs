@@ -52,6 +52,11 @@ impl Row<'_> {
         self.required(column, Self::opt_text)
     }
 
+    /// A key the file does not carry, made of key columns read before: `<first>/<second>`.
+    pub fn joined(&self, _column: &str, first: &str, second: &str) -> Result<String, ImportError> {
+        Ok(format!("{first}/{second}"))
+    }
+
     pub fn text_or(&self, column: &str, default: &str) -> Result<String, ImportError> {
         Ok(self.opt_text(column)?.unwrap_or_else(|| default.to_owned()))
     }

@@ -148,4 +148,36 @@ importers! {
     partner_policy_credential_type [part_id, policy_id, credential_type] {
         is_active: bool_or(true),
     }
+    // ---- device providers (000009_devices)
+    reg_device_type [code] {
+        name: text_or(&code),
+        descr: opt_text,
+        is_active: bool_or(true),
+    }
+    reg_device_sub_type [code, dtyp_code] {
+        id: joined(&dtyp_code, &code),
+        name: text_or(&code),
+        descr: opt_text,
+        is_active: bool_or(true),
+    }
+    device_detail [id] {
+        dprovider_id: text,
+        dtype_code: text,
+        dstype_code: text,
+        make: text,
+        model: text,
+        partner_org_name: opt_text,
+        approval_status: text,
+        is_active: bool,
+    }
+    secure_biometric_interface [id] {
+        sw_binary_hash: text_or(""),
+        sw_version: text,
+        sw_cr_dtimes: opt_ts,
+        sw_expiry_dtimes: opt_ts,
+        approval_status: text,
+        is_active: bool,
+        provider_id: opt_text,
+        partner_org_name: opt_text,
+    }
 }

@@ -114,3 +114,6 @@ pub mod request_paged;
 
 // ---- OIDC clients of eSignet relying parties
 pub mod oidc_client;
+
+// ---- device providers and FTM providers (device types, device details, SBIs, FTM chips)
+pub mod device;

@@ -69,11 +69,11 @@ macro_rules! entity {
     };
     ($module:ident, $table:ident, key: $key:ident, code: $code:ident,
      [ $( $name:literal => $col:ident : $kind:ident ),+ $(,)? ]) => {
-        mod $module {
+        pub(in crate::search) mod $module {
             use super::*;
             use crate::schema::$table as tbl;
 
-            pub(super) const COLUMNS: &[(&str, Kind)] = &[ $( ($name, Kind::$kind) ),+ ];
+            pub(in crate::search) const COLUMNS: &[(&str, Kind)] = &[ $( ($name, Kind::$kind) ),+ ];
 
             fn filtered(criteria: &[Resolved]) -> tbl::BoxedQuery<'static, MultiBackend> {
                 let mut q = tbl::table.filter(tbl::is_deleted.eq(false)).into_boxed();
@@ -86,7 +86,7 @@ macro_rules! entity {
                 q
             }
 
-            pub(super) fn search(
+            pub(in crate::search) fn search(
                 conn: &mut DbConnection,
                 criteria: &[Resolved],
                 sort: &[(&'static str, bool)],
@@ -105,7 +105,7 @@ macro_rules! entity {
                 Ok((ids, total))
             }
 
-            pub(super) fn filter_values(
+            pub(in crate::search) fn filter_values(
                 conn: &mut DbConnection,
                 column: &str,
                 criteria: &[Resolved],
@@ -206,6 +206,8 @@ entity!(misp_license, misp_license, key: license_key, code: license_key, [
     "updDtimes" => upd_dtimes: Time,
 ]);
 
+mod devices;
+
 /// `$item` (a constant or a call) of the entity's module.
 macro_rules! per_entity {
     ($entity:expr, $($item:tt)+) => {
@@ -217,6 +219,11 @@ macro_rules! per_entity {
             Entity::PolicyRequest => policy_request::$($item)+,
             Entity::ApiKey => api_key::$($item)+,
             Entity::MispLicense => misp_license::$($item)+,
+            Entity::DeviceType => devices::device_type::$($item)+,
+            Entity::DeviceSubType => devices::device_sub_type::$($item)+,
+            Entity::DeviceDetail => devices::device_detail::$($item)+,
+            Entity::Sbi => devices::sbi::$($item)+,
+            Entity::FtmChip => devices::ftm_chip::$($item)+,
         }
     };
 }

@@ -33,6 +33,16 @@ pub enum Entity {
     ApiKey,
     /// `misp_license`; key `licenseKey`.
     MispLicense,
+    /// `reg_device_type`; key `code`.
+    DeviceType,
+    /// `reg_device_sub_type`; key its `<deviceType>/<code>` id.
+    DeviceSubType,
+    /// `device_detail`; key `id`.
+    DeviceDetail,
+    /// `secure_biometric_interface`; key `id`.
+    Sbi,
+    /// `ftp_chip_detail`; key `ftpChipDetailId`.
+    FtmChip,
 }
 
 /// How a column is compared.

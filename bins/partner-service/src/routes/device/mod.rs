@@ -1,0 +1,53 @@
+//! `/v1/partnermanager/devicedetail`, `/securebiometricinterface` and `/ftpchipdetail`: device
+//! providers' device details and SBIs, FTM providers' chips (`device_app`'s operations).
+
+mod detail;
+mod ftm;
+mod lookups;
+mod sbi;
+
+use web_support::openapi::Registrar;
+
+/// The device routes (relative to `/v1/partnermanager`), literal paths first.
+pub fn register(r: &mut Registrar<'_>) {
+    r.resource("/devicedetail", |m| m.post(detail::create).put(detail::update).patch(detail::decide))
+        .post("/devicedetail/search", lookups::details)
+        .post("/devicedetail/filtervalues", lookups::detail_values)
+        .post("/devicedetail/deviceType/search", lookups::sub_types)
+        .post("/devicedetail/deviceType/filtervalues", lookups::type_values)
+        .post("/devicedetail/deviceSubType/filtervalues", lookups::sub_type_values)
+        .resource("/securebiometricinterface", |m| m.post(sbi::create).put(sbi::update).patch(sbi::decide))
+        .post("/securebiometricinterface/search", sbi::search)
+        .post("/securebiometricinterface/filtervalues", sbi::values)
+        .resource("/securebiometricinterface/devicedetails/map", |m| m.put(sbi::map))
+        .resource("/securebiometricinterface/devicedetails/map/remove", |m| m.put(sbi::unmap))
+        .resource("/ftpchipdetail", |m| m.post(ftm::create).put(ftm::update).patch(ftm::decide))
+        .post("/ftpchipdetail/uploadcertificate", ftm::upload_certificate)
+        .get("/ftpchipdetail/getPartnerCertificate/{ftpChipDetailId}", ftm::get_certificate);
+}
+
+/// The device operations (paths relative to `/v1/partnermanager`).
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(
+    detail::create,
+    detail::update,
+    detail::decide,
+    lookups::details,
+    lookups::detail_values,
+    lookups::sub_types,
+    lookups::type_values,
+    lookups::sub_type_values,
+    sbi::create,
+    sbi::update,
+    sbi::decide,
+    sbi::search,
+    sbi::values,
+    sbi::map,
+    sbi::unmap,
+    ftm::create,
+    ftm::update,
+    ftm::decide,
+    ftm::upload_certificate,
+    ftm::get_certificate,
+))]
+pub struct DeviceApi;

@@ -1,0 +1,16 @@
+//! MOSIP's device-provider and FTM-provider operations (`/devicedetail`,
+//! `/securebiometricinterface`, `/ftpchipdetail`), one synchronous function per operation over an
+//! `app_core::Store`: rules from `device_domain`, rows from `persistence::repo::device`, audit
+//! records with MOSIP's device ids (`AUT-0xx`).
+
+pub mod details;
+pub mod dto;
+pub mod ftm;
+pub mod ftm_certificate;
+mod provider;
+pub mod roles;
+pub mod sbis;
+pub mod search;
+pub mod settings;
+
+pub use settings::{DeviceConfig, DeviceSettings};

@@ -1,0 +1,56 @@
+//! Device detail ↔ SBI mappings (`device_detail_sbi`).
+
+use device_domain::{DeviceDetailId, ProviderId, SbiDeviceMapping, SbiId};
+use diesel::prelude::*;
+
+use crate::connection::DbConnection;
+use crate::repo::first_row;
+use crate::schema::device_detail_sbi as map;
+
+mosip_row! {
+    #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+    #[diesel(table_name = map)]
+    pub struct MappingRow {
+        pub device_detail_id: String,
+        pub sbi_id: String,
+        pub dprovider_id: String,
+        pub partner_org_name: Option<String>,
+        pub is_active: bool,
+    }
+}
+
+impl From<MappingRow> for SbiDeviceMapping {
+    fn from(r: MappingRow) -> Self {
+        with_audit!(SbiDeviceMapping {
+            device_detail_id: DeviceDetailId::from(r.device_detail_id),
+            sbi_id: SbiId::from(r.sbi_id),
+            provider_id: ProviderId::from(r.dprovider_id),
+            partner_org_name: r.partner_org_name,
+            is_active: r.is_active,
+        } taken from r)
+    }
+}
+
+impl From<&SbiDeviceMapping> for MappingRow {
+    fn from(m: &SbiDeviceMapping) -> Self {
+        with_audit!(MappingRow {
+            device_detail_id: m.device_detail_id.to_string(),
+            sbi_id: m.sbi_id.to_string(),
+            dprovider_id: m.provider_id.to_string(),
+            partner_org_name: m.partner_org_name.clone(),
+            is_active: m.is_active,
+        } copied from m)
+    }
+}
+
+pub fn find(conn: &mut DbConnection, detail: &DeviceDetailId, sbi: &SbiId) -> QueryResult<Option<SbiDeviceMapping>> {
+    Ok(first_row::<MappingRow, _>(conn, map::table.find((detail.as_str(), sbi.as_str())))?.map(SbiDeviceMapping::from))
+}
+
+pub fn insert(conn: &mut DbConnection, m: &SbiDeviceMapping) -> QueryResult<usize> {
+    diesel::insert_into(map::table).values(MappingRow::from(m)).execute(conn)
+}
+
+pub fn delete(conn: &mut DbConnection, detail: &DeviceDetailId, sbi: &SbiId) -> QueryResult<usize> {
+    diesel::delete(map::table.find((detail.as_str(), sbi.as_str()))).execute(conn)
+}

@@ -1,0 +1,9 @@
+//! Device providers' and FTM providers' tables: device types and sub-types, device details,
+//! secure biometric interfaces, their mapping, FTM chips. Rows convert to `device_domain` values;
+//! updates write the whole row of a value read in the same transaction.
+
+pub mod detail;
+pub mod ftm;
+pub mod mapping;
+pub mod sbi;
+pub mod types;
