@@ -16,7 +16,7 @@ pub struct Sections {
 impl ServiceSettings for Sections {
     /// partner-service's own sections, so that one file can configure both services.
     const SIBLING_SECTIONS: &'static [&'static str] =
-        &["policy", "partner", "certificates", "onboarding", "smtp", "portal", "device"];
+        &["policy", "partner", "certificates", "onboarding", "smtp", "portal", "device", "oidc", "esignet"];
 }
 
 /// misp-license-service's settings.
