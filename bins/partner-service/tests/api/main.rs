@@ -19,6 +19,7 @@ mod partner_keys;
 mod partner_openapi;
 mod partner_paged;
 mod partner_search;
+mod partner_v3;
 mod policy;
 mod portal;
 mod process;
