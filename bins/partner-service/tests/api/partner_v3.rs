@@ -8,7 +8,7 @@ use web_support::testing::{Answer, token};
 
 use crate::api_tests;
 use crate::helpers::TestApp;
-use crate::partner_fixtures::{active_partner, admin, conn, group, register, world};
+use crate::partner_fixtures::{active_partner, admin, audit_ids, conn, group, register, world};
 
 const V3: &str = "/v1/partnermanager/partners/v3";
 
@@ -51,8 +51,10 @@ fn a_user_lists_its_own_partners(app: TestApp) {
     assert_eq!(ids(&list("va", "?status=InProgress&partnerType=SDK_Partner").ok()), ["vb"]);
     assert!(ids(&list("va", "?status=APPROVED").ok()).is_empty(), "the status is compared exactly");
 
+    assert!(audit_ids(&app, "NO_ID").contains(&"PMS_PRT_249".to_owned()), "audited as a partner list");
     let stranger = list("nobody", "?status=approved");
     assert_eq!((stranger.status, stranger.error_code()), (200, Some("PMS_CERTIFICATE_ERROR_002")));
+    assert!(audit_ids(&app, "NO_ID").contains(&"PMS_PRT_421:PMS_CERTIFICATE_ERROR_002".to_owned()));
     assert_eq!(stranger.body["id"], "mosip.pms.partners.v3.get");
     let no_status = app.client.get(V3, Some(&token("va", &["AUTH_PARTNER"])));
     assert_eq!((no_status.status, no_status.error_code()), (400, Some("PMS_COR_001")));

@@ -2,6 +2,7 @@
 //! status, partner type and whether a policy group is chosen.
 
 use app_core::{Actor, AppError, Store};
+use audit_events::AuditEvent;
 use persistence::repo::request_paged::{OwnedPartner, partners_of_user};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -61,10 +62,15 @@ pub fn select_partners_v3(owned: Vec<OwnedPartner>, q: &PartnersV3Query) -> Resu
         .collect()
 }
 
-/// The caller's partners the query selects (a read: MOSIP audits none).
+/// The caller's partners the query selects, audited like the other partner lists
+/// (`PMS_PRT_149`/`249`; a refusal `PMS_PRT_421`).
 pub fn partners_v3(store: &Store, actor: &Actor, q: &PartnersV3Query) -> Result<Vec<PartnerDtoV3>, AppError> {
-    let owned = store.read(|tx| Ok(partners_of_user(tx.conn, &actor.user_id)?))?;
-    select_partners_v3(owned, q)
+    let plan = store.plan(actor).call(AuditEvent::GetPartner, None).on_failure(AuditEvent::PartnerMissing, None);
+    store.audited_read(plan, |tx| {
+        let found = select_partners_v3(partners_of_user(tx.conn, &actor.user_id)?, q)?;
+        tx.trail.push(AuditEvent::GetPartnerSuccess, None);
+        Ok(found)
+    })
 }
 
 #[cfg(test)]
