@@ -2,7 +2,7 @@
 //! whose operations it configures.
 
 use misp_app::MispSettings;
-use partner_app::settings::{CertificateSettings, OnboardingSettings, PartnerSettings, SmtpSettings};
+use partner_app::settings::{CertificateSettings, OnboardingSettings, PartnerSettings, SmtpSettings, UiSettings};
 use partner_portal::PortalSettings;
 use policy_app::PolicySettings;
 use serde::Deserialize;
@@ -10,7 +10,8 @@ use web_support::settings::ServiceSettings;
 use websub_publisher::EventsSettings;
 
 /// `[policy]`, `[partner]`, `[certificates]`, `[onboarding]`, `[smtp]`, `[portal]`, `[misp]` for
-/// the portal's MISP pages, and `[events]`.
+/// the portal's MISP pages, `[events]`, and `[ui]` (what the portal reads from `/roles` and
+/// `/system-config`).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
 pub struct Sections {
@@ -22,6 +23,7 @@ pub struct Sections {
     pub portal: PortalSettings,
     pub misp: MispSettings,
     pub events: EventsSettings,
+    pub ui: UiSettings,
 }
 
 impl ServiceSettings for Sections {}

@@ -16,6 +16,7 @@ pub fn build(settings: Settings) -> anyhow::Result<(u16, actix_web::dev::Server)
     let policy = web::Data::new(policy_app::PolicyConfig::load(&own.policy)?);
     let portal = web::Data::new(partner_portal::PortalConfig::new(&own.portal));
     let misp = web::Data::new(own.misp.config().map_err(anyhow::Error::msg)?);
+    let ui = web::Data::new(own.ui.clone());
     let shared = web_support::startup::prepare(settings)?;
     let onboarding = onboarding_state(&shared.settings)?;
     let doc = web_support::openapi::serve::LazyDoc::new(crate::openapi::document);
@@ -24,6 +25,7 @@ pub fn build(settings: Settings) -> anyhow::Result<(u16, actix_web::dev::Server)
         cfg.app_data(policy.clone());
         cfg.app_data(onboarding.clone());
         cfg.app_data(certificates.clone());
+        cfg.app_data(ui.clone());
         crate::routes::configure(cfg, &doc);
         if portal.enabled {
             cfg.app_data(portal.clone());

@@ -14,6 +14,7 @@ pub(crate) mod events;
 pub(crate) mod onboarding;
 pub(crate) mod partners;
 pub mod policy;
+pub(crate) mod ui_config;
 
 use actix_web::web;
 use web_support::openapi::serve::LazyDoc;
@@ -40,7 +41,8 @@ pub fn register(r: &mut Registrar<'_>) {
             .post("/events/requeue", events::requeue)
             .configure(onboarding::register)
             .configure(certificates::register)
-            .configure(partners::register);
+            .configure(partners::register)
+            .configure(ui_config::register);
     })
     .scope_without_metadata(POLICY_BASE, |r| {
         register_actuator(r);
@@ -58,3 +60,4 @@ pub use onboarding::OnboardingApi;
 pub use partners::PartnersApi;
 pub use partners::v2_reads::PartnersV2Api;
 pub use policy::PolicyApi;
+pub use ui_config::UiConfigApi;

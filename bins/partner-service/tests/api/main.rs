@@ -24,3 +24,4 @@ mod policy;
 mod portal;
 mod process;
 mod smtp_sink;
+mod ui_config;

@@ -1,9 +1,10 @@
 //! The settings sections partner-service reads for these operations — `[partner]`,
-//! `[certificates]`, `[onboarding]` and `[smtp]` — each turned into the operations' configuration
+//! `[certificates]`, `[onboarding]`, `[smtp]` and `[ui]` — each turned into the operations' configuration
 //! and checked once at start.
 
 mod certificates;
 mod onboarding;
+mod ui;
 
 use app_core::settings::string_list;
 use partner_domain::api_key::ApiKeyPolicy;
@@ -12,6 +13,7 @@ use serde::Deserialize;
 
 pub use certificates::CertificateSettings;
 pub use onboarding::{OnboardingSettings, SmtpSettings};
+pub use ui::{RolesDto, SystemConfigDto, UiSettings};
 
 use crate::PartnerConfig;
 
