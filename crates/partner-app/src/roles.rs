@@ -191,14 +191,5 @@ pub const POLICY_REQUESTS: &[&str] = &[
 /// The auth partners' API keys (`getpartnersapikeyrequests`).
 pub const PARTNER_API_KEYS: &[&str] = &[PARTNER_ADMIN, "AUTH_PARTNER"];
 
-/// The caller's own partners (`getpartnersv3`).
-pub const PARTNERS_V3: &[&str] = &[
-    "DEVICE_PROVIDER",
-    "FTM_PROVIDER",
-    PARTNER_ADMIN,
-    "AUTH_PARTNER",
-    "ABIS_PARTNER",
-    "SDK_PARTNER",
-    "CREDENTIAL_PARTNER",
-    "ONLINE_VERIFICATION_PARTNER",
-];
+/// The caller's own partners (`getpartnersv3`): the policy-request roles and the providers.
+pub const PARTNERS_V3: &[&str] = &widen::<8>(POLICY_REQUESTS, &["DEVICE_PROVIDER", "FTM_PROVIDER"]);
