@@ -224,6 +224,11 @@ catalogue! {
         "This event republishes the current partners, API keys, policies and licences to the WebSub hub"),
     RepublishSuccess => ("PMS_PRT_291", System, "Republish state", NoId,
         "This event specifies that the current state was queued for the WebSub hub"),
+    // ---- beyond the seed (EXTRA_EVENTS): the 1.2.2 portal consent
+    SaveUserConsent => ("PMS_PRT_192", User, "Save user consent", NoId,
+        "This event records a portal user's consent to the data PMS captures"),
+    SaveUserConsentSuccess => ("PMS_PRT_292", System, "Save user consent", NoId,
+        "This event specifies that the user's consent was recorded"),
 }
 
 impl AuditEvent {
@@ -235,8 +240,14 @@ impl AuditEvent {
 /// Events the product records beyond the seed catalogue (for operations MOSIP added later, or
 /// that the seed does not cover). Each is listed in `docs/audit.md`; every other event is the
 /// seed's, unchanged.
-pub const EXTRA_EVENTS: &[AuditEvent] =
-    &[AuditEvent::RequeueEvents, AuditEvent::RequeueEventsSuccess, AuditEvent::Republish, AuditEvent::RepublishSuccess];
+pub const EXTRA_EVENTS: &[AuditEvent] = &[
+    AuditEvent::RequeueEvents,
+    AuditEvent::RequeueEventsSuccess,
+    AuditEvent::Republish,
+    AuditEvent::RepublishSuccess,
+    AuditEvent::SaveUserConsent,
+    AuditEvent::SaveUserConsentSuccess,
+];
 
 impl AuditEvent {
     /// True for the seed's events, false for the documented extras.

@@ -28,5 +28,6 @@ pub mod roles;
 pub mod events;
 // the settings sections these operations read
 pub mod settings;
+pub mod user_consent;
 // MOSIP 1.2.2 paged reads
 pub mod paged_reads;

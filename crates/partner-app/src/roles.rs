@@ -193,3 +193,6 @@ pub const PARTNER_API_KEYS: &[&str] = &[PARTNER_ADMIN, "AUTH_PARTNER"];
 
 /// The caller's own partners (`getpartnersv3`): the policy-request roles and the providers.
 pub const PARTNERS_V3: &[&str] = &widen::<8>(POLICY_REQUESTS, &["DEVICE_PROVIDER", "FTM_PROVIDER"]);
+
+/// The portal consent (`userconsent`): the partner roles and the policy manager.
+pub const USER_CONSENT: &[&str] = &widen::<9>(PARTNERS_V3, &["POLICYMANAGER"]);

@@ -15,6 +15,7 @@ pub(crate) mod onboarding;
 pub(crate) mod partners;
 pub mod policy;
 pub(crate) mod ui_config;
+pub(crate) mod user_consent;
 
 use actix_web::web;
 use web_support::openapi::serve::LazyDoc;
@@ -42,7 +43,8 @@ pub fn register(r: &mut Registrar<'_>) {
             .configure(onboarding::register)
             .configure(certificates::register)
             .configure(partners::register)
-            .configure(ui_config::register);
+            .configure(ui_config::register)
+            .configure(user_consent::register);
     })
     .scope_without_metadata(POLICY_BASE, |r| {
         register_actuator(r);
@@ -61,3 +63,4 @@ pub use partners::PartnersApi;
 pub use partners::v2_reads::PartnersV2Api;
 pub use policy::PolicyApi;
 pub use ui_config::UiConfigApi;
+pub use user_consent::UserConsentApi;

@@ -25,3 +25,4 @@ mod portal;
 mod process;
 mod smtp_sink;
 mod ui_config;
+mod user_consent;

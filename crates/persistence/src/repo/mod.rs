@@ -111,3 +111,4 @@ pub mod like;
 pub mod partner_paged;
 pub mod policy_paged;
 pub mod request_paged;
+pub mod user_consent;
