@@ -16,7 +16,7 @@ pub struct Sections {
 impl ServiceSettings for Sections {
     /// partner-service's own sections, so that one file can configure both services.
     const SIBLING_SECTIONS: &'static [&'static str] =
-        &["policy", "partner", "certificates", "onboarding", "smtp", "portal", "device", "oidc", "esignet"];
+        &["policy", "partner", "certificates", "onboarding", "smtp", "portal", "device", "oidc", "esignet", "ui"];
 }
 
 /// misp-license-service's settings.
@@ -31,7 +31,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let file = dir.path().join("pms.toml");
         let write = |text: &str| std::fs::write(&file, text).unwrap_or_else(|e| panic!("{e}"));
-        write("[misp]\nid_length = 4\n[partner]\napi_key_expiry_days = 30\n[portal]\nenabled = false\n");
+        write(
+            "[misp]\nid_length = 4\n[partner]\napi_key_expiry_days = 30\n[portal]\nenabled = false\n[ui]\nitems_per_page = 20\n",
+        );
         let settings = Settings::load(Some(&file)).unwrap_or_else(|e| panic!("{e:#}"));
         assert_eq!(settings.service.misp.id_length, 4);
         write("[misp]\nid_length = 4\n[mips]\nid_length = 4\n");

@@ -4,7 +4,7 @@
 use device_app::DeviceSettings;
 use misp_app::MispSettings;
 use partner_app::settings::{
-    CertificateSettings, EsignetSettings, OidcSettings, OnboardingSettings, PartnerSettings, SmtpSettings,
+    CertificateSettings, EsignetSettings, OidcSettings, OnboardingSettings, PartnerSettings, SmtpSettings, UiSettings,
 };
 use partner_portal::PortalSettings;
 use policy_app::PolicySettings;
@@ -13,7 +13,8 @@ use web_support::settings::ServiceSettings;
 use websub_publisher::EventsSettings;
 
 /// `[policy]`, `[partner]`, `[certificates]`, `[onboarding]`, `[smtp]`, `[portal]`, `[misp]` for
-/// the portal's MISP pages, `[events]`, `[oidc]`, `[esignet]` and `[device]`.
+/// the portal's MISP pages, `[events]`, `[oidc]`, `[esignet]`, `[device]` and `[ui]` (what the portal
+/// reads from `/roles` and `/system-config`).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
 pub struct Sections {
@@ -29,6 +30,7 @@ pub struct Sections {
     pub oidc: OidcSettings,
     pub esignet: EsignetSettings,
     pub device: DeviceSettings,
+    pub ui: UiSettings,
 }
 
 impl ServiceSettings for Sections {}

@@ -18,6 +18,7 @@ pub fn build(settings: Settings) -> anyhow::Result<(u16, actix_web::dev::Server)
     let misp = web::Data::new(own.misp.config().map_err(anyhow::Error::msg)?);
     let oidc = web::Data::new(own.oidc.config(&own.esignet)?);
     let device = web::Data::new(own.device.config());
+    let ui = web::Data::new(own.ui.clone());
     let shared = web_support::startup::prepare(settings)?;
     let onboarding = onboarding_state(&shared.settings)?;
     let doc = web_support::openapi::serve::LazyDoc::new(crate::openapi::document);
@@ -28,6 +29,7 @@ pub fn build(settings: Settings) -> anyhow::Result<(u16, actix_web::dev::Server)
         cfg.app_data(certificates.clone());
         cfg.app_data(oidc.clone());
         cfg.app_data(device.clone());
+        cfg.app_data(ui.clone());
         crate::routes::configure(cfg, &doc);
         if portal.enabled {
             cfg.app_data(portal.clone());

@@ -260,6 +260,11 @@ catalogue! {
         "This event specifies that an operation on the secure biometric interface - {id} failed"),
     UploadFtmCertificate => ("AUT-009", User, "Upload FTM chip certificate", FtpChipDetailId,
         "This event triggers an API call to upload the certificate of the FTM chip - {id}"),
+    // ---- beyond the seed (EXTRA_EVENTS): the 1.2.2 portal consent
+    SaveUserConsent => ("PMS_PRT_192", User, "Save user consent", NoId,
+        "This event records a portal user's consent to the data PMS captures"),
+    SaveUserConsentSuccess => ("PMS_PRT_292", System, "Save user consent", NoId,
+        "This event specifies that the user's consent was recorded"),
 }
 
 impl AuditEvent {
@@ -293,6 +298,8 @@ pub const EXTRA_EVENTS: &[AuditEvent] = &[
     AuditEvent::UpdateSbi,
     AuditEvent::SbiFailure,
     AuditEvent::UploadFtmCertificate,
+    AuditEvent::SaveUserConsent,
+    AuditEvent::SaveUserConsentSuccess,
 ];
 
 impl AuditEvent {

@@ -30,5 +30,6 @@ pub mod events;
 pub mod oidc;
 // the settings sections these operations read
 pub mod settings;
+pub mod user_consent;
 // MOSIP 1.2.2 paged reads
 pub mod paged_reads;

@@ -1,10 +1,11 @@
 //! MOSIP 1.2.2's paged reads of the partner manager: the partner list for admins
 //! (`GET /admin-partners`), the policy requests (`GET /partner-policy-requests`) and the API keys
 //! (`GET /partner-api-keys`), filtered,
-//! sorted and paged in SQL.
+//! sorted and paged in SQL; and the caller's own partners (`GET /partners/v3`, not paged).
 
 mod api_keys;
 mod dto;
+mod partners_v3;
 mod policy_requests;
 mod scope;
 
@@ -15,6 +16,7 @@ use persistence::repo::partner_paged::{self as repo, PartnerFilter, PartnerSortK
 
 pub use api_keys::{ApiKeySummaryDto, ApiKeysQuery, KEY_SORT_FIELDS, api_keys, api_keys_request};
 pub use dto::{AdminPartnersQuery, PartnerSummaryDto};
+pub use partners_v3::{PartnerDtoV3, PartnersV3Query, partners_v3, select_partners_v3};
 pub use policy_requests::{
     PolicyRequestSummaryDto, PolicyRequestsQuery, REQUEST_SORT_FIELDS, policy_requests, policy_requests_request,
 };

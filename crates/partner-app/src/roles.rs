@@ -195,3 +195,9 @@ pub const POLICY_REQUESTS: &[&str] = &[
 
 /// The auth partners' API keys (`getpartnersapikeyrequests`).
 pub const PARTNER_API_KEYS: &[&str] = &[PARTNER_ADMIN, "AUTH_PARTNER"];
+
+/// The caller's own partners (`getpartnersv3`): the policy-request roles and the providers.
+pub const PARTNERS_V3: &[&str] = &widen::<8>(POLICY_REQUESTS, &["DEVICE_PROVIDER", "FTM_PROVIDER"]);
+
+/// The portal consent (`userconsent`): the partner roles and the policy manager.
+pub const USER_CONSENT: &[&str] = &widen::<9>(PARTNERS_V3, &["POLICYMANAGER"]);

@@ -370,6 +370,20 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// MOSIP 1.2.2's portal consent, one row per user (`consent_given` `YES`).
+    user_details (id) {
+        id -> Text,
+        user_id -> Text,
+        consent_given -> Text,
+        consent_given_dtimes -> Timestamp,
+        cr_by -> Text,
+        cr_dtimes -> Timestamp,
+        upd_by -> Nullable<Text>,
+        upd_dtimes -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(auth_policy -> policy_group (policy_group_id));
 diesel::joinable!(partner -> partner_type (partner_type_code));
 diesel::joinable!(partner -> policy_group (policy_group_id));

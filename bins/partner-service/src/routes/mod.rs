@@ -17,6 +17,8 @@ pub(crate) mod oidc;
 pub(crate) mod onboarding;
 pub(crate) mod partners;
 pub mod policy;
+pub(crate) mod ui_config;
+pub(crate) mod user_consent;
 
 use actix_web::web;
 use web_support::openapi::serve::LazyDoc;
@@ -45,7 +47,9 @@ pub fn register(r: &mut Registrar<'_>) {
             .configure(certificates::register)
             .configure(partners::register)
             .configure(oidc::register)
-            .configure(device::register);
+            .configure(device::register)
+            .configure(ui_config::register)
+            .configure(user_consent::register);
     })
     .scope_without_metadata(POLICY_BASE, |r| {
         register_actuator(r);
@@ -65,3 +69,5 @@ pub use onboarding::OnboardingApi;
 pub use partners::PartnersApi;
 pub use partners::v2_reads::PartnersV2Api;
 pub use policy::PolicyApi;
+pub use ui_config::UiConfigApi;
+pub use user_consent::UserConsentApi;

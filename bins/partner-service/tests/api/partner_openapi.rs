@@ -79,6 +79,8 @@ fn partner_manager_answers_match_the_document(app: TestApp) {
     assert!(v1.response()["partners"][0].get("logoUrl").is_none(), "{}", v1.body);
     let v2 = call("GET", "/v2", &format!("{P}/v2"), None).ok();
     assert_eq!(v2.response()["partners"].as_array().map(Vec::len), Some(2));
+    let v3 = c.call(&partner_token("PA1"), "GET", "/v3", &format!("{P}/v3?status=InProgress"), None).ok();
+    assert_eq!(v3.body["id"], "mosip.pms.partners.v3.get");
 
     // P12, M8, M9, P14, M4: a policy request and its review
     let request = json!({"policyName": "auth policy", "useCaseDescription": "counters"});

@@ -1,10 +1,11 @@
 //! The settings sections partner-service reads for these operations — `[partner]`,
-//! `[certificates]`, `[onboarding]` and `[smtp]` — each turned into the operations' configuration
+//! `[certificates]`, `[onboarding]`, `[smtp]` and `[ui]` — each turned into the operations' configuration
 //! and checked once at start.
 
 mod certificates;
 mod oidc;
 mod onboarding;
+mod ui;
 
 use app_core::settings::string_list;
 use partner_domain::api_key::ApiKeyPolicy;
@@ -14,6 +15,7 @@ use serde::Deserialize;
 pub use certificates::CertificateSettings;
 pub use oidc::{EsignetSettings, OidcSettings};
 pub use onboarding::{OnboardingSettings, SmtpSettings};
+pub use ui::{RolesDto, SystemConfigDto, UiSettings};
 
 use crate::PartnerConfig;
 

@@ -117,3 +117,6 @@ pub mod oidc_client;
 
 // ---- device providers and FTM providers (device types, device details, SBIs, FTM chips)
 pub mod device;
+
+// ---- the 1.2.2 portal consent
+pub mod user_consent;

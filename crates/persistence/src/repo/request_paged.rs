@@ -205,7 +205,7 @@ pub fn request_summaries(
     Ok((rows, total))
 }
 
-/// A partner a user owns, as the request list checks it: id, type and policy group.
+/// A partner a user owns, as the 1.2.2 lists check it: id, type, approval status and policy group.
 #[derive(Debug, Clone, PartialEq, Eq, Queryable)]
 pub struct OwnedPartner {
     pub id: String,
@@ -213,6 +213,9 @@ pub struct OwnedPartner {
     pub policy_group_id: Option<String>,
     /// The name of its policy group, when the group exists.
     pub policy_group_name: Option<String>,
+    /// The description of its policy group, when the group exists.
+    pub policy_group_description: Option<String>,
+    pub approval_status: String,
 }
 
 /// The partners whose `user_id` is `user_id`, with their group's name.
@@ -222,6 +225,13 @@ pub fn partners_of_user(conn: &mut DbConnection, user_id: &str) -> QueryResult<V
         .filter(partner::user_id.eq(user_id))
         .filter(partner::is_deleted.eq(false))
         .order(partner::id.asc())
-        .select((partner::id, partner::partner_type_code, partner::policy_group_id, policy_group::name.nullable()))
+        .select((
+            partner::id,
+            partner::partner_type_code,
+            partner::policy_group_id,
+            policy_group::name.nullable(),
+            policy_group::descr.nullable(),
+            partner::approval_status,
+        ))
         .load(conn)
 }

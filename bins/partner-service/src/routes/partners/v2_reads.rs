@@ -2,8 +2,8 @@
 
 use actix_web::web;
 use partner_app::paged_reads::{
-    self, AdminPartnersQuery, ApiKeySummaryDto, ApiKeysQuery, PartnerSummaryDto, PolicyRequestSummaryDto,
-    PolicyRequestsQuery,
+    self, AdminPartnersQuery, ApiKeySummaryDto, ApiKeysQuery, PartnerDtoV3, PartnerSummaryDto, PartnersV3Query,
+    PolicyRequestSummaryDto, PolicyRequestsQuery,
 };
 use partner_app::roles;
 use web_support::openapi::Registrar;
@@ -14,7 +14,8 @@ use web_support::{ApiError, Db, Principal, ReplyV2, ResponseEnvelopeV2};
 pub fn register(r: &mut Registrar<'_>) {
     r.get("/admin-partners", admin_partners)
         .get("/partner-policy-requests", policy_requests)
-        .get("/partner-api-keys", api_keys);
+        .get("/partner-api-keys", api_keys)
+        .get("/partners/v3", partners_v3);
 }
 
 /// `GET /admin-partners`.
@@ -128,7 +129,38 @@ pub async fn api_keys(
     Ok(ReplyV2::new("mosip.pms.all.api.key.requests.get", outcome))
 }
 
+/// `GET /partners/v3`.
+#[utoipa::path(
+    get,
+    path = "/partners/v3",
+    operation_id = "getPartnersV3",
+    tag = "Partners",
+    summary = "The caller's own partners (MOSIP 1.2.2)",
+    description = "The partners whose user is the caller, in id order, not paged: `status` (required) \
+matches the approval status exactly (e.g. `approved`, `InProgress`), `partnerType` the type exactly \
+(e.g. `Auth_Partner`); `policyGroupAvailable=true` keeps the partners with a policy group and answers \
+the group, `false` keeps those without one. Roles: `DEVICE_PROVIDER`, `FTM_PROVIDER`, \
+`PARTNER_ADMIN`, `AUTH_PARTNER`, `ABIS_PARTNER`, `SDK_PARTNER`, `CREDENTIAL_PARTNER`, \
+`ONLINE_VERIFICATION_PARTNER`.\n\n\
+Errors (HTTP 200, in the answer, `id` `mosip.pms.partners.v3.get`): `PMS_CERTIFICATE_ERROR_002` \
+the caller owns no partner; `PMS_POLICY_ERROR_001` a selected partner's group does not exist. \
+Without `status`, or a `policyGroupAvailable` other than `true`/`false`: HTTP 400 `PMS_COR_001`.",
+    params(PartnersV3Query),
+    responses((status = 200, description = "The partners, or the errors", body = ResponseEnvelopeV2<Vec<PartnerDtoV3>>))
+)]
+#[tracing::instrument(skip_all)]
+pub async fn partners_v3(
+    principal: Principal,
+    db: web::Data<Db>,
+    query: web::Query<PartnersV3Query>,
+) -> Result<ReplyV2<Vec<PartnerDtoV3>>, ApiError> {
+    principal.require_any(roles::PARTNERS_V3)?;
+    let query = query.into_inner();
+    let outcome = db.call(move |store| paged_reads::partners_v3(store, &principal, &query)).await;
+    Ok(ReplyV2::new("mosip.pms.partners.v3.get", outcome))
+}
+
 /// The 1.2.2 partner operations (paths relative to `/v1/partnermanager`).
 #[derive(utoipa::OpenApi)]
-#[openapi(paths(admin_partners, policy_requests, api_keys))]
+#[openapi(paths(admin_partners, policy_requests, api_keys, partners_v3))]
 pub struct PartnersV2Api;
