@@ -2,7 +2,7 @@
 //! consents once to the data PMS captures; the portal asks whether it did.
 
 use app_core::time::stamp;
-use app_core::{Actor, AppError, Store};
+use app_core::{Actor, AppError, FailureKind, Store};
 use audit_events::AuditEvent;
 use persistence::DbConnection;
 use persistence::repo::request_paged::partners_of_user;
@@ -31,12 +31,26 @@ fn require_partner(conn: &mut DbConnection, user_id: &str) -> Result<(), AppErro
 
 /// Records the caller's consent now (again, if it had consented before), audited
 /// `PMS_PRT_192`/`292` (a refusal `PMS_PRT_421`).
+/// A first consent that loses the race to insert the user's row to a concurrent one is taken
+/// again (it then updates that row); losing twice answers 503.
 pub fn save_consent(store: &Store, actor: &Actor) -> Result<UserConsentDto, AppError> {
+    match save_once(store, actor) {
+        Err(e) if e.kind == FailureKind::Unavailable => save_once(store, actor),
+        done => done,
+    }
+}
+
+fn save_once(store: &Store, actor: &Actor) -> Result<UserConsentDto, AppError> {
     let plan = store.plan(actor).call(AuditEvent::SaveUserConsent, None).on_failure(AuditEvent::PartnerMissing, None);
     store.audited(plan, |tx| {
         require_partner(tx.conn, &actor.user_id)?;
         let id = tx.new_id();
-        record_consent(tx.conn, &id, &actor.user_id, &actor.user_id, tx.now)?;
+        match record_consent(tx.conn, &id, &actor.user_id, &actor.user_id, tx.now) {
+            Err(e) if persistence::is_unique_violation(&e) => {
+                return Err(AppError::unavailable("a concurrent first consent inserted the user's row"));
+            }
+            other => other?,
+        }
         tx.trail.push(AuditEvent::SaveUserConsentSuccess, None);
         Ok(UserConsentDto {
             user_id: actor.user_id.clone(),
