@@ -31,7 +31,7 @@ struct TokenAnswer {
 }
 
 impl TokenSource {
-    /// From `[events.auth]`; a token URL needs a client id and secret.
+    /// From `[events.auth]` (or a section of the same keys); a token URL needs a client id and secret.
     pub fn from_settings(s: &EventsAuthSettings) -> anyhow::Result<Self> {
         match (&s.token_url, &s.client_id, &s.client_secret, &s.token) {
             (Some(url), Some(id), Some(secret), _) => Ok(TokenSource::ClientCredentials {
@@ -40,7 +40,7 @@ impl TokenSource {
                 client_secret: secret.clone(),
                 cached: Mutex::new(None),
             }),
-            (Some(_), _, _, _) => anyhow::bail!("events.auth.token_url needs events.auth.client_id and client_secret"),
+            (Some(_), _, _, _) => anyhow::bail!("a token_url needs a client_id and a client_secret"),
             (None, _, _, Some(token)) => Ok(TokenSource::Static(token.clone())),
             (None, _, _, None) => Ok(TokenSource::None),
         }

@@ -133,7 +133,48 @@ fn esignet_down_is_refused_and_nothing_is_stored(db: persistence::testing::TestD
     assert!(events(&app, "OIDC_CLIENT_UPDATED").is_empty());
 }
 
+fn esignet_is_called_with_a_client_credentials_token_fetched_once(db: persistence::testing::TestDb) {
+    let (esignet, keycloak) = (EsignetStub::start(), TestHub::start());
+    keycloak.answer_body(r#"{"access_token": "kc-esignet-1", "expires_in": 300, "token_type": "Bearer"}"#);
+    let (url, token_url) = (esignet.url.clone(), format!("{}token", keycloak.url));
+    let app = spawn_with(db, move |s| {
+        s.service.esignet.url = Some(url);
+        s.service.esignet.token_url = Some(token_url);
+        s.service.esignet.client_id = Some("mosip-pms-client".into());
+        s.service.esignet.client_secret = Some("pms-secret".to_owned().into());
+    });
+    rp_world(&app);
+    let me = partner_token("rp1");
+    create(&app, &me, create_body("rp1", KEY_N)).ok();
+    put(&app.client, &format!("{OAUTH}/{KEY_CLIENT_ID}"), &me, update_body("ACTIVE")).ok();
+    let grants = keycloak.received();
+    assert_eq!(grants.len(), 1, "the token is fetched once and kept");
+    assert_eq!(grants[0].body, "grant_type=client_credentials&client_id=mosip-pms-client&client_secret=pms-secret");
+    let sent = esignet.received();
+    assert_eq!(sent.len(), 2);
+    assert!(sent.iter().all(|(r, _)| r.header("authorization") == Some("Bearer kc-esignet-1")
+        && r.header("cookie") == Some("Authorization=kc-esignet-1")));
+}
+
+fn a_token_endpoint_that_is_down_refuses_the_create_and_stores_nothing(db: persistence::testing::TestDb) {
+    let (esignet, keycloak) = (EsignetStub::start(), TestHub::start());
+    keycloak.set(Mode::Down);
+    let (url, token_url) = (esignet.url.clone(), format!("{}token", keycloak.url));
+    let app = spawn_with(db, move |s| {
+        s.service.esignet.url = Some(url);
+        s.service.esignet.token_url = Some(token_url);
+        s.service.esignet.client_id = Some("mosip-pms-client".into());
+        s.service.esignet.client_secret = Some("pms-secret".to_owned().into());
+    });
+    rp_world(&app);
+    assert_eq!(create(&app, &partner_token("rp1"), create_body("rp1", KEY_N)).error_code(), Some("PMS_KKS_001"));
+    assert!(esignet.received().is_empty(), "nothing reaches eSignet without a token");
+    assert_eq!(stored_clients(&app), 0);
+}
+
 persistence::both_backends!(
+    esignet_is_called_with_a_client_credentials_token_fetched_once,
+    a_token_endpoint_that_is_down_refuses_the_create_and_stores_nothing,
     creates_and_updates_reach_esignet_in_mosips_shape,
     an_esignet_refusal_is_passed_back_and_nothing_is_stored,
     esignet_down_is_refused_and_nothing_is_stored,

@@ -2,11 +2,12 @@
 //! new client) or put (`/{client_id}`, a change), with the bearer token also as the
 //! `Authorization` cookie. eSignet answers HTTP 200 with `{response, errors}`.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use app_core::AppError;
-use secrecy::{ExposeSecret, SecretString};
 use serde_json::{Value, json};
+use websub_publisher::TokenSource;
 
 use super::Flavour;
 
@@ -17,18 +18,24 @@ pub const UNABLE_TO_PROCESS: &str = "PMS_PRT_500";
 /// `PMS_PRT_107`: eSignet answered nothing.
 pub const NULL_RESPONSE: &str = "PMS_PRT_107";
 
-/// Where client changes are forwarded.
-#[derive(Debug, Clone)]
+/// Where client changes are forwarded, and the token they are sent with.
+#[derive(Clone)]
 pub struct Esignet {
     base: String,
-    token: Option<SecretString>,
+    token: Arc<TokenSource>,
     agent: ureq::Agent,
 }
 
+impl std::fmt::Debug for Esignet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Esignet").field("base", &self.base).finish_non_exhaustive()
+    }
+}
+
 impl Esignet {
-    pub fn new(base: &str, token: Option<SecretString>, timeout: Duration) -> Self {
+    pub fn new(base: &str, token: TokenSource, timeout: Duration) -> Self {
         let agent = ureq::Agent::config_builder().timeout_global(Some(timeout)).http_status_as_error(false).build();
-        Esignet { base: base.trim_end_matches('/').to_owned(), token, agent: agent.into() }
+        Esignet { base: base.trim_end_matches('/').to_owned(), token: Arc::new(token), agent: agent.into() }
     }
 
     fn url(&self, flavour: Flavour, client_id: Option<&str>) -> String {
@@ -67,13 +74,6 @@ impl Esignet {
         request: Value,
         unreachable: &str,
     ) -> Result<(), AppError> {
-        if let Some(token) = &self.token {
-            let token = token.expose_secret();
-            req = req
-                .header("Cookie", &format!("Authorization={token}"))
-                .header("Authorization", &format!("Bearer {token}"));
-        }
-        let body = json!({"requestTime": request_time, "request": request});
         let down = |detail: String| {
             let message = if unreachable == NOT_ACCESSIBLE {
                 "Error while accessing the API.Please check the logs."
@@ -82,8 +82,18 @@ impl Esignet {
             };
             AppError::refused(unreachable, message).with_detail(detail)
         };
+        let token = self.token.token(&self.agent).map_err(|e| down(format!("eSignet's token: {e:#}")))?;
+        if let Some(token) = &token {
+            req = req
+                .header("Cookie", &format!("Authorization={token}"))
+                .header("Authorization", &format!("Bearer {token}"));
+        }
+        let body = json!({"requestTime": request_time, "request": request});
         let mut answer = req.send_json(&body).map_err(|e| down(format!("eSignet: {e}")))?;
         let status = answer.status().as_u16();
+        if status == 401 {
+            self.token.forget();
+        }
         if !(200..300).contains(&status) {
             return Err(down(format!("eSignet answered HTTP {status}")));
         }
@@ -138,7 +148,7 @@ mod tests {
 
     #[test]
     fn client_ids_are_one_path_segment() {
-        let e = Esignet::new("http://esignet/", None, Duration::from_secs(1));
+        let e = Esignet::new("http://esignet/", TokenSource::None, Duration::from_secs(1));
         assert_eq!(
             e.url(Flavour::OAuth, Some("a/b c")),
             "http://esignet/v1/esignet/client-mgmt/oauth-client/a%2Fb%20c"

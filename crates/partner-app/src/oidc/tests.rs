@@ -135,7 +135,10 @@ fn esignet_down_stores_nothing_and_is_recorded() {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://127.0.0.1:{}", listener.local_addr().unwrap().port());
     drop(listener);
-    let cfg = OidcConfig { esignet: Some(Esignet::new(&url, None, Duration::from_secs(2))), ..OidcConfig::default() };
+    let cfg = OidcConfig {
+        esignet: Some(Esignet::new(&url, websub_publisher::TokenSource::None, Duration::from_secs(2))),
+        ..OidcConfig::default()
+    };
     let down = create(&w.store, &user("tech"), &cfg, Flavour::OAuth, body("tech")).unwrap_err();
     assert_eq!(down.code(), "PMS_KKS_001");
     assert!(get(&w.store, &admin(), &OidcConfig::default(), CLIENT_ID).is_err(), "nothing stored");

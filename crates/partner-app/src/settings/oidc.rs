@@ -1,8 +1,11 @@
 //! `[oidc]` (OIDC clients: the allowed values and mappings) and `[esignet]` (where client
 //! changes are forwarded).
 
+use anyhow::Context;
 use std::collections::BTreeMap;
 use std::time::Duration;
+use websub_publisher::TokenSource;
+use websub_publisher::settings::EventsAuthSettings;
 
 use app_core::settings::string_list;
 use oidc_domain::claims::ClaimRules;
@@ -54,16 +57,28 @@ impl Default for OidcSettings {
 pub struct EsignetSettings {
     /// eSignet's base URL, e.g. `http://esignet.esignet` (`/v1/esignet/client-mgmt/…` is appended).
     pub url: Option<String>,
-    /// The bearer token sent (also as the `Authorization` cookie, as MOSIP does); eSignet wants
-    /// the scopes `add_oidc_client` and `update_oidc_client`.
+    /// A bearer token sent as is (also as the `Authorization` cookie, as MOSIP does), when no
+    /// `token_url` is set; eSignet wants the scopes `add_oidc_client` and `update_oidc_client`.
     pub token: Option<SecretString>,
+    /// Keycloak's token endpoint: a client-credentials token is fetched there and renewed before
+    /// it expires (MOSIP's PMS fetches its own the same way).
+    pub token_url: Option<String>,
+    pub client_id: Option<String>,
+    pub client_secret: Option<SecretString>,
     /// Seconds a call may take.
     pub timeout_secs: u64,
 }
 
 impl Default for EsignetSettings {
     fn default() -> Self {
-        EsignetSettings { url: None, token: None, timeout_secs: 10 }
+        EsignetSettings {
+            url: None,
+            token: None,
+            token_url: None,
+            client_id: None,
+            client_secret: None,
+            timeout_secs: 10,
+        }
     }
 }
 
@@ -73,7 +88,14 @@ impl OidcSettings {
         let forward = match esignet.url.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
             Some(url) => {
                 anyhow::ensure!(esignet.timeout_secs > 0, "esignet.timeout_secs must be positive");
-                Some(Esignet::new(url, esignet.token.clone(), Duration::from_secs(esignet.timeout_secs)))
+                let auth = EventsAuthSettings {
+                    token: esignet.token.clone(),
+                    token_url: esignet.token_url.clone(),
+                    client_id: esignet.client_id.clone(),
+                    client_secret: esignet.client_secret.clone(),
+                };
+                let token = TokenSource::from_settings(&auth).context("[esignet]")?;
+                Some(Esignet::new(url, token, Duration::from_secs(esignet.timeout_secs)))
             }
             None => None,
         };
