@@ -61,6 +61,13 @@ fn partners_list_their_clients_admins_all(app: TestApp) {
     assert_eq!(refused("?sortFieldName=status&sortType=up&pageNo=0&pageSize=1").as_deref(), Some("PMS_PRT_358"));
     assert_eq!(refused("?pageNo=-1&pageSize=1").as_deref(), Some("PMS_PRT_360"));
     assert_eq!(refused("?pageNo=0&pageSize=0").as_deref(), Some("PMS_PRT_361"));
+    let bad_sort = list(&admin(), "?sortFieldName=name&sortType=asc&pageNo=0&pageSize=1");
+    assert_eq!(
+        (bad_sort.body["id"].as_str(), bad_sort.body["response"].is_null(), bad_sort.body["responseTime"].is_string()),
+        (Some("mosip.pms.oauth.partners.clients.get"), true, true),
+        "errors come in the list's own envelope: {}",
+        bad_sort.body
+    );
 
     assert_eq!(list(&token("rp1", &["PARTNER"]), "").status, 403, "role denial as elsewhere");
     assert_eq!(list(&token("stranger", &["AUTH_PARTNER"]), "").error_code(), Some("PMS_CERTIFICATE_ERROR_002"));

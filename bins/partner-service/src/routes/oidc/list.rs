@@ -3,29 +3,10 @@
 use actix_web::web;
 use partner_app::oidc::{self, ClientPage, ListQuery, OidcConfig};
 use partner_app::roles;
-use serde::Serialize;
-use utoipa::ToSchema;
-use web_support::{ApiError, Db, Principal};
+use web_support::{ApiError, Db, Principal, ReplyV2, ResponseEnvelopeV2};
 
 /// MOSIP's id of the list's answers.
 const LIST_ID: &str = "mosip.pms.oauth.partners.clients.get";
-
-/// MOSIP's `ResponseWrapperV2` (`responseTime`, camel case) around a page of clients.
-#[derive(Debug, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct ClientPageEnvelope {
-    #[schema(example = "mosip.pms.oauth.partners.clients.get")]
-    pub id: String,
-    #[schema(example = "1.0")]
-    pub version: String,
-    /// `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'` (UTC).
-    pub response_time: String,
-    #[schema(value_type = Option<Object>)]
-    pub metadata: Option<serde_json::Value>,
-    pub response: ClientPage,
-    #[schema(value_type = Vec<Object>)]
-    pub errors: Vec<serde_json::Value>,
-}
 
 /// The caller's clients (an admin: all), filtered, sorted and paged.
 #[utoipa::path(
@@ -37,14 +18,14 @@ pub struct ClientPageEnvelope {
     description = "Text filters match case-insensitive substrings (`clientName` inside the stored JSON \
 name), `status` exactly. Sorting needs paging; unpaged, every client is answered. Roles: \
 `PARTNER_ADMIN` (all clients), `AUTH_PARTNER` (its own).\n\n\
-Errors (HTTP 200, MOSIP's usual envelope): `PMS_PS_ERROR_007` only one of `sortFieldName` and \
+Errors (HTTP 200, in the same 1.2.2 envelope): `PMS_PS_ERROR_007` only one of `sortFieldName` and \
 `sortType`; `PMS_PS_ERROR_006` only one of `pageNo` and `pageSize`; `PMS_PS_ERROR_008` sorting \
 without paging; `PMS_PRT_357` unknown sort field; `PMS_PRT_358` sort type not `asc`/`desc`; \
 `PMS_PRT_360` negative page; `PMS_PRT_361` page size below 1; `PMS_CERTIFICATE_ERROR_002` the \
 caller has no partner; `PMS_POLICY_ERROR_005` its partner has no policy group; \
 `PMS_POLICY_ERROR_001` the group is gone.",
     params(ListQuery),
-    responses((status = 200, description = "A page of clients, or the errors", body = ClientPageEnvelope))
+    responses((status = 200, description = "A page of clients, or the errors", body = ResponseEnvelopeV2<ClientPage>))
 )]
 #[tracing::instrument(skip_all)]
 pub async fn list(
@@ -52,16 +33,9 @@ pub async fn list(
     db: web::Data<Db>,
     cfg: web::Data<OidcConfig>,
     query: web::Query<ListQuery>,
-) -> Result<web::Json<ClientPageEnvelope>, ApiError> {
+) -> Result<ReplyV2<ClientPage>, ApiError> {
     principal.require_any(roles::OAUTH_CLIENTS_LIST)?;
     let query = query.into_inner();
-    let page = db.call(move |store| oidc::list(store, &principal, &cfg, query)).await?;
-    Ok(web::Json(ClientPageEnvelope {
-        id: LIST_ID.into(),
-        version: "1.0".into(),
-        response_time: web_support::time::mosip_now(),
-        metadata: None,
-        response: page,
-        errors: Vec::new(),
-    }))
+    let outcome = db.call(move |store| oidc::list(store, &principal, &cfg, query)).await;
+    Ok(ReplyV2::new(LIST_ID, outcome))
 }
