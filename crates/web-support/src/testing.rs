@@ -10,6 +10,8 @@ use serde_json::Value;
 
 use crate::settings::Settings;
 
+pub mod matrix;
+
 /// The HS256 secret test services verify with.
 pub const TEST_SECRET: &str = "test-secret-0123456789abcdef0123456789";
 

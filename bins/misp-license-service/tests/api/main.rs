@@ -9,3 +9,4 @@ mod lifecycle;
 mod misps;
 mod openapi;
 mod partner_license;
+mod security_matrix;

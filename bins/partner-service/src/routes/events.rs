@@ -80,6 +80,7 @@ Errors: 404 `PMS_COR_404` an unknown, expired or used-up link.",
         ("subscriberId" = String, Path, description = "The subscriber", example = "mpartner-default-cert"),
         ("shareId" = String, Path, description = "The link's id"),
     ),
+    security(()),
     responses(
         (status = 200, description = "The chain", body = String, content_type = "text/plain"),
         (status = 404, description = "No such link", body = ResponseEnvelope<String>),

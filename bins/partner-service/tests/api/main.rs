@@ -32,6 +32,7 @@ mod policy;
 mod portal;
 mod portal_oidc;
 mod process;
+mod security_matrix;
 mod smtp_sink;
 mod ui_config;
 mod user_consent;
