@@ -98,6 +98,12 @@ impl Trail {
         self.records.push(AuditRecord::new(event, &self.ctx, ref_id, self.now));
     }
 
+    /// A failure record committed with the transaction's change (a refusal that is itself
+    /// recorded, such as a counted failed login).
+    pub fn push_failure(&mut self, event: AuditEvent, ref_id: Option<&str>, code: &str, message: &str) {
+        self.records.push(AuditRecord::new(event, &self.ctx, ref_id, self.now).with_error(code, message));
+    }
+
     pub fn context(&self) -> &AuditContext {
         &self.ctx
     }

@@ -265,6 +265,11 @@ catalogue! {
         "This event records a portal user's consent to the data PMS captures"),
     SaveUserConsentSuccess => ("PMS_PRT_292", System, "Save user consent", NoId,
         "This event specifies that the user's consent was recorded"),
+    // ---- beyond the seed (EXTRA_EVENTS): local login throttling
+    LoginRefused => ("PMS_PRT_471", System, "LOCAL LOGIN", PartnerId,
+        "This event specifies that a local login as - {id} was refused"),
+    LoginLocked => ("PMS_PRT_472", System, "LOCAL LOGIN", PartnerId,
+        "This event specifies that local logins as - {id} or from its address are locked after repeated failures"),
 }
 
 impl AuditEvent {
@@ -300,6 +305,8 @@ pub const EXTRA_EVENTS: &[AuditEvent] = &[
     AuditEvent::UploadFtmCertificate,
     AuditEvent::SaveUserConsent,
     AuditEvent::SaveUserConsentSuccess,
+    AuditEvent::LoginRefused,
+    AuditEvent::LoginLocked,
 ];
 
 impl AuditEvent {

@@ -563,3 +563,13 @@ diesel::allow_tables_to_appear_in_same_query!(
     device_detail_sbi,
     ftp_chip_detail,
 );
+
+// ---- failed local logins (migration 000015)
+diesel::table! {
+    login_attempt (subject) {
+        subject -> Text,
+        failures -> Integer,
+        locked_until -> Nullable<Timestamp>,
+        updated_at -> Timestamp,
+    }
+}

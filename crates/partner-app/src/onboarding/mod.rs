@@ -13,11 +13,12 @@ pub mod signup;
 mod state;
 #[cfg(test)]
 mod tests;
+mod throttle;
 pub mod verify;
 
 use app_core::AppError;
 use audit_events::AuditEvent;
-use partner_domain::onboarding::{EmailDomainRules, OtpPolicy, PasswordPolicy, SelfServiceTypes};
+use partner_domain::onboarding::{EmailDomainRules, LoginThrottle, OtpPolicy, PasswordPolicy, SelfServiceTypes};
 
 pub use state::Onboarding;
 
@@ -31,6 +32,11 @@ pub struct OnboardingConfig {
     pub passwords: PasswordPolicy,
     pub email_domains: EmailDomainRules,
     pub partner_types: SelfServiceTypes,
+    /// When failed local logins lock an account or a client address.
+    pub login: LoginThrottle,
+    /// Take the client address from `Forwarded`/`X-Forwarded-For` (set only behind a proxy
+    /// that writes them).
+    pub trust_forwarded_for: bool,
     /// Subject of the OTP e-mail.
     pub mail_subject: String,
 }

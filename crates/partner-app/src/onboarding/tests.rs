@@ -64,6 +64,15 @@ impl TokenIssuer for Tokens {
     }
 }
 
+fn onboarding(with_issuer: bool) -> Onboarding {
+    Onboarding {
+        enabled: true,
+        rules: OnboardingConfig::default(),
+        notifier: std::sync::Arc::new(Outbox::default()),
+        token_issuer: with_issuer.then(|| std::sync::Arc::new(Tokens) as std::sync::Arc<dyn TokenIssuer>),
+    }
+}
+
 fn anonymous() -> Actor {
     Actor::anonymous(ANONYMOUS, None)
 }
@@ -104,7 +113,7 @@ fn a_sign_up_is_mailed_verified_and_logs_in() {
     assert_eq!(again.unwrap_err().code(), "PMS_ONB_009", "an OTP completes one sign-up");
 
     let form = LoginForm { user_name: Some("DEV-1".into()), password: Some(PASSWORD.into()) };
-    let logged = login(&store, Some(&Tokens), form).unwrap();
+    let logged = login(&store, &onboarding(true), &anonymous(), None, form).unwrap();
     assert_eq!(logged.user_id, "dev-1");
     assert_eq!(logged.token, format!("dev-1:{}", logged.roles.join(",")));
     assert_eq!(logged.expiry_time, testing::test_now().with_nanosecond(0).unwrap() + chrono::TimeDelta::seconds(600));
@@ -178,9 +187,62 @@ fn local_login_needs_an_issuer_and_the_right_password() {
     assert!(dup.message().contains("already exists"));
 
     let creds = |password: &str| LoginForm { user_name: Some("root-admin".into()), password: Some(password.into()) };
-    assert_eq!(login(&store, None, creds(PASSWORD)).unwrap_err().code(), "PMS_ONB_012");
-    assert_eq!(login(&store, Some(&Tokens), creds("wrong-Horse-battery")).unwrap_err().code(), "PMS_ONB_011");
-    assert_eq!(login(&store, Some(&Tokens), creds(PASSWORD)).unwrap().roles, granted);
+    let (without, with) = (onboarding(false), onboarding(true));
+    assert_eq!(login(&store, &without, &anonymous(), None, creds(PASSWORD)).unwrap_err().code(), "PMS_ONB_012");
+    let wrong = login(&store, &with, &anonymous(), None, creds("wrong-Horse-battery"));
+    assert_eq!(wrong.unwrap_err().code(), "PMS_ONB_011");
+    assert_eq!(login(&store, &with, &anonymous(), None, creds(PASSWORD)).unwrap().roles, granted);
+}
+
+/// A clock the test moves.
+#[derive(Clone)]
+struct ManualClock(std::sync::Arc<Mutex<chrono::NaiveDateTime>>);
+
+impl app_core::Clock for ManualClock {
+    fn now(&self) -> chrono::NaiveDateTime {
+        *self.0.lock().unwrap()
+    }
+}
+
+#[test]
+fn failed_logins_lock_the_account_then_the_address_and_every_refusal_is_audited() {
+    let (store, _db) = store();
+    let clock = ManualClock(std::sync::Arc::new(Mutex::new(testing::test_now())));
+    let store = store.with_clock(clock.clone());
+    admin_account::create_admin(&store, &Default::default(), "root-admin", PASSWORD, None).unwrap();
+    admin_account::create_admin(&store, &Default::default(), "other-admin", PASSWORD, None).unwrap();
+    let mut on = onboarding(true);
+    on.rules.login.max_failures_per_address = 8;
+    let creds =
+        |user: &str, password: &str| LoginForm { user_name: Some(user.into()), password: Some(password.into()) };
+    let try_login =
+        |user: &str, password: &str, from: &str| login(&store, &on, &anonymous(), Some(from), creds(user, password));
+
+    for _ in 0..5 {
+        assert_eq!(try_login("root-admin", "wrong-Horse-battery", "198.51.100.1").unwrap_err().code(), "PMS_ONB_011");
+    }
+    let locked = try_login("root-admin", PASSWORD, "198.51.100.2").unwrap_err();
+    assert_eq!(locked.code(), "PMS_ONB_015", "the right password does not open a locked account");
+    assert!(locked.message().contains("60 seconds"), "{}", locked.message());
+    assert!(try_login("other-admin", PASSWORD, "198.51.100.1").is_ok(), "another account from the same address");
+
+    *clock.0.lock().unwrap() += chrono::TimeDelta::seconds(60);
+    assert!(try_login("root-admin", PASSWORD, "198.51.100.2").is_ok(), "the lock ends");
+    assert_eq!(try_login("root-admin", "wrong-Horse-battery", "198.51.100.2").unwrap_err().code(), "PMS_ONB_011");
+    assert!(try_login("root-admin", PASSWORD, "198.51.100.2").is_ok(), "a success forgot the account's failures");
+
+    for _ in 0..3 {
+        assert_eq!(try_login("nobody", "wrong-Horse-battery", "198.51.100.1").unwrap_err().code(), "PMS_ONB_011");
+    }
+    let address_locked = try_login("other-admin", PASSWORD, "198.51.100.1").unwrap_err();
+    assert_eq!(address_locked.code(), "PMS_ONB_015", "eight failures from one address lock it for everyone");
+    assert!(try_login("other-admin", PASSWORD, "198.51.100.3").is_ok());
+
+    let audit = events(&store);
+    let refused = audit.iter().filter(|e| **e == ev(AuditEvent::LoginRefused, Some("PMS_ONB_011"))).count();
+    let locks = audit.iter().filter(|e| **e == ev(AuditEvent::LoginLocked, Some("PMS_ONB_015"))).count();
+    assert_eq!(refused, 9, "{audit:?}");
+    assert_eq!(locks, 4, "two locks started, two logins refused while locked: {audit:?}");
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use app_core::settings::string_list;
-use partner_domain::onboarding::{EmailDomainRules, OtpPolicy, PasswordPolicy, SelfServiceTypes};
+use partner_domain::onboarding::{EmailDomainRules, LoginThrottle, OtpPolicy, PasswordPolicy, SelfServiceTypes};
 use serde::Deserialize;
 
 use crate::notify::{self, MailConfig, Notifier, SmtpConfig, SmtpTls};
@@ -41,6 +41,17 @@ pub struct OnboardingSettings {
     pub token_lifetime_secs: u64,
     /// Subject of the OTP e-mail.
     pub mail_subject: String,
+    /// Failed logins in a row after which an account is locked.
+    pub login_max_failures_per_account: u32,
+    /// Failed logins in a row after which a client address is locked.
+    pub login_max_failures_per_address: u32,
+    /// The first lock; each further failure doubles it.
+    pub login_lock_secs: u64,
+    /// The longest lock.
+    pub login_max_lock_secs: u64,
+    /// Count failed logins per the address in `Forwarded`/`X-Forwarded-For` rather than the
+    /// connection's peer: set it behind an ingress that writes those headers, never otherwise.
+    pub trust_forwarded_for: bool,
 }
 
 impl Default for OnboardingSettings {
@@ -57,6 +68,11 @@ impl Default for OnboardingSettings {
             password_min_length: 10,
             token_lifetime_secs: 1800,
             mail_subject: "Your partner registration code".into(),
+            login_max_failures_per_account: 5,
+            login_max_failures_per_address: 20,
+            login_lock_secs: 60,
+            login_max_lock_secs: 3600,
+            trust_forwarded_for: false,
         }
     }
 }
@@ -83,7 +99,26 @@ impl OnboardingSettings {
             passwords: self.password_policy()?,
             email_domains: EmailDomainRules::new(&self.allowed_email_domains, &self.blocked_email_domains),
             partner_types: SelfServiceTypes { allowed: self.allowed_partner_types.clone() },
+            login: self.login_throttle()?,
+            trust_forwarded_for: self.trust_forwarded_for,
             mail_subject: self.mail_subject.clone(),
+        })
+    }
+
+    fn login_throttle(&self) -> anyhow::Result<LoginThrottle> {
+        anyhow::ensure!(
+            self.login_max_failures_per_account > 0 && self.login_max_failures_per_address > 0,
+            "onboarding.login_max_failures_per_account and _per_address must be at least 1"
+        );
+        anyhow::ensure!(
+            self.login_lock_secs > 0 && self.login_lock_secs <= self.login_max_lock_secs,
+            "onboarding.login_lock_secs must be positive and at most login_max_lock_secs"
+        );
+        Ok(LoginThrottle {
+            max_failures_per_account: self.login_max_failures_per_account,
+            max_failures_per_address: self.login_max_failures_per_address,
+            first_lock: secs("login_lock_secs", self.login_lock_secs)?,
+            max_lock: secs("login_max_lock_secs", self.login_max_lock_secs)?,
         })
     }
 

@@ -39,6 +39,9 @@ pub enum OnboardingError {
     /// Unknown user, wrong password or disabled account: one answer for all.
     #[error("Invalid user name or password.")]
     BadCredentials,
+    /// Too many failed logins for this account or from this address: locked for the seconds given.
+    #[error("Too many failed logins; try again in {0} seconds.")]
+    LoginLocked(i64),
     /// Tokens come from the identity provider (only a JWKS is configured).
     #[error("Local login is not available: tokens are issued by the identity provider.")]
     LoginUnavailable,
@@ -68,6 +71,7 @@ impl OnboardingError {
             OnboardingError::BadCredentials => "PMS_ONB_011",
             OnboardingError::LoginUnavailable => "PMS_ONB_012",
             OnboardingError::MalformedOtp => "PMS_ONB_013",
+            OnboardingError::LoginLocked(_) => "PMS_ONB_015",
             OnboardingError::Hashing(_) => "PMS_ONB_099",
         }
     }

@@ -6,8 +6,10 @@ pub mod error;
 pub mod otp;
 pub mod roles;
 pub mod signup;
+pub mod throttle;
 
 pub use credentials::{DUMMY_HASH, PasswordPolicy, hash_secret, verify_secret};
 pub use error::OnboardingError;
 pub use otp::{Otp, OtpPolicy, OtpState, SendHistory};
 pub use signup::{EmailDomainRules, SelfServiceTypes, check_user_id, email_key, login_key};
+pub use throttle::{Attempts, LoginThrottle, Subject};

@@ -5,10 +5,11 @@ mod signup;
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use maud::html;
-use partner_app::onboarding::Onboarding;
 use partner_app::onboarding::login::{self as login_op, LoginForm};
+use partner_app::onboarding::{ANONYMOUS, Onboarding};
 use serde::Deserialize;
-use web_support::{ApiError, Db};
+use web_support::host::client_address;
+use web_support::{Actor, ApiError, Db, request_id};
 
 pub use signup::{signup, signup_page, verify, verify_page};
 
@@ -70,7 +71,9 @@ pub async fn login(req: HttpRequest, body: web::Bytes) -> HttpResponse {
             user_name: Some(form.get("userName").to_owned()),
             password: Some(form.get("password").to_owned()),
         };
-        Ok::<_, Refusal>(db.call(move |store| login_op::login(store, on.issuer(), creds)).await?)
+        let client = client_address(&req, on.rules.trust_forwarded_for);
+        let actor = Actor::anonymous(ANONYMOUS, request_id::of(&req));
+        Ok::<_, Refusal>(db.call(move |store| login_op::login(store, &on, &actor, client.as_deref(), creds)).await?)
     }
     .await;
     match answer {

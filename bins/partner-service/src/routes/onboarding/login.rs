@@ -3,10 +3,12 @@
 
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::http::header;
-use actix_web::{CustomizeResponder, Responder, web};
+use actix_web::{CustomizeResponder, HttpRequest, Responder, web};
+use partner_app::onboarding::ANONYMOUS;
 use partner_app::onboarding::login::{self as op, LoggedIn, LoginForm};
+use web_support::host::client_address;
 use web_support::openapi::schema::ErrorResponse;
-use web_support::{ApiError, Db, Envelope, Reply, RequestEnvelope, ResponseEnvelope};
+use web_support::{Actor, ApiError, Db, Envelope, Reply, RequestEnvelope, ResponseEnvelope, request_id};
 
 use crate::onboarding::Enabled;
 
@@ -22,7 +24,9 @@ self-service sign-up, and sets it as the `Authorization` cookie (HttpOnly, SameS
 Public: no token.\n\n\
 Errors (HTTP 200): `PMS_COR_001` `request` or `userName` missing or blank, `password` missing, \
 or a malformed `requesttime`; `PMS_ONB_012` local login is not available (tokens come from the \
-identity provider); `PMS_ONB_011` unknown user, wrong password or disabled account.",
+identity provider); `PMS_ONB_011` unknown user, wrong password or disabled account; \
+`PMS_ONB_015` too many failed logins for this account (default 5 in a row) or from this address \
+(default 20): locked for a minute, doubling with each further failure up to an hour.",
     security(()),
     request_body(
         content = RequestEnvelope<LoginForm>,
@@ -37,13 +41,16 @@ identity provider); `PMS_ONB_011` unknown user, wrong password or disabled accou
 )]
 #[tracing::instrument(skip_all)]
 pub async fn login(
+    req: HttpRequest,
     on: Enabled,
     db: web::Data<Db>,
     body: Envelope<LoginForm>,
 ) -> Result<CustomizeResponder<Reply<LoggedIn>>, ApiError> {
     let (form, echo) = body.open()?;
     let on = on.0;
-    let answer = db.call(move |store| op::login(store, on.issuer(), form)).await?;
+    let client = client_address(&req, on.rules.trust_forwarded_for);
+    let actor = Actor::anonymous(ANONYMOUS, request_id::of(&req));
+    let answer = db.call(move |store| op::login(store, &on, &actor, client.as_deref(), form)).await?;
     let cookie = Cookie::build("Authorization", answer.token.clone())
         .path("/")
         .http_only(true)
