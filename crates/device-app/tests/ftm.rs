@@ -5,7 +5,7 @@
 
 use app_core::paged::PageQuery;
 use app_core::testing::{actor, audit_events, test_now};
-use app_core::{Actor, AppError, Store};
+use app_core::{Actor, AppError, FixedClock, Store};
 use chrono::TimeDelta;
 use device_app::dto::{FtmCertificateRequest, FtmChipRequest, FtmChipStatusRequest, FtmChipUpdateRequest};
 use device_app::ftm_v2::{self, FtmChipsQuery, FtmDeactivateRequest};
@@ -175,6 +175,21 @@ fn approved_chips_are_deactivated_and_their_certificates_read_by_their_owners((s
     assert_eq!(code(ftm_v2::certificate_data(&store, &provider("ftp2"), &id)), "PMS_FTM_ERROR_006");
     assert_eq!(code(ftm_v2::certificate_data(&store, &provider("nobody"), &id)), "PMS_CERTIFICATE_ERROR_002");
     assert_eq!(code(ftm_v2::certificate_data(&store, &me, "nope")), "PMS_FTM_ERROR_005");
+    // years later both certificates have expired: answered empty, flagged
+    let later = store.clone().with_clock(FixedClock(test_now() + TimeDelta::days(2000)));
+    let expired = ftm_v2::certificate_data(&later, &me, &id).unwrap();
+    assert_eq!((expired.ca_signed_certificate_data.as_str(), expired.is_ca_signed_certificate_expired), ("", true));
+    assert_eq!(
+        (expired.mosip_signed_certificate_data.as_str(), expired.is_mosip_signed_certificate_expired),
+        ("", true)
+    );
+    assert_eq!(expired.ca_signed_cert_expiry_date_time, data.ca_signed_cert_expiry_date_time);
+    let listed = ftm_v2::mine(&later, &me).unwrap();
+    let chip = listed.iter().find(|c| c.ftm_id == id).unwrap();
+    assert_eq!(
+        (chip.is_certificate_expired, chip.certificate_expiry_date_time.as_deref()),
+        (Some(true), Some(data.ca_signed_cert_expiry_date_time.as_str()))
+    );
 
     assert_eq!(code(ftm_v2::deactivate(&store, &me, &id, off())), "PMS_FTM_ERROR_010", "pending approval");
     decide(&store, &id, true).unwrap();
