@@ -7,6 +7,8 @@ pub mod details;
 pub mod dto;
 pub mod ftm;
 pub mod ftm_certificate;
+// MOSIP 1.2.2's FTM chip endpoints
+pub mod ftm_v2;
 mod provider;
 pub mod roles;
 pub mod sbis;

@@ -79,3 +79,19 @@ pub fn values(
         filter_values(tx.conn, entity, &columns, &criteria, cfg.filter_values_max)
     })
 }
+
+// ---- FTM chips
+
+/// `POST /ftpchipdetail/search`.
+pub fn ftm_chips(
+    store: &Store,
+    actor: &Actor,
+    req: SearchDto,
+) -> Result<PageResponse<crate::ftm::FtmChipItem>, AppError> {
+    run(store, actor, req, Entity::FtmChip, Some("ftpProviderId"), |conn, ids| {
+        Ok(persistence::repo::device::ftm::in_order_of(conn, ids)?
+            .into_iter()
+            .map(crate::ftm::FtmChipItem::from)
+            .collect())
+    })
+}

@@ -69,6 +69,25 @@ pub enum DeviceError {
     /// A provider acting for another provider's id (MOSIP 1.2.2's ownership check).
     #[error("Partner id is not associated with user.")]
     NotYourPartner,
+    // ---- MOSIP 1.2.2's FTM chip endpoints (`ErrorCode`): deactivation, certificate data
+    #[error("Request status should be De-Activate")]
+    FtmDeactivateStatus,
+    #[error("User Id does not exists.")]
+    FtmUserWithoutPartner,
+    #[error("FTM Details do not exists.")]
+    FtmNotExists,
+    #[error("FTM is not associated with user.")]
+    FtmNotOfUser,
+    #[error("Partner is not active.")]
+    FtmPartnerInactive,
+    #[error("The selected FTM is already deactivated.")]
+    FtmAlreadyDeactivated,
+    #[error("The selected FTM is not in an approved status.")]
+    FtmNotApproved,
+    #[error("The selected FTM must have a status of either pending_approval or approved.")]
+    FtmCertificateStatus,
+    #[error("Cannot download the certificate for a deactivated FTM")]
+    FtmCertificateDeactivated,
 }
 
 impl DeviceError {
@@ -105,6 +124,16 @@ impl DeviceError {
             FtmChipStatus => "PMP_AUT_038",
             FtmChipDeactivated => "PMP_AUT_039",
             NotYourPartner => "PMS_DEVICE_ERROR_001",
+            // ---- MOSIP 1.2.2's FTM chip endpoints
+            FtmDeactivateStatus => "PMS_DEVICE_ERROR_026",
+            FtmUserWithoutPartner => "PMS_CERTIFICATE_ERROR_002",
+            FtmNotExists => "PMS_FTM_ERROR_005",
+            FtmNotOfUser => "PMS_FTM_ERROR_006",
+            FtmPartnerInactive => "PMS_PMP_016",
+            FtmAlreadyDeactivated => "PMS_FTM_ERROR_007",
+            FtmNotApproved => "PMS_FTM_ERROR_010",
+            FtmCertificateStatus => "PMS_FTM_ERROR_008",
+            FtmCertificateDeactivated => "PMS_FTM_ERROR_009",
         }
     }
 }

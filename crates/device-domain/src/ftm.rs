@@ -117,11 +117,60 @@ impl FtmChip {
         self.touch(by, now);
     }
 
+    /// MOSIP 1.2.2's status of a chip: `deactivated` for an approved chip switched off, its
+    /// approval status otherwise.
+    pub fn status(&self) -> &str {
+        summary_status(&self.approval_status, self.is_active)
+    }
+
+    /// `PATCH /ftpchipdetail/{ftmId}` (1.2.2): only an approved, active chip is switched off.
+    pub fn deactivate(&mut self, by: &str, now: NaiveDateTime) -> Result<(), DeviceError> {
+        if self.approval_status != status::APPROVED {
+            return Err(DeviceError::FtmNotApproved);
+        }
+        if !self.is_active {
+            return Err(DeviceError::FtmAlreadyDeactivated);
+        }
+        self.is_active = false;
+        self.touch(by, now);
+        Ok(())
+    }
+
+    /// The alias of the certificate `GET /ftpchipdetail/{ftmId}/certificate-data` (1.2.2) may
+    /// answer: the chip must be pending approval or approved, and not deactivated.
+    pub fn downloadable_certificate(&self) -> Result<&str, DeviceError> {
+        let approved = self.approval_status == status::APPROVED;
+        if !approved && self.approval_status != status::PENDING_APPROVAL {
+            return Err(DeviceError::FtmCertificateStatus);
+        }
+        if approved && !self.is_active {
+            return Err(DeviceError::FtmCertificateDeactivated);
+        }
+        self.certificate_alias.as_deref().ok_or(DeviceError::FtmCertificateStatus)
+    }
+
     fn touch(&mut self, by: &str, now: NaiveDateTime) {
         self.upd_by = Some(by.to_owned());
         self.upd_dtimes = Some(now);
     }
 }
+
+/// The only status a 1.2.2 deactivation accepts (`PMS_DEVICE_ERROR_026` otherwise).
+pub const DEACTIVATE: &str = "De-Activate";
+
+/// Checks the `status` of a 1.2.2 deactivation request: exactly `De-Activate`.
+pub fn check_deactivate_status(requested: Option<&str>) -> Result<(), DeviceError> {
+    if requested == Some(DEACTIVATE) { Ok(()) } else { Err(DeviceError::FtmDeactivateStatus) }
+}
+
+/// MOSIP 1.2.2's status of a chip (or a partner) from its approval status and activity:
+/// `deactivated` when approved but inactive.
+pub fn summary_status(approval: &str, active: bool) -> &str {
+    if approval == status::APPROVED && !active { DEACTIVATED } else { approval }
+}
+
+/// The 1.2.2 status of an approved chip or partner that is switched off.
+pub const DEACTIVATED: &str = "deactivated";
 
 #[cfg(test)]
 mod tests {
@@ -166,5 +215,38 @@ mod tests {
         assert_eq!(c.check_upload(&ProviderId::from("FTP")), Ok(()));
         c.is_active = false;
         assert_eq!(c.check_upload(&ProviderId::from("FTP")), Err(DeviceError::FtmChipDeactivated));
+    }
+
+    #[test]
+    fn only_an_approved_active_chip_is_deactivated() {
+        let mut c = chip();
+        assert_eq!(c.deactivate("u", now()), Err(DeviceError::FtmNotApproved));
+        c.certificate_uploaded("alias".into(), "u", now());
+        assert_eq!(c.deactivate("u", now()).unwrap_err().code(), "PMS_FTM_ERROR_010");
+        c.decide(true, "a", now()).unwrap();
+        assert_eq!(c.status(), status::APPROVED);
+        c.deactivate("u", now()).unwrap();
+        assert_eq!((c.approval_status.as_str(), c.is_active, c.status()), (status::APPROVED, false, DEACTIVATED));
+        assert_eq!(c.deactivate("u", now()), Err(DeviceError::FtmAlreadyDeactivated));
+        assert_eq!(check_deactivate_status(Some("De-Activate")), Ok(()));
+        for bad in [None, Some(""), Some("de-activate"), Some("Activate")] {
+            assert_eq!(check_deactivate_status(bad).unwrap_err().code(), "PMS_DEVICE_ERROR_026");
+        }
+    }
+
+    #[test]
+    fn certificates_are_downloadable_pending_approval_or_approved_and_active() {
+        let mut c = chip();
+        assert_eq!(c.downloadable_certificate(), Err(DeviceError::FtmCertificateStatus));
+        c.certificate_uploaded("alias".into(), "u", now());
+        assert_eq!(c.downloadable_certificate(), Ok("alias"));
+        c.decide(true, "a", now()).unwrap();
+        assert_eq!(c.downloadable_certificate(), Ok("alias"));
+        c.deactivate("u", now()).unwrap();
+        assert_eq!(c.downloadable_certificate().unwrap_err().code(), "PMS_FTM_ERROR_009");
+        c.decide(false, "a", now()).unwrap();
+        assert_eq!(c.downloadable_certificate().unwrap_err().code(), "PMS_FTM_ERROR_008");
+        assert_eq!(summary_status(status::REJECTED, false), status::REJECTED);
+        assert_eq!(summary_status(status::APPROVED, true), status::APPROVED);
     }
 }

@@ -6,6 +6,8 @@ mod certificates;
 mod device;
 mod device_fixtures;
 mod device_ftm;
+mod device_ftm_upload;
+mod device_ftm_v2;
 mod device_sbi;
 mod events;
 mod events_flow;

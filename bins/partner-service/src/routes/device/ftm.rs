@@ -1,10 +1,13 @@
-//! FTM chips: create, update, approve or reject (`device_app::ftm`), upload and read their
-//! certificates (`device_app::ftm_certificate`).
+//! FTM chips: create, update, approve or reject (`device_app::ftm`), search them
+//! (`device_app::search`), upload and read their certificates (`device_app::ftm_certificate`).
 
 use actix_web::web;
+use app_core::page::PageResponse;
+use app_core::search::SearchDto;
 use device_app::dto::{FtmCertificateRequest, FtmChipRequest, FtmChipStatusRequest, FtmChipUpdateRequest, IdDto};
+use device_app::ftm::FtmChipItem;
 use device_app::ftm_certificate::{self as certificate, FtmCertificateData, FtmCertificateResponse};
-use device_app::{ftm, roles};
+use device_app::{ftm, roles, search};
 use partner_app::certificates::CertificateConfig;
 use rand_core::OsRng;
 use web_support::{Answer, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
@@ -134,4 +137,33 @@ pub async fn get_certificate(
     principal.require_any(roles::FTM_PROVIDERS)?;
     let chip = path.into_inner();
     Ok(Reply::ok(db.call(move |store| certificate::certificate(store, &principal, &chip)).await?))
+}
+
+/// `POST /ftpchipdetail/search`.
+#[utoipa::path(
+    post,
+    path = "/ftpchipdetail/search",
+    operation_id = "searchFtpChipDetails",
+    tag = "FTM chips",
+    summary = "Search FTM chips",
+    description = "MOSIP's `SearchDto` over the chip's columns (`ftpChipDetailId`, `ftpProviderId`, \
+`make`, `model`, `certificateAlias`, `partnerOrganizationName`, `approvalStatus`, `isActive`, \
+`crDtimes`, …); a `purpose` beside them is ignored. A caller without `PARTNER_ADMIN` finds its own \
+partner's chips only. Roles: `PARTNER_ADMIN`, `FTM_PROVIDER`.\n\n\
+Errors (HTTP 200): `PMS_COR_001` `request` missing; `PMS-MSD-3xx` the search is invalid.",
+    request_body(content = RequestEnvelope<SearchDto>, example = json!({"request": {
+        "filters": [{"columnName": "make", "type": "contains", "value": "Make"}],
+        "sort": [{"sortField": "crDtimes", "sortType": "desc"}], "pagination": {"pageStart": 0, "pageFetch": 10}}})),
+    responses((status = 200, description = "A page of FTM chips, or the errors",
+        body = ResponseEnvelope<PageResponse<FtmChipItem>>))
+)]
+#[tracing::instrument(skip_all)]
+pub async fn search(
+    principal: Principal,
+    db: web::Data<Db>,
+    body: Envelope<SearchDto>,
+) -> Answer<PageResponse<FtmChipItem>> {
+    principal.require_any(roles::FTM_PROVIDERS)?;
+    let request = body.request()?;
+    Ok(Reply::ok(db.call(move |store| search::ftm_chips(store, &principal, request)).await?))
 }

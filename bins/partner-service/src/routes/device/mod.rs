@@ -3,6 +3,7 @@
 
 mod detail;
 mod ftm;
+mod ftm_v2;
 mod lookups;
 mod sbi;
 
@@ -21,9 +22,14 @@ pub fn register(r: &mut Registrar<'_>) {
         .post("/securebiometricinterface/filtervalues", sbi::values)
         .resource("/securebiometricinterface/devicedetails/map", |m| m.put(sbi::map))
         .resource("/securebiometricinterface/devicedetails/map/remove", |m| m.put(sbi::unmap))
-        .resource("/ftpchipdetail", |m| m.post(ftm::create).put(ftm::update).patch(ftm::decide))
+        .resource("/ftpchipdetail", |m| m.post(ftm::create).put(ftm::update).patch(ftm::decide).get(ftm_v2::mine))
         .post("/ftpchipdetail/uploadcertificate", ftm::upload_certificate)
-        .get("/ftpchipdetail/getPartnerCertificate/{ftpChipDetailId}", ftm::get_certificate);
+        .get("/ftpchipdetail/getPartnerCertificate/{ftpChipDetailId}", ftm::get_certificate)
+        // FTM chips: search, and MOSIP 1.2.2's additions
+        .post("/ftpchipdetail/search", ftm::search)
+        .get("/ftpchipdetail/v2", ftm_v2::list)
+        .resource("/ftpchipdetail/{ftmId}", |m| m.patch(ftm_v2::deactivate))
+        .get("/ftpchipdetail/{ftmId}/certificate-data", ftm_v2::certificate_data);
 }
 
 /// The device operations (paths relative to `/v1/partnermanager`).
@@ -49,5 +55,11 @@ pub fn register(r: &mut Registrar<'_>) {
     ftm::decide,
     ftm::upload_certificate,
     ftm::get_certificate,
+    // FTM chips: search, and MOSIP 1.2.2's additions
+    ftm::search,
+    ftm_v2::deactivate,
+    ftm_v2::certificate_data,
+    ftm_v2::list,
+    ftm_v2::mine,
 ))]
 pub struct DeviceApi;

@@ -74,7 +74,7 @@ fn make(spec: &CertSpec, subject_key: &KeyPair, issuer: Option<(&Certificate, &K
 }
 
 /// A self-signed root with CA:FALSE, as MOSIP's `mosiptest.org`.
-fn new_root(cn: &str) -> (Certificate, KeyPair) {
+pub(crate) fn new_root(cn: &str) -> (Certificate, KeyPair) {
     let k = key();
     let mut spec = subject("MOSIPTEST", cn);
     spec.basic_constraints = Some((false, None));
@@ -88,7 +88,7 @@ fn sub_ca(cn: &str, issuer: (&Certificate, &KeyPair)) -> (Certificate, KeyPair) 
     (make(&spec, &k, Some(issuer)), k)
 }
 
-fn partner_cert(org: &str, issuer: (&Certificate, &KeyPair)) -> Certificate {
+pub(crate) fn partner_cert(org: &str, issuer: (&Certificate, &KeyPair)) -> Certificate {
     let mut spec = subject(org, org);
     spec.basic_constraints = Some((false, None));
     make(&spec, &key_besides(issuer.1), Some(issuer))
@@ -142,7 +142,7 @@ fn partner_state(app: &TestApp, id: &str) -> (bool, String, Option<String>) {
         .expect("partner row")
 }
 
-fn upload_ca(c: &Client, data: &str, domain: &str) -> web_support::testing::Answer {
+pub(crate) fn upload_ca(c: &Client, data: &str, domain: &str) -> web_support::testing::Answer {
     c.send(
         "POST",
         CA_UPLOAD,
@@ -170,6 +170,6 @@ fn has_event(app: &TestApp, id: &str, code: Option<&str>) -> bool {
     events(app).iter().any(|(e, c)| e == id && c.as_deref() == code)
 }
 
-fn pem_of(value: &Value) -> Certificate {
+pub(crate) fn pem_of(value: &Value) -> Certificate {
     parse::pem_certificate(value.as_str().unwrap_or("")).expect("a PEM certificate")
 }

@@ -6,7 +6,9 @@ use diesel::prelude::*;
 
 use crate::connection::DbConnection;
 use crate::repo::first_row;
+use crate::repo::partner::in_order;
 use crate::schema::ftp_chip_detail as ftp;
+use crate::schema::partner;
 
 mosip_row! {
     #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
@@ -83,4 +85,56 @@ pub fn find_like(
         .into_iter()
         .find(|(_, m, o)| normalised(m) == make && normalised(o) == model)
         .map(|(id, ..)| FtmChipId::from(id)))
+}
+
+/// The chips of `ids`, in that order (a search's page).
+pub fn in_order_of(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<FtmChip>> {
+    let rows: Vec<FtmChipRow> = ftp::table.filter(ftp::id.eq_any(ids)).select(FtmChipRow::as_select()).load(conn)?;
+    Ok(in_order(ids, rows, |r| &r.id).into_iter().map(FtmChip::from).collect())
+}
+
+/// Switches an approved, active chip off (compare-and-set: 0 when it no longer is).
+pub fn deactivate(conn: &mut DbConnection, id: &FtmChipId, by: &str, now: chrono::NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(
+        ftp::table
+            .find(id.as_str())
+            .filter(ftp::approval_status.eq("approved"))
+            .filter(ftp::is_active.eq(true))
+            .filter(ftp::is_deleted.eq(false)),
+    )
+    .set((ftp::is_active.eq(false), ftp::upd_by.eq(by), ftp::upd_dtimes.eq(now)))
+    .execute(conn)
+}
+
+/// A chip of one of a user's FTM providers, with its provider's approval status and activity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OwnedChip {
+    pub chip: FtmChip,
+    pub partner_status: String,
+    pub partner_active: bool,
+}
+
+/// The chips of the `FTM_Provider` partners whose user is `user_id`, by partner, then oldest
+/// first.
+pub fn chips_of_user(conn: &mut DbConnection, user_id: &str) -> QueryResult<Vec<OwnedChip>> {
+    let partners: Vec<(String, String, bool)> = partner::table
+        .filter(partner::user_id.eq(user_id))
+        .filter(partner::partner_type_code.eq("FTM_Provider"))
+        .filter(partner::is_deleted.eq(false))
+        .select((partner::id, partner::approval_status, partner::is_active))
+        .load(conn)?;
+    let ids: Vec<&str> = partners.iter().map(|(id, ..)| id.as_str()).collect();
+    let rows: Vec<FtmChipRow> = ftp::table
+        .filter(ftp::foundational_trust_provider_id.eq_any(&ids))
+        .filter(ftp::is_deleted.eq(false))
+        .order((ftp::foundational_trust_provider_id.asc(), ftp::cr_dtimes.asc(), ftp::id.asc()))
+        .select(FtmChipRow::as_select())
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|row| {
+            let (_, status, active) = partners.iter().find(|(id, ..)| *id == row.foundational_trust_provider_id)?;
+            Some(OwnedChip { partner_status: status.clone(), partner_active: *active, chip: FtmChip::from(row) })
+        })
+        .collect())
 }

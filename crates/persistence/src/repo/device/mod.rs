@@ -4,6 +4,7 @@
 
 pub mod detail;
 pub mod ftm;
+pub mod ftm_paged;
 pub mod mapping;
 pub mod sbi;
 pub mod types;
