@@ -265,6 +265,15 @@ catalogue! {
         "This event records a portal user's consent to the data PMS captures"),
     SaveUserConsentSuccess => ("PMS_PRT_292", System, "Save user consent", NoId,
         "This event specifies that the user's consent was recorded"),
+    // ---- beyond the seed (EXTRA_EVENTS): the 1.3 notification centre
+    DismissNotification => ("PMS_PRT_193", User, "Dismiss notification", NoId,
+        "This event triggers an API call to dismiss the notification - {id}"),
+    DismissNotificationSuccess => ("PMS_PRT_293", System, "Dismiss notification", NoId,
+        "This event specifies that the notification - {id} was dismissed"),
+    SaveNotificationsSeen => ("PMS_PRT_194", User, "Save notifications seen time", NoId,
+        "This event records when a portal user last saw its notifications"),
+    SaveNotificationsSeenSuccess => ("PMS_PRT_294", System, "Save notifications seen time", NoId,
+        "This event specifies that the user's notifications seen time was recorded"),
 }
 
 impl AuditEvent {
@@ -300,6 +309,10 @@ pub const EXTRA_EVENTS: &[AuditEvent] = &[
     AuditEvent::UploadFtmCertificate,
     AuditEvent::SaveUserConsent,
     AuditEvent::SaveUserConsentSuccess,
+    AuditEvent::DismissNotification,
+    AuditEvent::DismissNotificationSuccess,
+    AuditEvent::SaveNotificationsSeen,
+    AuditEvent::SaveNotificationsSeenSuccess,
 ];
 
 impl AuditEvent {
