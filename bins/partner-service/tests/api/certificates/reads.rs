@@ -205,6 +205,23 @@ fn admins_page_through_the_trust_store(app: TestApp) {
     assert_eq!(codes(&file("not_an_id")), ["PMS_PRT_099"]);
 }
 
+/// The deployment switches (`mosip.pms.ca.signed.partner.certificate.available`,
+/// `mosip.pms.root.and.intermediate.certificates.available`) turn the reads off.
+fn switched_off_features_refuse_their_reads(db: persistence::testing::TestDb) {
+    let app = crate::helpers::spawn_with(db, |s| {
+        s.service.ui.ca_signed_partner_certificate_available = false;
+        s.service.ui.root_and_intermediate_certificates_available = false;
+    });
+    partners_with_a_certificate(&app);
+    let get = |path: &str| app.client.get(&format!("{BASE}{path}"), Some(&admin()));
+    assert_eq!(codes(&get("/partners/cp1/certificate-data")), ["PMS_FEATURE_003"]);
+    assert_eq!(codes(&get("/trust-chain-certificates")), ["PMS_FEATURE_001"]);
+    assert_eq!(codes(&get("/trust-chain-certificates/any-id/certificateFile")), ["PMS_FEATURE_001"]);
+    assert_eq!(get("/partners/partner-certificates-details").status, 200, "not switched");
+}
+
+persistence::both_backends!(switched_off_features_refuse_their_reads);
+
 api_tests!(
     partner_certificates_are_read_by_their_owner_or_an_admin,
     admins_read_a_partners_details,
