@@ -8,8 +8,9 @@ use utoipa::openapi::OpenApi;
 use web_support::openapi::{ActuatorApi, DocumentBuilder};
 
 use crate::routes::{
-    AuditsApi, CertificatesApi, DATASHARE_BASE, DatashareApi, DeviceApi, EventsApi, OidcClientsApi, OnboardingApi,
-    PARTNER_BASE, POLICY_BASE, PartnersApi, PartnersV2Api, PolicyApi, UiConfigApi, UserConsentApi,
+    AuditsApi, CertReadsApi, CertificatesApi, DATASHARE_BASE, DatashareApi, DeviceApi, EventsApi, NotificationsApi,
+    OidcClientsApi, OnboardingApi, PARTNER_BASE, POLICY_BASE, PartnersApi, PartnersV2Api, PolicyApi, UiConfigApi,
+    UserConsentApi,
 };
 
 /// The document under construction (tests read its schema conflicts).
@@ -27,10 +28,12 @@ pub fn builder() -> DocumentBuilder {
     .mount(PARTNER_BASE, CertificatesApi::openapi())
     .mount(PARTNER_BASE, PartnersApi::openapi())
     .mount(PARTNER_BASE, PartnersV2Api::openapi())
+    .mount(PARTNER_BASE, CertReadsApi::openapi())
     .mount(PARTNER_BASE, OidcClientsApi::openapi())
     .mount(PARTNER_BASE, DeviceApi::openapi())
     .mount(PARTNER_BASE, UiConfigApi::openapi())
     .mount(PARTNER_BASE, UserConsentApi::openapi())
+    .mount(PARTNER_BASE, NotificationsApi::openapi())
     .mount_as(POLICY_BASE, ActuatorApi::openapi(), "PolicyManager")
     .mount(POLICY_BASE, PolicyApi::openapi())
     .mount(DATASHARE_BASE, DatashareApi::openapi())

@@ -270,6 +270,15 @@ catalogue! {
         "This event specifies that a local login as - {id} was refused"),
     LoginLocked => ("PMS_PRT_472", System, "LOCAL LOGIN", PartnerId,
         "This event specifies that local logins as - {id} or from its address are locked after repeated failures"),
+    // ---- beyond the seed (EXTRA_EVENTS): the 1.3 notification centre
+    DismissNotification => ("PMS_PRT_193", User, "Dismiss notification", NoId,
+        "This event triggers an API call to dismiss the notification - {id}"),
+    DismissNotificationSuccess => ("PMS_PRT_293", System, "Dismiss notification", NoId,
+        "This event specifies that the notification - {id} was dismissed"),
+    SaveNotificationsSeen => ("PMS_PRT_194", User, "Save notifications seen time", NoId,
+        "This event records when a portal user last saw its notifications"),
+    SaveNotificationsSeenSuccess => ("PMS_PRT_294", System, "Save notifications seen time", NoId,
+        "This event specifies that the user's notifications seen time was recorded"),
 }
 
 impl AuditEvent {
@@ -307,6 +316,10 @@ pub const EXTRA_EVENTS: &[AuditEvent] = &[
     AuditEvent::SaveUserConsentSuccess,
     AuditEvent::LoginRefused,
     AuditEvent::LoginLocked,
+    AuditEvent::DismissNotification,
+    AuditEvent::DismissNotificationSuccess,
+    AuditEvent::SaveNotificationsSeen,
+    AuditEvent::SaveNotificationsSeenSuccess,
 ];
 
 impl AuditEvent {

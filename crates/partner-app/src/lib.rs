@@ -33,3 +33,7 @@ pub mod settings;
 pub mod user_consent;
 // MOSIP 1.2.2 paged reads
 pub mod paged_reads;
+// MOSIP 1.2.2 certificate reads (partner certificates, trust store)
+pub mod cert_reads;
+// MOSIP 1.3 notifications
+pub mod notifications;

@@ -381,6 +381,27 @@ diesel::table! {
         cr_dtimes -> Timestamp,
         upd_by -> Nullable<Text>,
         upd_dtimes -> Nullable<Timestamp>,
+        notifications_seen_dtimes -> Nullable<Timestamp>,
+    }
+}
+
+// ---- the 1.3 notifications (migration 000011_notifications)
+
+diesel::table! {
+    notifications (id) {
+        id -> Text,
+        partner_id -> Text,
+        notification_type -> Text,
+        notification_status -> Text,
+        notification_details_json -> Text,
+        email_id -> Text,
+        email_lang_code -> Text,
+        email_sent -> Bool,
+        email_sent_dtimes -> Nullable<Timestamp>,
+        cr_by -> Text,
+        cr_dtimes -> Timestamp,
+        upd_by -> Nullable<Text>,
+        upd_dtimes -> Nullable<Timestamp>,
     }
 }
 

@@ -12,6 +12,7 @@ pub(crate) mod audits;
 pub(crate) mod certificates;
 pub(crate) mod device;
 pub(crate) mod events;
+pub(crate) mod notifications;
 // OIDC clients of eSignet relying parties
 pub(crate) mod oidc;
 pub(crate) mod onboarding;
@@ -49,7 +50,8 @@ pub fn register(r: &mut Registrar<'_>) {
             .configure(oidc::register)
             .configure(device::register)
             .configure(ui_config::register)
-            .configure(user_consent::register);
+            .configure(user_consent::register)
+            .configure(notifications::register);
     })
     .scope_without_metadata(POLICY_BASE, |r| {
         register_actuator(r);
@@ -64,9 +66,11 @@ pub use audits::AuditsApi;
 pub use certificates::CertificatesApi;
 pub use device::DeviceApi;
 pub use events::{DatashareApi, EventsApi};
+pub use notifications::NotificationsApi;
 pub use oidc::OidcClientsApi;
 pub use onboarding::OnboardingApi;
 pub use partners::PartnersApi;
+pub use partners::cert_reads::CertReadsApi;
 pub use partners::v2_reads::PartnersV2Api;
 pub use policy::PolicyApi;
 pub use ui_config::UiConfigApi;

@@ -14,6 +14,7 @@ mod events_flow;
 mod events_process;
 mod foundation;
 mod helpers;
+mod notifications;
 mod oidc_clients;
 mod oidc_esignet;
 mod oidc_fixtures;

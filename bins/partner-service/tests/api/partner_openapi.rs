@@ -178,6 +178,9 @@ fn partner_manager_answers_match_the_document(app: TestApp) {
     let bad_query = app.client.get(&format!("{P}?partnerType=%ZZ"), Some(&token("svc", &["ID_AUTHENTICATION"])));
     doc.check("GET", P, &bad_query);
 
+    let details = call("GET", "/partner-certificates-details", &format!("{P}/partner-certificates-details"), None);
+    assert_eq!(details.body["errors"][0]["errorCode"], "PMS_CERTIFICATE_ERROR_002", "the admin owns no partner");
+
     let unchecked: Vec<String> =
         doc.unchecked_operations().into_iter().filter(|op| op.contains(P) && !op.contains("/certificate")).collect();
     assert!(unchecked.is_empty(), "not walked: {unchecked:?}");

@@ -147,6 +147,12 @@ pub fn p7b_base64url(certs: &[&Certificate]) -> String {
     URL_NO_PAD.encode(p7b(certs))
 }
 
+/// The chain as keymanager's trust-path download (`p7bFile`): the PKCS#7 in standard base64,
+/// 64 characters a line, between `-----BEGIN PKCS7-----` and `-----END PKCS7-----`.
+pub fn p7b_pem(certs: &[&Certificate]) -> String {
+    super::x509::pem_block("PKCS7", &p7b(certs))
+}
+
 /// The first certificate of a `signedCertificateData` chain, as PEM (what PMS answers with).
 pub fn first_of_chain(chain: &str) -> Result<Certificate, CertificateError> {
     let bytes = JAVA_URL_DECODER.decode(chain).map_err(|_| CertificateError::LeafExtraction)?;

@@ -249,9 +249,15 @@ impl Certificate {
 
 /// `-----BEGIN CERTIFICATE-----`, standard base64 in 64-character lines, `-----END CERTIFICATE-----`.
 pub fn pem_of(der: &[u8]) -> String {
+    pem_block("CERTIFICATE", der)
+}
+
+/// `der` in standard base64, 64 characters a line, between `-----BEGIN <label>-----` and
+/// `-----END <label>-----`.
+pub(crate) fn pem_block(label: &str, der: &[u8]) -> String {
     let b64 = base64::engine::general_purpose::STANDARD.encode(der);
     let lines: Vec<&str> = b64.as_bytes().chunks(64).filter_map(|c| std::str::from_utf8(c).ok()).collect();
-    format!("-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----", lines.join("\n"))
+    format!("-----BEGIN {label}-----\n{}\n-----END {label}-----", lines.join("\n"))
 }
 
 fn naive(d: std::time::Duration) -> NaiveDateTime {

@@ -107,6 +107,7 @@ pub mod onboarding;
 pub mod policy;
 
 // ---- MOSIP 1.2.2 paged reads (filters in SQL), deactivation of policies and groups
+pub mod cert_reads;
 pub mod key_paged;
 pub mod like;
 pub mod partner_paged;
@@ -121,3 +122,6 @@ pub mod device;
 
 // ---- the 1.2.2 portal consent
 pub mod user_consent;
+
+// ---- the 1.3 notifications
+pub mod notification;

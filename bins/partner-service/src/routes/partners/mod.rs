@@ -4,6 +4,7 @@
 
 pub(crate) mod admin;
 pub(crate) mod api_keys;
+pub(crate) mod cert_reads;
 mod credential_types;
 pub(crate) mod details;
 pub(crate) mod extractors;
@@ -16,7 +17,7 @@ use web_support::openapi::Registrar;
 
 /// The partner routes (relative to `/v1/partnermanager`), literal paths first.
 pub fn register(r: &mut Registrar<'_>) {
-    r.configure(v2_reads::register);
+    r.configure(v2_reads::register).configure(cert_reads::register);
     r.resource("/partners", |m| m.post(registration::register_v1).get(admin::list_v1))
         .resource("/partners/v2", |m| m.post(registration::register_v2).get(admin::list_v2))
         .resource("/partners/v2/{partnerId}", |m| m.put(details::update_v2))

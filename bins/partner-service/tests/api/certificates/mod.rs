@@ -6,6 +6,7 @@ mod ca;
 mod chains;
 mod codes;
 mod partner_checks;
+mod reads;
 mod uploads;
 
 use chrono::{NaiveDateTime, TimeDelta};

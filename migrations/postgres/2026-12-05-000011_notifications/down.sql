@@ -1,0 +1,2 @@
+ALTER TABLE user_details DROP COLUMN notifications_seen_dtimes;
+DROP TABLE notifications;
