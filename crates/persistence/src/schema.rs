@@ -563,3 +563,26 @@ diesel::allow_tables_to_appear_in_same_query!(
     device_detail_sbi,
     ftp_chip_detail,
 );
+
+// ---- MOSIP's SBI history (migration 000011_sbi_history)
+
+diesel::table! {
+    secure_biometric_interface_h (id, eff_dtimes) {
+        id -> Text,
+        eff_dtimes -> Timestamp,
+        sw_binary_hash -> Text,
+        sw_version -> Text,
+        sw_cr_dtimes -> Nullable<Timestamp>,
+        sw_expiry_dtimes -> Nullable<Timestamp>,
+        approval_status -> Text,
+        is_active -> Bool,
+        provider_id -> Nullable<Text>,
+        partner_org_name -> Nullable<Text>,
+        cr_by -> Text,
+        cr_dtimes -> Timestamp,
+        upd_by -> Nullable<Text>,
+        upd_dtimes -> Nullable<Timestamp>,
+        is_deleted -> Bool,
+        del_dtimes -> Nullable<Timestamp>,
+    }
+}

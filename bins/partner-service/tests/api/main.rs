@@ -7,6 +7,7 @@ mod device;
 mod device_fixtures;
 mod device_ftm;
 mod device_sbi;
+mod device_v2;
 mod events;
 mod events_flow;
 mod events_process;

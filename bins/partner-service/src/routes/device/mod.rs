@@ -5,25 +5,37 @@ mod detail;
 mod ftm;
 mod lookups;
 mod sbi;
+// MOSIP 1.2.2: SBI and device life cycle, paged lists
+mod detail_v2;
+mod sbi_v2;
 
 use web_support::openapi::Registrar;
 
 /// The device routes (relative to `/v1/partnermanager`), literal paths first.
 pub fn register(r: &mut Registrar<'_>) {
-    r.resource("/devicedetail", |m| m.post(detail::create).put(detail::update).patch(detail::decide))
-        .post("/devicedetail/search", lookups::details)
-        .post("/devicedetail/filtervalues", lookups::detail_values)
-        .post("/devicedetail/deviceType/search", lookups::sub_types)
-        .post("/devicedetail/deviceType/filtervalues", lookups::type_values)
-        .post("/devicedetail/deviceSubType/filtervalues", lookups::sub_type_values)
-        .resource("/securebiometricinterface", |m| m.post(sbi::create).put(sbi::update).patch(sbi::decide))
-        .post("/securebiometricinterface/search", sbi::search)
-        .post("/securebiometricinterface/filtervalues", sbi::values)
-        .resource("/securebiometricinterface/devicedetails/map", |m| m.put(sbi::map))
-        .resource("/securebiometricinterface/devicedetails/map/remove", |m| m.put(sbi::unmap))
-        .resource("/ftpchipdetail", |m| m.post(ftm::create).put(ftm::update).patch(ftm::decide))
-        .post("/ftpchipdetail/uploadcertificate", ftm::upload_certificate)
-        .get("/ftpchipdetail/getPartnerCertificate/{ftpChipDetailId}", ftm::get_certificate);
+    r.resource("/devicedetail", |m| {
+        m.post(detail::create).put(detail::update).patch(detail::decide).get(detail_v2::list)
+    })
+    .post("/devicedetail/search", lookups::details)
+    .post("/devicedetail/filtervalues", lookups::detail_values)
+    .post("/devicedetail/deviceType/search", lookups::sub_types)
+    .post("/devicedetail/deviceType/filtervalues", lookups::type_values)
+    .post("/devicedetail/deviceSubType/filtervalues", lookups::sub_type_values)
+    .resource("/securebiometricinterface", |m| {
+        m.post(sbi::create).put(sbi::update).patch(sbi::decide).get(sbi_v2::list)
+    })
+    .post("/securebiometricinterface/search", sbi::search)
+    .post("/securebiometricinterface/filtervalues", sbi::values)
+    .resource("/securebiometricinterface/devicedetails/map", |m| m.put(sbi::map))
+    .resource("/securebiometricinterface/devicedetails/map/remove", |m| m.put(sbi::unmap))
+    .resource("/ftpchipdetail", |m| m.post(ftm::create).put(ftm::update).patch(ftm::decide))
+    .post("/ftpchipdetail/uploadcertificate", ftm::upload_certificate)
+    .get("/ftpchipdetail/getPartnerCertificate/{ftpChipDetailId}", ftm::get_certificate)
+    // MOSIP 1.2.2: SBI and device life cycle (after the literal paths)
+    .resource("/securebiometricinterface/{sbiId}/devices", |m| m.post(sbi_v2::add_device).get(sbi_v2::devices))
+    .resource("/securebiometricinterface/{sbiId}", |m| m.patch(sbi_v2::deactivate))
+    .resource("/devicedetail/{deviceId}", |m| m.patch(detail_v2::deactivate))
+    .post("/devicedetail/{id}/approval", detail_v2::approval);
 }
 
 /// The device operations (paths relative to `/v1/partnermanager`).
@@ -49,5 +61,13 @@ pub fn register(r: &mut Registrar<'_>) {
     ftm::decide,
     ftm::upload_certificate,
     ftm::get_certificate,
+    // MOSIP 1.2.2: SBI and device life cycle, paged lists
+    sbi_v2::add_device,
+    sbi_v2::devices,
+    sbi_v2::deactivate,
+    sbi_v2::list,
+    detail_v2::deactivate,
+    detail_v2::approval,
+    detail_v2::list,
 ))]
 pub struct DeviceApi;

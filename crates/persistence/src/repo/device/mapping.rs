@@ -54,3 +54,12 @@ pub fn insert(conn: &mut DbConnection, m: &SbiDeviceMapping) -> QueryResult<usiz
 pub fn delete(conn: &mut DbConnection, detail: &DeviceDetailId, sbi: &SbiId) -> QueryResult<usize> {
     diesel::delete(map::table.find((detail.as_str(), sbi.as_str()))).execute(conn)
 }
+
+// ---- MOSIP 1.2.2: mappings made inactive by "add device to SBI", activated by the approval
+
+/// Writes the activity and update stamp of mapping `m`.
+pub fn update_active(conn: &mut DbConnection, m: &SbiDeviceMapping) -> QueryResult<usize> {
+    diesel::update(map::table.find((m.device_detail_id.as_str(), m.sbi_id.as_str())))
+        .set((map::is_active.eq(m.is_active), map::upd_by.eq(&m.upd_by), map::upd_dtimes.eq(m.upd_dtimes)))
+        .execute(conn)
+}

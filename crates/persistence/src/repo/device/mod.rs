@@ -7,3 +7,9 @@ pub mod ftm;
 pub mod mapping;
 pub mod sbi;
 pub mod types;
+
+// MOSIP 1.2.2: SBI and device life cycle, paged lists
+pub mod detail_paged;
+pub mod owners;
+pub mod sbi_history;
+pub mod sbi_paged;
