@@ -295,7 +295,43 @@ fn sbis_and_devices_are_listed_in_pages(app: TestApp) {
     assert_eq!(get(&app, &format!("{DD}?pageSize=0"), &admin()).error_code(), Some("PMS_PRT_361"));
 }
 
+fn mappings_are_searched_with_their_devices_and_sbis(app: TestApp) {
+    device_world(&app);
+    let s1 = sbi(&app, "dp1", "v1", true);
+    let s3 = sbi(&app, "dp2", "v9", true);
+    add(&app, &provider_token("dp1"), &s1, device("d-1", "dp1", "m1")).ok();
+    add(&app, &provider_token("dp1"), &s1, device("d-2", "dp1", "m2")).ok();
+    add(&app, &provider_token("dp2"), &s3, device("d-9", "dp2", "m9")).ok();
+    let path = format!("{SBI}/devicedetails/map/search");
+    let search = |filters: Value| json!({"filters": filters, "sort": [{"sortField": "deviceDetailId", "sortType": "desc"}], "pagination": {"pageStart": 0, "pageFetch": 10}});
+    let all = post(&app.client, &path, &admin(), search(json!([]))).ok();
+    assert_eq!(all.response()["totalRecord"], 3);
+    let first = &all.response()["data"][0];
+    assert_eq!((first["deviceDetailId"].as_str(), first["sbiId"].as_str()), (Some("d-9"), Some(s3.as_str())));
+    assert_eq!(
+        (first["make"].as_str(), first["swVersion"].as_str(), first["swBinaryHash"].as_str()),
+        (Some("m9"), Some("v9"), Some("MA=="))
+    );
+    assert_eq!((first["providerId"].as_str(), first["providerName"].as_str()), (Some("dp2"), Some("dp2 org")));
+    let own = post(&app.client, &path, &provider_token("dp1"), search(json!([]))).ok();
+    let ids: Vec<_> = own.response()["data"].as_array().unwrap().iter().map(|r| r["deviceDetailId"].clone()).collect();
+    assert_eq!(ids, [json!("d-2"), json!("d-1")]);
+    let one = post(
+        &app.client,
+        &path,
+        &provider_token("dp1"),
+        search(json!([{"columnName": "deviceDetailId", "type": "equals", "value": "d-1"}])),
+    )
+    .ok();
+    assert_eq!(one.response()["totalRecord"], 1);
+    let bad =
+        post(&app.client, &path, &admin(), search(json!([{"columnName": "make", "type": "equals", "value": "m1"}])));
+    assert!(bad.error_code().is_some_and(|c| c.starts_with("PMS-MSD")), "{}", bad.body);
+    assert_eq!(post(&app.client, &path, &token("x", &["AUTH_PARTNER"]), search(json!([]))).status, 403);
+}
+
 api_tests!(
+    mappings_are_searched_with_their_devices_and_sbis,
     devices_are_added_to_approved_sbis_and_decided_with_their_mapping,
     devices_and_sbis_are_deactivated_by_their_owners,
     sbis_and_devices_are_listed_in_pages,

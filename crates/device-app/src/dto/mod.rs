@@ -12,6 +12,6 @@ pub use requests::{
 // MOSIP 1.2.2: SBI and device life cycle and lists
 mod v2;
 pub use v2::{
-    DeactivateRequest, DeviceApprovalRequest, DeviceListQuery, DeviceStateDto, DeviceSummaryDto, SbiDetailsDto,
-    SbiDeviceDto, SbiListQuery, SbiSummaryDto,
+    DeactivateRequest, DeviceApprovalRequest, DeviceListQuery, DeviceStateDto, DeviceSummaryDto, MappedDeviceItem,
+    SbiDetailsDto, SbiDeviceDto, SbiListQuery, SbiSummaryDto,
 };

@@ -1,9 +1,10 @@
 //! MOSIP 1.2.2's request and answer bodies of the SBI and device life cycle and lists.
 
-use app_core::time::local;
+use app_core::time::{local, stamp};
 use device_domain::DeviceDetail;
 use device_domain::lifecycle::status_label;
 use persistence::repo::device::detail_paged::DeviceSummaryRow;
+use persistence::repo::device::mapping::MappedDeviceRow;
 use persistence::repo::device::sbi_paged::SbiSummaryRow;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -191,6 +192,45 @@ impl From<DeviceSummaryRow> for DeviceSummaryDto {
             created_date_time: local(r.cr_dtimes),
             sbi_id: r.sbi_id,
             sbi_version: r.sbi_version,
+        }
+    }
+}
+
+/// `MappedDeviceDetailsReponse`: a device-SBI mapping of the deprecated mapping search.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct MappedDeviceItem {
+    pub device_detail_id: String,
+    pub sbi_id: String,
+    pub provider_id: String,
+    pub provider_name: Option<String>,
+    pub make: String,
+    pub model: String,
+    pub device_type_code: String,
+    pub device_sub_type_code: String,
+    /// The SBI's hash as MOSIP's byte array is written: base64 of its text.
+    pub sw_binary_hash: String,
+    pub sw_version: String,
+    pub cr_by: String,
+    pub cr_dtimes: String,
+}
+
+impl From<MappedDeviceRow> for MappedDeviceItem {
+    fn from(r: MappedDeviceRow) -> Self {
+        use base64::Engine;
+        MappedDeviceItem {
+            sw_binary_hash: base64::engine::general_purpose::STANDARD.encode(r.sw_binary_hash.as_bytes()),
+            cr_dtimes: stamp(r.cr_dtimes),
+            device_detail_id: r.device_detail_id,
+            sbi_id: r.sbi_id,
+            provider_id: r.provider_id,
+            provider_name: r.provider_name,
+            make: r.make,
+            model: r.model,
+            device_type_code: r.type_code,
+            device_sub_type_code: r.sub_type_code,
+            sw_version: r.sw_version,
+            cr_by: r.cr_by,
         }
     }
 }

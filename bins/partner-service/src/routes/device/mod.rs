@@ -28,6 +28,7 @@ pub fn register(r: &mut Registrar<'_>) {
     .post("/securebiometricinterface/filtervalues", sbi::values)
     .resource("/securebiometricinterface/devicedetails/map", |m| m.put(sbi::map))
     .resource("/securebiometricinterface/devicedetails/map/remove", |m| m.put(sbi::unmap))
+    .post("/securebiometricinterface/devicedetails/map/search", sbi::map_search)
     .resource("/ftpchipdetail", |m| m.post(ftm::create).put(ftm::update).patch(ftm::decide))
     .post("/ftpchipdetail/uploadcertificate", ftm::upload_certificate)
     .get("/ftpchipdetail/getPartnerCertificate/{ftpChipDetailId}", ftm::get_certificate)
@@ -56,6 +57,7 @@ pub fn register(r: &mut Registrar<'_>) {
     sbi::values,
     sbi::map,
     sbi::unmap,
+    sbi::map_search,
     ftm::create,
     ftm::update,
     ftm::decide,
