@@ -108,12 +108,6 @@ macro_rules! filtered {
     }};
 }
 
-macro_rules! by {
-    ($q:expr, $e:expr, $desc:expr) => {
-        if $desc { $q.order($e.desc()) } else { $q.order($e.asc()) }
-    };
-}
-
 /// The page of device lines matching `filter` (`sort`: the key and whether descending; newest
 /// first without one) at `offset`, at most `limit`, and how many match in all.
 pub fn device_summaries(
@@ -137,8 +131,7 @@ pub fn device_summaries(
         Some((K::DeviceSubType, d)) => by!(q, dd::dstype_code, d),
         Some((K::Make, d)) => by!(q, dd::make, d),
         Some((K::Model, d)) => by!(q, dd::model, d),
-        Some((K::Status, false)) => q.order((dd::approval_status.asc(), dd::is_active.desc())),
-        Some((K::Status, true)) => q.order((dd::approval_status.desc(), dd::is_active.asc())),
+        Some((K::Status, d)) => by_status!(q, dd, d),
         Some((K::CreatedDateTime, d)) => by!(q, dd::cr_dtimes, d),
     };
     let rows = q

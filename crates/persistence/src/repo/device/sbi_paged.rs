@@ -124,12 +124,6 @@ macro_rules! filtered {
     }};
 }
 
-macro_rules! by {
-    ($q:expr, $e:expr, $desc:expr) => {
-        if $desc { $q.order($e.desc()) } else { $q.order($e.asc()) }
-    };
-}
-
 /// The page of SBIs matching `filter` (`sort`: the key and whether descending; newest first
 /// without one) at `offset`, at most `limit`, and how many match in all.
 pub fn sbi_summaries(
@@ -157,8 +151,7 @@ pub fn sbi_summaries(
         Some((K::SbiVersion, d)) => by!(q, sbi::sw_version, d),
         Some((K::SbiCreatedDateTime, d)) => by!(q, sbi::sw_cr_dtimes, d),
         Some((K::SbiExpiryDateTime | K::SbiExpiryStatus, d)) => by!(q, sbi::sw_expiry_dtimes, d),
-        Some((K::Status, false)) => q.order((sbi::approval_status.asc(), sbi::is_active.desc())),
-        Some((K::Status, true)) => q.order((sbi::approval_status.desc(), sbi::is_active.asc())),
+        Some((K::Status, d)) => by_status!(q, sbi, d),
         Some((K::CreatedDateTime, d)) => by!(q, sbi::cr_dtimes, d),
         Some((K::CountOfAssociatedDevices, d)) => by!(
             q,
