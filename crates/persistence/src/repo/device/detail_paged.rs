@@ -7,7 +7,6 @@ use diesel::prelude::*;
 
 use crate::connection::DbConnection;
 use crate::repo::device::sbi_paged::StateFilter;
-use crate::repo::like::{contains, lower};
 use crate::schema::{device_detail as dd, device_detail_sbi as map, secure_biometric_interface as sbi};
 
 /// The columns the device list sorts by (MOSIP's `deviceId`, `make`, …).
@@ -68,32 +67,15 @@ macro_rules! filtered {
             .left_join(map::table.on(map::device_detail_id.eq(dd::id)))
             .left_join(sbi::table.on(sbi::id.nullable().eq(map::sbi_id.nullable())))
             .into_boxed::<crate::connection::MultiBackend>();
-        let texts = [
-            (&f.device_id, 0),
-            (&f.partner_id, 1),
-            (&f.org_name, 2),
-            (&f.device_type, 3),
-            (&f.device_sub_type, 4),
-            (&f.make, 5),
-            (&f.model, 6),
-            (&f.sbi_id, 7),
-            (&f.sbi_version, 8),
-        ];
-        for (value, column) in texts {
-            let Some(v) = value else { continue };
-            let pattern = contains(v);
-            q = match column {
-                0 => q.filter(lower(dd::id.nullable()).like(pattern).escape('\\')),
-                1 => q.filter(lower(dd::dprovider_id.nullable()).like(pattern).escape('\\')),
-                2 => q.filter(lower(dd::partner_org_name).like(pattern).escape('\\')),
-                3 => q.filter(lower(dd::dtype_code.nullable()).like(pattern).escape('\\')),
-                4 => q.filter(lower(dd::dstype_code.nullable()).like(pattern).escape('\\')),
-                5 => q.filter(lower(dd::make.nullable()).like(pattern).escape('\\')),
-                6 => q.filter(lower(dd::model.nullable()).like(pattern).escape('\\')),
-                7 => q.filter(lower(sbi::id.nullable()).like(pattern).escape('\\')),
-                _ => q.filter(lower(sbi::sw_version.nullable()).like(pattern).escape('\\')),
-            };
-        }
+        contains!(q, &f.device_id, dd::id.nullable());
+        contains!(q, &f.partner_id, dd::dprovider_id.nullable());
+        contains!(q, &f.org_name, dd::partner_org_name);
+        contains!(q, &f.device_type, dd::dtype_code.nullable());
+        contains!(q, &f.device_sub_type, dd::dstype_code.nullable());
+        contains!(q, &f.make, dd::make.nullable());
+        contains!(q, &f.model, dd::model.nullable());
+        contains!(q, &f.sbi_id, sbi::id.nullable());
+        contains!(q, &f.sbi_version, sbi::sw_version.nullable());
         match &f.state {
             None => {}
             Some(None) => q = q.filter(dd::id.ne(dd::id)),

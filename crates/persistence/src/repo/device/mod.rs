@@ -10,6 +10,16 @@ pub mod types;
 
 // MOSIP 1.2.2: SBI and device life cycle, paged lists
 
+/// Keeps the rows of the boxed query `$q` whose nullable text `$col` contains `$value` (an
+/// `&Option<String>`; none: no condition), case-insensitively.
+macro_rules! contains {
+    ($q:ident, $value:expr, $col:expr) => {
+        if let Some(v) = $value {
+            $q = $q.filter(crate::repo::like::lower($col).like(crate::repo::like::contains(v)).escape('\\'));
+        }
+    };
+}
+
 /// Orders the boxed query `$q` by `$e`, descending when `$desc`.
 macro_rules! by {
     ($q:expr, $e:expr, $desc:expr) => {

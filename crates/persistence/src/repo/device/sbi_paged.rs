@@ -9,7 +9,6 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Text};
 
 use crate::connection::DbConnection;
-use crate::repo::like::{contains, lower};
 use crate::schema::{device_detail as dd, device_detail_sbi as map, secure_biometric_interface as sbi};
 
 /// The columns the SBI list sorts by (MOSIP's `partnerId`, `sbiVersion`, …).
@@ -89,18 +88,10 @@ macro_rules! filtered {
     ($f:expr) => {{
         let f: &SbiFilter = $f;
         let mut q = sbi::table.filter(sbi::is_deleted.eq(false)).into_boxed::<crate::connection::MultiBackend>();
-        if let Some(v) = &f.partner_id {
-            q = q.filter(lower(sbi::provider_id).like(contains(v)).escape('\\'));
-        }
-        if let Some(v) = &f.org_name {
-            q = q.filter(lower(sbi::partner_org_name).like(contains(v)).escape('\\'));
-        }
-        if let Some(v) = &f.sbi_id {
-            q = q.filter(lower(sbi::id.nullable()).like(contains(v)).escape('\\'));
-        }
-        if let Some(v) = &f.sbi_version {
-            q = q.filter(lower(sbi::sw_version.nullable()).like(contains(v)).escape('\\'));
-        }
+        contains!(q, &f.partner_id, sbi::provider_id);
+        contains!(q, &f.org_name, sbi::partner_org_name);
+        contains!(q, &f.sbi_id, sbi::id.nullable());
+        contains!(q, &f.sbi_version, sbi::sw_version.nullable());
         match &f.state {
             None => {}
             Some(None) => q = q.filter(sbi::id.ne(sbi::id)),
