@@ -192,6 +192,13 @@ impl From<device_domain::DeviceError> for AppError {
     }
 }
 
+// MOSIP 1.2.2's SBI and device life cycle (`PMS_DEVICE_ERROR_0xx`)
+impl From<device_domain::LifecycleError> for AppError {
+    fn from(e: device_domain::LifecycleError) -> Self {
+        AppError::refused(e.code(), e.to_string())
+    }
+}
+
 impl From<partner_domain::onboarding::OnboardingError> for AppError {
     fn from(e: partner_domain::onboarding::OnboardingError) -> Self {
         if e.is_internal() { AppError::internal(e.to_string()) } else { AppError::refused(e.code(), e.to_string()) }

@@ -27,24 +27,37 @@ pub fn create(store: &Store, actor: &Actor, req: DeviceDetailRequest) -> Result<
     let provider_ref = req.device_provider_id.clone();
     let plan = provider::plan(store, actor, provider::CREATE_DEVICE, provider_ref.as_deref());
     store.audited(plan, |tx| {
-        let input = DeviceDetailInput::for_create(DetailFields {
-            id: req.id.as_deref(),
-            provider_id: req.device_provider_id.as_deref(),
-            type_code: req.device_type_code.as_deref(),
-            sub_type_code: req.device_sub_type_code.as_deref(),
-            make: req.make.as_deref(),
-            model: req.model.as_deref(),
-        })?;
-        check_sub_type(tx, &input)?;
-        let partner = provider::active(tx, actor, &input.provider_id, DeviceError::ProviderNotFound)?;
-        let id = DeviceDetailId::from(input.id.clone().unwrap_or_else(|| tx.new_id()));
-        let detail = DeviceDetail::create(input, id, Some(partner.name), &actor.user_id, tx.now);
-        if repo::exists_like(tx.conn, &detail)? || repo::id_taken(tx.conn, &detail.id)? {
-            return Err(DeviceError::DetailExists.into());
-        }
-        repo::insert(tx.conn, &detail)?;
+        let input = create_input(&req)?;
+        let detail = insert_new(tx, actor, input)?;
         tx.trail.push(AuditEvent::CreateDeviceSuccess, Some(detail.provider_id.as_str()));
         Ok(IdDto { id: detail.id.into_string() })
+    })
+}
+
+/// The checks and insert of a new device detail, pending approval: an active sub-type
+/// (`PMS_AUT_001`), an active provider (`PMS_AUT_002`), a make and model new to the provider and
+/// a free id (`PMS_AUT_003`).
+pub(crate) fn insert_new(tx: &mut Tx<'_>, actor: &Actor, input: DeviceDetailInput) -> Result<DeviceDetail, AppError> {
+    check_sub_type(tx, &input)?;
+    let partner = provider::active(tx, actor, &input.provider_id, DeviceError::ProviderNotFound)?;
+    let id = DeviceDetailId::from(input.id.clone().unwrap_or_else(|| tx.new_id()));
+    let detail = DeviceDetail::create(input, id, Some(partner.name), &actor.user_id, tx.now);
+    if repo::exists_like(tx.conn, &detail)? || repo::id_taken(tx.conn, &detail.id)? {
+        return Err(DeviceError::DetailExists.into());
+    }
+    repo::insert(tx.conn, &detail)?;
+    Ok(detail)
+}
+
+/// The fields of a new device detail (`PMS_COR_001`).
+pub(crate) fn create_input(req: &DeviceDetailRequest) -> Result<DeviceDetailInput, DeviceError> {
+    DeviceDetailInput::for_create(DetailFields {
+        id: req.id.as_deref(),
+        provider_id: req.device_provider_id.as_deref(),
+        type_code: req.device_type_code.as_deref(),
+        sub_type_code: req.device_sub_type_code.as_deref(),
+        make: req.make.as_deref(),
+        model: req.model.as_deref(),
     })
 }
 

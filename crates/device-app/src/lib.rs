@@ -15,4 +15,10 @@ pub mod sbis;
 pub mod search;
 pub mod settings;
 
+// MOSIP 1.2.2: SBI and device life cycle, paged lists
+pub mod detail_lifecycle;
+mod owners;
+pub mod paged;
+pub mod sbi_devices;
+
 pub use settings::{DeviceConfig, DeviceSettings};

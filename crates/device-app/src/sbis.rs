@@ -6,7 +6,7 @@ use audit_events::AuditEvent;
 use device_domain::fields::Fields;
 use device_domain::sbi::SbiFields;
 use device_domain::{DeviceDetailId, DeviceError, Sbi, SbiDeviceMapping, SbiId, SbiInput};
-use persistence::repo::device::{mapping, sbi as repo};
+use persistence::repo::device::{mapping, sbi as repo, sbi_history};
 
 use crate::DeviceConfig;
 use crate::details::{existing as existing_detail, status_fields};
@@ -39,6 +39,7 @@ pub fn create(store: &Store, actor: &Actor, cfg: &DeviceConfig, req: SbiCreateRe
         let id = SbiId::from(tx.new_id());
         let sbi = Sbi::create(input, id, Some(partner.name), &actor.user_id, tx.now);
         repo::insert(tx.conn, &sbi)?;
+        sbi_history::record(tx.conn, &sbi)?;
         tx.trail.push(AuditEvent::SaveSbiSuccess, Some(sbi.id.as_str()));
         Ok(IdDto { id: sbi.id.into_string() })
     })
@@ -69,6 +70,7 @@ pub fn update(store: &Store, actor: &Actor, cfg: &DeviceConfig, req: SbiUpdateRe
         }
         sbi.update(input, &actor.user_id, tx.now);
         repo::update(tx.conn, &sbi)?;
+        sbi_history::record(tx.conn, &sbi)?;
         tx.trail.push(AuditEvent::SaveSbiSuccess, Some(sbi.id.as_str()));
         Ok(IdDto { id: sbi.id.into_string() })
     })
@@ -83,6 +85,7 @@ pub fn decide(store: &Store, actor: &Actor, req: StatusRequest) -> Result<String
         let mut sbi = existing(tx, &SbiId::from(id))?;
         sbi.decide(&word, &actor.user_id, tx.now)?;
         repo::update(tx.conn, &sbi)?;
+        sbi_history::record(tx.conn, &sbi)?;
         tx.trail.push(AuditEvent::SaveSbiSuccess, Some(sbi.id.as_str()));
         Ok(if sbi.is_active {
             "Secure biometric details approved successfully."

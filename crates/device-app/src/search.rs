@@ -4,11 +4,11 @@
 use app_core::page::PageResponse;
 use app_core::search::{FilterResponse, FilterValueDto, SearchDto, filter_values};
 use app_core::{Actor, AppError, Store};
-use persistence::repo::device::{detail, sbi, types};
+use persistence::repo::device::{detail, mapping, sbi, types};
 use persistence::search::{self, Criterion, Entity, Op, SearchQuery};
 
 use crate::DeviceConfig;
-use crate::dto::{DeviceDetailItem, DeviceSubTypeItem, SbiItem};
+use crate::dto::{DeviceDetailItem, DeviceSubTypeItem, MappedDeviceItem, SbiItem};
 
 /// The criterion that keeps a caller who is not an admin to its own rows.
 fn own_rows(actor: &Actor, column: &str) -> Option<Criterion> {
@@ -56,6 +56,14 @@ pub fn sub_types(store: &Store, actor: &Actor, req: SearchDto) -> Result<PageRes
 pub fn sbis(store: &Store, actor: &Actor, req: SearchDto) -> Result<PageResponse<SbiItem>, AppError> {
     run(store, actor, req, Entity::Sbi, Some("providerId"), |conn, ids| {
         Ok(sbi::in_order_of(conn, ids)?.into_iter().map(SbiItem::from).collect())
+    })
+}
+
+/// `POST /securebiometricinterface/devicedetails/map/search` (deprecated by MOSIP 1.2.2): the
+/// device-SBI mappings with their device's and SBI's fields.
+pub fn mappings(store: &Store, actor: &Actor, req: SearchDto) -> Result<PageResponse<MappedDeviceItem>, AppError> {
+    run(store, actor, req, Entity::SbiMapping, Some("providerId"), |conn, ids| {
+        Ok(mapping::mapped_in_order_of(conn, ids)?.into_iter().map(MappedDeviceItem::from).collect())
     })
 }
 

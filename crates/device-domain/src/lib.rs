@@ -8,6 +8,8 @@ pub mod error;
 pub mod fields;
 pub mod ftm;
 pub mod ids;
+// MOSIP 1.2.2's SBI and device life cycle (add to SBI, approval with mapping, deactivation)
+pub mod lifecycle;
 pub mod mapping;
 pub mod sbi;
 pub mod status;
@@ -19,3 +21,5 @@ pub use ids::{DeviceDetailId, FtmChipId, ProviderId, SbiId};
 pub use mapping::SbiDeviceMapping;
 pub use sbi::{Sbi, SbiDates, SbiInput, SbiLimits};
 pub use status::Decision;
+// MOSIP 1.2.2's SBI and device life cycle
+pub use lifecycle::{LifecycleError, MappingApproval};

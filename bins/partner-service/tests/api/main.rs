@@ -9,6 +9,7 @@ mod device_ftm;
 mod device_ftm_upload;
 mod device_ftm_v2;
 mod device_sbi;
+mod device_v2;
 mod events;
 mod events_flow;
 mod events_process;

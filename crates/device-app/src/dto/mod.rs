@@ -8,3 +8,10 @@ pub use requests::{
     DeviceDetailRequest, DeviceDetailUpdateRequest, FtmCertificateRequest, FtmChipRequest, FtmChipStatusRequest,
     FtmChipUpdateRequest, MappingRequest, SbiCreateRequest, SbiUpdateRequest, StatusRequest,
 };
+
+// MOSIP 1.2.2: SBI and device life cycle and lists
+mod v2;
+pub use v2::{
+    DeactivateRequest, DeviceApprovalRequest, DeviceListQuery, DeviceStateDto, DeviceSummaryDto, MappedDeviceItem,
+    SbiDetailsDto, SbiDeviceDto, SbiListQuery, SbiSummaryDto,
+};

@@ -224,6 +224,8 @@ macro_rules! per_entity {
             Entity::DeviceDetail => devices::device_detail::$($item)+,
             Entity::Sbi => devices::sbi::$($item)+,
             Entity::FtmChip => devices::ftm_chip::$($item)+,
+            // the deprecated SBI mapping search
+            Entity::SbiMapping => devices::sbi_mapping::$($item)+,
         }
     };
 }

@@ -43,6 +43,8 @@ pub enum Entity {
     Sbi,
     /// `ftp_chip_detail`; key `ftpChipDetailId`.
     FtmChip,
+    /// `device_detail_sbi`; key the generated `<deviceDetailId>/<sbiId>`.
+    SbiMapping,
 }
 
 /// How a column is compared.

@@ -4,7 +4,9 @@
 use actix_web::web;
 use app_core::page::PageResponse;
 use app_core::search::{FilterResponse, FilterValueDto, SearchDto};
-use device_app::dto::{IdDto, MappingRequest, SbiCreateRequest, SbiItem, SbiUpdateRequest, StatusRequest};
+use device_app::dto::{
+    IdDto, MappedDeviceItem, MappingRequest, SbiCreateRequest, SbiItem, SbiUpdateRequest, StatusRequest,
+};
 use device_app::{DeviceConfig, roles, sbis, search};
 use persistence::search::Entity;
 use web_support::{Answer, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
@@ -192,4 +194,37 @@ pub async fn unmap(principal: Principal, db: web::Data<Db>, body: Envelope<Mappi
     principal.require_any(roles::DEVICE_PROVIDERS)?;
     let request = body.request()?;
     Ok(Reply::ok(db.call(move |store| sbis::unmap(store, &principal, request)).await?))
+}
+
+// ---- the mapping search (deprecated by MOSIP 1.2.2, still mapped)
+
+/// `POST /securebiometricinterface/devicedetails/map/search`.
+#[utoipa::path(
+    post,
+    path = "/securebiometricinterface/devicedetails/map/search",
+    operation_id = "searchMappedDeviceDetails",
+    tag = "Secure biometric interfaces",
+    summary = "Search device-SBI mappings",
+    description = "MOSIP's `SearchDto` over the mappings (`deviceDetailId`, `sbiId`, `providerId`, \
+`partnerName`, `isActive`, `crDtimes`, …), each answered with its device's make, model, type and \
+sub-type and its SBI's version and hash (base64, as MOSIP writes the bytes). A caller without \
+`PARTNER_ADMIN` finds its own partner's mappings only. Deprecated by MOSIP 1.2.2 for `GET \
+/securebiometricinterface/{sbiId}/devices`. Roles: `PARTNER_ADMIN`, `DEVICE_PROVIDER`, \
+`FTM_PROVIDER`.\n\n\
+Errors (HTTP 200): `PMS_COR_001` `request` missing; `PMS-MSD-3xx` the search is invalid.",
+    request_body(content = RequestEnvelope<SearchDto>, example = json!({"request": {
+        "filters": [{"columnName": "deviceDetailId", "type": "equals", "value": "device-id-123"}],
+        "sort": [{"sortField": "crDtimes", "sortType": "desc"}], "pagination": {"pageStart": 0, "pageFetch": 10}}})),
+    responses((status = 200, description = "A page of mappings, or the errors",
+        body = ResponseEnvelope<PageResponse<MappedDeviceItem>>))
+)]
+#[tracing::instrument(skip_all)]
+pub async fn map_search(
+    principal: Principal,
+    db: web::Data<Db>,
+    body: Envelope<SearchDto>,
+) -> Answer<PageResponse<MappedDeviceItem>> {
+    principal.require_any(roles::DEVICE_PROVIDERS)?;
+    let request = body.request()?;
+    Ok(Reply::ok(db.call(move |store| search::mappings(store, &principal, request)).await?))
 }

@@ -96,3 +96,32 @@ pub fn in_order_of(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<D
         dd::table.filter(dd::id.eq_any(ids)).select(DeviceDetailRow::as_select()).load(conn)?;
     Ok(in_order(ids, rows, |r| &r.id).into_iter().map(DeviceDetail::from).collect())
 }
+
+// ---- MOSIP 1.2.2: the devices of an SBI
+
+/// The devices mapped to SBI `sbi_id` (by any provider), oldest mapping first.
+pub fn mapped_to_sbi(conn: &mut DbConnection, sbi_id: &str) -> QueryResult<Vec<DeviceDetail>> {
+    use crate::schema::device_detail_sbi as map;
+    let rows: Vec<DeviceDetailRow> = dd::table
+        .inner_join(map::table.on(map::device_detail_id.eq(dd::id)))
+        .filter(map::sbi_id.eq(sbi_id))
+        .order((map::cr_dtimes.asc(), dd::id.asc()))
+        .select(DeviceDetailRow::as_select())
+        .load(conn)?;
+    Ok(rows.into_iter().map(DeviceDetail::from).collect())
+}
+
+/// The devices of `provider` mapped by `provider` to SBI `sbi_id` (MOSIP's
+/// `findByDeviceProviderIdAndSbiId`, then each device of that provider), oldest mapping first.
+pub fn of_provider_on_sbi(conn: &mut DbConnection, provider: &str, sbi_id: &str) -> QueryResult<Vec<DeviceDetail>> {
+    use crate::schema::device_detail_sbi as map;
+    let rows: Vec<DeviceDetailRow> = dd::table
+        .inner_join(map::table.on(map::device_detail_id.eq(dd::id)))
+        .filter(map::sbi_id.eq(sbi_id))
+        .filter(map::dprovider_id.eq(provider))
+        .filter(dd::dprovider_id.eq(provider))
+        .order((map::cr_dtimes.asc(), dd::id.asc()))
+        .select(DeviceDetailRow::as_select())
+        .load(conn)?;
+    Ok(rows.into_iter().map(DeviceDetail::from).collect())
+}

@@ -54,3 +54,59 @@ pub fn insert(conn: &mut DbConnection, m: &SbiDeviceMapping) -> QueryResult<usiz
 pub fn delete(conn: &mut DbConnection, detail: &DeviceDetailId, sbi: &SbiId) -> QueryResult<usize> {
     diesel::delete(map::table.find((detail.as_str(), sbi.as_str()))).execute(conn)
 }
+
+// ---- MOSIP 1.2.2: mappings made inactive by "add device to SBI", activated by the approval
+
+/// Writes the activity and update stamp of mapping `m`.
+pub fn update_active(conn: &mut DbConnection, m: &SbiDeviceMapping) -> QueryResult<usize> {
+    diesel::update(map::table.find((m.device_detail_id.as_str(), m.sbi_id.as_str())))
+        .set((map::is_active.eq(m.is_active), map::upd_by.eq(&m.upd_by), map::upd_dtimes.eq(m.upd_dtimes)))
+        .execute(conn)
+}
+
+// ---- the deprecated mapping search: a mapping with its device's and SBI's fields
+
+/// One mapping as the mapping search answers it.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable)]
+pub struct MappedDeviceRow {
+    pub id: String,
+    pub device_detail_id: String,
+    pub sbi_id: String,
+    pub provider_id: String,
+    pub provider_name: Option<String>,
+    pub make: String,
+    pub model: String,
+    pub type_code: String,
+    pub sub_type_code: String,
+    pub sw_binary_hash: String,
+    pub sw_version: String,
+    pub cr_by: String,
+    pub cr_dtimes: chrono::NaiveDateTime,
+}
+
+/// The mappings of keys `ids` (`<deviceDetailId>/<sbiId>`) with their device and SBI, in the
+/// order of `ids`.
+pub fn mapped_in_order_of(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<MappedDeviceRow>> {
+    use crate::schema::{device_detail as dd, secure_biometric_interface as sbi};
+    let rows: Vec<MappedDeviceRow> = map::table
+        .inner_join(dd::table.on(dd::id.eq(map::device_detail_id)))
+        .inner_join(sbi::table.on(sbi::id.eq(map::sbi_id)))
+        .filter(map::id.eq_any(ids))
+        .select((
+            map::id,
+            map::device_detail_id,
+            map::sbi_id,
+            map::dprovider_id,
+            map::partner_org_name,
+            dd::make,
+            dd::model,
+            dd::dtype_code,
+            dd::dstype_code,
+            sbi::sw_binary_hash,
+            sbi::sw_version,
+            map::cr_by,
+            map::cr_dtimes,
+        ))
+        .load(conn)?;
+    Ok(crate::repo::partner::in_order(ids, rows, |r| &r.id))
+}

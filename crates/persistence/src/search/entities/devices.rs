@@ -55,3 +55,13 @@ entity!(ftm_chip, ftp_chip_detail, key: id, code: id, audited [
     "approvalStatus" => approval_status: Text,
     "isActive" => is_active: Bool,
 ]);
+
+// MOSIP's `DeviceDetailSBI` (the deprecated mapping search); key the generated
+// `<deviceDetailId>/<sbiId>`
+entity!(sbi_mapping, device_detail_sbi, key: id, code: id, audited [
+    "deviceDetailId" => device_detail_id: Text,
+    "sbiId" => sbi_id: Text,
+    "providerId" => dprovider_id: Text,
+    "partnerName" => partner_org_name: Text,
+    "isActive" => is_active: Bool,
+]);

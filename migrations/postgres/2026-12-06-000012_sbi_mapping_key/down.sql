@@ -1,0 +1,1 @@
+ALTER TABLE device_detail_sbi DROP COLUMN id;

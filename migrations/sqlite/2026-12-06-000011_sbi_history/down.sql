@@ -1,0 +1,1 @@
+DROP TABLE secure_biometric_interface_h;
