@@ -4,11 +4,11 @@
 use app_core::page::PageResponse;
 use app_core::search::{FilterResponse, FilterValueDto, SearchDto, filter_values};
 use app_core::{Actor, AppError, Store};
-use persistence::repo::device::{detail, sbi, types};
+use persistence::repo::device::{detail, ftm, sbi, types};
 use persistence::search::{self, Criterion, Entity, Op, SearchQuery};
 
 use crate::DeviceConfig;
-use crate::dto::{DeviceDetailItem, DeviceSubTypeItem, SbiItem};
+use crate::dto::{DeviceDetailItem, DeviceSubTypeItem, FtmChipItem, SbiItem};
 
 /// The criterion that keeps a caller who is not an admin to its own rows.
 fn own_rows(actor: &Actor, column: &str) -> Option<Criterion> {
@@ -56,6 +56,14 @@ pub fn sub_types(store: &Store, actor: &Actor, req: SearchDto) -> Result<PageRes
 pub fn sbis(store: &Store, actor: &Actor, req: SearchDto) -> Result<PageResponse<SbiItem>, AppError> {
     run(store, actor, req, Entity::Sbi, Some("providerId"), |conn, ids| {
         Ok(sbi::in_order_of(conn, ids)?.into_iter().map(SbiItem::from).collect())
+    })
+}
+
+/// FTM chips (MOSIP's `POST /ftpchipdetail/search`); a caller who is not an admin finds its own
+/// provider's chips only.
+pub fn ftm_chips(store: &Store, actor: &Actor, req: SearchDto) -> Result<PageResponse<FtmChipItem>, AppError> {
+    run(store, actor, req, Entity::FtmChip, Some("ftpProviderId"), |conn, ids| {
+        Ok(ftm::in_order_of(conn, ids)?.into_iter().map(FtmChipItem::from).collect())
     })
 }
 

@@ -6,6 +6,7 @@ use diesel::prelude::*;
 
 use crate::connection::DbConnection;
 use crate::repo::first_row;
+use crate::repo::partner::in_order;
 use crate::schema::ftp_chip_detail as ftp;
 
 mosip_row! {
@@ -83,4 +84,10 @@ pub fn find_like(
         .into_iter()
         .find(|(_, m, o)| normalised(m) == make && normalised(o) == model)
         .map(|(id, ..)| FtmChipId::from(id)))
+}
+
+/// Chips by their search ids, in the order of `ids`.
+pub fn in_order_of(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<FtmChip>> {
+    let rows: Vec<FtmChipRow> = ftp::table.filter(ftp::id.eq_any(ids)).select(FtmChipRow::as_select()).load(conn)?;
+    Ok(in_order(ids, rows, |r| &r.id).into_iter().map(FtmChip::from).collect())
 }
