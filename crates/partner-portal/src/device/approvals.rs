@@ -4,14 +4,15 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
-use device_app::dto::{FtmChipStatusRequest, StatusRequest};
+use app_core::search::SearchFilterDto;
+use device_app::dto::{DeviceDetailItem, FtmChipItem, FtmChipStatusRequest, SbiItem, StatusRequest};
 use device_app::{details, ftm, roles, sbis};
 use device_domain::status::PENDING_APPROVAL;
 use maud::{Markup, html};
 use serde::Deserialize;
 use web_support::Principal;
 
-use super::{chip_page, day, detail_page, sbi_page, with_status};
+use super::{CHIPS, DETAILS, SBIS, Search, day, search_page, with_status};
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
 use crate::lookups::filter;
@@ -79,63 +80,70 @@ fn partner_of(id: Option<&str>, org: Option<&str>) -> String {
     }
 }
 
+impl From<SbiItem> for Pending {
+    fn from(s: SbiItem) -> Self {
+        let valid = format!("{} – {}", day(s.sw_create_date_time.as_deref()), day(s.sw_expiry_date_time.as_deref()));
+        Pending {
+            kind: Kind::Sbi,
+            partner: partner_of(s.provider_id.as_deref(), s.partner_organization_name.as_deref()),
+            what: format!("SBI {}", s.sw_version),
+            details: format!("hash {}; valid {valid}", s.sw_binary_hash),
+            status: s.approval_status,
+            id: s.id,
+        }
+    }
+}
+
+impl From<DeviceDetailItem> for Pending {
+    fn from(d: DeviceDetailItem) -> Self {
+        Pending {
+            kind: Kind::Device,
+            partner: partner_of(Some(&d.device_provider_id), d.partner_organization_name.as_deref()),
+            what: format!("{} {}", d.make, d.model),
+            details: format!("{} – {}", d.device_type_code, d.device_sub_type_code),
+            status: d.approval_status,
+            id: d.id,
+        }
+    }
+}
+
+impl From<FtmChipItem> for Pending {
+    fn from(c: FtmChipItem) -> Self {
+        let certificate = if c.certificate_alias.is_some() { "certificate uploaded" } else { "no certificate" };
+        Pending {
+            kind: Kind::Chip,
+            partner: partner_of(Some(&c.ftp_provider_id), c.partner_organization_name.as_deref()),
+            what: format!("{} {}", c.make, c.model),
+            details: certificate.to_owned(),
+            status: c.approval_status,
+            id: c.ftp_chip_detail_id,
+        }
+    }
+}
+
+/// The first page of what `search` finds with `filters`, as rows to decide on.
+async fn rows<T: Into<Pending> + Send + 'static>(
+    req: &HttpRequest,
+    me: &Principal,
+    search: Search<T>,
+    filters: Vec<SearchFilterDto>,
+) -> api::Answer<Vec<Pending>> {
+    let found = search_page(req, me, search, filters, 0).await?;
+    Ok(found.data.unwrap_or_default().into_iter().map(Into::into).collect())
+}
+
 /// The rows of `kind` matching `filters` (the first page), or why they could not be read.
 async fn pending(
     req: &HttpRequest,
     me: &Principal,
     kind: Kind,
-    filters: Vec<app_core::search::SearchFilterDto>,
+    filters: Vec<SearchFilterDto>,
 ) -> api::Answer<Vec<Pending>> {
-    Ok(match kind {
-        Kind::Sbi => sbi_page(req, me, filters, 0)
-            .await?
-            .data
-            .unwrap_or_default()
-            .into_iter()
-            .map(|s| Pending {
-                kind,
-                partner: partner_of(s.provider_id.as_deref(), s.partner_organization_name.as_deref()),
-                what: format!("SBI {}", s.sw_version),
-                details: format!(
-                    "hash {}; valid {} – {}",
-                    s.sw_binary_hash,
-                    day(s.sw_create_date_time.as_deref()),
-                    day(s.sw_expiry_date_time.as_deref())
-                ),
-                status: s.approval_status,
-                id: s.id,
-            })
-            .collect(),
-        Kind::Device => detail_page(req, me, filters, 0)
-            .await?
-            .data
-            .unwrap_or_default()
-            .into_iter()
-            .map(|d| Pending {
-                kind,
-                partner: partner_of(Some(&d.device_provider_id), d.partner_organization_name.as_deref()),
-                what: format!("{} {}", d.make, d.model),
-                details: format!("{} – {}", d.device_type_code, d.device_sub_type_code),
-                status: d.approval_status,
-                id: d.id,
-            })
-            .collect(),
-        Kind::Chip => chip_page(req, me, filters, 0)
-            .await?
-            .data
-            .unwrap_or_default()
-            .into_iter()
-            .map(|c| Pending {
-                kind,
-                partner: partner_of(Some(&c.ftp_provider_id), c.partner_organization_name.as_deref()),
-                what: format!("{} {}", c.make, c.model),
-                details: if c.certificate_alias.is_some() { "certificate uploaded" } else { "no certificate" }
-                    .to_owned(),
-                status: c.approval_status,
-                id: c.ftp_chip_detail_id,
-            })
-            .collect(),
-    })
+    match kind {
+        Kind::Sbi => rows(req, me, SBIS, filters).await,
+        Kind::Device => rows(req, me, DETAILS, filters).await,
+        Kind::Chip => rows(req, me, CHIPS, filters).await,
+    }
 }
 
 fn decision_link(p: &Pending, decision: &str, text: &str, class: &str) -> Markup {

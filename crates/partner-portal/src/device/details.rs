@@ -3,12 +3,12 @@
 //! (`device_app::details`).
 
 use actix_web::{HttpRequest, HttpResponse, web};
-use device_app::dto::DeviceDetailRequest;
+use device_app::dto::{DeviceDetailItem, DeviceDetailRequest};
 use device_app::{details as ops, roles};
 use maud::html;
 use web_support::Principal;
 
-use super::{PAGE_SIZE, PageQuery, detail_page, status_text, sub_type_choices};
+use super::{DETAILS, Listing, PageQuery, search_page, status_text, sub_type_choices};
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
 use crate::forms::Form;
@@ -16,6 +16,13 @@ use crate::session::{or_answer, posted, with_roles};
 use crate::view::{self, Field, badge};
 
 const BASE: &str = "/portal/devices";
+const LISTING: Listing = Listing {
+    id: "devices",
+    title: "Device details",
+    head: &["Make", "Model", "Type", "Sub-type", "Status"],
+    none: "No device details yet.",
+    base: BASE,
+};
 
 pub async fn devices(req: HttpRequest, query: web::Query<PageQuery>) -> HttpResponse {
     let (ctx, me) = or_answer!(with_roles(&req, roles::DEVICE_PROVIDERS));
@@ -30,34 +37,18 @@ async fn render(
     form: &Form,
     refusal: Option<Refusal>,
 ) -> HttpResponse {
-    let list = detail_page(req, me, Vec::new(), page).await;
+    let list = search_page(req, me, DETAILS, Vec::new(), page).await;
     let types = if me.is_admin { Ok(Vec::new()) } else { sub_type_choices(req, me).await };
     let r = refusal.as_ref();
     let chosen = format!("{}/{}", form.get("deviceTypeCode"), form.get("deviceSubTypeCode"));
     let body = html! {
-        section.card #devices {
-            h2 { "Device details" }
-            @match &list {
-                Ok(p) if !p.items().is_empty() => {
-                    table {
-                        thead { tr {
-                            th scope="col" { "Make" } th scope="col" { "Model" } th scope="col" { "Type" }
-                            th scope="col" { "Sub-type" } th scope="col" { "Status" }
-                        } }
-                        tbody { @for d in p.items() { tr data-device=(d.id) {
-                            td { (d.make) br; small.muted { code { (d.id) } } }
-                            td { (d.model) }
-                            td { (d.device_type_code) }
-                            td { (d.device_sub_type_code) }
-                            td.status { (badge(&status_text(&d.approval_status, d.active))) }
-                        } } }
-                    }
-                    (view::pager(BASE, page, PAGE_SIZE, p.total_record))
-                },
-                Ok(_) => p.muted { "No device details yet." },
-                Err(e) => (view::errors(e)),
-            }
-        }
+        (LISTING.render(&list, page, |d: &DeviceDetailItem| html! { tr data-device=(d.id) {
+            td { (d.make) br; small.muted { code { (d.id) } } }
+            td { (d.model) }
+            td { (d.device_type_code) }
+            td { (d.device_sub_type_code) }
+            td.status { (badge(&status_text(&d.approval_status, d.active))) }
+        } }))
         @if !me.is_admin {
             section.card {
                 h2 { "New device" }

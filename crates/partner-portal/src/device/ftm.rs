@@ -12,7 +12,7 @@ use partner_app::certificates::CertificateConfig;
 use rand_core::OsRng;
 use web_support::Principal;
 
-use super::{PAGE_SIZE, PageQuery, chip_page, status_text};
+use super::{CHIPS, Listing, PageQuery, search_page, status_text};
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
 use crate::forms::Form;
@@ -20,6 +20,13 @@ use crate::session::{or_answer, posted, uploaded, with_roles};
 use crate::view::{self, Field, badge};
 
 const BASE: &str = "/portal/ftm-chips";
+const LISTING: Listing = Listing {
+    id: "chips",
+    title: "FTM chips",
+    head: &["Make", "Model", "Status", "Certificate"],
+    none: "No FTM chips yet.",
+    base: BASE,
+};
 /// The partner domain of FTM chip certificates.
 const FTM_DOMAIN: &str = "FTM";
 
@@ -60,38 +67,22 @@ async fn render(
     form: &Form,
     refusal: Option<Refusal>,
 ) -> HttpResponse {
-    let list = chip_page(req, me, Vec::new(), page).await;
+    let list = search_page(req, me, CHIPS, Vec::new(), page).await;
     let r = refusal.as_ref();
     let body = html! {
-        section.card #chips {
-            h2 { "FTM chips" }
-            @match &list {
-                Ok(p) if !p.items().is_empty() => {
-                    table {
-                        thead { tr {
-                            th scope="col" { "Make" } th scope="col" { "Model" } th scope="col" { "Status" }
-                            th scope="col" { "Certificate" }
-                        } }
-                        tbody { @for c in p.items() { tr data-chip=(c.ftp_chip_detail_id) {
-                            td { (c.make) br; small.muted { code { (c.ftp_chip_detail_id) } } }
-                            td { (c.model) }
-                            td.status { (badge(&status_text(&c.approval_status, c.active))) }
-                            td.certificate {
-                                @if c.certificate_alias.is_some() {
-                                    "uploaded · " a href=(format!("{BASE}/{}/certificate", view::q(&c.ftp_chip_detail_id))) download { "Download" }
-                                } @else {
-                                    span.muted { "not uploaded" }
-                                }
-                                @if !me.is_admin && takes_certificate(c) { (upload_form(&ctx, c)) }
-                            }
-                        } } }
-                    }
-                    (view::pager(BASE, page, PAGE_SIZE, p.total_record))
-                },
-                Ok(_) => p.muted { "No FTM chips yet." },
-                Err(e) => (view::errors(e)),
+        (LISTING.render(&list, page, |c: &FtmChipItem| html! { tr data-chip=(c.ftp_chip_detail_id) {
+            td { (c.make) br; small.muted { code { (c.ftp_chip_detail_id) } } }
+            td { (c.model) }
+            td.status { (badge(&status_text(&c.approval_status, c.active))) }
+            td.certificate {
+                @if c.certificate_alias.is_some() {
+                    "uploaded · " a href=(format!("{BASE}/{}/certificate", view::q(&c.ftp_chip_detail_id))) download { "Download" }
+                } @else {
+                    span.muted { "not uploaded" }
+                }
+                @if !me.is_admin && takes_certificate(c) { (upload_form(&ctx, c)) }
             }
-        }
+        } }))
         @if !me.is_admin {
             section.card {
                 h2 { "New FTM chip" }

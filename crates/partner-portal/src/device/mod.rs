@@ -9,9 +9,12 @@ mod ftm;
 mod sbis;
 
 use actix_web::HttpRequest;
+use app_core::page::PageResponse;
 use app_core::search::{Int, PaginationDto, SearchDto, SearchFilterDto, SortDto};
+use app_core::{Actor, AppError, Store};
 use device_app::dto::{DeviceDetailItem, FtmChipItem, SbiItem};
 use device_app::{roles, search};
+use maud::{Markup, html};
 use serde::Deserialize;
 use web_support::Principal;
 
@@ -22,6 +25,7 @@ pub use sbis::{create as create_sbi, map_device, sbis};
 
 use crate::api::{self, Page};
 use crate::lookups::{filter, page_of, search_of};
+use crate::view;
 
 /// Rows per page of the device lists.
 const PAGE_SIZE: i64 = 20;
@@ -43,40 +47,58 @@ fn with_status(status: &str) -> Vec<SearchFilterDto> {
     vec![filter("approvalStatus", "equals", status)]
 }
 
-/// A page of SBIs the caller may see (`POST /securebiometricinterface/search`), newest first.
-async fn sbi_page(
+/// A page of what a MOSIP search `op` finds for the caller (holding one of `roles`, as the
+/// search's route asks), newest first.
+async fn search_page<T: Send + 'static>(
     req: &HttpRequest,
     me: &Principal,
+    (roles, op): Search<T>,
     filters: Vec<SearchFilterDto>,
     page: i64,
-) -> api::Answer<Page<SbiItem>> {
-    me.require_any(roles::DEVICE_PROVIDERS)?;
+) -> api::Answer<Page<T>> {
+    me.require_any(roles)?;
     let (me, query) = (me.clone(), search_of(filters, "crDtimes", page, PAGE_SIZE));
-    Ok(page_of(api::call(req, move |store| search::sbis(store, &me, query)).await?))
+    Ok(page_of(api::call(req, move |store| op(store, &me, query)).await?))
 }
 
-/// A page of device details the caller may see (`POST /devicedetail/search`), newest first.
-async fn detail_page(
-    req: &HttpRequest,
-    me: &Principal,
-    filters: Vec<SearchFilterDto>,
-    page: i64,
-) -> api::Answer<Page<DeviceDetailItem>> {
-    me.require_any(roles::DEVICE_PROVIDERS)?;
-    let (me, query) = (me.clone(), search_of(filters, "crDtimes", page, PAGE_SIZE));
-    Ok(page_of(api::call(req, move |store| search::details(store, &me, query)).await?))
+/// A search's roles and operation.
+type Search<T> = (&'static [&'static str], fn(&Store, &Actor, SearchDto) -> Result<PageResponse<T>, AppError>);
+/// `POST /securebiometricinterface/search`.
+const SBIS: Search<SbiItem> = (roles::DEVICE_PROVIDERS, search::sbis);
+/// `POST /devicedetail/search`.
+const DETAILS: Search<DeviceDetailItem> = (roles::DEVICE_PROVIDERS, search::details);
+/// `POST /ftpchipdetail/search`.
+const CHIPS: Search<FtmChipItem> = (roles::FTM_PROVIDERS, search::ftm_chips);
+
+/// A card listing a page of rows in a table, paged; a note when there are none, the error when
+/// the read failed.
+struct Listing {
+    id: &'static str,
+    title: &'static str,
+    head: &'static [&'static str],
+    none: &'static str,
+    base: &'static str,
 }
 
-/// A page of FTM chips the caller may see (`POST /ftpchipdetail/search`), newest first.
-async fn chip_page(
-    req: &HttpRequest,
-    me: &Principal,
-    filters: Vec<SearchFilterDto>,
-    page: i64,
-) -> api::Answer<Page<FtmChipItem>> {
-    me.require_any(roles::FTM_PROVIDERS)?;
-    let (me, query) = (me.clone(), search_of(filters, "crDtimes", page, PAGE_SIZE));
-    Ok(page_of(api::call(req, move |store| search::ftm_chips(store, &me, query)).await?))
+impl Listing {
+    fn render<T>(&self, list: &api::Answer<Page<T>>, page: i64, row: impl Fn(&T) -> Markup) -> Markup {
+        html! {
+            section.card id=(self.id) {
+                h2 { (self.title) }
+                @match list {
+                    Ok(p) if !p.items().is_empty() => {
+                        table {
+                            thead { tr { @for h in self.head { th scope="col" { (h) } } } }
+                            tbody { @for item in p.items() { (row(item)) } }
+                        }
+                        (view::pager(self.base, page, PAGE_SIZE, p.total_record))
+                    },
+                    Ok(_) => p.muted { (self.none) },
+                    Err(e) => (view::errors(e)),
+                }
+            }
+        }
+    }
 }
 
 /// The active device sub-types as choices `<type>/<sub-type>` (`POST

@@ -2,13 +2,13 @@
 //! status), a new one, and a device added to an approved SBI (`device_app::sbis`).
 
 use actix_web::{HttpRequest, HttpResponse, web};
-use device_app::dto::{MappingRequest, SbiCreateRequest};
+use device_app::dto::{MappingRequest, SbiCreateRequest, SbiItem};
 use device_app::{DeviceConfig, roles, sbis as ops};
 use device_domain::status::APPROVED;
 use maud::html;
 use web_support::Principal;
 
-use super::{PAGE_SIZE, PageQuery, day, detail_page, sbi_page, status_text, with_status};
+use super::{DETAILS, Listing, PageQuery, SBIS, day, search_page, status_text, with_status};
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
 use crate::forms::Form;
@@ -16,6 +16,13 @@ use crate::session::{or_answer, posted, with_roles};
 use crate::view::{self, Field, badge};
 
 const BASE: &str = "/portal/sbis";
+const LISTING: Listing = Listing {
+    id: "sbis",
+    title: "Secure biometric interfaces",
+    head: &["Version", "Binary hash", "Created", "Expires", "Status"],
+    none: "No secure biometric interfaces yet.",
+    base: BASE,
+};
 
 /// A date input's value as MOSIP's timestamp (midnight UTC); other text goes through as typed.
 fn instant(value: &str) -> Option<String> {
@@ -40,34 +47,18 @@ async fn render(
     form: &Form,
     refusal: Option<Refusal>,
 ) -> HttpResponse {
-    let list = sbi_page(req, me, Vec::new(), page).await;
-    let approved_sbis = sbi_page(req, me, with_status(APPROVED), 0).await;
-    let approved_devices = detail_page(req, me, with_status(APPROVED), 0).await;
+    let list = search_page(req, me, SBIS, Vec::new(), page).await;
+    let approved_sbis = search_page(req, me, SBIS, with_status(APPROVED), 0).await;
+    let approved_devices = search_page(req, me, DETAILS, with_status(APPROVED), 0).await;
     let r = refusal.as_ref();
     let body = html! {
-        section.card #sbis {
-            h2 { "Secure biometric interfaces" }
-            @match &list {
-                Ok(p) if !p.items().is_empty() => {
-                    table {
-                        thead { tr {
-                            th scope="col" { "Version" } th scope="col" { "Binary hash" } th scope="col" { "Created" }
-                            th scope="col" { "Expires" } th scope="col" { "Status" }
-                        } }
-                        tbody { @for s in p.items() { tr data-sbi=(s.id) {
-                            td { (s.sw_version) br; small.muted { code { (s.id) } } }
-                            td { code { (s.sw_binary_hash) } }
-                            td { (day(s.sw_create_date_time.as_deref())) }
-                            td { (day(s.sw_expiry_date_time.as_deref())) }
-                            td.status { (badge(&status_text(&s.approval_status, s.is_active))) }
-                        } } }
-                    }
-                    (view::pager(BASE, page, PAGE_SIZE, p.total_record))
-                },
-                Ok(_) => p.muted { "No secure biometric interfaces yet." },
-                Err(e) => (view::errors(e)),
-            }
-        }
+        (LISTING.render(&list, page, |s: &SbiItem| html! { tr data-sbi=(s.id) {
+            td { (s.sw_version) br; small.muted { code { (s.id) } } }
+            td { code { (s.sw_binary_hash) } }
+            td { (day(s.sw_create_date_time.as_deref())) }
+            td { (day(s.sw_expiry_date_time.as_deref())) }
+            td.status { (badge(&status_text(&s.approval_status, s.is_active))) }
+        } }))
         @if !me.is_admin {
             section.card {
                 h2 { "New secure biometric interface" }
