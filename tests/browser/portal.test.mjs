@@ -36,7 +36,7 @@ const DEVICE = {
   id: 'portaldevice1',
   org: 'Portal Device Org',
   email: 'device@portal-test.example.org',
-  password: 'Device-Secret-2026',
+  password: 'Biometric-Pass-2026',
 };
 const FTM = {
   id: 'portalftm1',
