@@ -3,11 +3,12 @@
 //! chip, which an admin cannot approve before its certificate; menus and pages by role.
 
 use chrono::{Duration, Utc};
+use diesel::RunQueryDsl;
 
 use crate::api_tests;
 use crate::device_fixtures::*;
 use crate::helpers::{TestApp, admin};
-use crate::partner_fixtures::{audit_ids, partner_token};
+use crate::partner_fixtures::{audit_ids, conn, partner_token};
 use crate::portal::Browser;
 
 /// The value of the first `attr="…"` in `html`.
@@ -163,7 +164,38 @@ fn an_ftm_provider_adds_a_chip_that_waits_for_its_certificate(app: TestApp) {
     assert_eq!(dp.get("/portal/ftm-chips").status, 403);
 }
 
+/// A list or a choice that cannot be read is the page's error, never an empty list or a form
+/// without its choices.
+fn a_failed_device_read_is_an_error_not_an_empty_list(app: TestApp) {
+    device_world(&app);
+    for (from, to) in [
+        ("secure_biometric_interface", "sbi_gone"),
+        ("reg_device_sub_type", "sub_type_gone"),
+        ("ftp_chip_detail", "chip_gone"),
+    ] {
+        diesel::sql_query(format!("ALTER TABLE {from} RENAME TO {to}")).execute(&mut conn(&app)).unwrap();
+    }
+    let mut dp = Browser::signed_in(&app, provider_token("dp1"));
+    let sbis = dp.get("/portal/sbis");
+    assert!(
+        sbis.body.contains("id=\"errors\"") && !sbis.body.contains("No secure biometric interfaces yet"),
+        "{}",
+        sbis.body
+    );
+    let devices = dp.get("/portal/devices");
+    assert!(
+        devices.body.contains("id=\"errors\"") && !devices.body.contains("name=\"deviceSubTypeCode\""),
+        "{}",
+        devices.body
+    );
+    let chips = Browser::signed_in(&app, ftm_token("ftp1")).get("/portal/ftm-chips");
+    assert!(chips.body.contains("id=\"errors\"") && !chips.body.contains("No FTM chips yet"), "{}", chips.body);
+    let queues = Browser::signed_in(&app, admin()).get("/portal/admin/devices");
+    assert!(queues.body.contains("id=\"errors\""), "{}", queues.body);
+}
+
 api_tests!(
     a_device_provider_registers_an_sbi_and_a_device_and_maps_them_after_approval,
-    an_ftm_provider_adds_a_chip_that_waits_for_its_certificate
+    an_ftm_provider_adds_a_chip_that_waits_for_its_certificate,
+    a_failed_device_read_is_an_error_not_an_empty_list
 );
