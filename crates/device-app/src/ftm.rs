@@ -1,10 +1,13 @@
-//! FTM chips (`/ftpchipdetail`): create, update, approve or reject.
+//! FTM chips (`/ftpchipdetail`): create, update, approve or reject; the rows a search answers.
 
+use app_core::time::local;
 use app_core::{Actor, AppError, Store, Tx};
 use audit_events::AuditEvent;
 use device_domain::fields::Fields;
 use device_domain::{DeviceError, FtmChip, FtmChipId, FtmChipInput, ProviderId};
 use persistence::repo::device::ftm as repo;
+use serde::Serialize;
+use utoipa::ToSchema;
 
 use crate::dto::{FtmChipRequest, FtmChipStatusRequest, FtmChipUpdateRequest, IdDto};
 use crate::provider;
@@ -68,4 +71,46 @@ pub fn decide(store: &Store, actor: &Actor, req: FtmChipStatusRequest) -> Result
         tx.trail.push(AuditEvent::UpdateDeviceSuccess, Some(chip.id.as_str()));
         Ok("Status updated successfully.".to_owned())
     })
+}
+
+/// `FTPSearchResponseDto`, a row of `POST /ftpchipdetail/search` (Jackson names the
+/// `isActive`/`isDeleted` getters `active`/`deleted`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct FtmChipItem {
+    pub ftp_chip_detail_id: String,
+    pub ftp_provider_id: String,
+    pub make: String,
+    pub model: String,
+    pub certificate_alias: Option<String>,
+    pub partner_organization_name: Option<String>,
+    pub active: bool,
+    pub deleted: bool,
+    pub cr_by: String,
+    pub cr_dtimes: String,
+    pub del_dtimes: Option<String>,
+    pub upd_by: Option<String>,
+    pub upd_dtimes: Option<String>,
+    pub approval_status: String,
+}
+
+impl From<FtmChip> for FtmChipItem {
+    fn from(c: FtmChip) -> Self {
+        FtmChipItem {
+            ftp_chip_detail_id: c.id.into_string(),
+            ftp_provider_id: c.provider_id.into_string(),
+            make: c.make,
+            model: c.model,
+            certificate_alias: c.certificate_alias,
+            partner_organization_name: c.partner_org_name,
+            active: c.is_active,
+            deleted: false,
+            cr_by: c.cr_by,
+            cr_dtimes: local(c.cr_dtimes),
+            del_dtimes: None,
+            upd_by: c.upd_by,
+            upd_dtimes: c.upd_dtimes.map(local),
+            approval_status: c.approval_status,
+        }
+    }
 }

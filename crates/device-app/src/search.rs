@@ -4,11 +4,11 @@
 use app_core::page::PageResponse;
 use app_core::search::{FilterResponse, FilterValueDto, SearchDto, filter_values};
 use app_core::{Actor, AppError, Store};
-use persistence::repo::device::{detail, ftm, sbi, types};
+use persistence::repo::device::{detail, sbi, types};
 use persistence::search::{self, Criterion, Entity, Op, SearchQuery};
 
 use crate::DeviceConfig;
-use crate::dto::{DeviceDetailItem, DeviceSubTypeItem, FtmChipItem, SbiItem};
+use crate::dto::{DeviceDetailItem, DeviceSubTypeItem, SbiItem};
 
 /// The criterion that keeps a caller who is not an admin to its own rows.
 fn own_rows(actor: &Actor, column: &str) -> Option<Criterion> {
@@ -59,14 +59,6 @@ pub fn sbis(store: &Store, actor: &Actor, req: SearchDto) -> Result<PageResponse
     })
 }
 
-/// FTM chips (MOSIP's `POST /ftpchipdetail/search`); a caller who is not an admin finds its own
-/// provider's chips only.
-pub fn ftm_chips(store: &Store, actor: &Actor, req: SearchDto) -> Result<PageResponse<FtmChipItem>, AppError> {
-    run(store, actor, req, Entity::FtmChip, Some("ftpProviderId"), |conn, ids| {
-        Ok(ftm::in_order_of(conn, ids)?.into_iter().map(FtmChipItem::from).collect())
-    })
-}
-
 /// The filter values of `entity`'s columns among the rows the caller may see.
 pub fn values(
     store: &Store,
@@ -85,5 +77,21 @@ pub fn values(
         let mut criteria = req.optional_criteria();
         criteria.extend(owner.and_then(|o| own_rows(actor, o)));
         filter_values(tx.conn, entity, &columns, &criteria, cfg.filter_values_max)
+    })
+}
+
+// ---- FTM chips
+
+/// `POST /ftpchipdetail/search`.
+pub fn ftm_chips(
+    store: &Store,
+    actor: &Actor,
+    req: SearchDto,
+) -> Result<PageResponse<crate::ftm::FtmChipItem>, AppError> {
+    run(store, actor, req, Entity::FtmChip, Some("ftpProviderId"), |conn, ids| {
+        Ok(persistence::repo::device::ftm::in_order_of(conn, ids)?
+            .into_iter()
+            .map(crate::ftm::FtmChipItem::from)
+            .collect())
     })
 }

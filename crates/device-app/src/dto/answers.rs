@@ -1,7 +1,7 @@
 //! Answer bodies, named as MOSIP's Jackson writes them (a Lombok `boolean isActive` is `active`).
 
 use app_core::time::local;
-use device_domain::{DeviceDetail, DeviceSubType, FtmChip, Sbi};
+use device_domain::{DeviceDetail, DeviceSubType, Sbi};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -117,44 +117,6 @@ impl From<Sbi> for SbiItem {
             cr_dtimes: local(s.cr_dtimes),
             upd_by: s.upd_by,
             upd_dtimes: s.upd_dtimes.map(local),
-        }
-    }
-}
-
-/// `FTPSearchResponseDto`.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct FtmChipItem {
-    pub ftp_chip_detail_id: String,
-    pub ftp_provider_id: String,
-    pub make: String,
-    pub model: String,
-    /// Set once the chip's certificate is uploaded.
-    pub certificate_alias: Option<String>,
-    pub partner_organization_name: Option<String>,
-    pub active: bool,
-    pub approval_status: String,
-    pub cr_by: String,
-    pub cr_dtimes: String,
-    pub upd_by: Option<String>,
-    pub upd_dtimes: Option<String>,
-}
-
-impl From<FtmChip> for FtmChipItem {
-    fn from(c: FtmChip) -> Self {
-        FtmChipItem {
-            ftp_chip_detail_id: c.id.into_string(),
-            ftp_provider_id: c.provider_id.into_string(),
-            make: c.make,
-            model: c.model,
-            certificate_alias: c.certificate_alias,
-            partner_organization_name: c.partner_org_name,
-            active: c.is_active,
-            approval_status: c.approval_status,
-            cr_by: c.cr_by,
-            cr_dtimes: local(c.cr_dtimes),
-            upd_by: c.upd_by,
-            upd_dtimes: c.upd_dtimes.map(local),
         }
     }
 }

@@ -3,7 +3,7 @@
 mod answers;
 mod requests;
 
-pub use answers::{DeviceDetailItem, DeviceSubTypeItem, FtmChipItem, IdDto, SbiItem};
+pub use answers::{DeviceDetailItem, DeviceSubTypeItem, IdDto, SbiItem};
 pub use requests::{
     DeviceDetailRequest, DeviceDetailUpdateRequest, FtmCertificateRequest, FtmChipRequest, FtmChipStatusRequest,
     FtmChipUpdateRequest, MappingRequest, SbiCreateRequest, SbiUpdateRequest, StatusRequest,

@@ -5,7 +5,8 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use app_core::search::SearchFilterDto;
-use device_app::dto::{DeviceDetailItem, FtmChipItem, FtmChipStatusRequest, SbiItem, StatusRequest};
+use device_app::dto::{DeviceDetailItem, FtmChipStatusRequest, SbiItem, StatusRequest};
+use device_app::ftm::FtmChipItem;
 use device_app::{details, ftm, roles, sbis};
 use device_domain::status::PENDING_APPROVAL;
 use maud::{Markup, html};

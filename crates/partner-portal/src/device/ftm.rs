@@ -3,7 +3,8 @@
 //! certificate downloaded (`device_app::ftm`, `device_app::ftm_certificate`).
 
 use actix_web::{HttpRequest, HttpResponse, web};
-use device_app::dto::{FtmCertificateRequest, FtmChipItem, FtmChipRequest};
+use device_app::dto::{FtmCertificateRequest, FtmChipRequest};
+use device_app::ftm::FtmChipItem;
 use device_app::ftm_certificate as certificate;
 use device_app::{ftm as ops, roles};
 use device_domain::status::{APPROVED, PENDING_CERT_UPLOAD};

@@ -86,7 +86,7 @@ pub fn find_like(
         .map(|(id, ..)| FtmChipId::from(id)))
 }
 
-/// Chips by their search ids, in the order of `ids`.
+/// The chips of `ids`, in that order (a search's page).
 pub fn in_order_of(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<FtmChip>> {
     let rows: Vec<FtmChipRow> = ftp::table.filter(ftp::id.eq_any(ids)).select(FtmChipRow::as_select()).load(conn)?;
     Ok(in_order(ids, rows, |r| &r.id).into_iter().map(FtmChip::from).collect())
