@@ -59,6 +59,14 @@ export async function startServices() {
   };
   const bin = (name) => path.join(BIN, name);
   execFileSync(bin('partner-service'), ['migrate'], { env, stdio: 'pipe' });
+  // MOSIP's device types and sub-types (reference data the device pages offer)
+  const seed = path.join(work, 'seed');
+  fs.mkdirSync(seed);
+  fs.writeFileSync(path.join(seed, 'reg_device_type.csv'),
+    'code,name,descr,is_active\nFinger,Finger,Fingerprint Biometric,TRUE\nFace,Face,Face Biometric,TRUE\n');
+  fs.writeFileSync(path.join(seed, 'reg_device_sub_type.csv'),
+    'code,dtyp_code,name,descr,is_active\nSlap,Finger,Slap,Fingerprint Slap,TRUE\nFull face,Face,Full face,Full face,TRUE\n');
+  execFileSync(bin('partner-service'), ['import-mosip', seed], { env, stdio: 'pipe' });
   execFileSync(bin('partner-service'), ['admin', 'create', '--user', ADMIN.user, '--email', 'admin@portal.example.org'], {
     env: { ...env, PMS_ADMIN_PASSWORD: ADMIN.password },
     stdio: 'pipe',

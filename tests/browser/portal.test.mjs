@@ -32,6 +32,18 @@ const MISP = {
   email: 'misp@portal-test.example.org',
   password: 'Licence-Secret-2026',
 };
+const DEVICE = {
+  id: 'portaldevice1',
+  org: 'Portal Device Org',
+  email: 'device@portal-test.example.org',
+  password: 'Biometric-Pass-2026',
+};
+const FTM = {
+  id: 'portalftm1',
+  org: 'Portal FTM Org',
+  email: 'ftm@portal-test.example.org',
+  password: 'Chip-Secret-2026',
+};
 const VALID_POLICY = {
   allowedAuthTypes: [{ authSubType: 'FINGER', authType: 'bio', mandatory: false }],
   allowedKycAttributes: [{ attributeName: 'fullName' }],
@@ -47,6 +59,8 @@ let browser;
 let admin;
 let partner;
 let misp;
+let device;
+let ftm;
 let certs;
 let shots = 0;
 
@@ -63,7 +77,7 @@ function step(name, fn) {
       await fn();
     } catch (e) {
       const slug = name.replace(/[^a-z0-9]+/gi, '-').slice(0, 50);
-      for (const [who, page] of [['admin', admin], ['partner', partner], ['misp', misp]]) {
+      for (const [who, page] of [['admin', admin], ['partner', partner], ['misp', misp], ['device', device], ['ftm', ftm]]) {
         await page?.screenshot({ path: path.join(ARTIFACTS, `FAILED-${slug}-${who}.png`), fullPage: true }).catch(() => {});
       }
       throw e;
@@ -84,6 +98,40 @@ async function login(page, user, password) {
   await page.click('form.card button[type=submit]');
 }
 
+/** Signs `who` up as a partner of `type` (no policy group) and logs in. */
+async function signUp(page, who, type, phone) {
+  await page.goto(`${env.base}/portal/signup`);
+  await page.fill('#f-partnerId', who.id);
+  await page.fill('#f-organizationName', who.org);
+  await page.fill('#f-emailId', who.email);
+  await page.selectOption('#f-partnerType', type);
+  await page.fill('#f-contactNumber', phone);
+  await page.fill('#f-address', '2 Portal Street, Test City');
+  await page.click('text=Send me the code');
+  await page.waitForURL(/\/portal\/signup\/verify/);
+  await page.fill('#f-otp', otpFor(env.dataDir, who.email));
+  await page.fill('#f-password', who.password);
+  await page.fill('#f-confirm', who.password);
+  await page.click('text=Complete sign-up');
+  await page.waitForURL(`${env.base}/portal/login`);
+  await login(page, who.id, who.password);
+  await page.waitForURL(`${env.base}/portal/`);
+}
+
+/** Uploads the partner certificate `file` for `domain` on the certificates page. */
+async function uploadCertificate(page, domain, file) {
+  await page.goto(`${env.base}/portal/certificates`);
+  await page.selectOption('#f-partnerDomain', domain);
+  await page.setInputFiles('#f-certificate', file);
+  await page.click('form button[type=submit]:has-text("Upload")');
+  await page.waitForSelector('#cert-subject');
+}
+
+/** A date `days` from today, as a date input takes it. */
+function isoDay(days) {
+  return new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
+}
+
 /** The text of the page's error banner. */
 async function errorText(page) {
   return (await page.locator('#errors').innerText()).trim();
@@ -95,11 +143,16 @@ before(async () => {
   admin = await newSession();
   partner = await newSession();
   misp = await newSession();
+  device = await newSession();
+  ftm = await newSession();
   const dir = fs.mkdtempSync(path.join(env.work, 'certs-'));
   certs = {
     ca: makeCa(dir),
     partner: makePartnerCertificate(dir, 'partner', PARTNER.org, PARTNER.id),
     misp: makePartnerCertificate(dir, 'misp', MISP.org, MISP.id),
+    device: makePartnerCertificate(dir, 'device', DEVICE.org, DEVICE.id),
+    ftm: makePartnerCertificate(dir, 'ftm', FTM.org, FTM.id),
+    chip: makePartnerCertificate(dir, 'chip', FTM.org, 'portal-chip-1'),
   };
 });
 
@@ -158,8 +211,8 @@ step('policy manager: a policy group, then a policy whose schema errors are show
   await shot(admin, 'policy-published');
 });
 
-step('the administrator uploads the CA certificate (AUTH and MISP domains)', async () => {
-  for (const domain of ['AUTH', 'MISP']) {
+step('the administrator uploads the CA certificate (AUTH, MISP, DEVICE and FTM domains)', async () => {
+  for (const domain of ['AUTH', 'MISP', 'DEVICE', 'FTM']) {
     await admin.goto(`${env.base}/portal/admin/certificates`);
     await admin.selectOption('#f-partnerDomain', domain);
     await admin.setInputFiles('#f-certificate', certs.ca);
@@ -336,28 +389,8 @@ step('the audit viewer shows the portal actions, newest first, filtered by user'
 });
 
 step('a MISP partner signs up, generates its licence key and downloads it', async () => {
-  await misp.goto(`${env.base}/portal/signup`);
-  await misp.fill('#f-partnerId', MISP.id);
-  await misp.fill('#f-organizationName', MISP.org);
-  await misp.fill('#f-emailId', MISP.email);
-  await misp.selectOption('#f-partnerType', 'MISP_Partner');
-  await misp.fill('#f-contactNumber', '9876543211');
-  await misp.fill('#f-address', '2 Portal Street, Test City');
-  await misp.click('text=Send me the code');
-  await misp.waitForURL(/\/portal\/signup\/verify/);
-  await misp.fill('#f-otp', otpFor(env.dataDir, MISP.email));
-  await misp.fill('#f-password', MISP.password);
-  await misp.fill('#f-confirm', MISP.password);
-  await misp.click('text=Complete sign-up');
-  await misp.waitForURL(`${env.base}/portal/login`);
-  await login(misp, MISP.id, MISP.password);
-  await misp.waitForURL(`${env.base}/portal/`);
-
-  await misp.goto(`${env.base}/portal/certificates`);
-  await misp.selectOption('#f-partnerDomain', 'MISP');
-  await misp.setInputFiles('#f-certificate', certs.misp);
-  await misp.click('form button[type=submit]:has-text("Upload")');
-  await misp.waitForSelector('#cert-subject');
+  await signUp(misp, MISP, 'MISP_Partner', '9876543211');
+  await uploadCertificate(misp, 'MISP', certs.misp);
 
   await misp.goto(`${env.base}/portal/licence`);
   await misp.click('button:has-text("Generate")');
@@ -396,6 +429,86 @@ step('the administrator approves a MISP registered through the MISP service and 
   await admin.waitForSelector('#flash');
   assert.ok(await card.locator('button:has-text("Switch on")').count() === 1, await card.innerText());
   await shot(admin, 'admin-misps');
+});
+
+step('a device provider signs up, adds an SBI (a date in the future refused first) and a device', async () => {
+  await signUp(device, DEVICE, 'Device_Provider', '9876543213');
+  assert.match(await device.locator('nav').innerText(), /SBIs[\s\S]*Devices/);
+  await uploadCertificate(device, 'DEVICE', certs.device);
+
+  await device.goto(`${env.base}/portal/sbis`);
+  await device.fill('#f-swVersion', 'PORTAL.SBI.1');
+  await device.fill('#f-swBinaryHash', 'c0ffee');
+  await device.fill('#f-swCreateDateTime', isoDay(1));
+  await device.fill('#f-swExpiryDateTime', isoDay(365));
+  await device.click('button:has-text("Add the SBI")');
+  assert.match(await errorText(device), /PMS_AUT_514/);
+  await device.fill('#f-swCreateDateTime', isoDay(0));
+  await device.click('button:has-text("Add the SBI")');
+  await device.waitForSelector('#flash');
+  assert.match(await device.locator('#sbis').innerText(), /PORTAL\.SBI\.1[\s\S]*pending_approval/);
+  await shot(device, 'device-sbis');
+
+  await device.goto(`${env.base}/portal/devices`);
+  await device.selectOption('#f-deviceSubTypeCode', 'Finger/Slap');
+  await device.fill('#f-make', 'Portal Make');
+  await device.fill('#f-model', 'Portal Slap 1');
+  await device.click('button:has-text("Add the device")');
+  await device.waitForSelector('#flash');
+  assert.match(await device.locator('#devices').innerText(), /Portal Slap 1[\s\S]*Finger[\s\S]*Slap[\s\S]*pending_approval/);
+  await shot(device, 'device-details');
+});
+
+step('an FTM provider signs up, adds a chip, uploads its certificate and downloads it re-signed', async () => {
+  await signUp(ftm, FTM, 'FTM_Provider', '9876543214');
+  await uploadCertificate(ftm, 'FTM', certs.ftm);
+  await ftm.goto(`${env.base}/portal/ftm-chips`);
+  await ftm.fill('#f-make', 'Portal Chip');
+  await ftm.fill('#f-model', 'PC-1');
+  await ftm.click('button:has-text("Add the chip")');
+  await ftm.waitForSelector('#flash');
+  const row = ftm.locator('#chips tr', { hasText: 'PC-1' });
+  assert.match(await row.innerText(), /pending_cert_upload[\s\S]*not uploaded/);
+  await row.locator('summary').click();
+  await row.locator('input[type=file]').setInputFiles(certs.chip);
+  await row.locator('button:has-text("Upload")').click();
+  await ftm.waitForSelector('#flash');
+  assert.match(await ftm.locator('#flash').innerText(), /certificate is uploaded/, await ftm.locator('#flash').innerText());
+  assert.match(await ftm.locator('#chips tr', { hasText: 'PC-1' }).innerText(), /pending_approval[\s\S]*uploaded/);
+  await shot(ftm, 'ftm-chips');
+  const [download] = await Promise.all([ftm.waitForEvent('download'), ftm.click('#chips a:has-text("Download")')]);
+  const saved = path.join(ARTIFACTS, 'ftm-chip-certificate.pem');
+  await download.saveAs(saved);
+  assert.match(fs.readFileSync(saved, 'utf8'), /-----BEGIN CERTIFICATE-----/);
+});
+
+step('the administrator approves the SBI, the device and the chip, confirming each', async () => {
+  await admin.goto(`${env.base}/portal/admin/devices`);
+  await shot(admin, 'admin-device-approvals');
+  for (const [queue, text] of [['#pending-sbis', 'PORTAL.SBI.1'], ['#pending-devices', 'Portal Slap 1'], ['#pending-chips', 'PC-1']]) {
+    await admin.goto(`${env.base}/portal/admin/devices`);
+    await admin.locator(`${queue} tr`, { hasText: text }).locator('a:has-text("Approve")').click();
+    await admin.waitForSelector('#confirm');
+    assert.match(await admin.locator('#confirm').innerText(), new RegExp(text.replaceAll('.', '\\.')));
+    await admin.click('button:has-text("Yes, approve")');
+    await admin.waitForSelector('#flash');
+    assert.match(await admin.locator('#flash').innerText(), /approved|updated/i);
+    assert.doesNotMatch(await admin.locator(queue).innerText(), new RegExp(text.replaceAll('.', '\\.')));
+  }
+  await shot(admin, 'admin-devices-approved');
+  await ftm.goto(`${env.base}/portal/ftm-chips`);
+  assert.match(await ftm.locator('#chips tr', { hasText: 'PC-1' }).innerText(), /approved/);
+});
+
+step('the device provider adds its approved device to its approved SBI', async () => {
+  await device.goto(`${env.base}/portal/sbis`);
+  assert.match(await device.locator('#sbis').innerText(), /approved/);
+  assert.match(await device.locator('#f-sbiId').innerText(), /PORTAL\.SBI\.1/);
+  assert.match(await device.locator('#f-deviceDetailId').innerText(), /Portal Slap 1/);
+  await device.click('button:has-text("Add the device")');
+  await device.waitForSelector('#flash');
+  assert.match(await device.locator('#flash').innerText(), /device is added to the SBI/);
+  await shot(device, 'device-mapped');
 });
 
 step('logging out ends the session', async () => {

@@ -5,6 +5,7 @@ mod api;
 mod auth;
 mod certs;
 mod ctx;
+mod device;
 mod forms;
 mod lookups;
 mod misp;
@@ -31,7 +32,7 @@ const STYLESHEET: &str = include_str!("portal.css");
 /// Mounts the portal under `/portal/`. The service registers, as app data, the store (`Db`),
 /// the `PortalConfig`, `partner_app::onboarding::Onboarding`, and the configurations of
 /// the operations the pages call (`partner_app::PartnerConfig`, `CertificateConfig`,
-/// `policy_app::PolicyConfig`, `misp_app::MispConfig`).
+/// `policy_app::PolicyConfig`, `misp_app::MispConfig`, `device_app::DeviceConfig`).
 pub fn configure(cfg: &mut web::ServiceConfig) {
     use web::{get, post};
     let headers = DefaultHeaders::new()
@@ -72,6 +73,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/licence", get().to(misp::licence))
             .route("/licence", post().to(misp::generate_licence))
             .route("/licence/download", get().to(misp::download_licence))
+            .route("/sbis", get().to(device::sbis))
+            .route("/sbis", post().to(device::create_sbi))
+            .route("/sbis/devices", post().to(device::map_device))
+            .route("/devices", get().to(device::devices))
+            .route("/devices", post().to(device::create_device))
+            .route("/ftm-chips", get().to(device::chips))
+            .route("/ftm-chips", post().to(device::create_chip))
+            .route("/ftm-chips/{id}/certificate", get().to(device::download_certificate))
+            .route("/ftm-chips/{id}/certificate", post().to(device::upload_certificate))
             .service(
                 web::scope("/admin")
                     .route("/partners", get().to(admin::partners))
@@ -86,6 +96,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     .route("/audit", get().to(admin::audit))
                     .route("/misps", get().to(misp::misps))
                     .route("/misps/{id}", post().to(misp::misp_action))
+                    .route("/devices", get().to(device::approvals))
+                    .route("/devices/{kind}/{id}", get().to(device::confirm_decision))
+                    .route("/devices/{kind}/{id}", post().to(device::decide))
                     .route("/policy-groups", get().to(policy::groups))
                     .route("/policy-groups", post().to(policy::create_group))
                     .route("/policy-groups/{id}", get().to(policy::group))

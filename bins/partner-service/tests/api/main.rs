@@ -34,6 +34,7 @@ mod partner_search;
 mod partner_v3;
 mod policy;
 mod portal;
+mod portal_devices;
 mod portal_oidc;
 mod process;
 mod security_matrix;

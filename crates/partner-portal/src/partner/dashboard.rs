@@ -61,6 +61,12 @@ pub async fn home(req: HttpRequest) -> HttpResponse {
                 @if me.has_role("MISP_PARTNER") {
                     (step(false, "Get your licence key", "/portal/licence", "Generate and download your MISP licence key."))
                 }
+                @if me.has_role(device_app::roles::DEVICE_PROVIDER) {
+                    (step(false, "Register your SBIs and devices", "/portal/sbis", "Add your secure biometric interfaces and device makes and models, have them approved, then add the devices to the SBIs."))
+                }
+                @if me.has_role(device_app::roles::FTM_PROVIDER) {
+                    (step(false, "Register your FTM chips", "/portal/ftm-chips", "Add each chip and upload its certificate for approval."))
+                }
             }
         }
     };
@@ -119,6 +125,9 @@ fn admin_home(ctx: Ctx, me: &Principal) -> HttpResponse {
                 a.card.tile href="/portal/admin/keys" { h2 { "API keys" } p { "Activate or deactivate partners' keys." } }
                 a.card.tile href="/portal/admin/certificates" { h2 { "CA certificates" } p { "Upload the CAs partner certificates chain to." } }
                 a.card.tile href="/portal/admin/misps" { h2 { "MISPs" } p { "Approve MISPs and manage their licence keys." } }
+            }
+            @if me.has_any(device_app::roles::APPROVERS) {
+                a.card.tile href="/portal/admin/devices" { h2 { "Device approvals" } p { "Approve or reject SBIs, device details and FTM chips." } }
             }
             @if me.has_any(view::POLICY_ROLES) {
                 a.card.tile href="/portal/admin/policy-groups" { h2 { "Policy groups" } p { "Create and edit policy groups." } }

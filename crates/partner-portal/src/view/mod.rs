@@ -151,6 +151,13 @@ fn nav(ctx: &Ctx) -> Markup {
                         @if user.has_role("MISP_PARTNER") {
                             li { (link(ctx, "/portal/licence", "Licence")) }
                         }
+                        @if user.has_role(device_app::roles::DEVICE_PROVIDER) {
+                            li { (link(ctx, "/portal/sbis", "SBIs")) }
+                            li { (link(ctx, "/portal/devices", "Devices")) }
+                        }
+                        @if user.has_role(device_app::roles::FTM_PROVIDER) {
+                            li { (link(ctx, "/portal/ftm-chips", "FTM chips")) }
+                        }
                     }
                     @if admin {
                         li { (link(ctx, "/portal/admin/partners", "Partners")) }
@@ -159,6 +166,9 @@ fn nav(ctx: &Ctx) -> Markup {
                         li { (link(ctx, "/portal/oidc-clients", "OIDC clients")) }
                         li { (link(ctx, "/portal/admin/certificates", "CA certificates")) }
                         li { (link(ctx, "/portal/admin/misps", "MISPs")) }
+                    }
+                    @if user.has_any(device_app::roles::APPROVERS) {
+                        li { (link(ctx, "/portal/admin/devices", "Device approvals")) }
                     }
                     @if policy {
                         li { (link(ctx, "/portal/admin/policy-groups", "Policy groups")) }

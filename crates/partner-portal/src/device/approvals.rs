@@ -1,0 +1,294 @@
+//! `/portal/admin/devices`: the partner admin's approval queues — SBIs, device details and FTM
+//! chips pending approval — each decision confirmed on its own page, then posted
+//! (`device_app::sbis::decide`, `details::decide`, `ftm::decide`) and redirected back.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use app_core::search::SearchFilterDto;
+use device_app::dto::{DeviceDetailItem, FtmChipStatusRequest, SbiItem, StatusRequest};
+use device_app::ftm::FtmChipItem;
+use device_app::{details, ftm, roles, sbis};
+use device_domain::status::PENDING_APPROVAL;
+use maud::{Markup, html};
+use serde::Deserialize;
+use web_support::Principal;
+
+use super::{CHIPS, DETAILS, SBIS, Search, day, search_page, with_status};
+use crate::api::{self, Refusal};
+use crate::ctx::{Ctx, Flash};
+use crate::lookups::filter;
+use crate::session::{Gate, or_answer, posted, with_roles};
+use crate::view::{self, badge};
+
+const BASE: &str = "/portal/admin/devices";
+
+/// A partner admin who may approve (`PARTNER_ADMIN`), or the answer for anyone else.
+fn approver(req: &HttpRequest) -> Gate<(Ctx, Principal)> {
+    with_roles(req, roles::APPROVERS)
+}
+
+/// What is decided on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Sbi,
+    Device,
+    Chip,
+}
+
+impl Kind {
+    fn parse(s: &str) -> Option<Kind> {
+        match s {
+            "sbi" => Some(Kind::Sbi),
+            "device" => Some(Kind::Device),
+            "ftm-chip" => Some(Kind::Chip),
+            _ => None,
+        }
+    }
+
+    fn slug(self) -> &'static str {
+        match self {
+            Kind::Sbi => "sbi",
+            Kind::Device => "device",
+            Kind::Chip => "ftm-chip",
+        }
+    }
+
+    fn noun(self) -> &'static str {
+        match self {
+            Kind::Sbi => "secure biometric interface",
+            Kind::Device => "device detail",
+            Kind::Chip => "FTM chip",
+        }
+    }
+}
+
+/// One pending row as the queues and the confirmation show it.
+struct Pending {
+    kind: Kind,
+    id: String,
+    partner: String,
+    what: String,
+    details: String,
+    status: String,
+}
+
+fn partner_of(id: Option<&str>, org: Option<&str>) -> String {
+    match (id, org) {
+        (Some(id), Some(org)) => format!("{org} ({id})"),
+        (Some(id), None) => id.to_owned(),
+        (None, Some(org)) => org.to_owned(),
+        (None, None) => String::new(),
+    }
+}
+
+impl From<SbiItem> for Pending {
+    fn from(s: SbiItem) -> Self {
+        let valid = format!("{} – {}", day(s.sw_create_date_time.as_deref()), day(s.sw_expiry_date_time.as_deref()));
+        Pending {
+            kind: Kind::Sbi,
+            partner: partner_of(s.provider_id.as_deref(), s.partner_organization_name.as_deref()),
+            what: format!("SBI {}", s.sw_version),
+            details: format!("hash {}; valid {valid}", s.sw_binary_hash),
+            status: s.approval_status,
+            id: s.id,
+        }
+    }
+}
+
+impl From<DeviceDetailItem> for Pending {
+    fn from(d: DeviceDetailItem) -> Self {
+        Pending {
+            kind: Kind::Device,
+            partner: partner_of(Some(&d.device_provider_id), d.partner_organization_name.as_deref()),
+            what: format!("{} {}", d.make, d.model),
+            details: format!("{} – {}", d.device_type_code, d.device_sub_type_code),
+            status: d.approval_status,
+            id: d.id,
+        }
+    }
+}
+
+impl From<FtmChipItem> for Pending {
+    fn from(c: FtmChipItem) -> Self {
+        let certificate = if c.certificate_alias.is_some() { "certificate uploaded" } else { "no certificate" };
+        Pending {
+            kind: Kind::Chip,
+            partner: partner_of(Some(&c.ftp_provider_id), c.partner_organization_name.as_deref()),
+            what: format!("{} {}", c.make, c.model),
+            details: certificate.to_owned(),
+            status: c.approval_status,
+            id: c.ftp_chip_detail_id,
+        }
+    }
+}
+
+/// The first page of what `search` finds with `filters`, as rows to decide on.
+async fn rows<T: Into<Pending> + Send + 'static>(
+    req: &HttpRequest,
+    me: &Principal,
+    search: Search<T>,
+    filters: Vec<SearchFilterDto>,
+) -> api::Answer<Vec<Pending>> {
+    let found = search_page(req, me, search, filters, 0).await?;
+    Ok(found.data.unwrap_or_default().into_iter().map(Into::into).collect())
+}
+
+/// The rows of `kind` matching `filters` (the first page), or why they could not be read.
+async fn pending(
+    req: &HttpRequest,
+    me: &Principal,
+    kind: Kind,
+    filters: Vec<SearchFilterDto>,
+) -> api::Answer<Vec<Pending>> {
+    match kind {
+        Kind::Sbi => rows(req, me, SBIS, filters).await,
+        Kind::Device => rows(req, me, DETAILS, filters).await,
+        Kind::Chip => rows(req, me, CHIPS, filters).await,
+    }
+}
+
+fn decision_link(p: &Pending, decision: &str, text: &str, class: &str) -> Markup {
+    let href = format!("{BASE}/{}/{}?decision={decision}", p.kind.slug(), view::q(&p.id));
+    html! { a class=(format!("button small {class}")) href=(href) { (text) } }
+}
+
+fn queue(title: &str, id: &str, rows: &api::Answer<Vec<Pending>>) -> Markup {
+    html! {
+        section.card id=(id) {
+            h2 { (title) }
+            @match rows {
+                Ok(rows) if !rows.is_empty() => table {
+                    thead { tr {
+                        th scope="col" { "Partner" } th scope="col" { "What" } th scope="col" { "Details" }
+                        th scope="col" { "Status" } th scope="col" { span.sr-only { "Decision" } }
+                    } }
+                    tbody { @for p in rows { tr data-id=(p.id) {
+                        td { (p.partner) }
+                        td { (p.what) br; small.muted { code { (p.id) } } }
+                        td { (p.details) }
+                        td { (badge(&p.status)) }
+                        td.actions { (decision_link(p, "approve", "Approve", "")) " " (decision_link(p, "reject", "Reject", "danger")) }
+                    } } }
+                },
+                Ok(_) => p.muted { "Nothing waits for approval." },
+                Err(e) => (view::errors(e)),
+            }
+        }
+    }
+}
+
+pub async fn approvals(req: HttpRequest) -> HttpResponse {
+    let (ctx, me) = or_answer!(approver(&req));
+    let sbis = pending(&req, &me, Kind::Sbi, with_status(PENDING_APPROVAL)).await;
+    let devices = pending(&req, &me, Kind::Device, with_status(PENDING_APPROVAL)).await;
+    let chips = pending(&req, &me, Kind::Chip, with_status(PENDING_APPROVAL)).await;
+    let body = html! {
+        p.muted { "Secure biometric interfaces, device details and FTM chips waiting for a decision (the first 20 of each, newest first)." }
+        (queue("Secure biometric interfaces", "pending-sbis", &sbis))
+        (queue("Device details", "pending-devices", &devices))
+        (queue("FTM chips", "pending-chips", &chips))
+    };
+    let failed = sbis.as_ref().err().or(devices.as_ref().err()).or(chips.as_ref().err());
+    view::page_partial(ctx, "Device approvals", failed, body)
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct DecisionQuery {
+    decision: Option<String>,
+}
+
+fn no_such_page() -> Refusal {
+    Refusal::one(StatusCode::NOT_FOUND, web_support::error::NOT_FOUND, "No such page")
+}
+
+/// Whether `decision` approves (`approve`) or rejects (`reject`).
+fn approves(decision: &str) -> Option<bool> {
+    match decision {
+        "approve" => Some(true),
+        "reject" => Some(false),
+        _ => None,
+    }
+}
+
+/// The confirmation of one decision: what it is about, and the button that posts it.
+pub async fn confirm(
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    query: web::Query<DecisionQuery>,
+) -> HttpResponse {
+    let (ctx, me) = or_answer!(approver(&req));
+    let (kind, id) = path.into_inner();
+    let decision = query.decision.clone().unwrap_or_default();
+    let (Some(kind), Some(approve)) = (Kind::parse(&kind), approves(&decision)) else {
+        return view::error_page(ctx, &no_such_page());
+    };
+    let key = if kind == Kind::Chip { "ftpChipDetailId" } else { "id" };
+    let found = pending(&req, &me, kind, vec![filter(key, "equals", &id)]).await;
+    let item = match found {
+        Ok(mut rows) if !rows.is_empty() => rows.remove(0),
+        Ok(_) => return view::error_page(ctx, &no_such_page()),
+        Err(r) => return view::error_page(ctx, &r),
+    };
+    let verb = if approve { "Approve" } else { "Reject" };
+    let action = format!("{BASE}/{}/{}", kind.slug(), view::q(&item.id));
+    let body = html! {
+        section.card #confirm {
+            h2 { (verb) " this " (kind.noun()) "?" }
+            dl.facts {
+                dt { "Partner" } dd { (item.partner) }
+                dt { "What" } dd { (item.what) }
+                dt { "Details" } dd { (item.details) }
+                dt { "Status" } dd { (badge(&item.status)) }
+                dt { "Id" } dd { code { (item.id) } }
+            }
+            p.actions {
+                (view::button_form(&ctx, &action, &[("decision", &decision)], &format!("Yes, {}", verb.to_lowercase()), if approve { "" } else { "danger" }))
+                a.button.secondary href=(BASE) { "Cancel" }
+            }
+        }
+    };
+    view::page(ctx, &format!("{verb} a {}", kind.noun()), body)
+}
+
+/// Posts the decision with the operation the API's `PATCH` calls, then back to the queues.
+pub async fn decide(req: HttpRequest, path: web::Path<(String, String)>, body: web::Bytes) -> HttpResponse {
+    let (ctx, me, form) = or_answer!(posted(approver(&req), &body));
+    let (kind, id) = path.into_inner();
+    let (Some(kind), Some(approve)) = (Kind::parse(&kind), approves(form.get("decision"))) else {
+        return view::error_page(ctx, &no_such_page());
+    };
+    let word = if approve { "Activate" } else { "De-activate" }.to_owned();
+    let result = api::call(&req, move |store| match kind {
+        Kind::Sbi => sbis::decide(store, &me, StatusRequest { id: Some(id), approval_status: Some(word) }),
+        Kind::Device => details::decide(store, &me, StatusRequest { id: Some(id), approval_status: Some(word) }),
+        Kind::Chip => ftm::decide(
+            store,
+            &me,
+            FtmChipStatusRequest { ftp_chip_detail_id: Some(id), approval_status: Some(approve) },
+        ),
+    })
+    .await;
+    ctx.redirect_with(BASE, Flash::of(result))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_known_kinds_and_decisions_are_read() {
+        for kind in [Kind::Sbi, Kind::Device, Kind::Chip] {
+            assert_eq!(Kind::parse(kind.slug()), Some(kind));
+        }
+        assert_eq!(Kind::parse("partner"), None);
+        assert_eq!(approves("approve"), Some(true));
+        assert_eq!(approves("reject"), Some(false));
+        assert_eq!(approves("Activate"), None);
+    }
+
+    #[test]
+    fn a_partner_is_named_by_organisation_and_id() {
+        assert_eq!(partner_of(Some("dp1"), Some("Org")), "Org (dp1)");
+        assert_eq!(partner_of(None, None), "");
+    }
+}

@@ -1,0 +1,153 @@
+//! `/portal/ftm-chips`: an FTM provider's chips (make, model, status, certificate uploaded or
+//! not), a new chip, its certificate uploaded (a PEM file or pasted) and the stored, re-signed
+//! certificate downloaded (`device_app::ftm`, `device_app::ftm_certificate`).
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use device_app::dto::{FtmCertificateRequest, FtmChipRequest};
+use device_app::ftm::FtmChipItem;
+use device_app::ftm_certificate as certificate;
+use device_app::{ftm as ops, roles};
+use device_domain::status::{APPROVED, PENDING_CERT_UPLOAD};
+use maud::{Markup, html};
+use partner_app::certificates::CertificateConfig;
+use rand_core::OsRng;
+use web_support::Principal;
+
+use super::{CHIPS, Listing, PageQuery, search_page, status_text};
+use crate::api::{self, Refusal};
+use crate::ctx::{Ctx, Flash};
+use crate::forms::Form;
+use crate::session::{or_answer, posted, uploaded, with_roles};
+use crate::view::{self, Field, badge};
+
+const BASE: &str = "/portal/ftm-chips";
+const LISTING: Listing = Listing {
+    id: "chips",
+    title: "FTM chips",
+    head: &["Make", "Model", "Status", "Certificate"],
+    none: "No FTM chips yet.",
+    base: BASE,
+};
+/// The partner domain of FTM chip certificates.
+const FTM_DOMAIN: &str = "FTM";
+
+pub async fn chips(req: HttpRequest, query: web::Query<PageQuery>) -> HttpResponse {
+    let (ctx, me) = or_answer!(with_roles(&req, roles::FTM_PROVIDERS));
+    render(&req, ctx, &me, query.page(), &Form::default(), None).await
+}
+
+/// Whether the provider may upload the chip's certificate now (as `check_upload` decides).
+fn takes_certificate(c: &FtmChipItem) -> bool {
+    c.approval_status == PENDING_CERT_UPLOAD || (c.approval_status == APPROVED && c.active)
+}
+
+fn upload_form(ctx: &Ctx, c: &FtmChipItem) -> Markup {
+    let id = &c.ftp_chip_detail_id;
+    html! {
+        details {
+            summary { @if c.certificate_alias.is_some() { "Replace the certificate" } @else { "Upload the certificate" } }
+            form.upload method="post" action=(format!("{BASE}/{}/certificate", view::q(id))) enctype="multipart/form-data" {
+                (view::csrf(ctx))
+                (Field::new("organizationName", "Organisation (the certificate's O)", c.partner_organization_name.as_deref().unwrap_or("")).required().render(None))
+                div.field {
+                    label for=(format!("f-file-{id}")) { "Certificate file (PEM)" }
+                    input id=(format!("f-file-{id}")) type="file" name="certificateFile" accept=".pem,.crt,.cer";
+                }
+                (view::textarea("certificateData", "…or paste it (PEM)", "", 4, None))
+                button.small type="submit" { "Upload" }
+            }
+        }
+    }
+}
+
+async fn render(
+    req: &HttpRequest,
+    ctx: Ctx,
+    me: &Principal,
+    page: i64,
+    form: &Form,
+    refusal: Option<Refusal>,
+) -> HttpResponse {
+    let list = search_page(req, me, CHIPS, Vec::new(), page).await;
+    let r = refusal.as_ref();
+    let body = html! {
+        (LISTING.render(&list, page, |c: &FtmChipItem| html! { tr data-chip=(c.ftp_chip_detail_id) {
+            td { (c.make) br; small.muted { code { (c.ftp_chip_detail_id) } } }
+            td { (c.model) }
+            td.status { (badge(&status_text(&c.approval_status, c.active))) }
+            td.certificate {
+                @if c.certificate_alias.is_some() {
+                    "uploaded · " a href=(format!("{BASE}/{}/certificate", view::q(&c.ftp_chip_detail_id))) download { "Download" }
+                } @else {
+                    span.muted { "not uploaded" }
+                }
+                @if !me.is_admin && takes_certificate(c) { (upload_form(&ctx, c)) }
+            }
+        } }))
+        @if !me.is_admin {
+            section.card {
+                h2 { "New FTM chip" }
+                p.muted { "Upload its certificate next; a partner admin approves it then." }
+                @if let Some(r) = r { (view::errors(r)) }
+                form method="post" action=(BASE) {
+                    (view::csrf(&ctx))
+                    (Field::new("make", "Make", form.get("make")).required().render(r))
+                    (Field::new("model", "Model", form.get("model")).required().render(r))
+                    button type="submit" { "Add the chip" }
+                }
+            }
+        }
+    };
+    view::form_page(ctx, "FTM chips", r, list.as_ref().err(), body)
+}
+
+pub async fn create(req: HttpRequest, body: web::Bytes) -> HttpResponse {
+    let (ctx, me, form) = or_answer!(posted(with_roles(&req, roles::FTM_PROVIDERS), &body));
+    let request =
+        FtmChipRequest { ftp_provider_id: Some(me.user_id.clone()), make: form.opt("make"), model: form.opt("model") };
+    let actor = me.clone();
+    match api::call(&req, move |store| ops::create(store, &actor, request)).await {
+        Ok(_) => ctx.redirect_with(BASE, Flash::Success("The chip is added; upload its certificate next.".into())),
+        Err(r) => render(&req, ctx, &me, 0, &form, Some(r)).await,
+    }
+}
+
+/// `POST /ftpchipdetail/uploadcertificate`: the file when one is chosen, the pasted text otherwise.
+pub async fn upload_certificate(req: HttpRequest, path: web::Path<String>, payload: web::Payload) -> HttpResponse {
+    let (ctx, me, form) = or_answer!(uploaded(with_roles(&req, roles::FTM_PROVIDERS), &req, payload).await);
+    let chip = path.into_inner();
+    let pem = [form.get("certificateFile"), form.get("certificateData")]
+        .into_iter()
+        .map(str::trim)
+        .find(|t| !t.is_empty())
+        .map(str::to_owned);
+    let request = FtmCertificateRequest {
+        ftp_provider_id: Some(me.user_id.clone()),
+        ftp_chip_detail_id: Some(chip),
+        certificate_data: pem,
+        organization_name: form.opt("organizationName"),
+        partner_domain: Some(FTM_DOMAIN.to_owned()),
+    };
+    let result = api::call_with(&req, move |store, cfg: &CertificateConfig| {
+        certificate::upload(store, &me, cfg, request, &mut OsRng)
+    })
+    .await;
+    ctx.redirect_with(BASE, Flash::of(result.map(|_| "The chip's certificate is uploaded; it waits for approval.")))
+}
+
+/// `GET /ftpchipdetail/getPartnerCertificate/{id}` as a PEM file.
+pub async fn download_certificate(req: HttpRequest, path: web::Path<String>) -> HttpResponse {
+    let (ctx, me) = or_answer!(with_roles(&req, roles::FTM_PROVIDERS));
+    let chip = path.into_inner();
+    let file = format!("ftm-chip-{}.pem", chip.chars().filter(char::is_ascii_alphanumeric).collect::<String>());
+    match api::call(&req, move |store| certificate::certificate(store, &me, &chip)).await {
+        Ok(found) => {
+            let res = HttpResponse::Ok()
+                .content_type("application/x-pem-file")
+                .insert_header(("Content-Disposition", format!("attachment; filename=\"{file}\"")))
+                .body(found.certificate_data);
+            ctx.finish(res)
+        }
+        Err(r) => view::error_page(ctx, &r),
+    }
+}

@@ -1,0 +1,137 @@
+//! Device-provider and FTM-provider pages over `device_app`: a device provider's secure
+//! biometric interfaces and their devices ([`sbis`]), its device details ([`details`]), an FTM
+//! provider's chips and their certificates ([`ftm`]), and the partner admin's approval queues
+//! ([`approvals`]). Every action is the API's operation after the API's role check.
+
+mod approvals;
+mod details;
+mod ftm;
+mod sbis;
+
+use actix_web::HttpRequest;
+use app_core::page::PageResponse;
+use app_core::search::{Int, PaginationDto, SearchDto, SearchFilterDto, SortDto};
+use app_core::{Actor, AppError, Store};
+use device_app::dto::{DeviceDetailItem, SbiItem};
+use device_app::ftm::FtmChipItem;
+use device_app::{roles, search};
+use maud::{Markup, html};
+use serde::Deserialize;
+use web_support::Principal;
+
+pub use approvals::{approvals, confirm as confirm_decision, decide};
+pub use details::{create as create_device, devices};
+pub use ftm::{chips, create as create_chip, download_certificate, upload_certificate};
+pub use sbis::{create as create_sbi, map_device, sbis};
+
+use crate::api::{self, Page};
+use crate::lookups::{filter, page_of, search_of};
+use crate::view;
+
+/// Rows per page of the device lists.
+const PAGE_SIZE: i64 = 20;
+
+/// `?page=`: which page of a list (from 0).
+#[derive(Debug, Default, Deserialize)]
+pub struct PageQuery {
+    page: Option<i64>,
+}
+
+impl PageQuery {
+    fn page(&self) -> i64 {
+        self.page.unwrap_or(0).max(0)
+    }
+}
+
+/// Rows whose `approvalStatus` is `status`.
+fn with_status(status: &str) -> Vec<SearchFilterDto> {
+    vec![filter("approvalStatus", "equals", status)]
+}
+
+/// A page of what a MOSIP search `op` finds for the caller (holding one of `roles`, as the
+/// search's route asks), newest first.
+async fn search_page<T: Send + 'static>(
+    req: &HttpRequest,
+    me: &Principal,
+    (roles, op): Search<T>,
+    filters: Vec<SearchFilterDto>,
+    page: i64,
+) -> api::Answer<Page<T>> {
+    me.require_any(roles)?;
+    let (me, query) = (me.clone(), search_of(filters, "crDtimes", page, PAGE_SIZE));
+    Ok(page_of(api::call(req, move |store| op(store, &me, query)).await?))
+}
+
+/// A search's roles and operation.
+type Search<T> = (&'static [&'static str], fn(&Store, &Actor, SearchDto) -> Result<PageResponse<T>, AppError>);
+/// `POST /securebiometricinterface/search`.
+const SBIS: Search<SbiItem> = (roles::DEVICE_PROVIDERS, search::sbis);
+/// `POST /devicedetail/search`.
+const DETAILS: Search<DeviceDetailItem> = (roles::DEVICE_PROVIDERS, search::details);
+/// `POST /ftpchipdetail/search`.
+const CHIPS: Search<FtmChipItem> = (roles::FTM_PROVIDERS, search::ftm_chips);
+
+/// A card listing a page of rows in a table, paged; a note when there are none, the error when
+/// the read failed.
+struct Listing {
+    id: &'static str,
+    title: &'static str,
+    head: &'static [&'static str],
+    none: &'static str,
+    base: &'static str,
+}
+
+impl Listing {
+    fn render<T>(&self, list: &api::Answer<Page<T>>, page: i64, row: impl Fn(&T) -> Markup) -> Markup {
+        html! {
+            section.card id=(self.id) {
+                h2 { (self.title) }
+                @match list {
+                    Ok(p) if !p.items().is_empty() => {
+                        table {
+                            thead { tr { @for h in self.head { th scope="col" { (h) } } } }
+                            tbody { @for item in p.items() { (row(item)) } }
+                        }
+                        (view::pager(self.base, page, PAGE_SIZE, p.total_record))
+                    },
+                    Ok(_) => p.muted { (self.none) },
+                    Err(e) => (view::errors(e)),
+                }
+            }
+        }
+    }
+}
+
+/// The active device sub-types as choices `<type>/<sub-type>` (`POST
+/// /devicedetail/deviceType/search`), by type and sub-type.
+async fn sub_type_choices(req: &HttpRequest, me: &Principal) -> api::Answer<Vec<(String, String)>> {
+    me.require_any(roles::DEVICE_PROVIDERS)?;
+    let sort = |field: &str| SortDto { sort_field: Some(field.to_owned()), sort_type: Some("asc".to_owned()) };
+    let query = SearchDto {
+        filters: Some(vec![filter("isActive", "equals", "true")]),
+        sort: Some(vec![sort("deviceType"), sort("code")]),
+        pagination: Some(PaginationDto { page_start: Some(Int(0)), page_fetch: Some(Int(500)) }),
+    };
+    let me = me.clone();
+    let found = api::call(req, move |store| search::sub_types(store, &me, query)).await?;
+    Ok(found
+        .data
+        .unwrap_or_default()
+        .into_iter()
+        .map(|t| (format!("{}/{}", t.device_type, t.code), format!("{} – {}", t.device_type, t.name)))
+        .collect())
+}
+
+/// The date part of a MOSIP timestamp.
+fn day(timestamp: Option<&str>) -> &str {
+    timestamp.map_or("", |t| t.get(..10).unwrap_or(t))
+}
+
+/// A status as shown: the approval status, and "inactive" for an approved row switched off.
+fn status_text(approval: &str, active: bool) -> String {
+    if approval.eq_ignore_ascii_case(device_domain::status::APPROVED) && !active {
+        "approved, inactive".to_owned()
+    } else {
+        approval.to_owned()
+    }
+}
