@@ -115,7 +115,14 @@ fn rotation_reseals_every_key_and_the_old_kek_is_no_longer_needed(db: TestDb) {
     assert!(start_error(&app.db, |s| with_kek(s, "k1", KEK_1)).is_some());
 }
 
+/// The existing end-to-end re-signing test, run with a KEK set.
+fn the_partner_certificate_upload_test_passes_with_a_kek(db: TestDb) {
+    let app = spawn_with(db, |s| with_kek(s, "k1", KEK_1));
+    super::uploads::a_partner_certificate_is_resigned_and_activates_the_partner(app);
+}
+
 persistence::both_backends!(
+    the_partner_certificate_upload_test_passes_with_a_kek,
     keys_are_sealed_resigning_works_and_a_wrong_kek_is_refused,
     clear_keys_are_sealed_at_start_once,
     rotation_reseals_every_key_and_the_old_kek_is_no_longer_needed
