@@ -3,7 +3,8 @@
 //! sealed under the configured key-encryption key (in clear without one).
 
 use app_core::secrets::{Keyring, SecretError};
-use app_core::{AppError, Store, Tx};
+use app_core::{Actor, AppError, Store, Tx};
+use audit_events::AuditEvent;
 use chrono::{NaiveDateTime, TimeDelta};
 use partner_domain::certificate::{
     self as cert, CaCertType, Certificate, CertificateError, PartnerDomain, ServiceKeys, SigningIdentity, StoredCa,
@@ -172,22 +173,42 @@ pub struct SealedKeys {
     pub sealed: usize,
 }
 
-/// Checks that every stored signing key opens with `secrets` and, in one transaction, seals
-/// the keys stored in clear under the current KEK (at start) or, with `rotate`, every key not
-/// sealed under it yet (after a KEK rotation, so that the previous KEKs are no longer needed).
-/// A key that does not open fails the whole call and changes nothing.
-pub fn seal_signing_keys(store: &Store, secrets: &Keyring, rotate: bool) -> Result<SealedKeys, AppError> {
-    store.write(|tx| {
-        let rows = repo::signing_key_secrets(tx.conn)?;
-        let mut done = SealedKeys { keys: rows.len(), sealed: 0 };
-        for (key_id, stored) in rows {
-            let clear = secrets.open(&stored, &aad(&key_id)).map_err(|e| unreadable(&key_id, &e))?;
-            let reseal = if rotate { !secrets.is_current(&stored) } else { Keyring::sealed_under(&stored).is_none() };
-            if secrets.sealing() && reseal {
-                repo::set_signing_key_secret(tx.conn, &key_id, &secrets.seal(clear.expose_secret(), &aad(&key_id)))?;
-                done.sealed += 1;
-            }
-        }
+/// Checks that every stored signing key opens with `secrets` and seals the keys stored in clear
+/// under the current KEK (at start) or, with `rotate`, every key not sealed under it yet (after a
+/// KEK rotation, so that the previous KEKs are no longer needed). The sealing is one transaction
+/// with its audit records, made only when a key is to be sealed; a key that does not open fails
+/// the whole call and changes nothing.
+pub fn seal_signing_keys(
+    store: &Store,
+    actor: &Actor,
+    secrets: &Keyring,
+    rotate: bool,
+) -> Result<SealedKeys, AppError> {
+    let checked = store.read(|tx| reseal(tx, secrets, rotate, false))?;
+    if checked.sealed == 0 {
+        return Ok(checked);
+    }
+    let plan = store.plan(actor).call(AuditEvent::SealSigningKeys, None);
+    store.audited(plan, |tx| {
+        let done = reseal(tx, secrets, rotate, true)?;
+        tx.trail.push(AuditEvent::SealSigningKeysSuccess, None);
         Ok(done)
     })
+}
+
+/// Opens every stored key and counts (with `write`, re-seals) those to be sealed.
+fn reseal(tx: &mut Tx<'_>, secrets: &Keyring, rotate: bool, write: bool) -> Result<SealedKeys, AppError> {
+    let rows = repo::signing_key_secrets(tx.conn, write)?;
+    let mut done = SealedKeys { keys: rows.len(), sealed: 0 };
+    for (key_id, stored) in rows {
+        let clear = secrets.open(&stored, &aad(&key_id)).map_err(|e| unreadable(&key_id, &e))?;
+        let due = if rotate { !secrets.is_current(&stored) } else { Keyring::sealed_under(&stored).is_none() };
+        if secrets.sealing() && due {
+            if write {
+                repo::set_signing_key_secret(tx.conn, &key_id, &secrets.seal(clear.expose_secret(), &aad(&key_id)))?;
+            }
+            done.sealed += 1;
+        }
+    }
+    Ok(done)
 }

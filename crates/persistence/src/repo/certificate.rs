@@ -213,13 +213,14 @@ pub fn signing_key(conn: &mut DbConnection, key_id: &str) -> QueryResult<Option<
     first_row(conn, signing_key::table.find(key_id))
 }
 
-/// Every stored key (id and stored private key), for sealing and rotation; locks the rows on
-/// PostgreSQL so that two replicas starting together re-seal them one after the other.
-pub fn signing_key_secrets(conn: &mut DbConnection) -> QueryResult<Vec<(String, String)>> {
+/// Every stored key (id and stored private key), for sealing and rotation; with `lock`, locks
+/// the rows on PostgreSQL so that two replicas starting together re-seal them one after the other.
+pub fn signing_key_secrets(conn: &mut DbConnection, lock: bool) -> QueryResult<Vec<(String, String)>> {
     let query =
         signing_key::table.select((signing_key::key_id, signing_key::private_key)).order(signing_key::key_id.asc());
     match conn {
-        DbConnection::Postgres(c) => query.for_update().load(c),
+        DbConnection::Postgres(c) if lock => query.for_update().load(c),
+        DbConnection::Postgres(c) => query.load(c),
         DbConnection::Sqlite(c) => query.load(c),
     }
 }

@@ -8,7 +8,7 @@ use secrecy::SecretString;
 use std::collections::BTreeMap;
 use web_support::testing::{Client, token};
 
-use super::{conn, insert_partner, new_root, partner_cert, pem_of, upload, upload_ca};
+use super::{conn, events, insert_partner, new_root, partner_cert, pem_of, upload, upload_ca};
 use crate::helpers::{TestApp, serve, spawn_with};
 use partner_service::settings::Settings;
 
@@ -83,9 +83,12 @@ fn clear_keys_are_sealed_at_start_once(db: TestDb) {
     let sealed = stored_keys(&app);
     assert_eq!(sealed.len(), clear.len());
     assert!(sealed.iter().all(|(_, k)| k.starts_with("enc:v1:k1:")), "{sealed:?}");
-    // starting again changes nothing; the sealed keys still re-sign
+    let seals = |app: &TestApp| events(app).iter().filter(|(id, _)| id == "PMS_PRT_296").count();
+    assert_eq!(seals(&app), 1, "audited with the change");
+    // starting again changes nothing (and records nothing); the sealed keys still re-sign
     let _again = serve(&app.db, app.data_dir(), |s| with_kek(s, "k1", KEK_1));
     assert_eq!(stored_keys(&app), sealed);
+    assert_eq!(seals(&app), 1);
     resign(&app, &c, "clear-2");
     assert_eq!(stored_keys(&app), sealed);
 
@@ -108,6 +111,7 @@ fn rotation_reseals_every_key_and_the_old_kek_is_no_longer_needed(db: TestDb) {
     assert_eq!((done.keys, done.sealed), (2, 2));
     assert!(stored_keys(&app).iter().all(|(_, k)| k.starts_with("enc:v1:k2:")), "{:?}", stored_keys(&app));
     assert_eq!(partner_service::secrets::rotate(&settings).expect("again").sealed, 0, "idempotent");
+    assert!(events(&app).iter().any(|(id, _)| id == "PMS_PRT_196"), "the rotation is audited");
 
     // the new KEK alone starts the service and re-signs; the old one alone is refused
     let c = serve(&app.db, app.data_dir(), |s| with_kek(s, "k2", KEK_2));
