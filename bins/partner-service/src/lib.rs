@@ -7,5 +7,6 @@ pub mod onboarding;
 pub mod openapi;
 pub mod republish;
 pub mod routes;
+pub mod secrets;
 pub mod settings;
 pub mod startup;

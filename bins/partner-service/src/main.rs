@@ -33,11 +33,23 @@ enum Command {
         #[arg(long, default_value = "republish")]
         user: String,
     },
+    /// The key-encryption key the service's signing keys are sealed under.
+    Secrets {
+        #[command(subcommand)]
+        command: SecretsCommand,
+    },
     /// Local administrator accounts (for deployments without Keycloak).
     Admin {
         #[command(subcommand)]
         command: AdminCommand,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum SecretsCommand {
+    /// Re-seal every stored signing key under the current KEK (`secrets.kek`, `secrets.kek_id`);
+    /// the keys in `secrets.previous_keks` are no longer needed afterwards.
+    Rotate,
 }
 
 #[derive(Debug, Subcommand)]
@@ -73,6 +85,11 @@ fn main() -> anyhow::Result<()> {
             println!(
                 "queued {p} PARTNER_UPDATED, {k} APIKEY_APPROVED, {pol} POLICY_UPDATED, {l} MISP_LICENSE_GENERATED"
             );
+            Ok(())
+        }
+        Command::Secrets { command: SecretsCommand::Rotate } => {
+            let done = partner_service::secrets::rotate(&settings)?;
+            println!("re-sealed {} of {} signing key(s) under the current KEK", done.sealed, done.keys);
             Ok(())
         }
         Command::Admin { command: AdminCommand::Create { user, password, email } } => {

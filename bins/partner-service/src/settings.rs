@@ -4,7 +4,8 @@
 use device_app::DeviceSettings;
 use misp_app::MispSettings;
 use partner_app::settings::{
-    CertificateSettings, EsignetSettings, OidcSettings, OnboardingSettings, PartnerSettings, SmtpSettings, UiSettings,
+    CertificateSettings, EsignetSettings, OidcSettings, OnboardingSettings, PartnerSettings, SecretsSettings,
+    SmtpSettings, UiSettings,
 };
 use partner_portal::PortalSettings;
 use policy_app::PolicySettings;
@@ -12,7 +13,7 @@ use serde::Deserialize;
 use web_support::settings::ServiceSettings;
 use websub_publisher::EventsSettings;
 
-/// `[policy]`, `[partner]`, `[certificates]`, `[onboarding]`, `[smtp]`, `[portal]`, `[misp]` for
+/// `[policy]`, `[partner]`, `[certificates]`, `[secrets]`, `[onboarding]`, `[smtp]`, `[portal]`, `[misp]` for
 /// the portal's MISP pages, `[events]`, `[oidc]`, `[esignet]`, `[device]` and `[ui]` (what the portal
 /// reads from `/roles` and `/system-config`).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -21,6 +22,8 @@ pub struct Sections {
     pub policy: PolicySettings,
     pub partner: PartnerSettings,
     pub certificates: CertificateSettings,
+    /// The key-encryption key the service's signing keys are sealed under.
+    pub secrets: SecretsSettings,
     pub onboarding: OnboardingSettings,
     pub smtp: SmtpSettings,
     pub portal: PortalSettings,

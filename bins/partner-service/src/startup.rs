@@ -12,7 +12,8 @@ pub const DEFAULT_PORT: u16 = 9109;
 pub fn build(settings: Settings) -> anyhow::Result<(u16, actix_web::dev::Server)> {
     let own = &settings.service;
     let partner = web::Data::new(own.partner.config()?);
-    let certificates = web::Data::new(own.certificates.config());
+    let secrets = std::sync::Arc::new(own.secrets.keyring()?);
+    let certificates = web::Data::new(own.certificates.config(secrets.clone()));
     let policy = web::Data::new(policy_app::PolicyConfig::load(&own.policy)?);
     let portal = web::Data::new(partner_portal::PortalConfig::new(&own.portal));
     let misp = web::Data::new(own.misp.config().map_err(anyhow::Error::msg)?);
@@ -20,6 +21,7 @@ pub fn build(settings: Settings) -> anyhow::Result<(u16, actix_web::dev::Server)
     let device = web::Data::new(own.device.config());
     let ui = web::Data::new(own.ui.clone());
     let shared = web_support::startup::prepare(settings)?;
+    crate::secrets::seal_at_start(shared.db.store(), &secrets)?;
     let onboarding = onboarding_state(&shared.settings)?;
     let doc = web_support::openapi::serve::LazyDoc::new(crate::openapi::document);
     let routes = move |cfg: &mut actix_web::web::ServiceConfig| {

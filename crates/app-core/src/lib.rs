@@ -11,6 +11,7 @@ pub mod page;
 pub mod paged;
 pub mod schema;
 pub mod search;
+pub mod secrets;
 pub mod settings;
 mod store;
 #[cfg(feature = "testing")]

@@ -224,6 +224,11 @@ catalogue! {
         "This event republishes the current partners, API keys, policies and licences to the WebSub hub"),
     RepublishSuccess => ("PMS_PRT_291", System, "Republish state", NoId,
         "This event specifies that the current state was queued for the WebSub hub"),
+    // ---- beyond the seed (EXTRA_EVENTS): the service's signing keys at rest
+    SealSigningKeys => ("PMS_PRT_196", User, "Seal signing keys", NoId,
+        "This event seals the service's signing keys under the key-encryption key"),
+    SealSigningKeysSuccess => ("PMS_PRT_296", System, "Seal signing keys", NoId,
+        "This event specifies that the service's signing keys were sealed under the key-encryption key"),
     // ---- beyond the seed (EXTRA_EVENTS): OIDC clients of eSignet relying parties (MOSIP's
     // ClientServiceAuditEnum)
     CreateOidcClient => ("PMS_PRT_300", System, "POST CREATE OIDC CLIENT", ClientId,
@@ -295,6 +300,8 @@ pub const EXTRA_EVENTS: &[AuditEvent] = &[
     AuditEvent::RequeueEventsSuccess,
     AuditEvent::Republish,
     AuditEvent::RepublishSuccess,
+    AuditEvent::SealSigningKeys,
+    AuditEvent::SealSigningKeysSuccess,
     // OIDC clients
     AuditEvent::CreateOidcClient,
     AuditEvent::CreateOidcClientFailure,

@@ -9,6 +9,11 @@ pub mod resign;
 mod tests;
 mod trust_store;
 
+pub use trust_store::{SealedKeys, seal_signing_keys};
+
+use std::sync::Arc;
+
+use app_core::secrets::Keyring;
 use app_core::time::local;
 use app_core::{Actor, AppError, Store};
 use audit_events::AuditEvent;
@@ -45,6 +50,8 @@ pub struct CertificateConfig {
     pub pms_validity_days: u32,
     /// Subject of the service's own ROOT and PMS certificates.
     pub signer: SignerSubject,
+    /// The key-encryption keys the service's own private keys are sealed under (none: in clear).
+    pub secrets: Arc<Keyring>,
 }
 
 impl Default for CertificateConfig {
@@ -59,6 +66,7 @@ impl Default for CertificateConfig {
             root_validity_days: 2920,
             pms_validity_days: 1460,
             signer: SignerSubject::default(),
+            secrets: Arc::default(),
         }
     }
 }

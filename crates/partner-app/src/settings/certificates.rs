@@ -1,5 +1,8 @@
 //! `[certificates]`: CA and partner certificate handling (MOSIP's keymanager rules).
 
+use std::sync::Arc;
+
+use app_core::secrets::Keyring;
 use app_core::settings::string_list;
 use partner_domain::certificate::SignerSubject;
 use serde::Deserialize;
@@ -57,8 +60,8 @@ impl Default for CertificateSettings {
 }
 
 impl CertificateSettings {
-    /// The certificate operations' configuration.
-    pub fn config(&self) -> CertificateConfig {
+    /// The certificate operations' configuration, the service's keys sealed under `secrets`.
+    pub fn config(&self, secrets: Arc<Keyring>) -> CertificateConfig {
         CertificateConfig {
             allowed_domains: self.allowed_domains.clone(),
             resign_validity_years: self.resign_validity_years,
@@ -75,6 +78,7 @@ impl CertificateSettings {
                 state: self.signer_state.clone(),
                 country: self.signer_country.clone(),
             },
+            secrets,
         }
     }
 }

@@ -5,6 +5,7 @@
 mod certificates;
 mod oidc;
 mod onboarding;
+mod secrets;
 mod ui;
 
 use app_core::settings::string_list;
@@ -15,6 +16,7 @@ use serde::Deserialize;
 pub use certificates::CertificateSettings;
 pub use oidc::{EsignetSettings, OidcSettings};
 pub use onboarding::{OnboardingSettings, SmtpSettings};
+pub use secrets::SecretsSettings;
 pub use ui::{RolesDto, SystemConfigDto, UiSettings};
 
 use crate::PartnerConfig;

@@ -155,8 +155,8 @@ pub fn mark_certificate_uploaded(
         .execute(conn)
 }
 
-/// One of the service's own keys.
-#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
+/// One of the service's own keys (its `Debug` leaves the private key out).
+#[derive(Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
 #[diesel(table_name = signing_key)]
 pub struct SigningKeyRow {
     pub key_id: String,
@@ -164,13 +164,27 @@ pub struct SigningKeyRow {
     pub app_id: String,
     /// The key that signed this one's certificate (none for a root).
     pub issuer_key_id: Option<String>,
-    /// Unencrypted PKCS#8 PEM.
+    /// PKCS#8 PEM, sealed under the key-encryption key (`enc:v1:…`) when one is configured,
+    /// else in clear.
     pub private_key: String,
     pub certificate: String,
     pub not_before: NaiveDateTime,
     pub not_after: NaiveDateTime,
     pub cr_by: String,
     pub cr_dtimes: NaiveDateTime,
+}
+
+impl std::fmt::Debug for SigningKeyRow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SigningKeyRow")
+            .field("key_id", &self.key_id)
+            .field("app_id", &self.app_id)
+            .field("issuer_key_id", &self.issuer_key_id)
+            .field("private_key", &"[REDACTED]")
+            .field("not_before", &self.not_before)
+            .field("not_after", &self.not_after)
+            .finish_non_exhaustive()
+    }
 }
 
 /// The key of `app_id` that stays valid the longest, if it is valid from before `now` until after
@@ -197,4 +211,21 @@ pub fn insert_signing_key(conn: &mut DbConnection, row: &SigningKeyRow) -> Query
 
 pub fn signing_key(conn: &mut DbConnection, key_id: &str) -> QueryResult<Option<SigningKeyRow>> {
     first_row(conn, signing_key::table.find(key_id))
+}
+
+/// Every stored key (id and stored private key), for sealing and rotation; with `lock`, locks
+/// the rows on PostgreSQL so that two replicas starting together re-seal them one after the other.
+pub fn signing_key_secrets(conn: &mut DbConnection, lock: bool) -> QueryResult<Vec<(String, String)>> {
+    let query =
+        signing_key::table.select((signing_key::key_id, signing_key::private_key)).order(signing_key::key_id.asc());
+    match conn {
+        DbConnection::Postgres(c) if lock => query.for_update().load(c),
+        DbConnection::Postgres(c) => query.load(c),
+        DbConnection::Sqlite(c) => query.load(c),
+    }
+}
+
+/// Replaces the stored private key of `key_id` (sealed anew); returns the rows changed.
+pub fn set_signing_key_secret(conn: &mut DbConnection, key_id: &str, private_key: &str) -> QueryResult<usize> {
+    diesel::update(signing_key::table.find(key_id)).set(signing_key::private_key.eq(private_key)).execute(conn)
 }

@@ -7,6 +7,7 @@ mod chains;
 mod codes;
 mod partner_checks;
 mod reads;
+mod secrets;
 mod uploads;
 
 use chrono::{NaiveDateTime, TimeDelta};

@@ -10,7 +10,7 @@ use super::{conn, has_event, insert_partner, new_root, partner_cert, partner_sta
 use crate::api_tests;
 use crate::helpers::{TestApp, admin};
 
-fn a_partner_certificate_is_resigned_and_activates_the_partner(app: TestApp) {
+pub(super) fn a_partner_certificate_is_resigned_and_activates_the_partner(app: TestApp) {
     let c = &app.client;
     let (root, root_key) = new_root("mosiptest.org");
     upload_ca(c, &root.pem(), "Auth").ok();
