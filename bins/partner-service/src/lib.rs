@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod import;
+pub mod jobs;
 pub mod onboarding;
 pub mod openapi;
 pub mod republish;

@@ -3,6 +3,7 @@
 
 use device_app::DeviceSettings;
 use misp_app::MispSettings;
+use partner_app::jobs::JobsSettings;
 use partner_app::settings::{
     CertificateSettings, EsignetSettings, OidcSettings, OnboardingSettings, PartnerSettings, SecretsSettings,
     SmtpSettings, UiSettings,
@@ -15,7 +16,7 @@ use websub_publisher::EventsSettings;
 
 /// `[policy]`, `[partner]`, `[certificates]`, `[secrets]`, `[onboarding]`, `[smtp]`, `[portal]`, `[misp]` for
 /// the portal's MISP pages, `[events]`, `[oidc]`, `[esignet]`, `[device]` and `[ui]` (what the portal
-/// reads from `/roles` and `/system-config`).
+/// reads from `/roles` and `/system-config`), and `[jobs]` (the scheduled jobs).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
 pub struct Sections {
@@ -34,6 +35,7 @@ pub struct Sections {
     pub esignet: EsignetSettings,
     pub device: DeviceSettings,
     pub ui: UiSettings,
+    pub jobs: JobsSettings,
 }
 
 impl ServiceSettings for Sections {}

@@ -7,7 +7,7 @@ use crate::settings::Settings;
 /// MOSIP's port for the partner manager.
 pub const DEFAULT_PORT: u16 = 9109;
 
-/// Opens the store (migrating SQLite), binds the port, starts the event dispatcher and builds
+/// Opens the store (migrating SQLite), starts the scheduled jobs, binds the port, starts the event dispatcher and builds
 /// the server; answers the bound port and the server, which runs until SIGTERM/SIGINT.
 pub fn build(settings: Settings) -> anyhow::Result<(u16, actix_web::dev::Server)> {
     let own = &settings.service;
@@ -23,6 +23,8 @@ pub fn build(settings: Settings) -> anyhow::Result<(u16, actix_web::dev::Server)
     let shared = web_support::startup::prepare(settings)?;
     crate::secrets::seal_at_start(shared.db.store(), &secrets)?;
     let onboarding = onboarding_state(&shared.settings)?;
+    let jobs = &shared.settings.service.jobs;
+    crate::jobs::start(shared.db.store().clone(), jobs, onboarding.notifier.clone())?;
     let doc = web_support::openapi::serve::LazyDoc::new(crate::openapi::document);
     let routes = move |cfg: &mut actix_web::web::ServiceConfig| {
         cfg.app_data(partner.clone());

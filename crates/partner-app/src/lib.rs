@@ -37,3 +37,5 @@ pub mod paged_reads;
 pub mod cert_reads;
 // MOSIP 1.3 notifications
 pub mod notifications;
+// the scheduled jobs (expiry e-mails, purges)
+pub mod jobs;

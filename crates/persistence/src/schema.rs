@@ -619,3 +619,20 @@ diesel::table! {
         del_dtimes -> Nullable<Timestamp>,
     }
 }
+
+// ---- scheduled jobs (migration 000016)
+diesel::table! {
+    job_run (job_name) {
+        job_name -> Text,
+        next_run_at -> Timestamp,
+        last_started_at -> Nullable<Timestamp>,
+        last_claimed_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    job_notice (notice_key) {
+        notice_key -> Text,
+        cr_dtimes -> Timestamp,
+    }
+}

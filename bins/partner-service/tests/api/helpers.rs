@@ -26,7 +26,9 @@ pub fn serve(
     data_dir: &std::path::Path,
     configure: impl FnOnce(&mut partner_service::settings::Settings),
 ) -> Client {
-    let mut settings = testing::settings(db, data_dir);
+    let mut settings: partner_service::settings::Settings = testing::settings(db, data_dir);
+    // the jobs run on the wall clock; their tests drive them with an injected one (partner-app)
+    settings.service.jobs.enabled = false;
     configure(&mut settings);
     let port = testing::spawn(move || partner_service::startup::build(settings));
     Client::new(port)

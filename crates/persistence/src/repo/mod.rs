@@ -100,6 +100,7 @@ pub mod republish;
 
 // ---- onboarding (local accounts, pending sign-ups)
 pub mod account;
+pub mod job;
 pub mod login_attempt;
 pub mod onboarding;
 

@@ -169,3 +169,8 @@ pub fn set_seen_timestamp(
         ))
         .execute(conn)
 }
+
+/// Deletes the notifications created before `before` (the retention job); answers how many.
+pub fn purge_before(conn: &mut DbConnection, before: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(notifications::table.filter(notifications::cr_dtimes.lt(before))).execute(conn)
+}

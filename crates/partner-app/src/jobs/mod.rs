@@ -1,0 +1,128 @@
+//! The scheduled jobs MOSIP runs inside PMS (its batch jobs and notification scheduler): each a
+//! plain function `run(store, now, …) -> report`, so tests drive it with any clock, and [`tick`],
+//! which runs the jobs that are due. A job's run is claimed in the store (`job_run`, a
+//! compare-and-set on its next run time), so of several replicas ticking at once exactly one
+//! runs it per period, on PostgreSQL and SQLite alike; a run missed while no replica was up
+//! happens at the next tick.
+
+pub mod api_key_expiry;
+pub mod purge;
+
+use std::sync::Arc;
+
+use app_core::{AppError, Store};
+use chrono::{NaiveDateTime, TimeDelta};
+use persistence::repo;
+use serde::Deserialize;
+
+use crate::notify::Notifier;
+
+/// `[jobs]`: whether the service runs the jobs, how often it looks for due ones, and each job's
+/// period and parameters (MOSIP's defaults).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct JobsSettings {
+    pub enabled: bool,
+    /// Seconds between two looks for due jobs.
+    pub tick_secs: u64,
+    /// API keys expiring within this many days get an e-mail (MOSIP's
+    /// `notifications.sent.before.days`: 3).
+    pub api_key_expiry_days: i64,
+    /// Hours between two runs of the API-key expiry e-mails (MOSIP: 24).
+    pub api_key_expiry_every_hours: i64,
+    /// Notifications older than this many days are deleted (MOSIP's
+    /// `mosip.pms.batch.job.past.notifications.deletion.period`: 60).
+    pub notification_retention_days: i64,
+    /// Hours between two purges (MOSIP: daily).
+    pub purge_every_hours: i64,
+}
+
+impl Default for JobsSettings {
+    fn default() -> Self {
+        JobsSettings {
+            enabled: true,
+            tick_secs: 60,
+            api_key_expiry_days: 3,
+            api_key_expiry_every_hours: 24,
+            notification_retention_days: 60,
+            purge_every_hours: 24,
+        }
+    }
+}
+
+/// The jobs, by the name their `job_run` row carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Job {
+    ApiKeyExpiry,
+    Purge,
+}
+
+impl Job {
+    pub const ALL: [Job; 2] = [Job::ApiKeyExpiry, Job::Purge];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Job::ApiKeyExpiry => "api_key_expiry",
+            Job::Purge => "purge",
+        }
+    }
+
+    /// The time between two runs of the job under `cfg` (at least an hour).
+    pub fn period(self, cfg: &JobsSettings) -> TimeDelta {
+        let hours = match self {
+            Job::ApiKeyExpiry => cfg.api_key_expiry_every_hours,
+            Job::Purge => cfg.purge_every_hours,
+        };
+        TimeDelta::hours(hours.max(1))
+    }
+}
+
+/// What one run of a job did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct JobReport {
+    /// Notices sent, rows switched off or deleted.
+    pub done: usize,
+    /// Items left alone (already notified, no e-mail address, …).
+    pub skipped: usize,
+    /// Items that failed (a message not delivered); retried at the next run.
+    pub failed: usize,
+}
+
+/// What the jobs need besides the store.
+#[derive(Clone)]
+pub struct JobContext {
+    pub settings: JobsSettings,
+    pub notifier: Arc<dyn Notifier>,
+    /// This replica's name in `job_run.last_claimed_by` (host and process).
+    pub replica: String,
+}
+
+/// Runs, at `now`, each job that is due and that this replica claims first; answers the jobs run
+/// and their reports. A job that fails is reported in the log and retried at its next period.
+pub fn tick(store: &Store, now: NaiveDateTime, ctx: &JobContext) -> Vec<(Job, Result<JobReport, AppError>)> {
+    let mut done = Vec::new();
+    for job in Job::ALL {
+        let claimed = store.write(|tx| {
+            let next = now + job.period(&ctx.settings);
+            Ok(repo::job::claim(tx.conn, job.name(), &ctx.replica, now, next)?)
+        });
+        match claimed {
+            Ok(true) => done.push((job, run(store, now, ctx, job))),
+            Ok(false) => {}
+            Err(e) => done.push((job, Err(e))),
+        }
+    }
+    done
+}
+
+/// Runs `job` at `now`, claimed or not (the claim is [`tick`]'s).
+pub fn run(store: &Store, now: NaiveDateTime, ctx: &JobContext, job: Job) -> Result<JobReport, AppError> {
+    let cfg = &ctx.settings;
+    match job {
+        Job::ApiKeyExpiry => api_key_expiry::run(store, now, cfg.api_key_expiry_days, ctx.notifier.as_ref()),
+        Job::Purge => purge::run(store, now, cfg.notification_retention_days),
+    }
+}
+
+#[cfg(test)]
+mod tests;

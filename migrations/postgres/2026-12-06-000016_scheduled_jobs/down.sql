@@ -1,0 +1,2 @@
+DROP TABLE job_notice;
+DROP TABLE job_run;
