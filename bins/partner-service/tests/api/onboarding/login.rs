@@ -2,7 +2,9 @@
 
 use serde_json::json;
 
-use super::{LOGIN, OTP, PASSWORD, VERIFY, accounts, login, partners, post, request_otp, signup, signup_row, verify};
+use super::{
+    LOGIN, OTP, PASSWORD, VERIFY, accounts, events, login, partners, post, request_otp, signup, signup_row, verify,
+};
 use crate::api_tests;
 use crate::helpers::{TestApp, serve};
 
@@ -35,6 +37,23 @@ fn login_refuses_unknown_users_and_wrong_passwords_alike(app: TestApp) {
     assert!(wrong.header("set-cookie").is_none());
 }
 
+fn repeated_failures_lock_the_account_even_against_the_right_password(app: TestApp) {
+    let c = &app.client;
+    let (reg, otp) = request_otp(&app, signup("ftm-8", "Ftm Eight", "ops@ftm8.example", "FTM_Provider"));
+    verify(c, &reg, &otp, PASSWORD).ok();
+    for _ in 0..5 {
+        assert_eq!(login(c, "ftm-8", "Blue-Harbour-43").error_code(), Some("PMS_ONB_011"));
+    }
+    let locked = login(c, "ftm-8", PASSWORD);
+    assert_eq!((locked.status, locked.error_code()), (200, Some("PMS_ONB_015")), "{}", locked.body);
+    assert!(locked.header("set-cookie").is_none(), "no token while locked");
+    let audited = events(&app);
+    let refused = audited.iter().filter(|e| *e == &("PMS_PRT_471".to_owned(), Some("PMS_ONB_011".to_owned()))).count();
+    let locks = audited.iter().filter(|e| *e == &("PMS_PRT_472".to_owned(), Some("PMS_ONB_015".to_owned()))).count();
+    assert_eq!((refused, locks), (5, 2), "five refusals, the lock starting, one login refused while locked");
+    assert_eq!(login(c, "ftm-8", PASSWORD).error_code(), Some("PMS_ONB_015"), "still locked");
+}
+
 fn onboarding_can_be_switched_off_for_keycloak(app: TestApp) {
     let data = tempfile::tempdir().unwrap();
     let off = serve(&app.db, data.path(), |s| s.service.onboarding.enabled = false);
@@ -56,5 +75,6 @@ fn onboarding_can_be_switched_off_for_keycloak(app: TestApp) {
 api_tests!(
     passwords_must_be_strong_and_a_weak_one_costs_no_try,
     login_refuses_unknown_users_and_wrong_passwords_alike,
+    repeated_failures_lock_the_account_even_against_the_right_password,
     onboarding_can_be_switched_off_for_keycloak
 );
