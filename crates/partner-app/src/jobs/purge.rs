@@ -1,18 +1,24 @@
 //! Deletes notifications older than the retention (MOSIP's past-notifications deletion job,
-//! 60 days) and the notice records older than that (their keys have long expired).
+//! 60 days), the notice records older than that (their keys have long expired), and self-service
+//! sign-ups abandoned a day after their OTP expired.
 
 use app_core::{AppError, Store};
 use chrono::{NaiveDateTime, TimeDelta};
-use persistence::repo::{job, notification};
+use persistence::repo::{job, notification, onboarding};
 
 use super::JobReport;
 
-/// Deletes the notifications created more than `retention_days` before `now`.
+/// How long after its OTP expired a sign-up that was never verified is kept.
+const ABANDONED_AFTER: TimeDelta = TimeDelta::days(1);
+
+/// Deletes the notifications created more than `retention_days` before `now`, and the sign-ups
+/// whose OTP expired more than a day before `now` without being verified.
 pub fn run(store: &Store, now: NaiveDateTime, retention_days: i64) -> Result<JobReport, AppError> {
     let before = now - TimeDelta::days(retention_days.max(0));
     store.write(|tx| {
-        let done = notification::purge_before(tx.conn, before)?;
+        let mut done = notification::purge_before(tx.conn, before)?;
         job::purge_notices(tx.conn, before)?;
+        done += onboarding::purge_abandoned(tx.conn, now - ABANDONED_AFTER)?;
         Ok(JobReport { done, ..JobReport::default() })
     })
 }

@@ -4,7 +4,7 @@ use std::sync::Mutex;
 
 use app_core::testing::test_now;
 use diesel::prelude::*;
-use persistence::schema::{notifications, partner, partner_policy};
+use persistence::schema::{notifications, onboarding_signup, partner, partner_policy};
 use persistence::testing::TestDb;
 use persistence::testing::fixtures::{GroupFixture, PolicyFixture};
 
@@ -190,11 +190,36 @@ fn notifications_past_their_retention_are_purged((store, _db): (Store, TestDb)) 
         };
         persistence::repo::notification::insert_notification(&mut conn, &row).unwrap();
     }
+    let signup = |email: &str, status: &str, expired_hours_ago: i64| persistence::repo::onboarding::SignupRow {
+        email_key: email.into(),
+        registration_id: format!("reg-{email}"),
+        partner_id: format!("p-{email}"),
+        signup_request: "{}".into(),
+        otp_hash: "x".into(),
+        otp_expires_dtimes: now - TimeDelta::hours(expired_hours_ago),
+        otp_tries: 0,
+        status_code: status.into(),
+        last_sent_dtimes: now - TimeDelta::hours(expired_hours_ago + 1),
+        window_start_dtimes: now - TimeDelta::hours(expired_hours_ago + 1),
+        window_sends: 1,
+        cr_dtimes: now - TimeDelta::hours(expired_hours_ago + 1),
+        upd_dtimes: None,
+    };
+    for row in [
+        signup("abandoned@x.example", persistence::repo::onboarding::PENDING, 25),
+        signup("recent@x.example", persistence::repo::onboarding::PENDING, 23),
+        signup("done@x.example", persistence::repo::onboarding::COMPLETED, 48),
+    ] {
+        persistence::repo::onboarding::insert(&mut conn, &row).unwrap();
+    }
     let report = purge::run(&store, now, 60).unwrap();
-    assert_eq!(report.done, 1);
+    assert_eq!(report.done, 2, "one notification and one abandoned sign-up");
     let mut left: Vec<String> = notifications::table.select(notifications::id).load(&mut conn).unwrap();
     left.sort();
     assert_eq!(left, ["edge", "new"]);
+    let mut kept: Vec<String> = onboarding_signup::table.select(onboarding_signup::email_key).load(&mut conn).unwrap();
+    kept.sort();
+    assert_eq!(kept, ["done@x.example", "recent@x.example"]);
 }
 
 persistence::both_backends!(with app_core::testing::store_over;

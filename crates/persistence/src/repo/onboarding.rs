@@ -132,3 +132,14 @@ pub fn organisation_taken(conn: &mut DbConnection, name: &str) -> QueryResult<bo
 
 diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
 diesel::define_sql_function!(fn trim(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
+
+/// Deletes the sign-ups still waiting for an OTP that expired before `expired_before` (abandoned:
+/// their e-mail can sign up afresh); completed ones stay, so their OTP cannot be replayed.
+pub fn purge_abandoned(conn: &mut DbConnection, expired_before: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(
+        onboarding_signup::table
+            .filter(onboarding_signup::status_code.eq(PENDING))
+            .filter(onboarding_signup::otp_expires_dtimes.lt(expired_before)),
+    )
+    .execute(conn)
+}
