@@ -4,7 +4,6 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use diesel::result::{DatabaseErrorKind, Error};
 
 use crate::DbConnection;
 use crate::schema::{job_notice, job_run, partner, partner_policy};
@@ -35,7 +34,7 @@ pub fn claim(
     if exists {
         return Ok(false);
     }
-    unless_taken(conn, |c| {
+    super::unless_taken(conn, |c| {
         diesel::insert_into(job_run::table)
             .values((
                 job_run::job_name.eq(job),
@@ -56,7 +55,7 @@ pub fn next_run(conn: &mut DbConnection, job: &str) -> QueryResult<Option<NaiveD
 /// replica: a concurrent insert waits for the other transaction and then finds the key taken).
 /// Called in the sending transaction, before sending, so a failed send rolls the row back.
 pub fn record_notice(conn: &mut DbConnection, key: &str, now: NaiveDateTime) -> QueryResult<bool> {
-    unless_taken(conn, |c| {
+    super::unless_taken(conn, |c| {
         diesel::insert_into(job_notice::table)
             .values((job_notice::notice_key.eq(key), job_notice::cr_dtimes.eq(now)))
             .execute(c)
@@ -66,20 +65,6 @@ pub fn record_notice(conn: &mut DbConnection, key: &str, now: NaiveDateTime) -> 
 /// Forgets notices recorded before `before` (their subjects have expired long since).
 pub fn purge_notices(conn: &mut DbConnection, before: NaiveDateTime) -> QueryResult<usize> {
     diesel::delete(job_notice::table.filter(job_notice::cr_dtimes.lt(before))).execute(conn)
-}
-
-/// Runs the INSERT `insert` in a savepoint (or its own transaction): `false` when its key is
-/// taken, leaving any enclosing transaction usable (PostgreSQL aborts a transaction on a failed
-/// statement; the savepoint confines that).
-fn unless_taken(
-    conn: &mut DbConnection,
-    insert: impl FnOnce(&mut DbConnection) -> QueryResult<usize>,
-) -> QueryResult<bool> {
-    match conn.transaction(insert) {
-        Ok(n) => Ok(n > 0),
-        Err(Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => Ok(false),
-        Err(e) => Err(e),
-    }
 }
 
 /// An active API key expiring soon, with its partner's e-mail and language.

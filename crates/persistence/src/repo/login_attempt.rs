@@ -2,7 +2,6 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use diesel::result::{DatabaseErrorKind, Error};
 
 use crate::DbConnection;
 use crate::schema::login_attempt;
@@ -16,22 +15,21 @@ pub fn find(conn: &mut DbConnection, subjects: &[&str]) -> QueryResult<Vec<(Stri
 }
 
 /// Counts one more failure of `subject` at `now`; answers the failures in a row. Concurrent
-/// failures each count: the increment happens in the database.
+/// failures each count: the increment happens in the database, and a first failure that loses
+/// the insert race to another counts on the row the other made.
 pub fn count_failure(conn: &mut DbConnection, subject: &str, now: NaiveDateTime) -> QueryResult<i32> {
     if increment(conn, subject, now)? == 0 {
-        let inserted = diesel::insert_into(login_attempt::table)
-            .values((
-                login_attempt::subject.eq(subject),
-                login_attempt::failures.eq(1),
-                login_attempt::updated_at.eq(now),
-            ))
-            .execute(conn);
-        match inserted {
-            Ok(_) => {}
-            Err(Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
-                increment(conn, subject, now)?;
-            }
-            Err(e) => return Err(e),
+        let inserted = super::unless_taken(conn, |c| {
+            diesel::insert_into(login_attempt::table)
+                .values((
+                    login_attempt::subject.eq(subject),
+                    login_attempt::failures.eq(1),
+                    login_attempt::updated_at.eq(now),
+                ))
+                .execute(c)
+        })?;
+        if !inserted {
+            increment(conn, subject, now)?;
         }
     }
     login_attempt::table.find(subject).select(login_attempt::failures).first(conn)

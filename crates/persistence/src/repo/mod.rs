@@ -83,6 +83,20 @@ where
     Ok(rows.into_iter().map(T::from).collect())
 }
 
+/// Runs the INSERT `insert` in a savepoint (or its own transaction): `false` when its key is
+/// taken, leaving any enclosing transaction usable (PostgreSQL aborts a transaction on a failed
+/// statement; the savepoint confines that).
+pub(crate) fn unless_taken(
+    conn: &mut DbConnection,
+    insert: impl FnOnce(&mut DbConnection) -> QueryResult<usize>,
+) -> QueryResult<bool> {
+    match conn.transaction(insert) {
+        Ok(n) => Ok(n > 0),
+        Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
 pub mod audit;
 // ---- events to ID-Authentication (outbox) and the datashare their chains are read from
 pub mod certificate;
