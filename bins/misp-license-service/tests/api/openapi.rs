@@ -26,6 +26,15 @@ fn every_route_is_documented_and_every_operation_is_routed() {
 }
 
 #[test]
+fn the_committed_document_is_the_served_one() {
+    let doc = serde_json::to_value(misp_license_service::openapi::document()).unwrap();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/openapi/misp-license-service.json");
+    if let Err(difference) = web_support::testing::snapshot::check_openapi(&doc, &path) {
+        panic!("{difference}");
+    }
+}
+
+#[test]
 fn the_document_describes_security_and_the_envelope() {
     let doc = serde_json::to_value(misp_license_service::openapi::document()).unwrap();
     assert_eq!(doc["components"]["securitySchemes"]["bearer"]["scheme"], "bearer");

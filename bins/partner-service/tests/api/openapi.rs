@@ -29,6 +29,15 @@ fn every_route_is_documented_and_every_operation_is_routed() {
 }
 
 #[test]
+fn the_committed_document_is_the_served_one() {
+    let doc = serde_json::to_value(partner_service::openapi::document()).unwrap();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/openapi/partner-service.json");
+    if let Err(difference) = web_support::testing::snapshot::check_openapi(&doc, &path) {
+        panic!("{difference}");
+    }
+}
+
+#[test]
 fn the_policy_manager_is_documented_with_mosips_operation_ids() {
     let doc = serde_json::to_value(partner_service::openapi::document()).unwrap();
     let ids: Vec<&str> = doc["paths"]
