@@ -1,17 +1,27 @@
-//! The service's OpenAPI document, generated from the handlers' `#[utoipa::path]` annotations
+//! The service's OpenAPI document, generated from the operations of `partner_openapi`
 //! and served at `/v1/partnermanager/v3/api-docs` and `/v1/policymanager/v3/api-docs` (Swagger UI
-//! at `…/swagger-ui/`). Each route module lists its operations in a `#[derive(OpenApi)]` struct
-//! with paths relative to its scope; this mounts them under the scope.
+//! at `…/swagger-ui/`). Each of its modules lists its operations in a `#[derive(OpenApi)]` struct
+//! with paths relative to the scope; this mounts them under the scope.
 
 use utoipa::OpenApi as _;
 use utoipa::openapi::OpenApi;
 use web_support::openapi::{ActuatorApi, DocumentBuilder};
 
-use crate::routes::{
-    AuditsApi, CertReadsApi, CertificatesApi, DATASHARE_BASE, DatashareApi, DeviceApi, EventsApi, NotificationsApi,
-    OidcClientsApi, OnboardingApi, PARTNER_BASE, POLICY_BASE, PartnersApi, PartnersV2Api, PolicyApi, UiConfigApi,
-    UserConsentApi,
-};
+use partner_openapi::audits::AuditsApi;
+use partner_openapi::certificates::CertificatesApi;
+use partner_openapi::device::DeviceApi;
+use partner_openapi::events::{DatashareApi, EventsApi};
+use partner_openapi::notifications::NotificationsApi;
+use partner_openapi::oidc::OidcClientsApi;
+use partner_openapi::onboarding::OnboardingApi;
+use partner_openapi::partners::PartnersApi;
+use partner_openapi::partners::cert_reads::CertReadsApi;
+use partner_openapi::partners::v2_reads::PartnersV2Api;
+use partner_openapi::policy::PolicyApi;
+use partner_openapi::ui_config::UiConfigApi;
+use partner_openapi::user_consent::UserConsentApi;
+
+use crate::routes::{DATASHARE_BASE, PARTNER_BASE, POLICY_BASE};
 
 /// The document under construction (tests read its schema conflicts).
 pub fn builder() -> DocumentBuilder {

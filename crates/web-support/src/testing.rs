@@ -11,6 +11,7 @@ use serde_json::Value;
 use crate::settings::Settings;
 
 pub mod matrix;
+pub mod snapshot;
 
 /// The HS256 secret test services verify with.
 pub const TEST_SECRET: &str = "test-secret-0123456789abcdef0123456789";

@@ -55,24 +55,3 @@ fn misp_api(r: &mut Registrar<'_>, prefix: &str) {
         })
         .resource(&format!("{prefix}/{{mispId}}"), |m| m.put(misps::update).patch(status::activate));
 }
-
-/// E1–E10, with paths relative to the prefix they are served under.
-#[derive(utoipa::OpenApi)]
-#[openapi(
-    paths(
-        misps::register,
-        misps::list,
-        misps::by_id,
-        misps::by_name,
-        status::decide,
-        keys::validate,
-        keys::switch,
-        keys::download,
-        misps::update,
-        status::activate,
-    ),
-    tags((name = "MISPs (MOSIP 1.1)", description = "MOSIP 1.1's MISP API, served under `/partnermanagement/v1/misps/misps` (where deployed MOSIP answers) and under `/partnermanagement/v1/misps` (its documented form; operation ids end in `Short`)"))
-)]
-pub struct MispApi;
-
-pub use partner_license::PartnerLicenseApi;

@@ -10,7 +10,7 @@ use misp_app::roles::{LICENSE_12, LICENSE_KEY_12};
 use web_support::openapi::Registrar;
 use web_support::page::PageResponse;
 use web_support::search::{FilterResponse, FilterValueDto, SearchDto};
-use web_support::{Answer, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
+use web_support::{Answer, Db, Envelope, Principal, Reply};
 
 /// The routes under `/v1/partnermanager/misps`.
 pub fn register(r: &mut Registrar<'_>) {
@@ -20,34 +20,8 @@ pub fn register(r: &mut Registrar<'_>) {
         .get("/{mispId}/licenseKey", regenerate);
 }
 
-/// The operations under `/v1/partnermanager/misps`, in the order of [`register`].
-#[derive(utoipa::OpenApi)]
-#[openapi(
-    paths(generate, update, list, search, filter_values, regenerate),
-    tags((name = "MISP licences (MOSIP 1.2)", description = "Licence keys of MISP partners (partners of type `MISP_Partner`)"))
-)]
-pub struct PartnerLicenseApi;
-
 /// `POST /v1/partnermanager/misps`: the first licence key of an active MISP partner
 /// (`PMS_MSP_416` when it has one already).
-#[utoipa::path(
-    post,
-    path = "",
-    operation_id = "generateLicenseKey",
-    tag = "MISP licences (MOSIP 1.2)",
-    summary = "The first licence key of a MISP partner",
-    description = "Roles: `MISP_PARTNER`, `MISP`, `PARTNERMANAGER`, `PARTNER_ADMIN`; a caller that \
-is not an admin acts only on itself.\n\n\
-Errors (HTTP 200): `PMS_COR_001` no `providerId`; `PMS_MSP_416` the partner has a key already; \
-`PMS_MSP_005` no such partner; `PMS_MSP_009` not a MISP partner; `PMS_MSP_405` the partner is \
-inactive; `PMS_MSP_418` a policy request is not approved; `PMS_MSP_419` the policy is missing.",
-    request_body(
-        content = RequestEnvelope<ProviderRequest>,
-        example = json!({"id": "mosip.pms.misp.license.generate", "version": "1.0",
-            "requesttime": "2024-05-01T10:20:30.123Z", "request": {"providerId": "misp-partner-1"}})
-    ),
-    responses((status = 200, description = "The new key, or the errors", body = ResponseEnvelope<ProviderLicense>))
-)]
 #[tracing::instrument(skip_all)]
 pub async fn generate(
     principal: Principal,
@@ -62,26 +36,6 @@ pub async fn generate(
 
 /// `PUT /v1/partnermanager/misps`: switches a key of a MISP partner on or off. Switching on needs
 /// an unexpired key of an active holder.
-#[utoipa::path(
-    put,
-    path = "",
-    operation_id = "updateLicenseKey",
-    tag = "MISP licences (MOSIP 1.2)",
-    summary = "Switch a MISP partner's licence key on or off",
-    description = "Switching on needs an unexpired key of an active partner. Roles: as for \
-generating a key.\n\n\
-Errors (HTTP 200): `PMS_COR_001` a field missing or too long; `PMS_MSP_407` the status is \
-neither `active` nor `de-active`; `PMS_MSP_408` no such key of the partner; `PMS_MSP_419` an \
-expired key; `PMS_MSP_405` the partner is inactive.",
-    request_body(
-        content = RequestEnvelope<ProviderKeyRequest>,
-        example = json!({"id": "mosip.pms.misp.license.update", "version": "1.0",
-            "requesttime": "2024-05-01T10:20:30.123Z",
-            "request": {"providerId": "misp-partner-1", "licenseKeyStatus": "de-active",
-                "licenseKey": "ZGXtTg8ce5mbp0lb3zvnlT7BESKvNcJzXVBWgkIuuiSWxBIzsb"}})
-    ),
-    responses((status = 200, description = "The key in its new state, or the errors", body = ResponseEnvelope<ProviderLicense>))
-)]
 #[tracing::instrument(skip_all)]
 pub async fn update(
     principal: Principal,
@@ -95,15 +49,6 @@ pub async fn update(
 }
 
 /// `GET /v1/partnermanager/misps`: every licence key (a caller that is not an admin: its own).
-#[utoipa::path(
-    get,
-    path = "",
-    operation_id = "listLicenseKeys",
-    tag = "MISP licences (MOSIP 1.2)",
-    summary = "Every licence key",
-    description = "A caller that is not an admin sees its own keys. Roles: as for generating a key.",
-    responses((status = 200, description = "The keys", body = ResponseEnvelope<Vec<LicenseEntity12>>))
-)]
 #[tracing::instrument(skip_all)]
 pub async fn list(principal: Principal, db: web::Data<Db>, cfg: web::Data<MispConfig>) -> Answer<Vec<LicenseEntity12>> {
     principal.require_any(LICENSE_12)?;
@@ -112,19 +57,6 @@ pub async fn list(principal: Principal, db: web::Data<Db>, cfg: web::Data<MispCo
 
 /// `GET /v1/partnermanager/misps/{mispId}/licenseKey`: the partner's current key; when every
 /// active key has expired, they are switched off and one new key is issued.
-#[utoipa::path(
-    get,
-    path = "/{mispId}/licenseKey",
-    operation_id = "getLicenseKey",
-    tag = "MISP licences (MOSIP 1.2)",
-    summary = "A MISP partner's current licence key",
-    description = "When every active key has expired they are switched off and one new key is \
-issued. Roles: `PARTNERMANAGER`, `PARTNER_ADMIN`.\n\n\
-Errors (HTTP 200): `PMS_MSP_005` no such partner; `PMS_MSP_009` not a MISP partner; \
-`PMS_MSP_405` inactive; `PMS_MSP_408` no key; `PMS_MSP_413` every key is switched off.",
-    params(("mispId" = String, Path, description = "The MISP partner's id", example = "misp-partner-1")),
-    responses((status = 200, description = "The key, or the errors", body = ResponseEnvelope<ProviderLicense>))
-)]
 #[tracing::instrument(skip_all, fields(misp_id = %path))]
 pub async fn regenerate(
     principal: Principal,
@@ -138,26 +70,6 @@ pub async fn regenerate(
 
 /// `POST /v1/partnermanager/misps/search`: MOSIP's `SearchDto` over licence keys (a caller that is
 /// not an admin: its own), filtered, sorted and paged in SQL.
-#[utoipa::path(
-    post,
-    path = "/search",
-    operation_id = "searchLicenseKeys",
-    tag = "MISP licences (MOSIP 1.2)",
-    summary = "Search licence keys",
-    description = "MOSIP's `SearchDto` over the licence columns (`mispId`, `licenseKey`, \
-`isActive`, `validFromDate`, `validToDate`, `createdDateTime`, …), filtered, sorted and paged \
-in the database; a caller that is not an admin finds its own keys. Roles: as for generating a key.\n\n\
-Errors (HTTP 200): `PMS-MSD-3xx` the search is invalid (an unknown column, filter type, sort or page).",
-    request_body(
-        content = RequestEnvelope<SearchDto>,
-        example = json!({"id": "mosip.pms.misp.license.search", "version": "1.0",
-            "requesttime": "2024-05-01T10:20:30.123Z",
-            "request": {"filters": [{"columnName": "isActive", "type": "equals", "value": "true"}],
-                "sort": [{"sortField": "createdDateTime", "sortType": "desc"}],
-                "pagination": {"pageStart": 0, "pageFetch": 10}}})
-    ),
-    responses((status = 200, description = "A page of keys, or the errors", body = ResponseEnvelope<PageResponse<LicenseEntity12>>))
-)]
 #[tracing::instrument(skip_all)]
 pub async fn search(
     principal: Principal,
@@ -172,24 +84,6 @@ pub async fn search(
 
 /// `POST /v1/partnermanager/misps/filtervalues`: MOSIP's `FilterValueDto` over licence keys (a
 /// caller that is not an admin: its own).
-#[utoipa::path(
-    post,
-    path = "/filtervalues",
-    operation_id = "licenseKeyFilterValues",
-    tag = "MISP licences (MOSIP 1.2)",
-    summary = "The values of licence-key columns",
-    description = "MOSIP's `FilterValueDto`: the distinct (`unique`) or all values of each column, \
-narrowed by `optionalFilters`. Roles: as for generating a key.\n\n\
-Errors (HTTP 200): `PMS_COR_001` a blank column name; `PMS-MSD-317`, `PMS-MSD-322`, \
-`PMS-MSD-324` an unknown column or filter type.",
-    request_body(
-        content = RequestEnvelope<FilterValueDto>,
-        example = json!({"id": "mosip.pms.misp.license.filtervalues", "version": "1.0",
-            "requesttime": "2024-05-01T10:20:30.123Z",
-            "request": {"filters": [{"columnName": "mispId", "type": "unique", "text": ""}]}})
-    ),
-    responses((status = 200, description = "The values, or the errors", body = ResponseEnvelope<FilterResponse>))
-)]
 #[tracing::instrument(skip_all)]
 pub async fn filter_values(
     principal: Principal,

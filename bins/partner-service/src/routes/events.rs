@@ -3,31 +3,9 @@
 
 use actix_web::{HttpResponse, web};
 use app_core::outbox::{self, OutboxItem, OutboxQuery, RequeueRequest, RequeueResponse};
-use web_support::{Answer, ApiError, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
-
-/// The outbox operations (paths relative to `/v1/partnermanager`).
-#[derive(utoipa::OpenApi)]
-#[openapi(paths(list, requeue))]
-pub struct EventsApi;
-
-/// The shared chains (paths relative to `/v1/datashare`).
-#[derive(utoipa::OpenApi)]
-#[openapi(paths(shared_chain))]
-pub struct DatashareApi;
+use web_support::{Answer, ApiError, Db, Envelope, Principal, Reply};
 
 /// `GET /events`.
-#[utoipa::path(
-    get,
-    path = "/events",
-    operation_id = "listEvents",
-    tag = "Events",
-    summary = "Events waiting for the WebSub hub, or parked after their last attempt",
-    description = "The outbox rows of a status, oldest first, without their payloads. Roles: the \
-admin role (`PARTNER_ADMIN`).\n\nErrors (HTTP 200): `PMS_COR_001` `status` not `FAILED` or \
-`PENDING`, or `limit` not between 1 and 500.",
-    params(OutboxQuery),
-    responses((status = 200, description = "The rows, or the errors", body = ResponseEnvelope<Vec<OutboxItem>>))
-)]
 #[tracing::instrument(skip_all)]
 pub async fn list(principal: Principal, db: web::Data<Db>, query: web::Query<OutboxQuery>) -> Answer<Vec<OutboxItem>> {
     if !principal.is_admin {
@@ -38,20 +16,6 @@ pub async fn list(principal: Principal, db: web::Data<Db>, query: web::Query<Out
 }
 
 /// `POST /events/requeue`.
-#[utoipa::path(
-    post,
-    path = "/events/requeue",
-    operation_id = "requeueEvents",
-    tag = "Events",
-    summary = "Send parked events again",
-    description = "Puts the named rows (`seqs`), or every failed row when none is named, back in \
-their topic's queue with their attempts counted afresh. Roles: the admin role (`PARTNER_ADMIN`).\n\n\
-Errors (HTTP 200): `PMS_COR_001` `request` missing.",
-    request_body(content = RequestEnvelope<RequeueRequest>,
-        example = json!({"id": "mosip.pms.events.requeue", "version": "1.0",
-            "requesttime": "2026-12-05T10:20:30.123Z", "request": {"seqs": [12, 13]}})),
-    responses((status = 200, description = "How many rows were re-queued, or the errors", body = ResponseEnvelope<RequeueResponse>))
-)]
 #[tracing::instrument(skip_all)]
 pub async fn requeue(
     principal: Principal,
@@ -65,27 +29,6 @@ pub async fn requeue(
 }
 
 /// `GET /get/{policyId}/{subscriberId}/{shareId}`.
-#[utoipa::path(
-    get,
-    path = "/get/{policyId}/{subscriberId}/{shareId}",
-    operation_id = "getSharedData",
-    tag = "Datashare",
-    summary = "A certificate chain shared with ID-Authentication",
-    description = "The chain (a base64url PKCS#7) a `CA_CERTIFICATE_UPLOADED` event links to. No \
-token: the unguessable id is the credential, as with MOSIP's datashare. A link answers for \
-`events.datashare_validity_minutes` and `events.datashare_transactions_allowed` reads.\n\n\
-Errors: 404 `PMS_COR_404` an unknown, expired or used-up link.",
-    params(
-        ("policyId" = String, Path, description = "The sharing policy", example = "mpolicy-default-cert"),
-        ("subscriberId" = String, Path, description = "The subscriber", example = "mpartner-default-cert"),
-        ("shareId" = String, Path, description = "The link's id"),
-    ),
-    security(()),
-    responses(
-        (status = 200, description = "The chain", body = String, content_type = "text/plain"),
-        (status = 404, description = "No such link", body = ResponseEnvelope<String>),
-    )
-)]
 #[tracing::instrument(skip_all)]
 pub async fn shared_chain(
     db: web::Data<Db>,

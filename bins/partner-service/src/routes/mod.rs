@@ -61,17 +61,3 @@ pub fn register(r: &mut Registrar<'_>) {
         r.get("/get/{policyId}/{subscriberId}/{shareId}", events::shared_chain);
     });
 }
-
-pub use audits::AuditsApi;
-pub use certificates::CertificatesApi;
-pub use device::DeviceApi;
-pub use events::{DatashareApi, EventsApi};
-pub use notifications::NotificationsApi;
-pub use oidc::OidcClientsApi;
-pub use onboarding::OnboardingApi;
-pub use partners::PartnersApi;
-pub use partners::cert_reads::CertReadsApi;
-pub use partners::v2_reads::PartnersV2Api;
-pub use policy::PolicyApi;
-pub use ui_config::UiConfigApi;
-pub use user_consent::UserConsentApi;

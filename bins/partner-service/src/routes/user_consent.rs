@@ -4,7 +4,7 @@ use actix_web::web;
 use partner_app::roles;
 use partner_app::user_consent::{self, UserConsentDto};
 use web_support::openapi::Registrar;
-use web_support::{ApiError, Db, Principal, ReplyV2, ResponseEnvelopeV2};
+use web_support::{ApiError, Db, Principal, ReplyV2};
 
 /// The consent routes (relative to `/v1/partnermanager`).
 pub fn register(r: &mut Registrar<'_>) {
@@ -12,19 +12,6 @@ pub fn register(r: &mut Registrar<'_>) {
 }
 
 /// `POST /users/user-consent`.
-#[utoipa::path(
-    post,
-    path = "/users/user-consent",
-    operation_id = "saveUserConsent",
-    tag = "Users",
-    summary = "Record the caller's consent to the data PMS captures (MOSIP 1.2.2)",
-    description = "No body. Records the consent now (again, if given before). Roles: \
-`AUTH_PARTNER`, `ABIS_PARTNER`, `SDK_PARTNER`, `DEVICE_PROVIDER`, `FTM_PROVIDER`, \
-`CREDENTIAL_PARTNER`, `PARTNER_ADMIN`, `ONLINE_VERIFICATION_PARTNER`, `POLICYMANAGER`.\n\n\
-Errors (HTTP 200, in the answer, `id` `mosip.pms.user.consent.post`): \
-`PMS_CERTIFICATE_ERROR_002` the caller owns no partner.",
-    responses((status = 200, description = "The consent, or the errors", body = ResponseEnvelopeV2<UserConsentDto>))
-)]
 #[tracing::instrument(skip_all)]
 pub async fn save(principal: Principal, db: web::Data<Db>) -> Result<ReplyV2<UserConsentDto>, ApiError> {
     principal.require_any(roles::USER_CONSENT)?;
@@ -33,25 +20,9 @@ pub async fn save(principal: Principal, db: web::Data<Db>) -> Result<ReplyV2<Use
 }
 
 /// `GET /users/user-consent`.
-#[utoipa::path(
-    get,
-    path = "/users/user-consent",
-    operation_id = "isUserConsentGiven",
-    tag = "Users",
-    summary = "Whether the caller consented (MOSIP 1.2.2)",
-    description = "`consentGiven` and, once given, `consentGivenDateTime`. Roles: as for the POST.\n\n\
-Errors (HTTP 200, in the answer, `id` `mosip.pms.user.consent.get`): \
-`PMS_CERTIFICATE_ERROR_002` the caller owns no partner.",
-    responses((status = 200, description = "The consent, or the errors", body = ResponseEnvelopeV2<UserConsentDto>))
-)]
 #[tracing::instrument(skip_all)]
 pub async fn get(principal: Principal, db: web::Data<Db>) -> Result<ReplyV2<UserConsentDto>, ApiError> {
     principal.require_any(roles::USER_CONSENT)?;
     let outcome = db.call(move |store| user_consent::consent(store, &principal)).await;
     Ok(ReplyV2::new("mosip.pms.user.consent.get", outcome))
 }
-
-/// The consent operations (paths relative to `/v1/partnermanager`).
-#[derive(utoipa::OpenApi)]
-#[openapi(paths(save, get))]
-pub struct UserConsentApi;

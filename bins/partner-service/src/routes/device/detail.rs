@@ -4,27 +4,9 @@ use actix_web::web;
 use device_app::details;
 use device_app::dto::{DeviceDetailRequest, DeviceDetailUpdateRequest, IdDto, StatusRequest};
 use device_app::roles;
-use web_support::{Answer, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
+use web_support::{Answer, Db, Envelope, Principal, Reply};
 
 /// `POST /devicedetail`.
-#[utoipa::path(
-    post,
-    path = "/devicedetail",
-    operation_id = "createDeviceDetail",
-    tag = "Device details",
-    summary = "Create a device detail (make and model)",
-    description = "A make and model of a device type and sub-type for an active provider, pending \
-approval and inactive; `id` is generated when absent. A caller without `PARTNER_ADMIN` creates for \
-its own partner only. Roles: `PARTNER_ADMIN`, `DEVICE_PROVIDER`, `FTM_PROVIDER`.\n\n\
-Errors (HTTP 200): `PMS_COR_001` a field missing, blank or over 36 characters; `PMS_AUT_001` no \
-active sub-type of that code and type; `PMS_AUT_002` the provider is missing or inactive; \
-`PMS_AUT_003` the provider has that make, model, type and sub-type, or the id is taken; \
-`PMS_DEVICE_ERROR_001` another partner's id.",
-    request_body(content = RequestEnvelope<DeviceDetailRequest>, example = json!({"request": {
-        "id": "device-id-123", "deviceProviderId": "Tech-123", "deviceTypeCode": "Finger",
-        "deviceSubTypeCode": "Slap", "make": "abcde", "model": "FRO90000"}})),
-    responses((status = 200, description = "The new detail's id, or the errors", body = ResponseEnvelope<IdDto>))
-)]
 #[tracing::instrument(skip_all)]
 pub async fn create(principal: Principal, db: web::Data<Db>, body: Envelope<DeviceDetailRequest>) -> Answer<IdDto> {
     principal.require_any(roles::DEVICE_PROVIDERS)?;
@@ -33,23 +15,6 @@ pub async fn create(principal: Principal, db: web::Data<Db>, body: Envelope<Devi
 }
 
 /// `PUT /devicedetail`.
-#[utoipa::path(
-    put,
-    path = "/devicedetail",
-    operation_id = "updateDeviceDetail",
-    tag = "Device details",
-    summary = "Update a device detail",
-    description = "Type, sub-type, make and model of a device detail; its status stays. A caller \
-without `PARTNER_ADMIN` updates its own partner's details only. Roles: `PARTNER_ADMIN`, \
-`DEVICE_PROVIDER`, `FTM_PROVIDER`.\n\n\
-Errors (HTTP 200): `PMS_COR_001` a field missing, blank or too long; `PMS_AUT_005` no such \
-detail; `PMS_AUT_001` no active sub-type of that code and type; `PMS_DEVICE_ERROR_001` another \
-partner's detail.",
-    request_body(content = RequestEnvelope<DeviceDetailUpdateRequest>, example = json!({"request": {
-        "id": "device-id-123", "deviceTypeCode": "Finger", "deviceSubTypeCode": "Slap",
-        "make": "abcdef", "model": "FRO90000"}})),
-    responses((status = 200, description = "The detail's id, or the errors", body = ResponseEnvelope<IdDto>))
-)]
 #[tracing::instrument(skip_all)]
 pub async fn update(
     principal: Principal,
@@ -62,20 +27,6 @@ pub async fn update(
 }
 
 /// `PATCH /devicedetail`.
-#[utoipa::path(
-    patch,
-    path = "/devicedetail",
-    operation_id = "approveDeviceDetails",
-    tag = "Device details",
-    summary = "Approve or reject a device detail",
-    description = "`Activate` approves and activates the detail, `De-activate` rejects and \
-deactivates it. Roles: `PARTNER_ADMIN`.\n\n\
-Errors (HTTP 200): `PMS_COR_001` `id` or `approvalStatus` missing, blank or over 36 characters; \
-`PMS_AUT_005` no such detail; `PMS_AUT_025` another status word.",
-    request_body(content = RequestEnvelope<StatusRequest>,
-        example = json!({"request": {"id": "device-id-123", "approvalStatus": "Activate"}})),
-    responses((status = 200, description = "What happened, or the errors", body = ResponseEnvelope<String>))
-)]
 #[tracing::instrument(skip_all)]
 pub async fn decide(principal: Principal, db: web::Data<Db>, body: Envelope<StatusRequest>) -> Answer<String> {
     principal.require_any(roles::APPROVERS)?;

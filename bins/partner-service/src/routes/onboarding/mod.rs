@@ -15,9 +15,3 @@ pub fn register(r: &mut Registrar<'_>) {
         .post("/onboarding/verify", verify::verify)
         .post("/auth/login", login::login);
 }
-
-/// The sign-up and login operations (paths relative to `/v1/partnermanager`; public, so each
-/// annotation says `security(())`); see `docs/development.md` ("Documenting an endpoint").
-#[derive(utoipa::OpenApi)]
-#[openapi(paths(otp::request_otp, verify::verify, login::login))]
-pub struct OnboardingApi;

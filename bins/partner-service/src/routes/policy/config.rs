@@ -5,22 +5,10 @@
 use actix_web::web;
 use policy_app::dto::ConfigDto;
 use policy_app::{PolicyConfig, reads};
-use web_support::{Answer, Principal, Reply, ResponseEnvelope};
+use web_support::{Answer, Principal, Reply};
 
 use partner_app::roles;
 
-#[utoipa::path(
-    get,
-    path = "/policies/config/{key}",
-    operation_id = "getValueForKey",
-    tag = "Policies",
-    summary = "PL14: a public configuration value",
-    description = "Answers only `pmp.allowed.policy.types`, `pmp.policy.schema.url`, \
-`pmp.<type>.policy.schema` (the schema as a JSON object) and the keys of \
-`policy.public_config`; any other key answers `{key, value: null}`. Roles: `PARTNER_ADMIN`, `POLICYMANAGER`.",
-    params(("key" = String, Path, description = "The configuration key", example = "pmp.allowed.policy.types")),
-    responses((status = 200, description = "The key and its value", body = ResponseEnvelope<ConfigDto>))
-)]
 #[tracing::instrument(skip_all, fields(key = %path))]
 pub async fn value(principal: Principal, cfg: web::Data<PolicyConfig>, path: web::Path<String>) -> Answer<ConfigDto> {
     principal.require_any(roles::POLICY_ADMIN)?;

@@ -3,27 +3,11 @@
 use actix_web::web;
 use policy_app::dto::{GroupDto, GroupRequest, GroupWithPoliciesDto};
 use policy_app::groups;
-use web_support::{Answer, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
+use web_support::{Answer, Db, Envelope, Principal, Reply};
 
 use partner_app::roles;
 
 /// PL1 `POST /policies/group/new`.
-#[utoipa::path(
-    post,
-    path = "/policies/group/new",
-    operation_id = "definePolicyGroup",
-    tag = "Policy groups",
-    summary = "PL1: create a policy group",
-    description = "The group is created active. Roles: `PARTNER_ADMIN`, `POLICYMANAGER`.\n\n\
-Errors (HTTP 200): `PMS_COR_001` `name` or `desc` missing, blank or over 128 characters (each \
-failing field listed); `PMS_POL_014` a group of that name exists.",
-    request_body(
-        content = RequestEnvelope<GroupRequest>,
-        example = json!({"id": "mosip.partnermanagement.policy.group.create", "version": "1.0", "requesttime": "2024-05-01T10:20:30.123Z",
-            "request": {"name": "mpolicygroup-default-auth", "desc": "Policies of the authentication partners"}})
-    ),
-    responses((status = 200, description = "The group (`id` and `version` echoed), or the errors", body = ResponseEnvelope<GroupDto>))
-)]
 #[tracing::instrument(skip_all)]
 pub async fn create(principal: Principal, db: web::Data<Db>, body: Envelope<GroupRequest>) -> Answer<GroupDto> {
     principal.require_any(roles::POLICY_ADMIN)?;
@@ -31,26 +15,6 @@ pub async fn create(principal: Principal, db: web::Data<Db>, body: Envelope<Grou
 }
 
 /// PL2 `PUT /policies/group/{policygroupId}`.
-#[utoipa::path(
-    put,
-    path = "/policies/group/{policygroupId}",
-    operation_id = "updatePolicyGroup",
-    tag = "Policy groups",
-    summary = "PL2: update a policy group",
-    description = "Renames, describes and switches a group on or off; a group holding active \
-policies cannot be switched. Roles: `PARTNER_ADMIN`, `POLICYMANAGER`.\n\n\
-Errors (HTTP 200): `PMS_COR_003` then `PMS_COR_001` without `isActive`; `PMS_COR_001` `name` or \
-`desc` missing, blank or too long; `PMS_POL_008` no such group; `PMS_POL_014` another group has \
-the name; `PMS_POL_056` the group holds active policies.",
-    params(("policygroupId" = String, Path, description = "The policy group's id")),
-    request_body(
-        content = RequestEnvelope<GroupRequest>,
-        example = json!({"id": "mosip.partnermanagement.policy.group.update", "version": "1.0", "requesttime": "2024-05-01T10:20:30.123Z",
-            "request": {"name": "mpolicygroup-default-auth", "desc": "Policies of the authentication partners",
-                "isActive": false}})
-    ),
-    responses((status = 200, description = "The group (`id` and `version` echoed), or the errors", body = ResponseEnvelope<GroupDto>))
-)]
 #[tracing::instrument(skip_all, fields(policy_group_id = %path))]
 pub async fn update(
     principal: Principal,
@@ -63,17 +27,6 @@ pub async fn update(
 }
 
 /// PL10 `GET /policies/group/{policygroupId}`: the group and its policies.
-#[utoipa::path(
-    get,
-    path = "/policies/group/{policygroupId}",
-    operation_id = "getPolicyGroup",
-    tag = "Policy groups",
-    summary = "PL10: a policy group and its policies",
-    description = "Roles: `PARTNER_ADMIN`, `POLICYMANAGER`.\n\n\
-Errors (HTTP 200): `PMS_POL_016` no such group; `PMS_POL_052` a stored policy document is not JSON.",
-    params(("policygroupId" = String, Path, description = "The policy group's id")),
-    responses((status = 200, description = "The group and its policies, or the errors", body = ResponseEnvelope<GroupWithPoliciesDto>))
-)]
 #[tracing::instrument(skip_all, fields(policy_group_id = %path))]
 pub async fn get(principal: Principal, db: web::Data<Db>, path: web::Path<String>) -> Answer<GroupWithPoliciesDto> {
     principal.require_any(roles::POLICY_ADMIN)?;
@@ -81,16 +34,6 @@ pub async fn get(principal: Principal, db: web::Data<Db>, path: web::Path<String
 }
 
 /// PL11 `GET /policies/group/all`: every group with its policies.
-#[utoipa::path(
-    get,
-    path = "/policies/group/all",
-    operation_id = "getAllPolicyGroups",
-    tag = "Policy groups",
-    summary = "PL11: every policy group with its policies",
-    description = "Roles: `PARTNER_ADMIN`, `POLICYMANAGER`.\n\n\
-Errors (HTTP 200): `PMS_POL_052` a stored policy document is not JSON.",
-    responses((status = 200, description = "The groups, or the errors", body = ResponseEnvelope<Vec<GroupWithPoliciesDto>>))
-)]
 #[tracing::instrument(skip_all)]
 pub async fn all(principal: Principal, db: web::Data<Db>) -> Answer<Vec<GroupWithPoliciesDto>> {
     principal.require_any(roles::POLICY_ADMIN)?;

@@ -53,36 +53,3 @@ pub fn register(r: &mut Registrar<'_>) {
         .get("/policies/{policyId}/partner/{partnerId}", reads::of_partner)
         .resource("/policies/{policyId}", |m| m.get(reads::get).put(policies::update).patch(deactivation::policy));
 }
-
-/// The policy manager's operations (paths relative to `/v1/policymanager`).
-#[derive(utoipa::OpenApi)]
-#[openapi(
-    paths(
-        groups::create,
-        groups::update,
-        groups::get,
-        groups::all,
-        search::groups,
-        search::group_values,
-        policies::create,
-        policies::update,
-        policies::publish,
-        policies::status,
-        reads::all,
-        reads::get,
-        reads::of_partner,
-        reads::active_of_group,
-        search::policies,
-        search::policy_values,
-        config::value,
-        v2_reads::policy_groups,
-        v2_reads::policies,
-        deactivation::policy,
-        deactivation::group,
-    ),
-    tags(
-        (name = "Policy groups", description = "MOSIP's policy groups (PL1, PL2, PL10–PL12, PL15)"),
-        (name = "Policies", description = "MOSIP's policies: drafts, publishing, reads and searches (PL3–PL9, PL13, PL14, PL16, PL17)"),
-    )
-)]
-pub struct PolicyApi;

@@ -6,31 +6,11 @@ use policy_app::dto::{GroupEntity, PolicyFilterBody, PolicySearchBody, PolicySea
 use policy_app::search;
 use web_support::page::PageResponse;
 use web_support::search::{FilterResponse, FilterValueDto, SearchDto};
-use web_support::{Answer, Db, Envelope, Principal, Reply, RequestEnvelope, ResponseEnvelope};
+use web_support::{Answer, Db, Envelope, Principal, Reply};
 
 use partner_app::roles;
 
 /// PL12 `POST /policies/group/search`.
-#[utoipa::path(
-    post,
-    path = "/policies/group/search",
-    operation_id = "searchPolicyGroup",
-    tag = "Policy groups",
-    summary = "PL12: search policy groups",
-    description = "MOSIP's `SearchDto` over the group's columns (`id`, `name`, `desc`, `isActive`, \
-`crBy`, `crDtimes`, …), filtered, sorted and paged in the database. Roles: `PARTNER_ADMIN`, \
-`AUTH_PARTNER`, `CREDENTIAL_PARTNER`, `POLICYMANAGER`.\n\n\
-Errors (HTTP 200): `PMS-MSD-3xx` the search is invalid (an unknown or missing column, filter \
-type or value, sort, or pagination).",
-    request_body(
-        content = RequestEnvelope<SearchDto>,
-        example = json!({"id": "mosip.partnermanagement.policy.group.search", "version": "1.0", "requesttime": "2024-05-01T10:20:30.123Z",
-            "request": {"filters": [{"columnName": "name", "type": "contains", "value": "auth"}],
-                "sort": [{"sortField": "crDtimes", "sortType": "desc"}],
-                "pagination": {"pageStart": 0, "pageFetch": 10}}})
-    ),
-    responses((status = 200, description = "A page of groups, or the errors", body = ResponseEnvelope<PageResponse<GroupEntity>>))
-)]
 #[tracing::instrument(skip_all)]
 pub async fn groups(
     principal: Principal,
@@ -43,27 +23,6 @@ pub async fn groups(
 }
 
 /// PL13 `POST /policies/search`.
-#[utoipa::path(
-    post,
-    path = "/policies/search",
-    operation_id = "searchPolicy",
-    tag = "Policies",
-    summary = "PL13: search policies",
-    description = "MOSIP's `SearchDto` plus `policyType` (`all` or a type); besides the policy's \
-columns, `policyGroupName` finds the policies of the groups whose name contains the value. \
-Roles: `PARTNER_ADMIN`, `POLICYMANAGER`.\n\n\
-Errors (HTTP 200): `PMS_COR_001` no `policyType`; `PMS_COR_003` then `PMS-MSD-311` a filter \
-without `columnName`; `PMS-MSD-3xx` the search is invalid.",
-    request_body(
-        content = RequestEnvelope<PolicySearchBody>,
-        example = json!({"id": "mosip.partnermanagement.policy.search", "version": "1.0", "requesttime": "2024-05-01T10:20:30.123Z",
-            "request": {"policyType": "all",
-                "filters": [{"columnName": "policyGroupName", "type": "contains", "value": "auth"}],
-                "sort": [{"sortField": "crDtimes", "sortType": "desc"}],
-                "pagination": {"pageStart": 0, "pageFetch": 10}}})
-    ),
-    responses((status = 200, description = "A page of policies, or the errors", body = ResponseEnvelope<PageResponse<PolicySearchItem>>))
-)]
 #[tracing::instrument(skip_all)]
 pub async fn policies(
     principal: Principal,
@@ -76,24 +35,6 @@ pub async fn policies(
 }
 
 /// PL15 `POST /policies/group/filtervalues`.
-#[utoipa::path(
-    post,
-    path = "/policies/group/filtervalues",
-    operation_id = "policyGroupFilterValues",
-    tag = "Policy groups",
-    summary = "PL15: the values of policy-group columns",
-    description = "MOSIP's `FilterValueDto`: the distinct (`unique`) or all values of each column, \
-narrowed by `optionalFilters`; `fieldCode` is the group's name. Roles: `PARTNER_ADMIN`, \
-`PARTNER`, `AUTH_PARTNER`, `CREDENTIAL_PARTNER`, `POLICYMANAGER`.\n\n\
-Errors (HTTP 200): `PMS_COR_001` a blank column name; `PMS_COR_003` followed by the validator's \
-`PMS-MSD-317`, `PMS-MSD-322`, `PMS-MSD-324` (an unknown column or filter type).",
-    request_body(
-        content = RequestEnvelope<FilterValueDto>,
-        example = json!({"id": "mosip.partnermanagement.policy.group.filtervalues", "version": "1.0", "requesttime": "2024-05-01T10:20:30.123Z",
-            "request": {"filters": [{"columnName": "name", "type": "unique", "text": "auth"}]}})
-    ),
-    responses((status = 200, description = "The values, or the errors", body = ResponseEnvelope<FilterResponse>))
-)]
 #[tracing::instrument(skip_all)]
 pub async fn group_values(
     principal: Principal,
@@ -107,23 +48,6 @@ pub async fn group_values(
 }
 
 /// PL16 `POST /policies/filtervalues`.
-#[utoipa::path(
-    post,
-    path = "/policies/filtervalues",
-    operation_id = "policyFilterValues",
-    tag = "Policies",
-    summary = "PL16: the values of policy columns",
-    description = "As PL15, over policies of `policyType` (`all` or a type); `fieldCode` is the \
-policy's id. Roles: as PL15.\n\n\
-Errors (HTTP 200): `PMS_COR_001` no `policyType`, or a blank column name; `PMS_COR_003` followed \
-by `PMS-MSD-317`, `PMS-MSD-322`, `PMS-MSD-324`.",
-    request_body(
-        content = RequestEnvelope<PolicyFilterBody>,
-        example = json!({"id": "mosip.partnermanagement.policy.filtervalues", "version": "1.0", "requesttime": "2024-05-01T10:20:30.123Z",
-            "request": {"policyType": "Auth", "filters": [{"columnName": "name", "type": "all", "text": ""}]}})
-    ),
-    responses((status = 200, description = "The values, or the errors", body = ResponseEnvelope<FilterResponse>))
-)]
 #[tracing::instrument(skip_all)]
 pub async fn policy_values(
     principal: Principal,

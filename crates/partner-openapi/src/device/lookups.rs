@@ -1,0 +1,96 @@
+//! Device detail searches and the filter values of device details, types and sub-types
+//! (`device_app::search`).
+
+use app_core::page::PageResponse;
+use app_core::search::{FilterResponse, FilterValueDto, SearchDto};
+use device_app::dto::{DeviceDetailItem, DeviceSubTypeItem};
+use web_support::{RequestEnvelope, ResponseEnvelope};
+
+/// `POST /devicedetail/search`.
+#[utoipa::path(
+    post,
+    path = "/devicedetail/search",
+    operation_id = "searchDeviceDetails",
+    tag = "Device details",
+    summary = "Search device details",
+    description = "MOSIP's `SearchDto` over the device detail's columns (`id`, `deviceProviderId`, \
+`deviceTypeCode`, `deviceSubTypeCode`, `make`, `model`, `approvalStatus`, `isActive`, `crDtimes`, \
+…). A caller without `PARTNER_ADMIN` finds its own partner's details only. Roles: \
+`PARTNER_ADMIN`, `DEVICE_PROVIDER`, `FTM_PROVIDER`.\n\n\
+Errors (HTTP 200): `PMS_COR_001` `request` missing; `PMS-MSD-3xx` the search is invalid.",
+    request_body(content = RequestEnvelope<SearchDto>, example = json!({"request": {
+        "filters": [{"columnName": "make", "type": "contains", "value": "abc"}],
+        "sort": [{"sortField": "id", "sortType": "desc"}], "pagination": {"pageStart": 0, "pageFetch": 10}}})),
+    responses((status = 200, description = "A page of device details, or the errors",
+        body = ResponseEnvelope<PageResponse<DeviceDetailItem>>))
+)]
+pub fn details() {}
+
+/// `POST /devicedetail/deviceType/search`.
+#[utoipa::path(
+    post,
+    path = "/devicedetail/deviceType/search",
+    operation_id = "searchDeviceType",
+    tag = "Device details",
+    summary = "Search device sub-types",
+    description = "MOSIP's `SearchDto` over the device sub-types (`code`, `deviceType`, `name`, \
+`isActive`, …), as MOSIP answers this path. Roles: `PARTNER_ADMIN`, `DEVICE_PROVIDER`, \
+`FTM_PROVIDER`.\n\n\
+Errors (HTTP 200): `PMS_COR_001` `request` missing; `PMS-MSD-3xx` the search is invalid.",
+    request_body(content = RequestEnvelope<SearchDto>, example = json!({"request": {
+        "filters": [], "sort": [{"sortField": "name", "sortType": "desc"}], "pagination": {"pageStart": 0}}})),
+    responses((status = 200, description = "A page of sub-types, or the errors",
+        body = ResponseEnvelope<PageResponse<DeviceSubTypeItem>>))
+)]
+pub fn sub_types() {}
+
+/// `POST /devicedetail/filtervalues`.
+#[utoipa::path(
+    post,
+    path = "/devicedetail/filtervalues",
+    operation_id = "filterValues_2",
+    tag = "Device details",
+    summary = "The values of device detail columns",
+    description = "MOSIP's `FilterValueDto` over device details; `fieldCode` is the detail's id. A \
+caller without `PARTNER_ADMIN` sees its own partner's values only. Roles: `PARTNER_ADMIN`, \
+`DEVICE_PROVIDER`, `FTM_PROVIDER`.\n\n\
+Errors (HTTP 200): `PMS_COR_001` `request` or `filters` missing; `PMS-MSD-317`, `PMS-MSD-322`, \
+`PMS-MSD-324` an unknown column, a missing or unsupported filter type.",
+    request_body(content = RequestEnvelope<FilterValueDto>,
+        example = json!({"request": {"filters": [{"columnName": "make", "type": "unique", "text": ""}]}})),
+    responses((status = 200, description = "The values, or the errors", body = ResponseEnvelope<FilterResponse>))
+)]
+pub fn detail_values() {}
+
+/// `POST /devicedetail/deviceType/filtervalues`.
+#[utoipa::path(
+    post,
+    path = "/devicedetail/deviceType/filtervalues",
+    operation_id = "filterDeviceType",
+    tag = "Device details",
+    summary = "The values of device type columns",
+    description = "MOSIP's `FilterValueDto` over device types (`code`, `name`, `isActive`); \
+`fieldCode` is the type's code. Roles: `PARTNER_ADMIN`, `DEVICE_PROVIDER`, `FTM_PROVIDER`.\n\n\
+Errors (HTTP 200): as `/devicedetail/filtervalues`.",
+    request_body(content = RequestEnvelope<FilterValueDto>,
+        example = json!({"request": {"filters": [{"columnName": "code", "type": "all", "text": "Finger"}]}})),
+    responses((status = 200, description = "The values, or the errors", body = ResponseEnvelope<FilterResponse>))
+)]
+pub fn type_values() {}
+
+/// `POST /devicedetail/deviceSubType/filtervalues`.
+#[utoipa::path(
+    post,
+    path = "/devicedetail/deviceSubType/filtervalues",
+    operation_id = "filterDeviceSubType",
+    tag = "Device details",
+    summary = "The values of device sub-type columns",
+    description = "MOSIP's `FilterValueDto` over device sub-types (`code`, `deviceType`, `name`, \
+`isActive`); `fieldCode` is the sub-type's code. Roles: `PARTNER_ADMIN`, `DEVICE_PROVIDER`, \
+`FTM_PROVIDER`.\n\n\
+Errors (HTTP 200): as `/devicedetail/filtervalues`.",
+    request_body(content = RequestEnvelope<FilterValueDto>,
+        example = json!({"request": {"filters": [{"columnName": "code", "type": "unique", "text": "Single"}]}})),
+    responses((status = 200, description = "The values, or the errors", body = ResponseEnvelope<FilterResponse>))
+)]
+pub fn sub_type_values() {}
