@@ -41,6 +41,7 @@ pub fn prepare<S>(settings: Settings<S>) -> anyhow::Result<Shared<S>> {
         application_name: settings.audit.application_name.clone(),
     };
     crate::forwarder::spawn(pool.clone(), &settings.audit);
+    crate::audit_maintenance::spawn(pool.clone(), &settings.audit);
     Ok(Shared {
         settings: Arc::new(settings),
         db: web::Data::new(Db::new(Store::new(pool, audit).context("starting the audit writer")?)),

@@ -146,3 +146,46 @@ pub fn mark_forwarded(conn: &mut DbConnection, id: &str, at: NaiveDateTime) -> Q
         .set(audit_log::forwarded_at.eq(Some(at)))
         .execute(conn)
 }
+
+/// Deletes up to `limit` records forwarded to the external audit manager and older than `before`;
+/// answers how many went (call again while it answers `limit`).
+pub fn purge_forwarded(conn: &mut DbConnection, before: NaiveDateTime, limit: i64) -> QueryResult<usize> {
+    let ids: Vec<String> = audit_log::table
+        .filter(audit_log::forwarded_at.is_not_null())
+        .filter(audit_log::action_time.lt(before))
+        .select(audit_log::id)
+        .limit(limit)
+        .load(conn)?;
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    diesel::delete(audit_log::table.filter(audit_log::id.eq_any(ids))).execute(conn)
+}
+
+/// PostgreSQL: creates the monthly partitions of the `months` months from the one holding `from`
+/// (those missing); answers how many it created. SQLite does not partition: 0.
+pub fn ensure_partitions(conn: &mut DbConnection, from: NaiveDateTime, months: i32) -> QueryResult<i32> {
+    match conn {
+        DbConnection::Postgres(c) => diesel::select(pms_audit_ensure_partitions(from, months)).get_result(c),
+        DbConnection::Sqlite(_) => Ok(0),
+    }
+}
+
+/// PostgreSQL: drops the monthly partitions that end by `before` and hold no record waiting to be
+/// forwarded; answers how many records went with them. SQLite: 0.
+pub fn drop_forwarded_partitions(conn: &mut DbConnection, before: NaiveDateTime) -> QueryResult<i64> {
+    match conn {
+        DbConnection::Postgres(c) => diesel::select(pms_audit_drop_partitions(before)).get_result(c),
+        DbConnection::Sqlite(_) => Ok(0),
+    }
+}
+
+diesel::define_sql_function! {
+    /// `migrations/postgres/2026-12-07-000020_audit_partitions`.
+    fn pms_audit_ensure_partitions(first_day: diesel::sql_types::Timestamp, months: diesel::sql_types::Integer) -> diesel::sql_types::Integer;
+}
+
+diesel::define_sql_function! {
+    /// `migrations/postgres/2026-12-07-000020_audit_partitions`.
+    fn pms_audit_drop_partitions(before: diesel::sql_types::Timestamp) -> diesel::sql_types::BigInt;
+}

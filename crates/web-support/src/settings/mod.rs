@@ -147,6 +147,10 @@ pub struct AuditSettings {
     /// Bearer token sent to the audit manager, if it needs one.
     pub forward_token: Option<SecretString>,
     pub forward_interval_secs: u64,
+    /// Days a forwarded record is kept locally; none: kept for ever.
+    pub retention_days: Option<u32>,
+    /// Seconds between two rounds of audit maintenance (partitions ahead, retention); at least 60.
+    pub maintenance_interval_secs: u64,
 }
 
 impl Default for AuditSettings {
@@ -157,6 +161,8 @@ impl Default for AuditSettings {
             forward_url: None,
             forward_token: None,
             forward_interval_secs: 2,
+            retention_days: None,
+            maintenance_interval_secs: 3600,
         }
     }
 }

@@ -1,0 +1,12 @@
+ALTER TABLE audit_log RENAME TO audit_log_partitioned;
+CREATE TABLE audit_log (LIKE audit_log_partitioned INCLUDING DEFAULTS);
+ALTER TABLE audit_log ADD PRIMARY KEY (id);
+INSERT INTO audit_log SELECT * FROM audit_log_partitioned;
+DROP TABLE audit_log_partitioned CASCADE;
+DROP FUNCTION pms_audit_drop_partitions(TIMESTAMP);
+DROP FUNCTION pms_audit_ensure_partitions(TIMESTAMP, INTEGER);
+CREATE INDEX idx_audit_log_time ON audit_log (action_time, id);
+CREATE INDEX idx_audit_log_event ON audit_log (event_id, action_time);
+CREATE INDEX idx_audit_log_ref ON audit_log (ref_id, action_time);
+CREATE INDEX idx_audit_log_user ON audit_log (session_user_id, action_time);
+CREATE INDEX idx_audit_log_outbox ON audit_log (id) WHERE forwarded_at IS NULL;
