@@ -5,8 +5,13 @@
 
 mod client;
 mod crash;
+mod load;
 mod ops;
+mod outage;
+mod proxy;
+mod replicas;
 mod services;
+mod sqlite_faults;
 mod store;
 mod tally;
 mod verify;
@@ -35,7 +40,8 @@ fn parse() -> anyhow::Result<Config> {
     let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
     let mut cfg = Config {
         bin_dir: PathBuf::from(target).join("debug"),
-        pg_url: std::env::var("PMS_TEST_PG_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into()),
+        pg_url: std::env::var("PMS_TEST_PG_URL")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into()),
         writes: 1_500,
         clients: 8,
         kill_every_ms: (300, 1_500),
@@ -73,6 +79,15 @@ fn main() -> anyhow::Result<()> {
                 failed.push(format!("crash/{}", b.name()));
             }
         }
+    }
+    if wants("outage") && cfg.backends.contains(&Backend::Postgres) && !outage::run(&cfg)? {
+        failed.push("outage/PostgreSQL".into());
+    }
+    if wants("outage") && cfg.backends.contains(&Backend::Sqlite) && !sqlite_faults::run(&cfg)? {
+        failed.push("outage/SQLite".into());
+    }
+    if wants("replicas") && cfg.backends.contains(&Backend::Postgres) && !replicas::run(&cfg)? {
+        failed.push("replicas/PostgreSQL".into());
     }
     if failed.is_empty() {
         println!("reliability: all checks passed");

@@ -56,8 +56,8 @@ pub struct Service {
     bin: PathBuf,
     env: Vec<(String, String)>,
     child: Option<Child>,
-    /// A wrapper command (`sh -c` with limits) the binary is started under, if any.
-    wrapper: Option<String>,
+    /// Where stderr goes (appended across restarts), to look for panics.
+    log: Option<PathBuf>,
 }
 
 pub fn free_port() -> anyhow::Result<u16> {
@@ -66,42 +66,36 @@ pub fn free_port() -> anyhow::Result<u16> {
 
 impl Service {
     pub fn new(bin_dir: &std::path::Path, kind: Kind, env: Vec<(String, String)>) -> anyhow::Result<Self> {
-        Ok(Service { kind, port: free_port()?, bin: bin_path(bin_dir, kind), env, child: None, wrapper: None })
+        Ok(Service { kind, port: free_port()?, bin: bin_path(bin_dir, kind), env, child: None, log: None })
     }
 
-    /// Starts the binary under `sh -c '<prefix>; exec "$0" serve'` (e.g. `ulimit -f`).
-    pub fn with_shell_prefix(mut self, prefix: &str) -> Self {
-        self.wrapper = Some(prefix.to_owned());
+    /// Appends the process's stderr to `<dir>/<binary>-<port>.log`.
+    pub fn logging_to(mut self, dir: &std::path::Path) -> Self {
+        self.log = Some(dir.join(format!("{}-{}.log", self.kind.binary(), self.port)));
         self
+    }
+
+    /// True when the log shows a panic.
+    pub fn panicked(&self) -> bool {
+        self.log.as_ref().and_then(|l| std::fs::read_to_string(l).ok()).is_some_and(|t| t.contains("panicked"))
     }
 
     pub fn base(&self) -> String {
         format!("http://127.0.0.1:{}", self.port)
     }
 
-    pub fn pid(&self) -> Option<u32> {
-        self.child.as_ref().map(Child::id)
-    }
-
     /// Starts the process and waits (up to 60 s) for its health endpoint to answer 200.
     pub fn start(&mut self) -> anyhow::Result<Duration> {
-        let mut cmd = match &self.wrapper {
-            Some(prefix) => {
-                let mut c = Command::new("sh");
-                c.arg("-c").arg(format!("{prefix}; exec \"$0\" serve")).arg(&self.bin);
-                c
-            }
-            None => {
-                let mut c = Command::new(&self.bin);
-                c.arg("serve");
-                c
-            }
-        };
-        cmd.envs(self.env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        let mut cmd = Command::new(&self.bin);
+        cmd.arg("serve")
+            .envs(self.env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
             .env("PMS__SERVER__PORT", self.port.to_string())
             .stdin(Stdio::null())
             .stdout(Stdio::null())
-            .stderr(Stdio::null());
+            .stderr(match &self.log {
+                Some(path) => Stdio::from(std::fs::OpenOptions::new().create(true).append(true).open(path)?),
+                None => Stdio::null(),
+            });
         let started = Instant::now();
         let child = cmd.spawn().with_context(|| format!("starting {}", self.bin.display()))?;
         self.child = Some(child);

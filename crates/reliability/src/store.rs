@@ -50,10 +50,6 @@ impl TestStore {
         }
     }
 
-    pub fn backend(&self) -> Backend {
-        if self.pg.is_some() { Backend::Postgres } else { Backend::Sqlite }
-    }
-
     pub fn data_dir(&self) -> PathBuf {
         self.dir.join("data")
     }

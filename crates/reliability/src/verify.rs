@@ -12,7 +12,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use audit_events::AuditEvent;
 use diesel::prelude::*;
-use persistence::schema::{audit_log, event_outbox, misp, misp_license, partner, partner_policy, partner_policy_request};
+use persistence::schema::{
+    audit_log, event_outbox, misp, misp_license, partner, partner_policy, partner_policy_request,
+};
 use serde_json::Value;
 
 use crate::crash::Acked;
@@ -60,7 +62,12 @@ pub fn check(store: &TestStore, acked: &Acked, label: &str) -> anyhow::Result<us
     // API keys
     let keys: Vec<(String, String, String, String)> = partner_policy::table
         .filter(partner_policy::label.like("k-%"))
-        .select((partner_policy::policy_api_key, partner_policy::part_id, partner_policy::policy_id, partner_policy::label))
+        .select((
+            partner_policy::policy_api_key,
+            partner_policy::part_id,
+            partner_policy::policy_id,
+            partner_policy::label,
+        ))
         .load(conn)?;
     let mut per_partner: BTreeMap<String, usize> = BTreeMap::new();
     let mut labels: HashMap<(String, String, String), usize> = HashMap::new();
@@ -71,7 +78,8 @@ pub fn check(store: &TestStore, acked: &Acked, label: &str) -> anyhow::Result<us
     let key_records: BTreeMap<String, usize> =
         refs(AuditEvent::ApiKeyApproved).into_iter().filter(|(r, _)| r.starts_with("rp-")).collect();
     if per_partner != key_records {
-        problems.push(format!("API keys per partner {per_partner:?} ≠ PMS_PRT_222 records per partner {key_records:?}"));
+        problems
+            .push(format!("API keys per partner {per_partner:?} ≠ PMS_PRT_222 records per partner {key_records:?}"));
     }
     let dup_labels = labels.values().filter(|n| **n > 1).count();
     if dup_labels > 0 {
@@ -162,8 +170,10 @@ fn lost<'a>(what: &str, acked: impl Iterator<Item = &'a String>, stored: &HashSe
 }
 
 fn apikey_events(conn: &mut persistence::DbConnection) -> anyhow::Result<Vec<Value>> {
-    let rows: Vec<String> =
-        event_outbox::table.filter(event_outbox::topic.like("%APIKEY_APPROVED%")).select(event_outbox::data).load(conn)?;
+    let rows: Vec<String> = event_outbox::table
+        .filter(event_outbox::topic.like("%APIKEY_APPROVED%"))
+        .select(event_outbox::data)
+        .load(conn)?;
     Ok(rows.iter().map(|d| serde_json::from_str(d).unwrap_or(Value::Null)).collect())
 }
 
