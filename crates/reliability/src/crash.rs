@@ -32,7 +32,9 @@ struct Shared {
     admin: String,
     partner_tokens: Vec<String>,
     next: AtomicUsize,
+    /// Write requests sent, and those answered (the target counts answered ones).
     sent: AtomicUsize,
+    answered: AtomicUsize,
     target: usize,
     acked: Mutex<Acked>,
     tally: Tally,
@@ -59,6 +61,7 @@ pub fn run(cfg: &Config, backend: Backend) -> anyhow::Result<bool> {
         partner_tokens,
         next: AtomicUsize::new(0),
         sent: AtomicUsize::new(0),
+        answered: AtomicUsize::new(0),
         target,
         acked: Mutex::new(Acked::default()),
         tally: Tally::default(),
@@ -73,9 +76,9 @@ pub fn run(cfg: &Config, backend: Backend) -> anyhow::Result<bool> {
     // the killer: until the writes are all sent
     let mut rng = rand::rng();
     let (mut kills, mut restart_total, mut restart_max) = ([0usize; 2], Duration::ZERO, Duration::ZERO);
-    while shared.sent.load(Ordering::Relaxed) < target {
+    while shared.answered.load(Ordering::Relaxed) < target {
         std::thread::sleep(Duration::from_millis(rng.random_range(cfg.kill_every_ms.0..cfg.kill_every_ms.1)));
-        if shared.sent.load(Ordering::Relaxed) >= target {
+        if shared.answered.load(Ordering::Relaxed) >= target {
             break;
         }
         let which = rng.random_range(0..2);
@@ -94,13 +97,14 @@ pub fn run(cfg: &Config, backend: Backend) -> anyhow::Result<bool> {
     }
     let acked = std::mem::take(&mut *shared.acked.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
     let sent = shared.sent.load(Ordering::Relaxed);
+    let answered = shared.answered.load(Ordering::Relaxed);
     let total_kills = kills[0] + kills[1];
     println!(
-        "crash/{}: {sent} writes sent by {} clients in {:.1} s ({:.0}/s); kill -9: {} partner-service, {} misp-license-service; restart to healthy mean {:.2} s, max {:.2} s",
+        "crash/{}: {answered} writes answered ({sent} sent) by {} clients in {:.1} s ({:.0}/s); kill -9: {} partner-service, {} misp-license-service; restart to healthy mean {:.2} s, max {:.2} s",
         backend.name(),
         cfg.clients,
         elapsed.as_secs_f64(),
-        sent as f64 / elapsed.as_secs_f64(),
+        answered as f64 / elapsed.as_secs_f64(),
         kills[0],
         kills[1],
         restart_total.as_secs_f64() / total_kills.max(1) as f64,
@@ -130,7 +134,7 @@ pub fn run(cfg: &Config, backend: Backend) -> anyhow::Result<bool> {
 fn worker(s: &Shared) {
     let c = Client::new();
     loop {
-        if s.sent.load(Ordering::Relaxed) >= s.target {
+        if s.answered.load(Ordering::Relaxed) >= s.target {
             return;
         }
         let n = s.next.fetch_add(1, Ordering::Relaxed);
@@ -145,10 +149,13 @@ fn worker(s: &Shared) {
     }
 }
 
-/// Sends one write; records its outcome; true when there was no answer.
+/// Sends one write; counts and records its outcome.
 fn send(s: &Shared, what: &'static str, f: impl FnOnce() -> Outcome) -> Outcome {
     s.sent.fetch_add(1, Ordering::Relaxed);
     let out = f();
+    if !matches!(out, Outcome::Transport) {
+        s.answered.fetch_add(1, Ordering::Relaxed);
+    }
     s.tally.add(what, &out);
     out
 }

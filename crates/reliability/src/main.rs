@@ -26,7 +26,7 @@ use store::Backend;
 pub struct Config {
     pub bin_dir: PathBuf,
     pub pg_url: String,
-    /// Write requests per crash run (per backend).
+    /// Answered write requests per crash run (per backend).
     pub writes: usize,
     pub clients: usize,
     /// The pause between two kills, drawn from this range (ms).
@@ -50,7 +50,7 @@ fn parse() -> anyhow::Result<Config> {
     };
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--full" => cfg.writes = 10_500,
+            "--full" => cfg.writes = 10_000,
             "--writes" => cfg.writes = args.next().unwrap_or_default().parse()?,
             "--clients" => cfg.clients = args.next().unwrap_or_default().parse()?,
             "--bin-dir" => cfg.bin_dir = PathBuf::from(args.next().unwrap_or_default()),
