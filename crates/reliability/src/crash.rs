@@ -8,11 +8,11 @@ use std::time::{Duration, Instant};
 use rand::Rng;
 
 use crate::Config;
-use crate::client::{Client, Outcome, admin_token, token};
-use crate::ops::{self, field};
+use crate::client::{admin_token, token};
 use crate::services::{Kind, Service, env_for, migrate};
-use crate::store::{Backend, TestStore, request_owner, seed};
+use crate::store::{Backend, TestStore, seed};
 use crate::tally::Tally;
+use crate::workload::Shared;
 
 /// What the clients were told was done.
 #[derive(Debug, Default)]
@@ -24,20 +24,6 @@ pub struct Acked {
     pub misps: Vec<String>,
     /// `(MISP id, licence key)`.
     pub licences: Vec<(String, String)>,
-}
-
-struct Shared {
-    partner: String,
-    misp: String,
-    admin: String,
-    partner_tokens: Vec<String>,
-    next: AtomicUsize,
-    /// Write requests sent, and those answered (the target counts answered ones).
-    sent: AtomicUsize,
-    answered: AtomicUsize,
-    target: usize,
-    acked: Mutex<Acked>,
-    tally: Tally,
 }
 
 pub fn run(cfg: &Config, backend: Backend) -> anyhow::Result<bool> {
@@ -70,7 +56,7 @@ pub fn run(cfg: &Config, backend: Backend) -> anyhow::Result<bool> {
     let workers: Vec<_> = (0..cfg.clients)
         .map(|_| {
             let shared = shared.clone();
-            std::thread::spawn(move || worker(&shared))
+            std::thread::spawn(move || crate::workload::worker(&shared))
         })
         .collect();
     // the killer: until the writes are all sent
@@ -129,92 +115,4 @@ pub fn run(cfg: &Config, backend: Backend) -> anyhow::Result<bool> {
         println!("crash/{}: FAIL no kill happened (too few writes for the kill interval)", backend.name());
     }
     Ok(problems == 0 && server_errors == 0 && total_kills > 0)
-}
-
-fn worker(s: &Shared) {
-    let c = Client::new();
-    loop {
-        if s.answered.load(Ordering::Relaxed) >= s.target {
-            return;
-        }
-        let n = s.next.fetch_add(1, Ordering::Relaxed);
-        let down = match n % 3 {
-            0 => register(s, &c, n),
-            1 => approve_and_generate(s, &c, n),
-            _ => misp_and_licence(s, &c, n),
-        };
-        if down {
-            std::thread::sleep(Duration::from_millis(20)); // the service is restarting
-        }
-    }
-}
-
-/// Sends one write; counts and records its outcome.
-fn send(s: &Shared, what: &'static str, f: impl FnOnce() -> Outcome) -> Outcome {
-    s.sent.fetch_add(1, Ordering::Relaxed);
-    let out = f();
-    if !matches!(out, Outcome::Transport) {
-        s.answered.fetch_add(1, Ordering::Relaxed);
-    }
-    s.tally.add(what, &out);
-    out
-}
-
-fn acked(s: &Shared) -> std::sync::MutexGuard<'_, Acked> {
-    s.acked.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
-}
-
-fn register(s: &Shared, c: &Client, n: usize) -> bool {
-    let id = format!("rr-{n}");
-    match send(s, "register", || ops::register(c, &s.partner, &s.admin, &id)) {
-        Outcome::Ok(_) => acked(s).partners.push(id),
-        Outcome::Transport => return true,
-        _ => {}
-    }
-    false
-}
-
-fn approve_and_generate(s: &Shared, c: &Client, n: usize) -> bool {
-    let rq = format!("rq-{n}");
-    match send(s, "approve", || ops::approve(c, &s.partner, &s.admin, &rq)) {
-        Outcome::Ok(_) => acked(s).approvals.push(rq),
-        Outcome::Transport => return true,
-        _ => return false,
-    }
-    let (partner, q) = request_owner(n);
-    let label = format!("k-{n}");
-    let tok = &s.partner_tokens[n % crate::store::PARTNERS];
-    match send(s, "generate key", || ops::generate_key(c, &s.partner, tok, &partner, q, &label)) {
-        Outcome::Ok(v) => {
-            if let Some(key) = field(&v, "apiKey") {
-                acked(s).keys.push((partner, key, label));
-            }
-        }
-        Outcome::Transport => return true,
-        _ => {}
-    }
-    false
-}
-
-fn misp_and_licence(s: &Shared, c: &Client, n: usize) -> bool {
-    let name = format!("Rel MISP {n}");
-    let id = match send(s, "create MISP", || ops::create_misp(c, &s.misp, &s.admin, &name)) {
-        Outcome::Ok(v) => match field(&v, "mispID") {
-            Some(id) => id,
-            None => return false,
-        },
-        Outcome::Transport => return true,
-        _ => return false,
-    };
-    acked(s).misps.push(id.clone());
-    match send(s, "approve MISP", || ops::approve_misp(c, &s.misp, &s.admin, &id)) {
-        Outcome::Ok(v) => {
-            if let Some(key) = field(&v, "mispLicenseKey") {
-                acked(s).licences.push((id, key));
-            }
-        }
-        Outcome::Transport => return true,
-        _ => {}
-    }
-    false
 }

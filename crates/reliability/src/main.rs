@@ -6,15 +6,20 @@
 mod client;
 mod crash;
 mod load;
+mod mount;
 mod ops;
 mod outage;
+mod outbox_check;
 mod proxy;
+mod read_only;
 mod replicas;
 mod services;
 mod sqlite_faults;
 mod store;
+mod switch_off;
 mod tally;
 mod verify;
+mod workload;
 
 use std::path::PathBuf;
 

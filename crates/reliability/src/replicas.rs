@@ -6,11 +6,9 @@
 
 use std::sync::{Arc, Barrier};
 
-use serde_json::{Value, json};
-
 use crate::Config;
-use crate::client::{Client, Outcome, admin_token, envelope, token};
-use crate::ops::{self, MISPS, PARTNERS, field};
+use crate::client::{Client, Outcome, admin_token, token};
+use crate::ops::{self, field};
 use crate::services::{Kind, Service, env_for, migrate};
 use crate::store::{Backend, TestStore, request_owner, seed};
 
@@ -65,22 +63,20 @@ pub fn run(cfg: &Config) -> anyhow::Result<bool> {
 
     let (p, a) = (partners.clone(), admin.clone());
     let approvals = race(move |i| ops::approve(&Client::new(), &p[i % 2], &a, "rq-0"));
-    let stored = count(
-        &store,
-        "SELECT COUNT(*) AS n FROM partner_policy_request WHERE id = 'rq-0' AND status_code = 'approved'",
-    )?;
+    let stored = store
+        .count("SELECT COUNT(*) AS n FROM partner_policy_request WHERE id = 'rq-0' AND status_code = 'approved'")?;
     expect_one("approvals of one request", &approvals, stored);
 
     let (owner, q) = request_owner(0);
     let owner_token = Arc::new(token(&owner, &["AUTH_PARTNER"])?);
     let (p, t, o) = (partners.clone(), owner_token.clone(), owner.clone());
     let keys = race(move |i| ops::generate_key(&Client::new(), &p[i % 2], &t, &o, q, "one-label"));
-    let stored = count(&store, "SELECT COUNT(*) AS n FROM partner_policy WHERE label = 'one-label'")?;
+    let stored = store.count("SELECT COUNT(*) AS n FROM partner_policy WHERE label = 'one-label'")?;
     expect_one("key generations with one label", &keys, stored);
 
     let (p, a) = (partners.clone(), admin.clone());
     let registrations = race(move |i| ops::register(&Client::new(), &p[i % 2], &a, "rr-one"));
-    let stored = count(&store, "SELECT COUNT(*) AS n FROM partner WHERE id = 'rr-one'")?;
+    let stored = store.count("SELECT COUNT(*) AS n FROM partner WHERE id = 'rr-one'")?;
     expect_one("registrations of one id", &registrations, stored);
 
     let c = Client::new();
@@ -88,14 +84,14 @@ pub fn run(cfg: &Config) -> anyhow::Result<bool> {
     let misp_id = misp_id.unwrap_or_default();
     let (m, a, id) = (misps.clone(), admin.clone(), misp_id.clone());
     let misp_approvals = race(move |i| ops::approve_misp(&Client::new(), &m[i % 2], &a, &id));
-    let stored = count(&store, &format!("SELECT COUNT(*) AS n FROM misp_license WHERE misp_id = '{misp_id}'"))?;
+    let stored = store.count(&format!("SELECT COUNT(*) AS n FROM misp_license WHERE misp_id = '{misp_id}'"))?;
     expect_one("approvals of one MISP (licences issued)", &misp_approvals, stored);
 
     let licence =
         misp_approvals.iter().find_map(|o| o.ok().and_then(|v| field(v, "mispLicenseKey"))).unwrap_or_default();
-    ok &= switch_offs_licence(&c, &misps, &admin, &misp_id, &licence);
+    ok &= crate::switch_off::switch_offs_licence(&c, &misps, &admin, &misp_id, &licence);
     let key = keys.iter().find_map(|o| o.ok().and_then(|v| field(v, "apiKey"))).unwrap_or_default();
-    ok &= switch_offs_key(&c, &partners, &admin, &owner, q, &key);
+    ok &= crate::switch_off::switch_offs_key(&c, &partners, &admin, &owner, q, &key);
     for s in &mut services {
         if !s.running() || s.panicked() {
             println!("replicas: FAIL {} exited or panicked", s.kind.binary());
@@ -104,72 +100,4 @@ pub fn run(cfg: &Config) -> anyhow::Result<bool> {
         s.kill9();
     }
     Ok(ok)
-}
-
-const CYCLES: usize = 20;
-
-/// Switch the licence off on one replica and validate it on the other, then on again, `CYCLES` times.
-fn switch_offs_licence(c: &Client, misps: &[String; 2], admin: &str, id: &str, key: &str) -> bool {
-    let mut seen = 0;
-    for i in 0..CYCLES {
-        let (a, b) = (&misps[i % 2], &misps[(i + 1) % 2]);
-        for (status, expect_valid) in [("de-active", false), ("active", true)] {
-            let body = envelope(json!({"mispLicenseKey": key, "mispLicenseKeyStatus": status}));
-            let switched = c.call("PUT", &format!("{a}{MISPS}/{id}/licenseKey"), admin, Some(&body)).0;
-            let body = envelope(json!({"mispLicenseKey": key}));
-            let validated = c.call("PATCH", &format!("{b}{MISPS}/{id}/licenseKey"), admin, Some(&body)).0;
-            let valid = validated.ok().and_then(|v| v.get("isValid").and_then(Value::as_bool));
-            if switched.ok().is_some() && valid == Some(expect_valid) {
-                seen += 1;
-            }
-        }
-    }
-    let pass = seen == 2 * CYCLES;
-    println!(
-        "replicas: licence switched off/on on one misp-license-service replica, validated on the other right after the answer: {seen}/{} saw the new state{}",
-        2 * CYCLES,
-        if pass { "" } else { " FAIL" }
-    );
-    pass
-}
-
-/// Switch the API key off on one replica; the other refuses to move it (`PMS_PMS_022`, the key
-/// is off) on the next request; switch it on again through the other replica.
-fn switch_offs_key(c: &Client, partners: &[String; 2], admin: &str, owner: &str, q: usize, key: &str) -> bool {
-    let mut refused = 0;
-    let status = |base: &str, s: &str| {
-        let body = envelope(json!({"label": "one-label", "status": s}));
-        c.call("PATCH", &format!("{base}{PARTNERS}/{owner}/policy/rel-policy-{q}/apiKey/status"), admin, Some(&body)).0
-    };
-    for i in 0..CYCLES {
-        let (a, b) = (&partners[i % 2], &partners[(i + 1) % 2]);
-        let off = status(a, "De-Active");
-        let body = envelope(
-            json!({"oldPolicyID": format!("rel-policy-{q}"), "newPolicyID": format!("rel-policy-{}", (q + 1) % 4)}),
-        );
-        let moved = c.call("PUT", &format!("{b}{PARTNERS}/{owner}/apikey/{key}/policies"), admin, Some(&body)).0;
-        if off.ok().is_some() && matches!(&moved, Outcome::Refused(code) if code == "PMS_PMS_022") {
-            refused += 1;
-        }
-        let _ = status(b, "Active");
-    }
-    let pass = refused == CYCLES;
-    println!(
-        "replicas: API key switched off on one partner-service replica, used (moved to another policy) on the other right after the answer: {refused}/{CYCLES} refused with PMS_PMS_022{}",
-        if pass { "" } else { " FAIL" }
-    );
-    pass
-}
-
-fn count(store: &TestStore, sql: &str) -> anyhow::Result<usize> {
-    use diesel::RunQueryDsl;
-    #[derive(diesel::QueryableByName)]
-    struct N {
-        #[diesel(sql_type = diesel::sql_types::BigInt)]
-        n: i64,
-    }
-    let pool = store.pool()?;
-    let mut conn = pool.get()?;
-    let rows: Vec<N> = diesel::sql_query(sql).load(&mut *conn)?;
-    Ok(rows.first().map_or(0, |r| usize::try_from(r.n).unwrap_or(0)))
 }

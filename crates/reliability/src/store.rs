@@ -57,6 +57,20 @@ impl TestStore {
     pub fn pool(&self) -> anyhow::Result<DbPool> {
         Ok(DbPool::open(&self.url, &PoolOptions { max_size: 2, ..PoolOptions::default() })?)
     }
+
+    /// The `n` of a `SELECT COUNT(*) AS n …`.
+    pub fn count(&self, sql: &str) -> anyhow::Result<usize> {
+        use diesel::RunQueryDsl;
+        #[derive(diesel::QueryableByName)]
+        struct N {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            n: i64,
+        }
+        let pool = self.pool()?;
+        let mut conn = pool.get()?;
+        let rows: Vec<N> = diesel::sql_query(sql).load(&mut *conn)?;
+        Ok(rows.first().map_or(0, |r| usize::try_from(r.n).unwrap_or(0)))
+    }
 }
 
 impl Drop for TestStore {

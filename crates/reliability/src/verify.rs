@@ -12,10 +12,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use audit_events::AuditEvent;
 use diesel::prelude::*;
-use persistence::schema::{
-    audit_log, event_outbox, misp, misp_license, partner, partner_policy, partner_policy_request,
-};
-use serde_json::Value;
+use persistence::schema::{audit_log, misp, misp_license, partner, partner_policy, partner_policy_request};
 
 use crate::crash::Acked;
 use crate::store::TestStore;
@@ -87,12 +84,12 @@ pub fn check(store: &TestStore, acked: &Acked, label: &str) -> anyhow::Result<us
     }
     let key_set: HashSet<String> = keys.iter().map(|(k, ..)| k.clone()).collect();
     lost("API key", acked.keys.iter().map(|(_, k, _)| k), &key_set, &mut problems);
-    let published = outbox_keys(conn, &key_set)?;
+    let published = crate::outbox_check::outbox_keys(conn, &key_set)?;
     let unpublished = key_set.iter().filter(|k| published.get(*k).copied().unwrap_or(0) != 1).count();
     if unpublished > 0 {
         problems.push(format!("{unpublished} API key(s) without exactly one APIKEY_APPROVED event in the outbox"));
     }
-    let events_without_key = outbox_events_without(conn, &key_set)?;
+    let events_without_key = crate::outbox_check::outbox_events_without(conn, &key_set)?;
     if events_without_key > 0 {
         problems.push(format!("{events_without_key} APIKEY_APPROVED event(s) for a key that is not stored"));
     }
@@ -166,47 +163,5 @@ fn lost<'a>(what: &str, acked: impl Iterator<Item = &'a String>, stored: &HashSe
     let missing: Vec<_> = acked.filter(|a| !stored.contains(*a)).collect();
     if !missing.is_empty() {
         problems.push(format!("{} acknowledged {what}(s) not in the store, e.g. {:?}", missing.len(), &missing[..1]));
-    }
-}
-
-fn apikey_events(conn: &mut persistence::DbConnection) -> anyhow::Result<Vec<Value>> {
-    let rows: Vec<String> = event_outbox::table
-        .filter(event_outbox::topic.like("%APIKEY_APPROVED%"))
-        .select(event_outbox::data)
-        .load(conn)?;
-    Ok(rows.iter().map(|d| serde_json::from_str(d).unwrap_or(Value::Null)).collect())
-}
-
-/// How many `APIKEY_APPROVED` events carry each of `keys`.
-fn outbox_keys(conn: &mut persistence::DbConnection, keys: &HashSet<String>) -> anyhow::Result<HashMap<String, usize>> {
-    let mut found: HashMap<String, usize> = HashMap::new();
-    for event in apikey_events(conn)? {
-        let mut strings = Vec::new();
-        collect_strings(&event, &mut strings);
-        for s in strings.into_iter().filter(|s| keys.contains(*s)).collect::<HashSet<_>>() {
-            *found.entry(s.to_owned()).or_default() += 1;
-        }
-    }
-    Ok(found)
-}
-
-/// `APIKEY_APPROVED` events that carry none of `keys`.
-fn outbox_events_without(conn: &mut persistence::DbConnection, keys: &HashSet<String>) -> anyhow::Result<usize> {
-    Ok(apikey_events(conn)?
-        .iter()
-        .filter(|e| {
-            let mut strings = Vec::new();
-            collect_strings(e, &mut strings);
-            !strings.iter().any(|s| keys.contains(*s))
-        })
-        .count())
-}
-
-fn collect_strings<'a>(v: &'a Value, out: &mut Vec<&'a str>) {
-    match v {
-        Value::String(s) => out.push(s),
-        Value::Array(a) => a.iter().for_each(|x| collect_strings(x, out)),
-        Value::Object(o) => o.values().for_each(|x| collect_strings(x, out)),
-        _ => {}
     }
 }
