@@ -31,7 +31,8 @@ pub fn run(cfg: &Config, backend: Backend) -> anyhow::Result<bool> {
     let store = TestStore::create(backend, &cfg.pg_url, "crash")?;
     let env = env_for(&store.url, &store.data_dir(), &[]);
     migrate(&cfg.bin_dir, &env)?;
-    seed(&store.url, (0..target).filter(|n| n % 3 == 1))?;
+    // op n < writes always (each op sends at least one write); twice that leaves room to spare
+    seed(&store.url, (0..2 * target).filter(|n| n % 3 == 1))?;
     let mut services =
         vec![Service::new(&cfg.bin_dir, Kind::Partner, env.clone())?, Service::new(&cfg.bin_dir, Kind::Misp, env)?];
     for s in &mut services {
