@@ -60,6 +60,17 @@ bench-smoke: bench-tools
     cargo build --release -p misp-license-service -p partner-service
     PMS_BENCH_SMOKE=1 cargo bench -p partner-service --bench load
 
+# The reliability suite, full form (docs/reliability.md): kill -9 during ≥ 10,000 writes per backend,
+# the database cut off, two replicas; PostgreSQL at PMS_TEST_PG_URL (its databases are created and dropped)
+reliability:
+    cargo build -q -p partner-service -p misp-license-service -p reliability
+    PMS_TEST_PG_URL={{pg_url}} "${CARGO_TARGET_DIR:-target}/debug/reliability" --full
+
+# The same, short form (what CI runs): 1,500 writes per backend under kill -9
+reliability-short:
+    cargo build -q -p partner-service -p misp-license-service -p reliability
+    PMS_TEST_PG_URL={{pg_url}} "${CARGO_TARGET_DIR:-target}/debug/reliability"
+
 # Idle resident memory of both release binaries on a fresh SQLite store (kB: total, anonymous, file-backed)
 idle-rss:
     #!/usr/bin/env bash

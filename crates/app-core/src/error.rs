@@ -125,6 +125,7 @@ impl From<PersistenceError> for AppError {
     fn from(e: PersistenceError) -> Self {
         match e {
             PersistenceError::PoolTimeout => AppError::unavailable("database pool exhausted"),
+            other if other.is_unavailable() => AppError::unavailable(format!("store unavailable: {other}")),
             other => AppError::internal(format!("store: {other}")),
         }
     }
@@ -132,6 +133,9 @@ impl From<PersistenceError> for AppError {
 
 impl From<QueryError> for AppError {
     fn from(e: QueryError) -> Self {
+        if persistence::is_store_unavailable(&e) {
+            return AppError::unavailable(format!("store unavailable: {e}"));
+        }
         AppError::internal(format!("query: {e}"))
     }
 }
@@ -239,6 +243,24 @@ mod tests {
     fn a_business_error_keeps_code_and_message() {
         let e = AppError::from(MispError::MispNotFound("101".into()));
         assert_eq!((e.code(), e.message()), ("PMS_MSP_005", "MISP ID does not exist  101"));
+    }
+
+    #[test]
+    fn a_lost_connection_is_unavailable_not_internal() {
+        let lost = || {
+            QueryError::DatabaseError(
+                diesel::result::DatabaseErrorKind::ClosedConnection,
+                Box::new("server closed the connection unexpectedly".to_owned()),
+            )
+        };
+        assert_eq!(AppError::from(lost()).kind, FailureKind::Unavailable);
+        assert_eq!(AppError::from(PersistenceError::Query(lost())).kind, FailureKind::Unavailable);
+        let full = QueryError::DatabaseError(
+            diesel::result::DatabaseErrorKind::Unknown,
+            Box::new("database or disk is full".to_owned()),
+        );
+        assert_eq!(AppError::from(full).code(), UNEXPECTED);
+        assert_eq!(AppError::from(QueryError::NotFound).kind, FailureKind::Internal);
     }
 
     #[test]

@@ -15,7 +15,7 @@ mod tx;
 pub mod testing;
 
 pub use connection::{Backend, DbConnection, DbUrl};
-pub use error::{PersistenceError, is_busy, is_unique_violation};
+pub use error::{PersistenceError, is_busy, is_store_unavailable, is_unique_violation};
 pub use pool::{DbPool, PoolOptions, PooledDb};
 pub use tx::transaction;
 

@@ -7,7 +7,8 @@
 //! - malformed JSON or envelope: 400 with `PMS_COR_001`;
 //! - missing/invalid token: 401 `KER-ATH-401`; missing role or another partner's data: 403 `KER-ATH-403`;
 //! - unknown route or method: 404/405 with `PMS_COR_404`/`PMS_COR_405`;
-//! - no database connection in time: 503 `PMS_COR_003`; anything unexpected: 500 `PMS_COR_003`,
+//! - no database connection in time, the connection lost, or a SQLite file read-only or on a full
+//!   disk: 503 `PMS_COR_003`; anything unexpected: 500 `PMS_COR_003`,
 //!   logged with its cause, answered without internals.
 
 use actix_web::http::StatusCode;
@@ -183,6 +184,7 @@ impl From<PersistenceError> for ApiError {
     fn from(e: PersistenceError) -> Self {
         match e {
             PersistenceError::PoolTimeout => ApiError::unavailable("database pool exhausted"),
+            other if other.is_unavailable() => ApiError::unavailable(format!("store unavailable: {other}")),
             other => ApiError::internal(format!("store: {other}")),
         }
     }
@@ -190,6 +192,9 @@ impl From<PersistenceError> for ApiError {
 
 impl From<persistence::QueryError> for ApiError {
     fn from(e: persistence::QueryError) -> Self {
+        if persistence::is_store_unavailable(&e) {
+            return ApiError::unavailable(format!("store unavailable: {e}"));
+        }
         ApiError::internal(format!("query: {e}"))
     }
 }

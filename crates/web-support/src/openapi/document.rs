@@ -31,8 +31,8 @@ lists `{errorCode, message}` items.\n\n\
 as MOSIP answers; each operation lists its codes. A body that is not JSON or has the wrong shape \
 is 400 `PMS_COR_001`; a missing or bad token 401 `KER-ATH-401`; a missing role or another \
 partner's data 403 `KER-ATH-403`; an unknown route 404 `PMS_COR_404`; a method the path does \
-not serve 405 `PMS_COR_405`; no free database connection 503 `PMS_COR_003`; anything unexpected \
-500 `PMS_COR_003`.\n\n\
+not serve 405 `PMS_COR_405`; no free database connection, the database out of reach or unable to \
+take writes 503 `PMS_COR_003`; anything unexpected 500 `PMS_COR_003`.\n\n\
 **Authentication.** A JWT as `Authorization: Bearer <token>` or in the cookie \
 `Authorization=<token>`; roles come from `realm_access.roles`, the user id from \
 `preferred_username`.";
