@@ -85,6 +85,15 @@ where
     Ok(db.call(move |store| op(store, &cfg)).await?)
 }
 
+/// The store's clock (injected in tests), for expiries; the system clock if the store is not
+/// registered.
+pub async fn now(req: &HttpRequest) -> chrono::NaiveDateTime {
+    match data::<Db>(req) {
+        Ok(db) => db.call(|store| Ok(store.now())).await.unwrap_or_else(|_| chrono::Utc::now().naive_utc()),
+        Err(_) => chrono::Utc::now().naive_utc(),
+    }
+}
+
 /// A page of MOSIP search results.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 #[serde(rename_all = "camelCase", default)]

@@ -8,6 +8,7 @@ use partner_app::roles;
 use web_support::Principal;
 
 use crate::api::Answer;
+use crate::certs;
 use crate::ctx::Ctx;
 use crate::lookups::{details_of, key_page, request_page};
 use crate::view::{self, badge};
@@ -37,14 +38,22 @@ pub async fn home(req: HttpRequest) -> HttpResponse {
     } else {
         None
     };
+    // uploading the certificate activates a partner: an inactive one that has one was deactivated
+    let deactivated = !details.is_active && certs::has_certificate(&req, &me, &me.user_id).await.unwrap_or(false);
     let body = html! {
+        @if deactivated {
+            div.alert.error role="alert" #deactivated {
+                p { strong { "Your partner account has been deactivated by an administrator." } }
+                p { "Your API keys and licence keys no longer work, and you cannot request policies. Contact your administrator to have the account activated again." }
+            }
+        }
         section.card #partner-status {
             h2 { (details.organization_name) }
             dl.facts {
                 (partner_facts(&details))
             }
         }
-        section.card #next-steps {
+        @if !deactivated { section.card #next-steps {
             h2 { "What to do next" }
             ol.steps {
                 (step(details.is_active, "Upload your certificate", "/portal/certificates",
@@ -68,7 +77,7 @@ pub async fn home(req: HttpRequest) -> HttpResponse {
                     (step(false, "Register your FTM chips", "/portal/ftm-chips", "Add each chip and upload its certificate for approval."))
                 }
             }
-        }
+        } }
     };
     let failed = match &progress {
         Some(Err(r)) => Some(r),

@@ -109,7 +109,7 @@ async fn render_policies(
 }
 
 pub async fn request_policy(req: HttpRequest, body: web::Bytes) -> HttpResponse {
-    let (ctx, me, form) = or_answer!(posted(signed_in(&req), &body));
+    let (ctx, me, form) = or_answer!(posted(&req, signed_in(&req), &body));
     let result: api::Answer<_> = async {
         me.require_any(roles::POLICY_MAPPING_REQUEST)?;
         let request = MappingBody {
