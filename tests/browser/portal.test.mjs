@@ -205,8 +205,13 @@ step('policy manager: a policy group, then a policy whose schema errors are show
   assert.match(await admin.locator('#flash').innerText(), /draft policy is saved/);
   await admin.goto(`${env.base}/portal/admin/policies`);
   const row = admin.locator(`tr[data-policy="${PARTNER.policy}"]`);
-  await row.locator('button:has-text("Publish")').click();
+  await row.locator('a:has-text("Publish")').click();
+  // a confirmation page names the policy and takes an optional reason
+  assert.match(await admin.locator('#confirm').innerText(), new RegExp(`Publish policy ${PARTNER.policy}`));
+  await admin.fill('#f-reason', 'Reviewed by the policy board');
+  await admin.click('#confirm button:has-text("Publish")');
   await admin.waitForSelector('#flash');
+  assert.match(await admin.locator('#flash').innerText(), /Reason: Reviewed by the policy board/);
   assert.match(await row.locator('td.state').innerText(), /PUBLISHED/i);
   await shot(admin, 'policy-published');
 });
@@ -305,7 +310,7 @@ step('the partner requests the policy', async () => {
   await partner.fill('#f-useCaseDescription', 'Authenticate our customers by fingerprint');
   await partner.click('text=Send the request');
   await partner.waitForSelector('#flash');
-  assert.match(await partner.locator('#requests').innerText(), new RegExp(`${PARTNER.policy}[\\s\\S]*InProgress`));
+  assert.match(await partner.locator('#requests').innerText(), new RegExp(`${PARTNER.policy}[\\s\\S]*Pending`));
   await shot(partner, 'policy-requested');
 });
 
@@ -332,6 +337,10 @@ step('the partner generates an API key and sees it', async () => {
   assert.match(keys, /production-key/);
   assert.match(keys, /Active/);
   await shot(partner, 'api-key-generated');
+  // post/redirect/get: a reload shows the list again, the key is not shown twice nor re-posted
+  await partner.reload();
+  assert.equal(await partner.locator('#api-key').count(), 0);
+  assert.equal((await partner.locator('#keys').innerText()).match(/production-key/g).length, 1);
   await partner.goto(`${env.base}/portal/`);
   await shot(partner, 'partner-dashboard-done');
 });
@@ -371,9 +380,12 @@ step('the administrator deactivates the partner', async () => {
   await shot(admin, 'admin-partners');
   await admin.click(`a:has-text("${PARTNER.id}")`);
   assert.match(await admin.locator('#status').innerText(), /^Active$/i);
-  await admin.click('text=Deactivate partner');
+  await admin.click('a:has-text("Deactivate partner")');
+  await admin.fill('#f-reason', 'Contract ended');
+  await admin.click('#confirm button:has-text("Deactivate partner")');
   await admin.waitForSelector('#flash');
-  assert.match(await admin.locator('#status').innerText(), /de-?active/i);
+  assert.match(await admin.locator('#flash').innerText(), /Reason: Contract ended/);
+  assert.match(await admin.locator('#status').innerText(), /inactive/i);
   await shot(admin, 'admin-partner-deactivated');
 });
 
@@ -446,7 +458,7 @@ step('a device provider signs up, adds an SBI (a date in the future refused firs
   await device.fill('#f-swCreateDateTime', isoDay(0));
   await device.click('button:has-text("Add the SBI")');
   await device.waitForSelector('#flash');
-  assert.match(await device.locator('#sbis').innerText(), /PORTAL\.SBI\.1[\s\S]*pending_approval/);
+  assert.match(await device.locator('#sbis').innerText(), /PORTAL\.SBI\.1[\s\S]*Pending/);
   await shot(device, 'device-sbis');
 
   await device.goto(`${env.base}/portal/devices`);
@@ -455,7 +467,7 @@ step('a device provider signs up, adds an SBI (a date in the future refused firs
   await device.fill('#f-model', 'Portal Slap 1');
   await device.click('button:has-text("Add the device")');
   await device.waitForSelector('#flash');
-  assert.match(await device.locator('#devices').innerText(), /Portal Slap 1[\s\S]*Finger[\s\S]*Slap[\s\S]*pending_approval/);
+  assert.match(await device.locator('#devices').innerText(), /Portal Slap 1[\s\S]*Finger[\s\S]*Slap[\s\S]*Pending/);
   await shot(device, 'device-details');
 });
 
@@ -468,13 +480,13 @@ step('an FTM provider signs up, adds a chip, uploads its certificate and downloa
   await ftm.click('button:has-text("Add the chip")');
   await ftm.waitForSelector('#flash');
   const row = ftm.locator('#chips tr', { hasText: 'PC-1' });
-  assert.match(await row.innerText(), /pending_cert_upload[\s\S]*not uploaded/);
+  assert.match(await row.innerText(), /Certificate needed[\s\S]*not uploaded/);
   await row.locator('summary').click();
   await row.locator('input[type=file]').setInputFiles(certs.chip);
   await row.locator('button:has-text("Upload")').click();
   await ftm.waitForSelector('#flash');
   assert.match(await ftm.locator('#flash').innerText(), /certificate is uploaded/, await ftm.locator('#flash').innerText());
-  assert.match(await ftm.locator('#chips tr', { hasText: 'PC-1' }).innerText(), /pending_approval[\s\S]*uploaded/);
+  assert.match(await ftm.locator('#chips tr', { hasText: 'PC-1' }).innerText(), /Pending[\s\S]*uploaded/);
   await shot(ftm, 'ftm-chips');
   const [download] = await Promise.all([ftm.waitForEvent('download'), ftm.click('#chips a:has-text("Download")')]);
   const saved = path.join(ARTIFACTS, 'ftm-chip-certificate.pem');

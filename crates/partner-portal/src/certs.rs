@@ -108,12 +108,6 @@ pub async fn upload_ca(req: &HttpRequest, me: &Principal, form: &Form) -> Result
     Ok(done.status.to_owned())
 }
 
-/// Whether the partner has uploaded its certificate (an inactive partner that has one was
-/// deactivated by an admin, as uploading activates).
-pub async fn has_certificate(req: &HttpRequest, me: &Principal, partner_id: &str) -> Result<bool, Refusal> {
-    stored(req, me, partner_id).await.map(|s| s.is_some())
-}
-
 /// One line about a partner's certificate, for the admin's partner page (a failed read: its
 /// error, not "none uploaded").
 pub async fn summary(req: &HttpRequest, me: &Principal, partner_id: &str) -> Markup {

@@ -148,6 +148,13 @@ impl Ctx {
         c
     }
 
+    /// An `HttpOnly`, `SameSite=Strict` cookie `name` for `path`, kept `secs` seconds.
+    pub fn scoped_cookie(&self, name: &'static str, value: String, path: &'static str, secs: i64) -> Cookie<'static> {
+        let mut c = self.cookie(name, value, path);
+        c.set_max_age(actix_web::cookie::time::Duration::seconds(secs));
+        c
+    }
+
     /// A cookie carrying `secret` to the next view of `path` only (one minute, `HttpOnly`,
     /// `SameSite=Strict`), for [`Ctx::take_once`].
     pub fn once_cookie(&self, path: &'static str, secret: &str) -> Cookie<'static> {

@@ -58,6 +58,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/signup", post().to(auth::signup))
             .route("/signup/verify", get().to(auth::verify_page))
             .route("/signup/verify", post().to(auth::verify))
+            .route("/signup/resend", post().to(auth::resend))
             .route("/profile", get().to(partner::profile))
             .route("/profile", post().to(partner::update_profile))
             .route("/profile/contact", post().to(partner::add_contact))

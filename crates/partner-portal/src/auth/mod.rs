@@ -1,6 +1,7 @@
 //! Log in and log out over `partner_app::onboarding::login`; sign-up (form → e-mailed OTP →
 //! password) in [`signup`]. All of it only while `[onboarding] enabled`.
 
+mod resend;
 mod resume;
 mod signup;
 
@@ -12,6 +13,7 @@ use serde::Deserialize;
 use web_support::host::client_address;
 use web_support::{Actor, ApiError, Db, request_id};
 
+pub use resend::resend;
 pub use resume::resume_login;
 pub use signup::{signup, signup_page, verify, verify_page};
 

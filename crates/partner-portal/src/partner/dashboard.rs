@@ -3,12 +3,12 @@
 
 use actix_web::{HttpRequest, HttpResponse};
 use maud::{Markup, html};
+use partner_app::cert_reads;
 use partner_app::details::PartnerDetails;
 use partner_app::roles;
 use web_support::Principal;
 
-use crate::api::Answer;
-use crate::certs;
+use crate::api::{self, Answer};
 use crate::ctx::Ctx;
 use crate::lookups::{details_of, key_page, request_page};
 use crate::view::{self, badge};
@@ -38,8 +38,7 @@ pub async fn home(req: HttpRequest) -> HttpResponse {
     } else {
         None
     };
-    // uploading the certificate activates a partner: an inactive one that has one was deactivated
-    let deactivated = !details.is_active && certs::has_certificate(&req, &me, &me.user_id).await.unwrap_or(false);
+    let deactivated = !details.is_active && deactivated_by_admin(&req, &me).await;
     let body = html! {
         @if deactivated {
             div.alert.error role="alert" #deactivated {
@@ -84,6 +83,14 @@ pub async fn home(req: HttpRequest) -> HttpResponse {
         _ => None,
     };
     view::page_partial(ctx, "Dashboard", failed, body)
+}
+
+/// Whether an admin deactivated the partner (approved, then switched off: MOSIP's
+/// `isPartnerActive` false), rather than it never being activated.
+async fn deactivated_by_admin(req: &HttpRequest, me: &Principal) -> bool {
+    let caller = me.clone();
+    let found = api::call(req, move |store| cert_reads::certificates_details(store, &caller, None)).await;
+    found.is_ok_and(|list| list.iter().any(|p| p.partner_id == me.user_id && !p.is_partner_active))
 }
 
 /// The facts about a partner its dashboard and its admin page both list.

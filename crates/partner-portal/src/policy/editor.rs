@@ -63,7 +63,7 @@ pub(super) async fn editor(
             r.errors
                 .iter()
                 .filter(|e| e.error_code.starts_with("PMS_PV_") || e.message.ends_with(":request.policies"))
-                .map(|e| format!("{} ({})", e.message, e.error_code))
+                .map(|e| format!("{} ({})", api::readable(&e.message), e.error_code))
                 .collect()
         })
         .unwrap_or_default();

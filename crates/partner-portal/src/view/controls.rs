@@ -142,7 +142,8 @@ pub fn status_word(text: &str) -> String {
     match text.trim().to_ascii_lowercase().replace(['-', '_', ' '], "").as_str() {
         "active" | "activated" | "true" => "Active".into(),
         "deactive" | "inactive" | "deactivated" | "false" => "Inactive".into(),
-        "inprogress" | "pending" | "pendingapproval" | "pendingcertupload" => "Pending".into(),
+        "inprogress" | "pending" | "pendingapproval" => "Pending".into(),
+        "pendingcertupload" => "Certificate needed".into(),
         "approved" => "Approved".into(),
         "rejected" => "Rejected".into(),
         "published" => "Published".into(),

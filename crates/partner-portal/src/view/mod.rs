@@ -225,12 +225,12 @@ pub fn errors(r: &Refusal) -> Markup {
         div.alert.error role="alert" #errors {
             @if r.errors.len() == 1 {
                 @let e = &r.errors[0];
-                p { (e.message) " " span.code { "(" (e.error_code) ")" } }
+                p { (crate::api::readable(&e.message)) " " small.code { "(" (e.error_code) ")" } }
             } @else {
                 p { "The request was refused:" }
                 ul {
                     @for e in &r.errors {
-                        li { (e.message) " " span.code { "(" (e.error_code) ")" } }
+                        li { (crate::api::readable(&e.message)) " " small.code { "(" (e.error_code) ")" } }
                     }
                 }
             }
