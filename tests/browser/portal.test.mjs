@@ -389,6 +389,42 @@ step('the administrator deactivates the partner', async () => {
   await shot(admin, 'admin-partner-deactivated');
 });
 
+step('the deactivated partner is told why on its dashboard', async () => {
+  await partner.goto(`${env.base}/portal/`);
+  assert.match(await partner.locator('#deactivated').innerText(), /deactivated by an administrator/);
+  assert.equal(await partner.locator('#next-steps').count(), 0);
+  await shot(partner, 'partner-deactivated');
+});
+
+step('a form sent after the session ended keeps what was typed and is sent after the login', async () => {
+  await admin.goto(`${env.base}/portal/admin/policy-groups`);
+  await admin.fill('#f-name', 'kept-after-expiry');
+  await admin.fill('#f-desc', 'Typed before the session ended');
+  // the session ends while the form is open (a token that no longer verifies)
+  await admin.context().addCookies([{ name: 'Authorization', value: 'expired.token.value', url: env.base }]);
+  await admin.click('text=Create group');
+  assert.match(await admin.locator('#session-ended').innerText(), /session has ended/);
+  assert.match(await admin.locator('details.typed').innerText(), /kept-after-expiry/);
+  await shot(admin, 'session-ended-kept');
+  await admin.fill('#f-userName', ADMIN.user);
+  await admin.fill('#f-password', ADMIN.password);
+  await admin.click('form.card button[type=submit]');
+  await admin.click('#resend button:has-text("Send again")');
+  await admin.waitForSelector('#flash');
+  assert.match(await admin.locator('#flash').innerText(), /kept-after-expiry created/);
+});
+
+step('at 375 px the menu is one row and the tables show every column without page scroll', async () => {
+  await admin.setViewportSize({ width: 375, height: 800 });
+  await admin.goto(`${env.base}/portal/admin/policies`);
+  const overflow = await admin.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no horizontal page scroll (${overflow}px)`);
+  const rows = await admin.evaluate(() => new Set([...document.querySelectorAll('nav li')].map((li) => li.offsetTop)).size);
+  assert.equal(rows, 1, 'the menu is one row');
+  await shot(admin, 'narrow-policies');
+  await admin.setViewportSize({ width: 1280, height: 800 });
+});
+
 step('the audit viewer shows the portal actions, newest first, filtered by user', async () => {
   await admin.goto(`${env.base}/portal/admin/audit?userId=${ADMIN.user}`);
   const text = await admin.locator('#audit').innerText();
@@ -509,12 +545,12 @@ step('the administrator approves the SBI, the device and the chip, confirming ea
   }
   await shot(admin, 'admin-devices-approved');
   await ftm.goto(`${env.base}/portal/ftm-chips`);
-  assert.match(await ftm.locator('#chips tr', { hasText: 'PC-1' }).innerText(), /approved/);
+  assert.match(await ftm.locator('#chips tr', { hasText: 'PC-1' }).innerText(), /approved/i);
 });
 
 step('the device provider adds its approved device to its approved SBI', async () => {
   await device.goto(`${env.base}/portal/sbis`);
-  assert.match(await device.locator('#sbis').innerText(), /approved/);
+  assert.match(await device.locator('#sbis').innerText(), /approved/i);
   assert.match(await device.locator('#f-sbiId').innerText(), /PORTAL\.SBI\.1/);
   assert.match(await device.locator('#f-deviceDetailId').innerText(), /Portal Slap 1/);
   await device.click('button:has-text("Add the device")');

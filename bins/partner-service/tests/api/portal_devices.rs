@@ -158,7 +158,7 @@ fn an_ftm_provider_adds_a_chip_that_waits_for_its_certificate(app: TestApp) {
     adm.post(&path, &[("_csrf", &admin_csrf), ("decision", "reject")]);
     assert!(adm.get("/portal/admin/devices").body.contains("Status updated successfully."));
     let list = ftp.get("/portal/ftm-chips");
-    assert!(list.body.contains("rejected") && !list.body.contains("Upload the certificate"), "{}", list.body);
+    assert!(list.body.contains(">Rejected<") && !list.body.contains("Upload the certificate"), "{}", list.body);
     // a device provider has no FTM pages
     let mut dp = Browser::signed_in(&app, provider_token("dp1"));
     assert_eq!(dp.get("/portal/ftm-chips").status, 403);

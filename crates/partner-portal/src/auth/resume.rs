@@ -72,3 +72,24 @@ pub fn resend_page(ctx: &Ctx, form: &Form, next: &str) -> Option<Markup> {
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn after_the_login_the_kept_form_is_sent_again_without_its_token() {
+        let ctx = Ctx::new(&actix_web::test::TestRequest::default().to_http_request());
+        let form = Form::from_pairs(vec![
+            ("resume.name".into(), "g <1>".into()),
+            ("resume.desc".into(), "kept".into()),
+            ("userName".into(), "admin".into()),
+        ]);
+        let page = resend_page(&ctx, &form, "/portal/admin/policy-groups").map(|m| m.into_string()).unwrap_or_default();
+        assert!(page.contains("action=\"/portal/admin/policy-groups\""), "{page}");
+        assert!(page.contains("name=\"name\" value=\"g &lt;1&gt;\"") && page.contains("name=\"desc\" value=\"kept\""));
+        assert!(!page.contains("userName"));
+        assert!(resend_page(&ctx, &Form::default(), "/portal/keys").is_none(), "nothing carried: a plain redirect");
+        assert!(!carried("_csrf") && !carried("password") && carried("name"));
+    }
+}
