@@ -65,13 +65,11 @@ pub async fn count_unseen(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    if req.method() == Method::GET
+    let page_view = req.method() == Method::GET
         && !req.path().starts_with("/portal/static/")
-        && req.cookie("Authorization").is_some()
-    {
-        if let Some(found) = unseen(req.request()).await {
-            req.extensions_mut().insert(found);
-        }
+        && req.cookie("Authorization").is_some();
+    if page_view && let Some(found) = unseen(req.request()).await {
+        req.extensions_mut().insert(found);
     }
     next.call(req).await
 }

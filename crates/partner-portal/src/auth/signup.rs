@@ -5,7 +5,6 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use app_core::Actor;
 use maud::html;
 use partner_app::PartnerConfig;
-use partner_app::dto::mosip_time;
 use partner_app::onboarding::ANONYMOUS;
 use partner_app::onboarding::choices::signup_choices;
 use partner_app::onboarding::otp;
@@ -81,7 +80,7 @@ pub async fn signup(req: HttpRequest, body: web::Bytes) -> HttpResponse {
     let answer = send_code(&req, &form).await;
     match answer {
         Ok(sent) => {
-            let until = format!(" It is valid until {} (UTC).", mosip_time::text(sent.otp_expiry_time));
+            let until = format!(" It is valid until {}.", view::when(sent.otp_expiry_time));
             let to = format!("/portal/signup/verify?registration={}", view::q(&sent.registration_id));
             let mut res =
                 ctx.redirect_with(&to, Flash::Success(format!("We sent a code to {}.{until}", sent.email_id)));

@@ -36,8 +36,8 @@ pub async fn licence(req: HttpRequest) -> HttpResponse {
                             @for k in keys {
                                 tr {
                                     td { code.key { (k.license_key) } }
-                                    td { (k.valid_from_date) }
-                                    td { (k.valid_to_date) }
+                                    td { (view::when_text(&k.valid_from_date)) }
+                                    td { (view::when_text(&k.valid_to_date)) }
                                     td { (view::badge(if k.is_active { "Active" } else { "De-Active" })) }
                                 }
                             }

@@ -102,7 +102,7 @@ async fn render_group(
     let active = form.map_or(group.is_active, |f| f.checked("isActive"));
     let body = html! {
         section.card {
-            p.muted { "Created " (group.cr_dtimes) }
+            p.muted { "Created " (view::when_text(&group.cr_dtimes)) }
             @if let Some(r) = refusal { (view::errors(r)) }
             form method="post" action=(format!("/portal/admin/policy-groups/{}", view::q(id))) {
                 (view::csrf(&ctx))
