@@ -481,6 +481,11 @@ step('the administrator approves a MISP registered through the MISP service and 
   await admin.waitForSelector('#flash');
   assert.ok(await card.locator('button:has-text("Switch on")').count() === 1, await card.innerText());
   await shot(admin, 'admin-misps');
+  // deactivating asks first, naming the MISP; cancelling changes nothing
+  await card.locator('a:has-text("Deactivate")').click();
+  assert.match(await admin.locator('#confirm').innerText(), /Deactivate MISP Portal Infra Provider/);
+  await admin.click('#confirm a:has-text("Cancel")');
+  assert.match(await admin.locator(`section[data-misp="${mispId}"]`).innerText(), /Active/);
 });
 
 step('a device provider signs up, adds an SBI (a date in the future refused first) and a device', async () => {

@@ -104,6 +104,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     .route("/certificates", post().to(admin::upload_ca))
                     .route("/audit", get().to(admin::audit))
                     .route("/misps", get().to(misp::misps))
+                    .route("/misps/{id}", get().to(misp::confirm_misp))
                     .route("/misps/{id}", post().to(misp::misp_action))
                     .route("/devices", get().to(device::approvals))
                     .route("/devices/{kind}/{id}", get().to(device::confirm_decision))

@@ -79,10 +79,10 @@ pub async fn misps(req: HttpRequest) -> HttpResponse {
                                 (view::button_form(&ctx, &action, &[("action", "status"), ("value", "approved")], "Approve", "small"))
                             }
                             @if registration != "rejected" {
-                                (view::button_form(&ctx, &action, &[("action", "status"), ("value", "rejected")], "Reject", "small danger"))
+                                a.button.small.danger href=(format!("{action}?action=status&value=rejected")) { "Reject…" }
                             }
                             @if m.is_active {
-                                (view::button_form(&ctx, &action, &[("action", "active"), ("value", "de-active")], "Deactivate", "small secondary"))
+                                a.button.small.secondary href=(format!("{action}?action=active&value=de-active")) { "Deactivate…" }
                             } @else {
                                 (view::button_form(&ctx, &action, &[("action", "active"), ("value", "active")], "Activate", "small secondary"))
                             }
@@ -180,5 +180,6 @@ pub async fn misp_action(req: HttpRequest, path: web::Path<String>, body: web::B
         }
         _ => Err(Refusal::from(ApiError::invalid_field("action", "must be status, active or key"))),
     };
-    ctx.redirect_with("/portal/admin/misps", Flash::of(result))
+    let reason = view::reason(&form);
+    ctx.redirect_with("/portal/admin/misps", Flash::of(result.map(|m| view::with_reason(m, reason.as_deref()))))
 }
