@@ -205,8 +205,13 @@ step('policy manager: a policy group, then a policy whose schema errors are show
   assert.match(await admin.locator('#flash').innerText(), /draft policy is saved/);
   await admin.goto(`${env.base}/portal/admin/policies`);
   const row = admin.locator(`tr[data-policy="${PARTNER.policy}"]`);
-  await row.locator('button:has-text("Publish")').click();
+  await row.locator('a:has-text("Publish")').click();
+  // a confirmation page names the policy and takes an optional reason
+  assert.match(await admin.locator('#confirm').innerText(), new RegExp(`Publish policy ${PARTNER.policy}`));
+  await admin.fill('#f-reason', 'Reviewed by the policy board');
+  await admin.click('#confirm button:has-text("Publish")');
   await admin.waitForSelector('#flash');
+  assert.match(await admin.locator('#flash').innerText(), /Reason: Reviewed by the policy board/);
   assert.match(await row.locator('td.state').innerText(), /PUBLISHED/i);
   await shot(admin, 'policy-published');
 });
@@ -305,7 +310,7 @@ step('the partner requests the policy', async () => {
   await partner.fill('#f-useCaseDescription', 'Authenticate our customers by fingerprint');
   await partner.click('text=Send the request');
   await partner.waitForSelector('#flash');
-  assert.match(await partner.locator('#requests').innerText(), new RegExp(`${PARTNER.policy}[\\s\\S]*InProgress`));
+  assert.match(await partner.locator('#requests').innerText(), new RegExp(`${PARTNER.policy}[\\s\\S]*Pending`));
   await shot(partner, 'policy-requested');
 });
 
@@ -332,6 +337,10 @@ step('the partner generates an API key and sees it', async () => {
   assert.match(keys, /production-key/);
   assert.match(keys, /Active/);
   await shot(partner, 'api-key-generated');
+  // post/redirect/get: a reload shows the list again, the key is not shown twice nor re-posted
+  await partner.reload();
+  assert.equal(await partner.locator('#api-key').count(), 0);
+  assert.equal((await partner.locator('#keys').innerText()).match(/production-key/g).length, 1);
   await partner.goto(`${env.base}/portal/`);
   await shot(partner, 'partner-dashboard-done');
 });
@@ -371,10 +380,53 @@ step('the administrator deactivates the partner', async () => {
   await shot(admin, 'admin-partners');
   await admin.click(`a:has-text("${PARTNER.id}")`);
   assert.match(await admin.locator('#status').innerText(), /^Active$/i);
-  await admin.click('text=Deactivate partner');
+  await admin.click('a:has-text("Deactivate partner")');
+  await admin.fill('#f-reason', 'Contract ended');
+  await admin.click('#confirm button:has-text("Deactivate partner")');
   await admin.waitForSelector('#flash');
-  assert.match(await admin.locator('#status').innerText(), /de-?active/i);
+  assert.match(await admin.locator('#flash').innerText(), /Reason: Contract ended/);
+  assert.match(await admin.locator('#status').innerText(), /inactive/i);
   await shot(admin, 'admin-partner-deactivated');
+});
+
+step('the deactivated partner is told why on its dashboard', async () => {
+  await partner.goto(`${env.base}/portal/`);
+  assert.match(await partner.locator('#deactivated').innerText(), /deactivated by an administrator/);
+  assert.equal(await partner.locator('#next-steps').count(), 0);
+  await shot(partner, 'partner-deactivated');
+});
+
+step('a form sent after the session ended keeps what was typed and is sent after the login', async () => {
+  await admin.goto(`${env.base}/portal/admin/policy-groups`);
+  await admin.fill('#f-name', 'kept-after-expiry');
+  await admin.fill('#f-desc', 'Typed before the session ended');
+  // the session ends while the form is open (a token that no longer verifies)
+  await admin.context().addCookies([{ name: 'Authorization', value: 'expired.token.value', url: env.base }]);
+  await admin.click('text=Create group');
+  assert.match(await admin.locator('#session-ended').innerText(), /session has ended/);
+  assert.match(await admin.locator('details.typed').innerText(), /kept-after-expiry/);
+  await shot(admin, 'session-ended-kept');
+  await admin.fill('#f-userName', ADMIN.user);
+  await admin.fill('#f-password', ADMIN.password);
+  await admin.click('form.card button[type=submit]');
+  await admin.click('#resend button:has-text("Send again")');
+  await admin.waitForSelector('#flash');
+  assert.match(await admin.locator('#flash').innerText(), /kept-after-expiry created/);
+});
+
+step('at 375 px the menu is one row and the tables show every column without page scroll', async () => {
+  await admin.setViewportSize({ width: 375, height: 800 });
+  await admin.goto(`${env.base}/portal/admin/policies`);
+  const overflow = await admin.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no horizontal page scroll (${overflow}px)`);
+  const oneRow = await admin.evaluate(() => {
+    const boxes = [...document.querySelectorAll('nav li')].map((li) => li.getBoundingClientRect());
+    const firstBottom = Math.min(...boxes.map((b) => b.bottom));
+    return boxes.every((b) => b.top < firstBottom);
+  });
+  assert.ok(oneRow, 'the menu is one row (it scrolls sideways)');
+  await shot(admin, 'narrow-policies');
+  await admin.setViewportSize({ width: 1280, height: 800 });
 });
 
 step('the audit viewer shows the portal actions, newest first, filtered by user', async () => {
@@ -429,6 +481,11 @@ step('the administrator approves a MISP registered through the MISP service and 
   await admin.waitForSelector('#flash');
   assert.ok(await card.locator('button:has-text("Switch on")').count() === 1, await card.innerText());
   await shot(admin, 'admin-misps');
+  // deactivating asks first, naming the MISP; cancelling changes nothing
+  await card.locator('a:has-text("Deactivate")').click();
+  assert.match(await admin.locator('#confirm').innerText(), /Deactivate MISP Portal Infra Provider/);
+  await admin.click('#confirm a:has-text("Cancel")');
+  assert.match(await admin.locator(`section[data-misp="${mispId}"]`).innerText(), /Active/);
 });
 
 step('a device provider signs up, adds an SBI (a date in the future refused first) and a device', async () => {
@@ -446,7 +503,7 @@ step('a device provider signs up, adds an SBI (a date in the future refused firs
   await device.fill('#f-swCreateDateTime', isoDay(0));
   await device.click('button:has-text("Add the SBI")');
   await device.waitForSelector('#flash');
-  assert.match(await device.locator('#sbis').innerText(), /PORTAL\.SBI\.1[\s\S]*pending_approval/);
+  assert.match(await device.locator('#sbis').innerText(), /PORTAL\.SBI\.1[\s\S]*Pending/);
   await shot(device, 'device-sbis');
 
   await device.goto(`${env.base}/portal/devices`);
@@ -455,7 +512,7 @@ step('a device provider signs up, adds an SBI (a date in the future refused firs
   await device.fill('#f-model', 'Portal Slap 1');
   await device.click('button:has-text("Add the device")');
   await device.waitForSelector('#flash');
-  assert.match(await device.locator('#devices').innerText(), /Portal Slap 1[\s\S]*Finger[\s\S]*Slap[\s\S]*pending_approval/);
+  assert.match(await device.locator('#devices').innerText(), /Portal Slap 1[\s\S]*Finger[\s\S]*Slap[\s\S]*Pending/);
   await shot(device, 'device-details');
 });
 
@@ -468,13 +525,13 @@ step('an FTM provider signs up, adds a chip, uploads its certificate and downloa
   await ftm.click('button:has-text("Add the chip")');
   await ftm.waitForSelector('#flash');
   const row = ftm.locator('#chips tr', { hasText: 'PC-1' });
-  assert.match(await row.innerText(), /pending_cert_upload[\s\S]*not uploaded/);
+  assert.match(await row.innerText(), /Certificate needed[\s\S]*not uploaded/);
   await row.locator('summary').click();
   await row.locator('input[type=file]').setInputFiles(certs.chip);
   await row.locator('button:has-text("Upload")').click();
   await ftm.waitForSelector('#flash');
   assert.match(await ftm.locator('#flash').innerText(), /certificate is uploaded/, await ftm.locator('#flash').innerText());
-  assert.match(await ftm.locator('#chips tr', { hasText: 'PC-1' }).innerText(), /pending_approval[\s\S]*uploaded/);
+  assert.match(await ftm.locator('#chips tr', { hasText: 'PC-1' }).innerText(), /Pending[\s\S]*uploaded/);
   await shot(ftm, 'ftm-chips');
   const [download] = await Promise.all([ftm.waitForEvent('download'), ftm.click('#chips a:has-text("Download")')]);
   const saved = path.join(ARTIFACTS, 'ftm-chip-certificate.pem');
@@ -497,12 +554,12 @@ step('the administrator approves the SBI, the device and the chip, confirming ea
   }
   await shot(admin, 'admin-devices-approved');
   await ftm.goto(`${env.base}/portal/ftm-chips`);
-  assert.match(await ftm.locator('#chips tr', { hasText: 'PC-1' }).innerText(), /approved/);
+  assert.match(await ftm.locator('#chips tr', { hasText: 'PC-1' }).innerText(), /approved/i);
 });
 
 step('the device provider adds its approved device to its approved SBI', async () => {
   await device.goto(`${env.base}/portal/sbis`);
-  assert.match(await device.locator('#sbis').innerText(), /approved/);
+  assert.match(await device.locator('#sbis').innerText(), /approved/i);
   assert.match(await device.locator('#f-sbiId').innerText(), /PORTAL\.SBI\.1/);
   assert.match(await device.locator('#f-deviceDetailId').innerText(), /Portal Slap 1/);
   await device.click('button:has-text("Add the device")');

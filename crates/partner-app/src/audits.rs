@@ -103,6 +103,15 @@ fn text(v: Option<String>) -> Option<String> {
 
 /// A page of the records that match `query`, newest first (the caller is an admin). Not audited.
 pub fn search(store: &Store, query: AuditQuery) -> Result<PageResponse<AuditItem>, AppError> {
+    search_excluding(store, query, Vec::new())
+}
+
+/// [`search`], leaving out the records of the event ids `exclude` (in SQL, so paging holds).
+pub fn search_excluding(
+    store: &Store,
+    query: AuditQuery,
+    exclude: Vec<String>,
+) -> Result<PageResponse<AuditItem>, AppError> {
     let page_start = query.page_start.unwrap_or(0);
     let page_fetch = query.page_fetch.unwrap_or(20);
     if page_start < 0 || !(1..=MAX_PAGE).contains(&page_fetch) {
@@ -117,6 +126,7 @@ pub fn search(store: &Store, query: AuditQuery) -> Result<PageResponse<AuditItem
         event_id: text(query.event_id),
         ref_id: text(query.ref_id),
         user: text(query.user_id),
+        exclude_events: exclude,
     };
     let offset = page_start.saturating_mul(page_fetch);
     let (rows, total) = store.read(|tx| Ok(repo::search(tx.conn, &filter, offset, page_fetch)?))?;

@@ -27,7 +27,11 @@ impl Refusal {
 
     /// The errors as one line, for a message carried over a redirect.
     pub fn flat(&self) -> String {
-        self.errors.iter().map(|e| format!("{} ({})", e.message, e.error_code)).collect::<Vec<_>>().join("; ")
+        self.errors
+            .iter()
+            .map(|e| format!("{} ({})", readable(&e.message), e.error_code))
+            .collect::<Vec<_>>()
+            .join("; ")
     }
 
     /// Messages for the form field `field` (`PMS_COR_001` "… :request.<field>").
@@ -40,6 +44,19 @@ impl Refusal {
                 (f.eq_ignore_ascii_case(field)).then_some(message)
             })
             .collect()
+    }
+}
+
+/// MOSIP's field message for people: "Invalid request parameter - must not be blank
+/// :request.name" reads "name: must not be blank" (the code stays beside it).
+pub fn readable(message: &str) -> String {
+    match message.rsplit_once(" :") {
+        Some((text, path)) if path.starts_with("request") => {
+            let field = path.strip_prefix("request.").unwrap_or(path);
+            let text = text.strip_prefix("Invalid request parameter - ").unwrap_or(text);
+            if field == "request" || field.is_empty() { text.to_owned() } else { format!("{field}: {text}") }
+        }
+        _ => message.to_owned(),
     }
 }
 
@@ -85,6 +102,15 @@ where
     Ok(db.call(move |store| op(store, &cfg)).await?)
 }
 
+/// The store's clock (injected in tests), for expiries; the system clock if the store is not
+/// registered.
+pub async fn now(req: &HttpRequest) -> chrono::NaiveDateTime {
+    match data::<Db>(req) {
+        Ok(db) => db.call(|store| Ok(store.now())).await.unwrap_or_else(|_| chrono::Utc::now().naive_utc()),
+        Err(_) => chrono::Utc::now().naive_utc(),
+    }
+}
+
 /// A page of MOSIP search results.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -119,5 +145,17 @@ mod tests {
         assert_eq!(r.for_field("desc").len(), 1);
         assert!(r.for_field("version").is_empty());
         assert_eq!(r.code(), "PMS_COR_001");
+    }
+
+    #[test]
+    fn field_messages_read_without_the_request_path() {
+        assert_eq!(
+            readable("Invalid request parameter - must not be null :request.isActive"),
+            "isActive: must not be null"
+        );
+        assert_eq!(readable("Policy group exists with name : x"), "Policy group exists with name : x");
+        let r =
+            Refusal::one(StatusCode::OK, "PMS_COR_001", "Invalid request parameter - must not be blank :request.name");
+        assert_eq!(r.flat(), "name: must not be blank (PMS_COR_001)");
     }
 }

@@ -27,10 +27,29 @@ pub struct Stored {
     pub issuer: String,
     pub not_before: String,
     pub not_after: String,
+    /// "expires in N days" / "expired", at the store's clock.
+    pub expiry: String,
 }
 
 /// `PMS_PRT_108` "certificate not uploaded": the partner simply has none yet.
 const NOT_UPLOADED: &str = "PMS_PRT_108";
+
+/// MOSIP's codes for data that is not a certificate at all (blank or unparsable bundle,
+/// not PEM, not base64).
+const NOT_A_CERTIFICATE: &[&str] = &["KER-PCM-001", "KER-KMS-013", "KER-CRY-003"];
+
+/// A refusal of an upload in plain words when the file is not a certificate (MOSIP's code kept).
+fn readable(r: Refusal) -> Refusal {
+    match r.errors.first() {
+        Some(e) if r.errors.len() == 1 && NOT_A_CERTIFICATE.contains(&e.error_code.as_str()) => Refusal::one(
+            r.status,
+            &e.error_code,
+            "This file is not a certificate. Upload an X.509 certificate in PEM (Base64) form, \
+             beginning with -----BEGIN CERTIFICATE-----, or a PKCS#7 bundle of them.",
+        ),
+        _ => r,
+    }
+}
 
 /// The partner's stored certificate (as `GET /partners/{id}/certificate` answers it), read.
 async fn stored(req: &HttpRequest, me: &Principal, partner_id: &str) -> Result<Option<Stored>, Refusal> {
@@ -38,15 +57,18 @@ async fn stored(req: &HttpRequest, me: &Principal, partner_id: &str) -> Result<O
     me.require_self_or_admin(partner_id)?;
     let db = api::data::<Db>(req)?;
     let (me, id) = (me.clone(), partner_id.to_owned());
-    let answer = match db.call(move |store| certificates::partner_certificate(store, &me, &id)).await {
-        Ok(answer) => answer,
-        Err(e) if e.code() == NOT_UPLOADED => return Ok(None),
-        Err(e) => return Err(e.into()),
-    };
+    let answer =
+        match db.call(move |store| Ok((certificates::partner_certificate(store, &me, &id)?, store.now()))).await {
+            Ok(answer) => answer,
+            Err(e) if e.code() == NOT_UPLOADED => return Ok(None),
+            Err(e) => return Err(e.into()),
+        };
+    let (answer, now) = answer;
     let cert = parse::pem_certificate(&answer.certificate_data)
         .map_err(|e| Refusal::from(ApiError::internal(format!("stored certificate of {partner_id}: {e}"))))?;
-    let when = |t: chrono::NaiveDateTime| t.format("%Y-%m-%d %H:%M UTC").to_string();
+    let when = view::when;
     Ok(Some(Stored {
+        expiry: view::expiry_words(cert.not_after(), now),
         subject: cert.subject_dn(),
         issuer: cert.issuer_dn(),
         not_before: when(cert.not_before()),
@@ -64,7 +86,9 @@ pub async fn upload_partner(req: &HttpRequest, me: &Principal, form: &Form) -> R
         partner_domain: Some(form.get("partnerDomain").to_owned()),
     };
     let me = me.clone();
-    db.call(move |store| certificates::upload_partner(store, &me, &cfg, request, &mut OsRng)).await?;
+    db.call(move |store| certificates::upload_partner(store, &me, &cfg, request, &mut OsRng))
+        .await
+        .map_err(|e| readable(e.into()))?;
     Ok("Your certificate is uploaded.".into())
 }
 
@@ -77,7 +101,10 @@ pub async fn upload_ca(req: &HttpRequest, me: &Principal, form: &Form) -> Result
         partner_domain: Some(form.get("partnerDomain").to_owned()),
     };
     let me = me.clone();
-    let done = db.call(move |store| certificates::upload_ca(store, &me, &cfg, request)).await?;
+    let done = db
+        .call(move |store| certificates::upload_ca(store, &me, &cfg, request))
+        .await
+        .map_err(|e| readable(e.into()))?;
     Ok(done.status.to_owned())
 }
 
@@ -85,7 +112,9 @@ pub async fn upload_ca(req: &HttpRequest, me: &Principal, form: &Form) -> Result
 /// error, not "none uploaded").
 pub async fn summary(req: &HttpRequest, me: &Principal, partner_id: &str) -> Markup {
     match stored(req, me, partner_id).await {
-        Ok(Some(s)) => html! { (s.subject) br; small.muted { "valid " (s.not_before) " – " (s.not_after) } },
+        Ok(Some(s)) => {
+            html! { (s.subject) br; small.muted { "valid " (s.not_before) " – " (s.not_after) " (" (s.expiry) ")" } }
+        }
         Ok(None) => html! { "none uploaded" },
         Err(r) => view::errors(&r),
     }
@@ -97,7 +126,7 @@ fn stored_card(s: &Stored) -> Markup {
             dt { "Subject" } dd #cert-subject { (s.subject) }
             dt { "Issuer" } dd { (s.issuer) }
             dt { "Valid from" } dd { (s.not_before) }
-            dt { "Valid until" } dd #cert-valid-to { (s.not_after) }
+            dt { "Valid until" } dd #cert-valid-to { (s.not_after) " " small.expiry { "(" (s.expiry) ")" } }
         }
     }
 }
@@ -138,13 +167,21 @@ fn upload_form(req: &HttpRequest, ctx: &Ctx, action: &str, accept: &str, refusal
     }
 }
 
-pub fn ca_page(req: &HttpRequest, ctx: Ctx, refusal: Option<&Refusal>) -> HttpResponse {
+/// The upload page of CA certificates, above the `list` of those uploaded.
+pub fn ca_page(
+    req: &HttpRequest,
+    ctx: Ctx,
+    list: Markup,
+    failed: Option<&Refusal>,
+    refusal: Option<&Refusal>,
+) -> HttpResponse {
     let body = html! {
         section.card {
             h2 { "Upload a CA or sub-CA certificate" }
             p { "A PEM certificate, or a PKCS#7 bundle of them. Partner certificates must chain to an uploaded root." }
             (upload_form(req, &ctx, "/portal/admin/certificates", ".pem,.crt,.cer,.p7b", refusal))
         }
+        (list)
     };
-    view::form_page(ctx, "CA certificates", refusal, None, body)
+    view::form_page(ctx, "CA certificates", refusal, failed, body)
 }

@@ -19,6 +19,8 @@ pub const CSRF_COOKIE: &str = "pms_csrf";
 pub const CSRF_FIELD: &str = "_csrf";
 /// A message shown once on the next page.
 const FLASH_COOKIE: &str = "pms_flash";
+/// A secret shown once on the next page (a new API key), after a post/redirect/get.
+const ONCE_COOKIE: &str = "pms_once";
 
 /// The portal's settings, prepared at start.
 pub struct PortalConfig {
@@ -82,6 +84,10 @@ pub struct Ctx {
     pub session_ended: bool,
     pub secure: bool,
     pub path: String,
+    /// A fresh session token (and its lifetime) when the session is past half its life.
+    renewed: Option<(String, i64)>,
+    /// The user's notifications since it last looked (counted by [`crate::bell`]).
+    pub unseen: Option<crate::bell::Unseen>,
 }
 
 impl Ctx {
@@ -100,7 +106,14 @@ impl Ctx {
             Some(SecureCookies::Never) => false,
             Some(SecureCookies::Auto) | None => req.connection_info().scheme() == "https",
         };
+        let renewed = user
+            .as_ref()
+            .filter(|_| req.path() != "/portal/logout")
+            .and_then(|_| crate::renew::renewed(req, chrono::Utc::now().timestamp()));
+        let unseen = actix_web::HttpMessage::extensions(req).get::<crate::bell::Unseen>().copied();
         Ctx {
+            unseen,
+            renewed,
             session_ended: session.is_some() && user.is_none(),
             user,
             csrf,
@@ -135,6 +148,31 @@ impl Ctx {
         c
     }
 
+    /// An `HttpOnly`, `SameSite=Strict` cookie `name` for `path`, kept `secs` seconds.
+    pub fn scoped_cookie(&self, name: &'static str, value: String, path: &'static str, secs: i64) -> Cookie<'static> {
+        let mut c = self.cookie(name, value, path);
+        c.set_max_age(actix_web::cookie::time::Duration::seconds(secs));
+        c
+    }
+
+    /// A cookie carrying `secret` to the next view of `path` only (one minute, `HttpOnly`,
+    /// `SameSite=Strict`), for [`Ctx::take_once`].
+    pub fn once_cookie(&self, path: &'static str, secret: &str) -> Cookie<'static> {
+        let mut c = self.cookie(ONCE_COOKIE, hex::encode(secret.as_bytes()), path);
+        c.set_max_age(actix_web::cookie::time::Duration::seconds(60));
+        c
+    }
+
+    /// The secret [`Ctx::once_cookie`] carried to this view of `path`, and the cookie that
+    /// removes it (so a reload no longer shows it).
+    pub fn take_once(&self, req: &HttpRequest, path: &'static str) -> Option<(String, Cookie<'static>)> {
+        let value = req.cookie(ONCE_COOKIE)?;
+        let secret = String::from_utf8(hex::decode(value.value()).ok()?).ok()?;
+        let mut removal = self.cookie(ONCE_COOKIE, String::new(), path);
+        removal.make_removal();
+        Some((secret, removal))
+    }
+
     /// Adds the cookies this request owes the browser to `res`.
     pub fn finish(&self, mut res: HttpResponse) -> HttpResponse {
         if self.new_csrf {
@@ -148,7 +186,15 @@ impl Ctx {
         if self.session_ended {
             let _ = res.add_cookie(&self.end_session());
         }
+        self.renew(&mut res);
         res
+    }
+
+    /// Adds the renewed session cookie, when the session was renewed, to `res`.
+    fn renew(&self, res: &mut HttpResponse) {
+        if let Some((token, ttl)) = &self.renewed {
+            let _ = res.add_cookie(&self.session_cookie(token.clone(), *ttl));
+        }
     }
 
     /// A 303 to `to` that shows `flash` there.
@@ -160,6 +206,7 @@ impl Ctx {
         if self.new_csrf {
             let _ = res.add_cookie(&self.cookie(CSRF_COOKIE, self.csrf.clone(), "/portal"));
         }
+        self.renew(&mut res);
         res
     }
 }

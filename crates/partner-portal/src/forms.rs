@@ -48,6 +48,17 @@ impl Form {
     pub fn checked(&self, name: &str) -> bool {
         matches!(self.get(name), "on" | "true" | "1")
     }
+
+    /// The fields whose names start with `prefix`, the prefix taken off, sorted by name.
+    pub fn with_prefix(&self, prefix: &str) -> Vec<(String, String)> {
+        let mut found: Vec<(String, String)> = self
+            .fields
+            .iter()
+            .filter_map(|(k, v)| k.strip_prefix(prefix).map(|name| (name.to_owned(), v.clone())))
+            .collect();
+        found.sort();
+        found
+    }
 }
 
 /// Reads a URL-encoded form and checks its token.

@@ -3,14 +3,17 @@
 mod admin;
 mod api;
 mod auth;
+mod bell;
 mod certs;
 mod ctx;
 mod device;
 mod forms;
 mod lookups;
 mod misp;
+mod notices;
 mod partner;
 mod policy;
+mod renew;
 mod session;
 mod settings;
 mod view;
@@ -43,6 +46,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .add(("Cache-Control", "no-store"));
     cfg.route("/portal", get().to(|| async { view::redirect("/portal/") })).service(
         web::scope("/portal")
+            .wrap(actix_web::middleware::from_fn(bell::count_unseen))
             .wrap(headers)
             .app_data(query_config())
             .route("/", get().to(partner::home))
@@ -54,9 +58,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/signup", post().to(auth::signup))
             .route("/signup/verify", get().to(auth::verify_page))
             .route("/signup/verify", post().to(auth::verify))
+            .route("/signup/resend", post().to(auth::resend))
             .route("/profile", get().to(partner::profile))
             .route("/profile", post().to(partner::update_profile))
             .route("/profile/contact", post().to(partner::add_contact))
+            .route("/notifications", get().to(notices::page))
+            .route("/notifications/{id}/dismiss", post().to(notices::dismiss))
             .route("/certificates", get().to(partner::certificates))
             .route("/certificates", post().to(partner::upload_certificate))
             .route("/policies", get().to(partner::policies))
@@ -86,8 +93,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 web::scope("/admin")
                     .route("/partners", get().to(admin::partners))
                     .route("/partners/{id}", get().to(admin::partner))
+                    .route("/partners/{id}/status", get().to(admin::confirm_status))
                     .route("/partners/{id}/status", post().to(admin::partner_status))
                     .route("/requests", get().to(admin::requests))
+                    .route("/requests/{id}", get().to(admin::confirm_review))
                     .route("/requests/{id}", post().to(admin::review))
                     .route("/keys", get().to(admin::keys))
                     .route("/keys/status", post().to(admin::key_status))
@@ -95,6 +104,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     .route("/certificates", post().to(admin::upload_ca))
                     .route("/audit", get().to(admin::audit))
                     .route("/misps", get().to(misp::misps))
+                    .route("/misps/{id}", get().to(misp::confirm_misp))
                     .route("/misps/{id}", post().to(misp::misp_action))
                     .route("/devices", get().to(device::approvals))
                     .route("/devices/{kind}/{id}", get().to(device::confirm_decision))
@@ -108,7 +118,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     .route("/policies/new", post().to(policy::create_policy))
                     .route("/policies/{id}", get().to(policy::policy))
                     .route("/policies/{id}", post().to(policy::update_policy))
+                    .route("/policies/{id}/publish", get().to(policy::confirm_publish))
                     .route("/policies/{id}/publish", post().to(policy::publish))
+                    .route("/policies/{id}/status", get().to(policy::confirm_status))
                     .route("/policies/{id}/status", post().to(policy::status)),
             )
             .default_service(web::to(not_found)),

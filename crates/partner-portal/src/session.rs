@@ -47,9 +47,16 @@ pub fn with_roles(req: &HttpRequest, roles: &[&str]) -> Gate<(Ctx, Principal)> {
     }
 }
 
-/// The user `gate` let through and the posted form, its token checked.
-pub fn posted(gate: Gate<(Ctx, Principal)>, body: &web::Bytes) -> Gate<(Ctx, Principal, Form)> {
-    let (ctx, me) = gate?;
+/// The user `gate` let through and the posted form, its token checked. A post whose session
+/// has ended answers the login page that keeps what was typed (see [`crate::auth::resume_login`]).
+pub fn posted(req: &HttpRequest, gate: Gate<(Ctx, Principal)>, body: &web::Bytes) -> Gate<(Ctx, Principal, Form)> {
+    let (ctx, me) = match gate {
+        Ok(v) => v,
+        Err(res) if res.status() == actix_web::http::StatusCode::SEE_OTHER => {
+            return Err(Box::new(crate::auth::resume_login(req, body)));
+        }
+        Err(res) => return Err(res),
+    };
     match forms::urlencoded(&ctx, body) {
         Ok(form) => Ok((ctx, me, form)),
         Err(r) => Err(Box::new(view::error_page(ctx, &r))),

@@ -34,6 +34,8 @@ mod partner_search;
 mod partner_v3;
 mod policy;
 mod portal;
+mod portal_bell;
+mod portal_defects;
 mod portal_devices;
 mod portal_oidc;
 mod process;

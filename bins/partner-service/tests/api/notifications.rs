@@ -21,7 +21,7 @@ fn codes(a: &Answer) -> Vec<&str> {
 }
 
 /// A notification about a certificate (`cert` id, `issuer`, `domain`, expiring on `expiry`).
-fn notice(
+pub(crate) fn notice(
     app: &TestApp,
     id: &str,
     (partner_id, kind, status): (&str, &str, &str),

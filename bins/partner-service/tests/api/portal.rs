@@ -25,17 +25,17 @@ pub(crate) struct Page {
 }
 
 impl Page {
-    fn header(&self, name: &str) -> Option<&str> {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
         self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
     }
 
-    fn set_cookies(&self) -> Vec<&str> {
+    pub(crate) fn set_cookies(&self) -> Vec<&str> {
         self.headers.iter().filter(|(k, _)| k.eq_ignore_ascii_case("set-cookie")).map(|(_, v)| v.as_str()).collect()
     }
 }
 
 impl Browser {
-    fn new(app: &TestApp) -> Self {
+    pub(crate) fn new(app: &TestApp) -> Self {
         let agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .max_redirects(0)
@@ -53,7 +53,7 @@ impl Browser {
         b
     }
 
-    fn cookie(&self, name: &str) -> Option<&str> {
+    pub(crate) fn cookie(&self, name: &str) -> Option<&str> {
         self.cookies.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
 
@@ -85,6 +85,28 @@ impl Browser {
             .post(format!("{}{path}", self.base))
             .header("Cookie", &self.cookie_header())
             .send_form(form.iter().copied());
+        let page = read(res);
+        self.keep(&page);
+        page
+    }
+
+    /// Posts a multipart form with one file field `file` (named `file_name`) besides `fields`.
+    pub(crate) fn post_file(&mut self, path: &str, fields: &[(&str, &str)], file: (&str, &str)) -> Page {
+        let boundary = "portal-test-boundary-7d1f";
+        let mut body = String::new();
+        for (k, v) in fields {
+            body.push_str(&format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"));
+        }
+        body.push_str(&format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{}\"; filename=\"upload.pem\"\r\nContent-Type: application/octet-stream\r\n\r\n{}\r\n--{boundary}--\r\n",
+            file.0, file.1
+        ));
+        let res = self
+            .agent
+            .post(format!("{}{path}", self.base))
+            .header("Cookie", &self.cookie_header())
+            .header("Content-Type", &format!("multipart/form-data; boundary={boundary}"))
+            .send(body.as_bytes());
         let page = read(res);
         self.keep(&page);
         page
@@ -263,7 +285,7 @@ fn misp_pages_run_the_misp_operations(app: TestApp) {
     let mut b = Browser::signed_in(&app, admin());
     let page = b.get("/portal/admin/misps");
     assert_eq!(page.status, 200);
-    assert!(page.body.contains("No MISPs.") && !page.body.contains("id=\"errors\""), "{}", page.body);
+    assert!(page.body.contains("No MISPs yet.") && !page.body.contains("id=\"errors\""), "{}", page.body);
 
     // a MISP partner sees its licence key and downloads it
     register(&app, "misp-p1", "MISP_Partner", None).ok();
@@ -307,7 +329,7 @@ fn a_credential_partner_works_through_its_pages(app: TestApp) {
     certify(&app, "cred1");
     let mut b = Browser::signed_in(&app, own_token("cred1"));
     let home = b.get("/portal/");
-    assert!(home.body.contains("cred1 org") && home.body.contains(">active<"), "{}", home.body);
+    assert!(home.body.contains("cred1 org") && home.body.contains(">Active<"), "{}", home.body);
     let csrf = b.csrf();
 
     // profile and contacts
@@ -346,7 +368,7 @@ fn a_credential_partner_works_through_its_pages(app: TestApp) {
         &[("_csrf", &csrf), ("policyName", "share policy"), ("useCaseDescription", "credentials")],
     );
     assert_eq!(requested.status, 303);
-    assert!(b.get("/portal/policies").body.contains("InProgress"));
+    assert!(b.get("/portal/policies").body.contains(">Pending<"));
     let page = b.get("/portal/extractors");
     assert!(page.body.contains("value=\"p-share\""), "{}", page.body);
     let saved = b.post(

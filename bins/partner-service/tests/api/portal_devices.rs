@@ -65,7 +65,7 @@ fn a_device_provider_registers_an_sbi_and_a_device_and_maps_them_after_approval(
     );
     assert_eq!(added.status, 303, "{}", added.body);
     let list = dp.get("/portal/sbis");
-    assert!(list.body.contains("The SBI is added") && list.body.contains("pending_approval"), "{}", list.body);
+    assert!(list.body.contains("The SBI is added") && list.body.contains(">Pending<"), "{}", list.body);
     assert!(list.body.contains(&expiry), "{}", list.body);
     assert!(list.body.contains("You need an approved SBI and an approved device first"));
     let sbi_id = first_attr(&list.body, "data-sbi");
@@ -78,7 +78,7 @@ fn a_device_provider_registers_an_sbi_and_a_device_and_maps_them_after_approval(
     let again = dp.post("/portal/devices", &device);
     assert!(again.status == 422 && again.body.contains("PMS_AUT_003"), "{}", again.body);
     let devices = dp.get("/portal/devices");
-    assert!(devices.body.contains("Slap-1") && devices.body.contains("pending_approval"), "{}", devices.body);
+    assert!(devices.body.contains("Slap-1") && devices.body.contains(">Pending<"), "{}", devices.body);
     let device_id = first_attr(&devices.body, "data-device");
 
     // the admin: a provider cannot open the queues; the admin confirms, then decides
@@ -140,7 +140,7 @@ fn an_ftm_provider_adds_a_chip_that_waits_for_its_certificate(app: TestApp) {
     assert!(again.status == 422 && again.body.contains("PMP_AUT_032"), "{}", again.body);
     let list = ftp.get("/portal/ftm-chips");
     assert!(
-        list.body.contains("CM-1") && list.body.contains("pending_cert_upload") && list.body.contains("not uploaded")
+        list.body.contains("CM-1") && list.body.contains(">Certificate needed<") && list.body.contains("not uploaded")
     );
     assert!(list.body.contains("Upload the certificate"), "{}", list.body);
     let chip_id = first_attr(&list.body, "data-chip");
@@ -158,7 +158,7 @@ fn an_ftm_provider_adds_a_chip_that_waits_for_its_certificate(app: TestApp) {
     adm.post(&path, &[("_csrf", &admin_csrf), ("decision", "reject")]);
     assert!(adm.get("/portal/admin/devices").body.contains("Status updated successfully."));
     let list = ftp.get("/portal/ftm-chips");
-    assert!(list.body.contains("rejected") && !list.body.contains("Upload the certificate"), "{}", list.body);
+    assert!(list.body.contains(">Rejected<") && !list.body.contains("Upload the certificate"), "{}", list.body);
     // a device provider has no FTM pages
     let mut dp = Browser::signed_in(&app, provider_token("dp1"));
     assert_eq!(dp.get("/portal/ftm-chips").status, 403);

@@ -11,7 +11,9 @@ use web_support::ApiError;
 use crate::api::{self, Page, Refusal};
 use crate::lookups::page_of;
 use crate::session::{or_answer, signed_in};
-use crate::view::{self, badge};
+use crate::view;
+
+use super::audit_words;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -21,6 +23,8 @@ pub struct AuditQuery {
     user_id: Option<String>,
     from: Option<String>,
     to: Option<String>,
+    /// `show`: list reads too (they are left out otherwise, unless an event id is asked for).
+    reads: Option<String>,
     page: Option<i64>,
 }
 
@@ -48,6 +52,7 @@ pub async fn audit(req: HttpRequest, query: web::Query<AuditQuery>) -> HttpRespo
     let q = query.into_inner();
     let page = q.page.unwrap_or(0).max(0);
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    let show_reads = q.reads.as_deref() == Some("show") || q.event_id.as_deref().is_some_and(|e| !e.trim().is_empty());
     let list: api::Answer<Page<AuditItem>> = async {
         let query = audits::AuditQuery {
             event_id: q.event_id.clone(),
@@ -58,16 +63,18 @@ pub async fn audit(req: HttpRequest, query: web::Query<AuditQuery>) -> HttpRespo
             page_start: Some(page),
             page_fetch: Some(AUDIT_PAGE),
         };
-        Ok(page_of(api::call(&req, move |store| audits::search(store, query)).await?))
+        let exclude = if show_reads { Vec::new() } else { audit_words::read_event_ids() };
+        Ok(page_of(api::call(&req, move |store| audits::search_excluding(store, query, exclude)).await?))
     }
     .await;
     let base = format!(
-        "/portal/admin/audit?eventId={}&refId={}&userId={}&from={}&to={}",
+        "/portal/admin/audit?eventId={}&refId={}&userId={}&from={}&to={}&reads={}",
         view::q(&text(&q.event_id)),
         view::q(&text(&q.ref_id)),
         view::q(&text(&q.user_id)),
         view::q(&text(&q.from)),
         view::q(&text(&q.to)),
+        if show_reads { "show" } else { "" },
     );
     let body = html! {
         form.filters method="get" action="/portal/admin/audit" role="search" {
@@ -76,23 +83,24 @@ pub async fn audit(req: HttpRequest, query: web::Query<AuditQuery>) -> HttpRespo
             div.field { label for="f-userId" { "User" } input #f-userId name="userId" value=(text(&q.user_id)); }
             div.field { label for="f-from" { "From (UTC)" } input #f-from type="datetime-local" name="from" value=(text(&q.from)); }
             div.field { label for="f-to" { "To (UTC)" } input #f-to type="datetime-local" name="to" value=(text(&q.to)); }
+            div.field.check { input #f-reads type="checkbox" name="reads" value="show" checked[show_reads]; label for="f-reads" { "Show reads too" } }
             button type="submit" { "Filter" }
         }
         @match &list {
             Ok(p) if !p.items().is_empty() => {
                 table #audit {
-                    thead { tr { th scope="col" { "Time (UTC)" } th scope="col" { "Event" } th scope="col" { "User" } th scope="col" { "Reference" } th scope="col" { "Type / error" } } }
+                    thead { tr { th scope="col" { "Time" } th scope="col" { "What happened" } th scope="col" { "By" } th scope="col" { "To what" } th scope="col" { "Outcome" } } }
                     tbody {
                         @for a in p.items() {
                             tr {
-                                td.time { (a.action_time_stamp) }
-                                td { span.code { (a.event_id) } " " (a.event_name) br; small.muted { (a.description) } }
+                                td.time { (view::when_text(&a.action_time_stamp)) }
+                                td.what { (audit_words::plain(&a.event_id)) br; small.muted { span.code { (a.event_id) } " · MOSIP: " (a.event_name) } }
                                 td.user { (a.session_user_id) }
-                                td { (a.id) @if !a.id_type.is_empty() { br; small.muted { (a.id_type) } } }
+                                td { @if a.id_type == "NO_ID_TYPE" || a.id.is_empty() || a.id == "NO_ID" { "—" } @else { (a.id) br; small.muted { (a.id_type) } } }
                                 td {
                                     @match &a.error_code {
-                                        Some(code) => span.badge.off { (code) },
-                                        None => (badge(&a.event_type)),
+                                        Some(code) => span.badge.off { "Refused " (code) },
+                                        None => span.badge.ok { "Done" },
                                     }
                                 }
                             }

@@ -15,14 +15,15 @@ pub async fn keys(req: HttpRequest, query: web::Query<RequestQuery>) -> HttpResp
     let (ctx, me) = or_answer!(admin(&req));
     let page = query.page.unwrap_or(0).max(0);
     let list = key_page(&req, &me, Vec::new(), page).await;
+    let now = crate::api::now(&req).await;
     let body = html! {
-        div #keys { (key_table(&ctx, &list, true, "/portal/admin/keys/status")) }
+        div #keys { (key_table(&ctx, &list, true, "/portal/admin/keys/status", now)) }
         @if let Ok(p) = &list { (view::pager("/portal/admin/keys", page, 20, p.total_record)) }
     };
     view::page_partial(ctx, "API keys", list.as_ref().err(), body)
 }
 
 pub async fn key_status(req: HttpRequest, body: web::Bytes) -> HttpResponse {
-    let (ctx, me, form) = or_answer!(posted(admin(&req), &body));
+    let (ctx, me, form) = or_answer!(posted(&req, admin(&req), &body));
     ctx.redirect_with("/portal/admin/keys", Flash::of(change_key_status(&req, &me, &form).await))
 }

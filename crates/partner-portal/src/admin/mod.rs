@@ -2,17 +2,19 @@
 //! reject), API keys, CA certificates, and the audit log. One module per page.
 
 mod audit;
+mod audit_words;
 mod keys;
 mod partners;
 mod requests;
+mod trust;
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use web_support::Principal;
 
 pub use audit::audit;
 pub use keys::{key_status, keys};
-pub use partners::{partner, partner_status, partners};
-pub use requests::{requests, review};
+pub use partners::{confirm_status, partner, partner_status, partners};
+pub use requests::{confirm_review, requests, review};
 
 use crate::ctx::{Ctx, Flash};
 use crate::session::{Gate, or_answer, uploaded, with_roles};
@@ -24,14 +26,18 @@ fn admin(req: &HttpRequest) -> Gate<(Ctx, Principal)> {
 }
 
 pub async fn certificates(req: HttpRequest) -> HttpResponse {
-    let (ctx, _) = or_answer!(admin(&req));
-    certs::ca_page(&req, ctx, None)
+    let (ctx, me) = or_answer!(admin(&req));
+    let (list, failed) = trust::trust_list(&req, &me).await;
+    certs::ca_page(&req, ctx, list, failed.as_ref(), None)
 }
 
 pub async fn upload_ca(req: HttpRequest, payload: web::Payload) -> HttpResponse {
     let (ctx, me, form) = or_answer!(uploaded(admin(&req), &req, payload).await);
     match certs::upload_ca(&req, &me, &form).await {
         Ok(message) => ctx.redirect_with("/portal/admin/certificates", Flash::Success(message)),
-        Err(r) => certs::ca_page(&req, ctx, Some(&r)),
+        Err(r) => {
+            let (list, failed) = trust::trust_list(&req, &me).await;
+            certs::ca_page(&req, ctx, list, failed.as_ref(), Some(&r))
+        }
     }
 }

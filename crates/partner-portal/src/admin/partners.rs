@@ -114,6 +114,7 @@ pub async fn partner(req: HttpRequest, path: web::Path<String>) -> HttpResponse 
     let by_partner = || vec![filter("partnerId", "equals", &id)];
     let requests = request_page(&req, &me, by_partner(), 0).await;
     let keys = key_page(&req, &me, by_partner(), 0).await;
+    let now = api::now(&req).await;
     let certificate = certs::summary(&req, &me, &id).await;
     let action = format!("/portal/admin/partners/{}/status", view::q(&id));
     let body = html! {
@@ -127,7 +128,7 @@ pub async fn partner(req: HttpRequest, path: web::Path<String>) -> HttpResponse 
             }
             p.actions {
                 @if details.is_active {
-                    (view::button_form(&ctx, &action, &[("status", "De-Active")], "Deactivate partner", "danger"))
+                    a.button.danger href=(format!("{action}?status=De-Active")) { "Deactivate partner…" }
                 } @else {
                     (view::button_form(&ctx, &action, &[("status", "Active")], "Activate partner", ""))
                 }
@@ -139,14 +140,53 @@ pub async fn partner(req: HttpRequest, path: web::Path<String>) -> HttpResponse 
         }
         section.card {
             h2 { "API keys" }
-            (key_table(&ctx, &keys, true, "/portal/admin/keys/status"))
+            (key_table(&ctx, &keys, true, "/portal/admin/keys/status", now))
         }
     };
-    view::page_partial(ctx, "Partner", requests.as_ref().err().or(keys.as_ref().err()), body)
+    view::page_partial(
+        ctx,
+        &format!("Partner {}", details.partner_id),
+        requests.as_ref().err().or(keys.as_ref().err()),
+        body,
+    )
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct StatusQuery {
+    status: Option<String>,
+}
+
+/// The confirmation page of a deactivation (`?status=De-Active`), with an optional reason.
+pub async fn confirm_status(req: HttpRequest, path: web::Path<String>, q: web::Query<StatusQuery>) -> HttpResponse {
+    let (ctx, me) = or_answer!(admin(&req));
+    let id = path.into_inner();
+    let details = match details_of(&req, &me, &id).await {
+        Ok(d) => d,
+        Err(r) => return view::error_page(ctx, &r),
+    };
+    let status = q.status.clone().unwrap_or_else(|| "De-Active".into());
+    let deactivate = !status.eq_ignore_ascii_case("active");
+    let (action, back) =
+        (format!("/portal/admin/partners/{}/status", view::q(&id)), format!("/portal/admin/partners/{}", view::q(&id)));
+    let verb = if deactivate { "Deactivate" } else { "Activate" };
+    let confirm = view::Confirm {
+        question: format!("{verb} partner {} ({})?", details.organization_name, details.partner_id),
+        action: &action,
+        fields: &[("status", if deactivate { "De-Active" } else { "Active" })],
+        button: if deactivate { "Deactivate partner" } else { "Activate partner" },
+        danger: deactivate,
+        back: &back,
+    };
+    let facts = html! {
+        @if deactivate { p { "The partner can no longer use its API keys; it sees why when it logs in." } }
+        dl.facts { (partner_facts(&details)) }
+    };
+    let body = view::confirm_body(&ctx, &confirm, facts);
+    view::page(ctx, &format!("{verb} partner {}", details.partner_id), body)
 }
 
 pub async fn partner_status(req: HttpRequest, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
-    let (ctx, me, form) = or_answer!(posted(admin(&req), &body));
+    let (ctx, me, form) = or_answer!(posted(&req, admin(&req), &body));
     let id = path.into_inner();
     let result: api::Answer<_> = async {
         me.require_any(roles::PARTNER_MANAGER)?;
@@ -157,5 +197,9 @@ pub async fn partner_status(req: HttpRequest, path: web::Path<String>, body: web
     }
     .await;
     let to = format!("/portal/admin/partners/{}", view::q(&id));
-    ctx.redirect_with(&to, Flash::of(result.map(|done| done.message)))
+    let reason = view::reason(&form);
+    if let (Ok(_), Some(r)) = (&result, &reason) {
+        tracing::info!(partner = %id, user = %me.user_id, reason = %r, "partner status changed");
+    }
+    ctx.redirect_with(&to, Flash::of(result.map(|done| view::with_reason(done.message, reason.as_deref()))))
 }

@@ -2,7 +2,7 @@
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use maud::html;
-use partner_app::dto::{StatusBody, mosip_time};
+use partner_app::dto::StatusBody;
 use partner_app::requests;
 use partner_app::roles;
 use partner_app::search::RequestItem;
@@ -38,14 +38,19 @@ pub(super) fn request_table(ctx: &Ctx, list: &api::Answer<Page<RequestItem>>, wi
                                 }
                                 td { (r.policy_name.as_deref().unwrap_or(&r.policy_id)) }
                                 td { (r.request_detail) }
-                                td { (mosip_time::text(r.request_datetimes)) }
+                                td { (view::when(r.request_datetimes)) }
                                 td.status { (badge(&r.status_code)) }
                                 td {
                                     @if r.status_code.eq_ignore_ascii_case("InProgress") {
                                         @let action = format!("/portal/admin/requests/{}", view::q(&r.apikey_request_id));
-                                        (view::button_form(ctx, &action, &[("status", "Approved")], "Approve", "small"))
+                                        @let what = describe(r);
+                                        form.inline method="post" action=(action) {
+                                            (view::csrf(ctx))
+                                            input type="hidden" name="status" value="Approved";
+                                            button.small type="submit" title=(format!("Approve {what}")) { "Approve " span.sr-only { (what) } }
+                                        }
                                         " "
-                                        (view::button_form(ctx, &action, &[("status", "Rejected")], "Reject", "small danger"))
+                                        a.button.small.danger href=(format!("{action}?status=Rejected")) title=(format!("Reject {what}")) { "Reject… " span.sr-only { (what) } }
                                     }
                                 }
                             }
@@ -57,6 +62,54 @@ pub(super) fn request_table(ctx: &Ctx, list: &api::Answer<Page<RequestItem>>, wi
             Err(r) => (view::errors(r)),
         }
     }
+}
+
+/// A request in words: "the request of <partner> for <policy>".
+fn describe(r: &RequestItem) -> String {
+    format!(
+        "the request of {} for {}",
+        r.partner_name.as_deref().unwrap_or(&r.partner_id),
+        r.policy_name.as_deref().unwrap_or(&r.policy_id)
+    )
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct DecisionQuery {
+    status: Option<String>,
+}
+
+/// The confirmation page of a rejection (`?status=Rejected`), naming the request, with an
+/// optional reason.
+pub async fn confirm_review(req: HttpRequest, path: web::Path<String>, q: web::Query<DecisionQuery>) -> HttpResponse {
+    let (ctx, me) = or_answer!(admin(&req));
+    let id = path.into_inner();
+    let found = request_page(&req, &me, vec![filter("apikeyRequestId", "equals", &id)], 0).await;
+    let item = match found.map(|p| p.items().first().cloned()) {
+        Ok(Some(item)) => item,
+        Ok(None) => return view::error_page(ctx, &api::Refusal::from(web_support::ApiError::not_found())),
+        Err(r) => return view::error_page(ctx, &r),
+    };
+    let approve = q.status.as_deref().is_some_and(|s| s.eq_ignore_ascii_case("approved"));
+    let (verb, status) = if approve { ("Approve", "Approved") } else { ("Reject", "Rejected") };
+    let action = format!("/portal/admin/requests/{}", view::q(&id));
+    let confirm = view::Confirm {
+        question: format!("{verb} {}?", describe(&item)),
+        action: &action,
+        fields: &[("status", status)],
+        button: if approve { "Approve request" } else { "Reject request" },
+        danger: !approve,
+        back: "/portal/admin/requests",
+    };
+    let facts = html! {
+        dl.facts {
+            dt { "Partner" } dd { (item.partner_name.as_deref().unwrap_or(&item.partner_id)) " (" (item.partner_id) ")" }
+            dt { "Policy" } dd { (item.policy_name.as_deref().unwrap_or(&item.policy_id)) }
+            dt { "Use" } dd { (item.request_detail) }
+            dt { "Requested" } dd { (view::when(item.request_datetimes)) }
+        }
+    };
+    let body = view::confirm_body(&ctx, &confirm, facts);
+    view::page(ctx, &format!("{verb} policy request"), body)
 }
 
 pub async fn requests(req: HttpRequest, query: web::Query<RequestQuery>) -> HttpResponse {
@@ -79,7 +132,7 @@ pub async fn requests(req: HttpRequest, query: web::Query<RequestQuery>) -> Http
 }
 
 pub async fn review(req: HttpRequest, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
-    let (ctx, me, form) = or_answer!(posted(admin(&req), &body));
+    let (ctx, me, form) = or_answer!(posted(&req, admin(&req), &body));
     let id = path.into_inner();
     let result: api::Answer<_> = async {
         me.require_any(roles::PARTNER_MANAGER)?;
@@ -88,5 +141,9 @@ pub async fn review(req: HttpRequest, path: web::Path<String>, body: web::Bytes)
         api::call_with(&req, move |store, cfg| requests::review(store, &me, cfg, &id, request)).await
     }
     .await;
-    ctx.redirect_with("/portal/admin/requests", Flash::of(result))
+    let reason = view::reason(&form);
+    if let (Ok(_), Some(r)) = (&result, &reason) {
+        tracing::info!(user = %me.user_id, reason = %r, "policy request decided");
+    }
+    ctx.redirect_with("/portal/admin/requests", Flash::of(result.map(|m| view::with_reason(m, reason.as_deref()))))
 }

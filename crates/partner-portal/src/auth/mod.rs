@@ -1,6 +1,8 @@
 //! Log in and log out over `partner_app::onboarding::login`; sign-up (form → e-mailed OTP →
 //! password) in [`signup`]. All of it only while `[onboarding] enabled`.
 
+mod resend;
+mod resume;
 mod signup;
 
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -11,6 +13,8 @@ use serde::Deserialize;
 use web_support::host::client_address;
 use web_support::{Actor, ApiError, Db, request_id};
 
+pub use resend::resend;
+pub use resume::resume_login;
 pub use signup::{signup, signup_page, verify, verify_page};
 
 use crate::api::{self, Refusal};
@@ -48,6 +52,7 @@ fn login_form(ctx: Ctx, form: &Form, next: &str, refusal: Option<&Refusal>) -> H
         form.card method="post" action="/portal/login" {
             (view::csrf(&ctx))
             input type="hidden" name="next" value=(next);
+            @for (k, v) in form.with_prefix(resume::CARRIED) { input type="hidden" name=(format!("{}{k}", resume::CARRIED)) value=(v); }
             (Field::new("userName", "User name", form.get("userName")).required().autocomplete("username").render(refusal))
             (Field::new("password", "Password", "").kind("password").required().autocomplete("current-password").render(refusal))
             button type="submit" { "Log in" }
@@ -78,9 +83,17 @@ pub async fn login(req: HttpRequest, body: web::Bytes) -> HttpResponse {
     .await;
     match answer {
         Ok(done) => {
-            let mut res = view::redirect(&next);
-            let _ = res.add_cookie(&ctx.session_cookie(done.token, done.expires_in));
-            ctx.finish(res)
+            if let Some(resend) = resume::resend_page(&ctx, &form, &next) {
+                let cookie = ctx.session_cookie(done.token, done.expires_in);
+                let mut res = view::page(ctx, "Send your form again", resend);
+                let _ = res.add_cookie(&cookie);
+                return res;
+            }
+            // the stale session's removal (if any) goes first, the new session last
+            let cookie = ctx.session_cookie(done.token, done.expires_in);
+            let mut res = ctx.finish(view::redirect(&next));
+            let _ = res.add_cookie(&cookie);
+            res
         }
         Err(r) => login_form(ctx, &form, &next, Some(&r)),
     }

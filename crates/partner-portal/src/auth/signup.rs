@@ -5,7 +5,6 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use app_core::Actor;
 use maud::html;
 use partner_app::PartnerConfig;
-use partner_app::dto::mosip_time;
 use partner_app::onboarding::ANONYMOUS;
 use partner_app::onboarding::choices::signup_choices;
 use partner_app::onboarding::otp;
@@ -78,38 +77,42 @@ pub async fn signup(req: HttpRequest, body: web::Bytes) -> HttpResponse {
         Ok(f) => f,
         Err(r) => return view::error_page(ctx, &r),
     };
-    let answer = async {
-        let on = onboarding(&req)?;
-        let db = api::data::<Db>(&req)?;
-        let cfg = api::data::<PartnerConfig>(&req)?;
-        let actor = Actor::anonymous(ANONYMOUS, request_id::of(&req));
-        let signup = SignUpForm {
-            partner_id: Some(form.get("partnerId").trim().to_owned()),
-            organization_name: Some(form.get("organizationName").trim().to_owned()),
-            email_id: Some(form.get("emailId").trim().to_owned()),
-            partner_type: Some(form.get("partnerType").to_owned()),
-            policy_group: form.opt("policyGroup"),
-            contact_number: Some(form.get("contactNumber").trim().to_owned()),
-            address: Some(form.get("address").trim().to_owned()),
-            lang_code: None,
-        };
-        let sent = db
-            .call(move |store| otp::request_otp(store, &actor, &on.rules, &cfg.rules, on.notifier.as_ref(), signup))
-            .await?;
-        Ok::<_, Refusal>(sent)
-    }
-    .await;
+    let answer = send_code(&req, &form).await;
     match answer {
         Ok(sent) => {
-            let until = format!(" It is valid until {} (UTC).", mosip_time::text(sent.otp_expiry_time));
+            let until = format!(" It is valid until {}.", view::when(sent.otp_expiry_time));
             let to = format!("/portal/signup/verify?registration={}", view::q(&sent.registration_id));
-            ctx.redirect_with(&to, Flash::Success(format!("We sent a code to {}.{until}", sent.email_id)))
+            let mut res =
+                ctx.redirect_with(&to, Flash::Success(format!("We sent a code to {}.{until}", sent.email_id)));
+            let _ = res.add_cookie(&super::resend::pending_cookie(&ctx, &form));
+            res
         }
         Err(r) => match choices(&req).await {
             Ok(c) => signup_form(ctx, &c, &form, Some(&r)),
             Err(_) => view::error_page(ctx, &r),
         },
     }
+}
+
+/// Asks for an OTP for the sign-up `form` (as `POST /onboarding/otp` does).
+pub(super) async fn send_code(req: &HttpRequest, form: &Form) -> Result<otp::OtpSent, Refusal> {
+    let on = onboarding(req)?;
+    let db = api::data::<Db>(req)?;
+    let cfg = api::data::<PartnerConfig>(req)?;
+    let actor = Actor::anonymous(ANONYMOUS, request_id::of(req));
+    let signup = SignUpForm {
+        partner_id: Some(form.get("partnerId").trim().to_owned()),
+        organization_name: Some(form.get("organizationName").trim().to_owned()),
+        email_id: Some(form.get("emailId").trim().to_owned()),
+        partner_type: Some(form.get("partnerType").to_owned()),
+        policy_group: form.opt("policyGroup"),
+        contact_number: Some(form.get("contactNumber").trim().to_owned()),
+        address: Some(form.get("address").trim().to_owned()),
+        lang_code: None,
+    };
+    Ok(db
+        .call(move |store| otp::request_otp(store, &actor, &on.rules, &cfg.rules, on.notifier.as_ref(), signup))
+        .await?)
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -134,6 +137,10 @@ fn verify_form(ctx: Ctx, registration: &str, refusal: Option<&Refusal>) -> HttpR
                 .hint("At least 10 characters, not your user name or e-mail.").render(refusal))
             (Field::new("confirm", "Repeat the password", "").kind("password").required().autocomplete("new-password").render(refusal))
             button type="submit" { "Complete sign-up" }
+        }
+        form.card method="post" action="/portal/signup/resend" #resend-code {
+            (view::csrf(&ctx))
+            p { "No code, or it expired? " button.link type="submit" { "Send a new code" } }
         }
     };
     view::page_or_refused(ctx, "Confirm your e-mail", refusal, body)

@@ -252,7 +252,7 @@ pub async fn confirm(
 
 /// Posts the decision with the operation the API's `PATCH` calls, then back to the queues.
 pub async fn decide(req: HttpRequest, path: web::Path<(String, String)>, body: web::Bytes) -> HttpResponse {
-    let (ctx, me, form) = or_answer!(posted(approver(&req), &body));
+    let (ctx, me, form) = or_answer!(posted(&req, approver(&req), &body));
     let (kind, id) = path.into_inner();
     let (Some(kind), Some(approve)) = (Kind::parse(&kind), approves(form.get("decision"))) else {
         return view::error_page(ctx, &no_such_page());

@@ -75,7 +75,7 @@ async fn render(
 }
 
 pub async fn create(req: HttpRequest, body: web::Bytes) -> HttpResponse {
-    let (ctx, me, posted_form) = or_answer!(posted(with_roles(&req, roles::DEVICE_PROVIDERS), &body));
+    let (ctx, me, posted_form) = or_answer!(posted(&req, with_roles(&req, roles::DEVICE_PROVIDERS), &body));
     // the one select names both codes: `<type>/<sub-type>`
     let (type_code, sub_type) = posted_form.get("deviceSubTypeCode").split_once('/').unwrap_or(("", ""));
     let form = Form::from_pairs(vec![

@@ -102,7 +102,7 @@ async fn render(
 }
 
 pub async fn create(req: HttpRequest, body: web::Bytes) -> HttpResponse {
-    let (ctx, me, form) = or_answer!(posted(with_roles(&req, roles::FTM_PROVIDERS), &body));
+    let (ctx, me, form) = or_answer!(posted(&req, with_roles(&req, roles::FTM_PROVIDERS), &body));
     let request =
         FtmChipRequest { ftp_provider_id: Some(me.user_id.clone()), make: form.opt("make"), model: form.opt("model") };
     let actor = me.clone();

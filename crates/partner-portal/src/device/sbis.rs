@@ -98,7 +98,7 @@ async fn render(
 }
 
 pub async fn create(req: HttpRequest, body: web::Bytes) -> HttpResponse {
-    let (ctx, me, form) = or_answer!(posted(with_roles(&req, roles::DEVICE_PROVIDERS), &body));
+    let (ctx, me, form) = or_answer!(posted(&req, with_roles(&req, roles::DEVICE_PROVIDERS), &body));
     let request = SbiCreateRequest {
         sw_binary_hash: Some(form.get("swBinaryHash").trim().to_owned()),
         sw_version: Some(form.get("swVersion").trim().to_owned()),
@@ -116,7 +116,7 @@ pub async fn create(req: HttpRequest, body: web::Bytes) -> HttpResponse {
 
 /// `PUT /securebiometricinterface/devicedetails/map`.
 pub async fn map_device(req: HttpRequest, body: web::Bytes) -> HttpResponse {
-    let (ctx, me, form) = or_answer!(posted(with_roles(&req, roles::DEVICE_PROVIDERS), &body));
+    let (ctx, me, form) = or_answer!(posted(&req, with_roles(&req, roles::DEVICE_PROVIDERS), &body));
     let request = MappingRequest { device_detail_id: form.opt("deviceDetailId"), sbi_id: form.opt("sbiId") };
     let result = api::call(&req, move |store| ops::map(store, &me, request)).await;
     let done = result.map(|answer| match answer.as_str() {

@@ -36,8 +36,8 @@ pub async fn licence(req: HttpRequest) -> HttpResponse {
                             @for k in keys {
                                 tr {
                                     td { code.key { (k.license_key) } }
-                                    td { (k.valid_from_date) }
-                                    td { (k.valid_to_date) }
+                                    td { (view::when_text(&k.valid_from_date)) }
+                                    td { (view::when_text(&k.valid_to_date)) }
                                     td { (view::badge(if k.is_active { "Active" } else { "De-Active" })) }
                                 }
                             }
@@ -65,7 +65,7 @@ pub async fn licence(req: HttpRequest) -> HttpResponse {
 }
 
 pub async fn generate_licence(req: HttpRequest, body: web::Bytes) -> HttpResponse {
-    let (ctx, me, _) = or_answer!(posted(signed_in(&req), &body));
+    let (ctx, me, _) = or_answer!(posted(&req, signed_in(&req), &body));
     let generated = async {
         me.require_any(LICENSE_12)?;
         let (caller, request) = (me.clone(), ProviderRequest { provider_id: Some(me.user_id.clone()) });

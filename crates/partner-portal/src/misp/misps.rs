@@ -3,8 +3,8 @@
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use maud::html;
-use misp_app::dto::{KeyStatusRequest, MispWithLicenses, StatusRequest};
-use misp_app::{MispConfig, keys, misps as misp_ops, status};
+use misp_app::dto::{KeyStatusRequest, LicenseEntity12, MispWithLicenses, StatusRequest};
+use misp_app::{MispConfig, keys, misps as misp_ops, partner_license, status};
 use web_support::{ApiError, Principal};
 
 use crate::api::{self, Refusal};
@@ -29,10 +29,37 @@ async fn all(req: &HttpRequest, me: &Principal) -> api::Answer<Vec<MispWithLicen
     }
 }
 
+/// The licence keys of MISP partners (MOSIP 1.2's licence API), by partner, leaving out the
+/// holders in `known` (MOSIP 1.1 MISPs, listed above them).
+async fn partner_licences(
+    req: &HttpRequest,
+    me: &Principal,
+    known: &[String],
+) -> api::Answer<Vec<(String, Vec<LicenseEntity12>)>> {
+    let me = me.clone();
+    let keys = api::call_with(req, move |store, cfg: &MispConfig| {
+        cfg.roles.require_admin(&me)?;
+        partner_license::list(store, &me, cfg)
+    })
+    .await?;
+    let mut by_partner: Vec<(String, Vec<LicenseEntity12>)> = Vec::new();
+    for k in keys.into_iter().filter(|k| !known.contains(&k.misp_id)) {
+        match by_partner.iter_mut().find(|(id, _)| *id == k.misp_id) {
+            Some((_, list)) => list.push(k),
+            None => by_partner.push((k.misp_id.clone(), vec![k])),
+        }
+    }
+    Ok(by_partner)
+}
+
 pub async fn misps(req: HttpRequest) -> HttpResponse {
     let (ctx, me) = or_answer!(with_roles(&req, view::ADMIN_ROLES));
     let list = all(&req, &me).await;
+    let known: Vec<String> = list.as_ref().map(|l| l.iter().map(|m| m.misp.id.clone()).collect()).unwrap_or_default();
+    let partners = partner_licences(&req, &me, &known).await;
+    let none = matches!((&list, &partners), (Ok(a), Ok(b)) if a.is_empty() && b.is_empty());
     let body = html! {
+        @if none { p.muted #no-misps { "No MISPs yet." } }
         @match &list {
             Ok(items) if !items.is_empty() => {
                 @for item in items {
@@ -52,10 +79,10 @@ pub async fn misps(req: HttpRequest) -> HttpResponse {
                                 (view::button_form(&ctx, &action, &[("action", "status"), ("value", "approved")], "Approve", "small"))
                             }
                             @if registration != "rejected" {
-                                (view::button_form(&ctx, &action, &[("action", "status"), ("value", "rejected")], "Reject", "small danger"))
+                                a.button.small.danger href=(format!("{action}?action=status&value=rejected")) { "Reject…" }
                             }
                             @if m.is_active {
-                                (view::button_form(&ctx, &action, &[("action", "active"), ("value", "de-active")], "Deactivate", "small secondary"))
+                                a.button.small.secondary href=(format!("{action}?action=active&value=de-active")) { "Deactivate…" }
                             } @else {
                                 (view::button_form(&ctx, &action, &[("action", "active"), ("value", "active")], "Activate", "small secondary"))
                             }
@@ -68,8 +95,8 @@ pub async fn misps(req: HttpRequest) -> HttpResponse {
                                         @let key = k.misp_license_unique_key.license_key.as_str();
                                         tr {
                                             td { code.key { (key) } }
-                                            td { (k.valid_from_date) }
-                                            td { (k.valid_to_date) }
+                                            td { (view::when_text(&k.valid_from_date)) }
+                                            td { (view::when_text(&k.valid_to_date)) }
                                             td { (view::badge(if k.is_active { "Active" } else { "De-Active" })) }
                                             td {
                                                 (view::button_form(&ctx, &action, &[("action", "key"), ("key", key), ("value", if k.is_active { "de-active" } else { "active" })],
@@ -83,15 +110,45 @@ pub async fn misps(req: HttpRequest) -> HttpResponse {
                     }
                 }
             },
-            Ok(_) => p.muted { "No MISPs." },
+            Ok(_) => {},
+            Err(r) => (view::errors(r)),
+        }
+        @match &partners {
+            Ok(holders) if !holders.is_empty() => {
+                h2 { "MISP partners (licence through the MOSIP 1.2 API)" }
+                @for (partner_id, keys) in holders {
+                    @let action = format!("/portal/admin/misps/{}", view::q(partner_id));
+                    section.card data-misp-partner=(partner_id) {
+                        h3 { a href=(format!("/portal/admin/partners/{}", view::q(partner_id))) { (partner_id) } }
+                        table {
+                            thead { tr { th scope="col" { "Licence key" } th scope="col" { "Valid from" } th scope="col" { "Valid to" } th scope="col" { "Status" } th scope="col" { span.sr-only { "Actions" } } } }
+                            tbody {
+                                @for k in keys {
+                                    tr {
+                                        td { code.key { (k.license_key) } }
+                                        td { (view::when_text(&k.valid_from_date)) }
+                                        td { (view::when_text(&k.valid_to_date)) }
+                                        td { (view::badge(if k.is_active { "Active" } else { "Inactive" })) }
+                                        td {
+                                            (view::button_form(&ctx, &action, &[("action", "key"), ("key", &k.license_key), ("value", if k.is_active { "de-active" } else { "active" })],
+                                                if k.is_active { "Switch off" } else { "Switch on" }, "small secondary"))
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            },
+            Ok(_) => {},
             Err(r) => (view::errors(r)),
         }
     };
-    view::page_partial(ctx, "MISPs", list.as_ref().err(), body)
+    view::page_partial(ctx, "MISPs", list.as_ref().err().or(partners.as_ref().err()), body)
 }
 
 pub async fn misp_action(req: HttpRequest, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
-    let (ctx, me, form) = or_answer!(posted(with_roles(&req, view::ADMIN_ROLES), &body));
+    let (ctx, me, form) = or_answer!(posted(&req, with_roles(&req, view::ADMIN_ROLES), &body));
     let (id, value) = (path.into_inner(), form.get("value").to_owned());
     let result: api::Answer<&'static str> = match form.get("action") {
         "status" => {
@@ -123,5 +180,6 @@ pub async fn misp_action(req: HttpRequest, path: web::Path<String>, body: web::B
         }
         _ => Err(Refusal::from(ApiError::invalid_field("action", "must be status, active or key"))),
     };
-    ctx.redirect_with("/portal/admin/misps", Flash::of(result))
+    let reason = view::reason(&form);
+    ctx.redirect_with("/portal/admin/misps", Flash::of(result.map(|m| view::with_reason(m, reason.as_deref()))))
 }

@@ -91,7 +91,7 @@ async fn render_list(
 }
 
 pub async fn create(req: HttpRequest, body: web::Bytes) -> HttpResponse {
-    let (ctx, me, form) = or_answer!(posted(signed_in(&req), &body));
+    let (ctx, me, form) = or_answer!(posted(&req, signed_in(&req), &body));
     let result: api::Answer<_> = async {
         let public_key = serde_json::from_str(form.get("publicKey")).map_err(|_| {
             Refusal::one(actix_web::http::StatusCode::OK, "PMS_ESI_007", "Failed to process the Public Key")
@@ -165,7 +165,7 @@ fn client_body(ctx: &Ctx, c: &ClientDetail) -> maud::Markup {
 }
 
 pub async fn update(req: HttpRequest, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
-    let (ctx, me, form) = or_answer!(posted(signed_in(&req), &body));
+    let (ctx, me, form) = or_answer!(posted(&req, signed_in(&req), &body));
     let id = path.into_inner();
     let (actor, client_id) = (me.clone(), id.clone());
     let result = api::call_with(&req, move |store, cfg: &OidcConfig| {

@@ -3,11 +3,12 @@
 
 use actix_web::{HttpRequest, HttpResponse};
 use maud::{Markup, html};
+use partner_app::cert_reads;
 use partner_app::details::PartnerDetails;
 use partner_app::roles;
 use web_support::Principal;
 
-use crate::api::Answer;
+use crate::api::{self, Answer};
 use crate::ctx::Ctx;
 use crate::lookups::{details_of, key_page, request_page};
 use crate::view::{self, badge};
@@ -37,14 +38,21 @@ pub async fn home(req: HttpRequest) -> HttpResponse {
     } else {
         None
     };
+    let deactivated = !details.is_active && deactivated_by_admin(&req, &me).await;
     let body = html! {
+        @if deactivated {
+            div.alert.error role="alert" #deactivated {
+                p { strong { "Your partner account has been deactivated by an administrator." } }
+                p { "Your API keys and licence keys no longer work, and you cannot request policies. Contact your administrator to have the account activated again." }
+            }
+        }
         section.card #partner-status {
             h2 { (details.organization_name) }
             dl.facts {
                 (partner_facts(&details))
             }
         }
-        section.card #next-steps {
+        @if !deactivated { section.card #next-steps {
             h2 { "What to do next" }
             ol.steps {
                 (step(details.is_active, "Upload your certificate", "/portal/certificates",
@@ -68,13 +76,21 @@ pub async fn home(req: HttpRequest) -> HttpResponse {
                     (step(false, "Register your FTM chips", "/portal/ftm-chips", "Add each chip and upload its certificate for approval."))
                 }
             }
-        }
+        } }
     };
     let failed = match &progress {
         Some(Err(r)) => Some(r),
         _ => None,
     };
     view::page_partial(ctx, "Dashboard", failed, body)
+}
+
+/// Whether an admin deactivated the partner (approved, then switched off: MOSIP's
+/// `isPartnerActive` false), rather than it never being activated.
+async fn deactivated_by_admin(req: &HttpRequest, me: &Principal) -> bool {
+    let caller = me.clone();
+    let found = api::call(req, move |store| cert_reads::certificates_details(store, &caller, None)).await;
+    found.is_ok_and(|list| list.iter().any(|p| p.partner_id == me.user_id && !p.is_partner_active))
 }
 
 /// The facts about a partner its dashboard and its admin page both list.

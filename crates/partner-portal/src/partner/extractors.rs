@@ -109,7 +109,7 @@ async fn render_extractors(
 }
 
 pub async fn save_extractors(req: HttpRequest, body: web::Bytes) -> HttpResponse {
-    let (ctx, me, form) = or_answer!(posted(signed_in(&req), &body));
+    let (ctx, me, form) = or_answer!(posted(&req, signed_in(&req), &body));
     let policy = form.get("policy").to_owned();
     let result: api::Answer<_> = async {
         me.require_any(roles::CREDENTIAL)?;

@@ -22,5 +22,5 @@ pub use profile::{add_contact, profile, update_profile};
 /// `?page=`: which page of a list (from 0).
 #[derive(Debug, Default, Deserialize)]
 pub struct PageQuery {
-    page: Option<i64>,
+    pub page: Option<i64>,
 }

@@ -2,7 +2,6 @@
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use maud::html;
-use partner_app::dto::mosip_time;
 use partner_app::requests::{self, MappingBody};
 use partner_app::roles;
 use web_support::{Db, Principal};
@@ -92,7 +91,7 @@ async fn render_policies(
                                 tr {
                                     td { (r.policy_name.as_deref().unwrap_or(&r.policy_id)) }
                                     td.status { (badge(&r.status_code)) }
-                                    td { (mosip_time::text(r.request_datetimes)) }
+                                    td { (view::when(r.request_datetimes)) }
                                     td { (r.request_detail) }
                                 }
                             }
@@ -109,7 +108,7 @@ async fn render_policies(
 }
 
 pub async fn request_policy(req: HttpRequest, body: web::Bytes) -> HttpResponse {
-    let (ctx, me, form) = or_answer!(posted(signed_in(&req), &body));
+    let (ctx, me, form) = or_answer!(posted(&req, signed_in(&req), &body));
     let result: api::Answer<_> = async {
         me.require_any(roles::POLICY_MAPPING_REQUEST)?;
         let request = MappingBody {

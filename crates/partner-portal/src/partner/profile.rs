@@ -85,12 +85,12 @@ async fn render_profile(
             @if let Some(r) = contact_refusal { (view::errors(r)) }
             form method="post" action="/portal/profile/contact" {
                 (view::csrf(&ctx))
-                (Field::new("emailId", "E-mail", &contact("emailId")).kind("email").required().render(contact_refusal))
-                (Field::new("contactNumber", "Contact number", &contact("contactNumber")).kind("tel").required().render(contact_refusal))
-                (Field::new("address", "Address", &contact("address")).required().render(contact_refusal))
+                (Field::new("emailId", "E-mail", &contact("emailId")).id("c-emailId").kind("email").required().render(contact_refusal))
+                (Field::new("contactNumber", "Contact number", &contact("contactNumber")).id("c-contactNumber").kind("tel").required().render(contact_refusal))
+                (Field::new("address", "Address", &contact("address")).id("c-address").required().render(contact_refusal))
                 div.field.check {
-                    input #f-isActive type="checkbox" name="isActive" checked[contact_refusal.is_none() || form.checked("isActive")];
-                    label for="f-isActive" { "Active" }
+                    input #c-isActive type="checkbox" name="isActive" checked[contact_refusal.is_none() || form.checked("isActive")];
+                    label for="c-isActive" { "Active" }
                 }
                 button type="submit" { "Save contact" }
             }
@@ -101,7 +101,7 @@ async fn render_profile(
 }
 
 pub async fn update_profile(req: HttpRequest, body: web::Bytes) -> HttpResponse {
-    let (ctx, me, form) = or_answer!(posted(signed_in(&req), &body));
+    let (ctx, me, form) = or_answer!(posted(&req, signed_in(&req), &body));
     let result: api::Answer<_> = async {
         me.require_any(roles::PARTNER_SELF)?;
         let request = UpdateBody {
@@ -121,7 +121,7 @@ pub async fn update_profile(req: HttpRequest, body: web::Bytes) -> HttpResponse 
 }
 
 pub async fn add_contact(req: HttpRequest, body: web::Bytes) -> HttpResponse {
-    let (ctx, me, form) = or_answer!(posted(signed_in(&req), &body));
+    let (ctx, me, form) = or_answer!(posted(&req, signed_in(&req), &body));
     let result: api::Answer<_> = async {
         me.require_any(roles::PARTNER_SELF)?;
         let request = ContactBody {

@@ -41,7 +41,7 @@ fn document(form: &Form) -> Result<Value, Refusal> {
 }
 
 pub async fn create_policy(req: HttpRequest, body: web::Bytes) -> HttpResponse {
-    let (ctx, me, form) = or_answer!(posted(manager(&req), &body));
+    let (ctx, me, form) = or_answer!(posted(&req, manager(&req), &body));
     let result = async {
         let request = PolicyBody { policy_type: Some(form.get("policyType").to_owned()), ..policy_body(&form)? };
         let caller = me.clone();
@@ -84,7 +84,7 @@ pub async fn policy(req: HttpRequest, path: web::Path<String>) -> HttpResponse {
 }
 
 pub async fn update_policy(req: HttpRequest, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
-    let (ctx, me, form) = or_answer!(posted(manager(&req), &body));
+    let (ctx, me, form) = or_answer!(posted(&req, manager(&req), &body));
     let id = path.into_inner();
     let existing = match find_policy(&req, &me, &id).await {
         Ok(p) => p,

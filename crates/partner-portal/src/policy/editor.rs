@@ -20,7 +20,11 @@ use crate::view::{self, Field, badge};
 fn template(policy_type: &str) -> Value {
     match policy_type {
         "Auth" => json!({"authTokenType": "partner", "allowedAuthTypes": [], "allowedKycAttributes": []}),
-        "DataShare" | "CredentialIssuance" => json!({"dataSharePolicies": {}, "shareableAttributes": []}),
+        "DataShare" => json!({
+            "dataSharePolicies": {"typeOfShare": "", "validForInMinutes": "", "transactionsAllowed": "", "encryptionType": "", "shareDomain": "", "source": ""},
+            "shareableAttributes": []
+        }),
+        "CredentialIssuance" => json!({"dataSharePolicies": {}, "shareableAttributes": []}),
         _ => json!({}),
     }
 }
@@ -46,6 +50,9 @@ pub(super) async fn editor(
     let value = |name: &str, current: &str| if posted { form.get(name).to_owned() } else { current.to_owned() };
     let chosen_type =
         existing.map_or_else(|| form.opt("policyType").unwrap_or_else(|| "Auth".into()), |p| p.policy_type.clone());
+    // a new policy's type picks its template: "?policyType=DataShare" (the type's own link)
+    let template_links: Vec<String> =
+        if existing.is_none() { cfg.allowed.iter().map(|t| t.to_string()).collect() } else { Vec::new() };
     let document = if posted {
         form.get("policies").to_owned()
     } else {
@@ -56,7 +63,7 @@ pub(super) async fn editor(
             r.errors
                 .iter()
                 .filter(|e| e.error_code.starts_with("PMS_PV_") || e.message.ends_with(":request.policies"))
-                .map(|e| format!("{} ({})", e.message, e.error_code))
+                .map(|e| format!("{} ({})", api::readable(&e.message), e.error_code))
                 .collect()
         })
         .unwrap_or_default();
@@ -82,14 +89,32 @@ pub(super) async fn editor(
     let body = html! {
         @if let Some(p) = existing {
             section.card {
-                dl.facts {
+                dl.facts #policy-facts {
+                    dt { "Name" } dd #policy-name { (p.policy_name) }
+                    dt { "Policy group" } dd #policy-group { (p.policy_group_name) }
+                    dt { "Description" } dd #policy-desc { (p.policy_desc) }
+                    dt { "Version" } dd #policy-version { (p.version) }
                     dt { "Policy id" } dd { (p.policy_id) }
                     dt { "Type" } dd { (p.policy_type) }
                     dt { "State" } dd { (badge(p.status)) }
                     dt { "Status" } dd { (badge(if p.is_active { "Active" } else { "Inactive" })) }
-                    dt { "Published" } dd { (p.publish_date) }
+                    dt { "Created" } dd { (view::when_text(&p.cr_dtimes)) }
+                    @if published(p) {
+                        // MOSIP's publishDate is the creation time; publishing stamps the update
+                        // time, and only a deactivation changes a published policy after that.
+                        @if p.is_active {
+                            dt { "Published" } dd #policy-published { (p.upd_dtimes.as_deref().map(view::when_text).unwrap_or_default()) }
+                        } @else {
+                            dt { "Deactivated" } dd { (p.upd_dtimes.as_deref().map(view::when_text).unwrap_or_default()) }
+                        }
+                    }
                 }
                 p.actions { (policy_actions(&ctx, p)) }
+            }
+        }
+        @if !template_links.is_empty() && !posted {
+            p.templates { "Start from the template of: "
+                @for t in &template_links { a href=(format!("/portal/admin/policies/new?policyType={}", view::q(t))) aria-current=[(t == &chosen_type).then_some("true")] { (t) } " " }
             }
         }
         @if let Some(r) = &others { @if !r.errors.is_empty() { (view::errors(r)) } }

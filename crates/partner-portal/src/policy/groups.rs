@@ -63,7 +63,7 @@ async fn render_groups(
 }
 
 pub async fn create_group(req: HttpRequest, body: web::Bytes) -> HttpResponse {
-    let (ctx, me, form) = or_answer!(posted(manager(&req), &body));
+    let (ctx, me, form) = or_answer!(posted(&req, manager(&req), &body));
     let request = GroupRequest {
         name: Some(form.get("name").trim().to_owned()),
         desc: Some(form.get("desc").trim().to_owned()),
@@ -102,7 +102,7 @@ async fn render_group(
     let active = form.map_or(group.is_active, |f| f.checked("isActive"));
     let body = html! {
         section.card {
-            p.muted { "Created " (group.cr_dtimes) }
+            p.muted { "Created " (view::when_text(&group.cr_dtimes)) }
             @if let Some(r) = refusal { (view::errors(r)) }
             form method="post" action=(format!("/portal/admin/policy-groups/{}", view::q(id))) {
                 (view::csrf(&ctx))
@@ -121,7 +121,7 @@ async fn render_group(
 }
 
 pub async fn update_group(req: HttpRequest, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
-    let (ctx, me, form) = or_answer!(posted(manager(&req), &body));
+    let (ctx, me, form) = or_answer!(posted(&req, manager(&req), &body));
     let id = path.into_inner();
     let request = GroupRequest {
         name: Some(form.get("name").trim().to_owned()),

@@ -14,7 +14,7 @@ use web_support::Principal;
 
 pub use drafts::{create_policy, new_policy, policy, update_policy};
 pub use groups::{create_group, group, groups, update_group};
-pub use policies::{policies, publish, status};
+pub use policies::{confirm_publish, confirm_status, policies, publish, status};
 
 use crate::api;
 use crate::ctx::Ctx;

@@ -51,31 +51,93 @@ pub(super) fn policy_actions(ctx: &Ctx, p: &PolicyWithGroupDto) -> Markup {
     let group = p.policy_group_id.as_str();
     html! {
         @if !published(p) {
-            (view::button_form(ctx, &format!("/portal/admin/policies/{id}/publish"), &[("group", group)], "Publish", "small"))
+            a.button.small href=(format!("/portal/admin/policies/{id}/publish?group={}", view::q(group))) { "Publish…" }
         } @else if p.is_active {
-            (view::button_form(ctx, &format!("/portal/admin/policies/{id}/status"), &[("group", group), ("status", "De-Active")], "Deactivate", "small danger"))
+            a.button.small.danger href=(format!("/portal/admin/policies/{id}/status?group={}&status=De-Active", view::q(group))) { "Deactivate…" }
         } @else {
             (view::button_form(ctx, &format!("/portal/admin/policies/{id}/status"), &[("group", group), ("status", "Active")], "Activate", "small"))
         }
     }
 }
 
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct ConfirmQuery {
+    status: Option<String>,
+}
+
+/// The confirmation page of publishing (`publish`) or of a status change.
+async fn confirm(req: HttpRequest, id: String, publishing: bool, status: Option<String>) -> HttpResponse {
+    let (ctx, me) = or_answer!(manager(&req));
+    let caller = me.clone();
+    let policy_id = id.clone();
+    let p = match api::call(&req, move |store| reads::get(store, &caller, &policy_id)).await {
+        Ok(p) => p,
+        Err(r) => return view::error_page(ctx, &r),
+    };
+    let status = status.unwrap_or_else(|| "De-Active".into());
+    let activate = status.eq_ignore_ascii_case("active");
+    let (verb, path) = match (publishing, activate) {
+        (true, _) => ("Publish", "publish"),
+        (false, true) => ("Activate", "status"),
+        (false, false) => ("Deactivate", "status"),
+    };
+    let action = format!("/portal/admin/policies/{}/{path}", view::q(&id));
+    let back = format!("/portal/admin/policies/{}", view::q(&id));
+    let fields = [("group", p.policy_group_id.as_str()), ("status", status.as_str())];
+    let confirm = view::Confirm {
+        question: format!("{verb} policy {} (version {}) of group {}?", p.policy_name, p.version, p.policy_group_name),
+        action: &action,
+        fields: if publishing { &fields[..1] } else { &fields[..] },
+        button: verb,
+        danger: !publishing && !activate,
+        back: &back,
+    };
+    let facts = html! {
+        @if publishing { p { "A published policy cannot be edited any more; partners of the group can request it." } }
+        dl.facts {
+            dt { "Description" } dd { (p.policy_desc) }
+            dt { "Type" } dd { (p.policy_type) }
+        }
+    };
+    let body = view::confirm_body(&ctx, &confirm, facts);
+    view::page(ctx, &format!("{verb} policy {}", p.policy_name), body)
+}
+
+pub async fn confirm_publish(req: HttpRequest, path: web::Path<String>) -> HttpResponse {
+    confirm(req, path.into_inner(), true, None).await
+}
+
+pub async fn confirm_status(req: HttpRequest, path: web::Path<String>, q: web::Query<ConfirmQuery>) -> HttpResponse {
+    confirm(req, path.into_inner(), false, q.into_inner().status).await
+}
+
 pub async fn publish(req: HttpRequest, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
-    let (ctx, me, form) = or_answer!(posted(manager(&req), &body));
+    let (ctx, me, form) = or_answer!(posted(&req, manager(&req), &body));
     let id = path.into_inner();
     let result = async {
         let (caller, group_id) = (me.clone(), form.get("group").to_owned());
         api::call_with(&req, move |store, cfg| drafts::publish(store, &caller, cfg, &id, &group_id)).await
     }
     .await;
-    ctx.redirect_with("/portal/admin/policies", Flash::of(result.map(|_| "The policy is published.")))
+    let reason = view::reason(&form);
+    ctx.redirect_with(
+        "/portal/admin/policies",
+        Flash::of(result.map(|_| view::with_reason("The policy is published.", reason.as_deref()))),
+    )
 }
 
 pub async fn status(req: HttpRequest, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
-    let (ctx, me, form) = or_answer!(posted(manager(&req), &body));
+    let (ctx, me, form) = or_answer!(posted(&req, manager(&req), &body));
     let id = path.into_inner();
     let request = StatusBody { status: Some(form.get("status").to_owned()) };
     let (caller, group_id) = (me.clone(), form.get("group").to_owned());
     let result = api::call(&req, move |store| drafts::set_status(store, &caller, &id, &group_id, request)).await;
-    ctx.redirect_with("/portal/admin/policies", Flash::of(result.map(|done| done.message)))
+    let reason = view::reason(&form);
+    if let (Ok(_), Some(r)) = (&result, &reason) {
+        tracing::info!(user = %me.user_id, reason = %r, "policy status changed");
+    }
+    ctx.redirect_with(
+        "/portal/admin/policies",
+        Flash::of(result.map(|done| view::with_reason(done.message, reason.as_deref()))),
+    )
 }

@@ -20,11 +20,13 @@ pub struct Field<'a> {
     pub required: bool,
     pub hint: Option<&'a str>,
     pub autocomplete: Option<&'a str>,
+    /// The input's id when the page has two forms with a field of this name.
+    pub id: Option<&'a str>,
 }
 
 impl<'a> Field<'a> {
     pub fn new(name: &'a str, label: &'a str, value: &'a str) -> Self {
-        Field { name, label, value, kind: "text", required: false, hint: None, autocomplete: None }
+        Field { name, label, value, kind: "text", required: false, hint: None, autocomplete: None, id: None }
     }
     pub fn kind(mut self, kind: &'a str) -> Self {
         self.kind = kind;
@@ -38,6 +40,11 @@ impl<'a> Field<'a> {
         self.hint = Some(hint);
         self
     }
+    /// Another id than `f-<name>` (unique ids when two forms share a field name).
+    pub fn id(mut self, id: &'a str) -> Self {
+        self.id = Some(id);
+        self
+    }
     pub fn autocomplete(mut self, a: &'a str) -> Self {
         self.autocomplete = Some(a);
         self
@@ -45,7 +52,7 @@ impl<'a> Field<'a> {
 
     pub fn render(&self, refusal: Option<&Refusal>) -> Markup {
         let errs = refusal.map(|r| r.for_field(self.name)).unwrap_or_default();
-        let id = format!("f-{}", self.name);
+        let id = self.id.map_or_else(|| format!("f-{}", self.name), str::to_owned);
         let described = describedby(&id, self.hint.is_some(), !errs.is_empty());
         html! {
             div.field.invalid[!errs.is_empty()] {
@@ -129,14 +136,33 @@ pub fn button_form(ctx: &Ctx, action: &str, fields: &[(&str, &str)], text: &str,
     }
 }
 
-/// A status badge.
+/// The one word every page uses for a status, whatever MOSIP calls it ("De-Active", "InActive",
+/// "InProgress", "pending_approval", …).
+pub fn status_word(text: &str) -> String {
+    match text.trim().to_ascii_lowercase().replace(['-', '_', ' '], "").as_str() {
+        "active" | "activated" | "true" => "Active".into(),
+        "deactive" | "inactive" | "deactivated" | "false" => "Inactive".into(),
+        "inprogress" | "pending" | "pendingapproval" => "Pending".into(),
+        "pendingcertupload" => "Certificate needed".into(),
+        "approved" => "Approved".into(),
+        "rejected" => "Rejected".into(),
+        "published" => "Published".into(),
+        "drafted" | "draft" => "Draft".into(),
+        "expired" => "Expired".into(),
+        "dismissed" => "Dismissed".into(),
+        _ => text.to_owned(),
+    }
+}
+
+/// A status badge, in the portal's words ([`status_word`]).
 pub fn badge(text: &str) -> Markup {
-    let class = match text.to_ascii_lowercase().as_str() {
-        "active" | "approved" | "published" | "true" => "badge ok",
-        "de-active" | "inactive" | "rejected" | "false" | "deactivated" => "badge off",
+    let word = status_word(text);
+    let class = match word.as_str() {
+        "Active" | "Approved" | "Published" => "badge ok",
+        "Inactive" | "Rejected" | "Expired" => "badge off",
         _ => "badge wait",
     };
-    html! { span class=(class) { (text) } }
+    html! { span class=(class) { (word) } }
 }
 
 /// Previous / next links for a MOSIP page of results (`page` counts from 0).
@@ -193,6 +219,22 @@ mod tests {
         assert!(html.contains("must not be blank") && html.contains("aria-invalid=\"true\""), "{html}");
         let other = Field::new("desc", "Description", "").render(Some(&r)).into_string();
         assert!(!other.contains("must not be blank"));
+    }
+
+    #[test]
+    fn statuses_read_the_same_on_every_page() {
+        for (mosip, word) in [
+            ("De-Active", "Inactive"),
+            ("InActive", "Inactive"),
+            ("de-active", "Inactive"),
+            ("active", "Active"),
+            ("InProgress", "Pending"),
+            ("pending_approval", "Pending"),
+            ("PUBLISHED", "Published"),
+        ] {
+            assert_eq!(status_word(mosip), word, "{mosip}");
+        }
+        assert!(badge("De-Active").into_string().contains("badge off"));
     }
 
     #[test]

@@ -1,14 +1,18 @@
 //! The one look of the portal: the page frame, navigation and messages; the form controls that
 //! put every field's errors next to it are in [`controls`].
 
+mod confirm;
 mod controls;
+mod dates;
 
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use maud::{DOCTYPE, Markup, html};
 use partner_app::roles;
 
+pub use confirm::{Confirm, confirm_body, reason, with_reason};
 pub use controls::{Field, badge, button_form, csrf, pager, pretty, q, select, textarea};
+pub use dates::{expiry, expiry_words, when, when_text};
 
 use crate::api::Refusal;
 use crate::ctx::{Ctx, Flash};
@@ -177,6 +181,7 @@ fn nav(ctx: &Ctx) -> Markup {
                     @if user.is_admin {
                         li { (link(ctx, "/portal/admin/audit", "Audit")) }
                     }
+                    li.bell { (bell(ctx)) }
                     li.user {
                         form method="post" action="/portal/logout" {
                             (csrf(ctx))
@@ -188,6 +193,20 @@ fn nav(ctx: &Ctx) -> Markup {
                     li { (link(ctx, "/portal/login", "Log in")) }
                     li { (link(ctx, "/portal/signup", "Sign up")) }
                 }
+            }
+        }
+    }
+}
+
+/// The notification bell: a link to the notifications with the count of unseen ones.
+fn bell(ctx: &Ctx) -> Markup {
+    let href = "/portal/notifications";
+    let current = ctx.path == href;
+    html! {
+        a #bell href=(href) aria-current=[current.then_some("page")] {
+            "Notifications"
+            @if let Some(u) = ctx.unseen.filter(|u| u.count > 0) {
+                " " span.count aria-label=(format!("{}{} unseen", u.count, if u.more { "+" } else { "" })) { (u.count) @if u.more { "+" } }
             }
         }
     }
@@ -206,12 +225,12 @@ pub fn errors(r: &Refusal) -> Markup {
         div.alert.error role="alert" #errors {
             @if r.errors.len() == 1 {
                 @let e = &r.errors[0];
-                p { (e.message) " " span.code { "(" (e.error_code) ")" } }
+                p { (crate::api::readable(&e.message)) " " small.code { "(" (e.error_code) ")" } }
             } @else {
                 p { "The request was refused:" }
                 ul {
                     @for e in &r.errors {
-                        li { (e.message) " " span.code { "(" (e.error_code) ")" } }
+                        li { (crate::api::readable(&e.message)) " " small.code { "(" (e.error_code) ")" } }
                     }
                 }
             }

@@ -97,6 +97,8 @@ pub struct AuditFilter {
     pub user: Option<String>,
     pub from: Option<NaiveDateTime>,
     pub to: Option<NaiveDateTime>,
+    /// Leave out the records of these event ids (the portal's "hide reads").
+    pub exclude_events: Vec<String>,
 }
 
 /// One page of records, newest first, and how many match in all.
@@ -117,6 +119,9 @@ pub fn search(conn: &mut DbConnection, f: &AuditFilter, offset: i64, limit: i64)
         }
         if let Some(v) = f.to {
             q = q.filter(audit_log::action_time.le(v));
+        }
+        if !f.exclude_events.is_empty() {
+            q = q.filter(audit_log::event_id.ne_all(f.exclude_events.clone()));
         }
         q
     };
