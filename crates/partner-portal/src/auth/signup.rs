@@ -12,6 +12,7 @@ use partner_app::onboarding::otp;
 use partner_app::onboarding::signup::SignUpForm;
 use partner_app::onboarding::verify::{self as verify_op, VerifyForm};
 use serde::Deserialize;
+use web_support::host::client_address;
 use web_support::{ApiError, Db, request_id};
 
 use super::onboarding;
@@ -93,8 +94,12 @@ pub async fn signup(req: HttpRequest, body: web::Bytes) -> HttpResponse {
             address: Some(form.get("address").trim().to_owned()),
             lang_code: None,
         };
+        let client = client_address(&req, on.rules.trust_forwarded_for);
         let sent = db
-            .call(move |store| otp::request_otp(store, &actor, &on.rules, &cfg.rules, on.notifier.as_ref(), signup))
+            .call(move |store| {
+                let notifier = on.notifier.as_ref();
+                otp::request_otp(store, &actor, &on.rules, &cfg.rules, notifier, client.as_deref(), signup)
+            })
             .await?;
         Ok::<_, Refusal>(sent)
     }
@@ -160,7 +165,9 @@ pub async fn verify(req: HttpRequest, body: web::Bytes) -> HttpResponse {
             otp: Some(form.get("otp").trim().to_owned()),
             password: Some(form.get("password").to_owned()),
         };
-        Ok::<_, Refusal>(db.call(move |store| verify_op::verify(store, &actor, &on.rules, &cfg.rules, request)).await?)
+        let client = client_address(&req, on.rules.trust_forwarded_for);
+        let verified = db.call(move |store| verify_op::verify(store, &actor, &on.rules, &cfg.rules, client.as_deref(), request));
+        Ok::<_, Refusal>(verified.await?)
     }
     .await;
     match answer {

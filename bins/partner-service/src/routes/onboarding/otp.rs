@@ -7,6 +7,7 @@ use partner_app::PartnerConfig;
 use partner_app::onboarding::ANONYMOUS;
 use partner_app::onboarding::otp::{self, OtpSent};
 use partner_app::onboarding::signup::SignUpForm;
+use web_support::host::client_address;
 use web_support::openapi::schema::ErrorResponse;
 use web_support::{ApiError, Db, Envelope, Reply, RequestEnvelope, ResponseEnvelope, request_id};
 
@@ -30,7 +31,8 @@ long, `PMS_PRT_012` e-mail malformed, `PMS_PRT_066` whitespace in `partnerId`, `
 policy group required, `PMS_PRT_002` no such policy group, `PMS_PMP_023` policy group inactive; \
 `PMS_ONB_001` e-mail domain not allowed; `PMS_ONB_002` partner type may not sign up; \
 `PMS_PRT_001` organisation name registered; `PMS_ONB_003` an OTP was sent too recently; \
-`PMS_ONB_004` too many OTPs for this e-mail in the hour.",
+`PMS_ONB_004` too many OTPs for this e-mail in the hour; `PMS_ONB_016` too many OTPs sent for \
+requests from this client address in the hour (default 20).",
     security(()),
     request_body(
         content = RequestEnvelope<SignUpForm>,
@@ -55,8 +57,12 @@ pub async fn request_otp(
 ) -> Result<Reply<OtpSent>, ApiError> {
     let (form, echo) = body.open()?;
     let (on, actor) = (on.0, Actor::anonymous(ANONYMOUS, request_id::of(&req)));
+    let client = client_address(&req, on.rules.trust_forwarded_for);
     let sent = db
-        .call(move |store| otp::request_otp(store, &actor, &on.rules, &partner.rules, on.notifier.as_ref(), form))
+        .call(move |store| {
+            let notifier = on.notifier.as_ref();
+            otp::request_otp(store, &actor, &on.rules, &partner.rules, notifier, client.as_deref(), form)
+        })
         .await?;
     Ok(Reply::echo(sent, echo))
 }

@@ -6,6 +6,7 @@ use app_core::Actor;
 use partner_app::PartnerConfig;
 use partner_app::onboarding::ANONYMOUS;
 use partner_app::onboarding::verify::{self as op, Created, VerifyForm};
+use web_support::host::client_address;
 use web_support::openapi::schema::ErrorResponse;
 use web_support::{ApiError, Db, Envelope, Reply, RequestEnvelope, ResponseEnvelope, request_id};
 
@@ -24,7 +25,8 @@ transaction. A wrong OTP uses up one of the allowed tries. Public: no token.\n\n
 Errors (HTTP 200): `PMS_COR_001` `request`, `registrationId`, `otp` or `password` missing (or \
 blank), or a malformed `requesttime`; `PMS_ONB_013` the OTP is not six digits; `PMS_ONB_005` no \
 pending sign-up has the registration id; `PMS_ONB_007` OTP expired; `PMS_ONB_008` too many wrong \
-tries; `PMS_ONB_009` sign-up already completed; `PMS_ONB_010` weak password; `PMS_ONB_006` wrong \
+tries; `PMS_ONB_016` too many wrong OTPs in a row for this e-mail (default 10, whatever its OTP) or \
+from this client address (default 20): locked for five minutes, doubling up to an hour; `PMS_ONB_009` sign-up already completed; `PMS_ONB_010` weak password; `PMS_ONB_006` wrong \
 OTP; then, as for `/onboarding/otp`, registration's codes, `PMS_ONB_001`, `PMS_ONB_002`, \
 `PMS_PRT_001` and `PMS_PRT_051` when the store changed since the OTP was sent.",
     security(()),
@@ -48,6 +50,8 @@ pub async fn verify(
 ) -> Result<Reply<Created>, ApiError> {
     let (form, echo) = body.open()?;
     let (on, actor) = (on.0, Actor::anonymous(ANONYMOUS, request_id::of(&req)));
-    let created = db.call(move |store| op::verify(store, &actor, &on.rules, &partner.rules, form)).await?;
+    let client = client_address(&req, on.rules.trust_forwarded_for);
+    let created =
+        db.call(move |store| op::verify(store, &actor, &on.rules, &partner.rules, client.as_deref(), form)).await?;
     Ok(Reply::echo(created, echo))
 }
