@@ -70,15 +70,21 @@ where
     let verifier = shared.verifier.clone();
     let settings = web::Data::from(shared.settings.clone());
     crate::metrics::install();
+    let hsts = crate::headers::hsts(server_settings.hsts_max_age_secs);
     let mut server = HttpServer::new(move || {
+        let hsts = hsts.clone();
         App::new()
-            .wrap_fn(|req, srv| {
+            // innermost: its refusals get the request id and headers below
+            .wrap(actix_web::middleware::from_fn(crate::limits::guard_body))
+            .wrap_fn(move |req, srv| {
                 let scrape = crate::metrics::is_scrape(&req);
                 let started = crate::metrics::started();
                 let fut = srv.call(req);
+                let hsts = hsts.clone();
                 async move {
-                    let mut res = fut.await?;
+                    let mut res = crate::plain_errors::enveloped(fut.await?.map_into_boxed_body());
                     crate::request_id::add_header(&mut res);
+                    crate::headers::add(res.headers_mut(), hsts.as_ref());
                     if !scrape {
                         crate::metrics::record(&res, started);
                     }
