@@ -40,5 +40,6 @@ mod portal_oidc;
 mod process;
 mod security_matrix;
 mod smtp_sink;
+mod token_secret;
 mod ui_config;
 mod user_consent;
