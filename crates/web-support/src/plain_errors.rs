@@ -32,7 +32,10 @@ pub fn envelope_for(status: StatusCode) -> ApiError {
         StatusCode::UNAUTHORIZED => ApiError::unauthenticated("no valid token"),
         StatusCode::FORBIDDEN => ApiError::forbidden(),
         s if s.is_server_error() => ApiError::internal(format!("plain-text answer {s}")),
-        s => ApiError::malformed(format!("request could not be read ({})", s.canonical_reason().unwrap_or("bad request"))),
+        s => ApiError::malformed(format!(
+            "request could not be read ({})",
+            s.canonical_reason().unwrap_or("bad request")
+        )),
     };
     e.status = status;
     e

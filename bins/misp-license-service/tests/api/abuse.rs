@@ -19,7 +19,8 @@ fn post_raw(app: &TestApp, body: String) -> (u16, serde_json::Value) {
 fn limits_and_headers_hold_here_too(app: TestApp) {
     let (status, body) = post_raw(&app, format!(r#"{{"request":{{"name":"{}"}}}}"#, "n".repeat(1024 * 1024)));
     assert_eq!((status, body["errors"][0]["errorCode"].as_str()), (413, Some("PMS_COR_001")), "{body}");
-    let (status, body) = post_raw(&app, format!(r#"{{"request":{}{}}}"#, "{\"a\":".repeat(40), "1".to_owned() + &"}".repeat(40)));
+    let (status, body) =
+        post_raw(&app, format!(r#"{{"request":{}{}}}"#, "{\"a\":".repeat(40), "1".to_owned() + &"}".repeat(40)));
     assert_eq!((status, body["errors"][0]["errorCode"].as_str()), (400, Some("PMS_COR_001")), "{body}");
     let (_, body) = post_raw(&app, r#"{"request": {"name": 7}"#.to_owned());
     let text = body.to_string().to_lowercase();

@@ -12,7 +12,13 @@ const PARTNERS: &str = "/v1/partnermanager/partners";
 
 /// Sends `body` with `content_type` (and a session cookie when `cookie` is given); answers the
 /// status, the content type and the body as text.
-pub(crate) fn raw(app: &TestApp, path: &str, content_type: &str, cookie: Option<&str>, body: Vec<u8>) -> (u16, String, String) {
+pub(crate) fn raw(
+    app: &TestApp,
+    path: &str,
+    content_type: &str,
+    cookie: Option<&str>,
+    body: Vec<u8>,
+) -> (u16, String, String) {
     let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
     let mut req = agent.post(app.client.url(path)).header("Content-Type", content_type);
     if let Some(c) = cookie {
@@ -29,8 +35,20 @@ fn code(body: &str) -> String {
 }
 
 /// Words that would betray internals in an answer.
-const LEAKS: [&str; 12] =
-    ["diesel", "sql", "select ", "insert ", "no such table", "relation", "panicked", "stack", "backtrace", "src/", ".rs:", "r2d2"];
+const LEAKS: [&str; 12] = [
+    "diesel",
+    "sql",
+    "select ",
+    "insert ",
+    "no such table",
+    "relation",
+    "panicked",
+    "stack",
+    "backtrace",
+    "src/",
+    ".rs:",
+    "r2d2",
+];
 
 fn assert_no_leak(what: &str, body: &str) {
     let lower = body.to_lowercase();
@@ -53,7 +71,12 @@ fn bodies_over_the_limit_or_too_deep_get_the_envelope(app: TestApp) {
     // a field too long is a business error naming the field
     let long_id = serde_json::json!({"partnerId": "p".repeat(5000), "organizationName": "Org", "emailId": "a@b.example",
         "partnerType": "Auth_Partner", "policyGroup": "g", "contactNumber": "123", "address": "a", "langCode": "eng"});
-    let a = app.client.send("POST", "/v1/partnermanager/onboarding/otp", None, &web_support::testing::Client::envelope(long_id));
+    let a = app.client.send(
+        "POST",
+        "/v1/partnermanager/onboarding/otp",
+        None,
+        &web_support::testing::Client::envelope(long_id),
+    );
     assert_eq!((a.status, a.error_code()), (200, Some("PMS_PRT_052")), "{}", a.body);
 
     // the portal's forms: urlencoded over actix's limit, multipart over the portal's
@@ -120,5 +143,9 @@ fn answers_never_show_sql_or_internals(app: TestApp) {
     assert_no_leak("a failed query", &a.body.to_string());
 }
 
-api_tests!(bodies_over_the_limit_or_too_deep_get_the_envelope, api_answers_carry_the_security_headers, answers_never_show_sql_or_internals);
+api_tests!(
+    bodies_over_the_limit_or_too_deep_get_the_envelope,
+    api_answers_carry_the_security_headers,
+    answers_never_show_sql_or_internals
+);
 persistence::both_backends!(hsts_is_sent_when_configured);

@@ -9,11 +9,11 @@ pub mod admin_account;
 pub mod choices;
 pub mod login;
 pub mod otp;
+mod otp_guard;
 pub mod signup;
 mod state;
 #[cfg(test)]
 mod tests;
-mod otp_guard;
 mod throttle;
 pub mod verify;
 

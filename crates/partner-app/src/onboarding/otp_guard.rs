@@ -20,7 +20,10 @@ pub(crate) struct WrongOtpSubjects {
 
 impl WrongOtpSubjects {
     pub fn of(email_key: &str, client: Option<&str>) -> Self {
-        WrongOtpSubjects { email: format!("otp-email:{email_key}"), address: client.map(|c| format!("otp-address:{c}")) }
+        WrongOtpSubjects {
+            email: format!("otp-email:{email_key}"),
+            address: client.map(|c| format!("otp-address:{c}")),
+        }
     }
 
     fn each(&self) -> impl Iterator<Item = (&str, Subject)> {
@@ -60,7 +63,12 @@ impl WrongOtpSubjects {
         tx.trail.push_failure(AuditEvent::InvalidEmailOnCreate, None, wrong.code(), wrong.message());
         if locked {
             let lock = OnboardingError::OtpThrottled(0);
-            tx.trail.push_failure(AuditEvent::OtpVerifyThrottled, Some(registration_id), lock.code(), &lock.to_string());
+            tx.trail.push_failure(
+                AuditEvent::OtpVerifyThrottled,
+                Some(registration_id),
+                lock.code(),
+                &lock.to_string(),
+            );
         }
         Ok(())
     }

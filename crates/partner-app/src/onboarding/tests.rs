@@ -102,7 +102,8 @@ fn ev(event: AuditEvent, code: Option<&str>) -> (String, Option<String>) {
 fn a_sign_up_is_mailed_verified_and_logs_in() {
     let (store, _db) = store();
     let (cfg, rules, outbox) = (OnboardingConfig::default(), RegistrationRules::default(), Outbox::default());
-    let sent = request_otp(&store, &anonymous(), &cfg, &rules, &outbox, None, form("dev-1", "ops@dev.example")).unwrap();
+    let sent =
+        request_otp(&store, &anonymous(), &cfg, &rules, &outbox, None, form("dev-1", "ops@dev.example")).unwrap();
     assert_eq!(sent.email_id, "ops@dev.example");
     assert_eq!(outbox.sent.lock().unwrap()[0].to, "ops@dev.example");
 
@@ -124,7 +125,8 @@ fn a_sign_up_is_mailed_verified_and_logs_in() {
 fn a_wrong_otp_costs_a_try_and_is_audited() {
     let (store, _db) = store();
     let (cfg, rules, outbox) = (OnboardingConfig::default(), RegistrationRules::default(), Outbox::default());
-    let sent = request_otp(&store, &anonymous(), &cfg, &rules, &outbox, None, form("dev-2", "ops@two.example")).unwrap();
+    let sent =
+        request_otp(&store, &anonymous(), &cfg, &rules, &outbox, None, form("dev-2", "ops@two.example")).unwrap();
     let wrong = if outbox.otp() == "000000" { "111111" } else { "000000" };
     let e = verify(&store, &anonymous(), &cfg, &rules, None, verify_form(&sent.registration_id, wrong)).unwrap_err();
     assert_eq!(e.code(), "PMS_ONB_006");
@@ -144,14 +146,18 @@ fn mail_that_cannot_be_sent_voids_the_otp() {
     let (store, _db) = store();
     let (cfg, rules) = (OnboardingConfig::default(), RegistrationRules::default());
     let broken = Outbox { broken: true, ..Outbox::default() };
-    let e = request_otp(&store, &anonymous(), &cfg, &rules, &broken, None, form("dev-3", "ops@three.example")).unwrap_err();
+    let e =
+        request_otp(&store, &anonymous(), &cfg, &rules, &broken, None, form("dev-3", "ops@three.example")).unwrap_err();
     assert_eq!((e.code(), e.kind), (MAIL_FAILED, FailureKind::Unavailable));
     assert!(events(&store).contains(&ev(AuditEvent::InvalidEmailOnCreate, Some(MAIL_FAILED))));
 
     // the send did not count: a new OTP goes out at once
     let outbox = Outbox::default();
-    let sent = request_otp(&store, &anonymous(), &cfg, &rules, &outbox, None, form("dev-3", "ops@three.example")).unwrap();
-    assert!(verify(&store, &anonymous(), &cfg, &rules, None, verify_form(&sent.registration_id, &outbox.otp())).is_ok());
+    let sent =
+        request_otp(&store, &anonymous(), &cfg, &rules, &outbox, None, form("dev-3", "ops@three.example")).unwrap();
+    assert!(
+        verify(&store, &anonymous(), &cfg, &rules, None, verify_form(&sent.registration_id, &outbox.otp())).is_ok()
+    );
 }
 
 #[test]

@@ -11,8 +11,8 @@ use persistence::repo::onboarding::{COMPLETED, SignupRow};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::signup::{self, SignUp, id_taken, onboarding_checks};
 use super::otp_guard::WrongOtpSubjects;
+use super::signup::{self, SignUp, id_taken, onboarding_checks};
 use super::{OnboardingConfig, with_event};
 
 /// The OTP of a sign-up, and the password of the account to create.
@@ -80,7 +80,8 @@ pub fn verify(
         let (_, wrong) = cfg.otp.wrong_try(&state);
         let err = AppError::from(wrong);
         let registration_id = claimed.row.registration_id.as_str();
-        let counted = store.audited(store.plan(actor), |tx| guard.count_wrong(tx, &cfg.otp_abuse, registration_id, &err));
+        let counted =
+            store.audited(store.plan(actor), |tx| guard.count_wrong(tx, &cfg.otp_abuse, registration_id, &err));
         return Err(counted.err().unwrap_or(err));
     };
     let hash = hash?;

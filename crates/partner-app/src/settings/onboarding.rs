@@ -125,7 +125,9 @@ impl OnboardingSettings {
 
     fn otp_throttle(&self) -> anyhow::Result<OtpThrottle> {
         anyhow::ensure!(
-            self.otp_max_sends_per_address > 0 && self.otp_max_wrong_per_email > 0 && self.otp_max_wrong_per_address > 0,
+            self.otp_max_sends_per_address > 0
+                && self.otp_max_wrong_per_email > 0
+                && self.otp_max_wrong_per_address > 0,
             "onboarding.otp_max_sends_per_address, otp_max_wrong_per_email and otp_max_wrong_per_address must be at least 1"
         );
         anyhow::ensure!(

@@ -166,7 +166,8 @@ pub async fn verify(req: HttpRequest, body: web::Bytes) -> HttpResponse {
             password: Some(form.get("password").to_owned()),
         };
         let client = client_address(&req, on.rules.trust_forwarded_for);
-        let verified = db.call(move |store| verify_op::verify(store, &actor, &on.rules, &cfg.rules, client.as_deref(), request));
+        let verified =
+            db.call(move |store| verify_op::verify(store, &actor, &on.rules, &cfg.rules, client.as_deref(), request));
         Ok::<_, Refusal>(verified.await?)
     }
     .await;

@@ -61,7 +61,10 @@ mod tests {
         let stored = std::fs::read_to_string(&path).unwrap_or_default();
         assert!(stored.starts_with("enc:v1:k1:") && !stored.contains(clear.expose_secret()), "{stored}");
         assert!(!seal_file(&path, &stored, &clear, &k1).unwrap_or(true), "sealed once");
-        assert_eq!(open(&stored, &k1, "test").map(|s| s.expose_secret().to_owned()).ok().as_deref(), Some(clear.expose_secret()));
+        assert_eq!(
+            open(&stored, &k1, "test").map(|s| s.expose_secret().to_owned()).ok().as_deref(),
+            Some(clear.expose_secret())
+        );
 
         let k2 = Keyring::new(kek("k2", 2), vec![kek("k1", 1)]);
         let opened = open(&stored, &k2, "test").unwrap_or_else(|e| panic!("{e:#}"));

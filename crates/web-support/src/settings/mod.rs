@@ -62,7 +62,13 @@ pub struct ServerSettings {
 
 impl Default for ServerSettings {
     fn default() -> Self {
-        ServerSettings { host: "127.0.0.1".into(), port: None, workers: 0, shutdown_timeout_secs: 10, hsts_max_age_secs: 0 }
+        ServerSettings {
+            host: "127.0.0.1".into(),
+            port: None,
+            workers: 0,
+            shutdown_timeout_secs: 10,
+            hsts_max_age_secs: 0,
+        }
     }
 }
 
