@@ -62,6 +62,16 @@ fn bodies_over_the_limit_or_too_deep_get_the_envelope(app: TestApp) {
     let (status, ct, body) = raw(&app, PARTNERS, "application/json", None, big.into_bytes());
     assert_eq!((status, ct.as_str(), code(&body).as_str()), (413, "application/json", "PMS_COR_001"), "{body}");
     assert!(body.contains("larger than 1048576 bytes"), "{body}");
+    let chunked = format!(r#"{{"request":{{"partnerId":"{}"}}}}"#, "y".repeat(1024 * 1024));
+    let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
+    let mut reader = std::io::Cursor::new(chunked.into_bytes());
+    let mut res = agent
+        .post(app.client.url(PARTNERS))
+        .header("Content-Type", "application/json")
+        .send(ureq::SendBody::from_reader(&mut reader))
+        .unwrap_or_else(|e| panic!("transport: {e}"));
+    let body = res.body_mut().read_to_string().unwrap_or_default();
+    assert_eq!((res.status().as_u16(), code(&body).as_str()), (413, "PMS_COR_001"), "chunked, no length: {body}");
 
     let deep = format!(r#"{{"request":{}1{}}}"#, "[".repeat(40), "]".repeat(40));
     let (status, _, body) = raw(&app, PARTNERS, "application/json", None, deep.into_bytes());
