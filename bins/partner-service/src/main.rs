@@ -72,6 +72,12 @@ fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     let settings = Settings::load(cli.config.as_deref())?;
     match cli.command.unwrap_or(Command::Common(Common::Serve)) {
+        Command::Common(Common::Token(args)) => {
+            // the stored token secret may be sealed under the signing keys' KEK
+            let keyring = settings.service.secrets.keyring()?;
+            println!("{}", web_support::cli::run_token_sealed(&settings, &keyring, &args)?);
+            Ok(())
+        }
         Command::Common(common) => common.run(settings, "partner-service", partner_service::startup::build),
         Command::ImportMosip { dir } => {
             let report = partner_service::import::run(&settings, &dir)?;
@@ -95,7 +101,8 @@ fn main() -> anyhow::Result<()> {
         Command::Admin { command: AdminCommand::Create { user, password, email } } => {
             let roles = partner_service::admin::create(&settings, &user, &password, email.as_deref())?;
             println!("created administrator {user} ({})", roles.join(", "));
-            if web_support::auth::resolve_hs256_secret(&settings)?.is_none() {
+            let keyring = settings.service.secrets.keyring()?;
+            if web_support::auth::resolve_sealed(&settings, &keyring)?.is_none() {
                 eprintln!("note: only JWKS tokens are accepted with this configuration, so local login is unavailable");
             }
             Ok(())

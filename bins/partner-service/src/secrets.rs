@@ -1,5 +1,5 @@
 //! The service's signing keys at rest: sealed under the key-encryption key at start, and
-//! `partner-service secrets rotate` re-sealing them under a new one.
+//! `partner-service secrets rotate` re-sealing them (and the stored token secret) under a new one.
 
 use anyhow::Context;
 use app_core::secrets::Keyring;
@@ -27,9 +27,15 @@ pub fn rotate(settings: &Settings) -> anyhow::Result<SealedKeys> {
     let secrets = settings.service.secrets.keyring()?;
     anyhow::ensure!(secrets.sealing(), "no key-encryption key configured (secrets.kek or secrets.kek_file)");
     let store = web_support::cli::store(settings, &settings.audit.application_name)?;
-    seal_signing_keys(&store, &Actor::anonymous("secrets-rotate", None), &secrets, true)
+    let done = seal_signing_keys(&store, &Actor::anonymous("secrets-rotate", None), &secrets, true)
         .map_err(failure)
-        .context("re-sealing the service's signing keys")
+        .context("re-sealing the service's signing keys")?;
+    // the stored token secret too (a configured one is the operator's to re-seal)
+    let auth = &settings.auth;
+    if auth.hs256_secret.is_none() && auth.hs256_secret_file.is_none() && settings.generated_secret_path().is_file() {
+        web_support::auth::resolve_sealed(settings, &secrets).context("re-sealing the stored token secret")?;
+    }
+    Ok(done)
 }
 
 /// The failure as the operator needs it: what went wrong inside (the key and the KEK id, never a key).

@@ -1,4 +1,5 @@
 use actix_web::web;
+use app_core::secrets::Keyring;
 use partner_app::onboarding::Onboarding;
 use websub_publisher::Topic;
 
@@ -20,9 +21,10 @@ pub fn build(settings: Settings) -> anyhow::Result<(u16, actix_web::dev::Server)
     let oidc = web::Data::new(own.oidc.config(&own.esignet)?);
     let device = web::Data::new(own.device.config());
     let ui = web::Data::new(own.ui.clone());
-    let shared = web_support::startup::prepare(settings)?;
+    // the token secret, when stored, is sealed under the same KEK as the signing keys
+    let shared = web_support::startup::prepare_sealed(settings, &secrets)?;
     crate::secrets::seal_at_start(shared.db.store(), &secrets)?;
-    let onboarding = onboarding_state(&shared.settings)?;
+    let onboarding = onboarding_state(&shared.settings, &secrets)?;
     let jobs = &shared.settings.service.jobs;
     crate::jobs::start(shared.db.store().clone(), jobs, onboarding.notifier.clone())?;
     let doc = web_support::openapi::serve::LazyDoc::new(crate::openapi::document);
@@ -49,8 +51,8 @@ pub fn build(settings: Settings) -> anyhow::Result<(u16, actix_web::dev::Server)
 }
 
 /// Self-service onboarding as configured; its tokens are signed with the secret the verifier uses.
-fn onboarding_state(settings: &Settings) -> anyhow::Result<web::Data<Onboarding>> {
-    let secret = web_support::auth::resolve_hs256_secret(settings)?.map(|(s, _)| s);
+fn onboarding_state(settings: &Settings, secrets: &Keyring) -> anyhow::Result<web::Data<Onboarding>> {
+    let secret = web_support::auth::resolve_sealed(settings, secrets)?.map(|(s, _)| s);
     let onboarding = crate::onboarding::from_settings(settings, secret)?;
     if onboarding.enabled {
         tracing::info!(

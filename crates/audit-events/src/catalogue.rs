@@ -275,6 +275,11 @@ catalogue! {
         "This event specifies that a local login as - {id} was refused"),
     LoginLocked => ("PMS_PRT_472", System, "LOCAL LOGIN", PartnerId,
         "This event specifies that local logins as - {id} or from its address are locked after repeated failures"),
+    // ---- beyond the seed (EXTRA_EVENTS): OTP abuse limits
+    OtpVerifyThrottled => ("PMS_PRT_491", System, "SELF-SERVICE SIGN-UP", NoId,
+        "This event specifies that OTP verification for the sign-up - {id}, its e-mail or its address is locked after repeated wrong OTPs"),
+    OtpSendThrottled => ("PMS_PRT_492", System, "SELF-SERVICE SIGN-UP", NoId,
+        "This event specifies that OTPs asked from a client address are refused after too many were sent"),
     // ---- beyond the seed (EXTRA_EVENTS): the 1.3 notification centre
     DismissNotification => ("PMS_PRT_193", User, "Dismiss notification", NoId,
         "This event triggers an API call to dismiss the notification - {id}"),
@@ -323,6 +328,8 @@ pub const EXTRA_EVENTS: &[AuditEvent] = &[
     AuditEvent::SaveUserConsentSuccess,
     AuditEvent::LoginRefused,
     AuditEvent::LoginLocked,
+    AuditEvent::OtpVerifyThrottled,
+    AuditEvent::OtpSendThrottled,
     AuditEvent::DismissNotification,
     AuditEvent::DismissNotificationSuccess,
     AuditEvent::SaveNotificationsSeen,

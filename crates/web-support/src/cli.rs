@@ -2,7 +2,7 @@
 
 use anyhow::Context;
 
-use crate::auth::{mint_hs256, resolve_hs256_secret};
+use crate::auth::{mint_hs256, resolve_sealed};
 use crate::settings::Settings;
 
 /// `token`: prints one development JWT.
@@ -22,7 +22,16 @@ pub struct TokenArgs {
 }
 
 pub fn run_token<S>(settings: &Settings<S>, args: &TokenArgs) -> anyhow::Result<String> {
-    let (secret, _) = resolve_hs256_secret(settings)?
+    run_token_sealed(settings, &app_core::secrets::Keyring::clear(), args)
+}
+
+/// As [`run_token`], with a stored token secret sealed under `keyring`.
+pub fn run_token_sealed<S>(
+    settings: &Settings<S>,
+    keyring: &app_core::secrets::Keyring,
+    args: &TokenArgs,
+) -> anyhow::Result<String> {
+    let (secret, _) = resolve_sealed(settings, keyring)?
         .context("no HS256 secret: only JWKS tokens are accepted with this configuration")?;
     anyhow::ensure!(args.expires_in > 0, "--expires-in must be positive");
     let roles: Vec<String> = args.roles.iter().map(|r| r.trim().to_owned()).filter(|r| !r.is_empty()).collect();

@@ -6,7 +6,9 @@ use actix_web::web;
 use anyhow::Context;
 use app_core::{AuditDefaults, Store};
 
-use crate::auth::{JwtVerifier, SecretOrigin, resolve_hs256_secret};
+use app_core::secrets::Keyring;
+
+use crate::auth::{JwtVerifier, SecretOrigin, resolve_sealed};
 use crate::db::Db;
 use crate::host::HostInfo;
 use crate::settings::Settings;
@@ -21,9 +23,15 @@ pub struct Shared<S = crate::settings::NoSections> {
 
 /// Opens (and, for SQLite, migrates) the store, and prepares token verification.
 pub fn prepare<S>(settings: Settings<S>) -> anyhow::Result<Shared<S>> {
+    prepare_sealed(settings, &Keyring::clear())
+}
+
+/// As [`prepare`], with a stored token secret sealed under `keyring` (see
+/// [`crate::auth::sealed_secret`]).
+pub fn prepare_sealed<S>(settings: Settings<S>, keyring: &Keyring) -> anyhow::Result<Shared<S>> {
     let url = settings.database_url();
     let pool = persistence::DbPool::open(&url, &settings.pool_options()).with_context(|| format!("opening {url}"))?;
-    let secret = resolve_hs256_secret(&settings)?;
+    let secret = resolve_sealed(&settings, keyring)?;
     match secret.as_ref().map(|s| s.1) {
         Some(SecretOrigin::Generated) => tracing::info!(
             path = %settings.generated_secret_path().display(),
@@ -71,15 +79,21 @@ where
     let verifier = shared.verifier.clone();
     let settings = web::Data::from(shared.settings.clone());
     crate::metrics::install();
+    let hsts = crate::headers::hsts(server_settings.hsts_max_age_secs);
     let mut server = HttpServer::new(move || {
+        let hsts = hsts.clone();
         App::new()
-            .wrap_fn(|req, srv| {
+            // innermost: its refusals get the request id and headers below
+            .wrap(actix_web::middleware::from_fn(crate::limits::guard_body))
+            .wrap_fn(move |req, srv| {
                 let scrape = crate::metrics::is_scrape(&req);
                 let started = crate::metrics::started();
                 let fut = srv.call(req);
+                let hsts = hsts.clone();
                 async move {
-                    let mut res = fut.await?;
+                    let mut res = crate::plain_errors::enveloped(fut.await?.map_into_boxed_body());
                     crate::request_id::add_header(&mut res);
+                    crate::headers::add(res.headers_mut(), hsts.as_ref());
                     if !scrape {
                         crate::metrics::record(&res, started);
                     }

@@ -2,6 +2,7 @@
 //! database (when `PMS_TEST_PG_URL` is set).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "tests fail loudly")]
 
+mod abuse;
 mod concurrency;
 mod foundation;
 mod helpers;

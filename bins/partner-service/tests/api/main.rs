@@ -2,6 +2,7 @@
 //! database (when `PMS_TEST_PG_URL` is set).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "tests fail loudly")]
 
+mod abuse;
 mod certificates;
 mod device;
 mod device_fixtures;
@@ -41,5 +42,6 @@ mod portal_oidc;
 mod process;
 mod security_matrix;
 mod smtp_sink;
+mod token_secret;
 mod ui_config;
 mod user_consent;

@@ -9,6 +9,7 @@ pub mod admin_account;
 pub mod choices;
 pub mod login;
 pub mod otp;
+mod otp_guard;
 pub mod signup;
 mod state;
 #[cfg(test)]
@@ -18,7 +19,9 @@ pub mod verify;
 
 use app_core::AppError;
 use audit_events::AuditEvent;
-use partner_domain::onboarding::{EmailDomainRules, LoginThrottle, OtpPolicy, PasswordPolicy, SelfServiceTypes};
+use partner_domain::onboarding::{
+    EmailDomainRules, LoginThrottle, OtpPolicy, OtpThrottle, PasswordPolicy, SelfServiceTypes,
+};
 
 pub use state::Onboarding;
 
@@ -29,6 +32,8 @@ pub const ANONYMOUS: &str = "anonymous";
 #[derive(Debug, Clone, Default)]
 pub struct OnboardingConfig {
     pub otp: OtpPolicy,
+    /// OTPs sent per client address, wrong OTPs per e-mail and per address.
+    pub otp_abuse: OtpThrottle,
     pub passwords: PasswordPolicy,
     pub email_domains: EmailDomainRules,
     pub partner_types: SelfServiceTypes,

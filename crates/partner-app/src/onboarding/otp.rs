@@ -11,7 +11,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::signup::{self, SignUpForm, onboarding_checks};
-use super::{Mail, Notifier, OnboardingConfig, with_event};
+use super::{Mail, Notifier, OnboardingConfig, otp_guard, with_event};
 
 /// `PMS_ONB_014`: the OTP e-mail could not be delivered (answered as unavailable, HTTP 503).
 pub const MAIL_FAILED: &str = "PMS_ONB_014";
@@ -43,18 +43,20 @@ struct Issued {
 /// Checks the sign-up (registration's rules, then onboarding's), stores a new OTP for its e-mail
 /// under a new registration id (replacing a pending one, within the resend throttle) and mails
 /// it through `notifier`. An e-mail that cannot be sent voids the OTP and does not count against
-/// the throttle (`PMS_ONB_014`).
+/// the throttle (`PMS_ONB_014`). OTPs sent for requests from one client address (`client`) are
+/// limited too (`PMS_ONB_016`, see [`partner_domain::onboarding::OtpThrottle`]).
 pub fn request_otp(
     store: &Store,
     actor: &Actor,
     cfg: &OnboardingConfig,
     registration: &RegistrationRules,
     notifier: &dyn Notifier,
+    client: Option<&str>,
     form: SignUpForm,
 ) -> Result<OtpSent, AppError> {
     let plan =
         store.plan(actor).call(AuditEvent::RegisterPartner, None).on_failure(AuditEvent::InvalidEmailOnCreate, None);
-    let issued = store.audited(plan, |tx| issue(tx, cfg, registration, form).map_err(with_event))?;
+    let issued = store.audited(plan, |tx| issue(tx, cfg, registration, client, form).map_err(with_event))?;
     let mail = Mail { to: issued.email.clone(), subject: cfg.mail_subject.clone(), body: body_text(&issued) };
     if let Err(why) = notifier.send(&mail) {
         tracing::error!(error = %why, registration = %issued.registration_id, "the OTP e-mail could not be sent");
@@ -74,9 +76,11 @@ fn issue(
     tx: &mut Tx<'_>,
     cfg: &OnboardingConfig,
     registration: &RegistrationRules,
+    client: Option<&str>,
     form: SignUpForm,
 ) -> Result<Issued, AppError> {
     let now = tx.now;
+    otp_guard::check_send(tx, &cfg.otp_abuse, client)?;
     let signup = signup::parse(form)?;
     let partner_type = signup::check(tx.conn, &signup, registration, now)?;
     cfg.email_domains.check(&signup.email_id)?;
@@ -121,6 +125,7 @@ fn issue(
             }
         }
     }
+    otp_guard::count_send(tx, &cfg.otp_abuse, client)?;
     Ok(Issued { registration_id, email: signup.email_id, otp, expires_at, previous })
 }
 

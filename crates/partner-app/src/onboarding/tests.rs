@@ -102,14 +102,15 @@ fn ev(event: AuditEvent, code: Option<&str>) -> (String, Option<String>) {
 fn a_sign_up_is_mailed_verified_and_logs_in() {
     let (store, _db) = store();
     let (cfg, rules, outbox) = (OnboardingConfig::default(), RegistrationRules::default(), Outbox::default());
-    let sent = request_otp(&store, &anonymous(), &cfg, &rules, &outbox, form("dev-1", "ops@dev.example")).unwrap();
+    let sent =
+        request_otp(&store, &anonymous(), &cfg, &rules, &outbox, None, form("dev-1", "ops@dev.example")).unwrap();
     assert_eq!(sent.email_id, "ops@dev.example");
     assert_eq!(outbox.sent.lock().unwrap()[0].to, "ops@dev.example");
 
     let created =
-        verify(&store, &anonymous(), &cfg, &rules, verify_form(&sent.registration_id, &outbox.otp())).unwrap();
+        verify(&store, &anonymous(), &cfg, &rules, None, verify_form(&sent.registration_id, &outbox.otp())).unwrap();
     assert_eq!((created.partner_id.as_str(), created.status.as_str()), ("dev-1", "InProgress"));
-    let again = verify(&store, &anonymous(), &cfg, &rules, verify_form(&sent.registration_id, &outbox.otp()));
+    let again = verify(&store, &anonymous(), &cfg, &rules, None, verify_form(&sent.registration_id, &outbox.otp()));
     assert_eq!(again.unwrap_err().code(), "PMS_ONB_009", "an OTP completes one sign-up");
 
     let form = LoginForm { user_name: Some("DEV-1".into()), password: Some(PASSWORD.into()) };
@@ -124,9 +125,10 @@ fn a_sign_up_is_mailed_verified_and_logs_in() {
 fn a_wrong_otp_costs_a_try_and_is_audited() {
     let (store, _db) = store();
     let (cfg, rules, outbox) = (OnboardingConfig::default(), RegistrationRules::default(), Outbox::default());
-    let sent = request_otp(&store, &anonymous(), &cfg, &rules, &outbox, form("dev-2", "ops@two.example")).unwrap();
+    let sent =
+        request_otp(&store, &anonymous(), &cfg, &rules, &outbox, None, form("dev-2", "ops@two.example")).unwrap();
     let wrong = if outbox.otp() == "000000" { "111111" } else { "000000" };
-    let e = verify(&store, &anonymous(), &cfg, &rules, verify_form(&sent.registration_id, wrong)).unwrap_err();
+    let e = verify(&store, &anonymous(), &cfg, &rules, None, verify_form(&sent.registration_id, wrong)).unwrap_err();
     assert_eq!(e.code(), "PMS_ONB_006");
     assert_eq!(e.message(), format!("Invalid OTP; {} attempt(s) left.", cfg.otp.max_tries - 1));
     assert_eq!(
@@ -144,14 +146,18 @@ fn mail_that_cannot_be_sent_voids_the_otp() {
     let (store, _db) = store();
     let (cfg, rules) = (OnboardingConfig::default(), RegistrationRules::default());
     let broken = Outbox { broken: true, ..Outbox::default() };
-    let e = request_otp(&store, &anonymous(), &cfg, &rules, &broken, form("dev-3", "ops@three.example")).unwrap_err();
+    let e =
+        request_otp(&store, &anonymous(), &cfg, &rules, &broken, None, form("dev-3", "ops@three.example")).unwrap_err();
     assert_eq!((e.code(), e.kind), (MAIL_FAILED, FailureKind::Unavailable));
     assert!(events(&store).contains(&ev(AuditEvent::InvalidEmailOnCreate, Some(MAIL_FAILED))));
 
     // the send did not count: a new OTP goes out at once
     let outbox = Outbox::default();
-    let sent = request_otp(&store, &anonymous(), &cfg, &rules, &outbox, form("dev-3", "ops@three.example")).unwrap();
-    assert!(verify(&store, &anonymous(), &cfg, &rules, verify_form(&sent.registration_id, &outbox.otp())).is_ok());
+    let sent =
+        request_otp(&store, &anonymous(), &cfg, &rules, &outbox, None, form("dev-3", "ops@three.example")).unwrap();
+    assert!(
+        verify(&store, &anonymous(), &cfg, &rules, None, verify_form(&sent.registration_id, &outbox.otp())).is_ok()
+    );
 }
 
 #[test]
@@ -160,11 +166,11 @@ fn refused_sign_ups_record_the_seed_failure_event_and_send_nothing() {
     let (cfg, rules, outbox) = (OnboardingConfig::default(), RegistrationRules::default(), Outbox::default());
     let mut admin = form("adm", "a@b.example");
     admin.partner_type = Some("Partner_Admin".into());
-    let e = request_otp(&store, &anonymous(), &cfg, &rules, &outbox, admin).unwrap_err();
+    let e = request_otp(&store, &anonymous(), &cfg, &rules, &outbox, None, admin).unwrap_err();
     assert_eq!(e.code(), "PMS_ONB_002");
     let mut bad = form("p 1", "a@b.example");
     bad.contact_number = None;
-    let e = request_otp(&store, &anonymous(), &cfg, &rules, &outbox, bad).unwrap_err();
+    let e = request_otp(&store, &anonymous(), &cfg, &rules, &outbox, None, bad).unwrap_err();
     assert_eq!(e.message(), "Invalid request parameter - value is empty or null :request.contactNumber");
     assert!(outbox.sent.lock().unwrap().is_empty());
     assert_eq!(
@@ -268,3 +274,5 @@ fn seed_failure_events_follow_the_error() {
     let e = with_event(AppError::refused("PMS_ONB_001", "x"));
     assert_eq!(e.audit, vec![(AuditEvent::EmailNotAllowed, None)]);
 }
+
+mod otp_abuse;

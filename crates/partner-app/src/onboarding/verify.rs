@@ -11,6 +11,7 @@ use persistence::repo::onboarding::{COMPLETED, SignupRow};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::otp_guard::WrongOtpSubjects;
 use super::signup::{self, SignUp, id_taken, onboarding_checks};
 use super::{OnboardingConfig, with_event};
 
@@ -50,18 +51,21 @@ struct Claimed {
 
 /// Checks the OTP of a pending sign-up; when it matches, registers the partner (registration's
 /// rules again) and creates its local account with the password, in one transaction. A wrong
-/// OTP uses up one of the allowed tries.
+/// OTP uses up one of the allowed tries, and counts against its e-mail and the client address
+/// (`client`): past their limits both are locked (`PMS_ONB_016`, audited `PMS_PRT_491`).
 pub fn verify(
     store: &Store,
     actor: &Actor,
     cfg: &OnboardingConfig,
     registration: &RegistrationRules,
+    client: Option<&str>,
     form: VerifyForm,
 ) -> Result<Created, AppError> {
     // 1. Claim a try (committed whatever the OTP turns out to be).
     let plan =
         store.plan(actor).call(AuditEvent::RegisterPartner, None).on_failure(AuditEvent::InvalidEmailOnCreate, None);
-    let claimed = store.audited(plan, |tx| claim(tx, cfg, form).map_err(with_event))?;
+    let claimed = store.audited(plan, |tx| claim(tx, cfg, client, form).map_err(with_event))?;
+    let guard = WrongOtpSubjects::of(&claimed.row.email_key, client);
 
     // 2. The OTP, and the password's hash if it matches (argon2: outside any write transaction).
     let hash = store.read(|tx| {
@@ -75,14 +79,17 @@ pub fn verify(
         let state = OtpState { expires_at: claimed.row.otp_expires_dtimes, tries, completed: false };
         let (_, wrong) = cfg.otp.wrong_try(&state);
         let err = AppError::from(wrong);
-        let failed = err.clone();
-        return Err(store.audited(after, |_| Err::<(), _>(failed)).err().unwrap_or(err));
+        let registration_id = claimed.row.registration_id.as_str();
+        let counted =
+            store.audited(store.plan(actor), |tx| guard.count_wrong(tx, &cfg.otp_abuse, registration_id, &err));
+        return Err(counted.err().unwrap_or(err));
     };
     let hash = hash?;
 
     // 3. Partner and account, or neither.
     store.audited(after, |tx| {
         let created = complete(tx, cfg, registration, &claimed, hash).map_err(with_event)?;
+        guard.clear_email(tx)?;
         tx.trail.push(AuditEvent::RegisterPartnerSuccess, Some(&created.partner_id));
         Ok(created)
     })
@@ -98,13 +105,14 @@ fn required(value: Option<String>, name: &str) -> Result<String, AppError> {
 
 /// Finds the sign-up, checks that its OTP may be tried and that the password is acceptable
 /// (neither costs a try), then claims one try.
-fn claim(tx: &mut Tx<'_>, cfg: &OnboardingConfig, form: VerifyForm) -> Result<Claimed, AppError> {
+fn claim(tx: &mut Tx<'_>, cfg: &OnboardingConfig, client: Option<&str>, form: VerifyForm) -> Result<Claimed, AppError> {
     let now = tx.now;
     let registration_id = required(form.registration_id, "registrationId")?;
     let otp = Otp::parse(&required(form.otp, "otp")?)?;
     let password = form.password.ok_or_else(|| AppError::invalid_field("password", "must not be null"))?;
     let row = repo::onboarding::find_by_registration(tx.conn, &registration_id)?
         .ok_or(OnboardingError::UnknownRegistration)?;
+    WrongOtpSubjects::of(&row.email_key, client).check(tx, &cfg.otp_abuse, &registration_id)?;
     cfg.otp.check_usable(&state(&row), now)?;
     let signup: SignUp = serde_json::from_str(&row.signup_request)
         .map_err(|e| AppError::internal(format!("stored sign-up {registration_id}: {e}")))?;

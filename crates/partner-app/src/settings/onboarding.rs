@@ -6,7 +6,9 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use app_core::settings::string_list;
-use partner_domain::onboarding::{EmailDomainRules, LoginThrottle, OtpPolicy, PasswordPolicy, SelfServiceTypes};
+use partner_domain::onboarding::{
+    EmailDomainRules, LoginThrottle, OtpPolicy, OtpThrottle, PasswordPolicy, SelfServiceTypes,
+};
 use serde::Deserialize;
 
 use crate::notify::{self, MailConfig, Notifier, SmtpConfig, SmtpTls};
@@ -26,6 +28,16 @@ pub struct OnboardingSettings {
     pub otp_resend_interval_secs: u64,
     /// Most OTPs to one e-mail within an hour.
     pub otp_max_sends_per_hour: u32,
+    /// OTPs sent for requests from one client address within an hour before it is refused for an hour.
+    pub otp_max_sends_per_address: u32,
+    /// Wrong OTPs in a row for one e-mail, whatever its OTP, before it is locked.
+    pub otp_max_wrong_per_email: u32,
+    /// Wrong OTPs in a row from one client address before it is locked.
+    pub otp_max_wrong_per_address: u32,
+    /// The first lock after too many wrong OTPs; each further one doubles it.
+    pub otp_lock_secs: u64,
+    /// The longest such lock.
+    pub otp_max_lock_secs: u64,
     /// When not empty, only these e-mail domains (and their subdomains) may sign up.
     #[serde(deserialize_with = "string_list")]
     pub allowed_email_domains: Vec<String>,
@@ -62,6 +74,11 @@ impl Default for OnboardingSettings {
             otp_max_tries: 5,
             otp_resend_interval_secs: 60,
             otp_max_sends_per_hour: 5,
+            otp_max_sends_per_address: 20,
+            otp_max_wrong_per_email: 10,
+            otp_max_wrong_per_address: 20,
+            otp_lock_secs: 300,
+            otp_max_lock_secs: 3600,
             allowed_email_domains: Vec::new(),
             blocked_email_domains: Vec::new(),
             allowed_partner_types: Vec::new(),
@@ -96,12 +113,36 @@ impl OnboardingSettings {
                 resend_interval: secs("otp_resend_interval_secs", self.otp_resend_interval_secs)?,
                 max_sends_per_hour: self.otp_max_sends_per_hour,
             },
+            otp_abuse: self.otp_throttle()?,
             passwords: self.password_policy()?,
             email_domains: EmailDomainRules::new(&self.allowed_email_domains, &self.blocked_email_domains),
             partner_types: SelfServiceTypes { allowed: self.allowed_partner_types.clone() },
             login: self.login_throttle()?,
             trust_forwarded_for: self.trust_forwarded_for,
             mail_subject: self.mail_subject.clone(),
+        })
+    }
+
+    fn otp_throttle(&self) -> anyhow::Result<OtpThrottle> {
+        anyhow::ensure!(
+            self.otp_max_sends_per_address > 0
+                && self.otp_max_wrong_per_email > 0
+                && self.otp_max_wrong_per_address > 0,
+            "onboarding.otp_max_sends_per_address, otp_max_wrong_per_email and otp_max_wrong_per_address must be at least 1"
+        );
+        anyhow::ensure!(
+            self.otp_lock_secs > 0 && self.otp_lock_secs <= self.otp_max_lock_secs,
+            "onboarding.otp_lock_secs must be positive and at most otp_max_lock_secs"
+        );
+        Ok(OtpThrottle {
+            wrong: LoginThrottle {
+                max_failures_per_account: self.otp_max_wrong_per_email,
+                max_failures_per_address: self.otp_max_wrong_per_address,
+                first_lock: secs("otp_lock_secs", self.otp_lock_secs)?,
+                max_lock: secs("otp_max_lock_secs", self.otp_max_lock_secs)?,
+            },
+            max_sends_per_address: self.otp_max_sends_per_address,
+            send_window: chrono::Duration::hours(1),
         })
     }
 

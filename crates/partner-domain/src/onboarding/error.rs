@@ -42,6 +42,10 @@ pub enum OnboardingError {
     /// Too many failed logins for this account or from this address: locked for the seconds given.
     #[error("Too many failed logins; try again in {0} seconds.")]
     LoginLocked(i64),
+    /// Too many OTPs asked from this client address, or too many wrong OTPs for this e-mail or
+    /// from this address: locked for the seconds given.
+    #[error("Too many OTP requests or wrong OTPs; try again in {0} seconds.")]
+    OtpThrottled(i64),
     /// Tokens come from the identity provider (only a JWKS is configured).
     #[error("Local login is not available: tokens are issued by the identity provider.")]
     LoginUnavailable,
@@ -72,6 +76,7 @@ impl OnboardingError {
             OnboardingError::LoginUnavailable => "PMS_ONB_012",
             OnboardingError::MalformedOtp => "PMS_ONB_013",
             OnboardingError::LoginLocked(_) => "PMS_ONB_015",
+            OnboardingError::OtpThrottled(_) => "PMS_ONB_016",
             OnboardingError::Hashing(_) => "PMS_ONB_099",
         }
     }

@@ -24,7 +24,8 @@ long, `PMS_PRT_012` e-mail malformed, `PMS_PRT_066` whitespace in `partnerId`, `
 policy group required, `PMS_PRT_002` no such policy group, `PMS_PMP_023` policy group inactive; \
 `PMS_ONB_001` e-mail domain not allowed; `PMS_ONB_002` partner type may not sign up; \
 `PMS_PRT_001` organisation name registered; `PMS_ONB_003` an OTP was sent too recently; \
-`PMS_ONB_004` too many OTPs for this e-mail in the hour.",
+`PMS_ONB_004` too many OTPs for this e-mail in the hour; `PMS_ONB_016` too many OTPs sent for \
+requests from this client address in the hour (default 20).",
     security(()),
     request_body(
         content = RequestEnvelope<SignUpForm>,

@@ -18,7 +18,8 @@ transaction. A wrong OTP uses up one of the allowed tries. Public: no token.\n\n
 Errors (HTTP 200): `PMS_COR_001` `request`, `registrationId`, `otp` or `password` missing (or \
 blank), or a malformed `requesttime`; `PMS_ONB_013` the OTP is not six digits; `PMS_ONB_005` no \
 pending sign-up has the registration id; `PMS_ONB_007` OTP expired; `PMS_ONB_008` too many wrong \
-tries; `PMS_ONB_009` sign-up already completed; `PMS_ONB_010` weak password; `PMS_ONB_006` wrong \
+tries; `PMS_ONB_016` too many wrong OTPs in a row for this e-mail (default 10, whatever its OTP) or \
+from this client address (default 20): locked for five minutes, doubling up to an hour; `PMS_ONB_009` sign-up already completed; `PMS_ONB_010` weak password; `PMS_ONB_006` wrong \
 OTP; then, as for `/onboarding/otp`, registration's codes, `PMS_ONB_001`, `PMS_ONB_002`, \
 `PMS_PRT_001` and `PMS_PRT_051` when the store changed since the OTP was sent.",
     security(()),

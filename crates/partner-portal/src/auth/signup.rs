@@ -11,6 +11,7 @@ use partner_app::onboarding::otp;
 use partner_app::onboarding::signup::SignUpForm;
 use partner_app::onboarding::verify::{self as verify_op, VerifyForm};
 use serde::Deserialize;
+use web_support::host::client_address;
 use web_support::{ApiError, Db, request_id};
 
 use super::onboarding;
@@ -110,8 +111,11 @@ pub(super) async fn send_code(req: &HttpRequest, form: &Form) -> Result<otp::Otp
         address: Some(form.get("address").trim().to_owned()),
         lang_code: None,
     };
+    let client = client_address(req, on.rules.trust_forwarded_for);
     Ok(db
-        .call(move |store| otp::request_otp(store, &actor, &on.rules, &cfg.rules, on.notifier.as_ref(), signup))
+        .call(move |store| {
+            otp::request_otp(store, &actor, &on.rules, &cfg.rules, on.notifier.as_ref(), client.as_deref(), signup)
+        })
         .await?)
 }
 
@@ -167,7 +171,10 @@ pub async fn verify(req: HttpRequest, body: web::Bytes) -> HttpResponse {
             otp: Some(form.get("otp").trim().to_owned()),
             password: Some(form.get("password").to_owned()),
         };
-        Ok::<_, Refusal>(db.call(move |store| verify_op::verify(store, &actor, &on.rules, &cfg.rules, request)).await?)
+        let client = client_address(&req, on.rules.trust_forwarded_for);
+        let verified =
+            db.call(move |store| verify_op::verify(store, &actor, &on.rules, &cfg.rules, client.as_deref(), request));
+        Ok::<_, Refusal>(verified.await?)
     }
     .await;
     match answer {

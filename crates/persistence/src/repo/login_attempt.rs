@@ -1,4 +1,5 @@
-//! Failed local logins per subject (`account:<login key>`, `address:<client ip>`) and locks.
+//! Failed attempts per subject (`account:<login key>`, `address:<client ip>`; OTP limits use `otp-…`
+//! subjects, see partner-app `onboarding::otp_guard`) and locks.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -49,4 +50,21 @@ pub fn lock(conn: &mut DbConnection, subject: &str, until: NaiveDateTime) -> Que
 /// Forgets `subject`'s failures (after a successful login).
 pub fn clear(conn: &mut DbConnection, subject: &str) -> QueryResult<usize> {
     diesel::delete(login_attempt::table.find(subject)).execute(conn)
+}
+
+/// Forgets `subject` when nothing touched it after `quiet_since` and it is not locked at `now`
+/// (a count kept per window, such as OTPs sent per address).
+pub fn forget_quiet(
+    conn: &mut DbConnection,
+    subject: &str,
+    quiet_since: NaiveDateTime,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::delete(
+        login_attempt::table
+            .find(subject)
+            .filter(login_attempt::updated_at.le(quiet_since))
+            .filter(login_attempt::locked_until.is_null().or(login_attempt::locked_until.le(now))),
+    )
+    .execute(conn)
 }

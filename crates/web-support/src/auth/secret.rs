@@ -4,6 +4,9 @@ use std::path::Path;
 use anyhow::Context;
 use secrecy::{ExposeSecret, SecretString};
 
+use app_core::secrets::Keyring;
+
+use super::sealed_secret;
 use crate::settings::Settings;
 
 /// Where the HS256 secret came from.
@@ -17,29 +20,46 @@ pub enum SecretOrigin {
 
 /// The HS256 secret: configured, read from `hs256_secret_file`, or — when no JWKS is configured
 /// either — read from (or generated into) the file beside the SQLite store. `None` when only
-/// JWKS (RS256) tokens are accepted.
+/// JWKS (RS256) tokens are accepted. Without a key-encryption key; see [`resolve_sealed`].
 pub fn resolve_hs256_secret<S>(settings: &Settings<S>) -> anyhow::Result<Option<(SecretString, SecretOrigin)>> {
+    resolve_sealed(settings, &Keyring::clear())
+}
+
+/// As [`resolve_hs256_secret`], with stored secrets sealed under `keyring`
+/// ([`super::sealed_secret`]): any of the three may be sealed, and the generated file is sealed
+/// (re-sealed after a rotation) under the current KEK.
+pub fn resolve_sealed<S>(
+    settings: &Settings<S>,
+    keyring: &Keyring,
+) -> anyhow::Result<Option<(SecretString, SecretOrigin)>> {
     if let Some(s) = &settings.auth.hs256_secret {
+        let s = sealed_secret::open(s.expose_secret(), keyring, "auth.hs256_secret")?;
         anyhow::ensure!(s.expose_secret().len() >= 16, "auth.hs256_secret must be at least 16 characters");
-        return Ok(Some((s.clone(), SecretOrigin::Configured)));
+        return Ok(Some((s, SecretOrigin::Configured)));
     }
     if let Some(path) = &settings.auth.hs256_secret_file {
         let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-        let text = text.trim().to_owned();
-        anyhow::ensure!(text.len() >= 16, "{} must hold at least 16 characters", path.display());
-        return Ok(Some((SecretString::from(text), SecretOrigin::File)));
+        let text = sealed_secret::open(&text, keyring, &path.display().to_string())?;
+        anyhow::ensure!(text.expose_secret().len() >= 16, "{} must hold at least 16 characters", path.display());
+        return Ok(Some((text, SecretOrigin::File)));
     }
     if settings.auth.jwks_url.is_some() {
         return Ok(None);
     }
     let path = settings.generated_secret_path();
-    if path.is_file() {
-        let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-        return Ok(Some((SecretString::from(text.trim().to_owned()), SecretOrigin::Stored)));
+    let generated = !path.is_file();
+    if generated {
+        let secret = generate();
+        write_private(&path, &keyring.seal(&secret, sealed_secret::AAD))
+            .with_context(|| format!("storing the generated secret in {}", path.display()))?;
     }
-    let secret = generate();
-    write_private(&path, &secret).with_context(|| format!("storing the generated secret in {}", path.display()))?;
-    Ok(Some((SecretString::from(secret), SecretOrigin::Generated)))
+    let stored = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let clear = sealed_secret::open(&stored, keyring, &path.display().to_string())?;
+    if sealed_secret::seal_file(&path, &stored, &clear, keyring)? {
+        tracing::info!(path = %path.display(), kek_id = keyring.current_id(), "sealed the stored token secret");
+    }
+    let origin = if generated { SecretOrigin::Generated } else { SecretOrigin::Stored };
+    Ok(Some((clear, origin)))
 }
 
 fn generate() -> String {
@@ -48,7 +68,7 @@ fn generate() -> String {
 }
 
 /// Creates `path` readable by its owner only; fails if it appeared meanwhile.
-fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
+pub(super) fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }

@@ -55,11 +55,20 @@ pub struct ServerSettings {
     pub workers: usize,
     /// Seconds in-flight requests get to finish after SIGTERM.
     pub shutdown_timeout_secs: u64,
+    /// `Strict-Transport-Security: max-age=…` on every answer; 0 (default) sends none. Set it
+    /// when the service is reached over HTTPS only.
+    pub hsts_max_age_secs: u64,
 }
 
 impl Default for ServerSettings {
     fn default() -> Self {
-        ServerSettings { host: "127.0.0.1".into(), port: None, workers: 0, shutdown_timeout_secs: 10 }
+        ServerSettings {
+            host: "127.0.0.1".into(),
+            port: None,
+            workers: 0,
+            shutdown_timeout_secs: 10,
+            hsts_max_age_secs: 0,
+        }
     }
 }
 

@@ -6,6 +6,7 @@ use app_core::Actor;
 use partner_app::PartnerConfig;
 use partner_app::onboarding::ANONYMOUS;
 use partner_app::onboarding::verify::{self as op, Created, VerifyForm};
+use web_support::host::client_address;
 use web_support::{ApiError, Db, Envelope, Reply, request_id};
 
 use crate::onboarding::Enabled;
@@ -21,6 +22,8 @@ pub async fn verify(
 ) -> Result<Reply<Created>, ApiError> {
     let (form, echo) = body.open()?;
     let (on, actor) = (on.0, Actor::anonymous(ANONYMOUS, request_id::of(&req)));
-    let created = db.call(move |store| op::verify(store, &actor, &on.rules, &partner.rules, form)).await?;
+    let client = client_address(&req, on.rules.trust_forwarded_for);
+    let created =
+        db.call(move |store| op::verify(store, &actor, &on.rules, &partner.rules, client.as_deref(), form)).await?;
     Ok(Reply::echo(created, echo))
 }

@@ -17,6 +17,8 @@ fn codes_are_distinct_and_mosip_shaped() {
         OnboardingError::BadCredentials,
         OnboardingError::LoginUnavailable,
         OnboardingError::MalformedOtp,
+        OnboardingError::LoginLocked(1),
+        OnboardingError::OtpThrottled(1),
         OnboardingError::Hashing("x".into()),
     ];
     let mut codes: Vec<&str> = all.iter().map(OnboardingError::code).collect();
