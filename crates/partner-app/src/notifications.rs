@@ -15,7 +15,7 @@ use persistence::repo::cert_reads::partner_views_of_user;
 use persistence::repo::notification::{self as repo, NotificationFilter, STATUS_DISMISSED};
 
 pub use dto::{
-    DismissNotificationRequest, DismissNotificationResponse, NotificationDetailsDto, NotificationDto,
+    DismissNotificationRequest, DismissNotificationResponse, NotificationCertificateDto, NotificationDetailsDto, NotificationDto,
     NotificationsQuery, NotificationsSeenDto, NotificationsSeenRequest,
 };
 

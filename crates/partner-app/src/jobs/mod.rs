@@ -6,7 +6,11 @@
 //! happens at the next tick.
 
 pub mod api_key_expiry;
+pub mod certificate_expiry;
+pub mod expired_keys;
+pub mod notice;
 pub mod purge;
+pub mod weekly_summary;
 
 use std::sync::Arc;
 
@@ -15,6 +19,7 @@ use chrono::{NaiveDateTime, TimeDelta};
 use persistence::repo;
 use serde::Deserialize;
 
+use crate::mail::{self, DeliveryReport, MailTemplates};
 use crate::notify::Notifier;
 
 /// `[jobs]`: whether the service runs the jobs, how often it looks for due ones, and each job's
@@ -35,6 +40,26 @@ pub struct JobsSettings {
     pub notification_retention_days: i64,
     /// Hours between two purges (MOSIP: daily).
     pub purge_every_hours: i64,
+    /// Whether partner, root and intermediate certificates about to expire are notified.
+    pub certificate_expiry_enabled: bool,
+    /// Hours between two runs of the certificate expiry notifications (MOSIP: daily).
+    pub certificate_expiry_every_hours: i64,
+    /// Days before the expiry day at which a certificate is notified (MOSIP's
+    /// `…cert.expiry.periods`: 30,15,10,9,8,7,6,5,4,3,2,1,0).
+    pub certificate_expiry_steps_days: Vec<i64>,
+    /// Whether partner admins get the weekly summary.
+    pub weekly_summary_enabled: bool,
+    /// Hours between two weekly summaries (168).
+    pub weekly_summary_every_hours: i64,
+    /// The summary lists the partner certificates expiring within this many days (MOSIP: 7).
+    pub weekly_summary_days: i64,
+    /// Whether API keys and MISP licence keys past their expiry are switched off.
+    pub expired_keys_enabled: bool,
+    /// Hours between two looks for expired keys.
+    pub expired_keys_every_hours: i64,
+    /// Partners told as partner admins besides those whose user is a local account with the
+    /// `PARTNER_ADMIN` role (for admins of an external identity provider).
+    pub admin_partner_ids: Vec<String>,
 }
 
 impl Default for JobsSettings {
@@ -46,6 +71,15 @@ impl Default for JobsSettings {
             api_key_expiry_every_hours: 24,
             notification_retention_days: 60,
             purge_every_hours: 24,
+            certificate_expiry_enabled: true,
+            certificate_expiry_every_hours: 24,
+            certificate_expiry_steps_days: certificate_expiry::DEFAULT_STEPS.to_vec(),
+            weekly_summary_enabled: true,
+            weekly_summary_every_hours: 24 * 7,
+            weekly_summary_days: 7,
+            expired_keys_enabled: true,
+            expired_keys_every_hours: 1,
+            admin_partner_ids: Vec::new(),
         }
     }
 }
@@ -55,15 +89,31 @@ impl Default for JobsSettings {
 pub enum Job {
     ApiKeyExpiry,
     Purge,
+    CertificateExpiry,
+    WeeklySummary,
+    ExpiredKeys,
 }
 
 impl Job {
-    pub const ALL: [Job; 2] = [Job::ApiKeyExpiry, Job::Purge];
+    pub const ALL: [Job; 5] = [Job::ApiKeyExpiry, Job::Purge, Job::CertificateExpiry, Job::WeeklySummary, Job::ExpiredKeys];
 
     pub fn name(self) -> &'static str {
         match self {
             Job::ApiKeyExpiry => "api_key_expiry",
             Job::Purge => "purge",
+            Job::CertificateExpiry => "certificate_expiry",
+            Job::WeeklySummary => "weekly_summary",
+            Job::ExpiredKeys => "expired_keys",
+        }
+    }
+
+    /// Whether `cfg` lets the job run.
+    pub fn enabled(self, cfg: &JobsSettings) -> bool {
+        match self {
+            Job::ApiKeyExpiry | Job::Purge => true,
+            Job::CertificateExpiry => cfg.certificate_expiry_enabled,
+            Job::WeeklySummary => cfg.weekly_summary_enabled,
+            Job::ExpiredKeys => cfg.expired_keys_enabled,
         }
     }
 
@@ -72,6 +122,9 @@ impl Job {
         let hours = match self {
             Job::ApiKeyExpiry => cfg.api_key_expiry_every_hours,
             Job::Purge => cfg.purge_every_hours,
+            Job::CertificateExpiry => cfg.certificate_expiry_every_hours,
+            Job::WeeklySummary => cfg.weekly_summary_every_hours,
+            Job::ExpiredKeys => cfg.expired_keys_every_hours,
         };
         TimeDelta::hours(hours.max(1))
     }
@@ -93,6 +146,8 @@ pub struct JobReport {
 pub struct JobContext {
     pub settings: JobsSettings,
     pub notifier: Arc<dyn Notifier>,
+    /// The e-mail templates (built-in, overridden by `[mail] templates_dir`).
+    pub templates: Arc<MailTemplates>,
     /// This replica's name in `job_run.last_claimed_by` (host and process).
     pub replica: String,
 }
@@ -101,7 +156,7 @@ pub struct JobContext {
 /// and their reports. A job that fails is reported in the log and retried at its next period.
 pub fn tick(store: &Store, now: NaiveDateTime, ctx: &JobContext) -> Vec<(Job, Result<JobReport, AppError>)> {
     let mut done = Vec::new();
-    for job in Job::ALL {
+    for job in Job::ALL.into_iter().filter(|j| j.enabled(&ctx.settings)) {
         let claimed = store.write(|tx| {
             let next = now + job.period(&ctx.settings);
             Ok(repo::job::claim(tx.conn, job.name(), &ctx.replica, now, next)?)
@@ -119,9 +174,20 @@ pub fn tick(store: &Store, now: NaiveDateTime, ctx: &JobContext) -> Vec<(Job, Re
 pub fn run(store: &Store, now: NaiveDateTime, ctx: &JobContext, job: Job) -> Result<JobReport, AppError> {
     let cfg = &ctx.settings;
     match job {
-        Job::ApiKeyExpiry => api_key_expiry::run(store, now, cfg.api_key_expiry_days, ctx.notifier.as_ref()),
+        Job::ApiKeyExpiry => api_key_expiry::run(store, now, cfg.api_key_expiry_days),
         Job::Purge => purge::run(store, now, cfg.notification_retention_days),
+        Job::CertificateExpiry => {
+            certificate_expiry::run(store, now, &cfg.certificate_expiry_steps_days, &cfg.admin_partner_ids)
+        }
+        Job::WeeklySummary => weekly_summary::run(store, now, cfg.weekly_summary_days, &cfg.admin_partner_ids),
+        Job::ExpiredKeys => expired_keys::run(store, now),
     }
+}
+
+/// Sends the queued e-mails due at `now` (every tick, on every replica: each row is claimed by
+/// one sender).
+pub fn deliver_mail(store: &Store, now: NaiveDateTime, ctx: &JobContext) -> Result<DeliveryReport, AppError> {
+    mail::deliver(store, now, &ctx.templates, ctx.notifier.as_ref())
 }
 
 #[cfg(test)]

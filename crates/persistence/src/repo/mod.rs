@@ -115,6 +115,8 @@ pub mod republish;
 // ---- onboarding (local accounts, pending sign-ups)
 pub mod account;
 pub mod job;
+pub mod job_scan;
+pub mod mail;
 pub mod login_attempt;
 pub mod onboarding;
 
