@@ -4,6 +4,7 @@
 //! server never holds a database transaction and nothing queued is lost.
 
 mod deliver;
+pub mod notices;
 mod templates;
 
 use std::collections::HashMap;
@@ -75,3 +76,6 @@ impl MailSettings {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod notices_tests;

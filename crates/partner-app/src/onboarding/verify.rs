@@ -83,6 +83,7 @@ pub fn verify(
     // 3. Partner and account, or neither.
     store.audited(after, |tx| {
         let created = complete(tx, cfg, registration, &claimed, hash).map_err(with_event)?;
+        crate::mail::notices::partner_registered(tx, &created.partner_id)?;
         tx.trail.push(AuditEvent::RegisterPartnerSuccess, Some(&created.partner_id));
         Ok(created)
     })
