@@ -11,7 +11,9 @@ use persistence::repo::job_scan::{self, ExpiringCert, Recipient};
 
 use super::JobReport;
 use super::notice::{self, Notice};
-use crate::notifications::{INTERMEDIATE_CERT_EXPIRY, NotificationCertificateDto, PARTNER_CERT_EXPIRY, ROOT_CERT_EXPIRY};
+use crate::notifications::{
+    INTERMEDIATE_CERT_EXPIRY, NotificationCertificateDto, PARTNER_CERT_EXPIRY, ROOT_CERT_EXPIRY,
+};
 use crate::roles::PARTNER_ADMIN;
 
 /// MOSIP's `…cert.expiry.periods`.
@@ -64,16 +66,14 @@ pub fn run(store: &Store, now: NaiveDateTime, steps: &[i64], admin_ids: &[String
             ("issuedBy", cert.issued_by.clone()),
             ("partnerDomain", cert.partner_domain.clone()),
         ];
-        let key = format!("CERT_EXPIRY:{certificate_type}:{}:{}:{step}:{}", cert.cert_id, cert.not_after, to.partner_id);
-        let notice = Notice {
-            key,
-            to,
-            notification_type,
-            certificates: vec![d],
-            template: "cert_expiry",
-            vars,
-        };
-        if notice::write(store, notice, now)? { report.done += 1 } else { report.skipped += 1 }
+        let key =
+            format!("CERT_EXPIRY:{certificate_type}:{}:{}:{step}:{}", cert.cert_id, cert.not_after, to.partner_id);
+        let notice = Notice { key, to, notification_type, certificates: vec![d], template: "cert_expiry", vars };
+        if notice::write(store, notice, now)? {
+            report.done += 1
+        } else {
+            report.skipped += 1
+        }
         Ok(())
     };
     let admin_set: Vec<&str> = admins.iter().map(|a| a.partner_id.as_str()).collect();
@@ -85,7 +85,9 @@ pub fn run(store: &Store, now: NaiveDateTime, steps: &[i64], admin_ids: &[String
         let to = Recipient { partner_id, email: cert.email.clone(), lang_code: cert.lang_code.clone() };
         tell(cert, &to, (PARTNER_CERT_EXPIRY, "partner"))?;
     }
-    for (certs, kind) in [(&roots, (ROOT_CERT_EXPIRY, "root")), (&intermediates, (INTERMEDIATE_CERT_EXPIRY, "intermediate"))] {
+    for (certs, kind) in
+        [(&roots, (ROOT_CERT_EXPIRY, "root")), (&intermediates, (INTERMEDIATE_CERT_EXPIRY, "intermediate"))]
+    {
         for cert in certs {
             for admin in &admins {
                 tell(cert, admin, kind)?;

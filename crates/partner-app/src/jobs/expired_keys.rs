@@ -6,9 +6,9 @@
 use app_core::{Actor, AppError, Store};
 use audit_events::AuditEvent;
 use chrono::NaiveDateTime;
+use partner_domain::ApiKey;
 use persistence::repo::api_key::{self as keys, ApiKeyRow};
 use persistence::repo::job_scan;
-use partner_domain::ApiKey;
 use websub_events::{Event, MispLicenseData, Source};
 
 use super::JobReport;

@@ -95,7 +95,8 @@ pub enum Job {
 }
 
 impl Job {
-    pub const ALL: [Job; 5] = [Job::ApiKeyExpiry, Job::Purge, Job::CertificateExpiry, Job::WeeklySummary, Job::ExpiredKeys];
+    pub const ALL: [Job; 5] =
+        [Job::ApiKeyExpiry, Job::Purge, Job::CertificateExpiry, Job::WeeklySummary, Job::ExpiredKeys];
 
     pub fn name(self) -> &'static str {
         match self {

@@ -53,7 +53,8 @@ fn replica(db: &TestDb) -> Store {
 
 /// Every job each 24 hours.
 fn ctx(outbox: &Arc<Outbox>, replica: &str) -> JobContext {
-    let settings = JobsSettings { weekly_summary_every_hours: 24, expired_keys_every_hours: 24, ..JobsSettings::default() };
+    let settings =
+        JobsSettings { weekly_summary_every_hours: 24, expired_keys_every_hours: 24, ..JobsSettings::default() };
     JobContext {
         settings,
         notifier: outbox.clone(),

@@ -55,7 +55,8 @@ pub fn deliver(
             }
             Err(why) => {
                 tracing::warn!(mail = %row.id, template = %row.template, attempts, error = %why, "e-mail not sent");
-                let retry = (attempts < MAX_ATTEMPTS && templates_has(templates, &row)).then(|| now + backoff(attempts));
+                let retry =
+                    (attempts < MAX_ATTEMPTS && templates_has(templates, &row)).then(|| now + backoff(attempts));
                 store.write(|tx| Ok(repo::mark_failed(tx.conn, &row.id, &why, retry)?))?;
                 if retry.is_some() { report.retried += 1 } else { report.given_up += 1 }
             }

@@ -56,7 +56,6 @@ pub fn queue(tx: &mut Tx<'_>, mail: Outgoing, now: NaiveDateTime) -> Result<(), 
     Ok(())
 }
 
-
 /// `[mail]`: where the adopter's e-mail templates are.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]

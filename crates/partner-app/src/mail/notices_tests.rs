@@ -1,8 +1,8 @@
 //! The change e-mails are queued with the change, once per real change, and sent from the
 //! partner's template.
 
-use persistence::schema::mail_outbox;
 use diesel::prelude::*;
+use persistence::schema::mail_outbox;
 
 use crate::PartnerConfig;
 use crate::admin::activation;

@@ -12,7 +12,9 @@ fn vars(pairs: &[(&str, &str)]) -> HashMap<String, String> {
 fn every_template_exists_in_each_built_in_language_and_falls_back_to_english() {
     let t = MailTemplates::built_in();
     let v = vars(&[("partnerId", "p1"), ("partnerName", "Acme")]);
-    for name in ["partner_registered", "partner_status", "apikey_status", "apikey_expiry", "cert_expiry", "weekly_summary"] {
+    for name in
+        ["partner_registered", "partner_status", "apikey_status", "apikey_expiry", "cert_expiry", "weekly_summary"]
+    {
         for lang in ["eng", "ara", "fra"] {
             assert!(t.render(name, lang, &v).is_some(), "{name}.{lang}");
         }
@@ -49,7 +51,10 @@ fn the_adopters_files_override_and_add_languages_and_bad_files_stop_the_start() 
     assert_eq!(t.render("apikey_status", "eng", &v).unwrap(), ("Key k1: ACTIVE".into(), "Our own words.\n".into()));
     assert_eq!(t.render("apikey_status", "hin", &v).unwrap().0, "कुंजी k1");
     assert_eq!(t.render("apikey_status", "kan", &v).unwrap().0, "Key k1: ACTIVE", "fallback to the overridden English");
-    assert!(t.render("apikey_status", "fra", &v).unwrap().0.starts_with("La clé d'API"), "built-ins not overridden stay");
+    assert!(
+        t.render("apikey_status", "fra", &v).unwrap().0.starts_with("La clé d'API"),
+        "built-ins not overridden stay"
+    );
 
     write("apikey_sttus.eng.txt", "typo\n\nbody");
     assert!(settings.templates().unwrap_err().to_string().contains("no template is called apikey_sttus"));

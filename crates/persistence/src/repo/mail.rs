@@ -86,7 +86,11 @@ pub fn claim(conn: &mut DbConnection, row: &MailRow, now: NaiveDateTime, lease: 
 /// Marks `row` sent at `now`, and its notification's e-mail sent.
 pub fn mark_sent(conn: &mut DbConnection, row: &MailRow, now: NaiveDateTime) -> QueryResult<()> {
     diesel::update(mail_outbox::table.find(&row.id))
-        .set((mail_outbox::status.eq(SENT), mail_outbox::sent_dtimes.eq(Some(now)), mail_outbox::last_error.eq(None::<String>)))
+        .set((
+            mail_outbox::status.eq(SENT),
+            mail_outbox::sent_dtimes.eq(Some(now)),
+            mail_outbox::last_error.eq(None::<String>),
+        ))
         .execute(conn)?;
     if let Some(id) = &row.notification_id {
         diesel::update(notifications::table.find(id))
@@ -97,10 +101,17 @@ pub fn mark_sent(conn: &mut DbConnection, row: &MailRow, now: NaiveDateTime) -> 
 }
 
 /// Records a failed attempt: due again at `retry_at`, or given up (`None`).
-pub fn mark_failed(conn: &mut DbConnection, id: &str, error: &str, retry_at: Option<NaiveDateTime>) -> QueryResult<usize> {
+pub fn mark_failed(
+    conn: &mut DbConnection,
+    id: &str,
+    error: &str,
+    retry_at: Option<NaiveDateTime>,
+) -> QueryResult<usize> {
     let update = diesel::update(mail_outbox::table.find(id));
     match retry_at {
-        Some(at) => update.set((mail_outbox::next_attempt_at.eq(at), mail_outbox::last_error.eq(Some(error)))).execute(conn),
+        Some(at) => {
+            update.set((mail_outbox::next_attempt_at.eq(at), mail_outbox::last_error.eq(Some(error)))).execute(conn)
+        }
         None => update.set((mail_outbox::status.eq(FAILED), mail_outbox::last_error.eq(Some(error)))).execute(conn),
     }
 }

@@ -116,8 +116,8 @@ pub mod republish;
 pub mod account;
 pub mod job;
 pub mod job_scan;
-pub mod mail;
 pub mod login_attempt;
+pub mod mail;
 pub mod onboarding;
 
 // ---- policy management (policy groups, policies)

@@ -7,7 +7,12 @@ use persistence::schema::mail_outbox;
 use super::*;
 
 /// An active partner `id` (user `user`), with a certificate expiring at `not_after` if given.
-pub(super) fn partner_with_cert(conn: &mut persistence::DbConnection, id: &str, user: &str, not_after: Option<NaiveDateTime>) {
+pub(super) fn partner_with_cert(
+    conn: &mut persistence::DbConnection,
+    id: &str,
+    user: &str,
+    not_after: Option<NaiveDateTime>,
+) {
     let now = test_now();
     diesel::insert_into(partner::table)
         .values((
@@ -134,10 +139,7 @@ fn a_certificate_crossing_each_step_is_told_once_per_step((store, db): (Store, T
 
     let first = certificate_expiry::run(&store, now, &steps, &[]).unwrap();
     assert_eq!(first.done, 2, "the partner's certificate at 15, the root at 10 for the admin");
-    assert_eq!(
-        told(conn),
-        [t("pa", "PARTNER_CERT_EXPIRY", "15"), t("padmin", "ROOT_CERT_EXPIRY", "10")]
-    );
+    assert_eq!(told(conn), [t("pa", "PARTNER_CERT_EXPIRY", "15"), t("padmin", "ROOT_CERT_EXPIRY", "10")]);
     // the same day again, on the other replica, and both at once: nothing new
     assert_eq!(certificate_expiry::run(&other, now + TimeDelta::hours(3), &steps, &[]).unwrap().done, 0);
     std::thread::scope(|s| {
@@ -193,7 +195,8 @@ fn the_weekly_summary_lists_a_weeks_expiries_for_each_admin_once((store, db): (S
         .first(conn)
         .unwrap();
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-    let mut ids: Vec<&str> = v["certificateDetails"].as_array().unwrap().iter().filter_map(|c| c["partnerId"].as_str()).collect();
+    let mut ids: Vec<&str> =
+        v["certificateDetails"].as_array().unwrap().iter().filter_map(|c| c["partnerId"].as_str()).collect();
     ids.sort_unstable();
     assert_eq!(ids, ["pa", "pb"]);
     let kinds: Vec<String> = notifications::table.select(notifications::notification_type).load(conn).unwrap();

@@ -36,8 +36,11 @@ fn expired_keys_are_switched_off_once_with_one_event_and_one_audit_record((store
         }
     });
 
-    let on: Vec<(String, bool)> =
-        partner_policy::table.select((partner_policy::policy_api_key, partner_policy::is_active)).order(partner_policy::policy_api_key).load(conn).unwrap();
+    let on: Vec<(String, bool)> = partner_policy::table
+        .select((partner_policy::policy_api_key, partner_policy::is_active))
+        .order(partner_policy::policy_api_key)
+        .load(conn)
+        .unwrap();
     assert_eq!(on, [("k-expired".into(), false), ("k-valid".into(), true)]);
     let licences: Vec<(String, bool)> = persistence::schema::misp_license::table
         .select((persistence::schema::misp_license::license_key, persistence::schema::misp_license::is_active))
@@ -46,7 +49,11 @@ fn expired_keys_are_switched_off_once_with_one_event_and_one_audit_record((store
         .unwrap();
     assert_eq!(licences, [("lic-expired".into(), false), ("lic-valid".into(), true)]);
 
-    let events: Vec<(String, String)> = event_outbox::table.select((event_outbox::topic, event_outbox::data)).order(event_outbox::seq).load(conn).unwrap();
+    let events: Vec<(String, String)> = event_outbox::table
+        .select((event_outbox::topic, event_outbox::data))
+        .order(event_outbox::seq)
+        .load(conn)
+        .unwrap();
     assert_eq!(events.len(), 2, "{events:?}");
     let data: Vec<serde_json::Value> = events.iter().map(|(_, d)| serde_json::from_str(d).unwrap()).collect();
     assert_eq!(events[0].0, "APIKEY_UPDATED");
@@ -62,7 +69,10 @@ fn expired_keys_are_switched_off_once_with_one_event_and_one_audit_record((store
         .order(audit_log::event_id)
         .load(conn)
         .unwrap();
-    assert_eq!(audits, [("PMS_PRT_570".into(), "pa".into(), "SYSTEM".into()), ("PMS_PRT_571".into(), "pa".into(), "SYSTEM".into())]);
+    assert_eq!(
+        audits,
+        [("PMS_PRT_570".into(), "pa".into(), "SYSTEM".into()), ("PMS_PRT_571".into(), "pa".into(), "SYSTEM".into())]
+    );
 }
 
 persistence::both_backends!(with app_core::testing::store_over;
