@@ -8,7 +8,7 @@ use audit_events::AuditEvent;
 use chrono::NaiveDateTime;
 use partner_domain::ApiKey;
 use persistence::repo::api_key::{self as keys, ApiKeyRow};
-use persistence::repo::job_scan;
+use persistence::repo::expired_keys as expired;
 use websub_events::{Event, MispLicenseData, Source};
 
 use super::JobReport;
@@ -18,7 +18,7 @@ use crate::events::key_data;
 /// Switches off the keys expired at `now`.
 pub fn run(store: &Store, now: NaiveDateTime) -> Result<JobReport, AppError> {
     let (api_keys, licenses) =
-        store.read(|tx| Ok((job_scan::expired_api_keys(tx.conn, now)?, job_scan::expired_licenses(tx.conn, now)?)))?;
+        store.read(|tx| Ok((expired::expired_api_keys(tx.conn, now)?, expired::expired_licenses(tx.conn, now)?)))?;
     let actor = Actor::anonymous(SYSTEM, None);
     let mut report = JobReport::default();
     for key in api_keys {
@@ -37,7 +37,7 @@ pub fn run(store: &Store, now: NaiveDateTime) -> Result<JobReport, AppError> {
     for license in licenses {
         let plan = store.plan(&actor);
         let switched = store.audited(plan, |tx| {
-            if job_scan::switch_off_license(tx.conn, &license.misp_id, &license.license_key, SYSTEM, now)? != 1 {
+            if expired::switch_off_license(tx.conn, &license.misp_id, &license.license_key, SYSTEM, now)? != 1 {
                 return Ok(false);
             }
             let data = MispLicenseData {

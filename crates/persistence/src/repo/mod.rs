@@ -114,6 +114,7 @@ pub mod republish;
 
 // ---- onboarding (local accounts, pending sign-ups)
 pub mod account;
+pub mod expired_keys;
 pub mod job;
 pub mod job_scan;
 pub mod login_attempt;
