@@ -77,7 +77,7 @@ pub struct JobReport {
     pub done: usize,
     /// Items left alone (already notified, no e-mail address, …).
     pub skipped: usize,
-    /// Items that failed (a message not delivered); retried at the next run.
+    /// Items that failed; retried at the next run (e-mails are retried by their delivery).
     pub failed: usize,
 }
 
