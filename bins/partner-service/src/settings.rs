@@ -4,6 +4,7 @@
 use device_app::DeviceSettings;
 use misp_app::MispSettings;
 use partner_app::jobs::JobsSettings;
+use partner_app::mail::MailSettings;
 use partner_app::settings::{
     CertificateSettings, EsignetSettings, OidcSettings, OnboardingSettings, PartnerSettings, SecretsSettings,
     SmtpSettings, UiSettings,
@@ -16,7 +17,8 @@ use websub_publisher::EventsSettings;
 
 /// `[policy]`, `[partner]`, `[certificates]`, `[secrets]`, `[onboarding]`, `[smtp]`, `[portal]`, `[misp]` for
 /// the portal's MISP pages, `[events]`, `[oidc]`, `[esignet]`, `[device]` and `[ui]` (what the portal
-/// reads from `/roles` and `/system-config`), and `[jobs]` (the scheduled jobs).
+/// reads from `/roles` and `/system-config`), `[jobs]` (the scheduled jobs) and `[mail]` (the e-mail
+/// templates).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
 pub struct Sections {
@@ -36,6 +38,7 @@ pub struct Sections {
     pub device: DeviceSettings,
     pub ui: UiSettings,
     pub jobs: JobsSettings,
+    pub mail: MailSettings,
 }
 
 impl ServiceSettings for Sections {}

@@ -26,7 +26,8 @@ pub fn build(settings: Settings) -> anyhow::Result<(u16, actix_web::dev::Server)
     crate::secrets::seal_at_start(shared.db.store(), &secrets)?;
     let onboarding = onboarding_state(&shared.settings, &secrets)?;
     let jobs = &shared.settings.service.jobs;
-    crate::jobs::start(shared.db.store().clone(), jobs, onboarding.notifier.clone())?;
+    let templates = std::sync::Arc::new(shared.settings.service.mail.templates()?);
+    crate::jobs::start(shared.db.store().clone(), jobs, onboarding.notifier.clone(), templates)?;
     let doc = web_support::openapi::serve::LazyDoc::new(crate::openapi::document);
     let routes = move |cfg: &mut actix_web::web::ServiceConfig| {
         cfg.app_data(partner.clone());

@@ -289,6 +289,11 @@ catalogue! {
         "This event records when a portal user last saw its notifications"),
     SaveNotificationsSeenSuccess => ("PMS_PRT_294", System, "Save notifications seen time", NoId,
         "This event specifies that the user's notifications seen time was recorded"),
+    // ---- beyond the seed (EXTRA_EVENTS): the scheduled jobs
+    ExpiredApiKeySwitchedOff => ("PMS_PRT_570", System, "Switch off expired API key", PartnerId,
+        "This event specifies that an API key of the partner - {id} was switched off at its expiry"),
+    ExpiredLicenseSwitchedOff => ("PMS_PRT_571", System, "Switch off expired licence key", MispId,
+        "This event specifies that a licence key of the MISP partner - {id} was switched off at its expiry"),
 }
 
 impl AuditEvent {
@@ -334,6 +339,8 @@ pub const EXTRA_EVENTS: &[AuditEvent] = &[
     AuditEvent::DismissNotificationSuccess,
     AuditEvent::SaveNotificationsSeen,
     AuditEvent::SaveNotificationsSeenSuccess,
+    AuditEvent::ExpiredApiKeySwitchedOff,
+    AuditEvent::ExpiredLicenseSwitchedOff,
 ];
 
 impl AuditEvent {

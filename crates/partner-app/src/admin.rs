@@ -41,6 +41,7 @@ pub fn activation(
             }
             if switched {
                 events::publish_partner(tx, &owner)?;
+                crate::mail::notices::partner_status(tx, partner_id, to)?;
             }
         }
         tx.trail.push(AuditEvent::RegisterPartnerSuccess, Some(partner_id));

@@ -138,6 +138,7 @@ pub fn status(
             && keys::set_active(tx.conn, &ApiKey::from(&key.policy_api_key), key.is_active, on, &actor.user_id, tx.now)?
                 == 1
         {
+            crate::mail::notices::apikey_status(tx, partner_id, &key.label, &key.policy_id, on)?;
             tx.publish(Event::apikey_updated(&events::key_data(&ApiKeyRow { is_active: on, ..key })));
         }
         tx.trail.push(AuditEvent::ApiKeyApproved, Some(partner_id));

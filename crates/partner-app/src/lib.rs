@@ -39,3 +39,4 @@ pub mod cert_reads;
 pub mod notifications;
 // the scheduled jobs (expiry e-mails, purges)
 pub mod jobs;
+pub mod mail;

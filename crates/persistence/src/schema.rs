@@ -636,3 +636,21 @@ diesel::table! {
         cr_dtimes -> Timestamp,
     }
 }
+
+// ---- e-mails waiting to be delivered (migration 2026-12-07-000001)
+diesel::table! {
+    mail_outbox (id) {
+        id -> Text,
+        mail_to -> Text,
+        template -> Text,
+        lang_code -> Text,
+        vars_json -> Text,
+        notification_id -> Nullable<Text>,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        last_error -> Nullable<Text>,
+        cr_dtimes -> Timestamp,
+        sent_dtimes -> Nullable<Timestamp>,
+    }
+}

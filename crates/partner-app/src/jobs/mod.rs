@@ -6,64 +6,54 @@
 //! happens at the next tick.
 
 pub mod api_key_expiry;
+pub mod certificate_expiry;
+pub mod expired_keys;
+pub mod notice;
 pub mod purge;
+mod settings;
+pub mod weekly_summary;
 
 use std::sync::Arc;
 
 use app_core::{AppError, Store};
 use chrono::{NaiveDateTime, TimeDelta};
 use persistence::repo;
-use serde::Deserialize;
 
+use crate::mail::{self, DeliveryReport, MailTemplates};
 use crate::notify::Notifier;
-
-/// `[jobs]`: whether the service runs the jobs, how often it looks for due ones, and each job's
-/// period and parameters (MOSIP's defaults).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct JobsSettings {
-    pub enabled: bool,
-    /// Seconds between two looks for due jobs.
-    pub tick_secs: u64,
-    /// API keys expiring within this many days get an e-mail (MOSIP's
-    /// `notifications.sent.before.days`: 3).
-    pub api_key_expiry_days: i64,
-    /// Hours between two runs of the API-key expiry e-mails (MOSIP: 24).
-    pub api_key_expiry_every_hours: i64,
-    /// Notifications older than this many days are deleted (MOSIP's
-    /// `mosip.pms.batch.job.past.notifications.deletion.period`: 60).
-    pub notification_retention_days: i64,
-    /// Hours between two purges (MOSIP: daily).
-    pub purge_every_hours: i64,
-}
-
-impl Default for JobsSettings {
-    fn default() -> Self {
-        JobsSettings {
-            enabled: true,
-            tick_secs: 60,
-            api_key_expiry_days: 3,
-            api_key_expiry_every_hours: 24,
-            notification_retention_days: 60,
-            purge_every_hours: 24,
-        }
-    }
-}
+pub use settings::JobsSettings;
 
 /// The jobs, by the name their `job_run` row carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Job {
     ApiKeyExpiry,
     Purge,
+    CertificateExpiry,
+    WeeklySummary,
+    ExpiredKeys,
 }
 
 impl Job {
-    pub const ALL: [Job; 2] = [Job::ApiKeyExpiry, Job::Purge];
+    pub const ALL: [Job; 5] =
+        [Job::ApiKeyExpiry, Job::Purge, Job::CertificateExpiry, Job::WeeklySummary, Job::ExpiredKeys];
 
     pub fn name(self) -> &'static str {
         match self {
             Job::ApiKeyExpiry => "api_key_expiry",
             Job::Purge => "purge",
+            Job::CertificateExpiry => "certificate_expiry",
+            Job::WeeklySummary => "weekly_summary",
+            Job::ExpiredKeys => "expired_keys",
+        }
+    }
+
+    /// Whether `cfg` lets the job run.
+    pub fn enabled(self, cfg: &JobsSettings) -> bool {
+        match self {
+            Job::ApiKeyExpiry | Job::Purge => true,
+            Job::CertificateExpiry => cfg.certificate_expiry_enabled,
+            Job::WeeklySummary => cfg.weekly_summary_enabled,
+            Job::ExpiredKeys => cfg.expired_keys_enabled,
         }
     }
 
@@ -72,6 +62,9 @@ impl Job {
         let hours = match self {
             Job::ApiKeyExpiry => cfg.api_key_expiry_every_hours,
             Job::Purge => cfg.purge_every_hours,
+            Job::CertificateExpiry => cfg.certificate_expiry_every_hours,
+            Job::WeeklySummary => cfg.weekly_summary_every_hours,
+            Job::ExpiredKeys => cfg.expired_keys_every_hours,
         };
         TimeDelta::hours(hours.max(1))
     }
@@ -84,7 +77,7 @@ pub struct JobReport {
     pub done: usize,
     /// Items left alone (already notified, no e-mail address, …).
     pub skipped: usize,
-    /// Items that failed (a message not delivered); retried at the next run.
+    /// Items that failed; retried at the next run (e-mails are retried by their delivery).
     pub failed: usize,
 }
 
@@ -93,6 +86,8 @@ pub struct JobReport {
 pub struct JobContext {
     pub settings: JobsSettings,
     pub notifier: Arc<dyn Notifier>,
+    /// The e-mail templates (built-in, overridden by `[mail] templates_dir`).
+    pub templates: Arc<MailTemplates>,
     /// This replica's name in `job_run.last_claimed_by` (host and process).
     pub replica: String,
 }
@@ -101,7 +96,7 @@ pub struct JobContext {
 /// and their reports. A job that fails is reported in the log and retried at its next period.
 pub fn tick(store: &Store, now: NaiveDateTime, ctx: &JobContext) -> Vec<(Job, Result<JobReport, AppError>)> {
     let mut done = Vec::new();
-    for job in Job::ALL {
+    for job in Job::ALL.into_iter().filter(|j| j.enabled(&ctx.settings)) {
         let claimed = store.write(|tx| {
             let next = now + job.period(&ctx.settings);
             Ok(repo::job::claim(tx.conn, job.name(), &ctx.replica, now, next)?)
@@ -119,9 +114,20 @@ pub fn tick(store: &Store, now: NaiveDateTime, ctx: &JobContext) -> Vec<(Job, Re
 pub fn run(store: &Store, now: NaiveDateTime, ctx: &JobContext, job: Job) -> Result<JobReport, AppError> {
     let cfg = &ctx.settings;
     match job {
-        Job::ApiKeyExpiry => api_key_expiry::run(store, now, cfg.api_key_expiry_days, ctx.notifier.as_ref()),
+        Job::ApiKeyExpiry => api_key_expiry::run(store, now, cfg.api_key_expiry_days),
         Job::Purge => purge::run(store, now, cfg.notification_retention_days),
+        Job::CertificateExpiry => {
+            certificate_expiry::run(store, now, &cfg.certificate_expiry_steps_days, &cfg.admin_partner_ids)
+        }
+        Job::WeeklySummary => weekly_summary::run(store, now, cfg.weekly_summary_days, &cfg.admin_partner_ids),
+        Job::ExpiredKeys => expired_keys::run(store, now),
     }
+}
+
+/// Sends the queued e-mails due at `now` (every tick, on every replica: each row is claimed by
+/// one sender).
+pub fn deliver_mail(store: &Store, now: NaiveDateTime, ctx: &JobContext) -> Result<DeliveryReport, AppError> {
+    mail::deliver(store, now, &ctx.templates, ctx.notifier.as_ref())
 }
 
 #[cfg(test)]

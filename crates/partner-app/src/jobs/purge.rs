@@ -1,10 +1,10 @@
 //! Deletes notifications older than the retention (MOSIP's past-notifications deletion job,
-//! 60 days), the notice records older than that (their keys have long expired), and self-service
+//! 60 days), the notice records and the e-mails sent or given up older than that, and self-service
 //! sign-ups abandoned a day after their OTP expired.
 
 use app_core::{AppError, Store};
 use chrono::{NaiveDateTime, TimeDelta};
-use persistence::repo::{job, notification, onboarding};
+use persistence::repo::{job, mail, notification, onboarding};
 
 use super::JobReport;
 
@@ -18,6 +18,7 @@ pub fn run(store: &Store, now: NaiveDateTime, retention_days: i64) -> Result<Job
     store.write(|tx| {
         let mut done = notification::purge_before(tx.conn, before)?;
         job::purge_notices(tx.conn, before)?;
+        mail::purge_before(tx.conn, before)?;
         done += onboarding::purge_abandoned(tx.conn, now - ABANDONED_AFTER)?;
         Ok(JobReport { done, ..JobReport::default() })
     })

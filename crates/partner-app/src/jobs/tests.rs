@@ -9,6 +9,7 @@ use persistence::testing::TestDb;
 use persistence::testing::fixtures::{GroupFixture, PolicyFixture};
 
 use super::*;
+use crate::mail::MailTemplates;
 use crate::notify::Mail;
 
 /// Keeps what it is given to send; refuses mail to `fail@…`.
@@ -50,8 +51,21 @@ fn replica(db: &TestDb) -> Store {
     Store::new(pool, audit).unwrap().with_clock(app_core::FixedClock(test_now()))
 }
 
+/// Every job each 24 hours.
 fn ctx(outbox: &Arc<Outbox>, replica: &str) -> JobContext {
-    JobContext { settings: JobsSettings::default(), notifier: outbox.clone(), replica: replica.into() }
+    let settings =
+        JobsSettings { weekly_summary_every_hours: 24, expired_keys_every_hours: 24, ..JobsSettings::default() };
+    JobContext {
+        settings,
+        notifier: outbox.clone(),
+        templates: Arc::new(MailTemplates::built_in()),
+        replica: replica.into(),
+    }
+}
+
+/// Sends the queued e-mails due at `now` through `outbox`.
+fn deliver(store: &Store, now: NaiveDateTime, outbox: &Arc<Outbox>) -> DeliveryReport {
+    deliver_mail(store, now, &ctx(outbox, "r")).unwrap()
 }
 
 /// A partner `id` (e-mail `email`) with an API key `key` expiring `in_hours` after the test time.
@@ -106,22 +120,29 @@ fn a_key_expiring_in_three_days_gets_one_mail_across_runs_and_replicas((store, d
     key(&store, "pc", Some("fail@example.org"), "k-refused", 24);
     let outbox = Arc::new(Outbox::default());
 
-    let first = api_key_expiry::run(&store, now, 3, outbox.as_ref()).unwrap();
-    assert_eq!((first.done, first.skipped, first.failed), (1, 1, 1));
+    let first = api_key_expiry::run(&store, now, 3).unwrap();
+    assert_eq!((first.done, first.skipped), (2, 1), "queued for pa and pc; pb has no address");
+    let sent = deliver(&store, now, &outbox);
+    assert_eq!((sent.sent, sent.retried), (1, 1));
     assert_eq!(outbox.sent(), ["pa@example.org"]);
     let (subject, body) = outbox.0.lock().map(|m| (m[0].subject.clone(), m[0].body.clone())).unwrap();
     assert!(subject.contains("label-k-soon") && body.contains("pa"), "{subject}");
 
     // a second run, a second store over the same database (another replica), a later clock
     let other = replica(&db);
-    let again = api_key_expiry::run(&other, now + TimeDelta::hours(5), 3, outbox.as_ref()).unwrap();
-    assert_eq!((again.done, again.failed), (0, 1), "the refused one is retried, the sent one not");
+    let again = api_key_expiry::run(&other, now + TimeDelta::hours(5), 3).unwrap();
+    assert_eq!((again.done, again.skipped), (0, 3), "nothing queued twice");
+    let retried = deliver(&other, now + TimeDelta::hours(5), &outbox);
+    assert_eq!((retried.sent, retried.retried), (0, 1), "the refused one is retried, the sent one not");
     assert_eq!(outbox.sent().len(), 1);
-    // two replicas racing for the same run
+    // two replicas racing for the same run and the same delivery
     std::thread::scope(|s| {
         let runs = [&store, &other].map(|st| {
             let outbox = outbox.clone();
-            s.spawn(move || api_key_expiry::run(st, now + TimeDelta::hours(6), 3, outbox.as_ref()).unwrap())
+            s.spawn(move || {
+                api_key_expiry::run(st, now + TimeDelta::hours(6), 3).unwrap();
+                deliver(st, now + TimeDelta::hours(6), &outbox)
+            })
         });
         for r in runs {
             r.join().unwrap();
@@ -130,8 +151,9 @@ fn a_key_expiring_in_three_days_gets_one_mail_across_runs_and_replicas((store, d
     assert_eq!(outbox.sent().len(), 1, "never twice");
 
     // the later key enters the window a day on: one more e-mail
-    let later = api_key_expiry::run(&store, now + TimeDelta::days(1), 3, outbox.as_ref()).unwrap();
+    let later = api_key_expiry::run(&store, now + TimeDelta::days(1), 3).unwrap();
     assert_eq!(later.done, 1);
+    deliver(&store, now + TimeDelta::days(1), &outbox);
     assert_eq!(outbox.sent(), ["pa@example.org", "pa@example.org"]);
 }
 
@@ -149,7 +171,8 @@ fn one_replica_runs_a_job_per_period_and_a_missed_run_catches_up((store, db): (S
             })
             .collect()
     };
-    assert_eq!(ran(&store, now, "r1"), ["api_key_expiry", "purge"], "first tick: every job due");
+    let every_job = Job::ALL.map(Job::name);
+    assert_eq!(ran(&store, now, "r1"), every_job, "first tick: every job due");
     assert!(ran(&other, now, "r2").is_empty(), "the other replica finds them claimed");
     assert!(ran(&store, now + TimeDelta::hours(23), "r1").is_empty(), "not due before its period");
     // both replicas racing at the next period: each job runs once
@@ -160,12 +183,15 @@ fn one_replica_runs_a_job_per_period_and_a_missed_run_catches_up((store, db): (S
     });
     let mut all: Vec<&str> = runs.concat();
     all.sort_unstable();
-    assert_eq!(all, ["api_key_expiry", "purge"]);
+    let mut sorted = every_job;
+    sorted.sort_unstable();
+    assert_eq!(all, sorted);
     // nobody ticked for three days: the next tick runs each job once, due a period later
-    assert_eq!(ran(&other, now + TimeDelta::hours(96), "r2"), ["api_key_expiry", "purge"]);
+    assert_eq!(ran(&other, now + TimeDelta::hours(96), "r2"), every_job);
     let mut conn = store.pool().get().unwrap();
     let next = persistence::repo::job::next_run(&mut conn, "purge").unwrap();
     assert_eq!(next, Some(now + TimeDelta::hours(120)));
+    deliver(&store, now + TimeDelta::hours(96), &outbox);
     assert_eq!(outbox.sent().len(), 1);
 }
 
@@ -221,6 +247,9 @@ fn notifications_past_their_retention_are_purged((store, _db): (Store, TestDb)) 
     kept.sort();
     assert_eq!(kept, ["done@x.example", "recent@x.example"]);
 }
+
+mod certs;
+mod keys;
 
 persistence::both_backends!(with app_core::testing::store_over;
     a_key_expiring_in_three_days_gets_one_mail_across_runs_and_replicas,

@@ -112,6 +112,12 @@ fn a_sign_up_is_mailed_verified_and_logs_in() {
     assert_eq!((created.partner_id.as_str(), created.status.as_str()), ("dev-1", "InProgress"));
     let again = verify(&store, &anonymous(), &cfg, &rules, None, verify_form(&sent.registration_id, &outbox.otp()));
     assert_eq!(again.unwrap_err().code(), "PMS_ONB_009", "an OTP completes one sign-up");
+    let welcome: Vec<(String, String)> = {
+        use diesel::prelude::*;
+        use persistence::schema::mail_outbox::dsl;
+        dsl::mail_outbox.select((dsl::mail_to, dsl::template)).load(&mut store.pool().get().unwrap()).unwrap()
+    };
+    assert_eq!(welcome, [("ops@dev.example".to_owned(), "partner_registered".to_owned())], "queued with the partner");
 
     let form = LoginForm { user_name: Some("DEV-1".into()), password: Some(PASSWORD.into()) };
     let logged = login(&store, &onboarding(true), &anonymous(), None, form).unwrap();

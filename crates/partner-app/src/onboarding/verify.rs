@@ -90,6 +90,7 @@ pub fn verify(
     store.audited(after, |tx| {
         let created = complete(tx, cfg, registration, &claimed, hash).map_err(with_event)?;
         guard.clear_email(tx)?;
+        crate::mail::notices::partner_registered(tx, &created.partner_id)?;
         tx.trail.push(AuditEvent::RegisterPartnerSuccess, Some(&created.partner_id));
         Ok(created)
     })

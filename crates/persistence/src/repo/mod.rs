@@ -114,8 +114,11 @@ pub mod republish;
 
 // ---- onboarding (local accounts, pending sign-ups)
 pub mod account;
+pub mod expired_keys;
 pub mod job;
+pub mod job_scan;
 pub mod login_attempt;
+pub mod mail;
 pub mod onboarding;
 
 // ---- policy management (policy groups, policies)
