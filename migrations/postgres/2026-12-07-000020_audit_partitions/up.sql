@@ -7,28 +7,12 @@ ALTER INDEX idx_audit_log_event RENAME TO idx_audit_log_unpartitioned_event;
 ALTER INDEX idx_audit_log_ref RENAME TO idx_audit_log_unpartitioned_ref;
 ALTER INDEX idx_audit_log_user RENAME TO idx_audit_log_unpartitioned_user;
 ALTER INDEX idx_audit_log_outbox RENAME TO idx_audit_log_unpartitioned_outbox;
+ALTER TABLE audit_log_unpartitioned RENAME CONSTRAINT audit_log_pkey TO audit_log_unpartitioned_pkey;
 
+-- same columns (LIKE copies names, types and NOT NULL); the key gains action_time, as a
+-- partitioned table's must include its partition key
 CREATE TABLE audit_log (
-    id                VARCHAR(36)  NOT NULL,              -- UUIDv7: sorts by creation time
-    event_id          VARCHAR(64)  NOT NULL,
-    event_name        VARCHAR(128) NOT NULL,
-    event_type        VARCHAR(64)  NOT NULL,
-    action_time       TIMESTAMP    NOT NULL,
-    host_name         VARCHAR(128) NOT NULL,
-    host_ip           VARCHAR(256) NOT NULL,
-    application_id    VARCHAR(64)  NOT NULL,
-    application_name  VARCHAR(128) NOT NULL,
-    session_user_id   VARCHAR(256) NOT NULL,
-    session_user_name VARCHAR(256) NOT NULL,
-    ref_id            VARCHAR(256) NOT NULL,
-    ref_id_type       VARCHAR(64)  NOT NULL,
-    created_by        VARCHAR(256) NOT NULL,
-    module_name       VARCHAR(128) NOT NULL,
-    module_id         VARCHAR(64)  NOT NULL,
-    description       TEXT         NOT NULL,
-    error_code        VARCHAR(64),
-    request_id        VARCHAR(64),
-    forwarded_at      TIMESTAMP,                           -- set once delivered to an external audit manager
+    LIKE audit_log_unpartitioned INCLUDING DEFAULTS,
     PRIMARY KEY (id, action_time)
 ) PARTITION BY RANGE (action_time);
 CREATE TABLE audit_log_default PARTITION OF audit_log DEFAULT;
