@@ -7,7 +7,9 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Text};
 use persistence::testing::TestDb;
 use persistence::{DbConnection, DbPool, PoolOptions, both_backends};
-use web_support::audit_maintenance::run_once;
+use std::time::Duration;
+
+use web_support::audit_maintenance::{run_claimed, run_once};
 
 fn at(y: i32, m: u32, d: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(y, m, d).and_then(|d| d.and_hms_opt(12, 0, 0)).unwrap()
@@ -82,3 +84,20 @@ fn only_old_forwarded_records_go(db: TestDb) {
 }
 
 both_backends!(only_old_forwarded_records_go);
+
+/// Of two replicas due at the same moment, one runs the round; the next round is due an interval
+/// later, whoever claims it.
+fn one_replica_runs_each_round(db: TestDb) {
+    let pool = pool(&db);
+    let hour = Duration::from_secs(3600);
+    let first = run_claimed(&pool, at(2026, 7, 1), hour, "replica-a", Some(30)).unwrap();
+    let second = run_claimed(&pool, at(2026, 7, 1), hour, "replica-b", Some(30)).unwrap();
+    assert!(first.is_some(), "the first replica claims the round");
+    assert_eq!(second, None, "the other replica finds it claimed");
+    let early = at(2026, 7, 1) + chrono::Duration::minutes(59);
+    assert_eq!(run_claimed(&pool, early, hour, "replica-b", Some(30)).unwrap(), None, "not due yet");
+    let later = at(2026, 7, 1) + chrono::Duration::hours(1);
+    assert!(run_claimed(&pool, later, hour, "replica-b", Some(30)).unwrap().is_some(), "due an hour later");
+}
+
+both_backends!(one_replica_runs_each_round);
