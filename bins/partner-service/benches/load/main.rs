@@ -6,7 +6,8 @@
 //! `PMS_BENCH_PG` names the PostgreSQL server (default `postgres@127.0.0.1:5432`);
 //! `PMS_BENCH_OUT` the JSON file (default `target/bench/results.json`); `PMS_BENCH_ONLY` runs only
 //! the workloads whose name contains it. `PMS_BENCH_CALLGRIND=1` instead counts the instructions
-//! each request costs, under valgrind (see `instructions.rs`).
+//! each request costs, under valgrind (see `instructions.rs`); `PMS_BENCH_SCALE=1` measures the
+//! hot reads and searches on a large store (see `scale.rs`).
 #![allow(
     clippy::print_stdout,
     clippy::unwrap_used,
@@ -17,6 +18,7 @@
 mod instructions;
 mod limits;
 mod report;
+mod scale;
 mod seed;
 mod services;
 mod workloads;
@@ -48,6 +50,10 @@ fn main() -> anyhow::Result<()> {
         // PMS_BENCH_CALLGRIND_DIR keeps the dumps for callgrind_annotate
         let dir = std::env::var_os("PMS_BENCH_CALLGRIND_DIR").map_or_else(|| work.path().to_owned(), Into::into);
         return instructions::run(&dir);
+    }
+    if std::env::var_os("PMS_BENCH_SCALE").is_some() {
+        let work = tempfile::tempdir()?;
+        return scale::run(&pg_target(), work.path());
     }
     let smoke = std::env::var_os("PMS_BENCH_SMOKE").is_some();
     let plan = if smoke {

@@ -27,6 +27,11 @@ impl Sizes {
             Sizes { partners: 10_000, keys_per_partner: 10, policies: 200, misps: 10_000, pending_per_thread: 15_000 }
         }
     }
+
+    /// The scale run's store (`PMS_BENCH_SCALE`): 1,000,000 keys, 100,000 partners and MISPs.
+    pub fn scale() -> Self {
+        Sizes { partners: 100_000, keys_per_partner: 10, policies: 200, misps: 100_000, pending_per_thread: 100 }
+    }
 }
 
 /// What the workloads need to know about the seeded data.
@@ -72,7 +77,11 @@ fn key(rng: &mut impl Rng, len: usize) -> String {
 
 /// Seeds the migrated store at `url`.
 pub fn seed(url: &str, plan: Plan) -> anyhow::Result<Seeded> {
-    let sizes = Sizes::for_plan(plan);
+    seed_sized(url, plan, Sizes::for_plan(plan))
+}
+
+/// Seeds the migrated store at `url` with `sizes`.
+pub fn seed_sized(url: &str, plan: Plan, sizes: Sizes) -> anyhow::Result<Seeded> {
     let pool = DbPool::open(url, &PoolOptions { migrate_postgres: true, ..PoolOptions::default() })?;
     let mut conn = pool.get()?;
     let conn = &mut *conn;
@@ -194,4 +203,49 @@ pub fn seed(url: &str, plan: Plan) -> anyhow::Result<Seeded> {
         partners: sizes.partners,
         policies: sizes.policies,
     })
+}
+
+/// Adds `n` audit records, already forwarded, spread over the 2026's first 200 days (one a
+/// partner in turn as their reference), in statements of a million rows.
+pub fn audit_records(url: &str, n: u64) -> anyhow::Result<u64> {
+    use diesel::connection::SimpleConnection;
+    const STEP: u64 = 1_000_000;
+    let pool = DbPool::open(url, &PoolOptions::default())?;
+    let mut conn = pool.get()?;
+    let postgres = pool.backend() == persistence::Backend::Postgres;
+    if postgres {
+        conn.batch_execute("SELECT pms_audit_ensure_partitions('2026-01-01', 8)")?;
+    }
+    let columns = "id, event_id, event_name, event_type, action_time, host_name, host_ip, application_id, \
+        application_name, session_user_id, session_user_name, ref_id, ref_id_type, created_by, module_name, \
+        module_id, description, error_code, request_id, forwarded_at";
+    let mut from = 0;
+    while from < n {
+        let to = (from + STEP).min(n);
+        let (rows, time) = if postgres {
+            (
+                format!("generate_series({from}, {}) AS g(i)", to - 1),
+                "TIMESTAMP '2026-01-01' + (i % 288000) * INTERVAL '1 minute'".to_owned(),
+            )
+        } else {
+            (
+                format!(
+                    "(WITH RECURSIVE g(i) AS (SELECT {from} UNION ALL SELECT i + 1 FROM g WHERE i < {}) SELECT i FROM g)",
+                    to - 1
+                ),
+                "strftime('%Y-%m-%d %H:%M:%S', '2026-01-01', '+' || (i % 288000) || ' minutes')".to_owned(),
+            )
+        };
+        conn.batch_execute(&format!(
+            "INSERT INTO audit_log ({columns}) SELECT 'bench-audit-' || i, 'PMS_PRT_101', 'Register Partner', \
+             'SYSTEM', {time}, 'bench-host', '127.0.0.1', 'PMS', 'Partner Management Service', 'bench-admin', \
+             'bench-admin', 'bp-' || (i % 100000), 'partnerId', 'bench', 'PMS-PRT', 'PMS-PRT', 'seeded', NULL, \
+             NULL, {time} FROM {rows}"
+        ))?;
+        from = to;
+    }
+    if postgres {
+        conn.batch_execute("ANALYZE audit_log")?;
+    }
+    Ok(n)
 }
