@@ -1,0 +1,87 @@
+//! The lookups and first pages of a large store read an index, in the shapes the repositories
+//! query: a partner's keys, the newest-first lists, and on PostgreSQL the case-insensitive
+//! substring searches of partners and MISPs (trigram indexes). PostgreSQL is asked with sequential
+//! scans discouraged, so that the plan shows whether an index *can* serve the query on a small
+//! test store (and, for the trigram indexes, over a few thousand partners and MISPs).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "tests fail loudly")]
+
+use diesel::prelude::*;
+use diesel::sql_types::Text;
+use persistence::testing::TestDb;
+use persistence::{DbConnection, DbPool, PoolOptions, both_backends};
+
+#[derive(QueryableByName)]
+struct SqlitePlanLine {
+    #[diesel(sql_type = Text)]
+    detail: String,
+}
+
+#[derive(QueryableByName)]
+struct PgPlanLine {
+    #[diesel(sql_type = Text, column_name = "QUERY PLAN")]
+    line: String,
+}
+
+fn plan(conn: &mut DbConnection, sql: &str) -> String {
+    match conn {
+        DbConnection::Sqlite(c) => {
+            let lines: Vec<SqlitePlanLine> = diesel::sql_query(format!("EXPLAIN QUERY PLAN {sql}")).load(c).unwrap();
+            lines.into_iter().map(|l| l.detail).collect::<Vec<_>>().join("\n")
+        }
+        DbConnection::Postgres(c) => {
+            diesel::sql_query("SET enable_seqscan = off").execute(c).unwrap();
+            let lines: Vec<PgPlanLine> = diesel::sql_query(format!("EXPLAIN {sql}")).load(c).unwrap();
+            lines.into_iter().map(|l| l.line).collect::<Vec<_>>().join("\n")
+        }
+    }
+}
+
+fn assert_uses(conn: &mut DbConnection, sql: &str, index: &str) {
+    let plan = plan(conn, sql);
+    assert!(plan.contains(index), "{sql}\nshould use {index}, plan:\n{plan}");
+}
+
+fn lookups_and_first_pages_read_an_index(db: TestDb) {
+    let pool = DbPool::open(&db.url, &PoolOptions { migrate_postgres: true, ..PoolOptions::default() }).unwrap();
+    let mut conn = pool.get().unwrap();
+    let conn = &mut *conn;
+    assert_uses(
+        conn,
+        "SELECT count(*) FROM partner_policy WHERE part_id = 'bp-1' AND label = 'l-1'",
+        "idx_ppol_partner_label",
+    );
+    assert_uses(conn, "SELECT policy_api_key FROM partner_policy WHERE part_id = 'bp-1'", "idx_ppol_partner_label");
+    for (table, index) in [
+        ("partner_policy", "idx_ppol_created"),
+        ("partner", "idx_partner_created"),
+        ("partner_policy_request", "idx_ppr_created"),
+    ] {
+        assert_uses(conn, &format!("SELECT * FROM {table} ORDER BY cr_dtimes DESC LIMIT 10"), index);
+    }
+    if let DbConnection::Postgres(c) = conn {
+        // enough rows, analysed, that a full scan of another index costs more than the trigram one
+        diesel::sql_query(
+            "INSERT INTO partner (id, name, user_id, partner_type_code, approval_status, is_active, cr_by, cr_dtimes) \
+             SELECT 'bp-' || i, 'Bench Org ' || i, 'bp-' || i, 'Auth_Partner', 'approved', TRUE, 'test', now() \
+             FROM generate_series(1, 5000) AS g(i)",
+        )
+        .execute(c)
+        .unwrap();
+        diesel::sql_query(
+            "INSERT INTO misp (id, name, user_id, status_code, is_active, cr_by, cr_dtimes) \
+             SELECT i::text, 'Bench MISP ' || i, 'misp-' || i, 'approved', TRUE, 'test', now() \
+             FROM generate_series(1, 5000) AS g(i)",
+        )
+        .execute(c)
+        .unwrap();
+        diesel::sql_query("VACUUM ANALYZE partner, misp").execute(c).unwrap();
+        let like = |table: &str, column: &str| {
+            format!("SELECT count(*) FROM {table} WHERE lower({table}.{column}) LIKE '%org 42%' ESCAPE '\\'")
+        };
+        assert_uses(conn, &like("partner", "name"), "idx_partner_name_trgm");
+        assert_uses(conn, &like("partner", "id"), "idx_partner_id_trgm");
+        assert_uses(conn, &like("misp", "name"), "idx_misp_name_trgm");
+    }
+}
+
+both_backends!(lookups_and_first_pages_read_an_index);
