@@ -3,15 +3,11 @@
 use misp_app::dto::{Download, KeyStatus, KeyStatusRequest, ValidateRequest, Validated};
 use web_support::{RequestEnvelope, ResponseEnvelope};
 
-/// E4 `PATCH /misps/{mispId}/licenseKey`: the state of a key of the MISP. Only a switched-on,
-/// unexpired key of an active, approved MISP is valid; the flags report the key's own state.
-/// Open to ID-Authentication (validators), admins, and the MISP's own user.
-#[utoipa::path(
-    patch,
-    path = "/{mispId}/licenseKey",
-    operation_id = "validateLicenseKey",
-    tag = "MISPs (MOSIP 1.1)",
-    summary = "E4: validate a licence key",
+op! {
+    /// E4 `PATCH /misps/{mispId}/licenseKey`: the state of a key of the MISP. Only a switched-on,
+    /// unexpired key of an active, approved MISP is valid; the flags report the key's own state.
+    /// Open to ID-Authentication (validators), admins, and the MISP's own user.
+    validate: patch "/{mispId}/licenseKey", "validateLicenseKey", "MISPs (MOSIP 1.1)", "E4: validate a licence key";
     description = "The state of a key of the MISP: only a switched-on, unexpired key of an active, \
 approved MISP is valid (`isValid`); `isActive` reports the key's own switch. Roles: a validator \
 (`misp.validator_roles`, ID-Authentication), an admin, or the MISP's owner.\n\n\
@@ -25,17 +21,12 @@ belongs to another MISP.",
             "request": {"mispLicenseKey": "ZGXtTg8ce5mbp0lb3zvnlT7BESKvNcJzXVBWgkIuuiSWxBIzsb"}})
     ),
     responses((status = 200, description = "The key's state, or the errors", body = ResponseEnvelope<Validated>))
-)]
-pub fn validate() {}
+}
 
-/// E6 `PUT /misps/{mispId}/licenseKey`: switches one key on or off (admins only). Switching on
-/// needs an unexpired key of an active, approved MISP.
-#[utoipa::path(
-    put,
-    path = "/{mispId}/licenseKey",
-    operation_id = "updateLicenseKeyStatus",
-    tag = "MISPs (MOSIP 1.1)",
-    summary = "E6: switch a licence key on or off",
+op! {
+    /// E6 `PUT /misps/{mispId}/licenseKey`: switches one key on or off (admins only). Switching on
+    /// needs an unexpired key of an active, approved MISP.
+    switch: put "/{mispId}/licenseKey", "updateLicenseKeyStatus", "MISPs (MOSIP 1.1)", "E6: switch a licence key on or off";
     description = "Switching on needs an unexpired key of an active, approved MISP. Roles: an admin.\n\n\
 Errors (HTTP 200): `PMS_COR_001` a field missing or too long; `PMS_MSP_418` the status is \
 neither `active` nor `de-active`; `PMS_MSP_406` no such key; `PMS_MSP_408` the key belongs to \
@@ -50,22 +41,16 @@ is deactivated.",
                 "mispLicenseKeyStatus": "de-active"}})
     ),
     responses((status = 200, description = "The state as sent, or the errors", body = ResponseEnvelope<KeyStatus>))
-)]
-pub fn switch() {}
+}
 
-/// E10 `GET /misps/{mispId}/licenseKey`: the MISP's current key; when every active key has
-/// expired, they are switched off and one new key is issued (a rotation).
-#[utoipa::path(
-    get,
-    path = "/{mispId}/licenseKey",
-    operation_id = "downloadLicenseKey",
-    tag = "MISPs (MOSIP 1.1)",
-    summary = "E10: the MISP's current licence key",
+op! {
+    /// E10 `GET /misps/{mispId}/licenseKey`: the MISP's current key; when every active key has
+    /// expired, they are switched off and one new key is issued (a rotation).
+    download: get "/{mispId}/licenseKey", "downloadLicenseKey", "MISPs (MOSIP 1.1)", "E10: the MISP's current licence key";
     description = "The active key with the latest expiry; when every active key has expired they \
 are switched off and one new key is issued. Roles: the MISP's owner (a MISP user) or an admin.\n\n\
 Errors (HTTP 200): `PMS_MSP_005` no such MISP; `PMS_MSP_419` not approved; `PMS_MSP_405` \
 deactivated; `PMS_MSP_406` no key; `PMS_MSP_413` no active key.",
     params(("mispId" = String, Path, description = "The MISP's id", example = "100")),
     responses((status = 200, description = "The key, or the errors", body = ResponseEnvelope<Download>))
-)]
-pub fn download() {}
+}

@@ -1,8 +1,13 @@
 //! misp-license-service's API as OpenAPI operations: for each MOSIP operation its method and path
 //! (relative to the prefix it is served under), parameters, bodies, examples, roles and error
-//! codes, in a `#[utoipa::path]` on an empty function named after its handler in
+//! codes, in a `#[utoipa::path]` (written through `web_support::openapi_op!`) on an empty function named after its handler in
 //! `bins/misp-license-service/src/routes`. The drift test fails when a route and an operation
 //! part; `docs/openapi/misp-license-service.json` is the committed document.
+
+/// An operation (`web_support::openapi_op!`), as every module here writes them.
+macro_rules! op {
+    ($($operation:tt)*) => { web_support::openapi_op! { $($operation)* } };
+}
 
 pub mod keys;
 pub mod misps;

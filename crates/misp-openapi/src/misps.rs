@@ -3,13 +3,9 @@
 use misp_app::dto::{MispWithLicenses, RegisterRequest, Registered, UpdateRequest, Updated};
 use web_support::{RequestEnvelope, ResponseEnvelope};
 
-/// E1 `POST /misps`: registers a MISP owned by the caller, `Inprogress` and active, without a key.
-#[utoipa::path(
-    post,
-    path = "",
-    operation_id = "registerMisp",
-    tag = "MISPs (MOSIP 1.1)",
-    summary = "E1: register a MISP",
+op! {
+    /// E1 `POST /misps`: registers a MISP owned by the caller, `Inprogress` and active, without a key.
+    register: post "", "registerMisp", "MISPs (MOSIP 1.1)", "E1: register a MISP";
     description = "Registers a MISP owned by the caller: `Inprogress`, active, without a licence key \
 (approval issues one). Roles: a MISP user (`misp.misp_roles`) or an admin.\n\n\
 Errors (HTTP 200): `PMS_COR_001` a field missing, blank or too long; `PMS_MSP_401` malformed \
@@ -22,16 +18,11 @@ e-mail; `PMS_MSP_402` the name is taken.",
                 "emailId": "misp@example.org", "address": "1 Main Street, Bengaluru"}})
     ),
     responses((status = 200, description = "The new MISP's id, or the errors", body = ResponseEnvelope<Registered>))
-)]
-pub fn register() {}
+}
 
-/// E3 `PUT /misps/{mispId}`: replaces the details of the caller's MISP (admins: any MISP).
-#[utoipa::path(
-    put,
-    path = "/{mispId}",
-    operation_id = "updateMispDetails",
-    tag = "MISPs (MOSIP 1.1)",
-    summary = "E3: replace a MISP's details",
+op! {
+    /// E3 `PUT /misps/{mispId}`: replaces the details of the caller's MISP (admins: any MISP).
+    update: put "/{mispId}", "updateMispDetails", "MISPs (MOSIP 1.1)", "E3: replace a MISP's details";
     description = "A full replace of name, contact number, e-mail and address. Roles: the MISP's \
 owner (a MISP user) or an admin.\n\n\
 Errors (HTTP 200): `PMS_COR_001` a field missing, blank or too long; `PMS_MSP_401` malformed \
@@ -39,48 +30,32 @@ e-mail (checked first); `PMS_MSP_005` no such MISP; `PMS_MSP_402` another MISP h
     params(("mispId" = String, Path, description = "The MISP's id", example = "100")),
     request_body = RequestEnvelope<UpdateRequest>,
     responses((status = 200, description = "The MISP's new details, or the errors", body = ResponseEnvelope<Updated>))
-)]
-pub fn update() {}
+}
 
-/// E7 `GET /misps`: every MISP with its keys (a MISP user: its own); none is `PMS_MSP_409`.
-#[utoipa::path(
-    get,
-    path = "",
-    operation_id = "listMisps",
-    tag = "MISPs (MOSIP 1.1)",
-    summary = "E7: every MISP with its licence keys",
+op! {
+    /// E7 `GET /misps`: every MISP with its keys (a MISP user: its own); none is `PMS_MSP_409`.
+    list: get "", "listMisps", "MISPs (MOSIP 1.1)", "E7: every MISP with its licence keys";
     description = "Admins see every MISP, a MISP user its own. Roles: a MISP user or an admin.\n\n\
 Errors (HTTP 200): `PMS_MSP_409` no MISP found.",
     responses((status = 200, description = "The MISPs, or the errors", body = ResponseEnvelope<Vec<MispWithLicenses>>))
-)]
-pub fn list() {}
+}
 
-/// E8 `GET /misps/mispId/{mispId}`: one MISP with its keys.
-#[utoipa::path(
-    get,
-    path = "/mispId/{mispId}",
-    operation_id = "getMisp",
-    tag = "MISPs (MOSIP 1.1)",
-    summary = "E8: one MISP with its licence keys",
+op! {
+    /// E8 `GET /misps/mispId/{mispId}`: one MISP with its keys.
+    by_id: get "/mispId/{mispId}", "getMisp", "MISPs (MOSIP 1.1)", "E8: one MISP with its licence keys";
     description = "Roles: the MISP's owner (a MISP user) or an admin.\n\n\
 Errors (HTTP 200): `PMS_MSP_005` no such MISP.",
     params(("mispId" = String, Path, description = "The MISP's id", example = "100")),
     responses((status = 200, description = "The MISP, or the errors", body = ResponseEnvelope<MispWithLicenses>))
-)]
-pub fn by_id() {}
+}
 
-/// E9 `GET /misps/name/{orgName}`: the MISPs whose name starts with `orgName` (exactly,
-/// case-sensitively; a MISP user: among its own); none is `PMS_MSP_409`.
-#[utoipa::path(
-    get,
-    path = "/name/{orgName}",
-    operation_id = "getMispsByName",
-    tag = "MISPs (MOSIP 1.1)",
-    summary = "E9: the MISPs whose name starts with a prefix",
+op! {
+    /// E9 `GET /misps/name/{orgName}`: the MISPs whose name starts with `orgName` (exactly,
+    /// case-sensitively; a MISP user: among its own); none is `PMS_MSP_409`.
+    by_name: get "/name/{orgName}", "getMispsByName", "MISPs (MOSIP 1.1)", "E9: the MISPs whose name starts with a prefix";
     description = "The prefix matches exactly, case-sensitively; a MISP user sees only its own \
 MISPs. Roles: a MISP user or an admin.\n\n\
 Errors (HTTP 200): `PMS_MSP_409` no MISP found.",
     params(("orgName" = String, Path, description = "The start of the MISP's name", example = "Airtel")),
     responses((status = 200, description = "The MISPs, or the errors", body = ResponseEnvelope<Vec<MispWithLicenses>>))
-)]
-pub fn by_name() {}
+}

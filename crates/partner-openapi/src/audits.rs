@@ -11,18 +11,13 @@ use web_support::ResponseEnvelope;
 #[openapi(paths(search))]
 pub struct AuditsApi;
 
-/// `GET /audits`.
-#[utoipa::path(
-    get,
-    path = "/audits",
-    operation_id = "searchAudits",
-    tag = "Audits",
-    summary = "Search the audit log",
+op! {
+    /// `GET /audits`.
+    search: get "/audits", "searchAudits", "Audits", "Search the audit log";
     description = "The audit records this service wrote, newest first, filtered and paged. \
 Roles: the admin role (`PARTNER_ADMIN`).\n\n\
 Errors (HTTP 200): `PMS_COR_001` `fromTime` or `toTime` not a time; `PMS-MSD-313` `pageStart` \
 negative or `pageFetch` not between 1 and 500.",
     params(AuditQuery),
     responses((status = 200, description = "A page of records, or the errors", body = ResponseEnvelope<PageResponse<AuditItem>>))
-)]
-pub fn search() {}
+}

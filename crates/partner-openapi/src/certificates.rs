@@ -13,13 +13,9 @@ use web_support::{RequestEnvelope, ResponseEnvelope};
 #[openapi(paths(upload_ca_certificate, upload_partner_certificate, get_partner_certificate))]
 pub struct CertificatesApi;
 
-/// P9: upload CA / sub-CA certificates (one PEM, or a PKCS#7 bundle) into a domain's trust store.
-#[utoipa::path(
-    post,
-    path = "/partners/certificate/ca/upload",
-    operation_id = "uploadCACertificate",
-    tag = "Certificates",
-    summary = "P9: upload CA and sub-CA certificates",
+op! {
+    /// P9: upload CA / sub-CA certificates (one PEM, or a PKCS#7 bundle) into a domain's trust store.
+    upload_ca_certificate: post "/partners/certificate/ca/upload", "uploadCACertificate", "Certificates", "P9: upload CA and sub-CA certificates";
     description = "Adds root and intermediate certificates to a partner domain's trust store: a \
 self-signed one as a root, any other when it chains to the domain's store. Of a bundle, the \
 certificates that cannot be stored are skipped (`Partial Upload Success.`, or `Upload Failed.` \
@@ -36,17 +32,12 @@ certificate: `KER-PCM-003` already in the domain's store, `KER-PCM-004` not vali
             "request": {"certificateData": "-----BEGIN CERTIFICATE-----\nMIID…\n-----END CERTIFICATE-----", "partnerDomain": "AUTH"}})
     ),
     responses((status = 200, description = "The upload's status, or the errors", body = ResponseEnvelope<CaCertificateResponse>))
-)]
-pub fn upload_ca_certificate() {}
+}
 
-/// P10: upload a partner's certificate: checked against the domain's CAs, re-signed by the
-/// service, and the partner becomes active and approved.
-#[utoipa::path(
-    post,
-    path = "/partners/certificate/upload",
-    operation_id = "uploadPartnerCertificate",
-    tag = "Certificates",
-    summary = "P10: upload a partner's certificate",
+op! {
+    /// P10: upload a partner's certificate: checked against the domain's CAs, re-signed by the
+    /// service, and the partner becomes active and approved.
+    upload_partner_certificate: post "/partners/certificate/upload", "uploadPartnerCertificate", "Certificates", "P10: upload a partner's certificate";
     description = "Checks the partner's certificate against the domain's CA certificates, re-signs \
 it with the service's key and answers the re-signed certificate; the partner becomes active and \
 approved. Roles: `PARTNER`, `PMS_USER`, `AUTH_PARTNER`, `ABIS_PARTNER`, `SDK_PARTNER`, `DEVICE_PROVIDER`, \
@@ -69,16 +60,11 @@ under 2048 bits; `KER-PCM-014` signature algorithm not allowed.",
                 "certificateData": "-----BEGIN CERTIFICATE-----\nMIID…\n-----END CERTIFICATE-----"}})
     ),
     responses((status = 200, description = "The re-signed certificate and its id, or the errors", body = ResponseEnvelope<PartnerCertificateResponse>))
-)]
-pub fn upload_partner_certificate() {}
+}
 
-/// P11: the partner's certificate as re-signed by the service.
-#[utoipa::path(
-    get,
-    path = "/partners/{partnerId}/certificate",
-    operation_id = "getPartnerCertificate",
-    tag = "Certificates",
-    summary = "P11: a partner's certificate",
+op! {
+    /// P11: the partner's certificate as re-signed by the service.
+    get_partner_certificate: get "/partners/{partnerId}/certificate", "getPartnerCertificate", "Certificates", "P11: a partner's certificate";
     description = "The partner's certificate as re-signed by the service at its last upload. \
 Roles: `PARTNER`, `PMS_USER`, `AUTH_PARTNER`, `ABIS_PARTNER`, `SDK_PARTNER`, `DEVICE_PROVIDER`, \
 `FTM_PROVIDER`, `CREDENTIAL_PARTNER`, `CREDENTIAL_ISSUANCE`, `ID_AUTHENTICATION`, `PARTNER_ADMIN`, \
@@ -88,5 +74,4 @@ Errors (HTTP 200): `PMS_PRT_005` no such partner; `PMS_PRT_108` no certificate u
 `KER-PCM-012` the certificate recorded for the partner is not stored.",
     params(("partnerId" = String, Path, description = "The partner's id", example = "mpartner-default-auth")),
     responses((status = 200, description = "The certificate, or the errors", body = ResponseEnvelope<CertificateDataResponse>))
-)]
-pub fn get_partner_certificate() {}
+}

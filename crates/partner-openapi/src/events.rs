@@ -14,28 +14,19 @@ pub struct EventsApi;
 #[openapi(paths(shared_chain))]
 pub struct DatashareApi;
 
-/// `GET /events`.
-#[utoipa::path(
-    get,
-    path = "/events",
-    operation_id = "listEvents",
-    tag = "Events",
-    summary = "Events waiting for the WebSub hub, or parked after their last attempt",
+op! {
+    /// `GET /events`.
+    list: get "/events", "listEvents", "Events", "Events waiting for the WebSub hub, or parked after their last attempt";
     description = "The outbox rows of a status, oldest first, without their payloads. Roles: the \
 admin role (`PARTNER_ADMIN`).\n\nErrors (HTTP 200): `PMS_COR_001` `status` not `FAILED` or \
 `PENDING`, or `limit` not between 1 and 500.",
     params(OutboxQuery),
     responses((status = 200, description = "The rows, or the errors", body = ResponseEnvelope<Vec<OutboxItem>>))
-)]
-pub fn list() {}
+}
 
-/// `POST /events/requeue`.
-#[utoipa::path(
-    post,
-    path = "/events/requeue",
-    operation_id = "requeueEvents",
-    tag = "Events",
-    summary = "Send parked events again",
+op! {
+    /// `POST /events/requeue`.
+    requeue: post "/events/requeue", "requeueEvents", "Events", "Send parked events again";
     description = "Puts the named rows (`seqs`), or every failed row when none is named, back in \
 their topic's queue with their attempts counted afresh. Roles: the admin role (`PARTNER_ADMIN`).\n\n\
 Errors (HTTP 200): `PMS_COR_001` `request` missing.",
@@ -43,16 +34,11 @@ Errors (HTTP 200): `PMS_COR_001` `request` missing.",
         example = json!({"id": "mosip.pms.events.requeue", "version": "1.0",
             "requesttime": "2026-12-05T10:20:30.123Z", "request": {"seqs": [12, 13]}})),
     responses((status = 200, description = "How many rows were re-queued, or the errors", body = ResponseEnvelope<RequeueResponse>))
-)]
-pub fn requeue() {}
+}
 
-/// `GET /get/{policyId}/{subscriberId}/{shareId}`.
-#[utoipa::path(
-    get,
-    path = "/get/{policyId}/{subscriberId}/{shareId}",
-    operation_id = "getSharedData",
-    tag = "Datashare",
-    summary = "A certificate chain shared with ID-Authentication",
+op! {
+    /// `GET /get/{policyId}/{subscriberId}/{shareId}`.
+    shared_chain: get "/get/{policyId}/{subscriberId}/{shareId}", "getSharedData", "Datashare", "A certificate chain shared with ID-Authentication";
     description = "The chain (a base64url PKCS#7) a `CA_CERTIFICATE_UPLOADED` event links to. No \
 token: the unguessable id is the credential, as with MOSIP's datashare. A link answers for \
 `events.datashare_validity_minutes` and `events.datashare_transactions_allowed` reads.\n\n\
@@ -67,5 +53,4 @@ Errors: 404 `PMS_COR_404` an unknown, expired or used-up link.",
         (status = 200, description = "The chain", body = String, content_type = "text/plain"),
         (status = 404, description = "No such link", body = ResponseEnvelope<String>),
     )
-)]
-pub fn shared_chain() {}
+}

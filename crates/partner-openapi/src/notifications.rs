@@ -8,13 +8,9 @@ use partner_app::notifications::{
 use web_support::paged::PageResponseV2;
 use web_support::{RequestEnvelopeV2, ResponseEnvelopeV2};
 
-/// `GET /notifications`.
-#[utoipa::path(
-    get,
-    path = "/notifications",
-    operation_id = "getNotifications",
-    tag = "Notifications",
-    summary = "A page of the caller's notifications (MOSIP 1.3)",
+op! {
+    /// `GET /notifications`.
+    list: get "/notifications", "getNotifications", "Notifications", "A page of the caller's notifications (MOSIP 1.3)";
     description = "The notifications of the caller's partners (a partner user's active partners; \
 all of an admin's), newest first, filtered and paged in the database. Without `notificationType`, \
 a partner sees its partner certificate notices and an admin the root and intermediate certificate \
@@ -35,16 +31,11 @@ creation dates without `weekly`; `PMS_NOTIFICATION_ERROR_015` a filter without a
 notification whose details are not JSON.",
     params(NotificationsQuery),
     responses((status = 200, description = "The page, or the errors", body = ResponseEnvelopeV2<PageResponseV2<NotificationDto>>))
-)]
-pub fn list() {}
+}
 
-/// `PATCH /notifications/{notificationId}`.
-#[utoipa::path(
-    patch,
-    path = "/notifications/{notificationId}",
-    operation_id = "dismissNotification",
-    tag = "Notifications",
-    summary = "Dismiss a notification (MOSIP 1.3)",
+op! {
+    /// `PATCH /notifications/{notificationId}`.
+    dismiss: patch "/notifications/{notificationId}", "dismissNotification", "Notifications", "Dismiss a notification (MOSIP 1.3)";
     description = "`{\"notificationStatus\": \"DISMISSED\"}`. A partner user dismisses the notices of \
 its own active partners; `PARTNER_ADMIN` also the root, intermediate and weekly ones of its \
 partners. Roles: as for `GET /notifications`.\n\n\
@@ -58,16 +49,11 @@ notification; `PMS_NOTIFICATION_ERROR_009` already dismissed.",
     params(("notificationId" = String, Path, description = "The notification's id")),
     request_body = RequestEnvelopeV2<DismissNotificationRequest>,
     responses((status = 200, description = "The dismissed notification, or the errors", body = ResponseEnvelopeV2<DismissNotificationResponse>))
-)]
-pub fn dismiss() {}
+}
 
-/// `PUT /users/{userId}/notifications-seen-timestamp`.
-#[utoipa::path(
-    put,
-    path = "/users/{userId}/notifications-seen-timestamp",
-    operation_id = "updateNotificationsSeenTimestamp",
-    tag = "Notifications",
-    summary = "Record when the user last saw its notifications (MOSIP 1.3)",
+op! {
+    /// `PUT /users/{userId}/notifications-seen-timestamp`.
+    save_seen: put "/users/{userId}/notifications-seen-timestamp", "updateNotificationsSeenTimestamp", "Notifications", "Record when the user last saw its notifications (MOSIP 1.3)";
     description = "`{\"notificationsSeenDtimes\": \"2024-08-08T10:00:00Z\"}` (ISO date-time, UTC). \
 Only for the caller itself (another `userId`: HTTP 403 `KER-ATH-403`). A user without its \
 consent row (`POST /users/user-consent` not yet called) gets `response: null` and nothing is \
@@ -81,16 +67,11 @@ date-time.",
     params(("userId" = String, Path, description = "The caller's user id")),
     request_body = RequestEnvelopeV2<NotificationsSeenRequest>,
     responses((status = 200, description = "The time, or the errors", body = ResponseEnvelopeV2<NotificationsSeenDto>))
-)]
-pub fn save_seen() {}
+}
 
-/// `GET /users/{userId}/notifications-seen-timestamp`.
-#[utoipa::path(
-    get,
-    path = "/users/{userId}/notifications-seen-timestamp",
-    operation_id = "getNotificationsSeenTimestamp",
-    tag = "Notifications",
-    summary = "When the user last saw its notifications (MOSIP 1.3)",
+op! {
+    /// `GET /users/{userId}/notifications-seen-timestamp`.
+    seen: get "/users/{userId}/notifications-seen-timestamp", "getNotificationsSeenTimestamp", "Notifications", "When the user last saw its notifications (MOSIP 1.3)";
     description = "`notificationsSeenDtimes` (`null`: never). Only for the caller itself (another \
 `userId`: HTTP 403 `KER-ATH-403`). Roles: as for the PUT.\n\n\
 Errors (HTTP 200, in the answer, `id` `mosip.pms.users.notifications.seen.timestamp.get`): \
@@ -98,8 +79,7 @@ Errors (HTTP 200, in the answer, `id` `mosip.pms.users.notifications.seen.timest
 consent row yet.",
     params(("userId" = String, Path, description = "The caller's user id")),
     responses((status = 200, description = "The time, or the errors", body = ResponseEnvelopeV2<NotificationsSeenDto>))
-)]
-pub fn seen() {}
+}
 
 /// The notification operations (paths relative to `/v1/partnermanager`).
 #[derive(utoipa::OpenApi)]

@@ -157,3 +157,81 @@ impl<T: Serialize> Responder for ReplyV2<T> {
 
 #[cfg(test)]
 mod tests;
+
+/// Handlers of the 1.2.2 write shape: each checks that the caller has one of `roles`, opens the
+/// 1.2.2 request envelope as operation `id` (a refusal is answered in the envelope) and answers,
+/// as `id`, what the operation returns for the store, the caller, the path's one segment (a span
+/// field named as declared) and the request.
+///
+/// ```ignore
+/// web_support::enveloped_v2! {
+///     /// `PATCH /policies/{policyId}`.
+///     pub fn policy(policy_id, DeactivateBody) -> DeactivatedPolicyDto;
+///     POLICY_ID, roles::POLICY_ADMIN, |store, principal, id, request| deactivation::deactivate_policy(store, principal, id, request);
+/// }
+/// ```
+#[macro_export]
+macro_rules! enveloped_v2 {
+    ($(
+        $(#[$doc:meta])*
+        $vis:vis fn $name:ident($field:ident, $body:ty) -> $answer:ty;
+        $id:expr, $roles:expr, |$store:ident, $principal:ident, $path:ident, $request:ident| $op:expr;
+    )+) => {$(
+        $(#[$doc])*
+        #[tracing::instrument(skip_all, fields($field = %path))]
+        $vis async fn $name(
+            principal: $crate::Principal,
+            db: actix_web::web::Data<$crate::Db>,
+            path: actix_web::web::Path<String>,
+            body: $crate::EnvelopeV2<$body>,
+        ) -> Result<$crate::ReplyV2<$answer>, $crate::ApiError> {
+            principal.require_any($roles)?;
+            let outcome = match body.open($id) {
+                Ok(request) => {
+                    db.call(move |store| {
+                        let ($store, $principal, $path, $request) = (store, &principal, path.as_str(), request);
+                        $op
+                    })
+                    .await
+                }
+                Err(refused) => Err(refused),
+            };
+            Ok($crate::ReplyV2::new($id, outcome))
+        }
+    )+};
+}
+
+/// Handlers of the 1.2.2 paged list shape: each checks that the caller has one of `roles`, reads
+/// the paging and the list's query with `parse` (a refusal is answered in the envelope) and
+/// answers, as `id`, the page the operation returns for the store, the caller, the page and the
+/// filter.
+#[macro_export]
+macro_rules! paged_v2 {
+    ($(
+        $(#[$doc:meta])*
+        $vis:vis fn $name:ident($query:ty) -> $answer:ty;
+        $id:expr, $roles:expr, $parse:path, |$store:ident, $principal:ident, $page:ident, $filter:ident| $op:expr;
+    )+) => {$(
+        $(#[$doc])*
+        #[tracing::instrument(skip_all)]
+        $vis async fn $name(
+            principal: $crate::Principal,
+            db: actix_web::web::Data<$crate::Db>,
+            paging: actix_web::web::Query<$crate::paged::PageQuery>,
+            query: actix_web::web::Query<$query>,
+        ) -> Result<$crate::ReplyV2<$crate::paged::PageResponseV2<$answer>>, $crate::ApiError> {
+            principal.require_any($roles)?;
+            let outcome = match $parse(&paging, &query) {
+                Ok((page, filter)) => {
+                    db.call(move |store| {
+                        let ($store, $principal, $page, $filter) = (store, &principal, page, filter);
+                        $op
+                    })
+                    .await
+                }
+                Err(refused) => Err(refused.into()),
+            };
+            Ok($crate::ReplyV2::new($id, outcome))
+        }
+    )+};
+}

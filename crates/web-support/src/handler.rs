@@ -137,3 +137,38 @@ pub async fn strip_metadata(
         None => Ok(res.map_into_boxed_body()),
     }
 }
+
+/// Handlers of the common shape: each checks that the caller has one of `roles`, opens the
+/// request envelope (`PMS_COR_001` without `request`) and answers what the operation returns,
+/// run as [`Db::call`](crate::Db::call) runs it. The operation is a closure over the store, the
+/// caller and the request; app data it reads is declared after the body type.
+///
+/// ```ignore
+/// web_support::enveloped! {
+///     /// P21: filter values of partner columns.
+///     pub fn partner_filter_values(FilterValueDto, cfg: PartnerConfig) -> FilterResponse;
+///     roles::SEARCH, |store, principal, request| search::partner_filter_values(store, principal, &cfg, request);
+/// }
+/// ```
+#[macro_export]
+macro_rules! enveloped {
+    ($(
+        $(#[$doc:meta])*
+        $vis:vis fn $name:ident($body:ty $(, $data:ident: $data_ty:ty)*) -> $answer:ty;
+        $roles:expr, |$store:ident, $principal:ident, $request:ident| $op:expr;
+    )+) => {$(
+        $(#[$doc])*
+        #[tracing::instrument(skip_all)]
+        $vis async fn $name(
+            principal: $crate::Principal,
+            db: actix_web::web::Data<$crate::Db>,
+            $($data: actix_web::web::Data<$data_ty>,)*
+            body: $crate::Envelope<$body>,
+        ) -> $crate::Answer<$answer> {
+            principal.require_any($roles)?;
+            let request = body.request()?;
+            let op = move |$store: &$crate::Store, $principal: &$crate::Principal, $request: $body| $op;
+            Ok($crate::Reply::ok(db.call(move |store| op(store, &principal, request)).await?))
+        }
+    )+};
+}

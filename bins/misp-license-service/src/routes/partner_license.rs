@@ -10,7 +10,7 @@ use misp_app::roles::{LICENSE_12, LICENSE_KEY_12};
 use web_support::openapi::Registrar;
 use web_support::page::PageResponse;
 use web_support::search::{FilterResponse, FilterValueDto, SearchDto};
-use web_support::{Answer, Db, Envelope, Principal, Reply};
+use web_support::{Answer, Db, Principal, Reply};
 
 /// The routes under `/v1/partnermanager/misps`.
 pub fn register(r: &mut Registrar<'_>) {
@@ -20,32 +20,26 @@ pub fn register(r: &mut Registrar<'_>) {
         .get("/{mispId}/licenseKey", regenerate);
 }
 
-/// `POST /v1/partnermanager/misps`: the first licence key of an active MISP partner
-/// (`PMS_MSP_416` when it has one already).
-#[tracing::instrument(skip_all)]
-pub async fn generate(
-    principal: Principal,
-    db: web::Data<Db>,
-    cfg: web::Data<MispConfig>,
-    body: Envelope<ProviderRequest>,
-) -> Answer<ProviderLicense> {
-    principal.require_any(LICENSE_12)?;
-    let request = body.request()?;
-    Ok(Reply::ok(db.call(move |store| licences::generate(store, &principal, &cfg, request)).await?))
-}
+web_support::enveloped! {
+    /// `POST /v1/partnermanager/misps`: the first licence key of an active MISP partner
+    /// (`PMS_MSP_416` when it has one already).
+    pub fn generate(ProviderRequest, cfg: MispConfig) -> ProviderLicense;
+    LICENSE_12, |store, principal, request| licences::generate(store, principal, &cfg, request);
 
-/// `PUT /v1/partnermanager/misps`: switches a key of a MISP partner on or off. Switching on needs
-/// an unexpired key of an active holder.
-#[tracing::instrument(skip_all)]
-pub async fn update(
-    principal: Principal,
-    db: web::Data<Db>,
-    cfg: web::Data<MispConfig>,
-    body: Envelope<ProviderKeyRequest>,
-) -> Answer<ProviderLicense> {
-    principal.require_any(LICENSE_12)?;
-    let request = body.request()?;
-    Ok(Reply::ok(db.call(move |store| licences::update(store, &principal, &cfg, request)).await?))
+    /// `PUT /v1/partnermanager/misps`: switches a key of a MISP partner on or off. Switching on needs
+    /// an unexpired key of an active holder.
+    pub fn update(ProviderKeyRequest, cfg: MispConfig) -> ProviderLicense;
+    LICENSE_12, |store, principal, request| licences::update(store, principal, &cfg, request);
+
+    /// `POST /v1/partnermanager/misps/search`: MOSIP's `SearchDto` over licence keys (a caller that is
+    /// not an admin: its own), filtered, sorted and paged in SQL.
+    pub fn search(SearchDto, cfg: MispConfig) -> PageResponse<LicenseEntity12>;
+    LICENSE_12, |store, principal, request| licences::search(store, principal, &cfg, request);
+
+    /// `POST /v1/partnermanager/misps/filtervalues`: MOSIP's `FilterValueDto` over licence keys (a
+    /// caller that is not an admin: its own).
+    pub fn filter_values(FilterValueDto, cfg: MispConfig) -> FilterResponse;
+    LICENSE_12, |store, principal, request| licences::filter_values(store, principal, &cfg, request);
 }
 
 /// `GET /v1/partnermanager/misps`: every licence key (a caller that is not an admin: its own).
@@ -66,32 +60,4 @@ pub async fn regenerate(
 ) -> Answer<ProviderLicense> {
     principal.require_any(LICENSE_KEY_12)?;
     Ok(Reply::ok(db.call(move |store| licences::regenerate(store, &principal, &cfg, &path)).await?))
-}
-
-/// `POST /v1/partnermanager/misps/search`: MOSIP's `SearchDto` over licence keys (a caller that is
-/// not an admin: its own), filtered, sorted and paged in SQL.
-#[tracing::instrument(skip_all)]
-pub async fn search(
-    principal: Principal,
-    db: web::Data<Db>,
-    cfg: web::Data<MispConfig>,
-    body: Envelope<SearchDto>,
-) -> Answer<PageResponse<LicenseEntity12>> {
-    principal.require_any(LICENSE_12)?;
-    let request = body.request()?;
-    Ok(Reply::ok(db.call(move |store| licences::search(store, &principal, &cfg, request)).await?))
-}
-
-/// `POST /v1/partnermanager/misps/filtervalues`: MOSIP's `FilterValueDto` over licence keys (a
-/// caller that is not an admin: its own).
-#[tracing::instrument(skip_all)]
-pub async fn filter_values(
-    principal: Principal,
-    db: web::Data<Db>,
-    cfg: web::Data<MispConfig>,
-    body: Envelope<FilterValueDto>,
-) -> Answer<FilterResponse> {
-    principal.require_any(LICENSE_12)?;
-    let request = body.request()?;
-    Ok(Reply::ok(db.call(move |store| licences::filter_values(store, &principal, &cfg, request)).await?))
 }

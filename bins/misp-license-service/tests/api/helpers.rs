@@ -1,8 +1,8 @@
 use diesel::prelude::*;
 use persistence::repo::audit::{AuditFilter, AuditRow, search};
-use persistence::schema::{misp_license, partner, partner_policy_request};
+use persistence::schema::misp_license;
 use persistence::testing::TestDb;
-use persistence::testing::fixtures::{GroupFixture, PolicyFixture};
+use persistence::testing::fixtures::{GroupFixture, PolicyFixture, insert_partner, insert_request};
 use persistence::{DbPool, PoolOptions, PooledDb};
 use serde_json::{Value, json};
 use web_support::testing::{self, Answer, Client};
@@ -173,20 +173,7 @@ impl TestApp {
     /// A partner row, as the partner service would create it.
     pub fn partner(&self, id: &str, partner_type: &str, active: bool) {
         let now = chrono::Utc::now().naive_utc();
-        diesel::insert_into(partner::table)
-            .values((
-                partner::id.eq(id),
-                partner::name.eq(format!("{id} org")),
-                partner::user_id.eq(id),
-                partner::partner_type_code.eq(partner_type),
-                partner::approval_status.eq("Approved"),
-                partner::is_active.eq(active),
-                partner::cr_by.eq("test"),
-                partner::cr_dtimes.eq(now),
-                partner::is_deleted.eq(false),
-            ))
-            .execute(&mut self.conn())
-            .unwrap_or_else(|e| panic!("partner {id}: {e}"));
+        insert_partner(&mut self.conn(), id, partner_type, active, now).unwrap_or_else(|e| panic!("partner {id}: {e}"));
     }
 
     /// A policy (in a group of its own) and a request of `partner` for it in `status`.
@@ -207,19 +194,6 @@ impl TestApp {
             };
             policy_row.insert(&mut conn).unwrap_or_else(|e| panic!("{e}"));
         }
-        diesel::insert_into(partner_policy_request::table)
-            .values((
-                partner_policy_request::id.eq(format!("r-{partner}-{policy}")),
-                partner_policy_request::part_id.eq(partner),
-                partner_policy_request::policy_id.eq(policy),
-                partner_policy_request::request_datetimes.eq(now),
-                partner_policy_request::request_detail.eq("d"),
-                partner_policy_request::status_code.eq(status),
-                partner_policy_request::cr_by.eq("test"),
-                partner_policy_request::cr_dtimes.eq(now),
-                partner_policy_request::is_deleted.eq(false),
-            ))
-            .execute(&mut conn)
-            .unwrap_or_else(|e| panic!("{e}"));
+        insert_request(&mut conn, partner, policy, status, now).unwrap_or_else(|e| panic!("{e}"));
     }
 }

@@ -8,7 +8,7 @@ use partner_app::certificates::{
 };
 use rand_core::OsRng;
 use web_support::openapi::Registrar;
-use web_support::{Answer, Db, Envelope, Principal, Reply};
+use web_support::{Answer, Db, Principal, Reply};
 
 use partner_app::roles;
 
@@ -19,32 +19,15 @@ pub fn register(r: &mut Registrar<'_>) {
         .get("/partners/{partnerId}/certificate", get_partner_certificate);
 }
 
-/// P9: upload CA / sub-CA certificates (one PEM, or a PKCS#7 bundle) into a domain's trust store.
-#[tracing::instrument(skip_all)]
-pub async fn upload_ca_certificate(
-    principal: Principal,
-    db: web::Data<Db>,
-    cfg: web::Data<CertificateConfig>,
-    body: Envelope<CaCertificateRequest>,
-) -> Answer<CaCertificateResponse> {
-    principal.require_any(roles::CERT_CA_UPLOAD)?;
-    let request = body.request()?;
-    Ok(Reply::ok(db.call(move |store| certificates::upload_ca(store, &principal, &cfg, request)).await?))
-}
+web_support::enveloped! {
+    /// P9: upload CA / sub-CA certificates (one PEM, or a PKCS#7 bundle) into a domain's trust store.
+    pub fn upload_ca_certificate(CaCertificateRequest, cfg: CertificateConfig) -> CaCertificateResponse;
+    roles::CERT_CA_UPLOAD, |store, principal, request| certificates::upload_ca(store, principal, &cfg, request);
 
-/// P10: upload a partner's certificate: checked against the domain's CAs, re-signed by the
-/// service, and the partner becomes active and approved.
-#[tracing::instrument(skip_all)]
-pub async fn upload_partner_certificate(
-    principal: Principal,
-    db: web::Data<Db>,
-    cfg: web::Data<CertificateConfig>,
-    body: Envelope<PartnerCertificateRequest>,
-) -> Answer<PartnerCertificateResponse> {
-    principal.require_any(roles::CERT_UPLOAD)?;
-    let request = body.request()?;
-    let out = db.call(move |store| certificates::upload_partner(store, &principal, &cfg, request, &mut OsRng)).await?;
-    Ok(Reply::ok(out))
+    /// P10: upload a partner's certificate: checked against the domain's CAs, re-signed by the
+    /// service, and the partner becomes active and approved.
+    pub fn upload_partner_certificate(PartnerCertificateRequest, cfg: CertificateConfig) -> PartnerCertificateResponse;
+    roles::CERT_UPLOAD, |store, principal, request| certificates::upload_partner(store, principal, &cfg, request, &mut OsRng);
 }
 
 /// P11: the partner's certificate as re-signed by the service.

@@ -9,10 +9,7 @@ use partner_app::notifications::{
 use partner_app::roles;
 use web_support::openapi::Registrar;
 use web_support::paged::PageResponseV2;
-use web_support::{ApiError, Db, EnvelopeV2, Principal, ReplyV2};
-
-const DISMISS_ID: &str = "mosip.pms.dismiss.notification.patch";
-const SEEN_PUT_ID: &str = "mosip.pms.users.notifications.seen.timestamp.put";
+use web_support::{ApiError, Db, Principal, ReplyV2};
 
 /// The notification routes (relative to `/v1/partnermanager`).
 pub fn register(r: &mut Registrar<'_>) {
@@ -38,38 +35,16 @@ pub async fn list(
     Ok(ReplyV2::new("mosip.pms.notifications.get", outcome))
 }
 
-/// `PATCH /notifications/{notificationId}`.
-#[tracing::instrument(skip_all)]
-pub async fn dismiss(
-    principal: Principal,
-    db: web::Data<Db>,
-    path: web::Path<String>,
-    body: EnvelopeV2<DismissNotificationRequest>,
-) -> Result<ReplyV2<DismissNotificationResponse>, ApiError> {
-    principal.require_any(roles::PARTNERS_V3)?;
-    let outcome = match body.open(DISMISS_ID) {
-        Ok(request) => db.call(move |store| notifications::dismiss(store, &principal, &path, request)).await,
-        Err(refused) => Err(refused),
-    };
-    Ok(ReplyV2::new(DISMISS_ID, outcome))
-}
+web_support::enveloped_v2! {
+    /// `PATCH /notifications/{notificationId}`.
+    pub fn dismiss(notification_id, DismissNotificationRequest) -> DismissNotificationResponse;
+    "mosip.pms.dismiss.notification.patch", roles::PARTNERS_V3,
+    |store, principal, id, request| notifications::dismiss(store, principal, id, request);
 
-/// `PUT /users/{userId}/notifications-seen-timestamp`.
-#[tracing::instrument(skip_all)]
-pub async fn save_seen(
-    principal: Principal,
-    db: web::Data<Db>,
-    path: web::Path<String>,
-    body: EnvelopeV2<NotificationsSeenRequest>,
-) -> Result<ReplyV2<Option<NotificationsSeenDto>>, ApiError> {
-    principal.require_any(roles::USER_CONSENT)?;
-    let outcome = match body.open(SEEN_PUT_ID) {
-        Ok(request) => {
-            db.call(move |store| notifications::save_seen_timestamp(store, &principal, &path, request)).await
-        }
-        Err(refused) => Err(refused),
-    };
-    Ok(ReplyV2::new(SEEN_PUT_ID, outcome))
+    /// `PUT /users/{userId}/notifications-seen-timestamp`.
+    pub fn save_seen(user_id, NotificationsSeenRequest) -> Option<NotificationsSeenDto>;
+    "mosip.pms.users.notifications.seen.timestamp.put", roles::USER_CONSENT,
+    |store, principal, id, request| notifications::save_seen_timestamp(store, principal, id, request);
 }
 
 /// `GET /users/{userId}/notifications-seen-timestamp`.

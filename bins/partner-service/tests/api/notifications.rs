@@ -64,34 +64,14 @@ fn notices(app: &TestApp) {
     diesel::update(partner::table.find("pa-admin")).set(partner::user_id.eq("partner-admin")).execute(&mut db).unwrap();
     diesel::update(partner::table.find("nc")).set(partner::is_active.eq(false)).execute(&mut db).unwrap();
     let partner = "PARTNER_CERT_EXPIRY";
-    notice(
-        app,
-        "n1",
-        ("na", partner, "ACTIVE"),
-        ("cert-A", "CN=Issuer One", "AUTH", "2027-01-15T10:00:00"),
-        days_ago(3),
-    );
-    notice(
-        app,
-        "n2",
-        ("na", partner, "DISMISSED"),
-        ("cert-B", "CN=Issuer Two", "FTM", "2027-02-01T00:00:00"),
-        days_ago(2),
-    );
-    notice(
-        app,
-        "n3",
-        ("nb", partner, "ACTIVE"),
-        ("cert-C", "CN=Issuer One", "AUTH", "2027-01-15T10:00:00"),
-        days_ago(1),
-    );
-    notice(
-        app,
-        "n4",
-        ("pa-admin", "ROOT_CERT_EXPIRY", "ACTIVE"),
-        ("root-1", "CN=Root", "AUTH", "2027-03-01T00:00:00"),
-        days_ago(1),
-    );
+    for (id, target, certificate, days) in [
+        ("n1", ("na", partner, "ACTIVE"), ("cert-A", "CN=Issuer One", "AUTH", "2027-01-15T10:00:00"), 3),
+        ("n2", ("na", partner, "DISMISSED"), ("cert-B", "CN=Issuer Two", "FTM", "2027-02-01T00:00:00"), 2),
+        ("n3", ("nb", partner, "ACTIVE"), ("cert-C", "CN=Issuer One", "AUTH", "2027-01-15T10:00:00"), 1),
+        ("n4", ("pa-admin", "ROOT_CERT_EXPIRY", "ACTIVE"), ("root-1", "CN=Root", "AUTH", "2027-03-01T00:00:00"), 1),
+    ] {
+        notice(app, id, target, certificate, days_ago(days));
+    }
     let weekly = NaiveDate::from_ymd_opt(2026, 1, 10).and_then(|d| d.and_hms_opt(8, 0, 0)).unwrap();
     notice(app, "n5", ("pa-admin", "WEEKLY_SUMMARY", "ACTIVE"), ("", "", "", ""), weekly);
     notice(

@@ -52,6 +52,13 @@ fn admins_page_through_partners(app: TestApp) {
     assert_eq!(no_group.response()["data"][0]["policyGroupName"], serde_json::Value::Null);
     let not_uploaded = list("?certificateUploadStatus=not_uploaded&sortFieldName=partnerId&sortType=asc").ok();
     assert_eq!(not_uploaded.response()["totalResults"], 2);
+    // the two columns MOSIP sorts by label: not_uploaded < uploaded, and active before inactive
+    let first =
+        |query: &str| list(&format!("{query}&pageNo=0&pageSize=3")).ok().response()["data"][0]["partnerId"].clone();
+    assert_eq!(first("?sortFieldName=certificateUploadStatus&sortType=desc"), "pa_one");
+    assert_ne!(first("?sortFieldName=certificateUploadStatus&sortType=asc"), "pa_one");
+    assert_eq!(first("?sortFieldName=isActive&sortType=asc"), "pa_one");
+    assert_ne!(first("?sortFieldName=isActive&sortType=desc"), "pa_one");
     let in_group = list("?policyGroupName=TWO").ok();
     assert_eq!(in_group.response()["data"][0]["partnerId"], "pc-three");
     let literal = list("?partnerId=_").ok();

@@ -8,8 +8,8 @@ use misp_app::dto::{RegisterRequest, StatusRequest};
 use misp_app::roles::{MispRoles, split};
 use misp_app::{MispConfig, misps, status};
 use misp_domain::KeyPolicy;
-use persistence::schema::{misp_license, partner, partner_policy_request};
-use persistence::testing::fixtures::{GroupFixture, PolicyFixture};
+use persistence::schema::misp_license;
+use persistence::testing::fixtures::{GroupFixture, PolicyFixture, insert_partner, insert_request};
 
 pub fn config() -> MispConfig {
     MispConfig {
@@ -49,20 +49,7 @@ pub fn approved_misp(store: &Store, owner: &str) -> (String, String) {
 /// A partner of type `MISP_Partner`, active, as the partner service would create it.
 pub fn misp_partner(store: &Store, id: &str) {
     let now = app_core::testing::test_now();
-    diesel::insert_into(partner::table)
-        .values((
-            partner::id.eq(id),
-            partner::name.eq(format!("{id} org")),
-            partner::user_id.eq(id),
-            partner::partner_type_code.eq("MISP_Partner"),
-            partner::approval_status.eq("Approved"),
-            partner::is_active.eq(true),
-            partner::cr_by.eq("test"),
-            partner::cr_dtimes.eq(now),
-            partner::is_deleted.eq(false),
-        ))
-        .execute(&mut conn(store))
-        .unwrap_or_else(|e| panic!("partner {id}: {e}"));
+    insert_partner(&mut conn(store), id, "MISP_Partner", true, now).unwrap_or_else(|e| panic!("partner {id}: {e}"));
 }
 
 /// A policy `policy` (document `document`, in a group of its own) and an approved request of
@@ -79,20 +66,7 @@ pub fn approved_policy(store: &Store, partner: &str, policy: &str, document: &st
         ..PolicyFixture::new(policy, &group.id, format!("{policy} name"))
     };
     fixture.insert(&mut conn).unwrap_or_else(|e| panic!("{e}"));
-    diesel::insert_into(partner_policy_request::table)
-        .values((
-            partner_policy_request::id.eq(format!("r-{partner}-{policy}")),
-            partner_policy_request::part_id.eq(partner),
-            partner_policy_request::policy_id.eq(policy),
-            partner_policy_request::request_datetimes.eq(now),
-            partner_policy_request::request_detail.eq("d"),
-            partner_policy_request::status_code.eq("approved"),
-            partner_policy_request::cr_by.eq("test"),
-            partner_policy_request::cr_dtimes.eq(now),
-            partner_policy_request::is_deleted.eq(false),
-        ))
-        .execute(&mut conn)
-        .unwrap_or_else(|e| panic!("{e}"));
+    insert_request(&mut conn, partner, policy, "approved", now).unwrap_or_else(|e| panic!("{e}"));
 }
 
 /// Moves the validity of every key of `holder` into the past.

@@ -3,13 +3,9 @@
 use device_app::dto::{DeviceDetailRequest, DeviceDetailUpdateRequest, IdDto, StatusRequest};
 use web_support::{RequestEnvelope, ResponseEnvelope};
 
-/// `POST /devicedetail`.
-#[utoipa::path(
-    post,
-    path = "/devicedetail",
-    operation_id = "createDeviceDetail",
-    tag = "Device details",
-    summary = "Create a device detail (make and model)",
+op! {
+    /// `POST /devicedetail`.
+    create: post "/devicedetail", "createDeviceDetail", "Device details", "Create a device detail (make and model)";
     description = "A make and model of a device type and sub-type for an active provider, pending \
 approval and inactive; `id` is generated when absent. A caller without `PARTNER_ADMIN` creates for \
 its own partner only. Roles: `PARTNER_ADMIN`, `DEVICE_PROVIDER`, `FTM_PROVIDER`.\n\n\
@@ -21,16 +17,11 @@ active sub-type of that code and type; `PMS_AUT_002` the provider is missing or 
         "id": "device-id-123", "deviceProviderId": "Tech-123", "deviceTypeCode": "Finger",
         "deviceSubTypeCode": "Slap", "make": "abcde", "model": "FRO90000"}})),
     responses((status = 200, description = "The new detail's id, or the errors", body = ResponseEnvelope<IdDto>))
-)]
-pub fn create() {}
+}
 
-/// `PUT /devicedetail`.
-#[utoipa::path(
-    put,
-    path = "/devicedetail",
-    operation_id = "updateDeviceDetail",
-    tag = "Device details",
-    summary = "Update a device detail",
+op! {
+    /// `PUT /devicedetail`.
+    update: put "/devicedetail", "updateDeviceDetail", "Device details", "Update a device detail";
     description = "Type, sub-type, make and model of a device detail; its status stays. A caller \
 without `PARTNER_ADMIN` updates its own partner's details only. Roles: `PARTNER_ADMIN`, \
 `DEVICE_PROVIDER`, `FTM_PROVIDER`.\n\n\
@@ -41,16 +32,11 @@ partner's detail.",
         "id": "device-id-123", "deviceTypeCode": "Finger", "deviceSubTypeCode": "Slap",
         "make": "abcdef", "model": "FRO90000"}})),
     responses((status = 200, description = "The detail's id, or the errors", body = ResponseEnvelope<IdDto>))
-)]
-pub fn update() {}
+}
 
-/// `PATCH /devicedetail`.
-#[utoipa::path(
-    patch,
-    path = "/devicedetail",
-    operation_id = "approveDeviceDetails",
-    tag = "Device details",
-    summary = "Approve or reject a device detail",
+op! {
+    /// `PATCH /devicedetail`.
+    decide: patch "/devicedetail", "approveDeviceDetails", "Device details", "Approve or reject a device detail";
     description = "`Activate` approves and activates the detail, `De-activate` rejects and \
 deactivates it. Roles: `PARTNER_ADMIN`.\n\n\
 Errors (HTTP 200): `PMS_COR_001` `id` or `approvalStatus` missing, blank or over 36 characters; \
@@ -58,5 +44,4 @@ Errors (HTTP 200): `PMS_COR_001` `id` or `approvalStatus` missing, blank or over
     request_body(content = RequestEnvelope<StatusRequest>,
         example = json!({"request": {"id": "device-id-123", "approvalStatus": "Activate"}})),
     responses((status = 200, description = "What happened, or the errors", body = ResponseEnvelope<String>))
-)]
-pub fn decide() {}
+}

@@ -6,13 +6,9 @@ use app_core::paged::{PageQuery, PageResponseV2};
 use device_app::dto::{DeactivateRequest, DeviceApprovalRequest, DeviceListQuery, DeviceStateDto, DeviceSummaryDto};
 use web_support::{RequestEnvelopeV2, ResponseEnvelopeV2};
 
-/// `PATCH /devicedetail/{deviceId}`.
-#[utoipa::path(
-    patch,
-    path = "/devicedetail/{deviceId}",
-    operation_id = "deactivateDevice",
-    tag = "Device details",
-    summary = "Deactivate a device (MOSIP 1.2.2)",
+op! {
+    /// `PATCH /devicedetail/{deviceId}`.
+    deactivate: patch "/devicedetail/{deviceId}", "deactivateDevice", "Device details", "Deactivate a device (MOSIP 1.2.2)";
     description = "Switches an approved, active device off. A caller without `PARTNER_ADMIN` acts \
 on its own active partners' devices only. Roles: `DEVICE_PROVIDER`, `PARTNER_ADMIN`.\n\n\
 Errors (HTTP 200, in the answer, `id` `mosip.pms.deactivate.device.patch`): \
@@ -26,16 +22,11 @@ already deactivated.",
         "id": "mosip.pms.deactivate.device.patch", "version": "1.0", "requestTime": "2024-05-01T10:20:30.123Z",
         "request": {"status": "De-Activate"}})),
     responses((status = 200, description = "The device, now inactive, or the errors", body = ResponseEnvelopeV2<DeviceStateDto>))
-)]
-pub fn deactivate() {}
+}
 
-/// `POST /devicedetail/{id}/approval`.
-#[utoipa::path(
-    post,
-    path = "/devicedetail/{id}/approval",
-    operation_id = "approveOrRejectMappingDeviceToSbi",
-    tag = "Device details",
-    summary = "Approve or reject a device added to an SBI (MOSIP 1.2.2)",
+op! {
+    /// `POST /devicedetail/{id}/approval`.
+    approval: post "/devicedetail/{id}/approval", "approveOrRejectMappingDeviceToSbi", "Device details", "Approve or reject a device added to an SBI (MOSIP 1.2.2)";
     description = "`approved` approves and activates the device, `rejected` rejects it; either way \
 its mapping to the SBI becomes active, as in MOSIP. The device must be the partner's and pending \
 approval, the SBI the partner's, approved, active and unexpired. Roles: `PARTNER_ADMIN`.\n\n\
@@ -52,16 +43,11 @@ pending; `PMS_DEVICE_ERROR_012` the device is not mapped to the SBI.",
         "id": "mosip.pms.approval.mapping.device.to.sbi.post", "version": "1.0", "requestTime": "2024-05-01T10:20:30.123Z",
         "request": {"partnerId": "Tech-123", "sbiId": "1f2c7e7a-5f0b-4a8e-9e62-0d3c2b1a0f11", "status": "approved"}})),
     responses((status = 200, description = "`true`, or the errors", body = ResponseEnvelopeV2<bool>))
-)]
-pub fn approval() {}
+}
 
-/// `GET /devicedetail`.
-#[utoipa::path(
-    get,
-    path = "/devicedetail",
-    operation_id = "getAllDeviceDetails",
-    tag = "Device details",
-    summary = "A page of devices with their SBIs, for admins (MOSIP 1.2.2)",
+op! {
+    /// `GET /devicedetail`.
+    list: get "/devicedetail", "getAllDeviceDetails", "Device details", "A page of devices with their SBIs, for admins (MOSIP 1.2.2)";
     description = "One line per device and SBI it is mapped to (one for an unmapped device), as in \
 MOSIP. Filtered, sorted and paged in the database; text filters (`partnerId`, `orgName`, \
 `deviceType`, `deviceSubType`, `make`, `model`, `sbiId`, `sbiVersion`, `deviceId`) match a \
@@ -75,5 +61,4 @@ Errors (HTTP 200, in the answer, `id` `mosip.pms.get.all.device.details.get`): \
 not a number; `PMS_PRT_361` `pageSize` below 1 or not a number.",
     params(PageQuery, DeviceListQuery),
     responses((status = 200, description = "The page, or the errors", body = ResponseEnvelopeV2<PageResponseV2<DeviceSummaryDto>>))
-)]
-pub fn list() {}
+}

@@ -7,13 +7,9 @@ use device_app::ftm_v2::{
 use web_support::paged::{PageQuery, PageResponseV2};
 use web_support::{RequestEnvelopeV2, ResponseEnvelopeV2};
 
-/// `PATCH /ftpchipdetail/{ftmId}`.
-#[utoipa::path(
-    patch,
-    path = "/ftpchipdetail/{ftmId}",
-    operation_id = "deactivateFtm",
-    tag = "FTM chips",
-    summary = "Deactivate an FTM chip (MOSIP 1.2.2)",
+op! {
+    /// `PATCH /ftpchipdetail/{ftmId}`.
+    deactivate: patch "/ftpchipdetail/{ftmId}", "deactivateFtm", "FTM chips", "Deactivate an FTM chip (MOSIP 1.2.2)";
     description = "Switches an approved, active chip off; it stays `approved`. A caller without \
 `PARTNER_ADMIN` deactivates the chips of its own partners only. Roles: `FTM_PROVIDER`, \
 `PARTNER_ADMIN`.\n\n\
@@ -30,16 +26,11 @@ partner; `PMS_FTM_ERROR_005` no such chip; `PMS_FTM_ERROR_006` another user's ch
             "requestTime": "2024-05-01T10:20:30.123Z", "request": {"status": "De-Activate"}})
     ),
     responses((status = 200, description = "The chip, now inactive, or the errors", body = ResponseEnvelopeV2<FtmDeactivated>))
-)]
-pub fn deactivate() {}
+}
 
-/// `GET /ftpchipdetail/{ftmId}/certificate-data`.
-#[utoipa::path(
-    get,
-    path = "/ftpchipdetail/{ftmId}/certificate-data",
-    operation_id = "getFtmCertificateData",
-    tag = "FTM chips",
-    summary = "Both certificates of an FTM chip (MOSIP 1.2.2)",
+op! {
+    /// `GET /ftpchipdetail/{ftmId}/certificate-data`.
+    certificate_data: get "/ftpchipdetail/{ftmId}/certificate-data", "getFtmCertificateData", "FTM chips", "Both certificates of an FTM chip (MOSIP 1.2.2)";
     description = "The certificate the provider uploaded (CA-signed) and the one this service \
 re-signed, with their validity; an expired one is answered as `\"\"` with its `is…Expired` flag \
 set. Only for a chip pending approval, or approved and active. A caller without `PARTNER_ADMIN` \
@@ -51,16 +42,11 @@ Errors (HTTP 200, in the answer, `id` `mosip.pms.original.ftm.certificate.get`):
 deactivated.",
     params(("ftmId" = String, Path, description = "The chip's id")),
     responses((status = 200, description = "The certificates, or the errors", body = ResponseEnvelopeV2<FtmCertificateDownload>))
-)]
-pub fn certificate_data() {}
+}
 
-/// `GET /ftpchipdetail/v2`.
-#[utoipa::path(
-    get,
-    path = "/ftpchipdetail/v2",
-    operation_id = "getPartnersFtmChipDetails",
-    tag = "FTM chips",
-    summary = "A page of every provider's FTM chips, for admins (MOSIP 1.2.2)",
+op! {
+    /// `GET /ftpchipdetail/v2`.
+    list: get "/ftpchipdetail/v2", "getPartnersFtmChipDetails", "FTM chips", "A page of every provider's FTM chips, for admins (MOSIP 1.2.2)";
     description = "Filtered, sorted and paged in the database. Text filters (`partnerId`, \
 `orgName`, `ftmId`, `make`, `model`) match a case-insensitive substring; `status` is one of \
 `approved`, `rejected`, `pending_approval`, `pending_cert_upload`, `deactivated` (an approved chip \
@@ -73,21 +59,15 @@ Errors (HTTP 200, in the answer, `id` `mosip.pms.partners.ftm.chip.details.get`)
 a number; `PMS_PRT_361` `pageSize` below 1 or not a number.",
     params(PageQuery, FtmChipsQuery),
     responses((status = 200, description = "The page, or the errors", body = ResponseEnvelopeV2<PageResponseV2<FtmSummaryDto>>))
-)]
-pub fn list() {}
+}
 
-/// `GET /ftpchipdetail`.
-#[utoipa::path(
-    get,
-    path = "/ftpchipdetail",
-    operation_id = "ftmChipDetail",
-    tag = "FTM chips",
-    summary = "The caller's own FTM chips (MOSIP 1.2.2)",
+op! {
+    /// `GET /ftpchipdetail`.
+    mine: get "/ftpchipdetail", "ftmChipDetail", "FTM chips", "The caller's own FTM chips (MOSIP 1.2.2)";
     description = "The chips of the FTM providers whose user is the caller (an admin's too), by \
 partner, oldest first, not paged; with the provider's status (`deactivated` when approved but \
 inactive) and, once a certificate is uploaded, when the re-signed one became valid and when the \
 uploaded one expires. Roles: `FTM_PROVIDER`, `PARTNER_ADMIN`.\n\n\
 No business errors: a caller without chips gets `[]` (`id` `mosip.pms.ftm.chip.details.get`).",
     responses((status = 200, description = "The chips", body = ResponseEnvelopeV2<Vec<FtmChipDetails>>))
-)]
-pub fn mine() {}
+}

@@ -7,13 +7,9 @@ use device_app::dto::{
 };
 use web_support::{RequestEnvelopeV2, ResponseEnvelopeV2};
 
-/// `POST /securebiometricinterface/{sbiId}/devices`.
-#[utoipa::path(
-    post,
-    path = "/securebiometricinterface/{sbiId}/devices",
-    operation_id = "addDeviceToSbi",
-    tag = "Secure biometric interfaces",
-    summary = "Add a device to an SBI (MOSIP 1.2.2)",
+op! {
+    /// `POST /securebiometricinterface/{sbiId}/devices`.
+    add_device: post "/securebiometricinterface/{sbiId}/devices", "addDeviceToSbi", "Secure biometric interfaces", "Add a device to an SBI (MOSIP 1.2.2)";
     description = "A new device (make and model) of one of the caller's partners, pending approval, \
 mapped inactive to that partner's SBI until the admin decides (`POST /devicedetail/{id}/approval`). \
 Nothing is kept when a check fails. Roles: `DEVICE_PROVIDER`, `PARTNER_ADMIN` (an admin too must \
@@ -33,16 +29,11 @@ SBI; `PMS_DEVICE_ERROR_009` the SBI is pending approval, `028` rejected, `029` d
         "request": {"deviceProviderId": "Tech-123", "deviceTypeCode": "Finger", "deviceSubTypeCode": "Slap",
             "make": "abcde", "model": "FRO90000"}})),
     responses((status = 200, description = "The new device's id, or the errors", body = ResponseEnvelopeV2<IdDto>))
-)]
-pub fn add_device() {}
+}
 
-/// `GET /securebiometricinterface/{sbiId}/devices`.
-#[utoipa::path(
-    get,
-    path = "/securebiometricinterface/{sbiId}/devices",
-    operation_id = "getAllDevicesForSbi",
-    tag = "Secure biometric interfaces",
-    summary = "The devices of an SBI (MOSIP 1.2.2)",
+op! {
+    /// `GET /securebiometricinterface/{sbiId}/devices`.
+    devices: get "/securebiometricinterface/{sbiId}/devices", "getAllDevicesForSbi", "Secure biometric interfaces", "The devices of an SBI (MOSIP 1.2.2)";
     description = "The devices the SBI's provider added to (or mapped to) the SBI, oldest mapping \
 first; `response` is `null` when there are none, as in MOSIP. The SBI must belong to one of the \
 caller's partners, a device provider. Roles: `DEVICE_PROVIDER`, `PARTNER_ADMIN`.\n\n\
@@ -51,16 +42,11 @@ the caller owns no partner; `PMS_DEVICE_ERROR_005` no such SBI; `PMS_DEVICE_ERRO
 caller's; `PMS_DEVICE_ERROR_003` its partner is not a device provider.",
     params(("sbiId" = String, Path, description = "The SBI's id")),
     responses((status = 200, description = "The devices, or the errors", body = ResponseEnvelopeV2<Vec<SbiDeviceDto>>))
-)]
-pub fn devices() {}
+}
 
-/// `PATCH /securebiometricinterface/{sbiId}`.
-#[utoipa::path(
-    patch,
-    path = "/securebiometricinterface/{sbiId}",
-    operation_id = "deactivateSbi",
-    tag = "Secure biometric interfaces",
-    summary = "Deactivate an SBI and its devices (MOSIP 1.2.2)",
+op! {
+    /// `PATCH /securebiometricinterface/{sbiId}`.
+    deactivate: patch "/securebiometricinterface/{sbiId}", "deactivateSbi", "Secure biometric interfaces", "Deactivate an SBI and its devices (MOSIP 1.2.2)";
     description = "Switches an approved, active SBI off; its approved devices are switched off and \
 its pending ones rejected. A caller without `PARTNER_ADMIN` acts on its own active partners' SBIs \
 only. Roles: `DEVICE_PROVIDER`, `PARTNER_ADMIN`.\n\n\
@@ -75,16 +61,11 @@ already deactivated.",
         "id": "mosip.pms.deactivate.sbi.patch", "version": "1.0", "requestTime": "2024-05-01T10:20:30.123Z",
         "request": {"status": "De-Activate"}})),
     responses((status = 200, description = "The SBI, now inactive, or the errors", body = ResponseEnvelopeV2<SbiDetailsDto>))
-)]
-pub fn deactivate() {}
+}
 
-/// `GET /securebiometricinterface`.
-#[utoipa::path(
-    get,
-    path = "/securebiometricinterface",
-    operation_id = "getAllSbiDetails",
-    tag = "Secure biometric interfaces",
-    summary = "A page of SBIs with their device counts (MOSIP 1.2.2)",
+op! {
+    /// `GET /securebiometricinterface`.
+    list: get "/securebiometricinterface", "getAllSbiDetails", "Secure biometric interfaces", "A page of SBIs with their device counts (MOSIP 1.2.2)";
     description = "Every SBI for `PARTNER_ADMIN`; otherwise those of the caller's own partners. \
 Filtered, sorted and paged in the database; text filters (`partnerId`, `orgName`, `sbiId`, \
 `sbiVersion`) match a case-insensitive substring; `status` is `approved`, `deactivated`, \
@@ -101,5 +82,4 @@ one of `sortFieldName` and `sortType`; `PMS_PS_ERROR_006` only one of `pageNo` a
 partner.",
     params(PageQuery, SbiListQuery),
     responses((status = 200, description = "The page, or the errors", body = ResponseEnvelopeV2<PageResponseV2<SbiSummaryDto>>))
-)]
-pub fn list() {}
+}

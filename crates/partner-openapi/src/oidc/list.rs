@@ -3,13 +3,9 @@
 use partner_app::oidc::{ClientPage, ListQuery};
 use web_support::ResponseEnvelopeV2;
 
-/// The caller's clients (an admin: all), filtered, sorted and paged.
-#[utoipa::path(
-    get,
-    path = "/oauth/client",
-    operation_id = "getPartnersClients",
-    tag = "OIDC clients",
-    summary = "List OAuth clients",
+op! {
+    /// The caller's clients (an admin: all), filtered, sorted and paged.
+    list: get "/oauth/client", "getPartnersClients", "OIDC clients", "List OAuth clients";
     description = "Text filters match case-insensitive substrings (`clientName` inside the stored JSON \
 name), `status` exactly. Sorting needs paging; unpaged, every client is answered. Roles: \
 `PARTNER_ADMIN` (all clients), `AUTH_PARTNER` (its own).\n\n\
@@ -21,5 +17,4 @@ caller has no partner; `PMS_POLICY_ERROR_005` its partner has no policy group; \
 `PMS_POLICY_ERROR_001` the group is gone.",
     params(ListQuery),
     responses((status = 200, description = "A page of clients, or the errors", body = ResponseEnvelopeV2<ClientPage>))
-)]
-pub fn list() {}
+}

@@ -5,13 +5,9 @@ use partner_app::onboarding::login::{LoggedIn, LoginForm};
 use web_support::openapi::schema::ErrorResponse;
 use web_support::{RequestEnvelope, ResponseEnvelope};
 
-/// `POST /auth/login`.
-#[utoipa::path(
-    post,
-    path = "/auth/login",
-    operation_id = "loginLocalAccount",
-    tag = "Onboarding",
-    summary = "Log in with a local account",
+op! {
+    /// `POST /auth/login`.
+    login: post "/auth/login", "loginLocalAccount", "Onboarding", "Log in with a local account";
     description = "Answers a token for the user name and password of an account created by \
 self-service sign-up, and sets it as the `Authorization` cookie (HttpOnly, SameSite=Strict). \
 Public: no token.\n\n\
@@ -31,5 +27,4 @@ identity provider); `PMS_ONB_011` unknown user, wrong password or disabled accou
             headers(("Set-Cookie" = String, description = "`Authorization=<token>` on success"))),
         (status = 404, description = "`PMS_COR_404`: self-service onboarding is switched off (`[onboarding] enabled = false`)", body = ErrorResponse)
     )
-)]
-pub fn login() {}
+}

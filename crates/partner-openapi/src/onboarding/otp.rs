@@ -6,13 +6,9 @@ use partner_app::onboarding::signup::SignUpForm;
 use web_support::openapi::schema::ErrorResponse;
 use web_support::{RequestEnvelope, ResponseEnvelope};
 
-/// `POST /onboarding/otp`.
-#[utoipa::path(
-    post,
-    path = "/onboarding/otp",
-    operation_id = "requestOnboardingOtp",
-    tag = "Onboarding",
-    summary = "Self-service sign-up: check the sign-up and e-mail an OTP",
+op! {
+    /// `POST /onboarding/otp`.
+    request_otp: post "/onboarding/otp", "requestOnboardingOtp", "Onboarding", "Self-service sign-up: check the sign-up and e-mail an OTP";
     description = "Checks the sign-up as partner registration (`POST /partners`) would, then \
 e-mails a six-digit OTP and answers the registration id to verify it with. A new request for \
 the same e-mail replaces the pending one. Public: no token.\n\n\
@@ -39,5 +35,4 @@ requests from this client address in the hour (default 20).",
         (status = 404, description = "`PMS_COR_404`: self-service onboarding is switched off (`[onboarding] enabled = false`)", body = ErrorResponse),
         (status = 503, description = "`PMS_ONB_014`: the OTP e-mail could not be sent (the OTP is void and the send not counted), or `PMS_COR_003` no database connection was free", body = ErrorResponse)
     )
-)]
-pub fn request_otp() {}
+}

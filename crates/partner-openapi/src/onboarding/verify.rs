@@ -5,13 +5,9 @@ use partner_app::onboarding::verify::{Created, VerifyForm};
 use web_support::openapi::schema::ErrorResponse;
 use web_support::{RequestEnvelope, ResponseEnvelope};
 
-/// `POST /onboarding/verify`.
-#[utoipa::path(
-    post,
-    path = "/onboarding/verify",
-    operation_id = "verifyOnboardingOtp",
-    tag = "Onboarding",
-    summary = "Self-service sign-up: verify the OTP, create the partner and its account",
+op! {
+    /// `POST /onboarding/verify`.
+    verify: post "/onboarding/verify", "verifyOnboardingOtp", "Onboarding", "Self-service sign-up: verify the OTP, create the partner and its account";
     description = "Checks the OTP of a pending sign-up; when it matches, registers the partner \
 (registration's rules again) and creates its local account with the password, in one \
 transaction. A wrong OTP uses up one of the allowed tries. Public: no token.\n\n\
@@ -32,5 +28,4 @@ OTP; then, as for `/onboarding/otp`, registration's codes, `PMS_ONB_001`, `PMS_O
         (status = 200, description = "The partner created (`id` and `version` echoed), or the errors", body = ResponseEnvelope<Created>),
         (status = 404, description = "`PMS_COR_404`: self-service onboarding is switched off (`[onboarding] enabled = false`)", body = ErrorResponse)
     )
-)]
-pub fn verify() {}
+}

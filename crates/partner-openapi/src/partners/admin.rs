@@ -4,14 +4,10 @@ use partner_app::admin::{ListQuery, Partners};
 use partner_app::dto::{Message, StatusBody};
 use web_support::{RequestEnvelope, ResponseEnvelope};
 
-/// M1: switches a partner on (it needs an uploaded certificate) or off; deactivating a MISP
-/// partner also switches off its licence keys.
-#[utoipa::path(
-    patch,
-    path = "/partners/{partnerId}",
-    operation_id = "activateDeactivatePartner",
-    tag = "Partners",
-    summary = "M1: activate or deactivate a partner",
+op! {
+    /// M1: switches a partner on (it needs an uploaded certificate) or off; deactivating a MISP
+    /// partner also switches off its licence keys.
+    activation: patch "/partners/{partnerId}", "activateDeactivatePartner", "Partners", "M1: activate or deactivate a partner";
     description = "`Active` needs the partner's certificate to be uploaded; `De-Active` also \
 switches off the licence keys of a MISP partner. Both are idempotent; the approval status does \
 not change. Roles: `PARTNERMANAGER`, `PARTNER_ADMIN`; without `PARTNER_ADMIN`, the caller's own \
@@ -27,16 +23,11 @@ certificate uploaded for the partner.",
     ),
     responses((status = 200, description = "What was done (`id` and `version` echoed), or the errors",
         body = ResponseEnvelope<Message>))
-)]
-pub fn activation() {}
+}
 
-/// M2 `GET /partners`.
-#[utoipa::path(
-    get,
-    path = "/partners",
-    operation_id = "getPartners",
-    tag = "Partners",
-    summary = "M2: every partner, or those of one type",
+op! {
+    /// M2 `GET /partners`.
+    list_v1: get "/partners", "getPartners", "Partners", "M2: every partner, or those of one type";
     description = "For MOSIP's other services (ID authentication, registration processor, …). A \
 caller without `PARTNER_ADMIN` sees its own partner only. Roles: `PARTNERMANAGER`, \
 `PARTNER_ADMIN`, `partnermanager`, `ID_AUTHENTICATION`, `REGISTRATION_PROCESSOR`, `RESIDENT`, \
@@ -45,16 +36,11 @@ Errors (HTTP 200): `PMS_PMP_013` no partner found.",
     params(ListQuery),
     responses((status = 200, description = "The partners (`id` `mosip.partnermanagement.partners.retrieve`), or the errors",
         body = ResponseEnvelope<Partners>))
-)]
-pub fn list_v1() {}
+}
 
-/// M3 `GET /partners/v2`: the items add `logoUrl` and `additionalInfo`.
-#[utoipa::path(
-    get,
-    path = "/partners/v2",
-    operation_id = "getPartnersV2",
-    tag = "Partners",
-    summary = "M3: every partner, or those of one type, with logo and additional information",
+op! {
+    /// M3 `GET /partners/v2`: the items add `logoUrl` and `additionalInfo`.
+    list_v2: get "/partners/v2", "getPartnersV2", "Partners", "M3: every partner, or those of one type, with logo and additional information";
     description = "As M2; each item adds `logoUrl` and `additionalInfo`. (Not in MOSIP's published \
 OpenAPI document; MOSIP 1.2 serves it.) Roles: `PARTNERMANAGER`, `PARTNER_ADMIN`, \
 `partnermanager`, `ID_AUTHENTICATION`, `REGISTRATION_PROCESSOR`, `RESIDENT`, \
@@ -64,5 +50,4 @@ Errors (HTTP 200): `PMS_PMP_013` no partner found; `PMS_PRT_096` a partner's sto
     params(ListQuery),
     responses((status = 200, description = "The partners (`id` `mosip.partnermanagement.partners.retrieve`), or the errors",
         body = ResponseEnvelope<Partners>))
-)]
-pub fn list_v2() {}
+}

@@ -5,13 +5,9 @@ use partner_app::api_keys::{GenerateBody, Generated, KeyMapping, KeyStatusBody, 
 use partner_app::dto::Message;
 use web_support::{RequestEnvelope, ResponseEnvelope};
 
-/// P13: a partner generates a key for a policy its request for was approved.
-#[utoipa::path(
-    patch,
-    path = "/partners/{partnerId}/generate/apikey",
-    operation_id = "generateAPIKey",
-    tag = "API keys",
-    summary = "P13: generate an API key",
+op! {
+    /// P13: a partner generates a key for a policy its request for was approved.
+    generate: patch "/partners/{partnerId}/generate/apikey", "generateAPIKey", "API keys", "P13: generate an API key";
     description = "For a policy of the partner's group whose request was approved; valid for \
 `partner.api_key_expiry_days` days. Keys are the partner's own: the caller's user id must be \
 `partnerId`, for admins too. Roles: `AUTH_PARTNER`, `ABIS_PARTNER`, `CREDENTIAL_PARTNER`, \
@@ -29,16 +25,11 @@ taken.",
     ),
     responses((status = 200, description = "The key (`id` and `version` echoed), or the errors",
         body = ResponseEnvelope<Generated>))
-)]
-pub fn generate() {}
+}
 
-/// M5: switches one of a partner's keys for a policy (named by its label) on or off.
-#[utoipa::path(
-    patch,
-    path = "/partners/{partnerId}/policy/{policyId}/apiKey/status",
-    operation_id = "activateDeactivatePartnerAPIKey",
-    tag = "API keys",
-    summary = "M5: activate or deactivate an API key",
+op! {
+    /// M5: switches one of a partner's keys for a policy (named by its label) on or off.
+    status: patch "/partners/{partnerId}/policy/{policyId}/apiKey/status", "activateDeactivatePartnerAPIKey", "API keys", "M5: activate or deactivate an API key";
     description = "The key of the partner for the policy with that label. A partner that is not \
 active cannot switch its keys (an admin can); a switched-off key can be switched on again. \
 Roles: `PARTNERMANAGER`, `PARTNER_ADMIN`, `AUTH_PARTNER`, `CREDENTIAL_PARTNER`, \
@@ -61,16 +52,11 @@ active; `PMS_PMS_022` the key is already off; `PMS_PM_058` the status is neither
         body = ResponseEnvelope<String>, example = json!({"id": "mosip.partnermanagement.partners.apikey.status",
             "version": "1.0", "responsetime": "2024-05-01T10:20:30.456Z", "metadata": null,
             "response": "Partner apikey de-activated successfully.", "errors": []})))
-)]
-pub fn status() {}
+}
 
-/// M6: moves an active key to another policy of the partner's group.
-#[utoipa::path(
-    put,
-    path = "/partners/{partnerId}/apikey/{apikey}/policies",
-    operation_id = "partnerApiKeyToPolicyMappings",
-    tag = "API keys",
-    summary = "M6: move an API key to another policy",
+op! {
+    /// M6: moves an active key to another policy of the partner's group.
+    remap: put "/partners/{partnerId}/apikey/{apikey}/policies", "partnerApiKeyToPolicyMappings", "API keys", "M6: move an API key to another policy";
     description = "The key, switched on, moves from `oldPolicyID` to `newPolicyID`, an active \
 policy of the partner's active group. Roles: `PARTNERMANAGER`, `PARTNER_ADMIN`; without \
 `PARTNER_ADMIN`, the caller's own partner only (403 otherwise).\n\n\
@@ -92,16 +78,11 @@ name the policy id).",
         body = ResponseEnvelope<Message>, example = json!({"id": "mosip.partnermanagement.partners.apikey.policies",
             "version": "1.0", "responsetime": "2024-05-01T10:20:30.456Z", "metadata": null,
             "response": {"message": "Given apikey updated with policy successfully. "}, "errors": []})))
-)]
-pub fn remap() {}
+}
 
-/// M7: the policy a partner's key is for.
-#[utoipa::path(
-    get,
-    path = "/partners/{partnerId}/apikey/{apikey}",
-    operation_id = "getPolicyMappedToAPIKey",
-    tag = "API keys",
-    summary = "M7: the policy of an API key",
+op! {
+    /// M7: the policy a partner's key is for.
+    policy_of_key: get "/partners/{partnerId}/apikey/{apikey}", "getPolicyMappedToAPIKey", "API keys", "M7: the policy of an API key";
     description = "Roles: `PARTNERMANAGER`, `PARTNER_ADMIN`; without `PARTNER_ADMIN`, the caller's \
 own partner only (403 otherwise).\n\n\
 Errors (HTTP 200): `PMS_PMP_009` no such key for the partner.",
@@ -111,5 +92,4 @@ Errors (HTTP 200): `PMS_PMP_009` no such key for the partner.",
     ),
     responses((status = 200, description = "The partner and policy (`id` `mosip.partnermanagement.partners.retrieve`), or the errors",
         body = ResponseEnvelope<KeyMapping>))
-)]
-pub fn policy_of_key() {}
+}

@@ -19,13 +19,9 @@ pub struct ExpiryQuery {
     pub expiry_period: Option<i64>,
 }
 
-/// `GET /partners/{partnerId}/certificate-data`.
-#[utoipa::path(
-    get,
-    path = "/partners/{partnerId}/certificate-data",
-    operation_id = "getPartnerCertificateData",
-    tag = "Partners",
-    summary = "The partner's uploaded and re-signed certificates (MOSIP 1.2.2)",
+op! {
+    /// `GET /partners/{partnerId}/certificate-data`.
+    certificate_data: get "/partners/{partnerId}/certificate-data", "getPartnerCertificateData", "Partners", "The partner's uploaded and re-signed certificates (MOSIP 1.2.2)";
     description = "The certificate the partner uploaded (`caSignedCertificateData`) and the one the \
 service re-signed (`mosipSignedCertificateData`), PEM; an expired one is answered as `\"\"` with its \
 `is…Expired` flag true. A partner user reads its own partners only; `PARTNER_ADMIN` any partner. \
@@ -40,16 +36,11 @@ partner's; `PMS_PRT_005` unknown partner; `PMS_PRT_108` no certificate uploaded;
 stored; `PMS_CERTIFICATE_ERROR_008` a stored certificate does not parse.",
     params(("partnerId" = String, Path, description = "The partner's id", example = "Tech-123")),
     responses((status = 200, description = "The certificates, or the errors", body = ResponseEnvelopeV2<OriginalCertificateDto>))
-)]
-pub fn certificate_data() {}
+}
 
-/// `GET /partners/partner-certificates-details`.
-#[utoipa::path(
-    get,
-    path = "/partners/partner-certificates-details",
-    operation_id = "getPartnerCertificatesDetails",
-    tag = "Partners",
-    summary = "The certificates of the caller's partners (MOSIP 1.2.2)",
+op! {
+    /// `GET /partners/partner-certificates-details`.
+    certificates_details: get "/partners/partner-certificates-details", "getPartnerCertificatesDetails", "Partners", "The certificates of the caller's partners (MOSIP 1.2.2)";
     description = "Each of the caller's partners, in id order, with its re-signed certificate's \
 common name, start and end of validity (`isCertificateAvailable` false without one) and whether \
 the partner is active. With `expiryPeriod` (1–30 days), only the partners whose certificate is \
@@ -61,16 +52,11 @@ Errors (HTTP 200, in the answer, `id` `mosip.pms.partner.certificates.get`): \
 1–30. An `expiryPeriod` that is not a number: HTTP 400 `PMS_COR_001`.",
     params(ExpiryQuery),
     responses((status = 200, description = "The certificates, or the errors", body = ResponseEnvelopeV2<Vec<CertificateDetailsDto>>))
-)]
-pub fn certificates_details() {}
+}
 
-/// `GET /admin-partners/{partnerId}`.
-#[utoipa::path(
-    get,
-    path = "/admin-partners/{partnerId}",
-    operation_id = "getAdminPartnerDetails",
-    tag = "Partners",
-    summary = "A partner's details, for admins (MOSIP 1.2.2)",
+op! {
+    /// `GET /admin-partners/{partnerId}`.
+    admin_partner: get "/admin-partners/{partnerId}", "getAdminPartnerDetails", "Partners", "A partner's details, for admins (MOSIP 1.2.2)";
     description = "The partner, its policy group and its re-signed certificate's dates. \
 `firstName` and `lastName` are always `null` (MOSIP reads them from Keycloak). Roles: \
 `PARTNER_ADMIN`.\n\n\
@@ -81,16 +67,11 @@ Errors (HTTP 200, in the answer, `id` `mosip.pms.partner.details.get`): \
 `PMS_CERTIFICATE_ERROR_008` a stored certificate does not parse.",
     params(("partnerId" = String, Path, description = "The partner's id", example = "Tech-123")),
     responses((status = 200, description = "The details, or the errors", body = ResponseEnvelopeV2<PartnerDetailsV3Dto>))
-)]
-pub fn admin_partner() {}
+}
 
-/// `GET /trust-chain-certificates`.
-#[utoipa::path(
-    get,
-    path = "/trust-chain-certificates",
-    operation_id = "getTrustCertificates",
-    tag = "Partners",
-    summary = "A page of the uploaded CA and intermediate certificates (MOSIP 1.2.2)",
+op! {
+    /// `GET /trust-chain-certificates`.
+    trust_certificates: get "/trust-chain-certificates", "getTrustCertificates", "Partners", "A page of the uploaded CA and intermediate certificates (MOSIP 1.2.2)";
     description = "The trust store's certificates, the service's own ROOT and PMS certificates \
 left out; filtered, sorted and paged in the database. `caCertificateType` (`ROOT`, \
 `INTERMEDIATE`) and `partnerDomain` match exactly (any case); `certificateId`, `issuedTo` (subject) \
@@ -107,16 +88,11 @@ not configured; `KER-PCM-018` a type neither `ROOT` nor `INTERMEDIATE`; `PMS_COR
 `expiryPeriod` outside 1–30. An `expiryPeriod` that is not a number: HTTP 400 `PMS_COR_001`.",
     params(PageQuery, TrustCertificatesQuery),
     responses((status = 200, description = "The page, or the errors", body = ResponseEnvelopeV2<PageResponseV2<TrustCertificateSummaryDto>>))
-)]
-pub fn trust_certificates() {}
+}
 
-/// `GET /trust-chain-certificates/{certificateId}/certificateFile`.
-#[utoipa::path(
-    get,
-    path = "/trust-chain-certificates/{certificateId}/certificateFile",
-    operation_id = "downloadTrustCertificates",
-    tag = "Partners",
-    summary = "A CA or intermediate certificate with its chain, as a PKCS#7 file (MOSIP 1.2.2)",
+op! {
+    /// `GET /trust-chain-certificates/{certificateId}/certificateFile`.
+    trust_certificate_file: get "/trust-chain-certificates/{certificateId}/certificateFile", "downloadTrustCertificates", "Partners", "A CA or intermediate certificate with its chain, as a PKCS#7 file (MOSIP 1.2.2)";
     description = "The certificate and those above it up to its root, in that order, as PEM \
 PKCS#7 (`-----BEGIN PKCS7-----`). Roles: `PARTNER_ADMIN`.\n\n\
 Errors (HTTP 200, in the answer, `id` `mosip.pms.download.trust.certificates.get`): \
@@ -125,8 +101,7 @@ Errors (HTTP 200, in the answer, `id` `mosip.pms.download.trust.certificates.get
 parse.",
     params(("certificateId" = String, Path, description = "The CA certificate's id")),
     responses((status = 200, description = "The file, or the errors", body = ResponseEnvelopeV2<TrustCertificateFileDto>))
-)]
-pub fn trust_certificate_file() {}
+}
 
 /// The certificate read operations (paths relative to `/v1/partnermanager`).
 #[derive(utoipa::OpenApi)]

@@ -4,13 +4,9 @@
 use partner_app::credential_types::CredentialTypePolicy;
 use web_support::ResponseEnvelope;
 
-/// P17: the policy (of the partner's group, by name) the partner uses for a credential type.
-#[utoipa::path(
-    post,
-    path = "/partners/{partnerId}/credentialtype/{credentialType}/policies/{policyName}",
-    operation_id = "mapPolicyToCredentialType",
-    tag = "Credential types",
-    summary = "P17: map a credential type to a policy",
+op! {
+    /// P17: the policy (of the partner's group, by name) the partner uses for a credential type.
+    map: post "/partners/{partnerId}/credentialtype/{credentialType}/policies/{policyName}", "mapPolicyToCredentialType", "Credential types", "P17: map a credential type to a policy";
     description = "The partner (active, of a type in `partner.credential_type_partner_types`) \
 uses the named policy of its group (active, unexpired, in an active group) for the credential \
 type (one of `partner.allowed_credential_types`, any case); the request for the policy need not \
@@ -33,16 +29,11 @@ policy expired; `PMS_PMP_023` the policy group is not active.",
         body = ResponseEnvelope<String>, example = json!({"id": null, "version": null,
             "responsetime": "2024-05-01T10:20:30.456Z", "metadata": null,
             "response": "Partner, policy and credentialType mapping done successfully.", "errors": []})))
-)]
-pub fn map() {}
+}
 
-/// P18: the policy a partner uses for a credential type.
-#[utoipa::path(
-    get,
-    path = "/partners/{partnerId}/credentialtype/{credentialType}/policies",
-    operation_id = "getCredentialTypePolicy",
-    tag = "Credential types",
-    summary = "P18: the policy a partner uses for a credential type",
+op! {
+    /// P18: the policy a partner uses for a credential type.
+    get: get "/partners/{partnerId}/credentialtype/{credentialType}/policies", "getCredentialTypePolicy", "Credential types", "P18: the policy a partner uses for a credential type";
     description = "Roles: `PARTNER`, `CREDENTIAL_PARTNER`, `PARTNER_ADMIN`, `CREDENTIAL_ISSUANCE`, \
 `CREATE_SHARE`, `ONLINE_VERIFICATION_PARTNER`; without `PARTNER_ADMIN`, the caller's own partner \
 only (403 otherwise).\n\n\
@@ -53,5 +44,4 @@ the policy is gone; `PMS_PRT_071` the stored policy document is not a JSON objec
         ("credentialType" = String, Path, description = "The credential type", example = "euin"),
     ),
     responses((status = 200, description = "The policy, or the errors", body = ResponseEnvelope<CredentialTypePolicy>))
-)]
-pub fn get() {}
+}

@@ -4,13 +4,9 @@ use partner_app::details::{ContactBody, PartnerDetails, UpdateBody};
 use partner_app::dto::PartnerResponse;
 use web_support::{RequestEnvelope, ResponseEnvelope};
 
-/// P4: a partner (self or admin).
-#[utoipa::path(
-    get,
-    path = "/partners/{partnerId}",
-    operation_id = "retrievePartnerDetails",
-    tag = "Partners",
-    summary = "P4: a partner's details",
+op! {
+    /// P4: a partner (self or admin).
+    get: get "/partners/{partnerId}", "retrievePartnerDetails", "Partners", "P4: a partner's details";
     description = "Active or not. Roles: `PARTNER`, `AUTH_PARTNER`, `CREDENTIAL_PARTNER`, \
 `PARTNER_ADMIN`, `ONLINE_VERIFICATION_PARTNER`, `DEVICE_PROVIDER`, `FTM_PROVIDER`, `ABIS_PARTNER`, \
 `MANUAL_ADJUDICATION`, `MISP_PARTNER`, `RESIDENT`, `SDK_PARTNER`; without `PARTNER_ADMIN`, the \
@@ -19,16 +15,11 @@ Errors (HTTP 200): `PMS_PRT_005` no such partner; `PMS_PRT_002` the partner's po
     params(("partnerId" = String, Path, description = "The partner's id", example = "Tech-123")),
     responses((status = 200, description = "The partner (`id` `mosip.partnermanagement.partners.retrieve`), or the errors",
         body = ResponseEnvelope<PartnerDetails>))
-)]
-pub fn get() {}
+}
 
-/// P5: address and contact number (logo and additional information stay as they are).
-#[utoipa::path(
-    put,
-    path = "/partners/{partnerId}",
-    operation_id = "updatePartnerDetails",
-    tag = "Partners",
-    summary = "P5: update a partner's address and contact number",
+op! {
+    /// P5: address and contact number (logo and additional information stay as they are).
+    update_v1: put "/partners/{partnerId}", "updatePartnerDetails", "Partners", "P5: update a partner's address and contact number";
     description = "Name, e-mail, type and policy group do not change here; `logoUrl` and \
 `additionalInfo` are ignored (use `/partners/v2/{partnerId}`). Roles: `PARTNER`, `AUTH_PARTNER`, \
 `CREDENTIAL_PARTNER`, `PARTNER_ADMIN`, `ONLINE_VERIFICATION_PARTNER`, `DEVICE_PROVIDER`, \
@@ -46,16 +37,11 @@ or too long (each failing field listed); `PMS_PRT_013` `contactNumber` longer th
     ),
     responses((status = 200, description = "The partner and its approval status (`id` and `version` echoed), or the errors",
         body = ResponseEnvelope<PartnerResponse>))
-)]
-pub fn update_v1() {}
+}
 
-/// P6: also logo and additional information, when the request carries them.
-#[utoipa::path(
-    put,
-    path = "/partners/v2/{partnerId}",
-    operation_id = "updatePartnerDetailsV2",
-    tag = "Partners",
-    summary = "P6: update a partner's address, contact number, logo and additional information",
+op! {
+    /// P6: also logo and additional information, when the request carries them.
+    update_v2: put "/partners/v2/{partnerId}", "updatePartnerDetailsV2", "Partners", "P6: update a partner's address, contact number, logo and additional information";
     description = "As P5, and `logoUrl` and `additionalInfo` when the request carries them. (Not \
 in MOSIP's published OpenAPI document; MOSIP 1.2 serves it.) Roles: as P5; without \
 `PARTNER_ADMIN`, the caller's own partner only (403 otherwise).\n\n\
@@ -72,16 +58,11 @@ or too long, or `logoUrl` over 256 characters (each failing field listed); `PMS_
     ),
     responses((status = 200, description = "The partner and its approval status (`id` and `version` echoed), or the errors",
         body = ResponseEnvelope<PartnerResponse>))
-)]
-pub fn update_v2() {}
+}
 
-/// P7: adds a contact, or updates the partner's contact with that e-mail.
-#[utoipa::path(
-    post,
-    path = "/partners/{partnerId}/contact/add",
-    operation_id = "addContact",
-    tag = "Partners",
-    summary = "P7: add or update a partner's contact",
+op! {
+    /// P7: adds a contact, or updates the partner's contact with that e-mail.
+    contact: post "/partners/{partnerId}/contact/add", "addContact", "Partners", "P7: add or update a partner's contact";
     description = "Keyed by `emailId`: an existing contact of the partner is updated (\
 `Contacts details updated successfully.`), else a contact is added to the partner, which must be \
 active (`Contacts details added successfully.`). Roles: `PARTNER`, `AUTH_PARTNER`, \
@@ -104,16 +85,11 @@ invalid `emailId`; `PMS_PRT_013` `contactNumber` too long; `PMS_PRT_005` no such
         body = ResponseEnvelope<String>, example = json!({"id": "mosip.partnermanagement.partners.contact.add",
             "version": "1.0", "responsetime": "2024-05-01T10:20:30.456Z", "metadata": null,
             "response": "Contacts details added successfully.", "errors": []})))
-)]
-pub fn contact() {}
+}
 
-/// P8: moves a partner that is not active yet to another policy group.
-#[utoipa::path(
-    put,
-    path = "/partners/{partnerId}/policygroup/{policygroupName}",
-    operation_id = "updatePartnerPolicyGroup",
-    tag = "Partners",
-    summary = "P8: move a partner to another policy group",
+op! {
+    /// P8: moves a partner that is not active yet to another policy group.
+    policy_group: put "/partners/{partnerId}/policygroup/{policygroupName}", "updatePartnerPolicyGroup", "Partners", "P8: move a partner to another policy group";
     description = "Only while the partner is not active, and only for partner types that need a \
 policy. (MOSIP's partner-manager document names this operation `updatePolicyGroup`, which this \
 service's document gives the policy manager's PL2.) No body. Roles: `PARTNER`, `PMS_USER`, \
@@ -129,5 +105,4 @@ Errors (HTTP 200): `PMS_PRT_005` no such partner; `PMS_PRT_050` the partner is a
     responses((status = 200, description = "`Success`, or the errors", body = ResponseEnvelope<String>,
         example = json!({"id": null, "version": null, "responsetime": "2024-05-01T10:20:30.456Z", "metadata": null,
             "response": "Success", "errors": []})))
-)]
-pub fn policy_group() {}
+}

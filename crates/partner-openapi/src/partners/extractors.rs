@@ -3,14 +3,10 @@
 use partner_app::extractors::ExtractorsDto;
 use web_support::{RequestEnvelope, ResponseEnvelope};
 
-/// P15: adds (or replaces, by attribute name) extractors while the request for the policy is
-/// not approved yet.
-#[utoipa::path(
-    post,
-    path = "/partners/{partnerId}/bioextractors/{policyId}",
-    operation_id = "addBiometricExtractors",
-    tag = "Biometric extractors",
-    summary = "P15: add biometric extractors",
+op! {
+    /// P15: adds (or replaces, by attribute name) extractors while the request for the policy is
+    /// not approved yet.
+    add: post "/partners/{partnerId}/bioextractors/{policyId}", "addBiometricExtractors", "Biometric extractors", "P15: add biometric extractors";
     description = "Adds the extractors (an attribute named again is replaced) while the partner's \
 request for the policy exists and is not approved. Roles: `PARTNER`, `CREDENTIAL_PARTNER`, \
 `PARTNER_ADMIN`, `CREDENTIAL_ISSUANCE`, `CREATE_SHARE`, `ONLINE_VERIFICATION_PARTNER`; without \
@@ -35,16 +31,11 @@ missing, blank or too long (each failing field listed, e.g. `request.extractors[
         body = ResponseEnvelope<String>, example = json!({"id": "mosip.partnermanagement.partners.bioextractors",
             "version": "1.0", "responsetime": "2024-05-01T10:20:30.456Z", "metadata": null,
             "response": "Extractors added successfully.", "errors": []})))
-)]
-pub fn add() {}
+}
 
-/// P16: a partner's extractors for a policy.
-#[utoipa::path(
-    get,
-    path = "/partners/{partnerId}/bioextractors/{policyId}",
-    operation_id = "getBiometricExtractors",
-    tag = "Biometric extractors",
-    summary = "P16: a partner's biometric extractors for a policy",
+op! {
+    /// P16: a partner's extractors for a policy.
+    get: get "/partners/{partnerId}/bioextractors/{policyId}", "getBiometricExtractors", "Biometric extractors", "P16: a partner's biometric extractors for a policy";
     description = "Roles: `PARTNER`, `CREDENTIAL_PARTNER`, `PARTNER_ADMIN`, `CREDENTIAL_ISSUANCE`, \
 `CREATE_SHARE`, `ONLINE_VERIFICATION_PARTNER`; without `PARTNER_ADMIN`, the caller's own partner \
 only (403 otherwise).\n\n\
@@ -54,5 +45,4 @@ Errors (HTTP 200): `PMS_PRT_064` no extractors.",
         ("policyId" = String, Path, description = "The policy's id"),
     ),
     responses((status = 200, description = "The extractors, or the errors", body = ResponseEnvelope<ExtractorsDto>))
-)]
-pub fn get() {}
+}

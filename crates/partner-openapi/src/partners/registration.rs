@@ -4,13 +4,9 @@ use partner_app::dto::PartnerResponse;
 use partner_app::registration::{EmailAnswer, EmailBody, RegisterBody};
 use web_support::{RequestEnvelope, ResponseEnvelope};
 
-/// P1 `POST /partners`.
-#[utoipa::path(
-    post,
-    path = "/partners",
-    operation_id = "partnerSelfRegistration",
-    tag = "Partners",
-    summary = "P1: register a partner",
+op! {
+    /// P1 `POST /partners`.
+    register_v1: post "/partners", "partnerSelfRegistration", "Partners", "P1: register a partner";
     description = "Creates an inactive partner (`InProgress` until its certificate is uploaded). \
 `logoUrl` and `additionalInfo` are ignored: use `/partners/v2`. Roles: any authenticated user; a \
 caller without `PARTNER_ADMIN` registers its own user id only (403 otherwise).\n\n\
@@ -30,16 +26,11 @@ failing field listed); `PMS_PRT_055` the caller's e-mail already belongs to a pa
                 "partnerType": "Auth_Partner", "langCode": "eng"}})
     ),
     responses((status = 200, description = "The partner (`id` and `version` echoed), or the errors", body = ResponseEnvelope<PartnerResponse>))
-)]
-pub fn register_v1() {}
+}
 
-/// P2 `POST /partners/v2`.
-#[utoipa::path(
-    post,
-    path = "/partners/v2",
-    operation_id = "partnerSelfRegistrationV2",
-    tag = "Partners",
-    summary = "P2: register a partner, with logo and additional information",
+op! {
+    /// P2 `POST /partners/v2`.
+    register_v2: post "/partners/v2", "partnerSelfRegistrationV2", "Partners", "P2: register a partner, with logo and additional information";
     description = "As P1, and stores `logoUrl` and `additionalInfo` (any JSON). (Not in MOSIP's \
 published OpenAPI document; MOSIP 1.2 serves it.) Roles: any authenticated user; a caller \
 without `PARTNER_ADMIN` registers its own user id only (403 otherwise).\n\n\
@@ -60,16 +51,11 @@ group; `PMS_PMP_023` the policy group is not active.",
                 "additionalInfo": {"website": "https://example.org"}}})
     ),
     responses((status = 200, description = "The partner (`id` and `version` echoed), or the errors", body = ResponseEnvelope<PartnerResponse>))
-)]
-pub fn register_v2() {}
+}
 
-/// P3: whether a partner uses the e-mail, and which partner types need a policy group.
-#[utoipa::path(
-    put,
-    path = "/partners/email/verify",
-    operation_id = "isEmailExists",
-    tag = "Partners",
-    summary = "P3: is an e-mail taken",
+op! {
+    /// P3: whether a partner uses the e-mail, and which partner types need a policy group.
+    email_check: put "/partners/email/verify", "isEmailExists", "Partners", "P3: is an e-mail taken";
     description = "Whether a partner is registered with this e-mail (exact match), and which \
 partner types need a policy group. Roles: any authenticated user.\n\n\
 Errors (HTTP 200): `PMS_COR_001` `request` missing; `PMS_PRT_012` the e-mail does not match \
@@ -80,5 +66,4 @@ Errors (HTTP 200): `PMS_COR_001` `request` missing; `PMS_PRT_012` the e-mail doe
             "requesttime": "2024-05-01T10:20:30.123Z", "request": {"emailId": "mosip@gmail.com"}})
     ),
     responses((status = 200, description = "The answer, or the errors", body = ResponseEnvelope<EmailAnswer>))
-)]
-pub fn email_check() {}
+}

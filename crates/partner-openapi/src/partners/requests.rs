@@ -5,13 +5,9 @@ use partner_app::dto::StatusBody;
 use partner_app::requests::{MappingAnswer, MappingBody, PartnerRequestItem, RequestItem, RequestList};
 use web_support::{RequestEnvelope, ResponseEnvelope};
 
-/// P12: a partner asks to use a policy of its group.
-#[utoipa::path(
-    post,
-    path = "/partners/{partnerId}/policy/map",
-    operation_id = "mapPolicyToPartner",
-    tag = "Policy mapping requests",
-    summary = "P12: request a policy",
+op! {
+    /// P12: a partner asks to use a policy of its group.
+    request: post "/partners/{partnerId}/policy/map", "mapPolicyToPartner", "Policy mapping requests", "P12: request a policy";
     description = "The partner (active) asks to use an active, unexpired policy of its active \
 policy group; the request waits for an admin (M4). A rejected request may be asked again. Roles: \
 `AUTH_PARTNER`, `ABIS_PARTNER`, `CREDENTIAL_PARTNER`, `CREDENTIAL_ISSUANCE`, \
@@ -33,17 +29,12 @@ partner's group; `PMS_PMP_019` the policy is not active; `PMS_PMP_018` the polic
     ),
     responses((status = 200, description = "The request's id (`id` and `version` echoed), or the errors",
         body = ResponseEnvelope<MappingAnswer>))
-)]
-pub fn request() {}
+}
 
-/// M4: an admin approves or rejects a pending request; a decided request stays decided, and of
-/// two reviews racing on one request exactly one wins (compare-and-set on its status).
-#[utoipa::path(
-    put,
-    path = "/partners/policy/{mappingkey}",
-    operation_id = "approveRejectPolicyMappings",
-    tag = "Policy mapping requests",
-    summary = "M4: approve or reject a policy request",
+op! {
+    /// M4: an admin approves or rejects a pending request; a decided request stays decided, and of
+    /// two reviews racing on one request exactly one wins (compare-and-set on its status).
+    review: put "/partners/policy/{mappingkey}", "approveRejectPolicyMappings", "Policy mapping requests", "M4: approve or reject a policy request";
     description = "`Approved` or `Rejected` (any case) decides a pending request once. Approving \
 needs the policy (active, in an active group, unexpired) and, for the partner types of \
 `partner.extractor_partner_types`, biometric extractors for it. No API key is made: the partner \
@@ -66,17 +57,12 @@ biometric extractors; `PMS_PMP_017` the policy is gone; `PMS_PMP_019` the policy
         body = ResponseEnvelope<String>, example = json!({"id": "mosip.partnermanagement.partners.policy.mapping.status",
             "version": "1.0", "responsetime": "2024-05-01T10:20:30.456Z", "metadata": null,
             "response": "Policy mapping approved successfully", "errors": []})))
-)]
-pub fn review() {}
+}
 
-/// P14: a partner's requests; for approved ones, the keys generated for the policy (one item per
-/// key, or one without a key while none is generated).
-#[utoipa::path(
-    get,
-    path = "/partners/{partnerId}/apikey/request",
-    operation_id = "getAPIKeyRequestsOfPartner",
-    tag = "Policy mapping requests",
-    summary = "P14: a partner's policy requests and their keys",
+op! {
+    /// P14: a partner's requests; for approved ones, the keys generated for the policy (one item per
+    /// key, or one without a key while none is generated).
+    requests_of_partner: get "/partners/{partnerId}/apikey/request", "getAPIKeyRequestsOfPartner", "Policy mapping requests", "P14: a partner's policy requests and their keys";
     description = "One item per request, and for an approved one per key generated for its policy. \
 Roles: `PARTNER`, `AUTH_PARTNER`, `ABIS_PARTNER`, `CREDENTIAL_PARTNER`, `PARTNER_ADMIN`, \
 `ONLINE_VERIFICATION_PARTNER`; without `PARTNER_ADMIN`, the caller's own partner only (403 \
@@ -85,31 +71,21 @@ Errors (HTTP 200): `PMS_PRT_006` the partner has no request.",
     params(("partnerId" = String, Path, description = "The partner's id", example = "Tech-123")),
     responses((status = 200, description = "The requests (`id` `mosip.partnermanagement.partners.retrieve`), or the errors",
         body = ResponseEnvelope<Vec<PartnerRequestItem>>))
-)]
-pub fn requests_of_partner() {}
+}
 
-/// M8: every request (a caller without the admin role sees its own partner's).
-#[utoipa::path(
-    get,
-    path = "/partners/apikey",
-    operation_id = "getAPIKeyRequests",
-    tag = "Policy mapping requests",
-    summary = "M8: every policy request",
+op! {
+    /// M8: every request (a caller without the admin role sees its own partner's).
+    all_requests: get "/partners/apikey", "getAPIKeyRequests", "Policy mapping requests", "M8: every policy request";
     description = "A caller without `PARTNER_ADMIN` sees its own partner's requests only. Roles: \
 `PARTNERMANAGER`, `PARTNER_ADMIN`.\n\n\
 Errors (HTTP 200): `PMS_PMP_015` no request found.",
     responses((status = 200, description = "The requests (`id` `mosip.partnermanagement.partners.retrieve`), or the errors",
         body = ResponseEnvelope<RequestList>))
-)]
-pub fn all_requests() {}
+}
 
-/// M9: one request by its id (MOSIP names the path variable `apikey`).
-#[utoipa::path(
-    get,
-    path = "/partners/apikey/{apikey}",
-    operation_id = "getAPIKeyRequest",
-    tag = "Policy mapping requests",
-    summary = "M9: one policy request",
+op! {
+    /// M9: one request by its id (MOSIP names the path variable `apikey`).
+    one_request: get "/partners/apikey/{apikey}", "getAPIKeyRequest", "Policy mapping requests", "M9: one policy request";
     description = "Roles: `PARTNERMANAGER`, `PARTNER_ADMIN`; without `PARTNER_ADMIN`, requests of \
 the caller's own partner only (403 otherwise).\n\n\
 Errors (HTTP 200): `PMS_PMP_015` no such request.",
@@ -117,5 +93,4 @@ Errors (HTTP 200): `PMS_PMP_015` no such request.",
         example = "0f8d3d2c-4a5b-4c6d-8e9f-0a1b2c3d4e5f")),
     responses((status = 200, description = "The request (`id` `mosip.partnermanagement.partners.retrieve`), or the errors",
         body = ResponseEnvelope<RequestItem>))
-)]
-pub fn one_request() {}
+}

@@ -5,13 +5,9 @@ use app_core::search::{FilterResponse, FilterValueDto, SearchDto};
 use partner_app::search::{KeyItem, PartnerItem, PartnerSearchBody, PartnerTypeItem, RequestItem};
 use web_support::{RequestEnvelope, ResponseEnvelope};
 
-/// P19: partners (`partnerType`: `all` or a type code).
-#[utoipa::path(
-    post,
-    path = "/partners/search",
-    operation_id = "searchPartner",
-    tag = "Partner searches",
-    summary = "P19: search partners",
+op! {
+    /// P19: partners (`partnerType`: `all` or a type code).
+    partners: post "/partners/search", "searchPartner", "Partner searches", "P19: search partners";
     description = "MOSIP's `SearchDto` over the partner's columns (`id`, `name`, `emailId`, \
 `partnerTypeCode`, `isActive`, `approvalStatus`, `crDtimes`, …) plus `partnerType`, filtered, \
 sorted and paged in the database. A caller without `PARTNER_ADMIN` finds its own partner only. \
@@ -32,16 +28,11 @@ pagination).",
     ),
     responses((status = 200, description = "A page of partners, or the errors",
         body = ResponseEnvelope<PageResponse<PartnerItem>>))
-)]
-pub fn partners() {}
+}
 
-/// P20: partner types.
-#[utoipa::path(
-    post,
-    path = "/partners/partnertype/search",
-    operation_id = "searchPartnerType",
-    tag = "Partner searches",
-    summary = "P20: search partner types",
+op! {
+    /// P20: partner types.
+    partner_types: post "/partners/partnertype/search", "searchPartnerType", "Partner searches", "P20: search partner types";
     description = "MOSIP's `SearchDto` over the partner type's columns (`code`, \
 `partnerDescription`, `isPolicyRequired`, `isActive`, `crDtimes`, …). Roles: `PARTNER`, \
 `PMS_USER`, `AUTH_PARTNER`, `DEVICE_PROVIDER`, `FTM_PROVIDER`, `PARTNER_ADMIN`, \
@@ -57,16 +48,11 @@ Errors (HTTP 200): `PMS_COR_001` `request` missing; `PMS-MSD-3xx` the search is 
     ),
     responses((status = 200, description = "A page of partner types, or the errors",
         body = ResponseEnvelope<PageResponse<PartnerTypeItem>>))
-)]
-pub fn partner_types() {}
+}
 
-/// P21: filter values of partner columns.
-#[utoipa::path(
-    post,
-    path = "/partners/filtervalues",
-    operation_id = "filterValues_1",
-    tag = "Partner searches",
-    summary = "P21: the values of partner columns",
+op! {
+    /// P21: filter values of partner columns.
+    partner_filter_values: post "/partners/filtervalues", "filterValues_1", "Partner searches", "P21: the values of partner columns";
     description = "MOSIP's `FilterValueDto`: the distinct (`unique`) or all values of each column, \
 narrowed by `optionalFilters`, at most `partner.filter_values_max` per column; `fieldCode` is the \
 partner's id. A caller without `PARTNER_ADMIN` sees its own partner's values only. Roles: \
@@ -83,16 +69,11 @@ type (all listed); `PMS-MSD-3xx` an invalid optional filter.",
                 "optionalFilters": [{"columnName": "isActive", "type": "equals", "value": "true"}]}})
     ),
     responses((status = 200, description = "The values, or the errors", body = ResponseEnvelope<FilterResponse>))
-)]
-pub fn partner_filter_values() {}
+}
 
-/// P22: filter values of policy-request columns.
-#[utoipa::path(
-    post,
-    path = "/partners/apikey/request/filtervalues",
-    operation_id = "apikeyRequetsFilterValues",
-    tag = "Partner searches",
-    summary = "P22: the values of policy-request columns",
+op! {
+    /// P22: filter values of policy-request columns.
+    request_filter_values: post "/partners/apikey/request/filtervalues", "apikeyRequetsFilterValues", "Partner searches", "P22: the values of policy-request columns";
     description = "MOSIP's `FilterValueDto` over the policy-mapping requests (`statusCode`, \
 `partnerId`, `policyId`, `crDtimes`, …), at most `partner.filter_values_max` values per column; \
 `fieldCode` is the request's id. A caller without `PARTNER_ADMIN` sees its own partner's values \
@@ -108,16 +89,11 @@ type (all listed); `PMS-MSD-3xx` an invalid optional filter.",
             "request": {"filters": [{"columnName": "statusCode", "type": "unique", "text": ""}]}})
     ),
     responses((status = 200, description = "The values, or the errors", body = ResponseEnvelope<FilterResponse>))
-)]
-pub fn request_filter_values() {}
+}
 
-/// P23: policy-mapping requests (virtual columns `partnerName`, `policyName`).
-#[utoipa::path(
-    post,
-    path = "/partners/apikey/request/search",
-    operation_id = "searchApikeyRequest",
-    tag = "Partner searches",
-    summary = "P23: search policy-mapping requests",
+op! {
+    /// P23: policy-mapping requests (virtual columns `partnerName`, `policyName`).
+    requests: post "/partners/apikey/request/search", "searchApikeyRequest", "Partner searches", "P23: search policy-mapping requests";
     description = "MOSIP's `SearchDto` over the requests' columns (`statusCode`, `partnerId`, \
 `policyId`, `requestDatetimes`, `crDtimes`, …); `partnerName` and `policyName` select the rows of \
 the partners and policies whose names match. A caller without `PARTNER_ADMIN` finds its own \
@@ -135,16 +111,11 @@ Errors (HTTP 200): `PMS_COR_001` `request` missing; `PMS-MSD-3xx` the search is 
     ),
     responses((status = 200, description = "A page of requests, or the errors",
         body = ResponseEnvelope<PageResponse<RequestItem>>))
-)]
-pub fn requests() {}
+}
 
-/// P24: API keys (virtual columns `partnerName`, `policyName`).
-#[utoipa::path(
-    post,
-    path = "/partners/apikey/search",
-    operation_id = "searchApikey",
-    tag = "Partner searches",
-    summary = "P24: search API keys",
+op! {
+    /// P24: API keys (virtual columns `partnerName`, `policyName`).
+    keys: post "/partners/apikey/search", "searchApikey", "Partner searches", "P24: search API keys";
     description = "MOSIP's `SearchDto` over the keys' columns (`label`, `partnerId`, `policyId`, \
 `isActive`, `validToDatetime`, `crDtimes`, …); `partnerName` and `policyName` select the keys of \
 the partners and policies whose names match. The key itself is never answered. A caller without \
@@ -161,5 +132,4 @@ Errors (HTTP 200): `PMS_COR_001` `request` missing; `PMS-MSD-3xx` the search is 
     ),
     responses((status = 200, description = "A page of keys, or the errors",
         body = ResponseEnvelope<PageResponse<KeyItem>>))
-)]
-pub fn keys() {}
+}

@@ -7,13 +7,9 @@ use partner_app::paged_reads::{
 use web_support::ResponseEnvelopeV2;
 use web_support::paged::{PageQuery, PageResponseV2};
 
-/// `GET /admin-partners`.
-#[utoipa::path(
-    get,
-    path = "/admin-partners",
-    operation_id = "getAdminPartners",
-    tag = "Partners",
-    summary = "A page of partners, for admins (MOSIP 1.2.2)",
+op! {
+    /// `GET /admin-partners`.
+    admin_partners: get "/admin-partners", "getAdminPartners", "Partners", "A page of partners, for admins (MOSIP 1.2.2)";
     description = "Filtered, sorted and paged in the database. Text filters (`partnerId`, \
 `partnerType`, `orgName`, `emailAddress`, `policyGroupName`) match a case-insensitive \
 substring; `isActive` is `true` or `false`; `certificateUploadStatus` is `uploaded` or \
@@ -25,16 +21,11 @@ one of `sortFieldName` and `sortType`; `PMS_PRT_357` unknown `sortFieldName`; `P
 `pageSize` below 1 or not a number.",
     params(PageQuery, AdminPartnersQuery),
     responses((status = 200, description = "The page, or the errors", body = ResponseEnvelopeV2<PageResponseV2<PartnerSummaryDto>>))
-)]
-pub fn admin_partners() {}
+}
 
-/// `GET /partner-policy-requests`.
-#[utoipa::path(
-    get,
-    path = "/partner-policy-requests",
-    operation_id = "getAllPartnerPolicyRequests",
-    tag = "Partners",
-    summary = "A page of partner policy requests (MOSIP 1.2.2)",
+op! {
+    /// `GET /partner-policy-requests`.
+    policy_requests: get "/partner-policy-requests", "getAllPartnerPolicyRequests", "Partners", "A page of partner policy requests (MOSIP 1.2.2)";
     description = "Every request for `PARTNER_ADMIN`; otherwise those of the caller's own \
 partners (device and FTM providers left out). Filtered, sorted and paged in the database; text \
 filters (`partnerId`, `partnerType`, `orgName`, `policyId`, `policyName`, `policyGroupName`, \
@@ -50,16 +41,11 @@ no partner; `PMS_POLICY_ERROR_005` one of its partners has no policy group; \
 `PMS_POLICY_ERROR_001` its group does not exist.",
     params(PageQuery, PolicyRequestsQuery),
     responses((status = 200, description = "The page, or the errors", body = ResponseEnvelopeV2<PageResponseV2<PolicyRequestSummaryDto>>))
-)]
-pub fn policy_requests() {}
+}
 
-/// `GET /partner-api-keys`.
-#[utoipa::path(
-    get,
-    path = "/partner-api-keys",
-    operation_id = "getAllApiKeyRequests",
-    tag = "Partners",
-    summary = "A page of the auth partners' API keys (MOSIP 1.2.2)",
+op! {
+    /// `GET /partner-api-keys`.
+    api_keys: get "/partner-api-keys", "getAllApiKeyRequests", "Partners", "A page of the auth partners' API keys (MOSIP 1.2.2)";
     description = "Every key of an auth partner for `PARTNER_ADMIN`; otherwise those of the \
 caller's own partners. A key's value is never answered. Filtered, sorted and paged in the \
 database; text filters (`partnerId`, `apiKeyLabel`, `orgName`, `policyName`, `policyGroupName`) \
@@ -72,16 +58,11 @@ requests); `PMS_CERTIFICATE_ERROR_002` the caller owns no partner; `PMS_POLICY_E
 its partners has no policy group; `PMS_POLICY_ERROR_001` its group does not exist.",
     params(PageQuery, ApiKeysQuery),
     responses((status = 200, description = "The page, or the errors", body = ResponseEnvelopeV2<PageResponseV2<ApiKeySummaryDto>>))
-)]
-pub fn api_keys() {}
+}
 
-/// `GET /partners/v3`.
-#[utoipa::path(
-    get,
-    path = "/partners/v3",
-    operation_id = "getPartnersV3",
-    tag = "Partners",
-    summary = "The caller's own partners (MOSIP 1.2.2)",
+op! {
+    /// `GET /partners/v3`.
+    partners_v3: get "/partners/v3", "getPartnersV3", "Partners", "The caller's own partners (MOSIP 1.2.2)";
     description = "The partners whose user is the caller, in id order, not paged: `status` (required) \
 matches the approval status exactly (e.g. `approved`, `InProgress`), `partnerType` the type exactly \
 (e.g. `Auth_Partner`); `policyGroupAvailable=true` keeps the partners with a policy group and answers \
@@ -93,8 +74,7 @@ the caller owns no partner; `PMS_POLICY_ERROR_001` a selected partner's group do
 Without `status`, or a `policyGroupAvailable` other than `true`/`false`: HTTP 400 `PMS_COR_001`.",
     params(PartnersV3Query),
     responses((status = 200, description = "The partners, or the errors", body = ResponseEnvelopeV2<Vec<PartnerDtoV3>>))
-)]
-pub fn partners_v3() {}
+}
 
 /// The 1.2.2 partner operations (paths relative to `/v1/partnermanager`).
 #[derive(utoipa::OpenApi)]

@@ -5,16 +5,11 @@
 use policy_app::dto::ConfigDto;
 use web_support::ResponseEnvelope;
 
-#[utoipa::path(
-    get,
-    path = "/policies/config/{key}",
-    operation_id = "getValueForKey",
-    tag = "Policies",
-    summary = "PL14: a public configuration value",
+op! {
+    value: get "/policies/config/{key}", "getValueForKey", "Policies", "PL14: a public configuration value";
     description = "Answers only `pmp.allowed.policy.types`, `pmp.policy.schema.url`, \
 `pmp.<type>.policy.schema` (the schema as a JSON object) and the keys of \
 `policy.public_config`; any other key answers `{key, value: null}`. Roles: `PARTNER_ADMIN`, `POLICYMANAGER`.",
     params(("key" = String, Path, description = "The configuration key", example = "pmp.allowed.policy.types")),
     responses((status = 200, description = "The key and its value", body = ResponseEnvelope<ConfigDto>))
-)]
-pub fn value() {}
+}

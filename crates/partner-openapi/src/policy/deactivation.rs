@@ -3,13 +3,9 @@
 use policy_app::dto::{DeactivateBody, DeactivatedGroupDto, DeactivatedPolicyDto};
 use web_support::{RequestEnvelopeV2, ResponseEnvelopeV2};
 
-/// `PATCH /policies/{policyId}`.
-#[utoipa::path(
-    patch,
-    path = "/policies/{policyId}",
-    operation_id = "deactivatePolicy",
-    tag = "Policies",
-    summary = "Deactivate a policy (MOSIP 1.2.2)",
+op! {
+    /// `PATCH /policies/{policyId}`.
+    policy: patch "/policies/{policyId}", "deactivatePolicy", "Policies", "Deactivate a policy (MOSIP 1.2.2)";
     description = "Switches an activated policy off; rejected partner requests do not keep it on. \
 `POLICY_UPDATED` tells ID-Authentication. Roles: `PARTNER_ADMIN`, `POLICYMANAGER`.\n\n\
 Errors (HTTP 200, in the answer, `id` `mosip.pms.deactivate.policy.patch`): \
@@ -25,16 +21,11 @@ partner request uses it; `PMS_POL_064` a pending one does.",
             "requestTime": "2024-05-01T10:20:30.123Z", "request": {"status": "De-Activate"}})
     ),
     responses((status = 200, description = "The policy, now inactive, or the errors", body = ResponseEnvelopeV2<DeactivatedPolicyDto>))
-)]
-pub fn policy() {}
+}
 
-/// `PATCH /policies/group/{policygroupId}`.
-#[utoipa::path(
-    patch,
-    path = "/policies/group/{policygroupId}",
-    operation_id = "deactivatePolicyGroup",
-    tag = "Policy groups",
-    summary = "Deactivate a policy group (MOSIP 1.2.2)",
+op! {
+    /// `PATCH /policies/group/{policygroupId}`.
+    group: patch "/policies/group/{policygroupId}", "deactivatePolicyGroup", "Policy groups", "Deactivate a policy group (MOSIP 1.2.2)";
     description = "Switches an active group off once it holds neither activated nor draft \
 policies. Roles: `PARTNER_ADMIN`, `POLICYMANAGER`.\n\n\
 Errors (HTTP 200, in the answer, `id` `mosip.pms.deactivate.policy.group.patch`): \
@@ -48,5 +39,4 @@ holds activated and draft policies; `PMS_POL_056` activated ones; `PMS_POL_070` 
             "requestTime": "2024-05-01T10:20:30.123Z", "request": {"status": "De-Activate"}})
     ),
     responses((status = 200, description = "The group, now inactive, or the errors", body = ResponseEnvelopeV2<DeactivatedGroupDto>))
-)]
-pub fn group() {}
+}

@@ -3,13 +3,9 @@
 use policy_app::dto::{PolicyBody, PolicyCreatedDto, PolicyWithGroupDto, StatusBody, StatusDto};
 use web_support::{RequestEnvelope, ResponseEnvelope};
 
-/// PL3 `POST /policies`: a new draft.
-#[utoipa::path(
-    post,
-    path = "/policies",
-    operation_id = "definePolicy",
-    tag = "Policies",
-    summary = "PL3: create a draft policy",
+op! {
+    /// PL3 `POST /policies`: a new draft.
+    create: post "/policies", "definePolicy", "Policies", "PL3: create a draft policy";
     description = "A draft (`is_Active: false`) in an active group, valid from now for 200 years; \
 its document must be valid against the type's JSON schema. Roles: `PARTNER_ADMIN`, `POLICYMANAGER`.\n\n\
 Errors (HTTP 200): `PMS_COR_001` a field missing, blank or too long (each failing field listed); \
@@ -27,16 +23,11 @@ breaks its schema (a required property missing / anything else; every violation 
                     "allowedKycAttributes": [{"attributeName": "fullName"}]}}})
     ),
     responses((status = 200, description = "The draft (`id` and `version` echoed), or the errors", body = ResponseEnvelope<PolicyCreatedDto>))
-)]
-pub fn create() {}
+}
 
-/// PL5 `PUT /policies/{policyId}`: a new content for a draft.
-#[utoipa::path(
-    put,
-    path = "/policies/{policyId}",
-    operation_id = "updatePolicyDetails",
-    tag = "Policies",
-    summary = "PL5: update a draft policy",
+op! {
+    /// PL5 `PUT /policies/{policyId}`: a new content for a draft.
+    update: put "/policies/{policyId}", "updatePolicyDetails", "Policies", "PL5: update a draft policy";
     description = "A new name, description, version and document for a draft; the policy stays in \
 its group and type (`policyId` and `policyType` of the body are ignored). Roles: `PARTNER_ADMIN`, `POLICYMANAGER`.\n\n\
 Errors (HTTP 200): `PMS_COR_001` a field missing, blank or too long; `PMS_COR_003` no \
@@ -47,16 +38,11 @@ policy is published; `PMS_POL_009` another policy of the group has the name; `PM
     params(("policyId" = String, Path, description = "The policy's id")),
     request_body = RequestEnvelope<PolicyBody>,
     responses((status = 200, description = "The draft (`id` and `version` echoed), or the errors", body = ResponseEnvelope<PolicyCreatedDto>))
-)]
-pub fn update() {}
+}
 
-/// PL4 `POST /policies/{policyId}/group/{policygroupId}/publish`.
-#[utoipa::path(
-    post,
-    path = "/policies/{policyId}/group/{policygroupId}/publish",
-    operation_id = "publishPolicy",
-    tag = "Policies",
-    summary = "PL4: publish a draft policy",
+op! {
+    /// PL4 `POST /policies/{policyId}/group/{policygroupId}/publish`.
+    publish: post "/policies/{policyId}/group/{policygroupId}/publish", "publishPolicy", "Policies", "PL4: publish a draft policy";
     description = "The policy becomes active (`PUBLISHED`, `schema` = `policy.schema_url`) and \
 immutable. No body. Roles: `PARTNER_ADMIN`, `POLICYMANAGER`.\n\n\
 Errors (HTTP 200): `PMS_POL_016` no such group; `PMS_POL_008` no such policy; `PMS_POL_015` the \
@@ -64,16 +50,11 @@ policy is not in the group; `PMS_POL_053` the group is inactive; `PMS_POL_020` t
 published already; `PMS_POL_052` its stored document is not JSON.",
     params(("policyId" = String, Path, description = "The policy's id"), ("policygroupId" = String, Path, description = "The policy group's id")),
     responses((status = 200, description = "The published policy with its group, or the errors", body = ResponseEnvelope<PolicyWithGroupDto>))
-)]
-pub fn publish() {}
+}
 
-/// PL6 `PATCH /policies/{policyId}/group/{policygroupId}` `{status}`.
-#[utoipa::path(
-    patch,
-    path = "/policies/{policyId}/group/{policygroupId}",
-    operation_id = "updatePolicyStatus",
-    tag = "Policies",
-    summary = "PL6: change a policy's status",
+op! {
+    /// PL6 `PATCH /policies/{policyId}/group/{policygroupId}` `{status}`.
+    status: patch "/policies/{policyId}/group/{policygroupId}", "updatePolicyStatus", "Policies", "PL6: change a policy's status";
     description = "As in MOSIP, only a draft can be \"deactivated\" (which changes nothing): a \
 draft cannot be activated (publish it) and a published policy's status is fixed. Roles: `PARTNER_ADMIN`, `POLICYMANAGER`.\n\n\
 Errors (HTTP 200): `PMS_COR_003` then `PMS_COR_001` without `status`; `PMS_POL_045` a status \
@@ -88,5 +69,4 @@ the policy is published.",
             "request": {"status": "De-Active"}})
     ),
     responses((status = 200, description = "`{message}` (`id` and `version` echoed), or the errors", body = ResponseEnvelope<StatusDto>))
-)]
-pub fn status() {}
+}

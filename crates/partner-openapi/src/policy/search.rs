@@ -5,13 +5,9 @@ use web_support::page::PageResponse;
 use web_support::search::{FilterResponse, FilterValueDto, SearchDto};
 use web_support::{RequestEnvelope, ResponseEnvelope};
 
-/// PL12 `POST /policies/group/search`.
-#[utoipa::path(
-    post,
-    path = "/policies/group/search",
-    operation_id = "searchPolicyGroup",
-    tag = "Policy groups",
-    summary = "PL12: search policy groups",
+op! {
+    /// PL12 `POST /policies/group/search`.
+    groups: post "/policies/group/search", "searchPolicyGroup", "Policy groups", "PL12: search policy groups";
     description = "MOSIP's `SearchDto` over the group's columns (`id`, `name`, `desc`, `isActive`, \
 `crBy`, `crDtimes`, …), filtered, sorted and paged in the database. Roles: `PARTNER_ADMIN`, \
 `AUTH_PARTNER`, `CREDENTIAL_PARTNER`, `POLICYMANAGER`.\n\n\
@@ -25,16 +21,11 @@ type or value, sort, or pagination).",
                 "pagination": {"pageStart": 0, "pageFetch": 10}}})
     ),
     responses((status = 200, description = "A page of groups, or the errors", body = ResponseEnvelope<PageResponse<GroupEntity>>))
-)]
-pub fn groups() {}
+}
 
-/// PL13 `POST /policies/search`.
-#[utoipa::path(
-    post,
-    path = "/policies/search",
-    operation_id = "searchPolicy",
-    tag = "Policies",
-    summary = "PL13: search policies",
+op! {
+    /// PL13 `POST /policies/search`.
+    policies: post "/policies/search", "searchPolicy", "Policies", "PL13: search policies";
     description = "MOSIP's `SearchDto` plus `policyType` (`all` or a type); besides the policy's \
 columns, `policyGroupName` finds the policies of the groups whose name contains the value. \
 Roles: `PARTNER_ADMIN`, `POLICYMANAGER`.\n\n\
@@ -49,16 +40,11 @@ without `columnName`; `PMS-MSD-3xx` the search is invalid.",
                 "pagination": {"pageStart": 0, "pageFetch": 10}}})
     ),
     responses((status = 200, description = "A page of policies, or the errors", body = ResponseEnvelope<PageResponse<PolicySearchItem>>))
-)]
-pub fn policies() {}
+}
 
-/// PL15 `POST /policies/group/filtervalues`.
-#[utoipa::path(
-    post,
-    path = "/policies/group/filtervalues",
-    operation_id = "policyGroupFilterValues",
-    tag = "Policy groups",
-    summary = "PL15: the values of policy-group columns",
+op! {
+    /// PL15 `POST /policies/group/filtervalues`.
+    group_values: post "/policies/group/filtervalues", "policyGroupFilterValues", "Policy groups", "PL15: the values of policy-group columns";
     description = "MOSIP's `FilterValueDto`: the distinct (`unique`) or all values of each column, \
 narrowed by `optionalFilters`; `fieldCode` is the group's name. Roles: `PARTNER_ADMIN`, \
 `PARTNER`, `AUTH_PARTNER`, `CREDENTIAL_PARTNER`, `POLICYMANAGER`.\n\n\
@@ -70,16 +56,11 @@ Errors (HTTP 200): `PMS_COR_001` a blank column name; `PMS_COR_003` followed by 
             "request": {"filters": [{"columnName": "name", "type": "unique", "text": "auth"}]}})
     ),
     responses((status = 200, description = "The values, or the errors", body = ResponseEnvelope<FilterResponse>))
-)]
-pub fn group_values() {}
+}
 
-/// PL16 `POST /policies/filtervalues`.
-#[utoipa::path(
-    post,
-    path = "/policies/filtervalues",
-    operation_id = "policyFilterValues",
-    tag = "Policies",
-    summary = "PL16: the values of policy columns",
+op! {
+    /// PL16 `POST /policies/filtervalues`.
+    policy_values: post "/policies/filtervalues", "policyFilterValues", "Policies", "PL16: the values of policy columns";
     description = "As PL15, over policies of `policyType` (`all` or a type); `fieldCode` is the \
 policy's id. Roles: as PL15.\n\n\
 Errors (HTTP 200): `PMS_COR_001` no `policyType`, or a blank column name; `PMS_COR_003` followed \
@@ -90,5 +71,4 @@ by `PMS-MSD-317`, `PMS-MSD-322`, `PMS-MSD-324`.",
             "request": {"policyType": "Auth", "filters": [{"columnName": "name", "type": "all", "text": ""}]}})
     ),
     responses((status = 200, description = "The values, or the errors", body = ResponseEnvelope<FilterResponse>))
-)]
-pub fn policy_values() {}
+}

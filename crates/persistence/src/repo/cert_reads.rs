@@ -7,7 +7,6 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::connection::DbConnection;
-use crate::repo::like::{contains, lower};
 use crate::schema::{ca_cert_store, partner, partner_cert_store, policy_group, signing_key};
 
 /// A partner as the certificate reads see it, with its last uploaded certificate (when its
@@ -123,15 +122,9 @@ fn filtered(f: &TrustFilter) -> ca_cert_store::BoxedQuery<'static, crate::connec
     if let Some(v) = &f.partner_domain {
         q = q.filter(ca_cert_store::partner_domain.eq(v.clone()));
     }
-    if let Some(v) = &f.certificate_id {
-        q = q.filter(lower(ca_cert_store::cert_id.nullable()).like(contains(v)).escape('\\'));
-    }
-    if let Some(v) = &f.issued_to {
-        q = q.filter(lower(ca_cert_store::cert_subject.nullable()).like(contains(v)).escape('\\'));
-    }
-    if let Some(v) = &f.issued_by {
-        q = q.filter(lower(ca_cert_store::cert_issuer.nullable()).like(contains(v)).escape('\\'));
-    }
+    contains!(q, &f.certificate_id, ca_cert_store::cert_id.nullable());
+    contains!(q, &f.issued_to, ca_cert_store::cert_subject.nullable());
+    contains!(q, &f.issued_by, ca_cert_store::cert_issuer.nullable());
     if let Some((from, until)) = f.expiring_between {
         q = q.filter(ca_cert_store::cert_not_after.ge(from)).filter(ca_cert_store::cert_not_after.le(until));
     }

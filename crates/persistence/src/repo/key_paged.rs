@@ -6,7 +6,6 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::connection::DbConnection;
-use crate::repo::like::{contains, lower};
 use crate::schema::{auth_policy, partner, partner_policy as pp, policy_group};
 
 /// The columns the key list sorts by (MOSIP's `partnerId`, `apiKeyLabel`, …).
@@ -62,21 +61,11 @@ macro_rules! filtered {
             .filter(pp::is_deleted.eq(false))
             .filter(partner::partner_type_code.eq("Auth_Partner"))
             .into_boxed::<crate::connection::MultiBackend>();
-        if let Some(v) = &f.partner_id {
-            q = q.filter(lower(pp::part_id.nullable()).like(contains(v)).escape('\\'));
-        }
-        if let Some(v) = &f.api_key_label {
-            q = q.filter(lower(pp::label.nullable()).like(contains(v)).escape('\\'));
-        }
-        if let Some(v) = &f.org_name {
-            q = q.filter(lower(partner::name.nullable()).like(contains(v)).escape('\\'));
-        }
-        if let Some(v) = &f.policy_name {
-            q = q.filter(lower(auth_policy::name.nullable()).like(contains(v)).escape('\\'));
-        }
-        if let Some(v) = &f.policy_group_name {
-            q = q.filter(lower(policy_group::name.nullable()).like(contains(v)).escape('\\'));
-        }
+        contains!(q, &f.partner_id, pp::part_id.nullable());
+        contains!(q, &f.api_key_label, pp::label.nullable());
+        contains!(q, &f.org_name, partner::name.nullable());
+        contains!(q, &f.policy_name, auth_policy::name.nullable());
+        contains!(q, &f.policy_group_name, policy_group::name.nullable());
         match f.active {
             None => {}
             Some(None) => q = q.filter(pp::part_id.ne(pp::part_id)),
@@ -103,56 +92,14 @@ pub fn key_summaries(
     let q = filtered!(filter);
     let q = match sort {
         None => q.order(pp::cr_dtimes.desc()),
-        Some((K::PartnerId, d)) => {
-            if d {
-                q.order(pp::part_id.desc())
-            } else {
-                q.order(pp::part_id.asc())
-            }
-        }
-        Some((K::ApiKeyLabel, d)) => {
-            if d {
-                q.order(pp::label.desc())
-            } else {
-                q.order(pp::label.asc())
-            }
-        }
-        Some((K::OrgName, d)) => {
-            if d {
-                q.order(partner::name.desc())
-            } else {
-                q.order(partner::name.asc())
-            }
-        }
-        Some((K::PolicyName, d)) => {
-            if d {
-                q.order(auth_policy::name.desc())
-            } else {
-                q.order(auth_policy::name.asc())
-            }
-        }
-        Some((K::PolicyGroupName, d)) => {
-            if d {
-                q.order(policy_group::name.desc())
-            } else {
-                q.order(policy_group::name.asc())
-            }
-        }
+        Some((K::PartnerId, d)) => by!(q, pp::part_id, d),
+        Some((K::ApiKeyLabel, d)) => by!(q, pp::label, d),
+        Some((K::OrgName, d)) => by!(q, partner::name, d),
+        Some((K::PolicyName, d)) => by!(q, auth_policy::name, d),
+        Some((K::PolicyGroupName, d)) => by!(q, policy_group::name, d),
         // by label: activated < deactivated
-        Some((K::Status, d)) => {
-            if d {
-                q.order(pp::is_active.asc())
-            } else {
-                q.order(pp::is_active.desc())
-            }
-        }
-        Some((K::CreatedDateTime, d)) => {
-            if d {
-                q.order(pp::cr_dtimes.desc())
-            } else {
-                q.order(pp::cr_dtimes.asc())
-            }
-        }
+        Some((K::Status, d)) => by!(q, pp::is_active, !d),
+        Some((K::CreatedDateTime, d)) => by!(q, pp::cr_dtimes, d),
     };
     let rows = q
         .then_order_by(pp::policy_api_key.asc())

@@ -28,6 +28,35 @@ macro_rules! mosip_row {
     };
 }
 
+/// Keeps the rows of the boxed query `$q` whose nullable text `$col` contains `$value` (an
+/// `&Option<String>`; none: no condition), case-insensitively.
+macro_rules! contains {
+    ($q:ident, $value:expr, $col:expr) => {
+        if let Some(v) = $value {
+            $q = $q.filter(crate::repo::like::lower($col).like(crate::repo::like::contains(v)).escape('\\'));
+        }
+    };
+}
+
+/// Orders the boxed query `$q` by `$e`, descending when `$desc`.
+macro_rules! by {
+    ($q:expr, $e:expr, $desc:expr) => {
+        if $desc { $q.order($e.desc()) } else { $q.order($e.asc()) }
+    };
+}
+
+/// Orders the boxed query `$q` over table `$t` by MOSIP's status label: approved (and active),
+/// deactivated (approved, inactive), pending_approval, rejected; reversed when `$desc`.
+macro_rules! by_status {
+    ($q:expr, $t:ident, $desc:expr) => {
+        if $desc {
+            $q.order(($t::approval_status.desc(), $t::is_active.asc()))
+        } else {
+            $q.order(($t::approval_status.asc(), $t::is_active.desc()))
+        }
+    };
+}
+
 /// A struct literal of `$ty`: the fields given, then the audit fields, which are
 /// - `taken from r`: moved from the row `r` (a domain value read from its row);
 /// - `copied from d`: cloned from the domain value `d`, not deleted (the row of a domain value);

@@ -9,7 +9,7 @@ use diesel::prelude::*;
 use diesel::sql_types::{Nullable, Text};
 
 use crate::connection::{Backend, DbConnection, MultiBackend};
-use crate::repo::like::{contains, lower};
+use crate::repo::like::lower;
 use crate::schema::{notifications, user_details};
 
 /// `notification_status` of a notification the partner has not dismissed.
@@ -100,15 +100,9 @@ fn filtered(backend: Backend, f: &NotificationFilter) -> notifications::BoxedQue
     if let Some(v) = &f.status {
         q = q.filter(lower(n::notification_status.nullable()).eq(v.to_lowercase()));
     }
-    if let Some(v) = &f.certificate_id {
-        q = q.filter(lower(certificate_field(backend, "certificateId")).like(contains(v)).escape('\\'));
-    }
-    if let Some(v) = &f.issued_by {
-        q = q.filter(lower(certificate_field(backend, "issuedBy")).like(contains(v)).escape('\\'));
-    }
-    if let Some(v) = &f.issued_to {
-        q = q.filter(lower(certificate_field(backend, "issuedTo")).like(contains(v)).escape('\\'));
-    }
+    contains!(q, &f.certificate_id, certificate_field(backend, "certificateId"));
+    contains!(q, &f.issued_by, certificate_field(backend, "issuedBy"));
+    contains!(q, &f.issued_to, certificate_field(backend, "issuedTo"));
     if let Some(v) = &f.partner_domain {
         q = q.filter(lower(certificate_field(backend, "partnerDomain")).eq(v.to_lowercase()));
     }

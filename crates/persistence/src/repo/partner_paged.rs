@@ -5,7 +5,6 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::connection::{DbConnection, MultiBackend};
-use crate::repo::like::{contains, lower};
 use crate::schema::{partner, policy_group};
 
 /// The columns the partner list sorts by (MOSIP's `partnerId`, `partnerType`, …).
@@ -55,21 +54,11 @@ type Joined = diesel::dsl::LeftJoin<partner::table, policy_group::table>;
 
 fn filtered(f: &PartnerFilter) -> diesel::helper_types::IntoBoxed<'static, Joined, MultiBackend> {
     let mut q = partner::table.left_join(policy_group::table).filter(partner::is_deleted.eq(false)).into_boxed();
-    if let Some(v) = &f.partner_id {
-        q = q.filter(lower(partner::id.nullable()).like(contains(v)).escape('\\'));
-    }
-    if let Some(v) = &f.partner_type {
-        q = q.filter(lower(partner::partner_type_code.nullable()).like(contains(v)).escape('\\'));
-    }
-    if let Some(v) = &f.org_name {
-        q = q.filter(lower(partner::name.nullable()).like(contains(v)).escape('\\'));
-    }
-    if let Some(v) = &f.policy_group_name {
-        q = q.filter(lower(policy_group::name.nullable()).like(contains(v)).escape('\\'));
-    }
-    if let Some(v) = &f.email_address {
-        q = q.filter(lower(partner::email_id).like(contains(v)).escape('\\'));
-    }
+    contains!(q, &f.partner_id, partner::id.nullable());
+    contains!(q, &f.partner_type, partner::partner_type_code.nullable());
+    contains!(q, &f.org_name, partner::name.nullable());
+    contains!(q, &f.policy_group_name, policy_group::name.nullable());
+    contains!(q, &f.email_address, partner::email_id);
     if let Some(active) = f.is_active {
         q = q.filter(partner::is_active.eq(active));
     }
@@ -95,78 +84,18 @@ pub fn partner_summaries(
     let q = filtered(filter);
     let q = match sort {
         None => q.order(partner::cr_dtimes.desc()),
-        Some((K::PartnerId, d)) => {
-            if d {
-                q.order(partner::id.desc())
-            } else {
-                q.order(partner::id.asc())
-            }
-        }
-        Some((K::PartnerType, d)) => {
-            if d {
-                q.order(partner::partner_type_code.desc())
-            } else {
-                q.order(partner::partner_type_code.asc())
-            }
-        }
-        Some((K::OrgName, d)) => {
-            if d {
-                q.order(partner::name.desc())
-            } else {
-                q.order(partner::name.asc())
-            }
-        }
-        Some((K::PolicyGroupId, d)) => {
-            if d {
-                q.order(partner::policy_group_id.desc())
-            } else {
-                q.order(partner::policy_group_id.asc())
-            }
-        }
-        Some((K::PolicyGroupName, d)) => {
-            if d {
-                q.order(policy_group::name.desc())
-            } else {
-                q.order(policy_group::name.asc())
-            }
-        }
-        Some((K::EmailAddress, d)) => {
-            if d {
-                q.order(partner::email_id.desc())
-            } else {
-                q.order(partner::email_id.asc())
-            }
-        }
+        Some((K::PartnerId, d)) => by!(q, partner::id, d),
+        Some((K::PartnerType, d)) => by!(q, partner::partner_type_code, d),
+        Some((K::OrgName, d)) => by!(q, partner::name, d),
+        Some((K::PolicyGroupId, d)) => by!(q, partner::policy_group_id, d),
+        Some((K::PolicyGroupName, d)) => by!(q, policy_group::name, d),
+        Some((K::EmailAddress, d)) => by!(q, partner::email_id, d),
         // by label: not_uploaded < uploaded
-        Some((K::CertificateUploadStatus, d)) => {
-            if d {
-                q.order(partner::certificate_alias.is_null().asc())
-            } else {
-                q.order(partner::certificate_alias.is_null().desc())
-            }
-        }
-        Some((K::Status, d)) => {
-            if d {
-                q.order(partner::approval_status.desc())
-            } else {
-                q.order(partner::approval_status.asc())
-            }
-        }
+        Some((K::CertificateUploadStatus, d)) => by!(q, partner::certificate_alias.is_null(), !d),
+        Some((K::Status, d)) => by!(q, partner::approval_status, d),
         // as MOSIP: ascending lists the active partners first
-        Some((K::IsActive, d)) => {
-            if d {
-                q.order(partner::is_active.asc())
-            } else {
-                q.order(partner::is_active.desc())
-            }
-        }
-        Some((K::CreatedDateTime, d)) => {
-            if d {
-                q.order(partner::cr_dtimes.desc())
-            } else {
-                q.order(partner::cr_dtimes.asc())
-            }
-        }
+        Some((K::IsActive, d)) => by!(q, partner::is_active, !d),
+        Some((K::CreatedDateTime, d)) => by!(q, partner::cr_dtimes, d),
     };
     let rows = q
         .then_order_by(partner::id.asc())

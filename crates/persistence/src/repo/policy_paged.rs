@@ -8,7 +8,6 @@ use partner_domain::partner::{APPROVED, IN_PROGRESS};
 use policy_domain::{PoliciesOfGroup, PolicyGroup, PolicyGroupId, PolicyId, PolicyStatus, RequestsOfPolicy};
 
 use crate::connection::{DbConnection, MultiBackend};
-use crate::repo::like::{contains, lower};
 use crate::repo::load_as;
 use crate::repo::policy::GroupRow;
 use crate::schema::{auth_policy, partner_policy_request, policy_group};
@@ -55,21 +54,11 @@ type Joined = diesel::dsl::InnerJoin<auth_policy::table, policy_group::table>;
 fn filtered(f: &PolicyFilter) -> diesel::helper_types::IntoBoxed<'static, Joined, MultiBackend> {
     let mut q =
         auth_policy::table.inner_join(policy_group::table).filter(auth_policy::is_deleted.eq(false)).into_boxed();
-    if let Some(v) = &f.policy_id {
-        q = q.filter(lower(auth_policy::id.nullable()).like(contains(v)).escape('\\'));
-    }
-    if let Some(v) = &f.policy_type {
-        q = q.filter(lower(auth_policy::policy_type.nullable()).like(contains(v)).escape('\\'));
-    }
-    if let Some(v) = &f.policy_name {
-        q = q.filter(lower(auth_policy::name.nullable()).like(contains(v)).escape('\\'));
-    }
-    if let Some(v) = &f.policy_description {
-        q = q.filter(lower(auth_policy::descr.nullable()).like(contains(v)).escape('\\'));
-    }
-    if let Some(v) = &f.policy_group_name {
-        q = q.filter(lower(policy_group::name.nullable()).like(contains(v)).escape('\\'));
-    }
+    contains!(q, &f.policy_id, auth_policy::id.nullable());
+    contains!(q, &f.policy_type, auth_policy::policy_type.nullable());
+    contains!(q, &f.policy_name, auth_policy::name.nullable());
+    contains!(q, &f.policy_description, auth_policy::descr.nullable());
+    contains!(q, &f.policy_group_name, policy_group::name.nullable());
     match f.status {
         None => q,
         Some(None) => q.filter(auth_policy::id.ne(auth_policy::id)),
@@ -94,23 +83,17 @@ pub fn policy_summaries(
     let q = filtered(filter);
     let q = match sort {
         None => q.order(auth_policy::cr_dtimes.desc()),
-        Some((K::PolicyId, false)) => q.order(auth_policy::id.asc()),
-        Some((K::PolicyId, true)) => q.order(auth_policy::id.desc()),
-        Some((K::PolicyName, false)) => q.order(auth_policy::name.asc()),
-        Some((K::PolicyName, true)) => q.order(auth_policy::name.desc()),
-        Some((K::PolicyDescription, false)) => q.order(auth_policy::descr.asc()),
-        Some((K::PolicyDescription, true)) => q.order(auth_policy::descr.desc()),
-        Some((K::PolicyGroupId, false)) => q.order(policy_group::id.asc()),
-        Some((K::PolicyGroupId, true)) => q.order(policy_group::id.desc()),
-        Some((K::PolicyGroupName, false)) => q.order(policy_group::name.asc()),
-        Some((K::PolicyGroupName, true)) => q.order(policy_group::name.desc()),
+        Some((K::PolicyId, d)) => by!(q, auth_policy::id, d),
+        Some((K::PolicyName, d)) => by!(q, auth_policy::name, d),
+        Some((K::PolicyDescription, d)) => by!(q, auth_policy::descr, d),
+        Some((K::PolicyGroupId, d)) => by!(q, policy_group::id, d),
+        Some((K::PolicyGroupName, d)) => by!(q, policy_group::name, d),
         // by label: activated < deactivated < draft
         Some((K::Status, false)) => {
             q.order((auth_policy::policy_schema.is_null().asc(), auth_policy::is_active.desc()))
         }
         Some((K::Status, true)) => q.order((auth_policy::policy_schema.is_null().desc(), auth_policy::is_active.asc())),
-        Some((K::CreatedDateTime, false)) => q.order(auth_policy::cr_dtimes.asc()),
-        Some((K::CreatedDateTime, true)) => q.order(auth_policy::cr_dtimes.desc()),
+        Some((K::CreatedDateTime, d)) => by!(q, auth_policy::cr_dtimes, d),
     };
     let rows = q
         .then_order_by(auth_policy::id.asc())

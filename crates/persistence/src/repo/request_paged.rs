@@ -6,7 +6,6 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::connection::DbConnection;
-use crate::repo::like::{contains, lower};
 use crate::schema::{auth_policy, partner, partner_policy_request as ppr, policy_group};
 
 /// The columns the request list sorts by (MOSIP's `partnerId`, `policyName`, …).
@@ -69,28 +68,13 @@ macro_rules! filtered {
             .left_join(auth_policy::table.on(auth_policy::id.eq(ppr::policy_id)))
             .filter(ppr::is_deleted.eq(false))
             .into_boxed::<crate::connection::MultiBackend>();
-        let like = |v: &String| contains(v);
-        if let Some(v) = &f.partner_id {
-            q = q.filter(lower(ppr::part_id.nullable()).like(like(v)).escape('\\'));
-        }
-        if let Some(v) = &f.partner_type {
-            q = q.filter(lower(partner::partner_type_code.nullable()).like(like(v)).escape('\\'));
-        }
-        if let Some(v) = &f.org_name {
-            q = q.filter(lower(partner::name.nullable()).like(like(v)).escape('\\'));
-        }
-        if let Some(v) = &f.policy_id {
-            q = q.filter(lower(ppr::policy_id.nullable()).like(like(v)).escape('\\'));
-        }
-        if let Some(v) = &f.policy_name {
-            q = q.filter(lower(auth_policy::name.nullable()).like(like(v)).escape('\\'));
-        }
-        if let Some(v) = &f.policy_group_name {
-            q = q.filter(lower(policy_group::name.nullable()).like(like(v)).escape('\\'));
-        }
-        if let Some(v) = &f.partner_comment {
-            q = q.filter(lower(ppr::request_detail.nullable()).like(like(v)).escape('\\'));
-        }
+        contains!(q, &f.partner_id, ppr::part_id.nullable());
+        contains!(q, &f.partner_type, partner::partner_type_code.nullable());
+        contains!(q, &f.org_name, partner::name.nullable());
+        contains!(q, &f.policy_id, ppr::policy_id.nullable());
+        contains!(q, &f.policy_name, auth_policy::name.nullable());
+        contains!(q, &f.policy_group_name, policy_group::name.nullable());
+        contains!(q, &f.partner_comment, ppr::request_detail.nullable());
         if let Some(v) = &f.status {
             q = q.filter(ppr::status_code.eq(v.clone()));
         }
@@ -115,69 +99,15 @@ pub fn request_summaries(
     let q = filtered!(filter);
     let q = match sort {
         None => q.order(ppr::cr_dtimes.desc()),
-        Some((K::PartnerId, d)) => {
-            if d {
-                q.order(ppr::part_id.desc())
-            } else {
-                q.order(ppr::part_id.asc())
-            }
-        }
-        Some((K::PartnerType, d)) => {
-            if d {
-                q.order(partner::partner_type_code.desc())
-            } else {
-                q.order(partner::partner_type_code.asc())
-            }
-        }
-        Some((K::OrgName, d)) => {
-            if d {
-                q.order(partner::name.desc())
-            } else {
-                q.order(partner::name.asc())
-            }
-        }
-        Some((K::PolicyId, d)) => {
-            if d {
-                q.order(ppr::policy_id.desc())
-            } else {
-                q.order(ppr::policy_id.asc())
-            }
-        }
-        Some((K::PolicyGroupName, d)) => {
-            if d {
-                q.order(policy_group::name.desc())
-            } else {
-                q.order(policy_group::name.asc())
-            }
-        }
-        Some((K::PolicyName, d)) => {
-            if d {
-                q.order(auth_policy::name.desc())
-            } else {
-                q.order(auth_policy::name.asc())
-            }
-        }
-        Some((K::Status, d)) => {
-            if d {
-                q.order(ppr::status_code.desc())
-            } else {
-                q.order(ppr::status_code.asc())
-            }
-        }
-        Some((K::RequestDetail, d)) => {
-            if d {
-                q.order(ppr::request_detail.desc())
-            } else {
-                q.order(ppr::request_detail.asc())
-            }
-        }
-        Some((K::CreatedDateTime, d)) => {
-            if d {
-                q.order(ppr::cr_dtimes.desc())
-            } else {
-                q.order(ppr::cr_dtimes.asc())
-            }
-        }
+        Some((K::PartnerId, d)) => by!(q, ppr::part_id, d),
+        Some((K::PartnerType, d)) => by!(q, partner::partner_type_code, d),
+        Some((K::OrgName, d)) => by!(q, partner::name, d),
+        Some((K::PolicyId, d)) => by!(q, ppr::policy_id, d),
+        Some((K::PolicyGroupName, d)) => by!(q, policy_group::name, d),
+        Some((K::PolicyName, d)) => by!(q, auth_policy::name, d),
+        Some((K::Status, d)) => by!(q, ppr::status_code, d),
+        Some((K::RequestDetail, d)) => by!(q, ppr::request_detail, d),
+        Some((K::CreatedDateTime, d)) => by!(q, ppr::cr_dtimes, d),
     };
     let rows = q
         .then_order_by(ppr::id.asc())

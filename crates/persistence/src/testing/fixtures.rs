@@ -1,12 +1,13 @@
 //! Rows tests put straight into the store (policy groups and policies are another feature's, so
 //! the partner and MISP tests insert them rather than going through the policy manager).
-//! Start from [`GroupFixture::new`] / [`PolicyFixture::new`] and change what the test is about.
+//! Start from [`GroupFixture::new`] / [`PolicyFixture::new`] and change what the test is about;
+//! [`insert_partner`] and [`insert_request`] write the partner service's rows.
 
 use chrono::{Duration, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
 use crate::connection::DbConnection;
-use crate::schema::{auth_policy, policy_group};
+use crate::schema::{auth_policy, partner, partner_policy_request, policy_group};
 
 /// A `policy_group` row: active, not deleted, owned and created now by `tester`, description `d`.
 #[derive(Debug, Clone)]
@@ -112,4 +113,51 @@ impl PolicyFixture {
             ))
             .execute(conn)
     }
+}
+
+/// A `partner` row as the partner service creates it: named `{id} org`, owned by user `id`,
+/// approved, created by `test` at `at`.
+pub fn insert_partner(
+    conn: &mut DbConnection,
+    id: &str,
+    partner_type: &str,
+    active: bool,
+    at: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::insert_into(partner::table)
+        .values((
+            partner::id.eq(id),
+            partner::name.eq(format!("{id} org")),
+            partner::user_id.eq(id),
+            partner::partner_type_code.eq(partner_type),
+            partner::approval_status.eq("Approved"),
+            partner::is_active.eq(active),
+            partner::cr_by.eq("test"),
+            partner::cr_dtimes.eq(at),
+            partner::is_deleted.eq(false),
+        ))
+        .execute(conn)
+}
+
+/// A request of `partner` for `policy` in `status` (id `r-{partner}-{policy}`), made at `at`.
+pub fn insert_request(
+    conn: &mut DbConnection,
+    partner: &str,
+    policy: &str,
+    status: &str,
+    at: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::insert_into(partner_policy_request::table)
+        .values((
+            partner_policy_request::id.eq(format!("r-{partner}-{policy}")),
+            partner_policy_request::part_id.eq(partner),
+            partner_policy_request::policy_id.eq(policy),
+            partner_policy_request::request_datetimes.eq(at),
+            partner_policy_request::request_detail.eq("d"),
+            partner_policy_request::status_code.eq(status),
+            partner_policy_request::cr_by.eq("test"),
+            partner_policy_request::cr_dtimes.eq(at),
+            partner_policy_request::is_deleted.eq(false),
+        ))
+        .execute(conn)
 }

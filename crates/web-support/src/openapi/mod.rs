@@ -6,6 +6,7 @@
 //! - [`schema`]: the envelope's generic pieces and the error answer.
 //! - [`serve`]: the JSON at `…/v3/api-docs` and Swagger UI at `…/swagger-ui/`.
 //! - [`drift`]: the check that route table and document describe the same operations.
+//! - [`openapi_op!`](crate::openapi_op): an operation on an empty function, its head on one line.
 
 #[cfg(feature = "testing")]
 #[expect(clippy::panic, reason = "test support fails the test loudly")]
@@ -34,4 +35,16 @@ pub struct ActuatorApi;
 /// Registers `…/actuator/health` and `…/actuator/prometheus` in the current scope.
 pub fn register_actuator(r: &mut Registrar<'_>) {
     r.get("/actuator/health", crate::health::health).get("/actuator/prometheus", crate::metrics::prometheus);
+}
+
+/// An operation on the empty function `name`: `name: method "path", "operationId", "tag",
+/// "summary";` then the rest of what `#[utoipa::path]` takes (description, parameters, bodies,
+/// answers).
+#[macro_export]
+macro_rules! openapi_op {
+    ($(#[$doc:meta])* $name:ident: $method:ident $path:literal, $id:literal, $tag:literal, $summary:literal; $($rest:tt)*) => {
+        $(#[$doc])*
+        #[utoipa::path($method, path = $path, operation_id = $id, tag = $tag, summary = $summary, $($rest)*)]
+        pub fn $name() {}
+    };
 }

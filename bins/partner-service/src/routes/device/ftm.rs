@@ -10,43 +10,28 @@ use device_app::ftm_certificate::{self as certificate, FtmCertificateData, FtmCe
 use device_app::{ftm, roles, search};
 use partner_app::certificates::CertificateConfig;
 use rand_core::OsRng;
-use web_support::{Answer, Db, Envelope, Principal, Reply};
+use web_support::{Answer, Db, Principal, Reply};
 
-/// `POST /ftpchipdetail`.
-#[tracing::instrument(skip_all)]
-pub async fn create(principal: Principal, db: web::Data<Db>, body: Envelope<FtmChipRequest>) -> Answer<IdDto> {
-    principal.require_any(roles::FTM_PROVIDERS)?;
-    let request = body.request()?;
-    Ok(Reply::ok(db.call(move |store| ftm::create(store, &principal, request)).await?))
-}
+web_support::enveloped! {
+    /// `POST /ftpchipdetail`.
+    pub fn create(FtmChipRequest) -> IdDto;
+    roles::FTM_PROVIDERS, |store, principal, request| ftm::create(store, principal, request);
 
-/// `PUT /ftpchipdetail`.
-#[tracing::instrument(skip_all)]
-pub async fn update(principal: Principal, db: web::Data<Db>, body: Envelope<FtmChipUpdateRequest>) -> Answer<IdDto> {
-    principal.require_any(roles::FTM_PROVIDERS)?;
-    let request = body.request()?;
-    Ok(Reply::ok(db.call(move |store| ftm::update(store, &principal, request)).await?))
-}
+    /// `PUT /ftpchipdetail`.
+    pub fn update(FtmChipUpdateRequest) -> IdDto;
+    roles::FTM_PROVIDERS, |store, principal, request| ftm::update(store, principal, request);
 
-/// `PATCH /ftpchipdetail`.
-#[tracing::instrument(skip_all)]
-pub async fn decide(principal: Principal, db: web::Data<Db>, body: Envelope<FtmChipStatusRequest>) -> Answer<String> {
-    principal.require_any(roles::APPROVERS)?;
-    let request = body.request()?;
-    Ok(Reply::ok(db.call(move |store| ftm::decide(store, &principal, request)).await?))
-}
+    /// `PATCH /ftpchipdetail`.
+    pub fn decide(FtmChipStatusRequest) -> String;
+    roles::APPROVERS, |store, principal, request| ftm::decide(store, principal, request);
 
-/// `POST /ftpchipdetail/uploadcertificate`.
-#[tracing::instrument(skip_all)]
-pub async fn upload_certificate(
-    principal: Principal,
-    db: web::Data<Db>,
-    cfg: web::Data<CertificateConfig>,
-    body: Envelope<FtmCertificateRequest>,
-) -> Answer<FtmCertificateResponse> {
-    principal.require_any(roles::FTM_PROVIDERS)?;
-    let request = body.request()?;
-    Ok(Reply::ok(db.call(move |store| certificate::upload(store, &principal, &cfg, request, &mut OsRng)).await?))
+    /// `POST /ftpchipdetail/uploadcertificate`.
+    pub fn upload_certificate(FtmCertificateRequest, cfg: CertificateConfig) -> FtmCertificateResponse;
+    roles::FTM_PROVIDERS, |store, principal, request| certificate::upload(store, principal, &cfg, request, &mut OsRng);
+
+    /// `POST /ftpchipdetail/search`.
+    pub fn search(SearchDto) -> PageResponse<FtmChipItem>;
+    roles::FTM_PROVIDERS, |store, principal, request| search::ftm_chips(store, principal, request);
 }
 
 /// `GET /ftpchipdetail/getPartnerCertificate/{ftpChipDetailId}`.
@@ -59,16 +44,4 @@ pub async fn get_certificate(
     principal.require_any(roles::FTM_PROVIDERS)?;
     let chip = path.into_inner();
     Ok(Reply::ok(db.call(move |store| certificate::certificate(store, &principal, &chip)).await?))
-}
-
-/// `POST /ftpchipdetail/search`.
-#[tracing::instrument(skip_all)]
-pub async fn search(
-    principal: Principal,
-    db: web::Data<Db>,
-    body: Envelope<SearchDto>,
-) -> Answer<PageResponse<FtmChipItem>> {
-    principal.require_any(roles::FTM_PROVIDERS)?;
-    let request = body.request()?;
-    Ok(Reply::ok(db.call(move |store| search::ftm_chips(store, &principal, request)).await?))
 }

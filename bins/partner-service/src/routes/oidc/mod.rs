@@ -1,11 +1,9 @@
 //! `/v1/partnermanager/oauth/client/**` and the deprecated `/oidc/client/**`: OIDC clients of
 //! eSignet's relying parties. Any authenticated caller may call them (as MOSIP); ownership is
-//! checked by the operations.
+//! checked by the operations. The two forms share their handlers; the deprecated one names
+//! clients in one language and audits a successful create or update (as MOSIP).
 
-// the error lists below are used by these
-mod deprecated;
 mod list;
-mod oauth;
 
 use actix_web::web;
 use partner_app::oidc::{self, ClientAnswer, ClientDetail, CreateBody, Flavour, OidcConfig, UpdateBody};
@@ -14,27 +12,46 @@ use web_support::{Answer, Db, Envelope, Principal, Reply};
 
 /// The OIDC client routes (relative to `/v1/partnermanager`).
 pub fn register(r: &mut Registrar<'_>) {
-    r.resource("/oauth/client", |m| m.post(oauth::create).get(list::list))
-        .resource("/oauth/client/{client_id}", |m| m.put(oauth::update).get(oauth::get))
-        .post("/oidc/client", deprecated::create)
-        .resource("/oidc/client/{client_id}", |m| m.put(deprecated::update).get(deprecated::get));
+    r.resource("/oauth/client", |m| m.post(create::<OAuth>).get(list::list))
+        .resource("/oauth/client/{client_id}", |m| m.put(update::<OAuth>).get(get))
+        .post("/oidc/client", create::<Oidc>)
+        .resource("/oidc/client/{client_id}", |m| m.put(update::<Oidc>).get(get));
 }
 
-/// A create in either form.
-async fn create_as(
-    flavour: Flavour,
+/// The form of the API a route serves.
+trait Form {
+    const FLAVOUR: Flavour;
+}
+
+/// `/oauth/client`.
+struct OAuth;
+
+impl Form for OAuth {
+    const FLAVOUR: Flavour = Flavour::OAuth;
+}
+
+/// The deprecated `/oidc/client`.
+struct Oidc;
+
+impl Form for Oidc {
+    const FLAVOUR: Flavour = Flavour::Oidc;
+}
+
+/// A new client for an authentication partner's approved policy.
+#[tracing::instrument(skip_all)]
+async fn create<F: Form>(
     principal: Principal,
     db: web::Data<Db>,
     cfg: web::Data<OidcConfig>,
     body: Envelope<CreateBody>,
 ) -> Answer<ClientAnswer> {
     let request = body.request()?;
-    Ok(Reply::ok(db.call(move |store| oidc::create(store, &principal, &cfg, flavour, request)).await?))
+    Ok(Reply::ok(db.call(move |store| oidc::create(store, &principal, &cfg, F::FLAVOUR, request)).await?))
 }
 
-/// An update in either form.
-async fn update_as(
-    flavour: Flavour,
+/// Changes a client, or only its status.
+#[tracing::instrument(skip_all, fields(client_id = %path))]
+async fn update<F: Form>(
     principal: Principal,
     db: web::Data<Db>,
     cfg: web::Data<OidcConfig>,
@@ -43,11 +60,12 @@ async fn update_as(
 ) -> Answer<ClientAnswer> {
     let request = body.request()?;
     let id = path.into_inner();
-    Ok(Reply::ok(db.call(move |store| oidc::update(store, &principal, &cfg, flavour, &id, request)).await?))
+    Ok(Reply::ok(db.call(move |store| oidc::update(store, &principal, &cfg, F::FLAVOUR, &id, request)).await?))
 }
 
-/// A read, the same in both forms.
-async fn get_any(
+/// A client, the caller's own (an admin: any); the same in both forms.
+#[tracing::instrument(skip_all, fields(client_id = %path))]
+async fn get(
     principal: Principal,
     db: web::Data<Db>,
     cfg: web::Data<OidcConfig>,

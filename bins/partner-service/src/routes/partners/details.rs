@@ -3,10 +3,12 @@
 use actix_web::web;
 use partner_app::PartnerConfig;
 use partner_app::details::{self, ContactBody, PartnerDetails, UpdateBody};
-use partner_app::dto::{ApiVersion, PartnerResponse, RETRIEVE_ID, RETRIEVE_VERSION};
+use partner_app::dto::{PartnerResponse, RETRIEVE_ID, RETRIEVE_VERSION};
 use web_support::{Answer, Db, Envelope, Principal, Reply};
 
 use partner_app::roles;
+
+use super::Version;
 
 /// P4: a partner (self or admin).
 #[tracing::instrument(skip_all, fields(partner_id = %path))]
@@ -17,41 +19,20 @@ pub async fn get(principal: Principal, db: web::Data<Db>, path: web::Path<String
     Ok(Reply::named(found, RETRIEVE_ID, RETRIEVE_VERSION))
 }
 
-/// P5: address and contact number (logo and additional information stay as they are).
+/// P5 `PUT /partners/{partnerId}`: address and contact number (logo and additional information
+/// stay as they are); P6 `PUT /partners/v2/{partnerId}`: also logo and additional information,
+/// when the request carries them.
 #[tracing::instrument(skip_all, fields(partner_id = %path))]
-pub async fn update_v1(
+pub(super) async fn update<V: Version>(
     principal: Principal,
     db: web::Data<Db>,
     cfg: web::Data<PartnerConfig>,
     path: web::Path<String>,
     body: Envelope<UpdateBody>,
-) -> Answer<PartnerResponse> {
-    update(principal, db, cfg, path, body, ApiVersion::V1).await
-}
-
-/// P6: also logo and additional information, when the request carries them.
-#[tracing::instrument(skip_all, fields(partner_id = %path))]
-pub async fn update_v2(
-    principal: Principal,
-    db: web::Data<Db>,
-    cfg: web::Data<PartnerConfig>,
-    path: web::Path<String>,
-    body: Envelope<UpdateBody>,
-) -> Answer<PartnerResponse> {
-    update(principal, db, cfg, path, body, ApiVersion::V2).await
-}
-
-async fn update(
-    principal: Principal,
-    db: web::Data<Db>,
-    cfg: web::Data<PartnerConfig>,
-    path: web::Path<String>,
-    body: Envelope<UpdateBody>,
-    version: ApiVersion,
 ) -> Answer<PartnerResponse> {
     principal.require_any(roles::PARTNER_SELF)?;
     principal.require_self_or_admin(&path)?;
-    db.echo(body, move |store, request| details::update(store, &principal, &cfg, &path, request, version)).await
+    db.echo(body, move |store, request| details::update(store, &principal, &cfg, &path, request, V::API)).await
 }
 
 /// P7: adds a contact, or updates the partner's contact with that e-mail.

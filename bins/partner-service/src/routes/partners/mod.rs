@@ -13,14 +13,35 @@ pub(crate) mod requests;
 pub(crate) mod search;
 pub(crate) mod v2_reads;
 
+use partner_app::dto::ApiVersion;
 use web_support::openapi::Registrar;
+
+/// The version of MOSIP's API a route serves: `/partners/v2…` also reads and answers the logo and
+/// additional information.
+trait Version {
+    const API: ApiVersion;
+}
+
+/// `/partners`, `/partners/{partnerId}`.
+struct V1;
+
+impl Version for V1 {
+    const API: ApiVersion = ApiVersion::V1;
+}
+
+/// `/partners/v2`, `/partners/v2/{partnerId}`.
+struct V2;
+
+impl Version for V2 {
+    const API: ApiVersion = ApiVersion::V2;
+}
 
 /// The partner routes (relative to `/v1/partnermanager`), literal paths first.
 pub fn register(r: &mut Registrar<'_>) {
     r.configure(v2_reads::register).configure(cert_reads::register);
-    r.resource("/partners", |m| m.post(registration::register_v1).get(admin::list_v1))
-        .resource("/partners/v2", |m| m.post(registration::register_v2).get(admin::list_v2))
-        .resource("/partners/v2/{partnerId}", |m| m.put(details::update_v2))
+    r.resource("/partners", |m| m.post(registration::register::<V1>).get(admin::list::<V1>))
+        .resource("/partners/v2", |m| m.post(registration::register::<V2>).get(admin::list::<V2>))
+        .resource("/partners/v2/{partnerId}", |m| m.put(details::update::<V2>))
         .resource("/partners/email/verify", |m| m.put(registration::email_check))
         .post("/partners/search", search::partners)
         .post("/partners/partnertype/search", search::partner_types)
@@ -31,7 +52,7 @@ pub fn register(r: &mut Registrar<'_>) {
         .get("/partners/apikey", requests::all_requests)
         .get("/partners/apikey/{apikey}", requests::one_request)
         .resource("/partners/policy/{mappingkey}", |m| m.put(requests::review))
-        .resource("/partners/{partnerId}", |m| m.get(details::get).put(details::update_v1).patch(admin::activation))
+        .resource("/partners/{partnerId}", |m| m.get(details::get).put(details::update::<V1>).patch(admin::activation))
         .post("/partners/{partnerId}/contact/add", details::contact)
         .resource("/partners/{partnerId}/policygroup/{policygroupName}", |m| m.put(details::policy_group))
         .post("/partners/{partnerId}/policy/map", requests::request)

@@ -7,7 +7,6 @@ use partner_app::paged_reads::{
 };
 use partner_app::roles;
 use web_support::openapi::Registrar;
-use web_support::paged::{PageQuery, PageResponseV2};
 use web_support::{ApiError, Db, Principal, ReplyV2};
 
 /// The 1.2.2 partner routes (relative to `/v1/partnermanager`).
@@ -18,56 +17,21 @@ pub fn register(r: &mut Registrar<'_>) {
         .get("/partners/v3", partners_v3);
 }
 
-/// `GET /admin-partners`.
-#[tracing::instrument(skip_all)]
-pub async fn admin_partners(
-    principal: Principal,
-    db: web::Data<Db>,
-    paging: web::Query<PageQuery>,
-    query: web::Query<AdminPartnersQuery>,
-) -> Result<ReplyV2<PageResponseV2<PartnerSummaryDto>>, ApiError> {
-    principal.require_any(roles::ADMIN_PARTNERS)?;
-    let outcome = match paged_reads::admin_partners_request(&paging, &query) {
-        Ok((page, filter)) => {
-            db.call(move |store| paged_reads::admin_partners(store, &principal, &page, &filter)).await
-        }
-        Err(refused) => Err(refused.into()),
-    };
-    Ok(ReplyV2::new("mosip.pms.admin.partners.get", outcome))
-}
+web_support::paged_v2! {
+    /// `GET /admin-partners`.
+    pub fn admin_partners(AdminPartnersQuery) -> PartnerSummaryDto;
+    "mosip.pms.admin.partners.get", roles::ADMIN_PARTNERS, paged_reads::admin_partners_request,
+    |store, principal, page, filter| paged_reads::admin_partners(store, principal, &page, &filter);
 
-/// `GET /partner-policy-requests`.
-#[tracing::instrument(skip_all)]
-pub async fn policy_requests(
-    principal: Principal,
-    db: web::Data<Db>,
-    paging: web::Query<PageQuery>,
-    query: web::Query<PolicyRequestsQuery>,
-) -> Result<ReplyV2<PageResponseV2<PolicyRequestSummaryDto>>, ApiError> {
-    principal.require_any(roles::POLICY_REQUESTS)?;
-    let outcome = match paged_reads::policy_requests_request(&paging, &query) {
-        Ok((page, filter)) => {
-            db.call(move |store| paged_reads::policy_requests(store, &principal, &page, filter)).await
-        }
-        Err(refused) => Err(refused.into()),
-    };
-    Ok(ReplyV2::new("mosip.pms.all.partner.policy.mapping.requests.get", outcome))
-}
+    /// `GET /partner-policy-requests`.
+    pub fn policy_requests(PolicyRequestsQuery) -> PolicyRequestSummaryDto;
+    "mosip.pms.all.partner.policy.mapping.requests.get", roles::POLICY_REQUESTS, paged_reads::policy_requests_request,
+    |store, principal, page, filter| paged_reads::policy_requests(store, principal, &page, filter);
 
-/// `GET /partner-api-keys`.
-#[tracing::instrument(skip_all)]
-pub async fn api_keys(
-    principal: Principal,
-    db: web::Data<Db>,
-    paging: web::Query<PageQuery>,
-    query: web::Query<ApiKeysQuery>,
-) -> Result<ReplyV2<PageResponseV2<ApiKeySummaryDto>>, ApiError> {
-    principal.require_any(roles::PARTNER_API_KEYS)?;
-    let outcome = match paged_reads::api_keys_request(&paging, &query) {
-        Ok((page, filter)) => db.call(move |store| paged_reads::api_keys(store, &principal, &page, filter)).await,
-        Err(refused) => Err(refused.into()),
-    };
-    Ok(ReplyV2::new("mosip.pms.all.api.key.requests.get", outcome))
+    /// `GET /partner-api-keys`.
+    pub fn api_keys(ApiKeysQuery) -> ApiKeySummaryDto;
+    "mosip.pms.all.api.key.requests.get", roles::PARTNER_API_KEYS, paged_reads::api_keys_request,
+    |store, principal, page, filter| paged_reads::api_keys(store, principal, &page, filter);
 }
 
 /// `GET /partners/v3`.

@@ -4,7 +4,6 @@
 use actix_web::web;
 use policy_app::dto::{PolicyGroupItem, PolicyListQuery, PolicySummaryDto};
 use policy_app::paged_reads;
-use web_support::paged::{PageQuery, PageResponseV2};
 use web_support::{ApiError, Db, Principal, ReplyV2};
 
 use partner_app::roles;
@@ -17,18 +16,9 @@ pub async fn policy_groups(principal: Principal, db: web::Data<Db>) -> Result<Re
     Ok(ReplyV2::new("mosip.pms.policy.groups.get", outcome))
 }
 
-/// `GET /policies/v2`.
-#[tracing::instrument(skip_all)]
-pub async fn policies(
-    principal: Principal,
-    db: web::Data<Db>,
-    paging: web::Query<PageQuery>,
-    query: web::Query<PolicyListQuery>,
-) -> Result<ReplyV2<PageResponseV2<PolicySummaryDto>>, ApiError> {
-    principal.require_any(roles::POLICY_ADMIN)?;
-    let outcome = match paged_reads::policy_list_request(&paging, &query) {
-        Ok((page, filter)) => db.call(move |store| paged_reads::policies(store, &principal, &page, &filter)).await,
-        Err(refused) => Err(refused.into()),
-    };
-    Ok(ReplyV2::new("mosip.pms.policies.get", outcome))
+web_support::paged_v2! {
+    /// `GET /policies/v2`.
+    pub fn policies(PolicyListQuery) -> PolicySummaryDto;
+    "mosip.pms.policies.get", roles::POLICY_ADMIN, paged_reads::policy_list_request,
+    |store, principal, page, filter| paged_reads::policies(store, principal, &page, &filter);
 }

@@ -5,7 +5,6 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::connection::DbConnection;
-use crate::repo::like::{contains, lower};
 use crate::schema::ftp_chip_detail as ftp;
 
 /// The columns the list sorts by (MOSIP's `partnerId`, `orgName`, `ftmId`, `make`, `model`,
@@ -53,21 +52,11 @@ macro_rules! filtered {
     ($f:expr) => {{
         let f: &FtmFilter = $f;
         let mut q = ftp::table.filter(ftp::is_deleted.eq(false)).into_boxed::<crate::connection::MultiBackend>();
-        if let Some(v) = &f.partner_id {
-            q = q.filter(lower(ftp::foundational_trust_provider_id.nullable()).like(contains(v)).escape('\\'));
-        }
-        if let Some(v) = &f.org_name {
-            q = q.filter(lower(ftp::partner_org_name).like(contains(v)).escape('\\'));
-        }
-        if let Some(v) = &f.ftm_id {
-            q = q.filter(lower(ftp::id.nullable()).like(contains(v)).escape('\\'));
-        }
-        if let Some(v) = &f.make {
-            q = q.filter(lower(ftp::make.nullable()).like(contains(v)).escape('\\'));
-        }
-        if let Some(v) = &f.model {
-            q = q.filter(lower(ftp::model.nullable()).like(contains(v)).escape('\\'));
-        }
+        contains!(q, &f.partner_id, ftp::foundational_trust_provider_id.nullable());
+        contains!(q, &f.org_name, ftp::partner_org_name);
+        contains!(q, &f.ftm_id, ftp::id.nullable());
+        contains!(q, &f.make, ftp::make.nullable());
+        contains!(q, &f.model, ftp::model.nullable());
         match f.status.as_deref() {
             None => {}
             Some("approved") => q = q.filter(ftp::approval_status.eq("approved")).filter(ftp::is_active.eq(true)),
@@ -95,57 +84,15 @@ pub fn ftm_summaries(
     let q = filtered!(filter);
     let q = match sort {
         None => q.order(ftp::cr_dtimes.desc()),
-        Some((K::PartnerId, d)) => {
-            if d {
-                q.order(ftp::foundational_trust_provider_id.desc())
-            } else {
-                q.order(ftp::foundational_trust_provider_id.asc())
-            }
-        }
-        Some((K::OrgName, d)) => {
-            if d {
-                q.order(ftp::partner_org_name.desc())
-            } else {
-                q.order(ftp::partner_org_name.asc())
-            }
-        }
-        Some((K::FtmId, d)) => {
-            if d {
-                q.order(ftp::id.desc())
-            } else {
-                q.order(ftp::id.asc())
-            }
-        }
-        Some((K::Make, d)) => {
-            if d {
-                q.order(ftp::make.desc())
-            } else {
-                q.order(ftp::make.asc())
-            }
-        }
-        Some((K::Model, d)) => {
-            if d {
-                q.order(ftp::model.desc())
-            } else {
-                q.order(ftp::model.asc())
-            }
-        }
+        Some((K::PartnerId, d)) => by!(q, ftp::foundational_trust_provider_id, d),
+        Some((K::OrgName, d)) => by!(q, ftp::partner_org_name, d),
+        Some((K::FtmId, d)) => by!(q, ftp::id, d),
+        Some((K::Make, d)) => by!(q, ftp::make, d),
+        Some((K::Model, d)) => by!(q, ftp::model, d),
         // by the 1.2.2 status's name: approved < deactivated (approved, inactive) <
         // pending_approval < pending_cert_upload < rejected
-        Some((K::Status, d)) => {
-            if d {
-                q.order((ftp::approval_status.desc(), ftp::is_active.asc()))
-            } else {
-                q.order((ftp::approval_status.asc(), ftp::is_active.desc()))
-            }
-        }
-        Some((K::CreatedDateTime, d)) => {
-            if d {
-                q.order(ftp::cr_dtimes.desc())
-            } else {
-                q.order(ftp::cr_dtimes.asc())
-            }
-        }
+        Some((K::Status, d)) => by_status!(q, ftp, d),
+        Some((K::CreatedDateTime, d)) => by!(q, ftp::cr_dtimes, d),
     };
     let rows = q
         .then_order_by(ftp::id.asc())
