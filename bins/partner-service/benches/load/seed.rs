@@ -28,9 +28,11 @@ impl Sizes {
         }
     }
 
-    /// The scale run's store (`PMS_BENCH_SCALE`): 1,000,000 keys, 100,000 partners and MISPs.
-    pub fn scale() -> Self {
-        Sizes { partners: 100_000, keys_per_partner: 10, policies: 200, misps: 100_000, pending_per_thread: 100 }
+    /// The scale run's store (`PMS_BENCH_SCALE`): 1,000,000 keys, 100,000 partners and MISPs,
+    /// divided by `factor`.
+    pub fn scale(factor: usize) -> Self {
+        let n = 100_000 / factor;
+        Sizes { partners: n, keys_per_partner: 10, policies: 200, misps: n, pending_per_thread: 100 }
     }
 }
 
