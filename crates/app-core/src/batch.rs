@@ -1,7 +1,9 @@
 //! Group commit for the audit records of read operations: many requests' records go into the
-//! store in one transaction, written by one thread, and every request waits until its records
-//! are committed before it answers — nothing is answered unaudited, and a read no longer costs a
-//! write transaction of its own.
+//! store in one transaction (PostgreSQL: multi-row inserts), written by one thread, and every
+//! request waits until its records are committed before it answers — nothing is answered
+//! unaudited, and a read no longer costs a write transaction of its own. A batch commits whole
+//! or not at all; if it fails, every request in it fails with the store's error (503 when the
+//! store is unavailable).
 
 use std::sync::mpsc::{self, Receiver, SyncSender, TrySendError};
 
@@ -17,7 +19,7 @@ const QUEUE: usize = 8192;
 
 struct Job {
     records: Vec<AuditRecord>,
-    done: SyncSender<Result<(), String>>,
+    done: SyncSender<Result<(), AppError>>,
 }
 
 /// The writer thread's inbox.
@@ -46,11 +48,7 @@ impl AuditBatcher {
             Err(TrySendError::Full(_)) => return Err(AppError::unavailable("audit writer queue full")),
             Err(TrySendError::Disconnected(_)) => return Err(AppError::internal("audit writer stopped")),
         }
-        match committed.recv() {
-            Ok(Ok(())) => Ok(()),
-            Ok(Err(e)) => Err(AppError::internal(format!("audit records not written: {e}"))),
-            Err(_) => Err(AppError::internal("audit writer stopped")),
-        }
+        committed.recv().unwrap_or_else(|_| Err(AppError::internal("audit writer stopped")))
     }
 }
 
@@ -63,17 +61,27 @@ fn write_loop(pool: &DbPool, jobs: &Receiver<Job>) {
                 Err(_) => break,
             }
         }
-        let records: Vec<AuditRecord> = batch.iter().flat_map(|j| j.records.iter().cloned()).collect();
-        let outcome = pool.get().map_err(|e| e.to_string()).and_then(|mut conn| {
-            pool.transaction_on(&mut conn, |c| repo::audit::insert(c, &records)).map_err(|e| e.to_string())
-        });
-        match &outcome {
-            Ok(n) => metrics::counter!("pms_audit_records_total", "outcome" => "read").increment(*n as u64),
-            Err(e) => tracing::error!(error = e.as_str(), count = records.len(), "audit batch not written"),
-        }
-        metrics::histogram!("pms_audit_batch_size").record(batch.len() as f64);
-        for job in batch {
-            let _ = job.done.send(outcome.as_ref().map(|_| ()).map_err(Clone::clone));
-        }
+        commit(pool, batch);
+    }
+}
+
+/// Writes the records of every job of `batch` in one transaction and tells each job the outcome.
+fn commit(pool: &DbPool, batch: Vec<Job>) {
+    let records: Vec<AuditRecord> = batch.iter().flat_map(|j| j.records.iter().cloned()).collect();
+    let outcome = pool
+        .get()
+        .map_err(AppError::from)
+        .and_then(|mut conn| Ok(pool.transaction_on(&mut conn, |c| repo::audit::insert(c, &records))?));
+    match &outcome {
+        Ok(n) => metrics::counter!("pms_audit_records_total", "outcome" => "read").increment(*n as u64),
+        Err(e) => tracing::error!(
+            error = e.detail.as_deref().unwrap_or_default(),
+            count = records.len(),
+            "audit batch not written"
+        ),
+    }
+    metrics::histogram!("pms_audit_batch_size").record(batch.len() as f64);
+    for job in batch {
+        let _ = job.done.send(outcome.as_ref().map(|_| ()).map_err(Clone::clone));
     }
 }

@@ -13,9 +13,7 @@ fn count(events: &[(String, Option<String>)], id: &str) -> usize {
     events.iter().filter(|(e, _)| e == id).count()
 }
 
-#[test]
-fn reads_from_many_threads_are_audited_before_they_answer() {
-    let Some((store, _db)) = store(Backend::Sqlite) else { return };
+fn reads_from_many_threads_are_audited_before_they_answer((store, _db): (Store, TestDb)) {
     let threads: Vec<_> = (0..40)
         .map(|i| {
             let store = store.clone();
@@ -43,6 +41,79 @@ fn reads_from_many_threads_are_audited_before_they_answer() {
     assert_eq!(out.err().map(|e| e.code().to_owned()).as_deref(), Some("PMS_PRT_005"));
     let events = audit_events(&store);
     assert!(events.contains(&("PMS_PRT_421".to_owned(), Some("PMS_PRT_005".to_owned()))), "{events:?}");
+}
+
+/// Makes the store refuse any audit record of the user `poison` with the error `message`.
+fn refuse_records_of_poison(store: &Store, message: &str) {
+    use diesel::connection::SimpleConnection;
+    let sql = match store.pool().backend() {
+        Backend::Sqlite => format!(
+            "CREATE TRIGGER refuse_poison BEFORE INSERT ON audit_log WHEN NEW.session_user_id = 'poison' \
+             BEGIN SELECT RAISE(ABORT, '{message}'); END;"
+        ),
+        Backend::Postgres => format!(
+            "CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN \
+             IF NEW.session_user_id = 'poison' THEN RAISE EXCEPTION '{message}'; END IF; RETURN NEW; END $$; \
+             CREATE TRIGGER refuse_poison BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_poison();"
+        ),
+    };
+    let mut conn = store.pool().get().unwrap_or_else(|e| panic!("{e}"));
+    conn.batch_execute(&sql).unwrap_or_else(|e| panic!("{e}"));
+}
+
+fn records_of(store: &Store, user: &str) -> usize {
+    let mut conn = store.pool().get().unwrap_or_else(|e| panic!("{e}"));
+    let filter = persistence::repo::audit::AuditFilter { user: Some(user.to_owned()), ..Default::default() };
+    persistence::repo::audit::search(&mut conn, &filter, 0, 100).unwrap_or_else(|e| panic!("{e}")).0.len()
+}
+
+/// Concurrent reads share audit transactions; the one whose record the store refuses fails, and
+/// so does every read committed with it, none of whose records stay: the records present are
+/// exactly those of the reads that answered.
+fn a_failed_batch_fails_every_read_in_it_and_keeps_none_of_its_records((store, _db): (Store, TestDb)) {
+    refuse_records_of_poison(&store, "poisoned record");
+    let start = std::sync::Arc::new(std::sync::Barrier::new(30));
+    let threads: Vec<_> = (0..30)
+        .map(|i| {
+            let (store, start) = (store.clone(), start.clone());
+            let user = if i == 7 { "poison".to_owned() } else { format!("reader-{i}") };
+            std::thread::spawn(move || {
+                let plan = store.plan(&actor(&user, &[])).call(AuditEvent::GetPartner, None);
+                start.wait();
+                let out = store.audited_read(plan, |tx| {
+                    tx.trail.push(AuditEvent::GetPartnerSuccess, Some(&format!("p-{i}")));
+                    Ok(i)
+                });
+                (user, out.map_err(|e| e.kind))
+            })
+        })
+        .collect();
+    let mut answered = 0;
+    for t in threads {
+        let Ok((user, out)) = t.join() else { panic!("reader thread panicked") };
+        match out {
+            Ok(_) => {
+                answered += 1;
+                assert_eq!(records_of(&store, &user), 2, "{user} answered: its call and success records");
+            }
+            Err(kind) => {
+                assert_eq!(kind, FailureKind::Internal, "{user}");
+                assert_eq!(records_of(&store, &user), 0, "{user} failed: none of its records");
+            }
+        }
+    }
+    assert_eq!(records_of(&store, "poison"), 0);
+    assert!(answered < 30, "the poisoned read cannot answer");
+    assert_eq!(audit_events(&store).len(), 2 * answered, "no record of a failed batch");
+}
+
+/// A store that cannot take writes (here: says its file is read-only) fails the reads waiting on
+/// it as unavailable (503, worth retrying), not as a fault of the service.
+fn reads_the_store_cannot_audit_are_answered_unavailable((store, _db): (Store, TestDb)) {
+    refuse_records_of_poison(&store, "attempt to write a readonly database");
+    let plan = store.plan(&actor("poison", &[])).call(AuditEvent::GetPartner, None);
+    let out = store.audited_read(plan, |_| Ok("secret"));
+    assert_eq!(out.err().map(|e| e.kind), Some(FailureKind::Unavailable));
 }
 
 #[test]
@@ -134,4 +205,11 @@ fn an_event_published_from_a_read_is_an_error_not_a_loss() {
     assert_eq!(out.err().map(|e| e.kind), Some(FailureKind::Internal));
 }
 
-persistence::both_backends!(with app_core::testing::store_over; rolled_back_changes_leave_only_failure_records, events_commit_with_their_change_and_a_rollback_publishes_nothing);
+persistence::both_backends!(
+    with app_core::testing::store_over;
+    reads_from_many_threads_are_audited_before_they_answer,
+    a_failed_batch_fails_every_read_in_it_and_keeps_none_of_its_records,
+    reads_the_store_cannot_audit_are_answered_unavailable,
+    rolled_back_changes_leave_only_failure_records,
+    events_commit_with_their_change_and_a_rollback_publishes_nothing
+);
