@@ -14,6 +14,7 @@ use crate::session::{or_answer, signed_in};
 use crate::view;
 
 use super::audit_words;
+use crate::i18n::t;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -78,18 +79,18 @@ pub async fn audit(req: HttpRequest, query: web::Query<AuditQuery>) -> HttpRespo
     );
     let body = html! {
         form.filters method="get" action="/portal/admin/audit" role="search" {
-            div.field { label for="f-eventId" { "Event id" } input #f-eventId name="eventId" value=(text(&q.event_id)) placeholder="PMS_PRT_101"; }
-            div.field { label for="f-refId" { "Reference id" } input #f-refId name="refId" value=(text(&q.ref_id)); }
-            div.field { label for="f-userId" { "User" } input #f-userId name="userId" value=(text(&q.user_id)); }
-            div.field { label for="f-from" { "From (UTC)" } input #f-from type="datetime-local" name="from" value=(text(&q.from)); }
-            div.field { label for="f-to" { "To (UTC)" } input #f-to type="datetime-local" name="to" value=(text(&q.to)); }
-            div.field.check { input #f-reads type="checkbox" name="reads" value="show" checked[show_reads]; label for="f-reads" { "Show reads too" } }
-            button type="submit" { "Filter" }
+            div.field { label for="f-eventId" { (t!("audit-event-id")) } input #f-eventId name="eventId" value=(text(&q.event_id)) placeholder="PMS_PRT_101"; }
+            div.field { label for="f-refId" { (t!("audit-reference-id")) } input #f-refId name="refId" value=(text(&q.ref_id)); }
+            div.field { label for="f-userId" { (t!("audit-user")) } input #f-userId name="userId" value=(text(&q.user_id)); }
+            div.field { label for="f-from" { (t!("audit-from-utc")) } input #f-from type="datetime-local" name="from" value=(text(&q.from)); }
+            div.field { label for="f-to" { (t!("audit-to-utc")) } input #f-to type="datetime-local" name="to" value=(text(&q.to)); }
+            div.field.check { input #f-reads type="checkbox" name="reads" value="show" checked[show_reads]; label for="f-reads" { (t!("audit-show-reads-too")) } }
+            button type="submit" { (t!("audit-filter")) }
         }
         @match &list {
             Ok(p) if !p.items().is_empty() => {
                 table #audit {
-                    thead { tr { th scope="col" { "Time" } th scope="col" { "What happened" } th scope="col" { "By" } th scope="col" { "To what" } th scope="col" { "Outcome" } } }
+                    thead { tr { th scope="col" { (t!("audit-time")) } th scope="col" { (t!("audit-what-happened")) } th scope="col" { (t!("audit-by")) } th scope="col" { (t!("audit-to-what")) } th scope="col" { (t!("audit-outcome")) } } }
                     tbody {
                         @for a in p.items() {
                             tr {
@@ -99,8 +100,8 @@ pub async fn audit(req: HttpRequest, query: web::Query<AuditQuery>) -> HttpRespo
                                 td { @if a.id_type == "NO_ID_TYPE" || a.id.is_empty() || a.id == "NO_ID" { "—" } @else { (a.id) br; small.muted { (a.id_type) } } }
                                 td {
                                     @match &a.error_code {
-                                        Some(code) => span.badge.off { "Refused " (code) },
-                                        None => span.badge.ok { "Done" },
+                                        Some(code) => span.badge.off { (t!("audit-refused")) " " (code) },
+                                        None => span.badge.ok { (t!("audit-done")) },
                                     }
                                 }
                             }
@@ -109,13 +110,13 @@ pub async fn audit(req: HttpRequest, query: web::Query<AuditQuery>) -> HttpRespo
                 }
                 (view::pager(&base, page, AUDIT_PAGE, p.total_record))
             },
-            Ok(_) => p.muted { "No audit record matches." },
+            Ok(_) => p.muted { (t!("audit-no-audit-record-matches")) },
             Err(r) => (view::errors(r)),
         }
     };
     match &list {
-        Err(r) if r.status != StatusCode::OK => view::page_inline(ctx, "Audit log", r, body),
-        _ => view::page(ctx, "Audit log", body),
+        Err(r) if r.status != StatusCode::OK => view::page_inline(ctx, &t!("audit-audit-log"), r, body),
+        _ => view::page(ctx, &t!("audit-audit-log"), body),
     }
 }
 

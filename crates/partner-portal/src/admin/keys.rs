@@ -10,6 +10,7 @@ use crate::lookups::key_page;
 use crate::partner::{change_key_status, key_table};
 use crate::session::{or_answer, posted};
 use crate::view;
+use crate::i18n::t;
 
 pub async fn keys(req: HttpRequest, query: web::Query<RequestQuery>) -> HttpResponse {
     let (ctx, me) = or_answer!(admin(&req));
@@ -20,7 +21,7 @@ pub async fn keys(req: HttpRequest, query: web::Query<RequestQuery>) -> HttpResp
         div #keys { (key_table(&ctx, &list, true, "/portal/admin/keys/status", now)) }
         @if let Ok(p) = &list { (view::pager("/portal/admin/keys", page, 20, p.total_record)) }
     };
-    view::page_partial(ctx, "API keys", list.as_ref().err(), body)
+    view::page_partial(ctx, &t!("nav-api-keys"), list.as_ref().err(), body)
 }
 
 pub async fn key_status(req: HttpRequest, body: web::Bytes) -> HttpResponse {
