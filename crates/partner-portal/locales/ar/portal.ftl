@@ -1,594 +1,603 @@
-# The partner portal's messages in English: the language every other catalogue falls back to.
-# Ids are kebab-case; a message's arguments are { $snake_case }.
+# رسائل بوابة الشركاء باللغة العربية. أي رسالة غير موجودة هنا تُعرض بالإنجليزية.
 
 language-name = العربية
 
-## The page frame
-page-title = { $title } · Partner Management Portal
-skip-to-content = Skip to content
-brand = Partner Management
-session-ended = Your session has ended. Please log in again.
-footer = MOSIP partner management · { $version }
-picker-language = Language
-picker-time-zone = Time zone
-picker-time-zone-auto = As my browser says
-picker-apply = Apply
+## إطار الصفحات
+page-title = { $title } · بوابة إدارة الشركاء
+skip-to-content = الانتقال إلى المحتوى
+brand = إدارة الشركاء
+session-ended = انتهت جلستك. يُرجى تسجيل الدخول مرة أخرى.
+footer = إدارة شركاء MOSIP · { $version }
+picker-language = اللغة
+picker-time-zone = المنطقة الزمنية
+picker-time-zone-auto = حسب متصفحي
+picker-apply = تطبيق
 
-## Navigation
-nav-main = Main
-nav-home = Home
-nav-profile = Profile
-nav-certificates = Certificates
-nav-policies = Policies
-nav-api-keys = API keys
-nav-oidc-clients = OIDC clients
-nav-extractors = Extractors
-nav-licence = Licence
-nav-sbis = SBIs
-nav-devices = Devices
-nav-ftm-chips = FTM chips
-nav-partners = Partners
-nav-policy-requests = Policy requests
-nav-ca-certificates = CA certificates
-nav-misps = MISPs
-nav-device-approvals = Device approvals
-nav-policy-groups = Policy groups
-nav-audit = Audit
-nav-notifications = Notifications
-nav-unseen = { $count } unseen
-nav-log-out = Log out
-nav-log-in = Log in
-nav-sign-up = Sign up
+## التنقل
+nav-main = القائمة الرئيسية
+nav-home = الرئيسية
+nav-profile = الملف الشخصي
+nav-certificates = الشهادات
+nav-policies = السياسات
+nav-api-keys = مفاتيح API
+nav-oidc-clients = عملاء OIDC
+nav-extractors = المستخلِصات
+nav-licence = الترخيص
+nav-sbis = واجهات SBI
+nav-devices = الأجهزة
+nav-ftm-chips = شرائح FTM
+nav-partners = الشركاء
+nav-policy-requests = طلبات السياسات
+nav-ca-certificates = شهادات سلطات التصديق
+nav-misps = مزودو MISP
+nav-device-approvals = اعتماد الأجهزة
+nav-policy-groups = مجموعات السياسات
+nav-audit = التدقيق
+nav-notifications = الإشعارات
+nav-unseen = { $count } غير مقروءة
+nav-log-out = تسجيل الخروج
+nav-log-in = تسجيل الدخول
+nav-sign-up = إنشاء حساب
 
-## Dates and expiries
-date-time = { $day } { $month } { $year }, { $time } ({ $zone })
-month-1 = Jan
-month-2 = Feb
-month-3 = Mar
-month-4 = Apr
-month-5 = May
-month-6 = Jun
-month-7 = Jul
-month-8 = Aug
-month-9 = Sep
-month-10 = Oct
-month-11 = Nov
-month-12 = Dec
-expiry-expired = expired
+## التواريخ وانتهاء الصلاحية
+date-time = { $day } { $month } { $year }، { $time } ({ $zone })
+month-1 = يناير
+month-2 = فبراير
+month-3 = مارس
+month-4 = أبريل
+month-5 = مايو
+month-6 = يونيو
+month-7 = يوليو
+month-8 = أغسطس
+month-9 = سبتمبر
+month-10 = أكتوبر
+month-11 = نوفمبر
+month-12 = ديسمبر
+expiry-expired = منتهية الصلاحية
 expiry-in-days = { $days ->
-    [0] expires today
-    [one] expires in { $days } day
-   *[other] expires in { $days } days
+    [0] تنتهي صلاحيتها اليوم
+    [one] تنتهي صلاحيتها خلال يوم واحد
+    [two] تنتهي صلاحيتها خلال يومين
+    [few] تنتهي صلاحيتها خلال { $days } أيام
+    [many] تنتهي صلاحيتها خلال { $days } يومًا
+   *[other] تنتهي صلاحيتها خلال { $days } يوم
 }
 
-## Errors
-error-title-forbidden = Not allowed
-error-title-not-found = Not found
-error-title-log-in = Please log in
-error-title-server = Something went wrong
-error-title-refused = Request refused
-error-back-home = Back to the portal home
-error-refused-list = The request was refused:
+## الأخطاء
+error-title-forbidden = غير مسموح
+error-title-not-found = غير موجود
+error-title-log-in = يُرجى تسجيل الدخول
+error-title-server = حدث خطأ ما
+error-title-refused = تم رفض الطلب
+error-back-home = العودة إلى الصفحة الرئيسية للبوابة
+error-refused-list = تم رفض الطلب:
 error-field = { $field }: { $problem }
-problem-required = must be filled in
+problem-required = حقل مطلوب
 
-## MOSIP's error codes in plain words (the code is shown beside them)
-error-KER-ATH-401 = Please log in to do this.
-error-KER-ATH-403 = Your account is not allowed to do this.
-error-PMS_COR_003 = Something went wrong on our side. Please try again later.
-error-PMS_COR_404 = There is no such page.
-error-PMS_POR_001 = The form had expired or was sent from elsewhere. Please try again.
-error-PMS_POR_002 = The form could not be read.
-error-PMS_PRT_005 = No partner with this id exists.
-error-PMS_PRT_011 = A partner with this e-mail address is already registered.
-error-PMS_PRT_012 = This e-mail address is not valid.
-error-PMS_PRT_013 = This phone number is not valid.
-error-PMS_PRT_051 = A partner with this id already exists.
-error-PMS_PRT_053 = A request for this policy is already waiting for approval.
-error-PMS_PRT_066 = A partner id cannot contain spaces.
-error-PMS_PRT_108 = Upload your partner certificate first.
-error-PMS_PRT_110 = An API key with this label already exists.
-error-PMS_PMP_016 = The partner is not active.
-error-PMS_PMP_019 = The policy is not active.
-error-PMS_PM_034 = This request has already been approved.
-error-PMS_PM_035 = This request has already been rejected.
-error-PMS_POL_008 = No such policy exists.
-error-PMS_POL_016 = No such policy group exists.
-error-PMS_POL_020 = This policy is already published.
-error-PMS_POL_055 = A published policy cannot be changed.
-error-KER-PCM-001 = This file is not a certificate. Upload an X.509 certificate in PEM (Base64) form, beginning with -----BEGIN CERTIFICATE-----, or a PKCS#7 bundle of them.
-error-KER-KMS-013 = This file is not a certificate. Upload an X.509 certificate in PEM (Base64) form, beginning with -----BEGIN CERTIFICATE-----, or a PKCS#7 bundle of them.
-error-KER-CRY-003 = This file is not a certificate. Upload an X.509 certificate in PEM (Base64) form, beginning with -----BEGIN CERTIFICATE-----, or a PKCS#7 bundle of them.
-error-KER-PCM-003 = This certificate has already been uploaded.
-error-KER-PCM-004 = The certificate is not valid today: check its validity dates.
-error-KER-PCM-005 = The certificate's root CA has not been uploaded by the administrators.
-error-KER-PCM-006 = The certificate's chain of trust was not found: its issuing CA has not been uploaded.
-error-KER-PCM-008 = The certificate's organisation does not match the partner's organisation.
-error-KER-PCM-013 = The certificate's key is too small.
-error-KER-PCM-014 = The certificate's signature algorithm is not accepted.
-error-PMS_ONB_003 = Please wait a little before asking for another code.
-error-PMS_ONB_004 = Too many codes were sent. Please try again later.
-error-PMS_ONB_005 = This sign-up is unknown or has ended. Please start again.
-error-PMS_ONB_006 = The code is not correct.
-error-PMS_ONB_007 = The code has expired. Ask for a new one.
-error-PMS_ONB_008 = Too many wrong codes. Ask for a new one.
-error-PMS_ONB_009 = This sign-up is already complete. Please log in.
-error-PMS_ONB_010 = The password is too weak.
-error-PMS_ONB_011 = The user name or password is not correct.
-error-PMS_ONB_013 = The code must be the digits sent to you.
-error-PMS_ONB_015 = Too many failed log-ins. Please try again later.
+## رموز أخطاء MOSIP بكلمات واضحة (يبقى الرمز ظاهرًا بجانبها)
+error-KER-ATH-401 = يُرجى تسجيل الدخول للقيام بذلك.
+error-KER-ATH-403 = حسابك غير مخوَّل للقيام بذلك.
+error-PMS_COR_003 = حدث خطأ من جهتنا. يُرجى المحاولة لاحقًا.
+error-PMS_COR_404 = هذه الصفحة غير موجودة.
+error-PMS_POR_001 = انتهت صلاحية النموذج أو أُرسل من موقع آخر. يُرجى المحاولة مرة أخرى.
+error-PMS_POR_002 = تعذرت قراءة النموذج.
+error-PMS_PRT_005 = لا يوجد شريك بهذا المعرّف.
+error-PMS_PRT_011 = يوجد شريك مسجَّل بعنوان البريد الإلكتروني هذا.
+error-PMS_PRT_012 = عنوان البريد الإلكتروني هذا غير صالح.
+error-PMS_PRT_013 = رقم الهاتف هذا غير صالح.
+error-PMS_PRT_051 = يوجد شريك بهذا المعرّف مسبقًا.
+error-PMS_PRT_053 = يوجد طلب لهذه السياسة بانتظار الاعتماد.
+error-PMS_PRT_066 = لا يمكن أن يحتوي معرّف الشريك على مسافات.
+error-PMS_PRT_108 = ارفع شهادة الشريك الخاصة بك أولًا.
+error-PMS_PRT_110 = يوجد مفتاح API بهذا الاسم مسبقًا.
+error-PMS_PMP_016 = الشريك غير نشط.
+error-PMS_PMP_019 = السياسة غير نشطة.
+error-PMS_PM_034 = تم اعتماد هذا الطلب مسبقًا.
+error-PMS_PM_035 = تم رفض هذا الطلب مسبقًا.
+error-PMS_POL_008 = هذه السياسة غير موجودة.
+error-PMS_POL_016 = مجموعة السياسات هذه غير موجودة.
+error-PMS_POL_020 = هذه السياسة منشورة مسبقًا.
+error-PMS_POL_055 = لا يمكن تعديل سياسة منشورة.
+error-KER-PCM-001 = هذا الملف ليس شهادة. ارفع شهادة X.509 بصيغة PEM (Base64) تبدأ بـ -----BEGIN CERTIFICATE-----، أو حزمة PKCS#7 منها.
+error-KER-KMS-013 = هذا الملف ليس شهادة. ارفع شهادة X.509 بصيغة PEM (Base64) تبدأ بـ -----BEGIN CERTIFICATE-----، أو حزمة PKCS#7 منها.
+error-KER-CRY-003 = هذا الملف ليس شهادة. ارفع شهادة X.509 بصيغة PEM (Base64) تبدأ بـ -----BEGIN CERTIFICATE-----، أو حزمة PKCS#7 منها.
+error-KER-PCM-003 = تم رفع هذه الشهادة مسبقًا.
+error-KER-PCM-004 = الشهادة غير صالحة اليوم: تحقق من تواريخ صلاحيتها.
+error-KER-PCM-005 = لم يرفع المسؤولون شهادة سلطة التصديق الجذرية لهذه الشهادة.
+error-KER-PCM-006 = لم يُعثر على سلسلة الثقة للشهادة: لم تُرفع سلطة التصديق المُصدِرة لها.
+error-KER-PCM-008 = المؤسسة في الشهادة لا تطابق مؤسسة الشريك.
+error-KER-PCM-013 = مفتاح الشهادة قصير جدًا.
+error-KER-PCM-014 = خوارزمية توقيع الشهادة غير مقبولة.
+error-PMS_ONB_003 = يُرجى الانتظار قليلًا قبل طلب رمز آخر.
+error-PMS_ONB_004 = أُرسل عدد كبير جدًا من الرموز. يُرجى المحاولة لاحقًا.
+error-PMS_ONB_005 = عملية التسجيل هذه غير معروفة أو انتهت. يُرجى البدء من جديد.
+error-PMS_ONB_006 = الرمز غير صحيح.
+error-PMS_ONB_007 = انتهت صلاحية الرمز. اطلب رمزًا جديدًا.
+error-PMS_ONB_008 = أُدخلت رموز خاطئة كثيرة. اطلب رمزًا جديدًا.
+error-PMS_ONB_009 = اكتمل هذا التسجيل مسبقًا. يُرجى تسجيل الدخول.
+error-PMS_ONB_010 = كلمة المرور ضعيفة جدًا.
+error-PMS_ONB_011 = اسم المستخدم أو كلمة المرور غير صحيحة.
+error-PMS_ONB_013 = يجب أن يتكون الرمز من الأرقام المرسلة إليك.
+error-PMS_ONB_015 = محاولات دخول فاشلة كثيرة. يُرجى المحاولة لاحقًا.
 
-## Statuses
-status-active = Active
-status-inactive = Inactive
-status-pending = Pending
-status-certificate-needed = Certificate needed
-status-approved = Approved
-status-rejected = Rejected
-status-published = Published
-status-draft = Draft
-status-expired = Expired
-status-dismissed = Dismissed
+## الحالات
+status-active = نشط
+status-inactive = غير نشط
+status-pending = قيد الانتظار
+status-certificate-needed = الشهادة مطلوبة
+status-approved = معتمد
+status-rejected = مرفوض
+status-published = منشورة
+status-draft = مسودة
+status-expired = منتهي الصلاحية
+status-dismissed = متجاهَل
 
-## Pages of results
-pager-label = Pages
-pager-previous = ← Previous
-pager-next = Next →
-pager-position = Page { $page } of { $pages } · { $total } in all
+## صفحات النتائج
+pager-label = الصفحات
+pager-previous = → السابق
+pager-next = التالي ←
+pager-position = الصفحة { $page } من { $pages } · { $total } إجمالًا
 
 ## partner/dashboard.rs
-home-partners-of-this-mosip-deployment = Partners of this MOSIP deployment register here, upload their certificates, ask for policies and manage their API keys. Administrators approve partners and policy requests; policy managers publish policies.
-home-sign-up-as-a-partner = Sign up as a partner
-home-welcome = Welcome
-home-your-partner-account-has-been = Your partner account has been deactivated by an administrator.
-home-your-api-keys-and-licence = Your API keys and licence keys no longer work, and you cannot request policies. Contact your administrator to have the account activated again.
-home-what-to-do-next = What to do next
-home-upload-your-certificate = Upload your certificate
-home-your-partner-certificate-signed-by = Your partner certificate, signed by a CA the administrators have uploaded, activates your account.
-home-request-a-policy = Request a policy
-home-ask-to-use-a-policy = Ask to use a policy of your policy group.
-home-wait-for-approval = Wait for approval
-home-an-administrator-reviews-your-request = An administrator reviews your request.
-home-generate-an-api-key = Generate an API key
-home-create-a-key-for-an = Create a key for an approved policy.
-home-get-your-licence-key = Get your licence key
-home-generate-and-download-your-misp = Generate and download your MISP licence key.
-home-register-your-sbis-and-devices = Register your SBIs and devices
-home-add-your-secure-biometric-interfaces = Add your secure biometric interfaces and device makes and models, have them approved, then add the devices to the SBIs.
-home-register-your-ftm-chips = Register your FTM chips
-home-add-each-chip-and-upload = Add each chip and upload its certificate for approval.
-home-dashboard = Dashboard
-home-partner-id = Partner id
-home-status = Status
-home-partner-type = Partner type
-home-policy-group = Policy group
-home-e-mail = E-mail
-home-to-do = to do
-home-search-inspect-activate-and-deactivate = Search, inspect, activate and deactivate partners.
-home-approve-or-reject-what-partners = Approve or reject what partners asked for.
-home-activate-or-deactivate-partners-keys = Activate or deactivate partners' keys.
-home-upload-the-cas-partner-certificates = Upload the CAs partner certificates chain to.
-home-approve-misps-and-manage-their = Approve MISPs and manage their licence keys.
-home-approve-or-reject-sbis-device = Approve or reject SBIs, device details and FTM chips.
-home-create-and-edit-policy-groups = Create and edit policy groups.
-home-draft-publish-activate-and-deactivate = Draft, publish, activate and deactivate policies.
-home-every-action-newest-first = Every action, newest first.
-home-administration = Administration
+home-partners-of-this-mosip-deployment = يسجّل شركاء منظومة MOSIP هذه هنا، ويرفعون شهاداتهم، ويطلبون السياسات، ويديرون مفاتيح API الخاصة بهم. يعتمد المسؤولون الشركاء وطلبات السياسات، وينشر مديرو السياسات السياسات.
+home-sign-up-as-a-partner = التسجيل كشريك
+home-welcome = مرحبًا بكم
+home-your-partner-account-has-been = أوقف أحد المسؤولين حساب الشريك الخاص بك.
+home-your-api-keys-and-licence = لم تعد مفاتيح API ومفاتيح الترخيص الخاصة بك تعمل، ولا يمكنك طلب سياسات. تواصل مع المسؤول لإعادة تفعيل الحساب.
+home-what-to-do-next = الخطوات التالية
+home-upload-your-certificate = ارفع شهادتك
+home-your-partner-certificate-signed-by = شهادة الشريك الخاصة بك، الموقَّعة من سلطة تصديق رفعها المسؤولون، تفعّل حسابك.
+home-request-a-policy = اطلب سياسة
+home-ask-to-use-a-policy = اطلب استخدام سياسة من مجموعة السياسات الخاصة بك.
+home-wait-for-approval = انتظر الاعتماد
+home-an-administrator-reviews-your-request = يراجع أحد المسؤولين طلبك.
+home-generate-an-api-key = أنشئ مفتاح API
+home-create-a-key-for-an = أنشئ مفتاحًا لسياسة معتمدة.
+home-get-your-licence-key = احصل على مفتاح الترخيص
+home-generate-and-download-your-misp = أنشئ مفتاح ترخيص MISP الخاص بك ونزّله.
+home-register-your-sbis-and-devices = سجّل واجهات SBI والأجهزة
+home-add-your-secure-biometric-interfaces = أضف واجهات القياسات الحيوية الآمنة وطُرز أجهزتك وعلاماتها التجارية، واحصل على اعتمادها، ثم أضف الأجهزة إلى الواجهات.
+home-register-your-ftm-chips = سجّل شرائح FTM
+home-add-each-chip-and-upload = أضف كل شريحة وارفع شهادتها للاعتماد.
+home-dashboard = لوحة التحكم
+home-partner-id = معرّف الشريك
+home-status = الحالة
+home-partner-type = نوع الشريك
+home-policy-group = مجموعة السياسات
+home-e-mail = البريد الإلكتروني
+home-to-do = لم يُنجز بعد
+home-search-inspect-activate-and-deactivate = البحث عن الشركاء والاطلاع عليهم وتفعيلهم وإيقافهم.
+home-approve-or-reject-what-partners = اعتماد طلبات الشركاء أو رفضها.
+home-activate-or-deactivate-partners-keys = تفعيل مفاتيح الشركاء أو إيقافها.
+home-upload-the-cas-partner-certificates = رفع سلطات التصديق التي ترتبط بها شهادات الشركاء.
+home-approve-misps-and-manage-their = اعتماد مزودي MISP وإدارة مفاتيح تراخيصهم.
+home-approve-or-reject-sbis-device = اعتماد واجهات SBI وتفاصيل الأجهزة وشرائح FTM أو رفضها.
+home-create-and-edit-policy-groups = إنشاء مجموعات السياسات وتعديلها.
+home-draft-publish-activate-and-deactivate = صياغة السياسات ونشرها وتفعيلها وإيقافها.
+home-every-action-newest-first = كل الإجراءات، الأحدث أولًا.
+home-administration = الإدارة
 
 ## admin/audit.rs
-audit-event-id = Event id
-audit-reference-id = Reference id
-audit-user = User
-audit-from-utc = From (UTC)
-audit-to-utc = To (UTC)
-audit-show-reads-too = Show reads too
-audit-filter = Filter
-audit-time = Time
-audit-what-happened = What happened
-audit-by = By
-audit-to-what = To what
-audit-outcome = Outcome
-audit-refused = Refused
-audit-done = Done
-audit-no-audit-record-matches = No audit record matches.
-audit-audit-log = Audit log
+audit-event-id = معرّف الحدث
+audit-reference-id = المعرّف المرجعي
+audit-user = المستخدم
+audit-from-utc = من (UTC)
+audit-to-utc = إلى (UTC)
+audit-show-reads-too = عرض عمليات القراءة أيضًا
+audit-filter = تصفية
+audit-time = الوقت
+audit-what-happened = ما حدث
+audit-by = بواسطة
+audit-to-what = على ماذا
+audit-outcome = النتيجة
+audit-refused = مرفوض
+audit-done = تم
+audit-no-audit-record-matches = لا يوجد سجل تدقيق مطابق.
+audit-audit-log = سجل التدقيق
 
 ## admin/partners.rs
-partners-any-type = Any type
-partners-any-status = Any status
-partners-name-contains = Name contains
-partners-search = Search
-partners-partner = Partner
-partners-organisation = Organisation
-partners-type = Type
-partners-approval = Approval
-partners-no-partner-matches = No partner matches.
-partners-phone = Phone
-partners-address = Address
-partners-certificate = Certificate
-partners-deactivate-partner = Deactivate partner…
-partners-activate-partner = Activate partner
-partners-deactivate = Deactivate
-partners-activate = Activate
-partners-deactivate-partner-2 = Deactivate partner
-partners-the-partner-can-no-longer = The partner can no longer use its API keys; it sees why when it logs in.
+partners-any-type = كل الأنواع
+partners-any-status = كل الحالات
+partners-name-contains = الاسم يحتوي على
+partners-search = بحث
+partners-partner = الشريك
+partners-organisation = المؤسسة
+partners-type = النوع
+partners-approval = الاعتماد
+partners-no-partner-matches = لا يوجد شريك مطابق.
+partners-phone = الهاتف
+partners-address = العنوان
+partners-certificate = الشهادة
+partners-deactivate-partner = إيقاف الشريك…
+partners-activate-partner = تفعيل الشريك
+partners-deactivate = إيقاف
+partners-activate = تفعيل
+partners-deactivate-partner-2 = إيقاف الشريك
+partners-the-partner-can-no-longer = لن يتمكن الشريك من استخدام مفاتيح API الخاصة به، وسيرى السبب عند تسجيل الدخول.
 
 ## admin/requests.rs
-requests-policy = Policy
-requests-use = Use
-requests-requested = Requested
-requests-decision = Decision
-requests-approve = Approve
-requests-reject = Reject…
-requests-no-requests = No requests.
-requests-reject-2 = Reject
-requests-approve-request = Approve request
-requests-reject-request = Reject request
-requests-all = All
-requests-show = Show
+requests-policy = السياسة
+requests-use = الاستخدام
+requests-requested = تاريخ الطلب
+requests-decision = القرار
+requests-approve = اعتماد
+requests-reject = رفض…
+requests-no-requests = لا توجد طلبات.
+requests-reject-2 = رفض
+requests-approve-request = اعتماد الطلب
+requests-reject-request = رفض الطلب
+requests-all = الكل
+requests-show = عرض
 
 ## admin/trust.rs
-trust-uploaded-ca-and-intermediate-certificates = Uploaded CA and intermediate certificates
-trust-none-uploaded-yet = None uploaded yet.
-trust-domain = Domain
-trust-issued-to = Issued to
-trust-issued-by = Issued by
-trust-valid-until = Valid until
-trust-uploaded = Uploaded
-trust-root = Root
-trust-intermediate = Intermediate
+trust-uploaded-ca-and-intermediate-certificates = شهادات سلطات التصديق والشهادات الوسيطة المرفوعة
+trust-none-uploaded-yet = لم تُرفع أي شهادة بعد.
+trust-domain = النطاق
+trust-issued-to = صادرة إلى
+trust-issued-by = صادرة من
+trust-valid-until = صالحة حتى
+trust-uploaded = تاريخ الرفع
+trust-root = جذرية
+trust-intermediate = وسيطة
 
 ## auth/mod.rs
-login-user-name = User name
-login-password = Password
-login-new-partner = New partner?
-login-send-your-form-again = Send your form again
-login-you-are-logged-out = You are logged out.
+login-user-name = اسم المستخدم
+login-password = كلمة المرور
+login-new-partner = شريك جديد؟
+login-send-your-form-again = أرسل النموذج مرة أخرى
+login-you-are-logged-out = تم تسجيل خروجك.
 
 ## auth/resend.rs
-signup-fill-in-the-sign-up = Fill in the sign-up form again to get a new code.
+signup-fill-in-the-sign-up = املأ نموذج التسجيل مرة أخرى للحصول على رمز جديد.
 
 ## auth/resume.rs
-resume-what-you-typed-kept = What you typed (kept)
-resume-your-session-has-ended-log = Your session has ended. Log in again: what you typed is kept, and you can send it once you are logged in.
-resume-log-in-again = Log in again
-resume-you-are-logged-in-again = You are logged in again. Send your form now; nothing was sent yet.
-resume-send-again = Send again
+resume-what-you-typed-kept = ما كتبته (محفوظ)
+resume-your-session-has-ended-log = انتهت جلستك. سجّل الدخول مرة أخرى: ما كتبته محفوظ، ويمكنك إرساله بعد تسجيل الدخول.
+resume-log-in-again = تسجيل الدخول مرة أخرى
+resume-you-are-logged-in-again = سجّلت الدخول مرة أخرى. أرسل النموذج الآن؛ لم يُرسل شيء بعد.
+resume-send-again = إرسال مرة أخرى
 
 ## auth/signup.rs
-signup-none = — none —
-signup-register-your-organisation-we-e = Register your organisation. We e-mail you a one-time code to confirm the address; then you choose your password.
-signup-user-name-your-partner-id = User name (your partner id)
-signup-letters-digits-no-spaces-you = Letters, digits, no spaces; you log in with it.
-signup-contact-number = Contact number
-signup-send-me-the-code = Send me the code
-signup-already-registered = Already registered?
-signup-enter-the-six-digit-code = Enter the six-digit code from the e-mail and choose your password.
-signup-registration-id = Registration id
-signup-code-from-the-e-mail = Code from the e-mail
-signup-at-least-10-characters-not = At least 10 characters, not your user name or e-mail.
-signup-repeat-the-password = Repeat the password
-signup-complete-sign-up = Complete sign-up
-signup-no-code-or-it-expired = No code, or it expired?
-signup-send-a-new-code = Send a new code
-signup-confirm-your-e-mail = Confirm your e-mail
-signup-does-not-repeat-the-password = does not repeat the password
+signup-none = — لا شيء —
+signup-register-your-organisation-we-e = سجّل مؤسستك. نرسل إليك رمزًا لمرة واحدة عبر البريد الإلكتروني لتأكيد العنوان، ثم تختار كلمة المرور.
+signup-user-name-your-partner-id = اسم المستخدم (معرّف الشريك)
+signup-letters-digits-no-spaces-you = حروف وأرقام بلا مسافات؛ تسجّل الدخول به.
+signup-contact-number = رقم الاتصال
+signup-send-me-the-code = أرسل لي الرمز
+signup-already-registered = مسجَّل مسبقًا؟
+signup-enter-the-six-digit-code = أدخل الرمز المكوّن من ستة أرقام الوارد في البريد الإلكتروني واختر كلمة المرور.
+signup-registration-id = معرّف التسجيل
+signup-code-from-the-e-mail = الرمز الوارد في البريد الإلكتروني
+signup-at-least-10-characters-not = 10 أحرف على الأقل، ولا تكون اسم المستخدم أو البريد الإلكتروني.
+signup-repeat-the-password = أعد كتابة كلمة المرور
+signup-complete-sign-up = إكمال التسجيل
+signup-no-code-or-it-expired = لم يصلك رمز أو انتهت صلاحيته؟
+signup-send-a-new-code = أرسل رمزًا جديدًا
+signup-confirm-your-e-mail = أكّد بريدك الإلكتروني
+signup-does-not-repeat-the-password = لا تطابق كلمة المرور
 
 ## certs.rs
-certs-your-certificate-is-uploaded = Your certificate is uploaded.
-certs-valid = valid
-certs-none-uploaded = none uploaded
-certs-subject = Subject
-certs-issuer = Issuer
-certs-valid-from = Valid from
-certs-your-certificate = Your certificate
-certs-no-certificate-uploaded-yet = No certificate uploaded yet.
-certs-upload-a-certificate = Upload a certificate
-certs-a-pem-base64-x-509 = A PEM (Base64) X.509 certificate for your organisation, issued by a CA the administrators have uploaded.
-certs-certificate-file = Certificate file
-certs-upload = Upload
-certs-upload-a-ca-or-sub = Upload a CA or sub-CA certificate
-certs-a-pem-certificate-or-a = A PEM certificate, or a PKCS#7 bundle of them. Partner certificates must chain to an uploaded root.
+certs-your-certificate-is-uploaded = تم رفع شهادتك.
+certs-valid = صالحة
+certs-none-uploaded = لم تُرفع أي شهادة
+certs-subject = الموضوع
+certs-issuer = الجهة المُصدِرة
+certs-valid-from = صالحة من
+certs-your-certificate = شهادتك
+certs-no-certificate-uploaded-yet = لم تُرفع أي شهادة بعد.
+certs-upload-a-certificate = رفع شهادة
+certs-a-pem-base64-x-509 = شهادة X.509 بصيغة PEM (Base64) لمؤسستك، صادرة من سلطة تصديق رفعها المسؤولون.
+certs-certificate-file = ملف الشهادة
+certs-upload = رفع
+certs-upload-a-ca-or-sub = رفع شهادة سلطة تصديق أو سلطة تصديق فرعية
+certs-a-pem-certificate-or-a = شهادة PEM، أو حزمة PKCS#7 منها. يجب أن ترتبط شهادات الشركاء بشهادة جذرية مرفوعة.
 
 ## device/approvals.rs
-approvals-certificate-uploaded = certificate uploaded
-approvals-no-certificate = no certificate
-approvals-what = What
-approvals-details = Details
-approvals-nothing-waits-for-approval = Nothing waits for approval.
-approvals-secure-biometric-interfaces-device-details = Secure biometric interfaces, device details and FTM chips waiting for a decision (the first 20 of each, newest first).
-approvals-secure-biometric-interfaces = Secure biometric interfaces
-approvals-device-details = Device details
-approvals-id = Id
-approvals-cancel = Cancel
+approvals-certificate-uploaded = الشهادة مرفوعة
+approvals-no-certificate = لا توجد شهادة
+approvals-what = العنصر
+approvals-details = التفاصيل
+approvals-nothing-waits-for-approval = لا شيء بانتظار الاعتماد.
+approvals-secure-biometric-interfaces-device-details = واجهات القياسات الحيوية الآمنة وتفاصيل الأجهزة وشرائح FTM التي تنتظر قرارًا (أول 20 من كل نوع، الأحدث أولًا).
+approvals-secure-biometric-interfaces = واجهات القياسات الحيوية الآمنة
+approvals-device-details = تفاصيل الأجهزة
+approvals-id = المعرّف
+approvals-cancel = إلغاء
 
 ## device/details.rs
-devices-make = Make
-devices-model = Model
-devices-sub-type = Sub-type
-devices-no-device-details-yet = No device details yet.
-devices-new-device = New device
-devices-a-make-and-model-of = A make and model of a device type; it waits for a partner admin's approval.
-devices-there-are-no-device-types = There are no device types in the store yet: ask an administrator to import MOSIP's device types.
-devices-type-and-sub-type = Type and sub-type
-devices-add-the-device = Add the device
-devices-the-device-is-added-it = The device is added; it waits for approval.
+devices-make = العلامة التجارية
+devices-model = الطراز
+devices-sub-type = النوع الفرعي
+devices-no-device-details-yet = لا توجد تفاصيل أجهزة بعد.
+devices-new-device = جهاز جديد
+devices-a-make-and-model-of = علامة تجارية وطراز لنوع من الأجهزة؛ ينتظر اعتماد مسؤول الشركاء.
+devices-there-are-no-device-types = لا توجد أنواع أجهزة في قاعدة البيانات بعد: اطلب من المسؤول استيراد أنواع أجهزة MOSIP.
+devices-type-and-sub-type = النوع والنوع الفرعي
+devices-add-the-device = إضافة الجهاز
+devices-the-device-is-added-it = تمت إضافة الجهاز؛ وهو بانتظار الاعتماد.
 
 ## device/ftm.rs
-ftm-no-ftm-chips-yet = No FTM chips yet.
-ftm-replace-the-certificate = Replace the certificate
-ftm-upload-the-certificate = Upload the certificate
-ftm-organisation-the-certificate-s-o = Organisation (the certificate's O)
-ftm-certificate-file-pem = Certificate file (PEM)
-ftm-or-paste-it-pem = …or paste it (PEM)
-ftm-uploaded = uploaded ·
-ftm-download = Download
-ftm-not-uploaded = not uploaded
-ftm-new-ftm-chip = New FTM chip
-ftm-upload-its-certificate-next-a = Upload its certificate next; a partner admin approves it then.
-ftm-add-the-chip = Add the chip
-ftm-the-chip-is-added-upload = The chip is added; upload its certificate next.
-ftm-the-chip-s-certificate-is = The chip's certificate is uploaded; it waits for approval.
+ftm-no-ftm-chips-yet = لا توجد شرائح FTM بعد.
+ftm-replace-the-certificate = استبدال الشهادة
+ftm-upload-the-certificate = رفع الشهادة
+ftm-organisation-the-certificate-s-o = المؤسسة (حقل O في الشهادة)
+ftm-certificate-file-pem = ملف الشهادة (PEM)
+ftm-or-paste-it-pem = …أو الصقها (PEM)
+ftm-uploaded = مرفوعة ·
+ftm-download = تنزيل
+ftm-not-uploaded = غير مرفوعة
+ftm-new-ftm-chip = شريحة FTM جديدة
+ftm-upload-its-certificate-next-a = ارفع شهادتها بعد ذلك؛ ثم يعتمدها مسؤول الشركاء.
+ftm-add-the-chip = إضافة الشريحة
+ftm-the-chip-is-added-upload = تمت إضافة الشريحة؛ ارفع شهادتها الآن.
+ftm-the-chip-s-certificate-is = تم رفع شهادة الشريحة؛ وهي بانتظار الاعتماد.
 
 ## device/mod.rs
-devices-approved-inactive = approved, inactive
+devices-approved-inactive = معتمد، غير نشط
 
 ## device/sbis.rs
-sbis-version = Version
-sbis-binary-hash = Binary hash
-sbis-created = Created
-sbis-expires = Expires
-sbis-no-secure-biometric-interfaces-yet = No secure biometric interfaces yet.
-sbis-new-secure-biometric-interface = New secure biometric interface
-sbis-it-waits-for-a-partner = It waits for a partner admin's approval before devices can be added to it.
-sbis-software-version = Software version
-sbis-software-binary-hash = Software binary hash
-sbis-created-on = Created on
-sbis-today-or-earlier = Today or earlier.
-sbis-expires-on = Expires on
-sbis-after-today = After today.
-sbis-add-the-sbi = Add the SBI
-sbis-add-a-device-to-an = Add a device to an SBI
-sbis-both-must-be-approved-the = Both must be approved; the SBI must not have expired.
-sbis-you-need-an-approved-sbi = You need an approved SBI and an approved device first.
-sbis-sbi = SBI
-sbis-device = Device
-sbis-the-sbi-is-added-it = The SBI is added; it waits for approval.
-sbis-the-device-is-added-to = The device is added to the SBI.
+sbis-version = الإصدار
+sbis-binary-hash = بصمة الملف التنفيذي
+sbis-created = تاريخ الإنشاء
+sbis-expires = تاريخ الانتهاء
+sbis-no-secure-biometric-interfaces-yet = لا توجد واجهات قياسات حيوية آمنة بعد.
+sbis-new-secure-biometric-interface = واجهة قياسات حيوية آمنة جديدة
+sbis-it-waits-for-a-partner = تنتظر اعتماد مسؤول الشركاء قبل إمكان إضافة الأجهزة إليها.
+sbis-software-version = إصدار البرنامج
+sbis-software-binary-hash = بصمة الملف التنفيذي للبرنامج
+sbis-created-on = تاريخ الإنشاء
+sbis-today-or-earlier = اليوم أو قبله.
+sbis-expires-on = تاريخ الانتهاء
+sbis-after-today = بعد اليوم.
+sbis-add-the-sbi = إضافة الواجهة
+sbis-add-a-device-to-an = إضافة جهاز إلى واجهة SBI
+sbis-both-must-be-approved-the = يجب أن يكون كلاهما معتمدًا، وألا تكون صلاحية الواجهة قد انتهت.
+sbis-you-need-an-approved-sbi = تحتاج أولًا إلى واجهة SBI معتمدة وجهاز معتمد.
+sbis-sbi = واجهة SBI
+sbis-device = الجهاز
+sbis-the-sbi-is-added-it = تمت إضافة الواجهة؛ وهي بانتظار الاعتماد.
+sbis-the-device-is-added-to = تمت إضافة الجهاز إلى الواجهة.
 
 ## forms.rs
-form-the-file-is-not-text = The file is not text: upload a PEM (Base64) certificate.
-form-the-form-has-expired-or = The form has expired or did not come from this portal; reload the page and try again.
+form-the-file-is-not-text = الملف ليس نصيًا: ارفع شهادة بصيغة PEM (Base64).
+form-the-form-has-expired-or = انتهت صلاحية النموذج أو لم يأتِ من هذه البوابة؛ أعد تحميل الصفحة وحاول مرة أخرى.
 
 ## misp/confirm.rs
-misp-its-licence-keys-stop-working = Its licence keys stop working.
-misp-registration = Registration
-misp-owner = Owner
+misp-its-licence-keys-stop-working = تتوقف مفاتيح ترخيصه عن العمل.
+misp-registration = التسجيل
+misp-owner = المالك
 
 ## misp/licence.rs
-licence-licence-key = Licence key
-licence-valid-to = Valid to
-licence-download-the-current-key = Download the current key
-licence-no-licence-key-yet = No licence key yet.
-licence-generate-a-licence-key = Generate a licence key
-licence-your-first-licence-key-it = Your first licence key; it is renewed when it expires.
-licence-generate = Generate
-licence-your-licence-key-is-generated = Your licence key is generated.
+licence-licence-key = مفتاح الترخيص
+licence-valid-to = صالح حتى
+licence-download-the-current-key = تنزيل المفتاح الحالي
+licence-no-licence-key-yet = لا يوجد مفتاح ترخيص بعد.
+licence-generate-a-licence-key = إنشاء مفتاح ترخيص
+licence-your-first-licence-key-it = مفتاح الترخيص الأول لك؛ يُجدَّد عند انتهاء صلاحيته.
+licence-generate = إنشاء
+licence-your-licence-key-is-generated = تم إنشاء مفتاح الترخيص الخاص بك.
 
 ## misp/misps.rs
-misp-no-misps-yet = No MISPs yet.
-misp-deactivate = Deactivate…
-misp-actions = Actions
-misp-switch-off = Switch off
-misp-switch-on = Switch on
-misp-misp-partners-licence-through-the = MISP partners (licence through the MOSIP 1.2 API)
-misp-the-licence-key-is-switched = The licence key is switched.
+misp-no-misps-yet = لا يوجد مزودو MISP بعد.
+misp-deactivate = إيقاف…
+misp-actions = الإجراءات
+misp-switch-off = إيقاف
+misp-switch-on = تشغيل
+misp-misp-partners-licence-through-the = شركاء MISP (الترخيص عبر واجهة MOSIP 1.2)
+misp-the-licence-key-is-switched = تم تغيير حالة مفتاح الترخيص.
 
 ## partner/clients.rs
-clients-client = Client
-clients-no-oidc-clients-yet = No OIDC clients yet.
-clients-new-oidc-client = New OIDC client
-clients-you-need-an-approved-policy = You need an approved policy first:
-clients-request-one = request one
-clients-name = Name
-clients-approved-policy = Approved policy
-clients-public-key-jwk-rsa-at = Public key (JWK, RSA, at least 2048 bits)
-clients-logo-url = Logo URL
-clients-redirect-uris-one-per-line = Redirect URIs (one per line)
-clients-create = Create
-clients-oidc-client-created = OIDC client created.
-clients-oidc-client = OIDC client
-clients-client-id = Client id
-clients-save = Save
-clients-deactivate-final = Deactivate (final)
+clients-client = العميل
+clients-no-oidc-clients-yet = لا يوجد عملاء OIDC بعد.
+clients-new-oidc-client = عميل OIDC جديد
+clients-you-need-an-approved-policy = تحتاج أولًا إلى سياسة معتمدة:
+clients-request-one = اطلب سياسة
+clients-name = الاسم
+clients-approved-policy = السياسة المعتمدة
+clients-public-key-jwk-rsa-at = المفتاح العام (JWK، RSA، 2048 بت على الأقل)
+clients-logo-url = رابط الشعار
+clients-redirect-uris-one-per-line = روابط إعادة التوجيه (رابط في كل سطر)
+clients-create = إنشاء
+clients-oidc-client-created = تم إنشاء عميل OIDC.
+clients-oidc-client = عميل OIDC
+clients-client-id = معرّف العميل
+clients-save = حفظ
+clients-deactivate-final = إيقاف (نهائي)
 
 ## partner/extractors.rs
-extractors-extractors-belong-to-a-policy = Extractors belong to a policy request:
-extractors-request-a-policy = request a policy
-extractors-first = first.
-extractors-none-for-this-policy-yet = None for this policy yet.
-extractors-attribute = Attribute
-extractors-biometric = Biometric
-extractors-provider = Provider
-extractors-add-or-replace-an-extractor = Add or replace an extractor
-extractors-extractors-can-change-until-the = Extractors can change until the request is approved.
-extractors-attribute-name = Attribute name
-extractors-biometric-e-g-face-iris = Biometric (e.g. face, iris, finger[Left Thumb])
-extractors-extractor-provider = Extractor provider
-extractors-provider-version = Provider version
-extractors-save-extractor = Save extractor
-extractors-biometric-extractors = Biometric extractors
-extractors-the-extractor-is-saved = The extractor is saved.
+extractors-extractors-belong-to-a-policy = ترتبط المستخلِصات بطلب سياسة:
+extractors-request-a-policy = اطلب سياسة
+extractors-first = أولًا.
+extractors-none-for-this-policy-yet = لا يوجد شيء لهذه السياسة بعد.
+extractors-attribute = السمة
+extractors-biometric = القياس الحيوي
+extractors-provider = المزوّد
+extractors-add-or-replace-an-extractor = إضافة مستخلِص أو استبداله
+extractors-extractors-can-change-until-the = يمكن تغيير المستخلِصات إلى أن يُعتمد الطلب.
+extractors-attribute-name = اسم السمة
+extractors-biometric-e-g-face-iris = القياس الحيوي (مثل face أو iris أو finger[Left Thumb])
+extractors-extractor-provider = مزوّد المستخلِص
+extractors-provider-version = إصدار المزوّد
+extractors-save-extractor = حفظ المستخلِص
+extractors-biometric-extractors = مستخلِصات القياسات الحيوية
+extractors-the-extractor-is-saved = تم حفظ المستخلِص.
 
 ## partner/keys.rs
-keys-api-key = API key
-keys-is-ready-copy-it-now = is ready. Copy it now: it is not shown again.
-keys-label = Label
-keys-a-name-you-recognise-the = A name you recognise the key by, unique per policy.
-keys-your-keys = Your keys
-keys-no-keys-yet = No keys yet.
+keys-api-key = مفتاح API
+keys-is-ready-copy-it-now = جاهز. انسخه الآن: لن يُعرض مرة أخرى.
+keys-label = التسمية
+keys-a-name-you-recognise-the = اسم تتعرّف به على المفتاح، فريد لكل سياسة.
+keys-your-keys = مفاتيحك
+keys-no-keys-yet = لا توجد مفاتيح بعد.
 
 ## partner/policies.rs
-policies-your-partner-type-uses-no = Your partner type uses no policies.
-policies-policies-of-your-group = Policies of your group
-policies-no-policy-of-your-group = No policy of your group is active yet.
-policies-policy-name = Policy name
-policies-what-you-will-use-it = What you will use it for
-policies-send-the-request = Send the request
-policies-your-requests = Your requests
-policies-no-requests-yet = No requests yet.
+policies-your-partner-type-uses-no = نوع الشريك الخاص بك لا يستخدم السياسات.
+policies-policies-of-your-group = سياسات مجموعتك
+policies-no-policy-of-your-group = لا توجد سياسة نشطة في مجموعتك بعد.
+policies-policy-name = اسم السياسة
+policies-what-you-will-use-it = الغرض من استخدامها
+policies-send-the-request = إرسال الطلب
+policies-your-requests = طلباتك
+policies-no-requests-yet = لا توجد طلبات بعد.
 
 ## partner/profile.rs
-profile-contacts = Contacts
-profile-no-further-contacts-yet = No further contacts yet.
-profile-add-or-update-a-contact = Add or update a contact
-profile-save-contact = Save contact
-profile-your-details-are-saved = Your details are saved.
-profile-the-contact-is-saved = The contact is saved.
+profile-contacts = جهات الاتصال
+profile-no-further-contacts-yet = لا توجد جهات اتصال أخرى بعد.
+profile-add-or-update-a-contact = إضافة جهة اتصال أو تحديثها
+profile-save-contact = حفظ جهة الاتصال
+profile-your-details-are-saved = تم حفظ بياناتك.
+profile-the-contact-is-saved = تم حفظ جهة الاتصال.
 
 ## policy/drafts.rs
-policy-the-draft-policy-is-saved = The draft policy is saved. Publish it when it is ready.
-policy-the-draft-policy-is-saved-2 = The draft policy is saved.
+policy-the-draft-policy-is-saved = تم حفظ مسودة السياسة. انشرها عندما تكون جاهزة.
+policy-the-draft-policy-is-saved-2 = تم حفظ مسودة السياسة.
 
 ## policy/editor.rs
-policy-new-policy = New policy
-policy-policy-published = Policy (published)
-policy-edit-policy = Edit policy
-policy-description = Description
-policy-policy-id = Policy id
-policy-state = State
-policy-deactivated = Deactivated
-policy-start-from-the-template-of = Start from the template of:
-policy-the-policy-does-not-meet = The policy does not meet its schema: see the list beside the document.
-policy-policy-document = Policy document
-policy-policy-type = Policy type
-policy-policy-document-json = Policy document (JSON)
+policy-new-policy = سياسة جديدة
+policy-policy-published = سياسة (منشورة)
+policy-edit-policy = تعديل السياسة
+policy-description = الوصف
+policy-policy-id = معرّف السياسة
+policy-state = المرحلة
+policy-deactivated = تاريخ الإيقاف
+policy-start-from-the-template-of = ابدأ من قالب:
+policy-the-policy-does-not-meet = لا تستوفي السياسة مخططها: راجع القائمة بجانب المستند.
+policy-policy-document = مستند السياسة
+policy-policy-type = نوع السياسة
+policy-policy-document-json = مستند السياسة (JSON)
 policy-schema-violations = { $count ->
-    [one] { $count } schema violation
-   *[other] { $count } schema violations
+    [zero] لا توجد مخالفات للمخطط
+    [one] مخالفة واحدة للمخطط
+    [two] مخالفتان للمخطط
+    [few] { $count } مخالفات للمخطط
+    [many] { $count } مخالفة للمخطط
+   *[other] { $count } مخالفة للمخطط
 }
-policy-save-draft = Save draft
-policy-create-draft = Create draft
-policy-all-policies = ← All policies
+policy-save-draft = حفظ المسودة
+policy-create-draft = إنشاء المسودة
+policy-all-policies = → كل السياسات
 
 ## policy/groups.rs
-groups-no-policy-groups-yet = No policy groups yet.
-groups-new-policy-group = New policy group
-groups-create-group = Create group
-groups-all-policy-groups = ← All policy groups
-groups-the-policy-group-is-saved = The policy group is saved.
+groups-no-policy-groups-yet = لا توجد مجموعات سياسات بعد.
+groups-new-policy-group = مجموعة سياسات جديدة
+groups-create-group = إنشاء المجموعة
+groups-all-policy-groups = → كل مجموعات السياسات
+groups-the-policy-group-is-saved = تم حفظ مجموعة السياسات.
 
 ## policy/policies.rs
-policy-group = Group
-policy-no-policies-yet = No policies yet.
-policy-publish = Publish…
-policy-publish-2 = Publish
-policy-a-published-policy-cannot-be = A published policy cannot be edited any more; partners of the group can request it.
-policy-the-policy-is-published = The policy is published.
+policy-group = المجموعة
+policy-no-policies-yet = لا توجد سياسات بعد.
+policy-publish = نشر…
+policy-publish-2 = نشر
+policy-a-published-policy-cannot-be = لا يمكن تعديل السياسة بعد نشرها؛ ويمكن لشركاء المجموعة طلبها.
+policy-the-policy-is-published = تم نشر السياسة.
 
 ## view/confirm.rs
-confirm-reason-optional = Reason (optional)
-confirm-shown-in-the-confirmation-message = Shown in the confirmation message and written to the service log.
+confirm-reason-optional = السبب (اختياري)
+confirm-shown-in-the-confirmation-message = يظهر في رسالة التأكيد ويُسجَّل في سجل الخدمة.
 
-## Sentences with arguments
-confirm-reason-given = Reason: { $reason }
-requests-confirm-approve = Approve { $what }?
-requests-confirm-reject = Reject { $what }?
-requests-title-approve = Approve policy request
-requests-title-reject = Reject policy request
-requests-approve-what = Approve { $what }
-partners-confirm-deactivate = Deactivate partner { $name } ({ $id })?
-partners-confirm-activate = Activate partner { $name } ({ $id })?
-partners-title-deactivate = Deactivate partner { $id }
-partners-title-activate = Activate partner { $id }
-partners-title-partner = Partner { $id }
-policy-confirm-publish = Publish policy { $name } (version { $version }) of group { $group }?
-policy-confirm-activate = Activate policy { $name } (version { $version }) of group { $group }?
-policy-confirm-deactivate = Deactivate policy { $name } (version { $version }) of group { $group }?
-policy-title-publish = Publish policy { $name }
-policy-title-activate = Activate policy { $name }
-policy-title-deactivate = Deactivate policy { $name }
-misp-confirm-reject = Reject MISP { $name } ({ $id })?
-misp-confirm-deactivate = Deactivate MISP { $name } ({ $id })?
-misp-title-reject = Reject MISP { $name }
-misp-title-deactivate = Deactivate MISP { $name }
-signup-code-valid-until = It is valid until { $when }.
-signup-code-sent = We sent a code to { $email }.
-signup-new-code-sent = We sent a new code to { $email }.
-groups-created = Policy group { $name } created.
-keys-generated = API key { $label } is generated.
-clients-saved = Saved: the client is { $status }.
-form-too-large = The form is larger than { $kib } KiB.
-notices-dismissed = The notification is dismissed.
+## جمل بمتغيرات
+confirm-reason-given = السبب: { $reason }
+requests-confirm-approve = اعتماد { $what }؟
+requests-confirm-reject = رفض { $what }؟
+requests-title-approve = اعتماد طلب السياسة
+requests-title-reject = رفض طلب السياسة
+requests-approve-what = اعتماد { $what }
+partners-confirm-deactivate = إيقاف الشريك { $name } ({ $id })؟
+partners-confirm-activate = تفعيل الشريك { $name } ({ $id })؟
+partners-title-deactivate = إيقاف الشريك { $id }
+partners-title-activate = تفعيل الشريك { $id }
+partners-title-partner = الشريك { $id }
+policy-confirm-publish = نشر السياسة { $name } (الإصدار { $version }) من المجموعة { $group }؟
+policy-confirm-activate = تفعيل السياسة { $name } (الإصدار { $version }) من المجموعة { $group }؟
+policy-confirm-deactivate = إيقاف السياسة { $name } (الإصدار { $version }) من المجموعة { $group }؟
+policy-title-publish = نشر السياسة { $name }
+policy-title-activate = تفعيل السياسة { $name }
+policy-title-deactivate = إيقاف السياسة { $name }
+misp-confirm-reject = رفض مزود MISP { $name } ({ $id })؟
+misp-confirm-deactivate = إيقاف مزود MISP { $name } ({ $id })؟
+misp-title-reject = رفض مزود MISP { $name }
+misp-title-deactivate = إيقاف مزود MISP { $name }
+signup-code-valid-until = وهو صالح حتى { $when }.
+signup-code-sent = أرسلنا رمزًا إلى { $email }.
+signup-new-code-sent = أرسلنا رمزًا جديدًا إلى { $email }.
+groups-created = تم إنشاء مجموعة السياسات { $name }.
+keys-generated = تم إنشاء مفتاح API { $label }.
+clients-saved = تم الحفظ: حالة العميل { $status }.
+form-too-large = حجم النموذج يتجاوز { $kib } كيلوبايت.
+notices-dismissed = تم تجاهل الإشعار.
 
 ## notices.rs
-notices-root-ca-expires = The root CA certificate { $subject } expires on { $when }.
-notices-intermediate-ca-expires = The intermediate CA certificate { $subject } expires on { $when }.
-notices-certificate-expires = The certificate { $subject } expires on { $when }.
-notices-of-partner = Partner: { $partner }.
-notices-domain = Domain: { $domain }.
-notices-api-key-expires = API key { $key } for policy { $policy } expires on { $when }.
-notices-weekly-summary = Weekly summary: { $count ->
-    [one] { $count } certificate expires soon.
-   *[other] { $count } certificates expire soon.
+notices-root-ca-expires = تنتهي صلاحية شهادة سلطة التصديق الجذرية { $subject } في { $when }.
+notices-intermediate-ca-expires = تنتهي صلاحية شهادة سلطة التصديق الوسيطة { $subject } في { $when }.
+notices-certificate-expires = تنتهي صلاحية الشهادة { $subject } في { $when }.
+notices-of-partner = الشريك: { $partner }.
+notices-domain = النطاق: { $domain }.
+notices-api-key-expires = تنتهي صلاحية مفتاح API { $key } للسياسة { $policy } في { $when }.
+notices-weekly-summary = الملخص الأسبوعي: { $count ->
+    [zero] لا توجد شهادات تنتهي صلاحيتها قريبًا.
+    [one] شهادة واحدة تنتهي صلاحيتها قريبًا.
+    [two] شهادتان تنتهي صلاحيتهما قريبًا.
+    [few] { $count } شهادات تنتهي صلاحيتها قريبًا.
+   *[other] { $count } شهادة تنتهي صلاحيتها قريبًا.
 }
-notices-none = No notifications.
-notices-partner = Partner { $partner }
-notices-dismiss = Dismiss
+notices-none = لا توجد إشعارات.
+notices-partner = الشريك { $partner }
+notices-dismiss = تجاهل
 
-## device/approvals.rs sentences
-approvals-sbi-details = hash { $hash }; valid { $valid }
+## device/approvals.rs، جمل
+approvals-sbi-details = البصمة { $hash }؛ صالحة { $valid }
 approvals-question = { $decision ->
-    [approve] Approve
-   *[reject] Reject
-} this { $kind ->
-    [sbi] secure biometric interface
-    [device] device detail
-   *[chip] FTM chip
-}?
+    [approve] اعتماد
+   *[reject] رفض
+} { $kind ->
+    [sbi] واجهة القياسات الحيوية الآمنة هذه
+    [device] تفاصيل الجهاز هذه
+   *[chip] شريحة FTM هذه
+}؟
 approvals-title = { $decision ->
-    [approve] Approve
-   *[reject] Reject
-} a { $kind ->
-    [sbi] secure biometric interface
-    [device] device detail
-   *[chip] FTM chip
+    [approve] اعتماد
+   *[reject] رفض
+} { $kind ->
+    [sbi] واجهة قياسات حيوية آمنة
+    [device] تفاصيل جهاز
+   *[chip] شريحة FTM
 }
 approvals-yes = { $decision ->
-    [approve] Yes, approve
-   *[reject] Yes, reject
+    [approve] نعم، اعتمد
+   *[reject] نعم، ارفض
 }
 
-## Outcomes
+## النتائج
 misp-status-decided = { $status ->
-    [approved] The MISP is approved.
-    [rejected] The MISP is rejected.
-   *[other] The MISP's registration is updated.
+    [approved] تم اعتماد مزود MISP.
+    [rejected] تم رفض مزود MISP.
+   *[other] تم تحديث تسجيل مزود MISP.
 }
 misp-activity-changed = { $status ->
-    [active] The MISP is activated.
-   *[other] The MISP is deactivated.
+    [active] تم تفعيل مزود MISP.
+   *[other] تم إيقاف مزود MISP.
 }
 requests-decided = { $status ->
-    [approved] The policy request is approved.
-   *[other] The policy request is rejected.
+    [approved] تم اعتماد طلب السياسة.
+   *[other] تم رفض طلب السياسة.
 }
 partners-status-changed = { $status ->
-    [active] The partner is activated.
-   *[other] The partner is deactivated.
+    [active] تم تفعيل الشريك.
+   *[other] تم إيقاف الشريك.
 }
 policy-status-changed = { $status ->
-    [active] The policy is activated.
-   *[other] The policy is deactivated.
+    [active] تم تفعيل السياسة.
+   *[other] تم إيقاف السياسة.
 }
 approvals-decided = { $decision ->
-    [approve] Approved: it can be used now.
-   *[reject] Rejected.
+    [approve] تم الاعتماد: يمكن استخدامه الآن.
+   *[reject] تم الرفض.
 }
-policies-request-sent = Your request is sent; an administrator will review it.
-certs-ca-uploaded = The certificate is uploaded.
-signup-registered = Partner { $id } is registered (status { $status }). Log in with your user name and password.
-clients-policy-claims-acr = Policy { $policy }; claims { $claims }; ACR { $acr }
-requests-reject-what = Reject { $what }
-signup-needs-policy-group = { $kind } (needs a policy group)
-sbis-choice = { $version } (expires { $expires })
+policies-request-sent = تم إرسال طلبك؛ سيراجعه أحد المسؤولين.
+certs-ca-uploaded = تم رفع الشهادة.
+signup-registered = تم تسجيل الشريك { $id } (الحالة { $status }). سجّل الدخول باسم المستخدم وكلمة المرور.
+clients-policy-claims-acr = السياسة { $policy }؛ السمات { $claims }؛ ACR { $acr }
+requests-reject-what = رفض { $what }
+signup-needs-policy-group = { $kind } (يحتاج إلى مجموعة سياسات)
+sbis-choice = { $version } (تنتهي في { $expires })
