@@ -43,10 +43,16 @@ fn words(camel: &str) -> String {
     out
 }
 
+/// An event in the user's language when the portal's catalogue words it (`audit-<Event>`, e.g.
+/// `audit-GetPolicyGroupSuccess`), else its name in plain English words.
+fn event_words(e: AuditEvent) -> String {
+    crate::i18n::tr_opt(&format!("audit-{}", name(e)), None).unwrap_or_else(|| words(name(e)))
+}
+
 /// What an event id records, in plain words (both meanings of an id that has two); the id
 /// itself when the catalogue does not know it.
 pub fn plain(event_id: &str) -> String {
-    let found: Vec<String> = AuditEvent::iter().filter(|e| e.def().id == event_id).map(|e| words(name(e))).collect();
+    let found: Vec<String> = AuditEvent::iter().filter(|e| e.def().id == event_id).map(event_words).collect();
     if found.is_empty() { event_id.to_owned() } else { found.join(" / ") }
 }
 
