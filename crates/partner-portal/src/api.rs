@@ -29,11 +29,7 @@ impl Refusal {
 
     /// The errors as one line, for a message carried over a redirect.
     pub fn flat(&self) -> String {
-        self.errors
-            .iter()
-            .map(|e| format!("{} ({})", readable_error(e), e.error_code))
-            .collect::<Vec<_>>()
-            .join("; ")
+        self.errors.iter().map(|e| format!("{} ({})", readable_error(e), e.error_code)).collect::<Vec<_>>().join("; ")
     }
 
     /// Messages for the form field `field` (`PMS_COR_001` "… :request.<field>").
@@ -68,7 +64,11 @@ pub fn readable_error(e: &ErrorItem) -> String {
         Some((text, path)) if path.starts_with("request") => {
             let field = path.strip_prefix("request.").unwrap_or(path);
             let problem = problem_words(text);
-            if field == "request" || field.is_empty() { problem } else { t!("error-field", field = field, problem = problem) }
+            if field == "request" || field.is_empty() {
+                problem
+            } else {
+                t!("error-field", field = field, problem = problem)
+            }
         }
         _ => tr_opt(&format!("error-{}", e.error_code), None).unwrap_or_else(|| e.message.clone()),
     }

@@ -12,8 +12,8 @@ use web_support::{ApiError, Db, Principal};
 use crate::api::{self, Refusal};
 use crate::ctx::Ctx;
 use crate::forms::Form;
-use crate::view;
 use crate::i18n::t;
+use crate::view;
 
 /// The partner domains a certificate may be uploaded for (`certificates.allowed_domains`).
 fn domain_options(req: &HttpRequest) -> Vec<(String, String)> {
@@ -42,11 +42,9 @@ const NOT_A_CERTIFICATE: &[&str] = &["KER-PCM-001", "KER-KMS-013", "KER-CRY-003"
 /// A refusal of an upload in plain words when the file is not a certificate (MOSIP's code kept).
 fn readable(r: Refusal) -> Refusal {
     match r.errors.first() {
-        Some(e) if r.errors.len() == 1 && NOT_A_CERTIFICATE.contains(&e.error_code.as_str()) => Refusal::one(
-            r.status,
-            &e.error_code,
-            &t!("error-KER-PCM-001"),
-        ),
+        Some(e) if r.errors.len() == 1 && NOT_A_CERTIFICATE.contains(&e.error_code.as_str()) => {
+            Refusal::one(r.status, &e.error_code, t!("error-KER-PCM-001"))
+        }
         _ => r,
     }
 }

@@ -65,7 +65,7 @@ impl Form {
 /// Reads a URL-encoded form and checks its token.
 pub fn urlencoded(ctx: &Ctx, body: &web::Bytes) -> Result<Form, Refusal> {
     let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(body)
-        .map_err(|_| Refusal::one(StatusCode::BAD_REQUEST, FORM_UNREADABLE, &t!("error-PMS_POR_002")))?;
+        .map_err(|_| Refusal::one(StatusCode::BAD_REQUEST, FORM_UNREADABLE, t!("error-PMS_POR_002")))?;
     let form = Form::from_pairs(pairs);
     check_token(ctx, &form)?;
     Ok(form)
@@ -73,7 +73,7 @@ pub fn urlencoded(ctx: &Ctx, body: &web::Bytes) -> Result<Form, Refusal> {
 
 /// Reads a multipart form (files as text) and checks its token.
 pub async fn multipart(ctx: &Ctx, req: &HttpRequest, payload: web::Payload) -> Result<Form, Refusal> {
-    let unreadable = || Refusal::one(StatusCode::BAD_REQUEST, FORM_UNREADABLE, &t!("error-PMS_POR_002"));
+    let unreadable = || Refusal::one(StatusCode::BAD_REQUEST, FORM_UNREADABLE, t!("error-PMS_POR_002"));
     let mut parts = Multipart::new(req.headers(), payload);
     let mut pairs = Vec::new();
     let mut total = 0usize;
@@ -93,9 +93,8 @@ pub async fn multipart(ctx: &Ctx, req: &HttpRequest, payload: web::Payload) -> R
             }
             bytes.extend_from_slice(&chunk);
         }
-        let text = String::from_utf8(bytes).map_err(|_| {
-            Refusal::one(StatusCode::OK, FORM_UNREADABLE, &t!("form-the-file-is-not-text"))
-        })?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| Refusal::one(StatusCode::OK, FORM_UNREADABLE, t!("form-the-file-is-not-text")))?;
         pairs.push((name, text));
     }
     let form = Form::from_pairs(pairs);
@@ -107,11 +106,7 @@ fn check_token(ctx: &Ctx, form: &Form) -> Result<(), Refusal> {
     if ctx.csrf_ok(form.fields.get(CSRF_FIELD).map(String::as_str)) {
         Ok(())
     } else {
-        Err(Refusal::one(
-            StatusCode::FORBIDDEN,
-            CSRF_REFUSED,
-            &t!("form-the-form-has-expired-or"),
-        ))
+        Err(Refusal::one(StatusCode::FORBIDDEN, CSRF_REFUSED, t!("form-the-form-has-expired-or")))
     }
 }
 

@@ -9,9 +9,9 @@ use partner_app::notifications::{self, DismissNotificationRequest, NotificationD
 use crate::api;
 use crate::bell::{active, parse};
 use crate::ctx::Flash;
+use crate::i18n::t;
 use crate::partner::PageQuery;
 use crate::session::{or_answer, posted, signed_in};
-use crate::i18n::t;
 use crate::view;
 
 const PAGE: i64 = 20;

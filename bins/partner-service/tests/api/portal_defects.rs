@@ -160,7 +160,11 @@ fn a_published_policy_shows_its_facts(app: TestApp) {
     let published = between(&page.body, "id=\"policy-published\">", "<").unwrap_or_default();
     // the portal's one time format, in UTC without a time-zone cookie
     let today = Utc::now().naive_utc().format("%-d %b %Y, ").to_string();
-    assert!(published.starts_with(&today) && published.ends_with("(UTC+00:00)"), "published now, not {published}: {}", page.body);
+    assert!(
+        published.starts_with(&today) && published.ends_with("(UTC+00:00)"),
+        "published now, not {published}: {}",
+        page.body
+    );
 }
 
 /// Items 7, 8, 11: "Approve" names the request, rejecting asks first; a key is shown once after

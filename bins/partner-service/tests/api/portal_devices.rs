@@ -100,11 +100,7 @@ fn a_device_provider_registers_an_sbi_and_a_device_and_maps_them_after_approval(
     assert!(adm.get("/portal/admin/devices").body.contains("Approved: it can be used now."));
     assert_eq!(adm.post(&format!("/portal/admin/devices/device/{device_id}"), &approve).status, 303);
     let after = adm.get("/portal/admin/devices");
-    assert!(
-        after.body.contains("Approved: it can be used now.") && !after.body.contains(&sbi_id),
-        "{}",
-        after.body
-    );
+    assert!(after.body.contains("Approved: it can be used now.") && !after.body.contains(&sbi_id), "{}", after.body);
 
     // the provider adds the device to the SBI
     let list = dp.get("/portal/sbis");

@@ -39,7 +39,8 @@ fn the_picker_keeps_the_form_token_rule_and_stays_on_the_portal(app: TestApp) {
 
     let away = b.post("/portal/language", &[("_csrf", &csrf), ("lang", "fr"), ("back", "https://elsewhere.example/")]);
     assert_eq!(away.header("location"), Some("/portal/"));
-    let unknown = b.post("/portal/language", &[("_csrf", &csrf), ("lang", "xx"), ("tz", "99999"), ("back", "/portal/")]);
+    let unknown =
+        b.post("/portal/language", &[("_csrf", &csrf), ("lang", "xx"), ("tz", "99999"), ("back", "/portal/")]);
     assert!(!unknown.set_cookies().iter().any(|c| c.starts_with("pms_tz=") || c.starts_with("pms_lang=xx")));
     assert_eq!(b.cookie("pms_lang"), Some("fr"));
 }
@@ -48,7 +49,11 @@ fn mosips_codes_read_in_the_users_language_with_the_code_beside(app: TestApp) {
     let mut b = Browser::new(&app);
     let missing = b.get_in("/portal/no-such-page", "fr");
     assert_eq!(missing.status, 404);
-    assert!(missing.body.contains("Cette page n’existe pas.") && missing.body.contains("(PMS_COR_404)"), "{}", missing.body);
+    assert!(
+        missing.body.contains("Cette page n’existe pas.") && missing.body.contains("(PMS_COR_404)"),
+        "{}",
+        missing.body
+    );
     let arabic = b.get_in("/portal/no-such-page", "ar");
     assert!(arabic.body.contains("هذه الصفحة غير موجودة.") && arabic.body.contains("(PMS_COR_404)"), "{}", arabic.body);
 }

@@ -6,11 +6,11 @@ use maud::html;
 use super::admin;
 use super::requests::RequestQuery;
 use crate::ctx::Flash;
+use crate::i18n::t;
 use crate::lookups::key_page;
 use crate::partner::{change_key_status, key_table};
 use crate::session::{or_answer, posted};
 use crate::view;
-use crate::i18n::t;
 
 pub async fn keys(req: HttpRequest, query: web::Query<RequestQuery>) -> HttpResponse {
     let (ctx, me) = or_answer!(admin(&req));

@@ -14,11 +14,11 @@ use super::requests::request_table;
 use crate::api::{self, Page};
 use crate::certs;
 use crate::ctx::Flash;
+use crate::i18n::t;
 use crate::lookups::{details_of, filter, key_page, page_of, request_page, search_of};
 use crate::partner::{key_table, partner_facts};
 use crate::session::{or_answer, posted};
 use crate::view::{self, badge};
-use crate::i18n::t;
 
 #[derive(Debug, Default, Deserialize)]
 pub struct PartnerQuery {
@@ -64,7 +64,8 @@ pub async fn partners(req: HttpRequest, query: web::Query<PartnerQuery>) -> Http
     let mut type_options = vec![(String::new(), t!("partners-any-type"))];
     type_options.extend(types.as_ref().map_or(&[][..], Vec::as_slice).iter().map(|code| (code.clone(), code.clone())));
     let status_options =
-        [("", &t!("partners-any-status")), ("active", &t!("status-active")), ("inactive", &t!("status-inactive"))].map(|(a, b)| (a.to_owned(), b.to_owned()));
+        [("", &t!("partners-any-status")), ("active", &t!("status-active")), ("inactive", &t!("status-inactive"))]
+            .map(|(a, b)| (a.to_owned(), b.to_owned()));
     let base = format!(
         "/portal/admin/partners?name={}&type={}&status={}",
         view::q(&name),
@@ -210,8 +211,11 @@ pub async fn partner_status(req: HttpRequest, path: web::Path<String>, body: web
     if let (Ok(_), Some(r)) = (&result, &reason) {
         tracing::info!(partner = %id, user = %me.user_id, reason = %r, "partner status changed");
     }
-    ctx.redirect_with(&to, Flash::of(result.map(|_| {
-        let done = t!("partners-status-changed", status = form.get("status").to_ascii_lowercase());
-        view::with_reason(done, reason.as_deref())
-    })))
+    ctx.redirect_with(
+        &to,
+        Flash::of(result.map(|_| {
+            let done = t!("partners-status-changed", status = form.get("status").to_ascii_lowercase());
+            view::with_reason(done, reason.as_deref())
+        })),
+    )
 }

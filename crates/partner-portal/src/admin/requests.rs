@@ -11,10 +11,10 @@ use serde::Deserialize;
 use super::admin;
 use crate::api::{self, Page};
 use crate::ctx::{Ctx, Flash};
+use crate::i18n::t;
 use crate::lookups::{filter, request_page};
 use crate::session::{or_answer, posted};
 use crate::view::{self, badge};
-use crate::i18n::t;
 
 #[derive(Debug, Default, Deserialize)]
 pub struct RequestQuery {
@@ -124,8 +124,13 @@ pub async fn requests(req: HttpRequest, query: web::Query<RequestQuery>) -> Http
     let page = query.page.unwrap_or(0).max(0);
     let filters = if status.is_empty() { Vec::new() } else { vec![filter("statusCode", "equals", &status)] };
     let list = request_page(&req, &me, filters, page).await;
-    let options = [("InProgress", &t!("status-pending")), ("approved", &t!("status-approved")), ("rejected", &t!("status-rejected")), ("", &t!("requests-all"))]
-        .map(|(a, b)| (a.to_owned(), b.to_owned()));
+    let options = [
+        ("InProgress", &t!("status-pending")),
+        ("approved", &t!("status-approved")),
+        ("rejected", &t!("status-rejected")),
+        ("", &t!("requests-all")),
+    ]
+    .map(|(a, b)| (a.to_owned(), b.to_owned()));
     let body = html! {
         form.filters method="get" action="/portal/admin/requests" {
             (view::select("status", &t!("requests-show"), &options, &status, None))

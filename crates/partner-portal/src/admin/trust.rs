@@ -10,8 +10,8 @@ use partner_app::roles;
 use web_support::Principal;
 
 use crate::api::{self, Refusal};
-use crate::view;
 use crate::i18n::t;
+use crate::view;
 
 /// The most certificates listed.
 const LISTED: &str = "100";

@@ -20,8 +20,8 @@ pub use signup::{signup, signup_page, verify, verify_page};
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
 use crate::forms::{self, Form};
-use crate::view::{self, Field};
 use crate::i18n::t;
+use crate::view::{self, Field};
 
 /// The onboarding state while sign-up and local login are switched on; MOSIP's 404 otherwise,
 /// as the API answers.

@@ -8,8 +8,8 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use super::signup::send_code;
 use crate::ctx::{Ctx, Flash};
 use crate::forms::{self, Form};
-use crate::view;
 use crate::i18n::t;
+use crate::view;
 
 const PENDING_COOKIE: &str = "pms_signup";
 /// The sign-up fields kept (never a password).
@@ -35,8 +35,7 @@ pub async fn resend(req: HttpRequest, body: web::Bytes) -> HttpResponse {
         return view::error_page(ctx, &r);
     }
     let Some(form) = pending(&req) else {
-        return ctx
-            .redirect_with("/portal/signup", Flash::Error(t!("signup-fill-in-the-sign-up")));
+        return ctx.redirect_with("/portal/signup", Flash::Error(t!("signup-fill-in-the-sign-up")));
     };
     match send_code(&req, &form).await {
         Ok(sent) => {

@@ -10,8 +10,8 @@ use maud::{Markup, html};
 use super::next_of;
 use crate::ctx::{CSRF_FIELD, Ctx};
 use crate::forms::Form;
-use crate::view::{self, Field};
 use crate::i18n::t;
+use crate::view::{self, Field};
 
 /// The prefix of a carried field in the login form.
 pub const CARRIED: &str = "resume.";

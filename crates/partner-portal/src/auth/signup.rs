@@ -18,8 +18,8 @@ use super::onboarding;
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
 use crate::forms::{self, Form};
-use crate::view::{self, Field};
 use crate::i18n::t;
+use crate::view::{self, Field};
 
 /// Partner types and policy groups to choose from.
 struct Choices {
@@ -35,8 +35,11 @@ async fn choices(req: &HttpRequest) -> Result<Choices, Refusal> {
         .partner_types
         .into_iter()
         .map(|t| {
-            let text =
-                if t.needs_policy_group { t!("signup-needs-policy-group", kind = t.description.clone()) } else { t.description };
+            let text = if t.needs_policy_group {
+                t!("signup-needs-policy-group", kind = t.description.clone())
+            } else {
+                t.description
+            };
             (t.code, text)
         })
         .collect();
@@ -84,8 +87,10 @@ pub async fn signup(req: HttpRequest, body: web::Bytes) -> HttpResponse {
         Ok(sent) => {
             let until = t!("signup-code-valid-until", when = view::when(sent.otp_expiry_time));
             let to = format!("/portal/signup/verify?registration={}", view::q(&sent.registration_id));
-            let mut res =
-                ctx.redirect_with(&to, Flash::Success(format!("{} {until}", t!("signup-code-sent", email = sent.email_id.clone()))));
+            let mut res = ctx.redirect_with(
+                &to,
+                Flash::Success(format!("{} {until}", t!("signup-code-sent", email = sent.email_id.clone()))),
+            );
             let _ = res.add_cookie(&super::resend::pending_cookie(&ctx, &form));
             res
         }

@@ -16,10 +16,10 @@ use web_support::Principal;
 use super::{CHIPS, DETAILS, SBIS, Search, day, search_page, with_status};
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
+use crate::i18n::t;
 use crate::lookups::filter;
 use crate::session::{Gate, or_answer, posted, with_roles};
 use crate::view::{self, badge};
-use crate::i18n::t;
 
 const BASE: &str = "/portal/admin/devices";
 
@@ -112,8 +112,11 @@ impl From<DeviceDetailItem> for Pending {
 
 impl From<FtmChipItem> for Pending {
     fn from(c: FtmChipItem) -> Self {
-        let certificate =
-            if c.certificate_alias.is_some() { t!("approvals-certificate-uploaded") } else { t!("approvals-no-certificate") };
+        let certificate = if c.certificate_alias.is_some() {
+            t!("approvals-certificate-uploaded")
+        } else {
+            t!("approvals-no-certificate")
+        };
         Pending {
             kind: Kind::Chip,
             partner: partner_of(Some(&c.ftp_provider_id), c.partner_organization_name.as_deref()),

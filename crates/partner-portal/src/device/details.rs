@@ -12,19 +12,25 @@ use super::{DETAILS, Listing, PageQuery, search_page, status_text, sub_type_choi
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
 use crate::forms::Form;
+use crate::i18n::t;
 use crate::session::{or_answer, posted, with_roles};
 use crate::view::{self, Field, badge};
-use crate::i18n::t;
 
 const BASE: &str = "/portal/devices";
 fn listing() -> Listing {
     Listing {
-    id: "devices",
-    title: t!("approvals-device-details"),
-    head: vec![t!("devices-make"), t!("devices-model"), t!("partners-type"), t!("devices-sub-type"), t!("home-status")],
-    none: t!("devices-no-device-details-yet"),
-    base: BASE,
-}
+        id: "devices",
+        title: t!("approvals-device-details"),
+        head: vec![
+            t!("devices-make"),
+            t!("devices-model"),
+            t!("partners-type"),
+            t!("devices-sub-type"),
+            t!("home-status"),
+        ],
+        none: t!("devices-no-device-details-yet"),
+        base: BASE,
+    }
 }
 
 pub async fn devices(req: HttpRequest, query: web::Query<PageQuery>) -> HttpResponse {

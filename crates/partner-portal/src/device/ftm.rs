@@ -17,19 +17,19 @@ use super::{CHIPS, Listing, PageQuery, search_page, status_text};
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
 use crate::forms::Form;
+use crate::i18n::t;
 use crate::session::{or_answer, posted, uploaded, with_roles};
 use crate::view::{self, Field, badge};
-use crate::i18n::t;
 
 const BASE: &str = "/portal/ftm-chips";
 fn listing() -> Listing {
     Listing {
-    id: "chips",
-    title: t!("nav-ftm-chips"),
-    head: vec![t!("devices-make"), t!("devices-model"), t!("home-status"), t!("partners-certificate")],
-    none: t!("ftm-no-ftm-chips-yet"),
-    base: BASE,
-}
+        id: "chips",
+        title: t!("nav-ftm-chips"),
+        head: vec![t!("devices-make"), t!("devices-model"), t!("home-status"), t!("partners-certificate")],
+        none: t!("ftm-no-ftm-chips-yet"),
+        base: BASE,
+    }
 }
 /// The partner domain of FTM chip certificates.
 const FTM_DOMAIN: &str = "FTM";

@@ -25,9 +25,9 @@ pub use ftm::{chips, create as create_chip, download_certificate, upload_certifi
 pub use sbis::{create as create_sbi, map_device, sbis};
 
 use crate::api::{self, Page};
+use crate::i18n::t;
 use crate::lookups::{filter, page_of, search_of};
 use crate::view;
-use crate::i18n::t;
 
 /// Rows per page of the device lists.
 const PAGE_SIZE: i64 = 20;

@@ -12,19 +12,25 @@ use super::{DETAILS, Listing, PageQuery, SBIS, day, search_page, status_text, wi
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
 use crate::forms::Form;
+use crate::i18n::t;
 use crate::session::{or_answer, posted, with_roles};
 use crate::view::{self, Field, badge};
-use crate::i18n::t;
 
 const BASE: &str = "/portal/sbis";
 fn listing() -> Listing {
     Listing {
-    id: "sbis",
-    title: t!("approvals-secure-biometric-interfaces"),
-    head: vec![t!("sbis-version"), t!("sbis-binary-hash"), t!("sbis-created"), t!("sbis-expires"), t!("home-status")],
-    none: t!("sbis-no-secure-biometric-interfaces-yet"),
-    base: BASE,
-}
+        id: "sbis",
+        title: t!("approvals-secure-biometric-interfaces"),
+        head: vec![
+            t!("sbis-version"),
+            t!("sbis-binary-hash"),
+            t!("sbis-created"),
+            t!("sbis-expires"),
+            t!("home-status"),
+        ],
+        none: t!("sbis-no-secure-biometric-interfaces-yet"),
+        base: BASE,
+    }
 }
 
 /// A date input's value as MOSIP's timestamp (midnight UTC); other text goes through as typed.

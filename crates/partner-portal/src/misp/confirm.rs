@@ -8,9 +8,9 @@ use serde::Deserialize;
 use web_support::ApiError;
 
 use crate::api::{self, Refusal};
+use crate::i18n::t;
 use crate::session::{or_answer, with_roles};
 use crate::view;
-use crate::i18n::t;
 
 #[derive(Debug, Default, Deserialize)]
 pub struct ConfirmQuery {

@@ -11,9 +11,9 @@ use web_support::Principal;
 
 use crate::api::{self, Refusal};
 use crate::ctx::Flash;
+use crate::i18n::t;
 use crate::session::{or_answer, posted, signed_in};
 use crate::view;
-use crate::i18n::t;
 
 /// The caller's licence keys.
 async fn keys_of(req: &HttpRequest, me: &Principal) -> api::Answer<Vec<LicenseEntity12>> {

@@ -9,9 +9,9 @@ use web_support::{ApiError, Principal};
 
 use crate::api::{self, Refusal};
 use crate::ctx::Flash;
+use crate::i18n::t;
 use crate::session::{or_answer, posted, with_roles};
 use crate::view;
-use crate::i18n::t;
 
 /// `PMS_MSP_409`: there is no MISP yet.
 const NO_MISPS: &str = "PMS_MSP_409";

@@ -11,10 +11,10 @@ use web_support::Principal;
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
 use crate::forms::Form;
+use crate::i18n::t;
 use crate::lookups::{filter, request_page};
 use crate::session::{or_answer, posted, signed_in};
 use crate::view::{self, Field, badge};
-use crate::i18n::t;
 
 const BASE: &str = "/portal/oidc-clients";
 
@@ -184,5 +184,8 @@ pub async fn update(req: HttpRequest, path: web::Path<String>, body: web::Bytes)
         oidc::update(store, &actor, cfg, Flavour::OAuth, &client_id, request)
     })
     .await;
-    ctx.redirect_with(&format!("{BASE}/{id}"), Flash::of(result.map(|a| t!("clients-saved", status = view::status_word(&a.status)))))
+    ctx.redirect_with(
+        &format!("{BASE}/{id}"),
+        Flash::of(result.map(|a| t!("clients-saved", status = view::status_word(&a.status)))),
+    )
 }

@@ -10,9 +10,9 @@ use web_support::Principal;
 
 use crate::api::{self, Answer};
 use crate::ctx::Ctx;
+use crate::i18n::t;
 use crate::lookups::{details_of, key_page, request_page};
 use crate::view::{self, badge};
-use crate::i18n::t;
 
 /// `/portal/`: the dashboard, or the welcome page when nobody is signed in.
 pub async fn home(req: HttpRequest) -> HttpResponse {

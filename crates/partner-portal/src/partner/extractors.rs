@@ -12,10 +12,10 @@ use web_support::{Db, Principal};
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
 use crate::forms::Form;
+use crate::i18n::t;
 use crate::lookups::request_page;
 use crate::session::{or_answer, posted, signed_in};
 use crate::view::{self, Field};
-use crate::i18n::t;
 
 #[derive(Debug, Default, Deserialize)]
 pub struct ExtractorQuery {

@@ -13,10 +13,10 @@ use super::PageQuery;
 use crate::api::{self, Page, Refusal};
 use crate::ctx::{Ctx, Flash};
 use crate::forms::Form;
+use crate::i18n::t;
 use crate::lookups::{filter, key_page, request_page};
 use crate::session::{or_answer, posted, signed_in};
 use crate::view::{self, Field, badge};
-use crate::i18n::t;
 
 /// Where a new key is shown once.
 const KEYS_PATH: &str = "/portal/keys";

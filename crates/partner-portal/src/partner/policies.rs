@@ -10,10 +10,10 @@ use super::PageQuery;
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
 use crate::forms::Form;
+use crate::i18n::t;
 use crate::lookups::{details_of, request_page};
 use crate::session::{or_answer, posted, signed_in};
 use crate::view::{self, Field, badge};
-use crate::i18n::t;
 
 /// The active policies of the partner's group as (name, text) choices; `None` when the caller may
 /// not list them (the page then asks for the name). A failed read is the page's error.

@@ -10,10 +10,10 @@ use web_support::Principal;
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
 use crate::forms::Form;
+use crate::i18n::t;
 use crate::lookups::details_of;
 use crate::session::{or_answer, posted, signed_in};
 use crate::view::{self, Field, badge};
-use crate::i18n::t;
 
 pub async fn profile(req: HttpRequest) -> HttpResponse {
     let (ctx, me) = or_answer!(signed_in(&req));

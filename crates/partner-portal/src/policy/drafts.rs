@@ -13,9 +13,9 @@ use super::manager;
 use crate::api::{self, Refusal};
 use crate::ctx::Flash;
 use crate::forms::Form;
+use crate::i18n::t;
 use crate::session::{or_answer, posted};
 use crate::view;
-use crate::i18n::t;
 
 pub async fn new_policy(req: HttpRequest) -> HttpResponse {
     let (ctx, me) = or_answer!(manager(&req));

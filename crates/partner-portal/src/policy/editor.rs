@@ -14,8 +14,8 @@ use super::{all_groups, published};
 use crate::api::{self, Refusal};
 use crate::ctx::Ctx;
 use crate::forms::Form;
-use crate::view::{self, Field, badge};
 use crate::i18n::t;
+use crate::view::{self, Field, badge};
 
 /// An empty document of each type, to start from.
 fn template(policy_type: &str) -> Value {

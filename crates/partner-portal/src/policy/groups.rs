@@ -10,9 +10,9 @@ use super::{all_groups, manager};
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
 use crate::forms::Form;
+use crate::i18n::t;
 use crate::session::{or_answer, posted};
 use crate::view::{self, Field, badge};
-use crate::i18n::t;
 
 pub async fn groups(req: HttpRequest) -> HttpResponse {
     let (ctx, me) = or_answer!(manager(&req));
@@ -131,7 +131,9 @@ pub async fn update_group(req: HttpRequest, path: web::Path<String>, body: web::
     };
     let (caller, group_id) = (me.clone(), id.clone());
     match api::call(&req, move |store| groups::update(store, &caller, &group_id, request)).await {
-        Ok(_) => ctx.redirect_with("/portal/admin/policy-groups", Flash::Success(t!("groups-the-policy-group-is-saved"))),
+        Ok(_) => {
+            ctx.redirect_with("/portal/admin/policy-groups", Flash::Success(t!("groups-the-policy-group-is-saved")))
+        }
         Err(r) => render_group(&req, ctx, &me, &id, Some(&form), Some(&r)).await,
     }
 }

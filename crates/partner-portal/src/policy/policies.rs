@@ -9,9 +9,9 @@ use policy_app::{policies as drafts, reads};
 use super::{manager, published};
 use crate::api;
 use crate::ctx::{Ctx, Flash};
+use crate::i18n::t;
 use crate::session::{or_answer, posted};
 use crate::view::{self, badge};
-use crate::i18n::t;
 
 pub async fn policies(req: HttpRequest) -> HttpResponse {
     let (ctx, me) = or_answer!(manager(&req));
@@ -138,7 +138,7 @@ pub async fn publish(req: HttpRequest, path: web::Path<String>, body: web::Bytes
     let reason = view::reason(&form);
     ctx.redirect_with(
         "/portal/admin/policies",
-        Flash::of(result.map(|_| view::with_reason(&t!("policy-the-policy-is-published"), reason.as_deref()))),
+        Flash::of(result.map(|_| view::with_reason(t!("policy-the-policy-is-published"), reason.as_deref()))),
     )
 }
 
