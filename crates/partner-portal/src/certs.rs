@@ -108,7 +108,7 @@ pub async fn upload_ca(req: &HttpRequest, me: &Principal, form: &Form) -> Result
 pub async fn summary(req: &HttpRequest, me: &Principal, partner_id: &str) -> Markup {
     match stored(req, me, partner_id).await {
         Ok(Some(s)) => {
-            html! { (s.subject) br; small.muted { (t!("certs-valid")) " " (s.not_before) " – " (s.not_after) " (" (s.expiry) ")" } }
+            html! { (s.subject) br; small.muted { (t!("certs-validity", from = s.not_before.clone(), to = s.not_after.clone(), expiry = s.expiry.clone())) } }
         }
         Ok(None) => html! { (t!("certs-none-uploaded")) },
         Err(r) => view::errors(&r),

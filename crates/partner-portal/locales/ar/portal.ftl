@@ -84,7 +84,6 @@ error-PMS_POR_002 = تعذرت قراءة النموذج.
 error-PMS_PRT_005 = لا يوجد شريك بهذا المعرّف.
 error-PMS_PRT_011 = يوجد شريك مسجَّل بعنوان البريد الإلكتروني هذا.
 error-PMS_PRT_012 = عنوان البريد الإلكتروني هذا غير صالح.
-error-PMS_PRT_013 = رقم الهاتف هذا غير صالح.
 error-PMS_PRT_051 = يوجد شريك بهذا المعرّف مسبقًا.
 error-PMS_PRT_053 = يوجد طلب لهذه السياسة بانتظار الاعتماد.
 error-PMS_PRT_066 = لا يمكن أن يحتوي معرّف الشريك على مسافات.
@@ -108,17 +107,12 @@ error-KER-PCM-006 = لم يُعثر على سلسلة الثقة للشهادة:
 error-KER-PCM-008 = المؤسسة في الشهادة لا تطابق مؤسسة الشريك.
 error-KER-PCM-013 = مفتاح الشهادة قصير جدًا.
 error-KER-PCM-014 = خوارزمية توقيع الشهادة غير مقبولة.
-error-PMS_ONB_003 = يُرجى الانتظار قليلًا قبل طلب رمز آخر.
-error-PMS_ONB_004 = أُرسل عدد كبير جدًا من الرموز. يُرجى المحاولة لاحقًا.
 error-PMS_ONB_005 = عملية التسجيل هذه غير معروفة أو انتهت. يُرجى البدء من جديد.
-error-PMS_ONB_006 = الرمز غير صحيح.
 error-PMS_ONB_007 = انتهت صلاحية الرمز. اطلب رمزًا جديدًا.
 error-PMS_ONB_008 = أُدخلت رموز خاطئة كثيرة. اطلب رمزًا جديدًا.
 error-PMS_ONB_009 = اكتمل هذا التسجيل مسبقًا. يُرجى تسجيل الدخول.
-error-PMS_ONB_010 = كلمة المرور ضعيفة جدًا.
 error-PMS_ONB_011 = اسم المستخدم أو كلمة المرور غير صحيحة.
 error-PMS_ONB_013 = يجب أن يتكون الرمز من الأرقام المرسلة إليك.
-error-PMS_ONB_015 = محاولات دخول فاشلة كثيرة. يُرجى المحاولة لاحقًا.
 
 ## الحالات
 status-active = نشط
@@ -278,7 +272,7 @@ signup-does-not-repeat-the-password = لا تطابق كلمة المرور
 
 ## certs.rs
 certs-your-certificate-is-uploaded = تم رفع شهادتك.
-certs-valid = صالحة
+certs-validity = صالحة من { $from } إلى { $to } ({ $expiry })
 certs-none-uploaded = لم تُرفع أي شهادة
 certs-subject = الموضوع
 certs-issuer = الجهة المُصدِرة
@@ -423,8 +417,7 @@ extractors-biometric-extractors = مستخلِصات القياسات الحيو
 extractors-the-extractor-is-saved = تم حفظ المستخلِص.
 
 ## partner/keys.rs
-keys-api-key = مفتاح API
-keys-is-ready-copy-it-now = جاهز. انسخه الآن: لن يُعرض مرة أخرى.
+keys-ready = مفتاح API { $label } جاهز. انسخه الآن: لن يُعرض مرة أخرى.
 keys-label = التسمية
 keys-a-name-you-recognise-the = اسم تتعرّف به على المفتاح، فريد لكل سياسة.
 keys-your-keys = مفاتيحك

@@ -82,7 +82,6 @@ error-PMS_POR_002 = The form could not be read.
 error-PMS_PRT_005 = No partner with this id exists.
 error-PMS_PRT_011 = A partner with this e-mail address is already registered.
 error-PMS_PRT_012 = This e-mail address is not valid.
-error-PMS_PRT_013 = This phone number is not valid.
 error-PMS_PRT_051 = A partner with this id already exists.
 error-PMS_PRT_053 = A request for this policy is already waiting for approval.
 error-PMS_PRT_066 = A partner id cannot contain spaces.
@@ -106,17 +105,12 @@ error-KER-PCM-006 = The certificate's chain of trust was not found: its issuing 
 error-KER-PCM-008 = The certificate's organisation does not match the partner's organisation.
 error-KER-PCM-013 = The certificate's key is too small.
 error-KER-PCM-014 = The certificate's signature algorithm is not accepted.
-error-PMS_ONB_003 = Please wait a little before asking for another code.
-error-PMS_ONB_004 = Too many codes were sent. Please try again later.
 error-PMS_ONB_005 = This sign-up is unknown or has ended. Please start again.
-error-PMS_ONB_006 = The code is not correct.
 error-PMS_ONB_007 = The code has expired. Ask for a new one.
 error-PMS_ONB_008 = Too many wrong codes. Ask for a new one.
 error-PMS_ONB_009 = This sign-up is already complete. Please log in.
-error-PMS_ONB_010 = The password is too weak.
 error-PMS_ONB_011 = The user name or password is not correct.
 error-PMS_ONB_013 = The code must be the digits sent to you.
-error-PMS_ONB_015 = Too many failed log-ins. Please try again later.
 
 ## Statuses
 status-active = Active
@@ -276,7 +270,7 @@ signup-does-not-repeat-the-password = does not repeat the password
 
 ## certs.rs
 certs-your-certificate-is-uploaded = Your certificate is uploaded.
-certs-valid = valid
+certs-validity = valid { $from } – { $to } ({ $expiry })
 certs-none-uploaded = none uploaded
 certs-subject = Subject
 certs-issuer = Issuer
@@ -421,8 +415,7 @@ extractors-biometric-extractors = Biometric extractors
 extractors-the-extractor-is-saved = The extractor is saved.
 
 ## partner/keys.rs
-keys-api-key = API key
-keys-is-ready-copy-it-now = is ready. Copy it now: it is not shown again.
+keys-ready = API key { $label } is ready. Copy it now: it is not shown again.
 keys-label = Label
 keys-a-name-you-recognise-the = A name you recognise the key by, unique per policy.
 keys-your-keys = Your keys

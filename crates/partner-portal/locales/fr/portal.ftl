@@ -81,7 +81,6 @@ error-PMS_POR_002 = Le formulaire n’a pas pu être lu.
 error-PMS_PRT_005 = Aucun partenaire ne porte cet identifiant.
 error-PMS_PRT_011 = Un partenaire est déjà inscrit avec cette adresse e-mail.
 error-PMS_PRT_012 = Cette adresse e-mail n’est pas valide.
-error-PMS_PRT_013 = Ce numéro de téléphone n’est pas valide.
 error-PMS_PRT_051 = Un partenaire avec cet identifiant existe déjà.
 error-PMS_PRT_053 = Une demande pour cette politique attend déjà une approbation.
 error-PMS_PRT_066 = Un identifiant de partenaire ne peut pas contenir d’espaces.
@@ -105,17 +104,12 @@ error-KER-PCM-006 = La chaîne de confiance du certificat est introuvable : son 
 error-KER-PCM-008 = L’organisation du certificat ne correspond pas à celle du partenaire.
 error-KER-PCM-013 = La clé du certificat est trop courte.
 error-KER-PCM-014 = L’algorithme de signature du certificat n’est pas accepté.
-error-PMS_ONB_003 = Patientez un peu avant de demander un autre code.
-error-PMS_ONB_004 = Trop de codes ont été envoyés. Veuillez réessayer plus tard.
 error-PMS_ONB_005 = Cette inscription est inconnue ou terminée. Veuillez recommencer.
-error-PMS_ONB_006 = Le code est incorrect.
 error-PMS_ONB_007 = Le code a expiré. Demandez-en un nouveau.
 error-PMS_ONB_008 = Trop de codes erronés. Demandez-en un nouveau.
 error-PMS_ONB_009 = Cette inscription est déjà terminée. Veuillez vous connecter.
-error-PMS_ONB_010 = Le mot de passe est trop faible.
 error-PMS_ONB_011 = Le nom d’utilisateur ou le mot de passe est incorrect.
 error-PMS_ONB_013 = Le code doit être composé des chiffres qui vous ont été envoyés.
-error-PMS_ONB_015 = Trop de tentatives de connexion échouées. Veuillez réessayer plus tard.
 
 ## Statuts
 status-active = Actif
@@ -275,7 +269,7 @@ signup-does-not-repeat-the-password = ne correspond pas au mot de passe
 
 ## certs.rs
 certs-your-certificate-is-uploaded = Votre certificat est téléversé.
-certs-valid = valide du
+certs-validity = valide du { $from } au { $to } ({ $expiry })
 certs-none-uploaded = aucun certificat téléversé
 certs-subject = Sujet
 certs-issuer = Émetteur
@@ -420,8 +414,7 @@ extractors-biometric-extractors = Extracteurs biométriques
 extractors-the-extractor-is-saved = L’extracteur est enregistré.
 
 ## partner/keys.rs
-keys-api-key = Clé d’API
-keys-is-ready-copy-it-now = est prête. Copiez-la maintenant : elle ne sera plus affichée.
+keys-ready = La clé d’API { $label } est prête. Copiez-la maintenant : elle ne sera plus affichée.
 keys-label = Libellé
 keys-a-name-you-recognise-the = Un nom qui vous permet de reconnaître la clé, unique pour chaque politique.
 keys-your-keys = Vos clés

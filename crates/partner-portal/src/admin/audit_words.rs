@@ -43,10 +43,10 @@ fn words(camel: &str) -> String {
     out
 }
 
-/// An event in the user's language when the portal's catalogue words it (`audit-<Event>`, e.g.
-/// `audit-GetPolicyGroupSuccess`), else its name in plain English words.
+/// An event in the user's language when the portal's catalogue words it (`event-<Event>`, e.g.
+/// `event-GetPolicyGroupSuccess`), else its name in plain English words.
 fn event_words(e: AuditEvent) -> String {
-    crate::i18n::tr_opt(&format!("audit-{}", name(e)), None).unwrap_or_else(|| words(name(e)))
+    crate::i18n::tr_opt(&format!("event-{}", name(e)), None).unwrap_or_else(|| words(name(e)))
 }
 
 /// What an event id records, in plain words (both meanings of an id that has two); the id

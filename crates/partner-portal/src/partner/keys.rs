@@ -70,7 +70,7 @@ async fn render_keys(
     let body = html! {
         @if let KeyOutcome::Generated { key, label } = &outcome {
             div.alert.success role="status" #new-key {
-                p { (t!("keys-api-key")) " " strong { (label) } " " (t!("keys-is-ready-copy-it-now")) }
+                p { (t!("keys-ready", label = label.clone())) }
                 p { code.key #api-key { (key) } }
             }
         }
