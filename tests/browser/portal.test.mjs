@@ -269,7 +269,7 @@ step('partner sign-up: the form, a wrong OTP refused, the right one completes it
 
 step('partner login: a wrong password is refused, the right one opens the dashboard', async () => {
   await login(partner, PARTNER.id, 'Not-The-Password-1');
-  assert.match(await errorText(partner), /Invalid user name or password/);
+  assert.match(await errorText(partner), /user name or password is not correct.*PMS_ONB_011/);
   await shot(partner, 'login-wrong-password');
   await login(partner, PARTNER.id, PARTNER.password);
   await partner.waitForURL(`${env.base}/portal/`);
@@ -371,7 +371,7 @@ step('the partner creates an OIDC client with a pasted JWK, edits its redirect U
   assert.match(await partner.locator('#f-redirectUris').inputValue(), /other/);
   await partner.click('button:has-text("Deactivate (final)")');
   await partner.waitForSelector('#flash');
-  assert.match(await partner.locator('main').innerText(), /INACTIVE/);
+  assert.match(await partner.locator('main').innerText(), /Inactive/);
   await partner.goto(`${env.base}/portal/oidc-clients`);
   assert.match(await partner.locator('#clients').innerText(), new RegExp(clientId));
   await shot(partner, 'oidc-clients');
