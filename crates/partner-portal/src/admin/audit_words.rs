@@ -68,4 +68,14 @@ mod tests {
         assert!(reads.contains(&AuditEvent::GetPolicyGroupSuccess.def().id.to_owned()));
         assert!(!reads.contains(&AuditEvent::RegisterPartner.def().id.to_owned()));
     }
+
+    #[actix_web::test]
+    async fn events_are_told_in_the_users_language() {
+        use crate::i18n::{Locale, built_in, scope};
+        let id = AuditEvent::GetPolicyGroupSuccess.def().id;
+        let french = scope(Locale::new(built_in(), "fr", 0), async move { plain(id) }).await;
+        assert_eq!(french, "Lecture d’un groupe de politiques réussie");
+        let arabic = scope(Locale::new(built_in(), "ar", 0), async move { plain(id) }).await;
+        assert_eq!(arabic, "نجاح قراءة مجموعة سياسات");
+    }
 }

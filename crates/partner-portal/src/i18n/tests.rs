@@ -33,10 +33,10 @@ fn used_ids(dir: &Path, found: &mut BTreeSet<String>) {
             for (before, piece) in pieces.iter().zip(pieces.iter().skip(1)) {
                 let a_macro = !before.ends_with(|c: char| c.is_alphanumeric() || c == '_');
                 let literal = piece.trim_start().strip_prefix('"').and_then(|rest| rest.split_once('"'));
-                if let (true, Some((id, _))) = (a_macro, literal) {
-                    if id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-                        found.insert(id.to_owned());
-                    }
+                if let (true, Some((id, _))) = (a_macro, literal)
+                    && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                {
+                    found.insert(id.to_owned());
                 }
             }
         }
