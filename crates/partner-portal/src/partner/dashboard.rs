@@ -127,7 +127,7 @@ async fn policy_progress(req: &HttpRequest, me: &Principal) -> Answer<Progress> 
 fn step(done: bool, title: &str, href: &str, text: &str) -> Markup {
     html! {
         li.done[done] {
-            @if done { span.tick aria-label="done" { "✓ " } } @else { span.tick aria-label=(t!("home-to-do")) { "○ " } }
+            @if done { span.tick aria-label=(t!("home-done")) { "✓ " } } @else { span.tick aria-label=(t!("home-to-do")) { "○ " } }
             a href=(href) { (title) } " — " (text)
         }
     }
