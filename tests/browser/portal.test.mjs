@@ -12,7 +12,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
 
-import { ADMIN, ARTIFACTS, makeCa, makePartnerCertificate, otpFor, startServices } from './harness.mjs';
+import { ADMIN, ARTIFACTS, ROOT, makeCa, makePartnerCertificate, otpFor, startServices } from './harness.mjs';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -172,7 +172,9 @@ step('every portal page sends a Content-Security-Policy and escapes what it show
   const res = await admin.goto(`${env.base}/portal/admin/partners?name=%3Cscript%3Ealert(1)%3C%2Fscript%3E`);
   assert.match(res.headers()['content-security-policy'], /default-src 'none'/);
   assert.equal(await admin.locator('#f-name').inputValue(), '<script>alert(1)</script>');
-  assert.equal(await admin.locator('script').count(), 0);
+  // the one script is a file of the portal (the time zone); nothing inline
+  assert.equal(await admin.locator('script:not([src])').count(), 0);
+  assert.deepEqual(await admin.locator('script').evaluateAll((s) => s.map((e) => e.getAttribute('src'))), ['/portal/static/tz.js']);
 });
 
 step('policy manager: a policy group, then a policy whose schema errors are shown first, then published', async () => {
@@ -267,7 +269,7 @@ step('partner sign-up: the form, a wrong OTP refused, the right one completes it
 
 step('partner login: a wrong password is refused, the right one opens the dashboard', async () => {
   await login(partner, PARTNER.id, 'Not-The-Password-1');
-  assert.match(await errorText(partner), /Invalid user name or password/);
+  assert.match(await errorText(partner), /user name or password is not correct.*PMS_ONB_011/);
   await shot(partner, 'login-wrong-password');
   await login(partner, PARTNER.id, PARTNER.password);
   await partner.waitForURL(`${env.base}/portal/`);
@@ -369,7 +371,7 @@ step('the partner creates an OIDC client with a pasted JWK, edits its redirect U
   assert.match(await partner.locator('#f-redirectUris').inputValue(), /other/);
   await partner.click('button:has-text("Deactivate (final)")');
   await partner.waitForSelector('#flash');
-  assert.match(await partner.locator('main').innerText(), /INACTIVE/);
+  assert.match(await partner.locator('main').innerText(), /Inactive/);
   await partner.goto(`${env.base}/portal/oidc-clients`);
   assert.match(await partner.locator('#clients').innerText(), new RegExp(clientId));
   await shot(partner, 'oidc-clients');
@@ -566,6 +568,110 @@ step('the device provider adds its approved device to its approved SBI', async (
   await device.waitForSelector('#flash');
   assert.match(await device.locator('#flash').innerText(), /device is added to the SBI/);
   await shot(device, 'device-mapped');
+});
+
+// ---- languages: each role's main pages in French and Arabic, one by Accept-Language, the other
+// by the footer's picker; the choice is remembered; no message id shows; nothing scrolls sideways
+// at 375 px. Screenshots for docs/portal.md land in docs/portal/.
+const DOCS = path.join(ROOT, 'docs', 'portal');
+const MESSAGE_IDS = fs.readFileSync(path.join(ROOT, 'crates', 'partner-portal', 'locales', 'en', 'portal.ftl'), 'utf8')
+  .split('\n').map((l) => /^([a-zA-Z][\w-]*) =/.exec(l)?.[1]).filter(Boolean);
+
+/** A new session whose browser asks for `locale` first. */
+async function sessionIn(locale) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale });
+  context.setDefaultTimeout(15000);
+  return context.newPage();
+}
+
+/** The page is in `lang` (`dir` for it), its heading is `heading`, and no message id shows. */
+async function speaks(page, lang, heading) {
+  assert.equal(await page.locator('html').getAttribute('lang'), lang);
+  assert.equal(await page.locator('html').getAttribute('dir'), lang === 'ar' ? 'rtl' : 'ltr');
+  assert.equal((await page.locator('h1').innerText()).trim(), heading);
+  const text = await page.locator('body').innerText();
+  const shown = MESSAGE_IDS.filter((id) => new RegExp(`(^|\\s)${id}(\\s|$)`).test(text));
+  assert.deepEqual(shown, [], `message ids on ${page.url()}`);
+}
+
+/** Picks `lang` in the footer's form; the same page comes back in it. */
+async function pick(page, lang) {
+  const before = new URL(page.url()).pathname;
+  await page.selectOption('#pick-lang', lang);
+  await Promise.all([page.waitForNavigation(), page.click('form.picker button[type=submit]')]);
+  assert.equal(new URL(page.url()).pathname, before);
+}
+
+/** At 375 px wide, none of `paths` scrolls sideways. */
+async function fitsNarrow(page, paths) {
+  await page.setViewportSize({ width: 375, height: 800 });
+  for (const p of paths) {
+    await page.goto(`${env.base}${p}`);
+    const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    assert.ok(scroll <= inner, `${p}: ${scroll} > ${inner}`);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+step('languages: a partner in French (Accept-Language), then Arabic (picker), remembered', async () => {
+  const page = await sessionIn('fr-FR');
+  await login(page, DEVICE.id, DEVICE.password);
+  await page.waitForURL(`${env.base}/portal/`);
+  await speaks(page, 'fr', 'Tableau de bord');
+  await page.screenshot({ path: path.join(DOCS, 'dashboard-fr.png') });
+  for (const [p, h] of [['/portal/certificates', 'Certificats'], ['/portal/sbis', 'Interfaces biométriques sécurisées'], ['/portal/devices', 'Appareils'], ['/portal/profile', 'Profil']]) {
+    await page.goto(`${env.base}${p}`);
+    await speaks(page, 'fr', h);
+  }
+  await fitsNarrow(page, ['/portal/', '/portal/certificates', '/portal/sbis']);
+  await page.goto(`${env.base}/portal/certificates`);
+  await pick(page, 'ar');
+  await speaks(page, 'ar', 'الشهادات');
+  for (const [p, h] of [['/portal/', 'لوحة التحكم'], ['/portal/sbis', 'واجهات القياسات الحيوية الآمنة'], ['/portal/devices', 'الأجهزة']]) {
+    await page.goto(`${env.base}${p}`);
+    await speaks(page, 'ar', h);
+  }
+  await page.goto(`${env.base}/portal/`);
+  await page.screenshot({ path: path.join(DOCS, 'dashboard-ar.png') });
+  await fitsNarrow(page, ['/portal/', '/portal/certificates', '/portal/sbis', '/portal/devices']);
+  await page.context().close();
+});
+
+step('languages: partner admin and policy manager in Arabic (Accept-Language), then French (picker)', async () => {
+  const page = await sessionIn('ar-EG');
+  await login(page, ADMIN.user, ADMIN.password);
+  await page.waitForURL(`${env.base}/portal/`);
+  await speaks(page, 'ar', 'الإدارة');
+  await page.screenshot({ path: path.join(DOCS, 'admin-home-ar.png') });
+  const adminPages = [['/portal/admin/partners', 'الشركاء'], ['/portal/admin/requests', 'طلبات السياسات'],
+    ['/portal/admin/keys', 'مفاتيح API'], ['/portal/admin/certificates', 'شهادات سلطات التصديق']];
+  const policyPages = [['/portal/admin/policy-groups', 'مجموعات السياسات'], ['/portal/admin/policies', 'السياسات']];
+  for (const [p, h] of [...adminPages, ...policyPages]) {
+    await page.goto(`${env.base}${p}`);
+    await speaks(page, 'ar', h);
+  }
+  await fitsNarrow(page, ['/portal/', '/portal/admin/partners', '/portal/admin/requests', '/portal/admin/policies']);
+  await page.goto(`${env.base}/portal/admin/partners`);
+  await pick(page, 'fr');
+  await speaks(page, 'fr', 'Partenaires');
+  for (const [p, h] of [['/portal/admin/requests', 'Demandes de politique'], ['/portal/admin/policy-groups', 'Groupes de politiques'],
+    ['/portal/admin/policies', 'Politiques'], ['/portal/', 'Administration']]) {
+    await page.goto(`${env.base}${p}`);
+    await speaks(page, 'fr', h);
+  }
+  await fitsNarrow(page, ['/portal/admin/partners', '/portal/admin/policy-groups', '/portal/admin/policies']);
+  await page.context().close();
+});
+
+step('languages: English stays the default, and the picker brings it back', async () => {
+  await admin.goto(`${env.base}/portal/admin/partners`);
+  await speaks(admin, 'en', 'Partners');
+  await pick(admin, 'fr');
+  await speaks(admin, 'fr', 'Partenaires');
+  await pick(admin, 'en');
+  await speaks(admin, 'en', 'Partners');
+  await admin.goto(`${env.base}/portal/`);
+  await admin.screenshot({ path: path.join(DOCS, 'admin-home-en.png') });
 });
 
 step('logging out ends the session', async () => {

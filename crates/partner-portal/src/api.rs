@@ -8,6 +8,8 @@ use app_core::{AppError, Store};
 use serde_json::Value;
 use web_support::{ApiError, Db, ErrorItem};
 
+use crate::i18n::{t, tr_opt};
+
 /// A refused operation: MOSIP's errors and the HTTP status the API answered with.
 #[derive(Debug, Clone)]
 pub struct Refusal {
@@ -27,11 +29,7 @@ impl Refusal {
 
     /// The errors as one line, for a message carried over a redirect.
     pub fn flat(&self) -> String {
-        self.errors
-            .iter()
-            .map(|e| format!("{} ({})", readable(&e.message), e.error_code))
-            .collect::<Vec<_>>()
-            .join("; ")
+        self.errors.iter().map(|e| format!("{} ({})", readable_error(e), e.error_code)).collect::<Vec<_>>().join("; ")
     }
 
     /// Messages for the form field `field` (`PMS_COR_001` "… :request.<field>").
@@ -44,6 +42,35 @@ impl Refusal {
                 (f.eq_ignore_ascii_case(field)).then_some(message)
             })
             .collect()
+    }
+}
+
+/// A field problem of MOSIP's ("must not be blank") in the user's language when the catalogue
+/// words it, as MOSIP says it otherwise.
+pub fn problem_words(message: &str) -> String {
+    let problem = message.strip_prefix("Invalid request parameter - ").unwrap_or(message);
+    match problem {
+        "must not be blank" | "must not be null" | "must not be empty" | "value is empty or null" => {
+            t!("problem-required")
+        }
+        _ => problem.to_owned(),
+    }
+}
+
+/// One of MOSIP's errors for people: a field's problem with the field named, else the
+/// catalogue's words for the code (`error-<code>`), else the API's message.
+pub fn readable_error(e: &ErrorItem) -> String {
+    match e.message.rsplit_once(" :") {
+        Some((text, path)) if path.starts_with("request") => {
+            let field = path.strip_prefix("request.").unwrap_or(path);
+            let problem = problem_words(text);
+            if field == "request" || field.is_empty() {
+                problem
+            } else {
+                t!("error-field", field = field, problem = problem)
+            }
+        }
+        _ => tr_opt(&format!("error-{}", e.error_code), None).unwrap_or_else(|| e.message.clone()),
     }
 }
 
@@ -156,6 +183,10 @@ mod tests {
         assert_eq!(readable("Policy group exists with name : x"), "Policy group exists with name : x");
         let r =
             Refusal::one(StatusCode::OK, "PMS_COR_001", "Invalid request parameter - must not be blank :request.name");
-        assert_eq!(r.flat(), "name: must not be blank (PMS_COR_001)");
+        assert_eq!(r.flat(), "name: must be filled in (PMS_COR_001)");
+        let known = ErrorItem::new("PMS_PRT_005", "Partner does not exist");
+        assert_eq!(readable_error(&known), "No partner with this id exists.");
+        let unknown = ErrorItem::new("PMS_XYZ_999", "Something the catalogue does not know");
+        assert_eq!(readable_error(&unknown), "Something the catalogue does not know");
     }
 }

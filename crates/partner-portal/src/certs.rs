@@ -12,6 +12,7 @@ use web_support::{ApiError, Db, Principal};
 use crate::api::{self, Refusal};
 use crate::ctx::Ctx;
 use crate::forms::Form;
+use crate::i18n::t;
 use crate::view;
 
 /// The partner domains a certificate may be uploaded for (`certificates.allowed_domains`).
@@ -41,12 +42,9 @@ const NOT_A_CERTIFICATE: &[&str] = &["KER-PCM-001", "KER-KMS-013", "KER-CRY-003"
 /// A refusal of an upload in plain words when the file is not a certificate (MOSIP's code kept).
 fn readable(r: Refusal) -> Refusal {
     match r.errors.first() {
-        Some(e) if r.errors.len() == 1 && NOT_A_CERTIFICATE.contains(&e.error_code.as_str()) => Refusal::one(
-            r.status,
-            &e.error_code,
-            "This file is not a certificate. Upload an X.509 certificate in PEM (Base64) form, \
-             beginning with -----BEGIN CERTIFICATE-----, or a PKCS#7 bundle of them.",
-        ),
+        Some(e) if r.errors.len() == 1 && NOT_A_CERTIFICATE.contains(&e.error_code.as_str()) => {
+            Refusal::one(r.status, &e.error_code, t!("error-KER-PCM-001"))
+        }
         _ => r,
     }
 }
@@ -89,7 +87,7 @@ pub async fn upload_partner(req: &HttpRequest, me: &Principal, form: &Form) -> R
     db.call(move |store| certificates::upload_partner(store, &me, &cfg, request, &mut OsRng))
         .await
         .map_err(|e| readable(e.into()))?;
-    Ok("Your certificate is uploaded.".into())
+    Ok(t!("certs-your-certificate-is-uploaded"))
 }
 
 pub async fn upload_ca(req: &HttpRequest, me: &Principal, form: &Form) -> Result<String, Refusal> {
@@ -101,11 +99,8 @@ pub async fn upload_ca(req: &HttpRequest, me: &Principal, form: &Form) -> Result
         partner_domain: Some(form.get("partnerDomain").to_owned()),
     };
     let me = me.clone();
-    let done = db
-        .call(move |store| certificates::upload_ca(store, &me, &cfg, request))
-        .await
-        .map_err(|e| readable(e.into()))?;
-    Ok(done.status.to_owned())
+    db.call(move |store| certificates::upload_ca(store, &me, &cfg, request)).await.map_err(|e| readable(e.into()))?;
+    Ok(t!("certs-ca-uploaded"))
 }
 
 /// One line about a partner's certificate, for the admin's partner page (a failed read: its
@@ -113,9 +108,9 @@ pub async fn upload_ca(req: &HttpRequest, me: &Principal, form: &Form) -> Result
 pub async fn summary(req: &HttpRequest, me: &Principal, partner_id: &str) -> Markup {
     match stored(req, me, partner_id).await {
         Ok(Some(s)) => {
-            html! { (s.subject) br; small.muted { "valid " (s.not_before) " – " (s.not_after) " (" (s.expiry) ")" } }
+            html! { (s.subject) br; small.muted { (t!("certs-validity", from = s.not_before.clone(), to = s.not_after.clone(), expiry = s.expiry.clone())) } }
         }
-        Ok(None) => html! { "none uploaded" },
+        Ok(None) => html! { (t!("certs-none-uploaded")) },
         Err(r) => view::errors(&r),
     }
 }
@@ -123,10 +118,10 @@ pub async fn summary(req: &HttpRequest, me: &Principal, partner_id: &str) -> Mar
 fn stored_card(s: &Stored) -> Markup {
     html! {
         dl.facts #certificate {
-            dt { "Subject" } dd #cert-subject { (s.subject) }
-            dt { "Issuer" } dd { (s.issuer) }
-            dt { "Valid from" } dd { (s.not_before) }
-            dt { "Valid until" } dd #cert-valid-to { (s.not_after) " " small.expiry { "(" (s.expiry) ")" } }
+            dt { (t!("certs-subject")) } dd #cert-subject { (s.subject) }
+            dt { (t!("certs-issuer")) } dd { (s.issuer) }
+            dt { (t!("certs-valid-from")) } dd { (s.not_before) }
+            dt { (t!("trust-valid-until")) } dd #cert-valid-to { (s.not_after) " " small.expiry { "(" (s.expiry) ")" } }
         }
     }
 }
@@ -135,20 +130,20 @@ pub async fn partner_page(req: &HttpRequest, ctx: Ctx, me: &Principal, refusal: 
     let current = stored(req, me, &me.user_id).await;
     let body = html! {
         section.card {
-            h2 { "Your certificate" }
+            h2 { (t!("certs-your-certificate")) }
             @match &current {
                 Ok(Some(s)) => (stored_card(s)),
-                Ok(None) => p.muted { "No certificate uploaded yet." },
+                Ok(None) => p.muted { (t!("certs-no-certificate-uploaded-yet")) },
                 Err(r) => (view::errors(r)),
             }
         }
         section.card {
-            h2 { "Upload a certificate" }
-            p { "A PEM (Base64) X.509 certificate for your organisation, issued by a CA the administrators have uploaded." }
+            h2 { (t!("certs-upload-a-certificate")) }
+            p { (t!("certs-a-pem-base64-x-509")) }
             (upload_form(req, &ctx, "/portal/certificates", ".pem,.crt,.cer", refusal))
         }
     };
-    view::form_page(ctx, "Certificates", refusal, None, body)
+    view::form_page(ctx, &t!("nav-certificates"), refusal, None, body)
 }
 
 /// The certificate upload form (with its refusal) posting to `action`.
@@ -157,12 +152,12 @@ fn upload_form(req: &HttpRequest, ctx: &Ctx, action: &str, accept: &str, refusal
         @if let Some(r) = refusal { (view::errors(r)) }
         form method="post" action=(action) enctype="multipart/form-data" {
             (view::csrf(ctx))
-            (view::select("partnerDomain", "Domain", &domain_options(req), "AUTH", refusal))
+            (view::select("partnerDomain", &t!("trust-domain"), &domain_options(req), "AUTH", refusal))
             div.field {
-                label for="f-certificate" { "Certificate file" }
+                label for="f-certificate" { (t!("certs-certificate-file")) }
                 input #f-certificate type="file" name="certificateData" accept=(accept) required;
             }
-            button type="submit" { "Upload" }
+            button type="submit" { (t!("certs-upload")) }
         }
     }
 }
@@ -177,11 +172,11 @@ pub fn ca_page(
 ) -> HttpResponse {
     let body = html! {
         section.card {
-            h2 { "Upload a CA or sub-CA certificate" }
-            p { "A PEM certificate, or a PKCS#7 bundle of them. Partner certificates must chain to an uploaded root." }
+            h2 { (t!("certs-upload-a-ca-or-sub")) }
+            p { (t!("certs-a-pem-certificate-or-a")) }
             (upload_form(req, &ctx, "/portal/admin/certificates", ".pem,.crt,.cer,.p7b", refusal))
         }
         (list)
     };
-    view::form_page(ctx, "CA certificates", refusal, failed, body)
+    view::form_page(ctx, &t!("nav-ca-certificates"), refusal, failed, body)
 }

@@ -26,6 +26,7 @@ const ONCE_COOKIE: &str = "pms_once";
 pub struct PortalConfig {
     pub enabled: bool,
     pub secure: SecureCookies,
+    pub catalogues: std::sync::Arc<crate::i18n::Catalogues>,
 }
 
 impl PortalConfig {
@@ -33,7 +34,8 @@ impl PortalConfig {
         if settings.misp_url.as_deref().is_some_and(|u| !u.trim().is_empty()) {
             tracing::info!("portal.misp_url is no longer needed: the MISP pages call the MISP operations directly");
         }
-        PortalConfig { enabled: settings.enabled, secure: settings.secure_cookies }
+        let catalogues = std::sync::Arc::new(crate::i18n::Catalogues::with_dir(settings.locales_dir.as_deref()));
+        PortalConfig { enabled: settings.enabled, secure: settings.secure_cookies, catalogues }
     }
 }
 

@@ -10,6 +10,7 @@ use futures_util::StreamExt;
 
 use crate::api::Refusal;
 use crate::ctx::{CSRF_FIELD, Ctx};
+use crate::i18n::t;
 
 /// Largest form or uploaded file the portal reads.
 pub const MAX_FORM_BYTES: usize = 256 * 1024;
@@ -64,7 +65,7 @@ impl Form {
 /// Reads a URL-encoded form and checks its token.
 pub fn urlencoded(ctx: &Ctx, body: &web::Bytes) -> Result<Form, Refusal> {
     let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(body)
-        .map_err(|_| Refusal::one(StatusCode::BAD_REQUEST, FORM_UNREADABLE, "The form could not be read."))?;
+        .map_err(|_| Refusal::one(StatusCode::BAD_REQUEST, FORM_UNREADABLE, t!("error-PMS_POR_002")))?;
     let form = Form::from_pairs(pairs);
     check_token(ctx, &form)?;
     Ok(form)
@@ -72,7 +73,7 @@ pub fn urlencoded(ctx: &Ctx, body: &web::Bytes) -> Result<Form, Refusal> {
 
 /// Reads a multipart form (files as text) and checks its token.
 pub async fn multipart(ctx: &Ctx, req: &HttpRequest, payload: web::Payload) -> Result<Form, Refusal> {
-    let unreadable = || Refusal::one(StatusCode::BAD_REQUEST, FORM_UNREADABLE, "The form could not be read.");
+    let unreadable = || Refusal::one(StatusCode::BAD_REQUEST, FORM_UNREADABLE, t!("error-PMS_POR_002"));
     let mut parts = Multipart::new(req.headers(), payload);
     let mut pairs = Vec::new();
     let mut total = 0usize;
@@ -87,14 +88,13 @@ pub async fn multipart(ctx: &Ctx, req: &HttpRequest, payload: web::Payload) -> R
                 return Err(Refusal::one(
                     StatusCode::PAYLOAD_TOO_LARGE,
                     FORM_UNREADABLE,
-                    format!("The form is larger than {} KiB.", MAX_FORM_BYTES / 1024),
+                    t!("form-too-large", kib = MAX_FORM_BYTES / 1024),
                 ));
             }
             bytes.extend_from_slice(&chunk);
         }
-        let text = String::from_utf8(bytes).map_err(|_| {
-            Refusal::one(StatusCode::OK, FORM_UNREADABLE, "The file is not text: upload a PEM (Base64) certificate.")
-        })?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| Refusal::one(StatusCode::OK, FORM_UNREADABLE, t!("form-the-file-is-not-text")))?;
         pairs.push((name, text));
     }
     let form = Form::from_pairs(pairs);
@@ -106,11 +106,7 @@ fn check_token(ctx: &Ctx, form: &Form) -> Result<(), Refusal> {
     if ctx.csrf_ok(form.fields.get(CSRF_FIELD).map(String::as_str)) {
         Ok(())
     } else {
-        Err(Refusal::one(
-            StatusCode::FORBIDDEN,
-            CSRF_REFUSED,
-            "The form has expired or did not come from this portal; reload the page and try again.",
-        ))
+        Err(Refusal::one(StatusCode::FORBIDDEN, CSRF_REFUSED, t!("form-the-form-has-expired-or")))
     }
 }
 

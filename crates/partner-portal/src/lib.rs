@@ -8,6 +8,7 @@ mod certs;
 mod ctx;
 mod device;
 mod forms;
+mod i18n;
 mod lookups;
 mod misp;
 mod notices;
@@ -25,12 +26,14 @@ use actix_web::{HttpRequest, HttpResponse, web};
 pub use ctx::PortalConfig;
 pub use settings::{PortalSettings, SecureCookies};
 
-/// The Content-Security-Policy of every portal response: no scripts, no frames, styles and
+/// The Content-Security-Policy of every portal response: no inline scripts (the one script, which
+/// tells the portal the browser's time zone, is a file of this origin), no frames, styles and
 /// images from this origin only, forms posting back here only.
-pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; \
-                       frame-ancestors 'none'; base-uri 'none'";
+pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; \
+                       form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 const STYLESHEET: &str = include_str!("portal.css");
+const TIME_ZONE_SCRIPT: &str = include_str!("tz.js");
 
 /// Mounts the portal under `/portal/`. The service registers, as app data, the store (`Db`),
 /// the `PortalConfig`, `partner_app::onboarding::Onboarding`, and the configurations of
@@ -47,10 +50,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/portal", get().to(|| async { view::redirect("/portal/") })).service(
         web::scope("/portal")
             .wrap(actix_web::middleware::from_fn(bell::count_unseen))
+            .wrap(actix_web::middleware::from_fn(i18n::choice::middleware))
             .wrap(headers)
             .app_data(query_config())
             .route("/", get().to(partner::home))
             .route("/static/portal.css", get().to(stylesheet))
+            .route("/static/tz.js", get().to(time_zone_script))
+            .route("/language", post().to(i18n::choice::pick))
             .route("/login", get().to(auth::login_page))
             .route("/login", post().to(auth::login))
             .route("/logout", post().to(auth::logout))
@@ -145,6 +151,13 @@ async fn stylesheet() -> HttpResponse {
         .content_type("text/css; charset=utf-8")
         .insert_header(("Cache-Control", "public, max-age=3600"))
         .body(STYLESHEET)
+}
+
+async fn time_zone_script() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/javascript; charset=utf-8")
+        .insert_header(("Cache-Control", "public, max-age=3600"))
+        .body(TIME_ZONE_SCRIPT)
 }
 
 async fn not_found(req: HttpRequest) -> HttpResponse {

@@ -9,6 +9,7 @@ use partner_app::notifications::{self, DismissNotificationRequest, NotificationD
 use crate::api;
 use crate::bell::{active, parse};
 use crate::ctx::Flash;
+use crate::i18n::t;
 use crate::partner::PageQuery;
 use crate::session::{or_answer, posted, signed_in};
 use crate::view;
@@ -28,24 +29,26 @@ fn describe(n: &NotificationDto, now: chrono::NaiveDateTime) -> Markup {
     };
     html! {
         @for c in d.certificate_details.iter().flatten() {
+            @let subject = c.issued_to.clone().unwrap_or_default();
+            @let when = expiry(c.expiry_date_time.as_deref());
             p {
                 @match n.notification_type.as_str() {
-                    notifications::ROOT_CERT_EXPIRY => "The root CA certificate ",
-                    notifications::INTERMEDIATE_CERT_EXPIRY => "The intermediate CA certificate ",
-                    _ => "The certificate ",
+                    notifications::ROOT_CERT_EXPIRY => (t!("notices-root-ca-expires", subject = subject, when = when)),
+                    notifications::INTERMEDIATE_CERT_EXPIRY => (t!("notices-intermediate-ca-expires", subject = subject, when = when)),
+                    _ => (t!("notices-certificate-expires", subject = subject, when = when)),
                 }
-                strong { (c.issued_to.as_deref().unwrap_or("")) }
-                @if let Some(p) = &c.partner_id { " of partner " (p) }
-                @if let Some(dm) = &c.partner_domain { " (" (dm) " domain)" }
-                " expires on " (expiry(c.expiry_date_time.as_deref())) "."
+                @if let Some(p) = &c.partner_id { " " (t!("notices-of-partner", partner = p.clone())) }
+                @if let Some(dm) = &c.partner_domain { " " (t!("notices-domain", domain = dm.clone())) }
             }
         }
         @for k in d.api_key_details.iter().flatten() {
-            p { "API key " strong { (k.api_key_name.as_deref().unwrap_or("")) } " for policy " (k.policy_name.as_deref().unwrap_or(""))
-                " expires on " (expiry(k.expiry_date_time.as_deref())) "." }
+            p { (t!("notices-api-key-expires",
+                key = k.api_key_name.clone().unwrap_or_default(),
+                policy = k.policy_name.clone().unwrap_or_default(),
+                when = expiry(k.expiry_date_time.as_deref()))) }
         }
         @if n.notification_type == notifications::WEEKLY_SUMMARY {
-            p { "Weekly summary: " (d.certificate_details.as_ref().map_or(0, Vec::len)) " certificates expire soon." }
+            p { (t!("notices-weekly-summary", count = d.certificate_details.as_ref().map_or(0, Vec::len))) }
         }
     }
 }
@@ -68,13 +71,13 @@ pub async fn page(req: HttpRequest, query: web::Query<PageQuery>) -> HttpRespons
     let body = html! {
         section.card #notifications {
             @match &list {
-                Ok((items, _)) if items.is_empty() => p.muted { "No notifications." },
+                Ok((items, _)) if items.is_empty() => p.muted { (t!("notices-none")) },
                 Ok((items, _)) => ul.notices {
                     @for n in items {
                         li data-notification=(n.notification_id) {
                             (describe(n, now))
-                            small.muted { "Partner " (n.notification_partner_id) " · " (view::when_text(&n.created_date_time)) }
-                            (view::button_form(&ctx, &format!("/portal/notifications/{}/dismiss", view::q(&n.notification_id)), &[], "Dismiss", "small secondary"))
+                            small.muted { (t!("notices-partner", partner = n.notification_partner_id.clone())) " · " (view::when_text(&n.created_date_time)) }
+                            (view::button_form(&ctx, &format!("/portal/notifications/{}/dismiss", view::q(&n.notification_id)), &[], &t!("notices-dismiss"), "small secondary"))
                         }
                     }
                 },
@@ -83,7 +86,7 @@ pub async fn page(req: HttpRequest, query: web::Query<PageQuery>) -> HttpRespons
             @if let Ok((_, total)) = &list { (view::pager("/portal/notifications", page, PAGE, *total)) }
         }
     };
-    view::page_partial(ctx, "Notifications", list.as_ref().err(), body)
+    view::page_partial(ctx, &t!("nav-notifications"), list.as_ref().err(), body)
 }
 
 pub async fn dismiss(req: HttpRequest, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
@@ -91,5 +94,5 @@ pub async fn dismiss(req: HttpRequest, path: web::Path<String>, body: web::Bytes
     let id = path.into_inner();
     let request = DismissNotificationRequest { notification_status: Some("DISMISSED".into()) };
     let result = api::call(&req, move |store| notifications::dismiss(store, &me, &id, request)).await;
-    ctx.redirect_with("/portal/notifications", Flash::of(result.map(|_| "The notification is dismissed.")))
+    ctx.redirect_with("/portal/notifications", Flash::of(result.map(|_| t!("notices-dismissed"))))
 }

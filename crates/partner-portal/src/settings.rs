@@ -16,11 +16,20 @@ pub struct PortalSettings {
     pub secure_cookies: SecureCookies,
     /// No longer used (see `misp_url`); still accepted.
     pub misp_timeout_secs: u64,
+    /// A folder of `<lang>/portal.ftl` Fluent catalogues that add languages to the portal or
+    /// override its built-in messages.
+    pub locales_dir: Option<std::path::PathBuf>,
 }
 
 impl Default for PortalSettings {
     fn default() -> Self {
-        PortalSettings { enabled: true, misp_url: None, secure_cookies: SecureCookies::Auto, misp_timeout_secs: 10 }
+        PortalSettings {
+            enabled: true,
+            misp_url: None,
+            secure_cookies: SecureCookies::Auto,
+            misp_timeout_secs: 10,
+            locales_dir: None,
+        }
     }
 }
 

@@ -38,6 +38,7 @@ mod portal;
 mod portal_bell;
 mod portal_defects;
 mod portal_devices;
+mod portal_languages;
 mod portal_oidc;
 mod process;
 mod security_matrix;

@@ -158,8 +158,13 @@ fn a_published_policy_shows_its_facts(app: TestApp) {
         page.body.contains("id=\"policy-desc\">drafted long ago<") && page.body.contains("id=\"policy-version\">1.0<")
     );
     let published = between(&page.body, "id=\"policy-published\">", "<").unwrap_or_default();
-    let today = Utc::now().naive_utc().format("%Y-%m-%d").to_string();
-    assert!(published.starts_with(&today), "published now, not {published}: {}", page.body);
+    // the portal's one time format, in UTC without a time-zone cookie
+    let today = Utc::now().naive_utc().format("%-d %b %Y, ").to_string();
+    assert!(
+        published.starts_with(&today) && published.ends_with("(UTC+00:00)"),
+        "published now, not {published}: {}",
+        page.body
+    );
 }
 
 /// Items 7, 8, 11: "Approve" names the request, rejecting asks first; a key is shown once after

@@ -97,14 +97,10 @@ fn a_device_provider_registers_an_sbi_and_a_device_and_maps_them_after_approval(
     let admin_csrf = adm.csrf();
     let approve = [("_csrf", admin_csrf.as_str()), ("decision", "approve")];
     assert_eq!(adm.post(&format!("/portal/admin/devices/sbi/{sbi_id}"), &approve).status, 303);
-    assert!(adm.get("/portal/admin/devices").body.contains("Secure biometric details approved successfully."));
+    assert!(adm.get("/portal/admin/devices").body.contains("Approved: it can be used now."));
     assert_eq!(adm.post(&format!("/portal/admin/devices/device/{device_id}"), &approve).status, 303);
     let after = adm.get("/portal/admin/devices");
-    assert!(
-        after.body.contains("Device details approved successfully.") && !after.body.contains(&sbi_id),
-        "{}",
-        after.body
-    );
+    assert!(after.body.contains("Approved: it can be used now.") && !after.body.contains(&sbi_id), "{}", after.body);
 
     // the provider adds the device to the SBI
     let list = dp.get("/portal/sbis");
@@ -156,7 +152,7 @@ fn an_ftm_provider_adds_a_chip_that_waits_for_its_certificate(app: TestApp) {
     assert!(adm.get("/portal/admin/devices").body.contains("PMP_AUT_033"));
     assert!(adm.get(&format!("{path}?decision=reject")).body.contains("Reject this FTM chip?"));
     adm.post(&path, &[("_csrf", &admin_csrf), ("decision", "reject")]);
-    assert!(adm.get("/portal/admin/devices").body.contains("Status updated successfully."));
+    assert!(adm.get("/portal/admin/devices").body.contains("Rejected."));
     let list = ftp.get("/portal/ftm-chips");
     assert!(list.body.contains(">Rejected<") && !list.body.contains("Upload the certificate"), "{}", list.body);
     // a device provider has no FTM pages

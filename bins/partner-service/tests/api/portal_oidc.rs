@@ -71,7 +71,8 @@ fn an_auth_partner_manages_its_clients_in_the_portal(app: TestApp) {
         ],
     );
     assert_eq!(off.status, 303);
-    assert!(b.get(&page_path).body.contains("INACTIVE"));
+    let after = b.get(&page_path).body;
+    assert!(after.contains("Saved: the client is Inactive.") && after.contains("badge off"), "{after}");
     let mut admin_browser = Browser::signed_in(&app, admin());
     assert!(admin_browser.get("/portal/oidc-clients").body.contains(KEY_CLIENT_ID));
     let mut other = Browser::signed_in(&app, partner_token("rp2"));

@@ -14,6 +14,7 @@ use crate::session::{or_answer, signed_in};
 use crate::view;
 
 use super::audit_words;
+use crate::i18n::t;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -30,8 +31,9 @@ pub struct AuditQuery {
 
 const AUDIT_PAGE: i64 = 25;
 
-/// A `datetime-local` value (`2026-11-26T10:15`) as MOSIP's time (`2026-11-26T10:15:00.000Z`).
-fn mosip_time(local: &str) -> Option<String> {
+/// A `datetime-local` value (`2026-11-26T10:15`) in the user's time zone (`offset_minutes` east
+/// of UTC) as MOSIP's time in UTC (`2026-11-26T10:15:00.000Z` at offset 0).
+fn mosip_time(local: &str, offset_minutes: i32) -> Option<String> {
     let v = local.trim();
     if v.is_empty() {
         return None;
@@ -39,7 +41,9 @@ fn mosip_time(local: &str) -> Option<String> {
     let parsed = chrono::NaiveDateTime::parse_from_str(v, "%Y-%m-%dT%H:%M")
         .or_else(|_| chrono::NaiveDateTime::parse_from_str(v, "%Y-%m-%dT%H:%M:%S"));
     Some(match parsed {
-        Ok(t) => t.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string(),
+        Ok(t) => {
+            (t - chrono::TimeDelta::minutes(i64::from(offset_minutes))).format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
+        }
         Err(_) => v.to_owned(),
     })
 }
@@ -50,6 +54,8 @@ pub async fn audit(req: HttpRequest, query: web::Query<AuditQuery>) -> HttpRespo
         return view::error_page(ctx, &Refusal::from(ApiError::forbidden()));
     }
     let q = query.into_inner();
+    let offset = crate::i18n::current().offset_minutes;
+    let zone = view::zone_label(offset);
     let page = q.page.unwrap_or(0).max(0);
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
     let show_reads = q.reads.as_deref() == Some("show") || q.event_id.as_deref().is_some_and(|e| !e.trim().is_empty());
@@ -58,8 +64,8 @@ pub async fn audit(req: HttpRequest, query: web::Query<AuditQuery>) -> HttpRespo
             event_id: q.event_id.clone(),
             ref_id: q.ref_id.clone(),
             user_id: q.user_id.clone(),
-            from_time: q.from.as_deref().and_then(mosip_time),
-            to_time: q.to.as_deref().and_then(mosip_time),
+            from_time: q.from.as_deref().and_then(|t| mosip_time(t, offset)),
+            to_time: q.to.as_deref().and_then(|t| mosip_time(t, offset)),
             page_start: Some(page),
             page_fetch: Some(AUDIT_PAGE),
         };
@@ -78,18 +84,18 @@ pub async fn audit(req: HttpRequest, query: web::Query<AuditQuery>) -> HttpRespo
     );
     let body = html! {
         form.filters method="get" action="/portal/admin/audit" role="search" {
-            div.field { label for="f-eventId" { "Event id" } input #f-eventId name="eventId" value=(text(&q.event_id)) placeholder="PMS_PRT_101"; }
-            div.field { label for="f-refId" { "Reference id" } input #f-refId name="refId" value=(text(&q.ref_id)); }
-            div.field { label for="f-userId" { "User" } input #f-userId name="userId" value=(text(&q.user_id)); }
-            div.field { label for="f-from" { "From (UTC)" } input #f-from type="datetime-local" name="from" value=(text(&q.from)); }
-            div.field { label for="f-to" { "To (UTC)" } input #f-to type="datetime-local" name="to" value=(text(&q.to)); }
-            div.field.check { input #f-reads type="checkbox" name="reads" value="show" checked[show_reads]; label for="f-reads" { "Show reads too" } }
-            button type="submit" { "Filter" }
+            div.field { label for="f-eventId" { (t!("audit-event-id")) } input #f-eventId name="eventId" value=(text(&q.event_id)) placeholder="PMS_PRT_101"; }
+            div.field { label for="f-refId" { (t!("audit-reference-id")) } input #f-refId name="refId" value=(text(&q.ref_id)); }
+            div.field { label for="f-userId" { (t!("audit-user")) } input #f-userId name="userId" value=(text(&q.user_id)); }
+            div.field { label for="f-from" { (t!("audit-from", zone = zone.clone())) } input #f-from type="datetime-local" name="from" value=(text(&q.from)); }
+            div.field { label for="f-to" { (t!("audit-to", zone = zone.clone())) } input #f-to type="datetime-local" name="to" value=(text(&q.to)); }
+            div.field.check { input #f-reads type="checkbox" name="reads" value="show" checked[show_reads]; label for="f-reads" { (t!("audit-show-reads-too")) } }
+            button type="submit" { (t!("audit-filter")) }
         }
         @match &list {
             Ok(p) if !p.items().is_empty() => {
                 table #audit {
-                    thead { tr { th scope="col" { "Time" } th scope="col" { "What happened" } th scope="col" { "By" } th scope="col" { "To what" } th scope="col" { "Outcome" } } }
+                    thead { tr { th scope="col" { (t!("audit-time")) } th scope="col" { (t!("audit-what-happened")) } th scope="col" { (t!("audit-by")) } th scope="col" { (t!("audit-to-what")) } th scope="col" { (t!("audit-outcome")) } } }
                     tbody {
                         @for a in p.items() {
                             tr {
@@ -99,8 +105,8 @@ pub async fn audit(req: HttpRequest, query: web::Query<AuditQuery>) -> HttpRespo
                                 td { @if a.id_type == "NO_ID_TYPE" || a.id.is_empty() || a.id == "NO_ID" { "—" } @else { (a.id) br; small.muted { (a.id_type) } } }
                                 td {
                                     @match &a.error_code {
-                                        Some(code) => span.badge.off { "Refused " (code) },
-                                        None => span.badge.ok { "Done" },
+                                        Some(code) => span.badge.off { (t!("audit-refused")) " " (code) },
+                                        None => span.badge.ok { (t!("audit-done")) },
                                     }
                                 }
                             }
@@ -109,13 +115,13 @@ pub async fn audit(req: HttpRequest, query: web::Query<AuditQuery>) -> HttpRespo
                 }
                 (view::pager(&base, page, AUDIT_PAGE, p.total_record))
             },
-            Ok(_) => p.muted { "No audit record matches." },
+            Ok(_) => p.muted { (t!("audit-no-audit-record-matches")) },
             Err(r) => (view::errors(r)),
         }
     };
     match &list {
-        Err(r) if r.status != StatusCode::OK => view::page_inline(ctx, "Audit log", r, body),
-        _ => view::page(ctx, "Audit log", body),
+        Err(r) if r.status != StatusCode::OK => view::page_inline(ctx, &t!("audit-audit-log"), r, body),
+        _ => view::page(ctx, &t!("audit-audit-log"), body),
     }
 }
 
@@ -125,10 +131,12 @@ mod tests {
 
     #[test]
     fn browser_times_become_mosip_times() {
-        assert_eq!(mosip_time("2026-11-26T10:15").as_deref(), Some("2026-11-26T10:15:00.000Z"));
-        assert_eq!(mosip_time("2026-11-26T10:15:07").as_deref(), Some("2026-11-26T10:15:07.000Z"));
-        assert_eq!(mosip_time(" "), None);
+        assert_eq!(mosip_time("2026-11-26T10:15", 0).as_deref(), Some("2026-11-26T10:15:00.000Z"));
+        assert_eq!(mosip_time("2026-11-26T10:15:07", 0).as_deref(), Some("2026-11-26T10:15:07.000Z"));
+        // typed in the user's zone (UTC+03:00), asked in UTC
+        assert_eq!(mosip_time("2026-11-26T01:15", 180).as_deref(), Some("2026-11-25T22:15:00.000Z"));
+        assert_eq!(mosip_time(" ", 0), None);
         // anything else goes to the API, which answers MOSIP's error
-        assert_eq!(mosip_time("yesterday").as_deref(), Some("yesterday"));
+        assert_eq!(mosip_time("yesterday", 0).as_deref(), Some("yesterday"));
     }
 }

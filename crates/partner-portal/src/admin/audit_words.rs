@@ -43,10 +43,16 @@ fn words(camel: &str) -> String {
     out
 }
 
+/// An event in the user's language when the portal's catalogue words it (`event-<Event>`, e.g.
+/// `event-GetPolicyGroupSuccess`), else its name in plain English words.
+fn event_words(e: AuditEvent) -> String {
+    crate::i18n::tr_opt(&format!("event-{}", name(e)), None).unwrap_or_else(|| words(name(e)))
+}
+
 /// What an event id records, in plain words (both meanings of an id that has two); the id
 /// itself when the catalogue does not know it.
 pub fn plain(event_id: &str) -> String {
-    let found: Vec<String> = AuditEvent::iter().filter(|e| e.def().id == event_id).map(|e| words(name(e))).collect();
+    let found: Vec<String> = AuditEvent::iter().filter(|e| e.def().id == event_id).map(event_words).collect();
     if found.is_empty() { event_id.to_owned() } else { found.join(" / ") }
 }
 
@@ -61,5 +67,15 @@ mod tests {
         let reads = read_event_ids();
         assert!(reads.contains(&AuditEvent::GetPolicyGroupSuccess.def().id.to_owned()));
         assert!(!reads.contains(&AuditEvent::RegisterPartner.def().id.to_owned()));
+    }
+
+    #[actix_web::test]
+    async fn events_are_told_in_the_users_language() {
+        use crate::i18n::{Locale, built_in, scope};
+        let id = AuditEvent::GetPolicyGroupSuccess.def().id;
+        let french = scope(Locale::new(built_in(), "fr", 0), async move { plain(id) }).await;
+        assert_eq!(french, "Lecture d’un groupe de politiques réussie");
+        let arabic = scope(Locale::new(built_in(), "ar", 0), async move { plain(id) }).await;
+        assert_eq!(arabic, "نجاح قراءة مجموعة سياسات");
     }
 }

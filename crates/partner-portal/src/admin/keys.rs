@@ -6,6 +6,7 @@ use maud::html;
 use super::admin;
 use super::requests::RequestQuery;
 use crate::ctx::Flash;
+use crate::i18n::t;
 use crate::lookups::key_page;
 use crate::partner::{change_key_status, key_table};
 use crate::session::{or_answer, posted};
@@ -20,7 +21,7 @@ pub async fn keys(req: HttpRequest, query: web::Query<RequestQuery>) -> HttpResp
         div #keys { (key_table(&ctx, &list, true, "/portal/admin/keys/status", now)) }
         @if let Ok(p) = &list { (view::pager("/portal/admin/keys", page, 20, p.total_record)) }
     };
-    view::page_partial(ctx, "API keys", list.as_ref().err(), body)
+    view::page_partial(ctx, &t!("nav-api-keys"), list.as_ref().err(), body)
 }
 
 pub async fn key_status(req: HttpRequest, body: web::Bytes) -> HttpResponse {

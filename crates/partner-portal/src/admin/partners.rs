@@ -14,6 +14,7 @@ use super::requests::request_table;
 use crate::api::{self, Page};
 use crate::certs;
 use crate::ctx::Flash;
+use crate::i18n::t;
 use crate::lookups::{details_of, filter, key_page, page_of, request_page, search_of};
 use crate::partner::{key_table, partner_facts};
 use crate::session::{or_answer, posted};
@@ -60,10 +61,11 @@ pub async fn partners(req: HttpRequest, query: web::Query<PartnerQuery>) -> Http
     }
     .await;
     let types = api::call(&req, admin_ops::partner_type_codes).await;
-    let mut type_options = vec![(String::new(), "Any type".to_owned())];
+    let mut type_options = vec![(String::new(), t!("partners-any-type"))];
     type_options.extend(types.as_ref().map_or(&[][..], Vec::as_slice).iter().map(|code| (code.clone(), code.clone())));
     let status_options =
-        [("", "Any status"), ("active", "Active"), ("inactive", "Inactive")].map(|(a, b)| (a.to_owned(), b.to_owned()));
+        [("", &t!("partners-any-status")), ("active", &t!("status-active")), ("inactive", &t!("status-inactive"))]
+            .map(|(a, b)| (a.to_owned(), b.to_owned()));
     let base = format!(
         "/portal/admin/partners?name={}&type={}&status={}",
         view::q(&name),
@@ -72,16 +74,16 @@ pub async fn partners(req: HttpRequest, query: web::Query<PartnerQuery>) -> Http
     );
     let body = html! {
         form.filters method="get" action="/portal/admin/partners" role="search" {
-            div.field { label for="f-name" { "Name contains" } input #f-name type="search" name="name" value=(name); }
-            (view::select("type", "Partner type", &type_options, &partner_type, None))
-            (view::select("status", "Status", &status_options, &status, None))
-            button type="submit" { "Search" }
+            div.field { label for="f-name" { (t!("partners-name-contains")) } input #f-name type="search" name="name" value=(name); }
+            (view::select("type", &t!("home-partner-type"), &type_options, &partner_type, None))
+            (view::select("status", &t!("home-status"), &status_options, &status, None))
+            button type="submit" { (t!("partners-search")) }
         }
         @if let Err(r) = &types { (view::errors(r)) }
         @match &list {
             Ok(p) if !p.items().is_empty() => {
                 table #partners {
-                    thead { tr { th scope="col" { "Partner" } th scope="col" { "Organisation" } th scope="col" { "Type" } th scope="col" { "E-mail" } th scope="col" { "Approval" } th scope="col" { "Status" } } }
+                    thead { tr { th scope="col" { (t!("partners-partner")) } th scope="col" { (t!("partners-organisation")) } th scope="col" { (t!("partners-type")) } th scope="col" { (t!("home-e-mail")) } th scope="col" { (t!("partners-approval")) } th scope="col" { (t!("home-status")) } } }
                     tbody {
                         @for row in p.items() {
                             tr {
@@ -97,11 +99,11 @@ pub async fn partners(req: HttpRequest, query: web::Query<PartnerQuery>) -> Http
                 }
                 (view::pager(&base, page, PARTNER_PAGE, p.total_record))
             },
-            Ok(_) => p.muted { "No partner matches." },
+            Ok(_) => p.muted { (t!("partners-no-partner-matches")) },
             Err(r) => (view::errors(r)),
         }
     };
-    view::page_partial(ctx, "Partners", list.as_ref().err().or(types.as_ref().err()), body)
+    view::page_partial(ctx, &t!("nav-partners"), list.as_ref().err().or(types.as_ref().err()), body)
 }
 
 pub async fn partner(req: HttpRequest, path: web::Path<String>) -> HttpResponse {
@@ -122,30 +124,30 @@ pub async fn partner(req: HttpRequest, path: web::Path<String>) -> HttpResponse 
             h2 { (details.organization_name) }
             dl.facts {
                 (partner_facts(&details))
-                dt { "Phone" } dd { (details.contact_number.as_deref().unwrap_or("—")) }
-                dt { "Address" } dd { (details.address.as_deref().unwrap_or("—")) }
-                dt { "Certificate" } dd { (certificate) }
+                dt { (t!("partners-phone")) } dd { (details.contact_number.as_deref().unwrap_or("—")) }
+                dt { (t!("partners-address")) } dd { (details.address.as_deref().unwrap_or("—")) }
+                dt { (t!("partners-certificate")) } dd { (certificate) }
             }
             p.actions {
                 @if details.is_active {
-                    a.button.danger href=(format!("{action}?status=De-Active")) { "Deactivate partner…" }
+                    a.button.danger href=(format!("{action}?status=De-Active")) { (t!("partners-deactivate-partner")) }
                 } @else {
-                    (view::button_form(&ctx, &action, &[("status", "Active")], "Activate partner", ""))
+                    (view::button_form(&ctx, &action, &[("status", "Active")], &t!("partners-activate-partner"), ""))
                 }
             }
         }
         section.card {
-            h2 { "Policy requests" }
+            h2 { (t!("nav-policy-requests")) }
             (request_table(&ctx, &requests, false))
         }
         section.card {
-            h2 { "API keys" }
+            h2 { (t!("nav-api-keys")) }
             (key_table(&ctx, &keys, true, "/portal/admin/keys/status", now))
         }
     };
     view::page_partial(
         ctx,
-        &format!("Partner {}", details.partner_id),
+        &t!("partners-title-partner", id = details.partner_id.clone()),
         requests.as_ref().err().or(keys.as_ref().err()),
         body,
     )
@@ -168,21 +170,29 @@ pub async fn confirm_status(req: HttpRequest, path: web::Path<String>, q: web::Q
     let deactivate = !status.eq_ignore_ascii_case("active");
     let (action, back) =
         (format!("/portal/admin/partners/{}/status", view::q(&id)), format!("/portal/admin/partners/{}", view::q(&id)));
-    let verb = if deactivate { "Deactivate" } else { "Activate" };
     let confirm = view::Confirm {
-        question: format!("{verb} partner {} ({})?", details.organization_name, details.partner_id),
+        question: if deactivate {
+            t!("partners-confirm-deactivate", name = details.organization_name.clone(), id = details.partner_id.clone())
+        } else {
+            t!("partners-confirm-activate", name = details.organization_name.clone(), id = details.partner_id.clone())
+        },
         action: &action,
         fields: &[("status", if deactivate { "De-Active" } else { "Active" })],
-        button: if deactivate { "Deactivate partner" } else { "Activate partner" },
+        button: if deactivate { t!("partners-deactivate-partner-2") } else { t!("partners-activate-partner") },
         danger: deactivate,
         back: &back,
     };
     let facts = html! {
-        @if deactivate { p { "The partner can no longer use its API keys; it sees why when it logs in." } }
+        @if deactivate { p { (t!("partners-the-partner-can-no-longer")) } }
         dl.facts { (partner_facts(&details)) }
     };
     let body = view::confirm_body(&ctx, &confirm, facts);
-    view::page(ctx, &format!("{verb} partner {}", details.partner_id), body)
+    let title = if deactivate {
+        t!("partners-title-deactivate", id = details.partner_id.clone())
+    } else {
+        t!("partners-title-activate", id = details.partner_id.clone())
+    };
+    view::page(ctx, &title, body)
 }
 
 pub async fn partner_status(req: HttpRequest, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
@@ -201,5 +211,11 @@ pub async fn partner_status(req: HttpRequest, path: web::Path<String>, body: web
     if let (Ok(_), Some(r)) = (&result, &reason) {
         tracing::info!(partner = %id, user = %me.user_id, reason = %r, "partner status changed");
     }
-    ctx.redirect_with(&to, Flash::of(result.map(|done| view::with_reason(done.message, reason.as_deref()))))
+    ctx.redirect_with(
+        &to,
+        Flash::of(result.map(|_| {
+            let done = t!("partners-status-changed", status = form.get("status").to_ascii_lowercase());
+            view::with_reason(done, reason.as_deref())
+        })),
+    )
 }

@@ -11,6 +11,7 @@ use serde::Deserialize;
 use super::admin;
 use crate::api::{self, Page};
 use crate::ctx::{Ctx, Flash};
+use crate::i18n::t;
 use crate::lookups::{filter, request_page};
 use crate::session::{or_answer, posted};
 use crate::view::{self, badge};
@@ -27,8 +28,8 @@ pub(super) fn request_table(ctx: &Ctx, list: &api::Answer<Page<RequestItem>>, wi
             Ok(p) if !p.items().is_empty() => {
                 table {
                     thead { tr {
-                        @if with_partner { th scope="col" { "Partner" } }
-                        th scope="col" { "Policy" } th scope="col" { "Use" } th scope="col" { "Requested" } th scope="col" { "Status" } th scope="col" { span.sr-only { "Decision" } }
+                        @if with_partner { th scope="col" { (t!("partners-partner")) } }
+                        th scope="col" { (t!("requests-policy")) } th scope="col" { (t!("requests-use")) } th scope="col" { (t!("requests-requested")) } th scope="col" { (t!("home-status")) } th scope="col" { span.sr-only { (t!("requests-decision")) } }
                     } }
                     tbody {
                         @for r in p.items() {
@@ -47,10 +48,10 @@ pub(super) fn request_table(ctx: &Ctx, list: &api::Answer<Page<RequestItem>>, wi
                                         form.inline method="post" action=(action) {
                                             (view::csrf(ctx))
                                             input type="hidden" name="status" value="Approved";
-                                            button.small type="submit" title=(format!("Approve {what}")) { "Approve " span.sr-only { (what) } }
+                                            button.small type="submit" title=(t!("requests-approve-what", what = what.clone())) { (t!("requests-approve")) " " span.sr-only { (what) } }
                                         }
                                         " "
-                                        a.button.small.danger href=(format!("{action}?status=Rejected")) title=(format!("Reject {what}")) { "Reject… " span.sr-only { (what) } }
+                                        a.button.small.danger href=(format!("{action}?status=Rejected")) title=(t!("requests-reject-what", what = what.clone())) { (t!("requests-reject")) " " span.sr-only { (what) } }
                                     }
                                 }
                             }
@@ -58,7 +59,7 @@ pub(super) fn request_table(ctx: &Ctx, list: &api::Answer<Page<RequestItem>>, wi
                     }
                 }
             },
-            Ok(_) => p.muted { "No requests." },
+            Ok(_) => p.muted { (t!("requests-no-requests")) },
             Err(r) => (view::errors(r)),
         }
     }
@@ -90,26 +91,31 @@ pub async fn confirm_review(req: HttpRequest, path: web::Path<String>, q: web::Q
         Err(r) => return view::error_page(ctx, &r),
     };
     let approve = q.status.as_deref().is_some_and(|s| s.eq_ignore_ascii_case("approved"));
-    let (verb, status) = if approve { ("Approve", "Approved") } else { ("Reject", "Rejected") };
+    let status = if approve { "Approved" } else { "Rejected" };
     let action = format!("/portal/admin/requests/{}", view::q(&id));
     let confirm = view::Confirm {
-        question: format!("{verb} {}?", describe(&item)),
+        question: if approve {
+            t!("requests-confirm-approve", what = describe(&item))
+        } else {
+            t!("requests-confirm-reject", what = describe(&item))
+        },
         action: &action,
         fields: &[("status", status)],
-        button: if approve { "Approve request" } else { "Reject request" },
+        button: if approve { t!("requests-approve-request") } else { t!("requests-reject-request") },
         danger: !approve,
         back: "/portal/admin/requests",
     };
     let facts = html! {
         dl.facts {
-            dt { "Partner" } dd { (item.partner_name.as_deref().unwrap_or(&item.partner_id)) " (" (item.partner_id) ")" }
-            dt { "Policy" } dd { (item.policy_name.as_deref().unwrap_or(&item.policy_id)) }
-            dt { "Use" } dd { (item.request_detail) }
-            dt { "Requested" } dd { (view::when(item.request_datetimes)) }
+            dt { (t!("partners-partner")) } dd { (item.partner_name.as_deref().unwrap_or(&item.partner_id)) " (" (item.partner_id) ")" }
+            dt { (t!("requests-policy")) } dd { (item.policy_name.as_deref().unwrap_or(&item.policy_id)) }
+            dt { (t!("requests-use")) } dd { (item.request_detail) }
+            dt { (t!("requests-requested")) } dd { (view::when(item.request_datetimes)) }
         }
     };
     let body = view::confirm_body(&ctx, &confirm, facts);
-    view::page(ctx, &format!("{verb} policy request"), body)
+    let title = if approve { t!("requests-title-approve") } else { t!("requests-title-reject") };
+    view::page(ctx, &title, body)
 }
 
 pub async fn requests(req: HttpRequest, query: web::Query<RequestQuery>) -> HttpResponse {
@@ -118,17 +124,22 @@ pub async fn requests(req: HttpRequest, query: web::Query<RequestQuery>) -> Http
     let page = query.page.unwrap_or(0).max(0);
     let filters = if status.is_empty() { Vec::new() } else { vec![filter("statusCode", "equals", &status)] };
     let list = request_page(&req, &me, filters, page).await;
-    let options = [("InProgress", "Pending"), ("approved", "Approved"), ("rejected", "Rejected"), ("", "All")]
-        .map(|(a, b)| (a.to_owned(), b.to_owned()));
+    let options = [
+        ("InProgress", &t!("status-pending")),
+        ("approved", &t!("status-approved")),
+        ("rejected", &t!("status-rejected")),
+        ("", &t!("requests-all")),
+    ]
+    .map(|(a, b)| (a.to_owned(), b.to_owned()));
     let body = html! {
         form.filters method="get" action="/portal/admin/requests" {
-            (view::select("status", "Show", &options, &status, None))
-            button type="submit" { "Filter" }
+            (view::select("status", &t!("requests-show"), &options, &status, None))
+            button type="submit" { (t!("audit-filter")) }
         }
         div #requests { (request_table(&ctx, &list, true)) }
         @if let Ok(p) = &list { (view::pager(&format!("/portal/admin/requests?status={}", view::q(&status)), page, 20, p.total_record)) }
     };
-    view::page_partial(ctx, "Policy requests", list.as_ref().err(), body)
+    view::page_partial(ctx, &t!("nav-policy-requests"), list.as_ref().err(), body)
 }
 
 pub async fn review(req: HttpRequest, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
@@ -138,7 +149,8 @@ pub async fn review(req: HttpRequest, path: web::Path<String>, body: web::Bytes)
         me.require_any(roles::PARTNER_MANAGER)?;
         let request = StatusBody { status: Some(form.get("status").to_owned()) };
         let me = me.clone();
-        api::call_with(&req, move |store, cfg| requests::review(store, &me, cfg, &id, request)).await
+        api::call_with(&req, move |store, cfg| requests::review(store, &me, cfg, &id, request)).await?;
+        Ok(t!("requests-decided", status = form.get("status").to_ascii_lowercase()))
     }
     .await;
     let reason = view::reason(&form);

@@ -10,6 +10,7 @@ use partner_app::roles;
 use web_support::Principal;
 
 use crate::api::{self, Refusal};
+use crate::i18n::t;
 use crate::view;
 
 /// The most certificates listed.
@@ -48,18 +49,18 @@ pub async fn trust_list(req: &HttpRequest, me: &Principal) -> (Markup, Option<Re
     };
     let markup = html! {
         section.card #ca-certificates {
-            h2 { "Uploaded CA and intermediate certificates" }
+            h2 { (t!("trust-uploaded-ca-and-intermediate-certificates")) }
             @match &list {
-                Ok((page, _)) if page.data.is_empty() => p.muted { "None uploaded yet." },
+                Ok((page, _)) if page.data.is_empty() => p.muted { (t!("trust-none-uploaded-yet")) },
                 Ok((page, now)) => table.wrap {
                     thead { tr {
-                        th scope="col" { "Type" } th scope="col" { "Domain" } th scope="col" { "Issued to" }
-                        th scope="col" { "Issued by" } th scope="col" { "Valid until" } th scope="col" { "Uploaded" }
+                        th scope="col" { (t!("partners-type")) } th scope="col" { (t!("trust-domain")) } th scope="col" { (t!("trust-issued-to")) }
+                        th scope="col" { (t!("trust-issued-by")) } th scope="col" { (t!("trust-valid-until")) } th scope="col" { (t!("trust-uploaded")) }
                     } }
                     tbody {
                         @for c in &page.data {
                             tr data-cert=(c.cert_id) {
-                                td { (if c.ca_certificate_type == "ROOT" { "Root" } else { "Intermediate" }) }
+                                td { (if c.ca_certificate_type == "ROOT" { t!("trust-root") } else { t!("trust-intermediate") }) }
                                 td { (c.partner_domain) }
                                 td { (c.issued_to) }
                                 td { (c.issued_by) }

@@ -20,6 +20,7 @@ pub use signup::{signup, signup_page, verify, verify_page};
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
 use crate::forms::{self, Form};
+use crate::i18n::t;
 use crate::view::{self, Field};
 
 /// The onboarding state while sign-up and local login are switched on; MOSIP's 404 otherwise,
@@ -53,13 +54,13 @@ fn login_form(ctx: Ctx, form: &Form, next: &str, refusal: Option<&Refusal>) -> H
             (view::csrf(&ctx))
             input type="hidden" name="next" value=(next);
             @for (k, v) in form.with_prefix(resume::CARRIED) { input type="hidden" name=(format!("{}{k}", resume::CARRIED)) value=(v); }
-            (Field::new("userName", "User name", form.get("userName")).required().autocomplete("username").render(refusal))
-            (Field::new("password", "Password", "").kind("password").required().autocomplete("current-password").render(refusal))
-            button type="submit" { "Log in" }
+            (Field::new("userName", &t!("login-user-name"), form.get("userName")).required().autocomplete("username").render(refusal))
+            (Field::new("password", &t!("login-password"), "").kind("password").required().autocomplete("current-password").render(refusal))
+            button type="submit" { (t!("nav-log-in")) }
         }
-        p { "New partner? " a href="/portal/signup" { "Sign up" } "." }
+        p { (t!("login-new-partner")) " " a href="/portal/signup" { (t!("nav-sign-up")) } "." }
     };
-    view::page_or_refused(ctx, "Log in", refusal, body)
+    view::page_or_refused(ctx, &t!("nav-log-in"), refusal, body)
 }
 
 pub async fn login(req: HttpRequest, body: web::Bytes) -> HttpResponse {
@@ -85,7 +86,7 @@ pub async fn login(req: HttpRequest, body: web::Bytes) -> HttpResponse {
         Ok(done) => {
             if let Some(resend) = resume::resend_page(&ctx, &form, &next) {
                 let cookie = ctx.session_cookie(done.token, done.expires_in);
-                let mut res = view::page(ctx, "Send your form again", resend);
+                let mut res = view::page(ctx, &t!("login-send-your-form-again"), resend);
                 let _ = res.add_cookie(&cookie);
                 return res;
             }
@@ -104,7 +105,7 @@ pub async fn logout(req: HttpRequest, body: web::Bytes) -> HttpResponse {
     if let Err(r) = forms::urlencoded(&ctx, &body) {
         return view::error_page(ctx, &r);
     }
-    let mut res = ctx.redirect_with("/portal/login", Flash::Success("You are logged out.".into()));
+    let mut res = ctx.redirect_with("/portal/login", Flash::Success(t!("login-you-are-logged-out")));
     let _ = res.add_cookie(&ctx.end_session());
     res
 }

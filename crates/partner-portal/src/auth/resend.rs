@@ -8,6 +8,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use super::signup::send_code;
 use crate::ctx::{Ctx, Flash};
 use crate::forms::{self, Form};
+use crate::i18n::t;
 use crate::view;
 
 const PENDING_COOKIE: &str = "pms_signup";
@@ -34,13 +35,12 @@ pub async fn resend(req: HttpRequest, body: web::Bytes) -> HttpResponse {
         return view::error_page(ctx, &r);
     }
     let Some(form) = pending(&req) else {
-        return ctx
-            .redirect_with("/portal/signup", Flash::Error("Fill in the sign-up form again to get a new code.".into()));
+        return ctx.redirect_with("/portal/signup", Flash::Error(t!("signup-fill-in-the-sign-up")));
     };
     match send_code(&req, &form).await {
         Ok(sent) => {
             let to = format!("/portal/signup/verify?registration={}", view::q(&sent.registration_id));
-            ctx.redirect_with(&to, Flash::Success(format!("We sent a new code to {}.", sent.email_id)))
+            ctx.redirect_with(&to, Flash::Success(t!("signup-new-code-sent", email = sent.email_id.clone())))
         }
         Err(r) => ctx.redirect_with("/portal/signup/verify", Flash::of(Err::<String, _>(r))),
     }

@@ -10,6 +10,7 @@ use maud::{Markup, html};
 use super::next_of;
 use crate::ctx::{CSRF_FIELD, Ctx};
 use crate::forms::Form;
+use crate::i18n::t;
 use crate::view::{self, Field};
 
 /// The prefix of a carried field in the login form.
@@ -24,7 +25,7 @@ fn typed(fields: &[(String, String)]) -> Markup {
     html! {
         @if !fields.is_empty() {
             details.typed open {
-                summary { "What you typed (kept)" }
+                summary { (t!("resume-what-you-typed-kept")) }
                 dl.facts { @for (k, v) in fields { dt { (k) } dd { (v) } } }
             }
         }
@@ -39,19 +40,19 @@ pub fn resume_login(req: &HttpRequest, body: &web::Bytes) -> HttpResponse {
     let next = next_of(req.path()).to_owned();
     let body = html! {
         div.alert.info role="status" #session-ended {
-            "Your session has ended. Log in again: what you typed is kept, and you can send it once you are logged in."
+            (t!("resume-your-session-has-ended-log"))
         }
         form.card method="post" action="/portal/login" {
             (view::csrf(&ctx))
             input type="hidden" name="next" value=(next);
             @for (k, v) in &fields { input type="hidden" name=(format!("{CARRIED}{k}")) value=(v); }
-            (Field::new("userName", "User name", ctx.user.as_ref().map_or("", |u| u.user_id.as_str())).required().autocomplete("username").render(None))
-            (Field::new("password", "Password", "").kind("password").required().autocomplete("current-password").render(None))
-            button type="submit" { "Log in" }
+            (Field::new("userName", &t!("login-user-name"), ctx.user.as_ref().map_or("", |u| u.user_id.as_str())).required().autocomplete("username").render(None))
+            (Field::new("password", &t!("login-password"), "").kind("password").required().autocomplete("current-password").render(None))
+            button type="submit" { (t!("nav-log-in")) }
         }
         (typed(&fields))
     };
-    let mut res = view::page(ctx, "Log in again", body);
+    let mut res = view::page(ctx, &t!("resume-log-in-again"), body);
     *res.status_mut() = StatusCode::UNAUTHORIZED;
     res
 }
@@ -63,12 +64,12 @@ pub fn resend_page(ctx: &Ctx, form: &Form, next: &str) -> Option<Markup> {
         return None;
     }
     Some(html! {
-        div.alert.success role="status" { "You are logged in again. Send your form now; nothing was sent yet." }
+        div.alert.success role="status" { (t!("resume-you-are-logged-in-again")) }
         form.card method="post" action=(next) #resend {
             (view::csrf(ctx))
             @for (k, v) in &fields { input type="hidden" name=(k) value=(v); }
             (typed(&fields))
-            button type="submit" { "Send again" }
+            button type="submit" { (t!("resume-send-again")) }
         }
     })
 }

@@ -18,6 +18,7 @@ use super::onboarding;
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
 use crate::forms::{self, Form};
+use crate::i18n::t;
 use crate::view::{self, Field};
 
 /// Partner types and policy groups to choose from.
@@ -34,12 +35,15 @@ async fn choices(req: &HttpRequest) -> Result<Choices, Refusal> {
         .partner_types
         .into_iter()
         .map(|t| {
-            let text =
-                if t.needs_policy_group { format!("{} (needs a policy group)", t.description) } else { t.description };
+            let text = if t.needs_policy_group {
+                t!("signup-needs-policy-group", kind = t.description.clone())
+            } else {
+                t.description
+            };
             (t.code, text)
         })
         .collect();
-    let mut groups = vec![(String::new(), "— none —".to_owned())];
+    let mut groups = vec![(String::new(), t!("signup-none"))];
     groups.extend(offered.policy_groups.into_iter().map(|g| (g.clone(), g)));
     Ok(Choices { types, groups })
 }
@@ -54,22 +58,22 @@ pub async fn signup_page(req: HttpRequest) -> HttpResponse {
 
 fn signup_form(ctx: Ctx, c: &Choices, form: &Form, refusal: Option<&Refusal>) -> HttpResponse {
     let body = html! {
-        p { "Register your organisation. We e-mail you a one-time code to confirm the address; then you choose your password." }
+        p { (t!("signup-register-your-organisation-we-e")) }
         form.card method="post" action="/portal/signup" {
             (view::csrf(&ctx))
-            (Field::new("partnerId", "User name (your partner id)", form.get("partnerId")).required().autocomplete("username")
-                .hint("Letters, digits, no spaces; you log in with it.").render(refusal))
-            (Field::new("organizationName", "Organisation", form.get("organizationName")).required().autocomplete("organization").render(refusal))
-            (Field::new("emailId", "E-mail", form.get("emailId")).kind("email").required().autocomplete("email").render(refusal))
-            (view::select("partnerType", "Partner type", &c.types, form.get("partnerType"), refusal))
-            (view::select("policyGroup", "Policy group", &c.groups, form.get("policyGroup"), refusal))
-            (Field::new("contactNumber", "Contact number", form.get("contactNumber")).kind("tel").required().autocomplete("tel").render(refusal))
-            (Field::new("address", "Address", form.get("address")).required().autocomplete("street-address").render(refusal))
-            button type="submit" { "Send me the code" }
+            (Field::new("partnerId", &t!("signup-user-name-your-partner-id"), form.get("partnerId")).required().autocomplete("username")
+                .hint(&t!("signup-letters-digits-no-spaces-you")).render(refusal))
+            (Field::new("organizationName", &t!("partners-organisation"), form.get("organizationName")).required().autocomplete("organization").render(refusal))
+            (Field::new("emailId", &t!("home-e-mail"), form.get("emailId")).kind("email").required().autocomplete("email").render(refusal))
+            (view::select("partnerType", &t!("home-partner-type"), &c.types, form.get("partnerType"), refusal))
+            (view::select("policyGroup", &t!("home-policy-group"), &c.groups, form.get("policyGroup"), refusal))
+            (Field::new("contactNumber", &t!("signup-contact-number"), form.get("contactNumber")).kind("tel").required().autocomplete("tel").render(refusal))
+            (Field::new("address", &t!("partners-address"), form.get("address")).required().autocomplete("street-address").render(refusal))
+            button type="submit" { (t!("signup-send-me-the-code")) }
         }
-        p { "Already registered? " a href="/portal/login" { "Log in" } "." }
+        p { (t!("signup-already-registered")) " " a href="/portal/login" { (t!("nav-log-in")) } "." }
     };
-    view::page_or_refused(ctx, "Sign up", refusal, body)
+    view::page_or_refused(ctx, &t!("nav-sign-up"), refusal, body)
 }
 
 pub async fn signup(req: HttpRequest, body: web::Bytes) -> HttpResponse {
@@ -81,10 +85,12 @@ pub async fn signup(req: HttpRequest, body: web::Bytes) -> HttpResponse {
     let answer = send_code(&req, &form).await;
     match answer {
         Ok(sent) => {
-            let until = format!(" It is valid until {}.", view::when(sent.otp_expiry_time));
+            let until = t!("signup-code-valid-until", when = view::when(sent.otp_expiry_time));
             let to = format!("/portal/signup/verify?registration={}", view::q(&sent.registration_id));
-            let mut res =
-                ctx.redirect_with(&to, Flash::Success(format!("We sent a code to {}.{until}", sent.email_id)));
+            let mut res = ctx.redirect_with(
+                &to,
+                Flash::Success(format!("{} {until}", t!("signup-code-sent", email = sent.email_id.clone()))),
+            );
             let _ = res.add_cookie(&super::resend::pending_cookie(&ctx, &form));
             res
         }
@@ -132,22 +138,22 @@ pub async fn verify_page(req: HttpRequest, query: web::Query<VerifyQuery>) -> Ht
 
 fn verify_form(ctx: Ctx, registration: &str, refusal: Option<&Refusal>) -> HttpResponse {
     let body = html! {
-        p { "Enter the six-digit code from the e-mail and choose your password." }
+        p { (t!("signup-enter-the-six-digit-code")) }
         form.card method="post" action="/portal/signup/verify" {
             (view::csrf(&ctx))
-            (Field::new("registrationId", "Registration id", registration).required().render(refusal))
-            (Field::new("otp", "Code from the e-mail", "").required().autocomplete("one-time-code").render(refusal))
-            (Field::new("password", "Password", "").kind("password").required().autocomplete("new-password")
-                .hint("At least 10 characters, not your user name or e-mail.").render(refusal))
-            (Field::new("confirm", "Repeat the password", "").kind("password").required().autocomplete("new-password").render(refusal))
-            button type="submit" { "Complete sign-up" }
+            (Field::new("registrationId", &t!("signup-registration-id"), registration).required().render(refusal))
+            (Field::new("otp", &t!("signup-code-from-the-e-mail"), "").required().autocomplete("one-time-code").render(refusal))
+            (Field::new("password", &t!("login-password"), "").kind("password").required().autocomplete("new-password")
+                .hint(&t!("signup-at-least-10-characters-not")).render(refusal))
+            (Field::new("confirm", &t!("signup-repeat-the-password"), "").kind("password").required().autocomplete("new-password").render(refusal))
+            button type="submit" { (t!("signup-complete-sign-up")) }
         }
         form.card method="post" action="/portal/signup/resend" #resend-code {
             (view::csrf(&ctx))
-            p { "No code, or it expired? " button.link type="submit" { "Send a new code" } }
+            p { (t!("signup-no-code-or-it-expired")) " " button.link type="submit" { (t!("signup-send-a-new-code")) } }
         }
     };
-    view::page_or_refused(ctx, "Confirm your e-mail", refusal, body)
+    view::page_or_refused(ctx, &t!("signup-confirm-your-e-mail"), refusal, body)
 }
 
 pub async fn verify(req: HttpRequest, body: web::Bytes) -> HttpResponse {
@@ -158,7 +164,7 @@ pub async fn verify(req: HttpRequest, body: web::Bytes) -> HttpResponse {
     };
     let registration = form.get("registrationId").trim().to_owned();
     if form.get("password") != form.get("confirm") {
-        let r = Refusal::from(ApiError::invalid_field("confirm", "does not repeat the password"));
+        let r = Refusal::from(ApiError::invalid_field("confirm", &t!("signup-does-not-repeat-the-password")));
         return verify_form(ctx, &registration, Some(&r));
     }
     let answer = async {
@@ -180,10 +186,7 @@ pub async fn verify(req: HttpRequest, body: web::Bytes) -> HttpResponse {
     match answer {
         Ok(c) => ctx.redirect_with(
             "/portal/login",
-            Flash::Success(format!(
-                "Partner {} is registered (status {}). Log in with your user name and password.",
-                c.partner_id, c.status
-            )),
+            Flash::Success(t!("signup-registered", id = c.partner_id.clone(), status = view::status_word(&c.status))),
         ),
         Err(r) => verify_form(ctx, &registration, Some(&r)),
     }

@@ -16,6 +16,7 @@ use web_support::Principal;
 use super::{CHIPS, DETAILS, SBIS, Search, day, search_page, with_status};
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
+use crate::i18n::t;
 use crate::lookups::filter;
 use crate::session::{Gate, or_answer, posted, with_roles};
 use crate::view::{self, badge};
@@ -53,11 +54,12 @@ impl Kind {
         }
     }
 
-    fn noun(self) -> &'static str {
+    /// The kind as the catalogue's selectors name it.
+    fn selector(self) -> &'static str {
         match self {
-            Kind::Sbi => "secure biometric interface",
-            Kind::Device => "device detail",
-            Kind::Chip => "FTM chip",
+            Kind::Sbi => "sbi",
+            Kind::Device => "device",
+            Kind::Chip => "chip",
         }
     }
 }
@@ -88,7 +90,7 @@ impl From<SbiItem> for Pending {
             kind: Kind::Sbi,
             partner: partner_of(s.provider_id.as_deref(), s.partner_organization_name.as_deref()),
             what: format!("SBI {}", s.sw_version),
-            details: format!("hash {}; valid {valid}", s.sw_binary_hash),
+            details: t!("approvals-sbi-details", hash = s.sw_binary_hash.clone(), valid = valid),
             status: s.approval_status,
             id: s.id,
         }
@@ -110,12 +112,16 @@ impl From<DeviceDetailItem> for Pending {
 
 impl From<FtmChipItem> for Pending {
     fn from(c: FtmChipItem) -> Self {
-        let certificate = if c.certificate_alias.is_some() { "certificate uploaded" } else { "no certificate" };
+        let certificate = if c.certificate_alias.is_some() {
+            t!("approvals-certificate-uploaded")
+        } else {
+            t!("approvals-no-certificate")
+        };
         Pending {
             kind: Kind::Chip,
             partner: partner_of(Some(&c.ftp_provider_id), c.partner_organization_name.as_deref()),
             what: format!("{} {}", c.make, c.model),
-            details: certificate.to_owned(),
+            details: certificate,
             status: c.approval_status,
             id: c.ftp_chip_detail_id,
         }
@@ -159,18 +165,18 @@ fn queue(title: &str, id: &str, rows: &api::Answer<Vec<Pending>>) -> Markup {
             @match rows {
                 Ok(rows) if !rows.is_empty() => table {
                     thead { tr {
-                        th scope="col" { "Partner" } th scope="col" { "What" } th scope="col" { "Details" }
-                        th scope="col" { "Status" } th scope="col" { span.sr-only { "Decision" } }
+                        th scope="col" { (t!("partners-partner")) } th scope="col" { (t!("approvals-what")) } th scope="col" { (t!("approvals-details")) }
+                        th scope="col" { (t!("home-status")) } th scope="col" { span.sr-only { (t!("requests-decision")) } }
                     } }
                     tbody { @for p in rows { tr data-id=(p.id) {
                         td { (p.partner) }
                         td { (p.what) br; small.muted { code { (p.id) } } }
                         td { (p.details) }
                         td { (badge(&p.status)) }
-                        td.actions { (decision_link(p, "approve", "Approve", "")) " " (decision_link(p, "reject", "Reject", "danger")) }
+                        td.actions { (decision_link(p, "approve", &t!("requests-approve"), "")) " " (decision_link(p, "reject", &t!("requests-reject-2"), "danger")) }
                     } } }
                 },
-                Ok(_) => p.muted { "Nothing waits for approval." },
+                Ok(_) => p.muted { (t!("approvals-nothing-waits-for-approval")) },
                 Err(e) => (view::errors(e)),
             }
         }
@@ -183,13 +189,13 @@ pub async fn approvals(req: HttpRequest) -> HttpResponse {
     let devices = pending(&req, &me, Kind::Device, with_status(PENDING_APPROVAL)).await;
     let chips = pending(&req, &me, Kind::Chip, with_status(PENDING_APPROVAL)).await;
     let body = html! {
-        p.muted { "Secure biometric interfaces, device details and FTM chips waiting for a decision (the first 20 of each, newest first)." }
-        (queue("Secure biometric interfaces", "pending-sbis", &sbis))
-        (queue("Device details", "pending-devices", &devices))
-        (queue("FTM chips", "pending-chips", &chips))
+        p.muted { (t!("approvals-secure-biometric-interfaces-device-details")) }
+        (queue(&t!("approvals-secure-biometric-interfaces"), "pending-sbis", &sbis))
+        (queue(&t!("approvals-device-details"), "pending-devices", &devices))
+        (queue(&t!("nav-ftm-chips"), "pending-chips", &chips))
     };
     let failed = sbis.as_ref().err().or(devices.as_ref().err()).or(chips.as_ref().err());
-    view::page_partial(ctx, "Device approvals", failed, body)
+    view::page_partial(ctx, &t!("nav-device-approvals"), failed, body)
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -229,25 +235,25 @@ pub async fn confirm(
         Ok(_) => return view::error_page(ctx, &no_such_page()),
         Err(r) => return view::error_page(ctx, &r),
     };
-    let verb = if approve { "Approve" } else { "Reject" };
+    let decided = if approve { "approve" } else { "reject" };
     let action = format!("{BASE}/{}/{}", kind.slug(), view::q(&item.id));
     let body = html! {
         section.card #confirm {
-            h2 { (verb) " this " (kind.noun()) "?" }
+            h2 { (t!("approvals-question", decision = decided, kind = kind.selector())) }
             dl.facts {
-                dt { "Partner" } dd { (item.partner) }
-                dt { "What" } dd { (item.what) }
-                dt { "Details" } dd { (item.details) }
-                dt { "Status" } dd { (badge(&item.status)) }
-                dt { "Id" } dd { code { (item.id) } }
+                dt { (t!("partners-partner")) } dd { (item.partner) }
+                dt { (t!("approvals-what")) } dd { (item.what) }
+                dt { (t!("approvals-details")) } dd { (item.details) }
+                dt { (t!("home-status")) } dd { (badge(&item.status)) }
+                dt { (t!("approvals-id")) } dd { code { (item.id) } }
             }
             p.actions {
-                (view::button_form(&ctx, &action, &[("decision", &decision)], &format!("Yes, {}", verb.to_lowercase()), if approve { "" } else { "danger" }))
-                a.button.secondary href=(BASE) { "Cancel" }
+                (view::button_form(&ctx, &action, &[("decision", &decision)], &t!("approvals-yes", decision = decided), if approve { "" } else { "danger" }))
+                a.button.secondary href=(BASE) { (t!("approvals-cancel")) }
             }
         }
     };
-    view::page(ctx, &format!("{verb} a {}", kind.noun()), body)
+    view::page(ctx, &t!("approvals-title", decision = decided, kind = kind.selector()), body)
 }
 
 /// Posts the decision with the operation the API's `PATCH` calls, then back to the queues.
@@ -268,7 +274,8 @@ pub async fn decide(req: HttpRequest, path: web::Path<(String, String)>, body: w
         ),
     })
     .await;
-    ctx.redirect_with(BASE, Flash::of(result))
+    let decided = if approve { "approve" } else { "reject" };
+    ctx.redirect_with(BASE, Flash::of(result.map(|_| t!("approvals-decided", decision = decided))))
 }
 
 #[cfg(test)]

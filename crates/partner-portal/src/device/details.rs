@@ -12,17 +12,26 @@ use super::{DETAILS, Listing, PageQuery, search_page, status_text, sub_type_choi
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
 use crate::forms::Form;
+use crate::i18n::t;
 use crate::session::{or_answer, posted, with_roles};
 use crate::view::{self, Field, badge};
 
 const BASE: &str = "/portal/devices";
-const LISTING: Listing = Listing {
-    id: "devices",
-    title: "Device details",
-    head: &["Make", "Model", "Type", "Sub-type", "Status"],
-    none: "No device details yet.",
-    base: BASE,
-};
+fn listing() -> Listing {
+    Listing {
+        id: "devices",
+        title: t!("approvals-device-details"),
+        head: vec![
+            t!("devices-make"),
+            t!("devices-model"),
+            t!("partners-type"),
+            t!("devices-sub-type"),
+            t!("home-status"),
+        ],
+        none: t!("devices-no-device-details-yet"),
+        base: BASE,
+    }
+}
 
 pub async fn devices(req: HttpRequest, query: web::Query<PageQuery>) -> HttpResponse {
     let (ctx, me) = or_answer!(with_roles(&req, roles::DEVICE_PROVIDERS));
@@ -42,7 +51,7 @@ async fn render(
     let r = refusal.as_ref();
     let chosen = format!("{}/{}", form.get("deviceTypeCode"), form.get("deviceSubTypeCode"));
     let body = html! {
-        (LISTING.render(&list, page, |d: &DeviceDetailItem| html! { tr data-device=(d.id) {
+        (listing().render(&list, page, |d: &DeviceDetailItem| html! { tr data-device=(d.id) {
             td { (d.make) br; small.muted { code { (d.id) } } }
             td { (d.model) }
             td { (d.device_type_code) }
@@ -51,19 +60,19 @@ async fn render(
         } }))
         @if !me.is_admin {
             section.card {
-                h2 { "New device" }
-                p.muted { "A make and model of a device type; it waits for a partner admin's approval." }
+                h2 { (t!("devices-new-device")) }
+                p.muted { (t!("devices-a-make-and-model-of")) }
                 @match &types {
                     Err(e) => (view::errors(e)),
-                    Ok(t) if t.is_empty() => p.muted { "There are no device types in the store yet: ask an administrator to import MOSIP's device types." },
+                    Ok(t) if t.is_empty() => p.muted { (t!("devices-there-are-no-device-types")) },
                     Ok(t) => {
                         @if let Some(r) = r { (view::errors(r)) }
                         form method="post" action=(BASE) {
                             (view::csrf(&ctx))
-                            (view::select("deviceSubTypeCode", "Type and sub-type", t, &chosen, r))
-                            (Field::new("make", "Make", form.get("make")).required().render(r))
-                            (Field::new("model", "Model", form.get("model")).required().render(r))
-                            button type="submit" { "Add the device" }
+                            (view::select("deviceSubTypeCode", &t!("devices-type-and-sub-type"), t, &chosen, r))
+                            (Field::new("make", &t!("devices-make"), form.get("make")).required().render(r))
+                            (Field::new("model", &t!("devices-model"), form.get("model")).required().render(r))
+                            button type="submit" { (t!("devices-add-the-device")) }
                         }
                     },
                 }
@@ -71,7 +80,7 @@ async fn render(
         }
     };
     let failed = list.as_ref().err().or(types.as_ref().err());
-    view::form_page(ctx, "Devices", r, failed, body)
+    view::form_page(ctx, &t!("nav-devices"), r, failed, body)
 }
 
 pub async fn create(req: HttpRequest, body: web::Bytes) -> HttpResponse {
@@ -94,7 +103,7 @@ pub async fn create(req: HttpRequest, body: web::Bytes) -> HttpResponse {
     };
     let actor = me.clone();
     match api::call(&req, move |store| ops::create(store, &actor, request)).await {
-        Ok(_) => ctx.redirect_with(BASE, Flash::Success("The device is added; it waits for approval.".into())),
+        Ok(_) => ctx.redirect_with(BASE, Flash::Success(t!("devices-the-device-is-added-it"))),
         Err(r) => render(&req, ctx, &me, 0, &form, Some(r)).await,
     }
 }

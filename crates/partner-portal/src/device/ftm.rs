@@ -17,17 +17,20 @@ use super::{CHIPS, Listing, PageQuery, search_page, status_text};
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
 use crate::forms::Form;
+use crate::i18n::t;
 use crate::session::{or_answer, posted, uploaded, with_roles};
 use crate::view::{self, Field, badge};
 
 const BASE: &str = "/portal/ftm-chips";
-const LISTING: Listing = Listing {
-    id: "chips",
-    title: "FTM chips",
-    head: &["Make", "Model", "Status", "Certificate"],
-    none: "No FTM chips yet.",
-    base: BASE,
-};
+fn listing() -> Listing {
+    Listing {
+        id: "chips",
+        title: t!("nav-ftm-chips"),
+        head: vec![t!("devices-make"), t!("devices-model"), t!("home-status"), t!("partners-certificate")],
+        none: t!("ftm-no-ftm-chips-yet"),
+        base: BASE,
+    }
+}
 /// The partner domain of FTM chip certificates.
 const FTM_DOMAIN: &str = "FTM";
 
@@ -45,16 +48,16 @@ fn upload_form(ctx: &Ctx, c: &FtmChipItem) -> Markup {
     let id = &c.ftp_chip_detail_id;
     html! {
         details {
-            summary { @if c.certificate_alias.is_some() { "Replace the certificate" } @else { "Upload the certificate" } }
+            summary { @if c.certificate_alias.is_some() { (t!("ftm-replace-the-certificate")) } @else { (t!("ftm-upload-the-certificate")) } }
             form.upload method="post" action=(format!("{BASE}/{}/certificate", view::q(id))) enctype="multipart/form-data" {
                 (view::csrf(ctx))
-                (Field::new("organizationName", "Organisation (the certificate's O)", c.partner_organization_name.as_deref().unwrap_or("")).required().render(None))
+                (Field::new("organizationName", &t!("ftm-organisation-the-certificate-s-o"), c.partner_organization_name.as_deref().unwrap_or("")).required().render(None))
                 div.field {
-                    label for=(format!("f-file-{id}")) { "Certificate file (PEM)" }
+                    label for=(format!("f-file-{id}")) { (t!("ftm-certificate-file-pem")) }
                     input id=(format!("f-file-{id}")) type="file" name="certificateFile" accept=".pem,.crt,.cer";
                 }
-                (view::textarea("certificateData", "…or paste it (PEM)", "", 4, None))
-                button.small type="submit" { "Upload" }
+                (view::textarea("certificateData", &t!("ftm-or-paste-it-pem"), "", 4, None))
+                button.small type="submit" { (t!("certs-upload")) }
             }
         }
     }
@@ -71,34 +74,34 @@ async fn render(
     let list = search_page(req, me, CHIPS, Vec::new(), page).await;
     let r = refusal.as_ref();
     let body = html! {
-        (LISTING.render(&list, page, |c: &FtmChipItem| html! { tr data-chip=(c.ftp_chip_detail_id) {
+        (listing().render(&list, page, |c: &FtmChipItem| html! { tr data-chip=(c.ftp_chip_detail_id) {
             td { (c.make) br; small.muted { code { (c.ftp_chip_detail_id) } } }
             td { (c.model) }
             td.status { (badge(&status_text(&c.approval_status, c.active))) }
             td.certificate {
                 @if c.certificate_alias.is_some() {
-                    "uploaded · " a href=(format!("{BASE}/{}/certificate", view::q(&c.ftp_chip_detail_id))) download { "Download" }
+                    (t!("ftm-uploaded")) " " a href=(format!("{BASE}/{}/certificate", view::q(&c.ftp_chip_detail_id))) download { (t!("ftm-download")) }
                 } @else {
-                    span.muted { "not uploaded" }
+                    span.muted { (t!("ftm-not-uploaded")) }
                 }
                 @if !me.is_admin && takes_certificate(c) { (upload_form(&ctx, c)) }
             }
         } }))
         @if !me.is_admin {
             section.card {
-                h2 { "New FTM chip" }
-                p.muted { "Upload its certificate next; a partner admin approves it then." }
+                h2 { (t!("ftm-new-ftm-chip")) }
+                p.muted { (t!("ftm-upload-its-certificate-next-a")) }
                 @if let Some(r) = r { (view::errors(r)) }
                 form method="post" action=(BASE) {
                     (view::csrf(&ctx))
-                    (Field::new("make", "Make", form.get("make")).required().render(r))
-                    (Field::new("model", "Model", form.get("model")).required().render(r))
-                    button type="submit" { "Add the chip" }
+                    (Field::new("make", &t!("devices-make"), form.get("make")).required().render(r))
+                    (Field::new("model", &t!("devices-model"), form.get("model")).required().render(r))
+                    button type="submit" { (t!("ftm-add-the-chip")) }
                 }
             }
         }
     };
-    view::form_page(ctx, "FTM chips", r, list.as_ref().err(), body)
+    view::form_page(ctx, &t!("nav-ftm-chips"), r, list.as_ref().err(), body)
 }
 
 pub async fn create(req: HttpRequest, body: web::Bytes) -> HttpResponse {
@@ -107,7 +110,7 @@ pub async fn create(req: HttpRequest, body: web::Bytes) -> HttpResponse {
         FtmChipRequest { ftp_provider_id: Some(me.user_id.clone()), make: form.opt("make"), model: form.opt("model") };
     let actor = me.clone();
     match api::call(&req, move |store| ops::create(store, &actor, request)).await {
-        Ok(_) => ctx.redirect_with(BASE, Flash::Success("The chip is added; upload its certificate next.".into())),
+        Ok(_) => ctx.redirect_with(BASE, Flash::Success(t!("ftm-the-chip-is-added-upload"))),
         Err(r) => render(&req, ctx, &me, 0, &form, Some(r)).await,
     }
 }
@@ -132,7 +135,7 @@ pub async fn upload_certificate(req: HttpRequest, path: web::Path<String>, paylo
         certificate::upload(store, &me, cfg, request, &mut OsRng)
     })
     .await;
-    ctx.redirect_with(BASE, Flash::of(result.map(|_| "The chip's certificate is uploaded; it waits for approval.")))
+    ctx.redirect_with(BASE, Flash::of(result.map(|_| t!("ftm-the-chip-s-certificate-is"))))
 }
 
 /// `GET /ftpchipdetail/getPartnerCertificate/{id}` as a PEM file.

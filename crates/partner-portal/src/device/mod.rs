@@ -25,6 +25,7 @@ pub use ftm::{chips, create as create_chip, download_certificate, upload_certifi
 pub use sbis::{create as create_sbi, map_device, sbis};
 
 use crate::api::{self, Page};
+use crate::i18n::t;
 use crate::lookups::{filter, page_of, search_of};
 use crate::view;
 
@@ -75,9 +76,9 @@ const CHIPS: Search<FtmChipItem> = (roles::FTM_PROVIDERS, search::ftm_chips);
 /// the read failed.
 struct Listing {
     id: &'static str,
-    title: &'static str,
-    head: &'static [&'static str],
-    none: &'static str,
+    title: String,
+    head: Vec<String>,
+    none: String,
     base: &'static str,
 }
 
@@ -89,7 +90,7 @@ impl Listing {
                 @match list {
                     Ok(p) if !p.items().is_empty() => {
                         table {
-                            thead { tr { @for h in self.head { th scope="col" { (h) } } } }
+                            thead { tr { @for h in &self.head { th scope="col" { (h) } } } }
                             tbody { @for item in p.items() { (row(item)) } }
                         }
                         (view::pager(self.base, page, PAGE_SIZE, p.total_record))
@@ -130,7 +131,7 @@ fn day(timestamp: Option<&str>) -> &str {
 /// A status as shown: the approval status, and "inactive" for an approved row switched off.
 fn status_text(approval: &str, active: bool) -> String {
     if approval.eq_ignore_ascii_case(device_domain::status::APPROVED) && !active {
-        "approved, inactive".to_owned()
+        t!("devices-approved-inactive")
     } else {
         approval.to_owned()
     }

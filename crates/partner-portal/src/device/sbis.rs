@@ -12,17 +12,26 @@ use super::{DETAILS, Listing, PageQuery, SBIS, day, search_page, status_text, wi
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
 use crate::forms::Form;
+use crate::i18n::t;
 use crate::session::{or_answer, posted, with_roles};
 use crate::view::{self, Field, badge};
 
 const BASE: &str = "/portal/sbis";
-const LISTING: Listing = Listing {
-    id: "sbis",
-    title: "Secure biometric interfaces",
-    head: &["Version", "Binary hash", "Created", "Expires", "Status"],
-    none: "No secure biometric interfaces yet.",
-    base: BASE,
-};
+fn listing() -> Listing {
+    Listing {
+        id: "sbis",
+        title: t!("approvals-secure-biometric-interfaces"),
+        head: vec![
+            t!("sbis-version"),
+            t!("sbis-binary-hash"),
+            t!("sbis-created"),
+            t!("sbis-expires"),
+            t!("home-status"),
+        ],
+        none: t!("sbis-no-secure-biometric-interfaces-yet"),
+        base: BASE,
+    }
+}
 
 /// A date input's value as MOSIP's timestamp (midnight UTC); other text goes through as typed.
 fn instant(value: &str) -> Option<String> {
@@ -52,7 +61,7 @@ async fn render(
     let approved_devices = search_page(req, me, DETAILS, with_status(APPROVED), 0).await;
     let r = refusal.as_ref();
     let body = html! {
-        (LISTING.render(&list, page, |s: &SbiItem| html! { tr data-sbi=(s.id) {
+        (listing().render(&list, page, |s: &SbiItem| html! { tr data-sbi=(s.id) {
             td { (s.sw_version) br; small.muted { code { (s.id) } } }
             td { code { (s.sw_binary_hash) } }
             td { (day(s.sw_create_date_time.as_deref())) }
@@ -61,32 +70,32 @@ async fn render(
         } }))
         @if !me.is_admin {
             section.card {
-                h2 { "New secure biometric interface" }
-                p.muted { "It waits for a partner admin's approval before devices can be added to it." }
+                h2 { (t!("sbis-new-secure-biometric-interface")) }
+                p.muted { (t!("sbis-it-waits-for-a-partner")) }
                 @if let Some(r) = r { (view::errors(r)) }
                 form method="post" action=(BASE) {
                     (view::csrf(&ctx))
-                    (Field::new("swVersion", "Software version", form.get("swVersion")).required().render(r))
-                    (Field::new("swBinaryHash", "Software binary hash", form.get("swBinaryHash")).required().render(r))
-                    (Field::new("swCreateDateTime", "Created on", form.get("swCreateDateTime")).kind("date").required().hint("Today or earlier.").render(r))
-                    (Field::new("swExpiryDateTime", "Expires on", form.get("swExpiryDateTime")).kind("date").required().hint("After today.").render(r))
-                    button type="submit" { "Add the SBI" }
+                    (Field::new("swVersion", &t!("sbis-software-version"), form.get("swVersion")).required().render(r))
+                    (Field::new("swBinaryHash", &t!("sbis-software-binary-hash"), form.get("swBinaryHash")).required().render(r))
+                    (Field::new("swCreateDateTime", &t!("sbis-created-on"), form.get("swCreateDateTime")).kind("date").required().hint(&t!("sbis-today-or-earlier")).render(r))
+                    (Field::new("swExpiryDateTime", &t!("sbis-expires-on"), form.get("swExpiryDateTime")).kind("date").required().hint(&t!("sbis-after-today")).render(r))
+                    button type="submit" { (t!("sbis-add-the-sbi")) }
                 }
             }
             section.card #map {
-                h2 { "Add a device to an SBI" }
-                p.muted { "Both must be approved; the SBI must not have expired." }
+                h2 { (t!("sbis-add-a-device-to-an")) }
+                p.muted { (t!("sbis-both-must-be-approved-the")) }
                 @match (&approved_sbis, &approved_devices) {
                     (Err(e), _) | (_, Err(e)) => (view::errors(e)),
-                    (Ok(s), Ok(d)) if s.items().is_empty() || d.items().is_empty() => p.muted { "You need an approved SBI and an approved device first." },
+                    (Ok(s), Ok(d)) if s.items().is_empty() || d.items().is_empty() => p.muted { (t!("sbis-you-need-an-approved-sbi")) },
                     (Ok(s), Ok(d)) => {
-                        @let sbi_choices: Vec<(String, String)> = s.items().iter().map(|s| (s.id.clone(), format!("{} (expires {})", s.sw_version, day(s.sw_expiry_date_time.as_deref())))).collect();
+                        @let sbi_choices: Vec<(String, String)> = s.items().iter().map(|s| (s.id.clone(), t!("sbis-choice", version = s.sw_version.clone(), expires = day(s.sw_expiry_date_time.as_deref()).to_owned()))).collect();
                         @let device_choices: Vec<(String, String)> = d.items().iter().map(|d| (d.id.clone(), format!("{} {} ({} – {})", d.make, d.model, d.device_type_code, d.device_sub_type_code))).collect();
                         form method="post" action=(format!("{BASE}/devices")) {
                             (view::csrf(&ctx))
-                            (view::select("sbiId", "SBI", &sbi_choices, form.get("sbiId"), None))
-                            (view::select("deviceDetailId", "Device", &device_choices, form.get("deviceDetailId"), None))
-                            button type="submit" { "Add the device" }
+                            (view::select("sbiId", &t!("sbis-sbi"), &sbi_choices, form.get("sbiId"), None))
+                            (view::select("deviceDetailId", &t!("sbis-device"), &device_choices, form.get("deviceDetailId"), None))
+                            button type="submit" { (t!("devices-add-the-device")) }
                         }
                     },
                 }
@@ -94,7 +103,7 @@ async fn render(
         }
     };
     let failed = list.as_ref().err().or(approved_sbis.as_ref().err()).or(approved_devices.as_ref().err());
-    view::form_page(ctx, "Secure biometric interfaces", r, failed, body)
+    view::form_page(ctx, &t!("approvals-secure-biometric-interfaces"), r, failed, body)
 }
 
 pub async fn create(req: HttpRequest, body: web::Bytes) -> HttpResponse {
@@ -109,7 +118,7 @@ pub async fn create(req: HttpRequest, body: web::Bytes) -> HttpResponse {
     let actor = me.clone();
     let result = api::call_with(&req, move |store, cfg: &DeviceConfig| ops::create(store, &actor, cfg, request)).await;
     match result {
-        Ok(_) => ctx.redirect_with(BASE, Flash::Success("The SBI is added; it waits for approval.".into())),
+        Ok(_) => ctx.redirect_with(BASE, Flash::Success(t!("sbis-the-sbi-is-added-it"))),
         Err(r) => render(&req, ctx, &me, 0, &form, Some(r)).await,
     }
 }
@@ -120,7 +129,7 @@ pub async fn map_device(req: HttpRequest, body: web::Bytes) -> HttpResponse {
     let request = MappingRequest { device_detail_id: form.opt("deviceDetailId"), sbi_id: form.opt("sbiId") };
     let result = api::call(&req, move |store| ops::map(store, &me, request)).await;
     let done = result.map(|answer| match answer.as_str() {
-        "Success" => "The device is added to the SBI.".to_owned(),
+        "Success" => t!("sbis-the-device-is-added-to"),
         other => other.to_owned(),
     });
     ctx.redirect_with(BASE, Flash::of(done))

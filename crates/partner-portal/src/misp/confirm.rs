@@ -8,6 +8,7 @@ use serde::Deserialize;
 use web_support::ApiError;
 
 use crate::api::{self, Refusal};
+use crate::i18n::t;
 use crate::session::{or_answer, with_roles};
 use crate::view;
 
@@ -32,9 +33,18 @@ pub async fn confirm(req: HttpRequest, path: web::Path<String>, q: web::Query<Co
         Err(r) => return view::error_page(ctx, &r),
     };
     let (action, value) = (q.action.clone().unwrap_or_default(), q.value.clone().unwrap_or_default());
-    let verb = match (action.as_str(), value.as_str()) {
-        ("status", "rejected") => "Reject",
-        ("active", "de-active") => "Deactivate",
+    let (name, misp_id) = (misp.name.clone(), misp.id.clone());
+    let (verb, question, title) = match (action.as_str(), value.as_str()) {
+        ("status", "rejected") => (
+            t!("requests-reject-2"),
+            t!("misp-confirm-reject", name = name.clone(), id = misp_id),
+            t!("misp-title-reject", name = name),
+        ),
+        ("active", "de-active") => (
+            t!("partners-deactivate"),
+            t!("misp-confirm-deactivate", name = name.clone(), id = misp_id),
+            t!("misp-title-deactivate", name = name),
+        ),
         _ => {
             return view::error_page(
                 ctx,
@@ -44,7 +54,7 @@ pub async fn confirm(req: HttpRequest, path: web::Path<String>, q: web::Query<Co
     };
     let target = format!("/portal/admin/misps/{}", view::q(&id));
     let confirm = view::Confirm {
-        question: format!("{verb} MISP {} ({})?", misp.name, misp.id),
+        question,
         action: &target,
         fields: &[("action", action.as_str()), ("value", value.as_str())],
         button: verb,
@@ -52,12 +62,12 @@ pub async fn confirm(req: HttpRequest, path: web::Path<String>, q: web::Query<Co
         back: "/portal/admin/misps",
     };
     let facts = html! {
-        p { "Its licence keys stop working." }
+        p { (t!("misp-its-licence-keys-stop-working")) }
         dl.facts {
-            dt { "Registration" } dd { (view::badge(misp.status_code)) }
-            dt { "Owner" } dd { (misp.user_id) }
+            dt { (t!("misp-registration")) } dd { (view::badge(misp.status_code)) }
+            dt { (t!("misp-owner")) } dd { (misp.user_id) }
         }
     };
     let body = view::confirm_body(&ctx, &confirm, facts);
-    view::page(ctx, &format!("{verb} MISP {}", misp.name), body)
+    view::page(ctx, &title, body)
 }

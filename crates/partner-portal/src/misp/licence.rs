@@ -11,6 +11,7 @@ use web_support::Principal;
 
 use crate::api::{self, Refusal};
 use crate::ctx::Flash;
+use crate::i18n::t;
 use crate::session::{or_answer, posted, signed_in};
 use crate::view;
 
@@ -31,7 +32,7 @@ pub async fn licence(req: HttpRequest) -> HttpResponse {
             @match &list {
                 Ok(keys) if !keys.is_empty() => {
                     table {
-                        thead { tr { th scope="col" { "Licence key" } th scope="col" { "Valid from" } th scope="col" { "Valid to" } th scope="col" { "Status" } } }
+                        thead { tr { th scope="col" { (t!("licence-licence-key")) } th scope="col" { (t!("certs-valid-from")) } th scope="col" { (t!("licence-valid-to")) } th scope="col" { (t!("home-status")) } } }
                         tbody {
                             @for k in keys {
                                 tr {
@@ -43,25 +44,25 @@ pub async fn licence(req: HttpRequest) -> HttpResponse {
                             }
                         }
                     }
-                    p { a.button.secondary href="/portal/licence/download" download { "Download the current key" } }
+                    p { a.button.secondary href="/portal/licence/download" download { (t!("licence-download-the-current-key")) } }
                 },
-                Ok(_) => p.muted { "No licence key yet." },
+                Ok(_) => p.muted { (t!("licence-no-licence-key-yet")) },
                 Err(r) => (view::errors(r)),
             }
         }
         @if list.is_ok() && !has_keys {
             section.card {
-                h2 { "Generate a licence key" }
-                p { "Your first licence key; it is renewed when it expires." }
+                h2 { (t!("licence-generate-a-licence-key")) }
+                p { (t!("licence-your-first-licence-key-it")) }
                 form method="post" action="/portal/licence" {
                     (view::csrf(&ctx))
                     input type="hidden" name="providerId" value=(me.user_id);
-                    button type="submit" { "Generate" }
+                    button type="submit" { (t!("licence-generate")) }
                 }
             }
         }
     };
-    view::page_partial(ctx, "Licence key", list.as_ref().err(), body)
+    view::page_partial(ctx, &t!("licence-licence-key"), list.as_ref().err(), body)
 }
 
 pub async fn generate_licence(req: HttpRequest, body: web::Bytes) -> HttpResponse {
@@ -72,7 +73,7 @@ pub async fn generate_licence(req: HttpRequest, body: web::Bytes) -> HttpRespons
         api::call_with(&req, move |store, cfg| licences::generate(store, &caller, cfg, request)).await
     }
     .await;
-    ctx.redirect_with("/portal/licence", Flash::of(generated.map(|_| "Your licence key is generated.")))
+    ctx.redirect_with("/portal/licence", Flash::of(generated.map(|_| t!("licence-your-licence-key-is-generated"))))
 }
 
 /// The newest active key as a text file.

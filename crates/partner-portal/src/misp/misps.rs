@@ -9,6 +9,7 @@ use web_support::{ApiError, Principal};
 
 use crate::api::{self, Refusal};
 use crate::ctx::Flash;
+use crate::i18n::t;
 use crate::session::{or_answer, posted, with_roles};
 use crate::view;
 
@@ -59,7 +60,7 @@ pub async fn misps(req: HttpRequest) -> HttpResponse {
     let partners = partner_licences(&req, &me, &known).await;
     let none = matches!((&list, &partners), (Ok(a), Ok(b)) if a.is_empty() && b.is_empty());
     let body = html! {
-        @if none { p.muted #no-misps { "No MISPs yet." } }
+        @if none { p.muted #no-misps { (t!("misp-no-misps-yet")) } }
         @match &list {
             Ok(items) if !items.is_empty() => {
                 @for item in items {
@@ -68,28 +69,28 @@ pub async fn misps(req: HttpRequest) -> HttpResponse {
                     section.card data-misp=(m.id) {
                         h2 { (m.name) " " small.muted { (m.id) } }
                         dl.facts {
-                            dt { "Registration" } dd { (view::badge(m.status_code)) }
-                            dt { "Status" } dd { (view::badge(if m.is_active { "Active" } else { "De-Active" })) }
-                            dt { "E-mail" } dd { (m.email_id.as_deref().unwrap_or("")) }
-                            dt { "Owner" } dd { (m.user_id) }
+                            dt { (t!("misp-registration")) } dd { (view::badge(m.status_code)) }
+                            dt { (t!("home-status")) } dd { (view::badge(if m.is_active { "Active" } else { "De-Active" })) }
+                            dt { (t!("home-e-mail")) } dd { (m.email_id.as_deref().unwrap_or("")) }
+                            dt { (t!("misp-owner")) } dd { (m.user_id) }
                         }
                         @let registration = m.status_code.to_ascii_lowercase();
                         p.actions {
                             @if registration != "approved" {
-                                (view::button_form(&ctx, &action, &[("action", "status"), ("value", "approved")], "Approve", "small"))
+                                (view::button_form(&ctx, &action, &[("action", "status"), ("value", "approved")], &t!("requests-approve"), "small"))
                             }
                             @if registration != "rejected" {
-                                a.button.small.danger href=(format!("{action}?action=status&value=rejected")) { "Reject…" }
+                                a.button.small.danger href=(format!("{action}?action=status&value=rejected")) { (t!("requests-reject")) }
                             }
                             @if m.is_active {
-                                a.button.small.secondary href=(format!("{action}?action=active&value=de-active")) { "Deactivate…" }
+                                a.button.small.secondary href=(format!("{action}?action=active&value=de-active")) { (t!("misp-deactivate")) }
                             } @else {
-                                (view::button_form(&ctx, &action, &[("action", "active"), ("value", "active")], "Activate", "small secondary"))
+                                (view::button_form(&ctx, &action, &[("action", "active"), ("value", "active")], &t!("partners-activate"), "small secondary"))
                             }
                         }
                         @if !item.misp_licenses.is_empty() {
                             table {
-                                thead { tr { th scope="col" { "Licence key" } th scope="col" { "Valid from" } th scope="col" { "Valid to" } th scope="col" { "Status" } th scope="col" { span.sr-only { "Actions" } } } }
+                                thead { tr { th scope="col" { (t!("licence-licence-key")) } th scope="col" { (t!("certs-valid-from")) } th scope="col" { (t!("licence-valid-to")) } th scope="col" { (t!("home-status")) } th scope="col" { span.sr-only { (t!("misp-actions")) } } } }
                                 tbody {
                                     @for k in &item.misp_licenses {
                                         @let key = k.misp_license_unique_key.license_key.as_str();
@@ -100,7 +101,7 @@ pub async fn misps(req: HttpRequest) -> HttpResponse {
                                             td { (view::badge(if k.is_active { "Active" } else { "De-Active" })) }
                                             td {
                                                 (view::button_form(&ctx, &action, &[("action", "key"), ("key", key), ("value", if k.is_active { "de-active" } else { "active" })],
-                                                    if k.is_active { "Switch off" } else { "Switch on" }, "small secondary"))
+                                                    &if k.is_active { t!("misp-switch-off") } else { t!("misp-switch-on") }, "small secondary"))
                                             }
                                         }
                                     }
@@ -115,13 +116,13 @@ pub async fn misps(req: HttpRequest) -> HttpResponse {
         }
         @match &partners {
             Ok(holders) if !holders.is_empty() => {
-                h2 { "MISP partners (licence through the MOSIP 1.2 API)" }
+                h2 { (t!("misp-misp-partners-licence-through-the")) }
                 @for (partner_id, keys) in holders {
                     @let action = format!("/portal/admin/misps/{}", view::q(partner_id));
                     section.card data-misp-partner=(partner_id) {
                         h3 { a href=(format!("/portal/admin/partners/{}", view::q(partner_id))) { (partner_id) } }
                         table {
-                            thead { tr { th scope="col" { "Licence key" } th scope="col" { "Valid from" } th scope="col" { "Valid to" } th scope="col" { "Status" } th scope="col" { span.sr-only { "Actions" } } } }
+                            thead { tr { th scope="col" { (t!("licence-licence-key")) } th scope="col" { (t!("certs-valid-from")) } th scope="col" { (t!("licence-valid-to")) } th scope="col" { (t!("home-status")) } th scope="col" { span.sr-only { (t!("misp-actions")) } } } }
                             tbody {
                                 @for k in keys {
                                     tr {
@@ -131,7 +132,7 @@ pub async fn misps(req: HttpRequest) -> HttpResponse {
                                         td { (view::badge(if k.is_active { "Active" } else { "Inactive" })) }
                                         td {
                                             (view::button_form(&ctx, &action, &[("action", "key"), ("key", &k.license_key), ("value", if k.is_active { "de-active" } else { "active" })],
-                                                if k.is_active { "Switch off" } else { "Switch on" }, "small secondary"))
+                                                &if k.is_active { t!("misp-switch-off") } else { t!("misp-switch-on") }, "small secondary"))
                                         }
                                     }
                                 }
@@ -144,18 +145,20 @@ pub async fn misps(req: HttpRequest) -> HttpResponse {
             Err(r) => (view::errors(r)),
         }
     };
-    view::page_partial(ctx, "MISPs", list.as_ref().err().or(partners.as_ref().err()), body)
+    view::page_partial(ctx, &t!("nav-misps"), list.as_ref().err().or(partners.as_ref().err()), body)
 }
 
 pub async fn misp_action(req: HttpRequest, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
     let (ctx, me, form) = or_answer!(posted(&req, with_roles(&req, view::ADMIN_ROLES), &body));
     let (id, value) = (path.into_inner(), form.get("value").to_owned());
-    let result: api::Answer<&'static str> = match form.get("action") {
+    let selector = value.to_ascii_lowercase();
+    let result: api::Answer<String> = match form.get("action") {
         "status" => {
             let request = StatusRequest { misp_status: Some(value) };
             api::call_with(&req, move |store, cfg: &MispConfig| {
                 cfg.roles.require_admin(&me)?;
-                Ok(status::decide(store, &me, cfg, &id, request)?.message)
+                status::decide(store, &me, cfg, &id, request)?;
+                Ok(t!("misp-status-decided", status = selector))
             })
             .await
         }
@@ -163,7 +166,8 @@ pub async fn misp_action(req: HttpRequest, path: web::Path<String>, body: web::B
             let request = StatusRequest { misp_status: Some(value) };
             api::call_with(&req, move |store, cfg: &MispConfig| {
                 cfg.roles.require_admin(&me)?;
-                Ok(status::activate(store, &me, &id, request)?.message)
+                status::activate(store, &me, &id, request)?;
+                Ok(t!("misp-activity-changed", status = selector))
             })
             .await
         }
@@ -174,7 +178,7 @@ pub async fn misp_action(req: HttpRequest, path: web::Path<String>, body: web::B
             };
             api::call_with(&req, move |store, cfg: &MispConfig| {
                 cfg.roles.require_admin(&me)?;
-                keys::switch(store, &me, cfg, &id, request).map(|_| "The licence key is switched.")
+                keys::switch(store, &me, cfg, &id, request).map(|_| t!("misp-the-licence-key-is-switched"))
             })
             .await
         }

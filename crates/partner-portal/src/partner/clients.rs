@@ -11,6 +11,7 @@ use web_support::Principal;
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
 use crate::forms::Form;
+use crate::i18n::t;
 use crate::lookups::{filter, request_page};
 use crate::session::{or_answer, posted, signed_in};
 use crate::view::{self, Field, badge};
@@ -50,10 +51,10 @@ async fn render_list(
     let r = refusal.as_ref();
     let body = html! {
         section.card #clients {
-            h2 { "OIDC clients" }
+            h2 { (t!("nav-oidc-clients")) }
             @match &list {
                 Ok(page) if !page.data.is_empty() => table {
-                    thead { tr { th scope="col" { "Client" } th scope="col" { "Partner" } th scope="col" { "Policy" } th scope="col" { "Status" } } }
+                    thead { tr { th scope="col" { (t!("clients-client")) } th scope="col" { (t!("partners-partner")) } th scope="col" { (t!("requests-policy")) } th scope="col" { (t!("home-status")) } } }
                     tbody { @for c in &page.data { tr {
                         td { a href=(format!("{BASE}/{}", c.client_id)) { (c.client_name) } br; code { (c.client_id) } }
                         td { (c.partner_id) }
@@ -61,33 +62,33 @@ async fn render_list(
                         td { (badge(&c.status)) }
                     } } }
                 },
-                Ok(_) => p.muted { "No OIDC clients yet." },
+                Ok(_) => p.muted { (t!("clients-no-oidc-clients-yet")) },
                 Err(e) => (view::errors(e)),
             }
         }
         @if !me.is_admin {
             section.card {
-                h2 { "New OIDC client" }
+                h2 { (t!("clients-new-oidc-client")) }
                 @match &approved {
                     Err(e) => (view::errors(e)),
-                    Ok(c) if c.is_empty() => p.muted { "You need an approved policy first: " a href="/portal/policies" { "request one" } "." },
+                    Ok(c) if c.is_empty() => p.muted { (t!("clients-you-need-an-approved-policy")) " " a href="/portal/policies" { (t!("clients-request-one")) } "." },
                     Ok(c) => {
                         @if let Some(r) = r { (view::errors(r)) }
                         form method="post" action=(BASE) {
                             (view::csrf(&ctx))
-                            (Field::new("name", "Name", form.get("name")).required().render(r))
-                            (view::select("policyId", "Approved policy", c, form.get("policyId"), r))
-                            (view::textarea("publicKey", "Public key (JWK, RSA, at least 2048 bits)", form.get("publicKey"), 6, r))
-                            (Field::new("logoUri", "Logo URL", form.get("logoUri")).required().render(r))
-                            (view::textarea("redirectUris", "Redirect URIs (one per line)", form.get("redirectUris"), 3, r))
-                            button type="submit" { "Create" }
+                            (Field::new("name", &t!("clients-name"), form.get("name")).required().render(r))
+                            (view::select("policyId", &t!("clients-approved-policy"), c, form.get("policyId"), r))
+                            (view::textarea("publicKey", &t!("clients-public-key-jwk-rsa-at"), form.get("publicKey"), 6, r))
+                            (Field::new("logoUri", &t!("clients-logo-url"), form.get("logoUri")).required().render(r))
+                            (view::textarea("redirectUris", &t!("clients-redirect-uris-one-per-line"), form.get("redirectUris"), 3, r))
+                            button type="submit" { (t!("clients-create")) }
                         }
                     },
                 }
             }
         }
     };
-    view::form_page(ctx, "OIDC clients", r, list.as_ref().err(), body)
+    view::form_page(ctx, &t!("nav-oidc-clients"), r, list.as_ref().err(), body)
 }
 
 pub async fn create(req: HttpRequest, body: web::Bytes) -> HttpResponse {
@@ -118,7 +119,7 @@ pub async fn create(req: HttpRequest, body: web::Bytes) -> HttpResponse {
     .await;
     match result {
         Ok(made) => {
-            ctx.redirect_with(&format!("{BASE}/{}", made.client_id), Flash::Success("OIDC client created.".into()))
+            ctx.redirect_with(&format!("{BASE}/{}", made.client_id), Flash::Success(t!("clients-oidc-client-created")))
         }
         Err(r) => render_list(&req, ctx, &me, &form, Some(r)).await,
     }
@@ -132,7 +133,7 @@ pub async fn client(req: HttpRequest, path: web::Path<String>) -> HttpResponse {
     match read {
         Ok(c) => {
             let body = client_body(&ctx, &c);
-            view::page(ctx, "OIDC client", body)
+            view::page(ctx, &t!("clients-oidc-client"), body)
         }
         Err(r) => view::error_page(ctx, &r),
     }
@@ -147,18 +148,18 @@ fn client_body(ctx: &Ctx, c: &ClientDetail) -> maud::Markup {
     html! {
         section.card {
             h2 { (name) " " (badge(&c.status)) }
-            p { "Client id " code #client-id { (c.id) } }
-            p { "Policy " (c.policy_name) "; claims " (c.claims.join(", ")) "; ACR " (c.acr_values.join(", ")) }
+            p { (t!("clients-client-id")) " " code #client-id { (c.id) } }
+            p { (t!("clients-policy-claims-acr", policy = c.policy_name.clone(), claims = c.claims.join(", "), acr = c.acr_values.join(", "))) }
             @if c.status == "ACTIVE" {
                 form method="post" action=(action) {
                     (view::csrf(ctx))
                     input type="hidden" name="status" value="ACTIVE";
-                    (Field::new("clientName", "Name", &name).required().render(None))
-                    (Field::new("logoUri", "Logo URL", &c.logo_uri).required().render(None))
-                    (view::textarea("redirectUris", "Redirect URIs (one per line)", &c.redirect_uris.join("\n"), 3, None))
-                    button type="submit" { "Save" }
+                    (Field::new("clientName", &t!("clients-name"), &name).required().render(None))
+                    (Field::new("logoUri", &t!("clients-logo-url"), &c.logo_uri).required().render(None))
+                    (view::textarea("redirectUris", &t!("clients-redirect-uris-one-per-line"), &c.redirect_uris.join("\n"), 3, None))
+                    button type="submit" { (t!("clients-save")) }
                 }
-                (view::button_form(ctx, &action, &[("status", "INACTIVE"), ("clientName", &name), ("logoUri", &c.logo_uri), ("redirectUris", &c.redirect_uris.join("\n"))], "Deactivate (final)", "small secondary"))
+                (view::button_form(ctx, &action, &[("status", "INACTIVE"), ("clientName", &name), ("logoUri", &c.logo_uri), ("redirectUris", &c.redirect_uris.join("\n"))], &t!("clients-deactivate-final"), "small secondary"))
             }
         }
     }
@@ -183,5 +184,8 @@ pub async fn update(req: HttpRequest, path: web::Path<String>, body: web::Bytes)
         oidc::update(store, &actor, cfg, Flavour::OAuth, &client_id, request)
     })
     .await;
-    ctx.redirect_with(&format!("{BASE}/{id}"), Flash::of(result.map(|a| format!("Saved: the client is {}.", a.status))))
+    ctx.redirect_with(
+        &format!("{BASE}/{id}"),
+        Flash::of(result.map(|a| t!("clients-saved", status = view::status_word(&a.status)))),
+    )
 }

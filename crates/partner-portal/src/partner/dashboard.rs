@@ -10,6 +10,7 @@ use web_support::Principal;
 
 use crate::api::{self, Answer};
 use crate::ctx::Ctx;
+use crate::i18n::t;
 use crate::lookups::{details_of, key_page, request_page};
 use crate::view::{self, badge};
 
@@ -19,11 +20,11 @@ pub async fn home(req: HttpRequest) -> HttpResponse {
     let Some(me) = ctx.user.clone() else {
         let body = html! {
             section.card {
-                p { "Partners of this MOSIP deployment register here, upload their certificates, ask for policies and manage their API keys. Administrators approve partners and policy requests; policy managers publish policies." }
-                p.actions { a.button href="/portal/login" { "Log in" } " " a.button.secondary href="/portal/signup" { "Sign up as a partner" } }
+                p { (t!("home-partners-of-this-mosip-deployment")) }
+                p.actions { a.button href="/portal/login" { (t!("nav-log-in")) } " " a.button.secondary href="/portal/signup" { (t!("home-sign-up-as-a-partner")) } }
             }
         };
-        return view::page(ctx, "Welcome", body);
+        return view::page(ctx, &t!("home-welcome"), body);
     };
     if me.has_any(view::ADMIN_ROLES) || me.has_any(view::POLICY_ROLES) {
         return admin_home(ctx, &me);
@@ -42,8 +43,8 @@ pub async fn home(req: HttpRequest) -> HttpResponse {
     let body = html! {
         @if deactivated {
             div.alert.error role="alert" #deactivated {
-                p { strong { "Your partner account has been deactivated by an administrator." } }
-                p { "Your API keys and licence keys no longer work, and you cannot request policies. Contact your administrator to have the account activated again." }
+                p { strong { (t!("home-your-partner-account-has-been")) } }
+                p { (t!("home-your-api-keys-and-licence")) }
             }
         }
         section.card #partner-status {
@@ -53,27 +54,27 @@ pub async fn home(req: HttpRequest) -> HttpResponse {
             }
         }
         @if !deactivated { section.card #next-steps {
-            h2 { "What to do next" }
+            h2 { (t!("home-what-to-do-next")) }
             ol.steps {
-                (step(details.is_active, "Upload your certificate", "/portal/certificates",
-                    "Your partner certificate, signed by a CA the administrators have uploaded, activates your account."))
+                (step(details.is_active, &t!("home-upload-your-certificate"), "/portal/certificates",
+                    &t!("home-your-partner-certificate-signed-by")))
                 @match &progress {
                     Some(Ok(p)) => {
-                        (step(p.requested, "Request a policy", "/portal/policies", "Ask to use a policy of your policy group."))
-                        (step(p.approved, "Wait for approval", "/portal/policies", "An administrator reviews your request."))
-                        (step(p.has_key, "Generate an API key", "/portal/keys", "Create a key for an approved policy."))
+                        (step(p.requested, &t!("home-request-a-policy"), "/portal/policies", &t!("home-ask-to-use-a-policy")))
+                        (step(p.approved, &t!("home-wait-for-approval"), "/portal/policies", &t!("home-an-administrator-reviews-your-request")))
+                        (step(p.has_key, &t!("home-generate-an-api-key"), "/portal/keys", &t!("home-create-a-key-for-an")))
                     },
                     Some(Err(r)) => li { (view::errors(r)) },
                     None => {},
                 }
                 @if me.has_role("MISP_PARTNER") {
-                    (step(false, "Get your licence key", "/portal/licence", "Generate and download your MISP licence key."))
+                    (step(false, &t!("home-get-your-licence-key"), "/portal/licence", &t!("home-generate-and-download-your-misp")))
                 }
                 @if me.has_role(device_app::roles::DEVICE_PROVIDER) {
-                    (step(false, "Register your SBIs and devices", "/portal/sbis", "Add your secure biometric interfaces and device makes and models, have them approved, then add the devices to the SBIs."))
+                    (step(false, &t!("home-register-your-sbis-and-devices"), "/portal/sbis", &t!("home-add-your-secure-biometric-interfaces")))
                 }
                 @if me.has_role(device_app::roles::FTM_PROVIDER) {
-                    (step(false, "Register your FTM chips", "/portal/ftm-chips", "Add each chip and upload its certificate for approval."))
+                    (step(false, &t!("home-register-your-ftm-chips"), "/portal/ftm-chips", &t!("home-add-each-chip-and-upload")))
                 }
             }
         } }
@@ -82,7 +83,7 @@ pub async fn home(req: HttpRequest) -> HttpResponse {
         Some(Err(r)) => Some(r),
         _ => None,
     };
-    view::page_partial(ctx, "Dashboard", failed, body)
+    view::page_partial(ctx, &t!("home-dashboard"), failed, body)
 }
 
 /// Whether an admin deactivated the partner (approved, then switched off: MOSIP's
@@ -96,11 +97,11 @@ async fn deactivated_by_admin(req: &HttpRequest, me: &Principal) -> bool {
 /// The facts about a partner its dashboard and its admin page both list.
 pub fn partner_facts(details: &PartnerDetails) -> Markup {
     html! {
-        dt { "Partner id" } dd { (details.partner_id) }
-        dt { "Status" } dd #status { (badge(details.status)) }
-        dt { "Partner type" } dd { (details.partner_type) }
-        dt { "Policy group" } dd { (details.policy_group.as_deref().unwrap_or("—")) }
-        dt { "E-mail" } dd { (details.email_id.as_deref().unwrap_or("—")) }
+        dt { (t!("home-partner-id")) } dd { (details.partner_id) }
+        dt { (t!("home-status")) } dd #status { (badge(details.status)) }
+        dt { (t!("home-partner-type")) } dd { (details.partner_type) }
+        dt { (t!("home-policy-group")) } dd { (details.policy_group.as_deref().unwrap_or("—")) }
+        dt { (t!("home-e-mail")) } dd { (details.email_id.as_deref().unwrap_or("—")) }
     }
 }
 
@@ -126,7 +127,7 @@ async fn policy_progress(req: &HttpRequest, me: &Principal) -> Answer<Progress> 
 fn step(done: bool, title: &str, href: &str, text: &str) -> Markup {
     html! {
         li.done[done] {
-            @if done { span.tick aria-label="done" { "✓ " } } @else { span.tick aria-label="to do" { "○ " } }
+            @if done { span.tick aria-label=(t!("home-done")) { "✓ " } } @else { span.tick aria-label=(t!("home-to-do")) { "○ " } }
             a href=(href) { (title) } " — " (text)
         }
     }
@@ -136,23 +137,23 @@ fn admin_home(ctx: Ctx, me: &Principal) -> HttpResponse {
     let body = html! {
         div.grid {
             @if me.has_any(view::ADMIN_ROLES) {
-                a.card.tile href="/portal/admin/partners" { h2 { "Partners" } p { "Search, inspect, activate and deactivate partners." } }
-                a.card.tile href="/portal/admin/requests" { h2 { "Policy requests" } p { "Approve or reject what partners asked for." } }
-                a.card.tile href="/portal/admin/keys" { h2 { "API keys" } p { "Activate or deactivate partners' keys." } }
-                a.card.tile href="/portal/admin/certificates" { h2 { "CA certificates" } p { "Upload the CAs partner certificates chain to." } }
-                a.card.tile href="/portal/admin/misps" { h2 { "MISPs" } p { "Approve MISPs and manage their licence keys." } }
+                a.card.tile href="/portal/admin/partners" { h2 { (t!("nav-partners")) } p { (t!("home-search-inspect-activate-and-deactivate")) } }
+                a.card.tile href="/portal/admin/requests" { h2 { (t!("nav-policy-requests")) } p { (t!("home-approve-or-reject-what-partners")) } }
+                a.card.tile href="/portal/admin/keys" { h2 { (t!("nav-api-keys")) } p { (t!("home-activate-or-deactivate-partners-keys")) } }
+                a.card.tile href="/portal/admin/certificates" { h2 { (t!("nav-ca-certificates")) } p { (t!("home-upload-the-cas-partner-certificates")) } }
+                a.card.tile href="/portal/admin/misps" { h2 { (t!("nav-misps")) } p { (t!("home-approve-misps-and-manage-their")) } }
             }
             @if me.has_any(device_app::roles::APPROVERS) {
-                a.card.tile href="/portal/admin/devices" { h2 { "Device approvals" } p { "Approve or reject SBIs, device details and FTM chips." } }
+                a.card.tile href="/portal/admin/devices" { h2 { (t!("nav-device-approvals")) } p { (t!("home-approve-or-reject-sbis-device")) } }
             }
             @if me.has_any(view::POLICY_ROLES) {
-                a.card.tile href="/portal/admin/policy-groups" { h2 { "Policy groups" } p { "Create and edit policy groups." } }
-                a.card.tile href="/portal/admin/policies" { h2 { "Policies" } p { "Draft, publish, activate and deactivate policies." } }
+                a.card.tile href="/portal/admin/policy-groups" { h2 { (t!("nav-policy-groups")) } p { (t!("home-create-and-edit-policy-groups")) } }
+                a.card.tile href="/portal/admin/policies" { h2 { (t!("nav-policies")) } p { (t!("home-draft-publish-activate-and-deactivate")) } }
             }
             @if me.is_admin {
-                a.card.tile href="/portal/admin/audit" { h2 { "Audit" } p { "Every action, newest first." } }
+                a.card.tile href="/portal/admin/audit" { h2 { (t!("nav-audit")) } p { (t!("home-every-action-newest-first")) } }
             }
         }
     };
-    view::page(ctx, "Administration", body)
+    view::page(ctx, &t!("home-administration"), body)
 }

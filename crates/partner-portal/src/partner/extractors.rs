@@ -12,6 +12,7 @@ use web_support::{Db, Principal};
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
 use crate::forms::Form;
+use crate::i18n::t;
 use crate::lookups::request_page;
 use crate::session::{or_answer, posted, signed_in};
 use crate::view::{self, Field};
@@ -64,19 +65,19 @@ async fn render_extractors(
     let body = html! {
         @match &choices {
             Err(r) => (view::errors(r)),
-            Ok(c) if c.is_empty() => p.muted { "Extractors belong to a policy request: " a href="/portal/policies" { "request a policy" } " first." },
+            Ok(c) if c.is_empty() => p.muted { (t!("extractors-extractors-belong-to-a-policy")) " " a href="/portal/policies" { (t!("extractors-request-a-policy")) } " " (t!("extractors-first")) },
             Ok(c) => {
                 form.inline-form method="get" action="/portal/extractors" {
-                    (view::select("policy", "Policy", c, policy.as_deref().unwrap_or(""), None))
-                    button.secondary type="submit" { "Show" }
+                    (view::select("policy", &t!("requests-policy"), c, policy.as_deref().unwrap_or(""), None))
+                    button.secondary type="submit" { (t!("requests-show")) }
                 }
                 section.card #extractors {
-                    h2 { "Extractors" }
+                    h2 { (t!("nav-extractors")) }
                     @match &current {
                         Err(r) => (view::errors(r)),
-                        Ok(rows) if rows.is_empty() => p.muted { "None for this policy yet." },
+                        Ok(rows) if rows.is_empty() => p.muted { (t!("extractors-none-for-this-policy-yet")) },
                         Ok(rows) => table {
-                            thead { tr { th scope="col" { "Attribute" } th scope="col" { "Biometric" } th scope="col" { "Provider" } th scope="col" { "Version" } } }
+                            thead { tr { th scope="col" { (t!("extractors-attribute")) } th scope="col" { (t!("extractors-biometric")) } th scope="col" { (t!("extractors-provider")) } th scope="col" { (t!("sbis-version")) } } }
                             tbody {
                                 @for e in rows {
                                     @let ex = e.extractor.clone().unwrap_or_default();
@@ -88,24 +89,24 @@ async fn render_extractors(
                             }
                         },
                     }
-                    h3 { "Add or replace an extractor" }
-                    p.muted { "Extractors can change until the request is approved." }
+                    h3 { (t!("extractors-add-or-replace-an-extractor")) }
+                    p.muted { (t!("extractors-extractors-can-change-until-the")) }
                     @if let Some(r) = refusal { (view::errors(r)) }
                     form method="post" action="/portal/extractors" {
                         (view::csrf(&ctx))
                         input type="hidden" name="policy" value=(policy.as_deref().unwrap_or(""));
-                        (Field::new("attributeName", "Attribute name", form.get("attributeName")).required().render(refusal))
-                        (Field::new("biometric", "Biometric (e.g. face, iris, finger[Left Thumb])", form.get("biometric")).required().render(refusal))
-                        (Field::new("provider", "Extractor provider", form.get("provider")).required().render(refusal))
-                        (Field::new("version", "Provider version", form.get("version")).render(refusal))
-                        button type="submit" { "Save extractor" }
+                        (Field::new("attributeName", &t!("extractors-attribute-name"), form.get("attributeName")).required().render(refusal))
+                        (Field::new("biometric", &t!("extractors-biometric-e-g-face-iris"), form.get("biometric")).required().render(refusal))
+                        (Field::new("provider", &t!("extractors-extractor-provider"), form.get("provider")).required().render(refusal))
+                        (Field::new("version", &t!("extractors-provider-version"), form.get("version")).render(refusal))
+                        button type="submit" { (t!("extractors-save-extractor")) }
                     }
                 }
             },
         }
     };
     let failed = choices.as_ref().err().or(current.as_ref().err());
-    view::form_page(ctx, "Biometric extractors", refusal, failed, body)
+    view::form_page(ctx, &t!("extractors-biometric-extractors"), refusal, failed, body)
 }
 
 pub async fn save_extractors(req: HttpRequest, body: web::Bytes) -> HttpResponse {
@@ -129,7 +130,7 @@ pub async fn save_extractors(req: HttpRequest, body: web::Bytes) -> HttpResponse
     match result {
         Ok(_) => ctx.redirect_with(
             &format!("/portal/extractors?policy={}", view::q(&policy)),
-            Flash::Success("The extractor is saved.".into()),
+            Flash::Success(t!("extractors-the-extractor-is-saved")),
         ),
         Err(r) => render_extractors(&req, ctx, &me, Some(policy), &form, Some(&r)).await,
     }

@@ -13,6 +13,7 @@ use super::PageQuery;
 use crate::api::{self, Page, Refusal};
 use crate::ctx::{Ctx, Flash};
 use crate::forms::Form;
+use crate::i18n::t;
 use crate::lookups::{filter, key_page, request_page};
 use crate::session::{or_answer, posted, signed_in};
 use crate::view::{self, Field, badge};
@@ -69,33 +70,33 @@ async fn render_keys(
     let body = html! {
         @if let KeyOutcome::Generated { key, label } = &outcome {
             div.alert.success role="status" #new-key {
-                p { "API key " strong { (label) } " is ready. Copy it now: it is not shown again." }
+                p { (t!("keys-ready", label = label.clone())) }
                 p { code.key #api-key { (key) } }
             }
         }
         section.card {
-            h2 { "Generate an API key" }
+            h2 { (t!("home-generate-an-api-key")) }
             @match &choices {
                 Err(r) => (view::errors(r)),
-                Ok(c) if c.is_empty() => p.muted { "You need an approved policy first: " a href="/portal/policies" { "request one" } "." },
+                Ok(c) if c.is_empty() => p.muted { (t!("clients-you-need-an-approved-policy")) " " a href="/portal/policies" { (t!("clients-request-one")) } "." },
                 Ok(c) => {
                     @if let Some(r) = refusal { (view::errors(r)) }
                     form method="post" action="/portal/keys" {
                         (view::csrf(&ctx))
-                        (view::select("policyName", "Approved policy", c, form.get("policyName"), refusal))
-                        (Field::new("label", "Label", form.get("label")).required().hint("A name you recognise the key by, unique per policy.").render(refusal))
-                        button type="submit" { "Generate" }
+                        (view::select("policyName", &t!("clients-approved-policy"), c, form.get("policyName"), refusal))
+                        (Field::new("label", &t!("keys-label"), form.get("label")).required().hint(&t!("keys-a-name-you-recognise-the")).render(refusal))
+                        button type="submit" { (t!("licence-generate")) }
                     }
                 },
             }
         }
         section.card #keys {
-            h2 { "Your keys" }
+            h2 { (t!("keys-your-keys")) }
             (key_table(&ctx, &list, false, "/portal/keys/status", now))
             @if let Ok(p) = &list { (view::pager("/portal/keys", page, 20, p.total_record)) }
         }
     };
-    view::form_page(ctx, "API keys", refusal, choices.as_ref().err().or(list.as_ref().err()), body)
+    view::form_page(ctx, &t!("nav-api-keys"), refusal, choices.as_ref().err().or(list.as_ref().err()), body)
 }
 
 /// Whether the key's validity has ended at `now`.
@@ -117,9 +118,9 @@ pub fn key_table(
             Ok(p) if !p.items().is_empty() => {
                 table {
                     thead { tr {
-                        @if admin { th scope="col" { "Partner" } }
-                        th scope="col" { "Label" } th scope="col" { "Policy" } th scope="col" { "Valid from" }
-                        th scope="col" { "Valid to" } th scope="col" { "Status" } th scope="col" { span.sr-only { "Actions" } }
+                        @if admin { th scope="col" { (t!("partners-partner")) } }
+                        th scope="col" { (t!("keys-label")) } th scope="col" { (t!("requests-policy")) } th scope="col" { (t!("certs-valid-from")) }
+                        th scope="col" { (t!("licence-valid-to")) } th scope="col" { (t!("home-status")) } th scope="col" { span.sr-only { (t!("misp-actions")) } }
                     } }
                     tbody {
                         @for k in p.items() {
@@ -132,9 +133,9 @@ pub fn key_table(
                                 td.status { (badge(if expired(k, now) { "Expired" } else if k.is_active { "Active" } else { "Inactive" })) }
                                 td {
                                     @let to = if k.is_active { "De-Active" } else { "Active" };
-                                    @let text = if k.is_active { "Deactivate" } else { "Activate" };
+                                    @let text = if k.is_active { t!("partners-deactivate") } else { t!("partners-activate") };
                                     @if k.is_active || admin {
-                                        (view::button_form(ctx, action, &[("partnerId", &k.partner_id), ("policyId", &k.policy_id), ("label", &k.label), ("status", to)], text, "small secondary"))
+                                        (view::button_form(ctx, action, &[("partnerId", &k.partner_id), ("policyId", &k.policy_id), ("label", &k.label), ("status", to)], &text, "small secondary"))
                                     }
                                 }
                             }
@@ -142,7 +143,7 @@ pub fn key_table(
                     }
                 }
             },
-            Ok(_) => p.muted { "No keys yet." },
+            Ok(_) => p.muted { (t!("keys-no-keys-yet")) },
             Err(r) => (view::errors(r)),
         }
     }
@@ -165,7 +166,7 @@ pub async fn generate_key(req: HttpRequest, body: web::Bytes) -> HttpResponse {
             // post/redirect/get: a reload of the page shows the list, it does not post again
             let once = ctx.once_cookie(KEYS_PATH, &format!("{}\n{}", generated.label, generated.api_key));
             let mut res =
-                ctx.redirect_with(KEYS_PATH, Flash::Success(format!("API key {} is generated.", generated.label)));
+                ctx.redirect_with(KEYS_PATH, Flash::Success(t!("keys-generated", label = generated.label.clone())));
             let _ = res.add_cookie(&once);
             res
         }

@@ -10,6 +10,7 @@ use super::PageQuery;
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
 use crate::forms::Form;
+use crate::i18n::t;
 use crate::lookups::{details_of, request_page};
 use crate::session::{or_answer, posted, signed_in};
 use crate::view::{self, Field, badge};
@@ -57,35 +58,35 @@ async fn render_policies(
     };
     let body = html! {
         section.card {
-            h2 { "Request a policy" }
+            h2 { (t!("home-request-a-policy")) }
             @if details.policy_group.is_none() {
-                p.muted { "Your partner type uses no policies." }
+                p.muted { (t!("policies-your-partner-type-uses-no")) }
             } @else {
-                p { "Policies of your group " strong { (details.policy_group.as_deref().unwrap_or("")) } "." }
+                p { (t!("policies-policies-of-your-group")) " " strong { (details.policy_group.as_deref().unwrap_or("")) } "." }
                 @match &choices {
                     Err(r) => (view::errors(r)),
-                    Ok(Some(c)) if c.is_empty() => p.muted { "No policy of your group is active yet." },
+                    Ok(Some(c)) if c.is_empty() => p.muted { (t!("policies-no-policy-of-your-group")) },
                     Ok(choices) => {
                         @if let Some(r) = refusal { (view::errors(r)) }
                         form method="post" action="/portal/policies" {
                             (view::csrf(&ctx))
                             @match choices {
-                                Some(c) => (view::select("policyName", "Policy", c, form.get("policyName"), refusal)),
-                                None => (Field::new("policyName", "Policy name", form.get("policyName")).required().render(refusal)),
+                                Some(c) => (view::select("policyName", &t!("requests-policy"), c, form.get("policyName"), refusal)),
+                                None => (Field::new("policyName", &t!("policies-policy-name"), form.get("policyName")).required().render(refusal)),
                             }
-                            (view::textarea("useCaseDescription", "What you will use it for", form.get("useCaseDescription"), 3, refusal))
-                            button type="submit" { "Send the request" }
+                            (view::textarea("useCaseDescription", &t!("policies-what-you-will-use-it"), form.get("useCaseDescription"), 3, refusal))
+                            button type="submit" { (t!("policies-send-the-request")) }
                         }
                     },
                 }
             }
         }
         section.card #requests {
-            h2 { "Your requests" }
+            h2 { (t!("policies-your-requests")) }
             @match &list {
                 Ok(p) if !p.items().is_empty() => {
                     table {
-                        thead { tr { th scope="col" { "Policy" } th scope="col" { "Status" } th scope="col" { "Requested" } th scope="col" { "Use" } } }
+                        thead { tr { th scope="col" { (t!("requests-policy")) } th scope="col" { (t!("home-status")) } th scope="col" { (t!("requests-requested")) } th scope="col" { (t!("requests-use")) } } }
                         tbody {
                             @for r in p.items() {
                                 tr {
@@ -99,12 +100,12 @@ async fn render_policies(
                     }
                     (view::pager("/portal/policies", page, 20, p.total_record))
                 },
-                Ok(_) => p.muted { "No requests yet." },
+                Ok(_) => p.muted { (t!("policies-no-requests-yet")) },
                 Err(r) => (view::errors(r)),
             }
         }
     };
-    view::form_page(ctx, "Policies", refusal, choices.as_ref().err().or(list.as_ref().err()), body)
+    view::form_page(ctx, &t!("nav-policies"), refusal, choices.as_ref().err().or(list.as_ref().err()), body)
 }
 
 pub async fn request_policy(req: HttpRequest, body: web::Bytes) -> HttpResponse {
@@ -120,7 +121,7 @@ pub async fn request_policy(req: HttpRequest, body: web::Bytes) -> HttpResponse 
     }
     .await;
     match result {
-        Ok(answer) => ctx.redirect_with("/portal/policies", Flash::Success(answer.message.to_owned())),
+        Ok(_) => ctx.redirect_with("/portal/policies", Flash::Success(t!("policies-request-sent"))),
         Err(r) => render_policies(&req, ctx, &me, 0, &form, Some(&r)).await,
     }
 }

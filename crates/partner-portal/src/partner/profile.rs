@@ -10,6 +10,7 @@ use web_support::Principal;
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
 use crate::forms::Form;
+use crate::i18n::t;
 use crate::lookups::details_of;
 use crate::session::{or_answer, posted, signed_in};
 use crate::view::{self, Field, badge};
@@ -46,29 +47,29 @@ async fn render_profile(
     let contact = |name: &str| if contact_refusal.is_some() { form.get(name).to_owned() } else { String::new() };
     let body = html! {
         section.card {
-            h2 { "Organisation" }
+            h2 { (t!("partners-organisation")) }
             dl.facts {
-                dt { "Partner id" } dd { (details.partner_id) }
-                dt { "Organisation" } dd { (details.organization_name) }
-                dt { "E-mail" } dd { (details.email_id.as_deref().unwrap_or("—")) }
-                dt { "Partner type" } dd { (details.partner_type) }
-                dt { "Status" } dd { (badge(details.status)) }
+                dt { (t!("home-partner-id")) } dd { (details.partner_id) }
+                dt { (t!("partners-organisation")) } dd { (details.organization_name) }
+                dt { (t!("home-e-mail")) } dd { (details.email_id.as_deref().unwrap_or("—")) }
+                dt { (t!("home-partner-type")) } dd { (details.partner_type) }
+                dt { (t!("home-status")) } dd { (badge(details.status)) }
             }
             @if let Some(r) = profile_refusal { (view::errors(r)) }
             form method="post" action="/portal/profile" {
                 (view::csrf(&ctx))
-                (Field::new("address", "Address", address).required().autocomplete("street-address").render(profile_refusal))
-                (Field::new("contactNumber", "Contact number", phone).kind("tel").required().autocomplete("tel").render(profile_refusal))
-                button type="submit" { "Save" }
+                (Field::new("address", &t!("partners-address"), address).required().autocomplete("street-address").render(profile_refusal))
+                (Field::new("contactNumber", &t!("signup-contact-number"), phone).kind("tel").required().autocomplete("tel").render(profile_refusal))
+                button type="submit" { (t!("clients-save")) }
             }
         }
         section.card #contacts {
-            h2 { "Contacts" }
+            h2 { (t!("profile-contacts")) }
             @match &contacts {
                 Err(r) => (view::errors(r)),
-                Ok(contacts) if contacts.is_empty() => p.muted { "No further contacts yet." },
+                Ok(contacts) if contacts.is_empty() => p.muted { (t!("profile-no-further-contacts-yet")) },
                 Ok(contacts) => table {
-                    thead { tr { th scope="col" { "E-mail" } th scope="col" { "Phone" } th scope="col" { "Address" } th scope="col" { "Active" } } }
+                    thead { tr { th scope="col" { (t!("home-e-mail")) } th scope="col" { (t!("partners-phone")) } th scope="col" { (t!("partners-address")) } th scope="col" { (t!("status-active")) } } }
                     tbody {
                         @for c in contacts {
                             tr {
@@ -81,23 +82,23 @@ async fn render_profile(
                     }
                 },
             }
-            h3 { "Add or update a contact" }
+            h3 { (t!("profile-add-or-update-a-contact")) }
             @if let Some(r) = contact_refusal { (view::errors(r)) }
             form method="post" action="/portal/profile/contact" {
                 (view::csrf(&ctx))
-                (Field::new("emailId", "E-mail", &contact("emailId")).id("c-emailId").kind("email").required().render(contact_refusal))
-                (Field::new("contactNumber", "Contact number", &contact("contactNumber")).id("c-contactNumber").kind("tel").required().render(contact_refusal))
-                (Field::new("address", "Address", &contact("address")).id("c-address").required().render(contact_refusal))
+                (Field::new("emailId", &t!("home-e-mail"), &contact("emailId")).id("c-emailId").kind("email").required().render(contact_refusal))
+                (Field::new("contactNumber", &t!("signup-contact-number"), &contact("contactNumber")).id("c-contactNumber").kind("tel").required().render(contact_refusal))
+                (Field::new("address", &t!("partners-address"), &contact("address")).id("c-address").required().render(contact_refusal))
                 div.field.check {
                     input #c-isActive type="checkbox" name="isActive" checked[contact_refusal.is_none() || form.checked("isActive")];
-                    label for="c-isActive" { "Active" }
+                    label for="c-isActive" { (t!("status-active")) }
                 }
-                button type="submit" { "Save contact" }
+                button type="submit" { (t!("profile-save-contact")) }
             }
         }
     };
     let status = profile_refusal.or(contact_refusal);
-    view::form_page(ctx, "Profile", status, contacts.as_ref().err(), body)
+    view::form_page(ctx, &t!("nav-profile"), status, contacts.as_ref().err(), body)
 }
 
 pub async fn update_profile(req: HttpRequest, body: web::Bytes) -> HttpResponse {
@@ -115,7 +116,7 @@ pub async fn update_profile(req: HttpRequest, body: web::Bytes) -> HttpResponse 
     }
     .await;
     match result {
-        Ok(_) => ctx.redirect_with("/portal/profile", Flash::Success("Your details are saved.".into())),
+        Ok(_) => ctx.redirect_with("/portal/profile", Flash::Success(t!("profile-your-details-are-saved"))),
         Err(r) => render_profile(&req, ctx, &me, &form, Some(&r), None).await,
     }
 }
@@ -135,7 +136,7 @@ pub async fn add_contact(req: HttpRequest, body: web::Bytes) -> HttpResponse {
     }
     .await;
     match result {
-        Ok(_) => ctx.redirect_with("/portal/profile", Flash::Success("The contact is saved.".into())),
+        Ok(_) => ctx.redirect_with("/portal/profile", Flash::Success(t!("profile-the-contact-is-saved"))),
         Err(r) => render_profile(&req, ctx, &me, &form, None, Some(&r)).await,
     }
 }

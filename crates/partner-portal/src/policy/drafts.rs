@@ -13,6 +13,7 @@ use super::manager;
 use crate::api::{self, Refusal};
 use crate::ctx::Flash;
 use crate::forms::Form;
+use crate::i18n::t;
 use crate::session::{or_answer, posted};
 use crate::view;
 
@@ -51,7 +52,7 @@ pub async fn create_policy(req: HttpRequest, body: web::Bytes) -> HttpResponse {
     match result {
         Ok(draft) => ctx.redirect_with(
             &format!("/portal/admin/policies/{}", view::q(&draft.id)),
-            Flash::Success("The draft policy is saved. Publish it when it is ready.".into()),
+            Flash::Success(t!("policy-the-draft-policy-is-saved")),
         ),
         Err(r) => editor(&req, ctx, &me, None, &form, Some(&r)).await,
     }
@@ -99,7 +100,7 @@ pub async fn update_policy(req: HttpRequest, path: web::Path<String>, body: web:
     match result {
         Ok(_) => ctx.redirect_with(
             &format!("/portal/admin/policies/{}", view::q(&id)),
-            Flash::Success("The draft policy is saved.".into()),
+            Flash::Success(t!("policy-the-draft-policy-is-saved-2")),
         ),
         Err(r) => editor(&req, ctx, &me, Some(&existing), &form, Some(&r)).await,
     }

@@ -14,6 +14,7 @@ use super::{all_groups, published};
 use crate::api::{self, Refusal};
 use crate::ctx::Ctx;
 use crate::forms::Form;
+use crate::i18n::t;
 use crate::view::{self, Field, badge};
 
 /// An empty document of each type, to start from.
@@ -82,30 +83,30 @@ pub(super) async fn editor(
     );
     let read_only = existing.is_some_and(published);
     let title = match existing {
-        None => "New policy",
-        Some(p) if published(p) => "Policy (published)",
-        Some(_) => "Edit policy",
+        None => t!("policy-new-policy"),
+        Some(p) if published(p) => t!("policy-policy-published"),
+        Some(_) => t!("policy-edit-policy"),
     };
     let body = html! {
         @if let Some(p) = existing {
             section.card {
                 dl.facts #policy-facts {
-                    dt { "Name" } dd #policy-name { (p.policy_name) }
-                    dt { "Policy group" } dd #policy-group { (p.policy_group_name) }
-                    dt { "Description" } dd #policy-desc { (p.policy_desc) }
-                    dt { "Version" } dd #policy-version { (p.version) }
-                    dt { "Policy id" } dd { (p.policy_id) }
-                    dt { "Type" } dd { (p.policy_type) }
-                    dt { "State" } dd { (badge(p.status)) }
-                    dt { "Status" } dd { (badge(if p.is_active { "Active" } else { "Inactive" })) }
-                    dt { "Created" } dd { (view::when_text(&p.cr_dtimes)) }
+                    dt { (t!("clients-name")) } dd #policy-name { (p.policy_name) }
+                    dt { (t!("home-policy-group")) } dd #policy-group { (p.policy_group_name) }
+                    dt { (t!("policy-description")) } dd #policy-desc { (p.policy_desc) }
+                    dt { (t!("sbis-version")) } dd #policy-version { (p.version) }
+                    dt { (t!("policy-policy-id")) } dd { (p.policy_id) }
+                    dt { (t!("partners-type")) } dd { (p.policy_type) }
+                    dt { (t!("policy-state")) } dd { (badge(p.status)) }
+                    dt { (t!("home-status")) } dd { (badge(if p.is_active { "Active" } else { "Inactive" })) }
+                    dt { (t!("sbis-created")) } dd { (view::when_text(&p.cr_dtimes)) }
                     @if published(p) {
                         // MOSIP's publishDate is the creation time; publishing stamps the update
                         // time, and only a deactivation changes a published policy after that.
                         @if p.is_active {
-                            dt { "Published" } dd #policy-published { (p.upd_dtimes.as_deref().map(view::when_text).unwrap_or_default()) }
+                            dt { (t!("status-published")) } dd #policy-published { (p.upd_dtimes.as_deref().map(view::when_text).unwrap_or_default()) }
                         } @else {
-                            dt { "Deactivated" } dd { (p.upd_dtimes.as_deref().map(view::when_text).unwrap_or_default()) }
+                            dt { (t!("policy-deactivated")) } dd { (p.upd_dtimes.as_deref().map(view::when_text).unwrap_or_default()) }
                         }
                     }
                 }
@@ -113,17 +114,17 @@ pub(super) async fn editor(
             }
         }
         @if !template_links.is_empty() && !posted {
-            p.templates { "Start from the template of: "
+            p.templates { (t!("policy-start-from-the-template-of")) " "
                 @for t in &template_links { a href=(format!("/portal/admin/policies/new?policyType={}", view::q(t))) aria-current=[(t == &chosen_type).then_some("true")] { (t) } " " }
             }
         }
         @if let Some(r) = &others { @if !r.errors.is_empty() { (view::errors(r)) } }
         @if !violations.is_empty() && others.as_ref().is_none_or(|o| o.errors.is_empty()) {
-            div.alert.error role="alert" #errors { p { "The policy does not meet its schema: see the list beside the document." } }
+            div.alert.error role="alert" #errors { p { (t!("policy-the-policy-does-not-meet")) } }
         }
         @if read_only {
             section.card {
-                h2 { "Policy document" }
+                h2 { (t!("policy-policy-document")) }
                 pre.json { (view::pretty(&existing.map(|p| p.policies.clone()).unwrap_or(Value::Null))) }
             }
         } @else {
@@ -131,31 +132,31 @@ pub(super) async fn editor(
                 (view::csrf(&ctx))
                 div.cols {
                     div {
-                        (view::select("policyGroupName", "Policy group", &group_options,
+                        (view::select("policyGroupName", &t!("home-policy-group"), &group_options,
                             &value("policyGroupName", existing.map_or("", |p| p.policy_group_name.as_str())), refusal))
                         @if existing.is_none() {
-                            (view::select("policyType", "Policy type", &types, &chosen_type, refusal))
+                            (view::select("policyType", &t!("policy-policy-type"), &types, &chosen_type, refusal))
                         }
-                        (Field::new("name", "Name", &value("name", existing.map_or("", |p| p.policy_name.as_str()))).required().render(refusal))
-                        (Field::new("desc", "Description", &value("desc", existing.map_or("", |p| p.policy_desc.as_str()))).required().render(refusal))
-                        (Field::new("version", "Version", &value("version", existing.map_or("1.0", |p| p.version.as_str()))).required().render(refusal))
+                        (Field::new("name", &t!("clients-name"), &value("name", existing.map_or("", |p| p.policy_name.as_str()))).required().render(refusal))
+                        (Field::new("desc", &t!("policy-description"), &value("desc", existing.map_or("", |p| p.policy_desc.as_str()))).required().render(refusal))
+                        (Field::new("version", &t!("sbis-version"), &value("version", existing.map_or("1.0", |p| p.version.as_str()))).required().render(refusal))
                     }
                     div.field.json.invalid[!violations.is_empty()] {
-                        label for="f-policies" { "Policy document (JSON)" }
+                        label for="f-policies" { (t!("policy-policy-document-json")) }
                         textarea #f-policies name="policies" rows="18" spellcheck="false"
                             aria-describedby=[(!violations.is_empty()).then_some("f-policies-err")] { (document) }
                         @if !violations.is_empty() {
                             div.violations {
-                                h3 { (violations.len()) " schema violation" @if violations.len() != 1 { "s" } }
+                                h3 { (t!("policy-schema-violations", count = violations.len())) }
                                 ul.field-errors #f-policies-err { @for v in &violations { li { (v) } } }
                             }
                         }
                     }
                 }
-                button type="submit" { @if existing.is_some() { "Save draft" } @else { "Create draft" } }
+                button type="submit" { @if existing.is_some() { (t!("policy-save-draft")) } @else { (t!("policy-create-draft")) } }
             }
         }
-        p { a href="/portal/admin/policies" { "← All policies" } }
+        p { a href="/portal/admin/policies" { (t!("policy-all-policies")) } }
     };
-    view::form_page(ctx, title, refusal, None, body)
+    view::form_page(ctx, &title, refusal, None, body)
 }

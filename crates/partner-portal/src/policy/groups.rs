@@ -10,6 +10,7 @@ use super::{all_groups, manager};
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
 use crate::forms::Form;
+use crate::i18n::t;
 use crate::session::{or_answer, posted};
 use crate::view::{self, Field, badge};
 
@@ -31,7 +32,7 @@ async fn render_groups(
             @match &list {
                 Ok(groups) if !groups.is_empty() => {
                     table {
-                        thead { tr { th scope="col" { "Name" } th scope="col" { "Description" } th scope="col" { "Policies" } th scope="col" { "Status" } } }
+                        thead { tr { th scope="col" { (t!("clients-name")) } th scope="col" { (t!("policy-description")) } th scope="col" { (t!("nav-policies")) } th scope="col" { (t!("home-status")) } } }
                         tbody {
                             @for g in groups {
                                 tr {
@@ -44,22 +45,22 @@ async fn render_groups(
                         }
                     }
                 },
-                Ok(_) => p.muted { "No policy groups yet." },
+                Ok(_) => p.muted { (t!("groups-no-policy-groups-yet")) },
                 Err(r) => (view::errors(r)),
             }
         }
         section.card {
-            h2 { "New policy group" }
+            h2 { (t!("groups-new-policy-group")) }
             @if let Some(r) = refusal { (view::errors(r)) }
             form method="post" action="/portal/admin/policy-groups" {
                 (view::csrf(&ctx))
-                (Field::new("name", "Name", form.get("name")).required().render(refusal))
-                (Field::new("desc", "Description", form.get("desc")).required().render(refusal))
-                button type="submit" { "Create group" }
+                (Field::new("name", &t!("clients-name"), form.get("name")).required().render(refusal))
+                (Field::new("desc", &t!("policy-description"), form.get("desc")).required().render(refusal))
+                button type="submit" { (t!("groups-create-group")) }
             }
         }
     };
-    view::form_page(ctx, "Policy groups", refusal, list.as_ref().err(), body)
+    view::form_page(ctx, &t!("nav-policy-groups"), refusal, list.as_ref().err(), body)
 }
 
 pub async fn create_group(req: HttpRequest, body: web::Bytes) -> HttpResponse {
@@ -73,7 +74,7 @@ pub async fn create_group(req: HttpRequest, body: web::Bytes) -> HttpResponse {
     match api::call(&req, move |store| groups::create(store, &caller, request)).await {
         Ok(group) => {
             let name = group.name;
-            ctx.redirect_with("/portal/admin/policy-groups", Flash::Success(format!("Policy group {name} created.")))
+            ctx.redirect_with("/portal/admin/policy-groups", Flash::Success(t!("groups-created", name = name.clone())))
         }
         Err(r) => render_groups(&req, ctx, &me, &form, Some(&r)).await,
     }
@@ -102,22 +103,22 @@ async fn render_group(
     let active = form.map_or(group.is_active, |f| f.checked("isActive"));
     let body = html! {
         section.card {
-            p.muted { "Created " (view::when_text(&group.cr_dtimes)) }
+            p.muted { (t!("sbis-created")) " " (view::when_text(&group.cr_dtimes)) }
             @if let Some(r) = refusal { (view::errors(r)) }
             form method="post" action=(format!("/portal/admin/policy-groups/{}", view::q(id))) {
                 (view::csrf(&ctx))
-                (Field::new("name", "Name", &name).required().render(refusal))
-                (Field::new("desc", "Description", &desc).required().render(refusal))
+                (Field::new("name", &t!("clients-name"), &name).required().render(refusal))
+                (Field::new("desc", &t!("policy-description"), &desc).required().render(refusal))
                 div.field.check {
                     input #f-isActive type="checkbox" name="isActive" checked[active];
-                    label for="f-isActive" { "Active" }
+                    label for="f-isActive" { (t!("status-active")) }
                 }
-                button type="submit" { "Save" }
+                button type="submit" { (t!("clients-save")) }
             }
         }
-        p { a href="/portal/admin/policy-groups" { "← All policy groups" } }
+        p { a href="/portal/admin/policy-groups" { (t!("groups-all-policy-groups")) } }
     };
-    view::form_page(ctx, "Policy group", refusal, None, body)
+    view::form_page(ctx, &t!("home-policy-group"), refusal, None, body)
 }
 
 pub async fn update_group(req: HttpRequest, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
@@ -130,7 +131,9 @@ pub async fn update_group(req: HttpRequest, path: web::Path<String>, body: web::
     };
     let (caller, group_id) = (me.clone(), id.clone());
     match api::call(&req, move |store| groups::update(store, &caller, &group_id, request)).await {
-        Ok(_) => ctx.redirect_with("/portal/admin/policy-groups", Flash::Success("The policy group is saved.".into())),
+        Ok(_) => {
+            ctx.redirect_with("/portal/admin/policy-groups", Flash::Success(t!("groups-the-policy-group-is-saved")))
+        }
         Err(r) => render_group(&req, ctx, &me, &id, Some(&form), Some(&r)).await,
     }
 }

@@ -9,6 +9,7 @@ use policy_app::{policies as drafts, reads};
 use super::{manager, published};
 use crate::api;
 use crate::ctx::{Ctx, Flash};
+use crate::i18n::t;
 use crate::session::{or_answer, posted};
 use crate::view::{self, badge};
 
@@ -17,12 +18,12 @@ pub async fn policies(req: HttpRequest) -> HttpResponse {
     let caller = me.clone();
     let list = api::call(&req, move |store| reads::all(store, &caller)).await;
     let body = html! {
-        p { a.button href="/portal/admin/policies/new" { "New policy" } }
+        p { a.button href="/portal/admin/policies/new" { (t!("policy-new-policy")) } }
         section.card #policies {
             @match &list {
                 Ok(items) if !items.is_empty() => {
                     table {
-                        thead { tr { th scope="col" { "Name" } th scope="col" { "Group" } th scope="col" { "Type" } th scope="col" { "Version" } th scope="col" { "State" } th scope="col" { "Status" } th scope="col" { span.sr-only { "Actions" } } } }
+                        thead { tr { th scope="col" { (t!("clients-name")) } th scope="col" { (t!("policy-group")) } th scope="col" { (t!("partners-type")) } th scope="col" { (t!("sbis-version")) } th scope="col" { (t!("policy-state")) } th scope="col" { (t!("home-status")) } th scope="col" { span.sr-only { (t!("misp-actions")) } } } }
                         tbody {
                             @for p in items {
                                 tr data-policy=(p.policy_name) {
@@ -38,12 +39,12 @@ pub async fn policies(req: HttpRequest) -> HttpResponse {
                         }
                     }
                 },
-                Ok(_) => p.muted { "No policies yet." },
+                Ok(_) => p.muted { (t!("policy-no-policies-yet")) },
                 Err(r) => (view::errors(r)),
             }
         }
     };
-    view::page_partial(ctx, "Policies", list.as_ref().err(), body)
+    view::page_partial(ctx, &t!("nav-policies"), list.as_ref().err(), body)
 }
 
 pub(super) fn policy_actions(ctx: &Ctx, p: &PolicyWithGroupDto) -> Markup {
@@ -51,11 +52,11 @@ pub(super) fn policy_actions(ctx: &Ctx, p: &PolicyWithGroupDto) -> Markup {
     let group = p.policy_group_id.as_str();
     html! {
         @if !published(p) {
-            a.button.small href=(format!("/portal/admin/policies/{id}/publish?group={}", view::q(group))) { "Publish…" }
+            a.button.small href=(format!("/portal/admin/policies/{id}/publish?group={}", view::q(group))) { (t!("policy-publish")) }
         } @else if p.is_active {
-            a.button.small.danger href=(format!("/portal/admin/policies/{id}/status?group={}&status=De-Active", view::q(group))) { "Deactivate…" }
+            a.button.small.danger href=(format!("/portal/admin/policies/{id}/status?group={}&status=De-Active", view::q(group))) { (t!("misp-deactivate")) }
         } @else {
-            (view::button_form(ctx, &format!("/portal/admin/policies/{id}/status"), &[("group", group), ("status", "Active")], "Activate", "small"))
+            (view::button_form(ctx, &format!("/portal/admin/policies/{id}/status"), &[("group", group), ("status", "Active")], &t!("partners-activate"), "small"))
         }
     }
 }
@@ -77,15 +78,30 @@ async fn confirm(req: HttpRequest, id: String, publishing: bool, status: Option<
     let status = status.unwrap_or_else(|| "De-Active".into());
     let activate = status.eq_ignore_ascii_case("active");
     let (verb, path) = match (publishing, activate) {
-        (true, _) => ("Publish", "publish"),
-        (false, true) => ("Activate", "status"),
-        (false, false) => ("Deactivate", "status"),
+        (true, _) => (t!("policy-publish-2"), "publish"),
+        (false, true) => (t!("partners-activate"), "status"),
+        (false, false) => (t!("partners-deactivate"), "status"),
+    };
+    let (name, version, group) = (p.policy_name.clone(), p.version.clone(), p.policy_group_name.clone());
+    let (question, title) = match (publishing, activate) {
+        (true, _) => (
+            t!("policy-confirm-publish", name = name.clone(), version = version, group = group),
+            t!("policy-title-publish", name = name),
+        ),
+        (false, true) => (
+            t!("policy-confirm-activate", name = name.clone(), version = version, group = group),
+            t!("policy-title-activate", name = name),
+        ),
+        (false, false) => (
+            t!("policy-confirm-deactivate", name = name.clone(), version = version, group = group),
+            t!("policy-title-deactivate", name = name),
+        ),
     };
     let action = format!("/portal/admin/policies/{}/{path}", view::q(&id));
     let back = format!("/portal/admin/policies/{}", view::q(&id));
     let fields = [("group", p.policy_group_id.as_str()), ("status", status.as_str())];
     let confirm = view::Confirm {
-        question: format!("{verb} policy {} (version {}) of group {}?", p.policy_name, p.version, p.policy_group_name),
+        question,
         action: &action,
         fields: if publishing { &fields[..1] } else { &fields[..] },
         button: verb,
@@ -93,14 +109,14 @@ async fn confirm(req: HttpRequest, id: String, publishing: bool, status: Option<
         back: &back,
     };
     let facts = html! {
-        @if publishing { p { "A published policy cannot be edited any more; partners of the group can request it." } }
+        @if publishing { p { (t!("policy-a-published-policy-cannot-be")) } }
         dl.facts {
-            dt { "Description" } dd { (p.policy_desc) }
-            dt { "Type" } dd { (p.policy_type) }
+            dt { (t!("policy-description")) } dd { (p.policy_desc) }
+            dt { (t!("partners-type")) } dd { (p.policy_type) }
         }
     };
     let body = view::confirm_body(&ctx, &confirm, facts);
-    view::page(ctx, &format!("{verb} policy {}", p.policy_name), body)
+    view::page(ctx, &title, body)
 }
 
 pub async fn confirm_publish(req: HttpRequest, path: web::Path<String>) -> HttpResponse {
@@ -122,7 +138,7 @@ pub async fn publish(req: HttpRequest, path: web::Path<String>, body: web::Bytes
     let reason = view::reason(&form);
     ctx.redirect_with(
         "/portal/admin/policies",
-        Flash::of(result.map(|_| view::with_reason("The policy is published.", reason.as_deref()))),
+        Flash::of(result.map(|_| view::with_reason(t!("policy-the-policy-is-published"), reason.as_deref()))),
     )
 }
 
@@ -138,6 +154,9 @@ pub async fn status(req: HttpRequest, path: web::Path<String>, body: web::Bytes)
     }
     ctx.redirect_with(
         "/portal/admin/policies",
-        Flash::of(result.map(|done| view::with_reason(done.message, reason.as_deref()))),
+        Flash::of(result.map(|_| {
+            let done = t!("policy-status-changed", status = form.get("status").to_ascii_lowercase());
+            view::with_reason(done, reason.as_deref())
+        })),
     )
 }

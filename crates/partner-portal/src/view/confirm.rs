@@ -6,6 +6,7 @@ use maud::{Markup, html};
 use super::csrf;
 use crate::ctx::Ctx;
 use crate::forms::Form;
+use crate::i18n::t;
 
 /// What a confirmation page asks.
 pub struct Confirm<'a> {
@@ -15,7 +16,7 @@ pub struct Confirm<'a> {
     pub action: &'a str,
     pub fields: &'a [(&'a str, &'a str)],
     /// The button's text, and whether it destroys something.
-    pub button: &'a str,
+    pub button: String,
     pub danger: bool,
     /// Where "Cancel" goes back to.
     pub back: &'a str,
@@ -31,14 +32,14 @@ pub fn confirm_body(ctx: &Ctx, c: &Confirm<'_>, facts: Markup) -> Markup {
                 (csrf(ctx))
                 @for (name, value) in c.fields { input type="hidden" name=(*name) value=(*value); }
                 div.field {
-                    label for="f-reason" { "Reason (optional)" }
+                    label for="f-reason" { (t!("confirm-reason-optional")) }
                     textarea #f-reason name="reason" rows="3" maxlength="512" aria-describedby="f-reason-hint" {}
-                    small.hint #f-reason-hint { "Shown in the confirmation message and written to the service log." }
+                    small.hint #f-reason-hint { (t!("confirm-shown-in-the-confirmation-message")) }
                 }
                 p.actions {
                     button type="submit" class=(if c.danger { "danger" } else { "" }) { (c.button) }
                     " "
-                    a.button.secondary href=(c.back) { "Cancel" }
+                    a.button.secondary href=(c.back) { (t!("approvals-cancel")) }
                 }
             }
         }
@@ -55,7 +56,7 @@ pub fn reason(form: &Form) -> Option<String> {
 pub fn with_reason(message: impl Into<String>, reason: Option<&str>) -> String {
     let message = message.into();
     match reason {
-        Some(r) => format!("{message} Reason: {r}"),
+        Some(r) => format!("{message} {}", t!("confirm-reason-given", reason = r)),
         None => message,
     }
 }

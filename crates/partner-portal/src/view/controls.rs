@@ -5,6 +5,7 @@ use maud::{Markup, html};
 
 use crate::api::Refusal;
 use crate::ctx::{CSRF_FIELD, Ctx};
+use crate::i18n::t;
 
 /// The hidden form-token field.
 pub fn csrf(ctx: &Ctx) -> Markup {
@@ -82,7 +83,7 @@ pub fn field_errors(id: &str, errs: &[&str]) -> Markup {
     html! {
         @if !errs.is_empty() {
             ul.field-errors id=(format!("{id}-err")) {
-                @for e in errs { li { (e) } }
+                @for e in errs { li { (crate::api::problem_words(e)) } }
             }
         }
     }
@@ -137,31 +138,32 @@ pub fn button_form(ctx: &Ctx, action: &str, fields: &[(&str, &str)], text: &str,
 }
 
 /// The one word every page uses for a status, whatever MOSIP calls it ("De-Active", "InActive",
-/// "InProgress", "pending_approval", …).
-pub fn status_word(text: &str) -> String {
-    match text.trim().to_ascii_lowercase().replace(['-', '_', ' '], "").as_str() {
-        "active" | "activated" | "true" => "Active".into(),
-        "deactive" | "inactive" | "deactivated" | "false" => "Inactive".into(),
-        "inprogress" | "pending" | "pendingapproval" => "Pending".into(),
-        "pendingcertupload" => "Certificate needed".into(),
-        "approved" => "Approved".into(),
-        "rejected" => "Rejected".into(),
-        "published" => "Published".into(),
-        "drafted" | "draft" => "Draft".into(),
-        "expired" => "Expired".into(),
-        "dismissed" => "Dismissed".into(),
-        _ => text.to_owned(),
-    }
+/// "InProgress", "pending_approval", …), and its badge's class.
+fn status(text: &str) -> Option<(String, &'static str)> {
+    let (word, class) = match text.trim().to_ascii_lowercase().replace(['-', '_', ' '], "").as_str() {
+        "active" | "activated" | "true" => (t!("status-active"), "badge ok"),
+        "deactive" | "inactive" | "deactivated" | "false" => (t!("status-inactive"), "badge off"),
+        "inprogress" | "pending" | "pendingapproval" => (t!("status-pending"), "badge wait"),
+        "pendingcertupload" => (t!("status-certificate-needed"), "badge wait"),
+        "approved" => (t!("status-approved"), "badge ok"),
+        "rejected" => (t!("status-rejected"), "badge off"),
+        "published" => (t!("status-published"), "badge ok"),
+        "drafted" | "draft" => (t!("status-draft"), "badge wait"),
+        "expired" => (t!("status-expired"), "badge off"),
+        "dismissed" => (t!("status-dismissed"), "badge wait"),
+        _ => return None,
+    };
+    Some((word, class))
 }
 
-/// A status badge, in the portal's words ([`status_word`]).
+/// A status in the portal's words ([`status`]); a status it does not know as MOSIP says it.
+pub fn status_word(text: &str) -> String {
+    status(text).map_or_else(|| text.to_owned(), |(word, _)| word)
+}
+
+/// A status badge, in the portal's words.
 pub fn badge(text: &str) -> Markup {
-    let word = status_word(text);
-    let class = match word.as_str() {
-        "Active" | "Approved" | "Published" => "badge ok",
-        "Inactive" | "Rejected" | "Expired" => "badge off",
-        _ => "badge wait",
-    };
+    let (word, class) = status(text).unwrap_or_else(|| (text.to_owned(), "badge wait"));
     html! { span class=(class) { (word) } }
 }
 
@@ -170,10 +172,10 @@ pub fn pager(base: &str, page: i64, size: i64, total: i64) -> Markup {
     let pages = if total <= 0 { 1 } else { (total + size - 1) / size };
     let sep = if base.contains('?') { '&' } else { '?' };
     html! {
-        nav.pager aria-label="Pages" {
-            @if page > 0 { a href=(format!("{base}{sep}page={}", page - 1)) rel="prev" { "← Previous" } }
-            span { "Page " (page + 1) " of " (pages) " · " (total) " in all" }
-            @if page + 1 < pages { a href=(format!("{base}{sep}page={}", page + 1)) rel="next" { "Next →" } }
+        nav.pager aria-label=(t!("pager-label")) {
+            @if page > 0 { a href=(format!("{base}{sep}page={}", page - 1)) rel="prev" { (t!("pager-previous")) } }
+            span { (t!("pager-position", page = page + 1, pages = pages, total = total)) }
+            @if page + 1 < pages { a href=(format!("{base}{sep}page={}", page + 1)) rel="next" { (t!("pager-next")) } }
         }
     }
 }
@@ -216,9 +218,9 @@ mod tests {
         let r =
             Refusal::one(StatusCode::OK, "PMS_COR_001", "Invalid request parameter - must not be blank :request.name");
         let html = Field::new("name", "Name", "").render(Some(&r)).into_string();
-        assert!(html.contains("must not be blank") && html.contains("aria-invalid=\"true\""), "{html}");
+        assert!(html.contains("must be filled in") && html.contains("aria-invalid=\"true\""), "{html}");
         let other = Field::new("desc", "Description", "").render(Some(&r)).into_string();
-        assert!(!other.contains("must not be blank"));
+        assert!(!other.contains("must be filled in"));
     }
 
     #[test]

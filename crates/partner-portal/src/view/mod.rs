@@ -11,11 +11,12 @@ use maud::{DOCTYPE, Markup, html};
 use partner_app::roles;
 
 pub use confirm::{Confirm, confirm_body, reason, with_reason};
-pub use controls::{Field, badge, button_form, csrf, pager, pretty, q, select, textarea};
-pub use dates::{expiry, expiry_words, when, when_text};
+pub use controls::{Field, badge, button_form, csrf, pager, pretty, q, select, status_word, textarea};
+pub use dates::{expiry, expiry_words, when, when_text, zone_label};
 
 use crate::api::Refusal;
 use crate::ctx::{Ctx, Flash};
+use crate::i18n::{choice, current, t};
 
 /// Roles that see the partner-admin pages.
 pub const ADMIN_ROLES: &[&str] = roles::PARTNER_MANAGER;
@@ -78,16 +79,16 @@ pub fn page_or_refused(ctx: Ctx, title: &str, refusal: Option<&Refusal>, body: M
 /// A page that is only the error.
 pub fn error_page(ctx: Ctx, refusal: &Refusal) -> HttpResponse {
     let title = match refusal.status {
-        StatusCode::FORBIDDEN => "Not allowed",
-        StatusCode::NOT_FOUND => "Not found",
-        StatusCode::UNAUTHORIZED => "Please log in",
-        s if s.is_server_error() => "Something went wrong",
-        _ => "Request refused",
+        StatusCode::FORBIDDEN => t!("error-title-forbidden"),
+        StatusCode::NOT_FOUND => t!("error-title-not-found"),
+        StatusCode::UNAUTHORIZED => t!("error-title-log-in"),
+        s if s.is_server_error() => t!("error-title-server"),
+        _ => t!("error-title-refused"),
     };
     let body = html! {
-        p { a href="/portal/" { "Back to the portal home" } }
+        p { a href="/portal/" { (t!("error-back-home")) } }
     };
-    page_refused(ctx, title, refusal, body)
+    page_refused(ctx, &title, refusal, body)
 }
 
 fn page_with(ctx: Ctx, status: StatusCode, title: &str, refusal: Option<&Refusal>, body: Markup) -> HttpResponse {
@@ -97,25 +98,27 @@ fn page_with(ctx: Ctx, status: StatusCode, title: &str, refusal: Option<&Refusal
 }
 
 fn layout(ctx: &Ctx, title: &str, refusal: Option<&Refusal>, body: Markup) -> Markup {
+    let locale = current();
     html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(locale.tag) dir=(if locale.right_to_left() { "rtl" } else { "ltr" }) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (title) " · Partner Management Portal" }
+                title { (t!("page-title", title = title)) }
                 link rel="stylesheet" href="/portal/static/portal.css";
+                script src="/portal/static/tz.js" defer {}
             }
             body {
-                a.skip href="#main" { "Skip to content" }
+                a.skip href="#main" { (t!("skip-to-content")) }
                 header.top {
-                    a.brand href="/portal/" { "Partner Management" }
+                    a.brand href="/portal/" { (t!("brand")) }
                     (nav(ctx))
                 }
                 main #main {
                     h1 { (title) }
                     @if ctx.session_ended {
-                        div.alert.info role="status" { "Your session has ended. Please log in again." }
+                        div.alert.info role="status" { (t!("session-ended")) }
                     }
                     @match &ctx.flash {
                         Some(Flash::Success(m)) => div.alert.success role="status" #flash { (m) },
@@ -125,7 +128,10 @@ fn layout(ctx: &Ctx, title: &str, refusal: Option<&Refusal>, body: Markup) -> Ma
                     @if let Some(r) = refusal { (errors(r)) }
                     (body)
                 }
-                footer { "MOSIP partner management · " (env!("CARGO_PKG_VERSION")) }
+                footer {
+                    (choice::picker(ctx))
+                    p { (t!("footer", version = env!("CARGO_PKG_VERSION"))) }
+                }
             }
         }
     }
@@ -133,65 +139,65 @@ fn layout(ctx: &Ctx, title: &str, refusal: Option<&Refusal>, body: Markup) -> Ma
 
 fn nav(ctx: &Ctx) -> Markup {
     html! {
-        nav aria-label="Main" {
+        nav aria-label=(t!("nav-main")) {
             ul {
                 @if let Some(user) = &ctx.user {
                     @let admin = user.has_any(ADMIN_ROLES);
                     @let policy = user.has_any(POLICY_ROLES);
-                    li { (link(ctx, "/portal/", "Home")) }
+                    li { (link(ctx, "/portal/", &t!("nav-home"))) }
                     @if !admin && !policy {
-                        li { (link(ctx, "/portal/profile", "Profile")) }
-                        li { (link(ctx, "/portal/certificates", "Certificates")) }
+                        li { (link(ctx, "/portal/profile", &t!("nav-profile"))) }
+                        li { (link(ctx, "/portal/certificates", &t!("nav-certificates"))) }
                         @if user.has_any(roles::POLICY_MAPPING_REQUEST) {
-                            li { (link(ctx, "/portal/policies", "Policies")) }
-                            li { (link(ctx, "/portal/keys", "API keys")) }
+                            li { (link(ctx, "/portal/policies", &t!("nav-policies"))) }
+                            li { (link(ctx, "/portal/keys", &t!("nav-api-keys"))) }
                         }
                         @if user.has_role("AUTH_PARTNER") {
-                            li { (link(ctx, "/portal/oidc-clients", "OIDC clients")) }
+                            li { (link(ctx, "/portal/oidc-clients", &t!("nav-oidc-clients"))) }
                         }
                         @if user.has_any(&["CREDENTIAL_PARTNER", "ONLINE_VERIFICATION_PARTNER"]) {
-                            li { (link(ctx, "/portal/extractors", "Extractors")) }
+                            li { (link(ctx, "/portal/extractors", &t!("nav-extractors"))) }
                         }
                         @if user.has_role("MISP_PARTNER") {
-                            li { (link(ctx, "/portal/licence", "Licence")) }
+                            li { (link(ctx, "/portal/licence", &t!("nav-licence"))) }
                         }
                         @if user.has_role(device_app::roles::DEVICE_PROVIDER) {
-                            li { (link(ctx, "/portal/sbis", "SBIs")) }
-                            li { (link(ctx, "/portal/devices", "Devices")) }
+                            li { (link(ctx, "/portal/sbis", &t!("nav-sbis"))) }
+                            li { (link(ctx, "/portal/devices", &t!("nav-devices"))) }
                         }
                         @if user.has_role(device_app::roles::FTM_PROVIDER) {
-                            li { (link(ctx, "/portal/ftm-chips", "FTM chips")) }
+                            li { (link(ctx, "/portal/ftm-chips", &t!("nav-ftm-chips"))) }
                         }
                     }
                     @if admin {
-                        li { (link(ctx, "/portal/admin/partners", "Partners")) }
-                        li { (link(ctx, "/portal/admin/requests", "Policy requests")) }
-                        li { (link(ctx, "/portal/admin/keys", "API keys")) }
-                        li { (link(ctx, "/portal/oidc-clients", "OIDC clients")) }
-                        li { (link(ctx, "/portal/admin/certificates", "CA certificates")) }
-                        li { (link(ctx, "/portal/admin/misps", "MISPs")) }
+                        li { (link(ctx, "/portal/admin/partners", &t!("nav-partners"))) }
+                        li { (link(ctx, "/portal/admin/requests", &t!("nav-policy-requests"))) }
+                        li { (link(ctx, "/portal/admin/keys", &t!("nav-api-keys"))) }
+                        li { (link(ctx, "/portal/oidc-clients", &t!("nav-oidc-clients"))) }
+                        li { (link(ctx, "/portal/admin/certificates", &t!("nav-ca-certificates"))) }
+                        li { (link(ctx, "/portal/admin/misps", &t!("nav-misps"))) }
                     }
                     @if user.has_any(device_app::roles::APPROVERS) {
-                        li { (link(ctx, "/portal/admin/devices", "Device approvals")) }
+                        li { (link(ctx, "/portal/admin/devices", &t!("nav-device-approvals"))) }
                     }
                     @if policy {
-                        li { (link(ctx, "/portal/admin/policy-groups", "Policy groups")) }
-                        li { (link(ctx, "/portal/admin/policies", "Policies")) }
+                        li { (link(ctx, "/portal/admin/policy-groups", &t!("nav-policy-groups"))) }
+                        li { (link(ctx, "/portal/admin/policies", &t!("nav-policies"))) }
                     }
                     @if user.is_admin {
-                        li { (link(ctx, "/portal/admin/audit", "Audit")) }
+                        li { (link(ctx, "/portal/admin/audit", &t!("nav-audit"))) }
                     }
                     li.bell { (bell(ctx)) }
                     li.user {
                         form method="post" action="/portal/logout" {
                             (csrf(ctx))
                             span.who { (user.user_id) }
-                            button.link type="submit" { "Log out" }
+                            button.link type="submit" { (t!("nav-log-out")) }
                         }
                     }
                 } @else {
-                    li { (link(ctx, "/portal/login", "Log in")) }
-                    li { (link(ctx, "/portal/signup", "Sign up")) }
+                    li { (link(ctx, "/portal/login", &t!("nav-log-in"))) }
+                    li { (link(ctx, "/portal/signup", &t!("nav-sign-up"))) }
                 }
             }
         }
@@ -204,9 +210,10 @@ fn bell(ctx: &Ctx) -> Markup {
     let current = ctx.path == href;
     html! {
         a #bell href=(href) aria-current=[current.then_some("page")] {
-            "Notifications"
+            (t!("nav-notifications"))
             @if let Some(u) = ctx.unseen.filter(|u| u.count > 0) {
-                " " span.count aria-label=(format!("{}{} unseen", u.count, if u.more { "+" } else { "" })) { (u.count) @if u.more { "+" } }
+                @let count = format!("{}{}", u.count, if u.more { "+" } else { "" });
+                " " span.count aria-label=(t!("nav-unseen", count = count.clone())) { (count) }
             }
         }
     }
@@ -225,12 +232,12 @@ pub fn errors(r: &Refusal) -> Markup {
         div.alert.error role="alert" #errors {
             @if r.errors.len() == 1 {
                 @let e = &r.errors[0];
-                p { (crate::api::readable(&e.message)) " " small.code { "(" (e.error_code) ")" } }
+                p { (crate::api::readable_error(e)) " " small.code { "(" (e.error_code) ")" } }
             } @else {
-                p { "The request was refused:" }
+                p { (t!("error-refused-list")) }
                 ul {
                     @for e in &r.errors {
-                        li { (crate::api::readable(&e.message)) " " small.code { "(" (e.error_code) ")" } }
+                        li { (crate::api::readable_error(e)) " " small.code { "(" (e.error_code) ")" } }
                     }
                 }
             }

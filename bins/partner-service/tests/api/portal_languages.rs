@@ -1,0 +1,77 @@
+//! The portal's languages over HTTP: `Accept-Language`, the picker's cookies (behind the form
+//! token), right-to-left Arabic, MOSIP's codes in plain words, the time-zone script.
+
+use crate::api_tests;
+use crate::helpers::TestApp;
+use crate::portal::Browser;
+
+fn the_browsers_language_is_spoken_until_one_is_picked(app: TestApp) {
+    let mut b = Browser::new(&app);
+    let english = b.get("/portal/login");
+    assert!(english.body.contains(r#"<html lang="en" dir="ltr">"#) && english.body.contains(">Log in<"));
+
+    let french = b.get_in("/portal/login", "de-DE, fr-CH;q=0.9, en;q=0.5");
+    assert!(french.body.contains(r#"<html lang="fr" dir="ltr">"#), "{}", french.body);
+    assert!(french.body.contains("Nom d’utilisateur") && french.body.contains("Se connecter"), "{}", french.body);
+
+    let csrf = b.csrf();
+    let picked =
+        b.post("/portal/language", &[("_csrf", &csrf), ("lang", "ar"), ("tz", "180"), ("back", "/portal/login")]);
+    assert_eq!((picked.status, picked.header("location")), (303, Some("/portal/login")));
+    let cookies = picked.set_cookies().join("\n");
+    assert!(cookies.contains("pms_lang=ar") && cookies.contains("pms_tz=180"), "{cookies}");
+    assert!(cookies.contains("Max-Age=31536000"), "kept a year: {cookies}");
+
+    // the picked language beats the header, on every page after
+    let arabic = b.get_in("/portal/signup", "fr");
+    assert!(arabic.body.contains(r#"<html lang="ar" dir="rtl">"#), "{}", arabic.body);
+    assert!(arabic.body.contains("إنشاء حساب"), "{}", arabic.body);
+    assert!(arabic.body.contains(r#"<option value="180" selected>UTC+03:00</option>"#), "{}", arabic.body);
+}
+
+fn the_picker_keeps_the_form_token_rule_and_stays_on_the_portal(app: TestApp) {
+    let mut b = Browser::new(&app);
+    let csrf = b.csrf();
+    let forged = b.post("/portal/language", &[("lang", "fr"), ("back", "/portal/login")]);
+    assert_eq!(forged.status, 303);
+    assert!(!forged.set_cookies().iter().any(|c| c.starts_with("pms_lang=")), "{:?}", forged.set_cookies());
+    assert!(b.cookie("pms_lang").is_none());
+
+    let away = b.post("/portal/language", &[("_csrf", &csrf), ("lang", "fr"), ("back", "https://elsewhere.example/")]);
+    assert_eq!(away.header("location"), Some("/portal/"));
+    let unknown =
+        b.post("/portal/language", &[("_csrf", &csrf), ("lang", "xx"), ("tz", "99999"), ("back", "/portal/")]);
+    assert!(!unknown.set_cookies().iter().any(|c| c.starts_with("pms_tz=") || c.starts_with("pms_lang=xx")));
+    assert_eq!(b.cookie("pms_lang"), Some("fr"));
+}
+
+fn mosips_codes_read_in_the_users_language_with_the_code_beside(app: TestApp) {
+    let mut b = Browser::new(&app);
+    let missing = b.get_in("/portal/no-such-page", "fr");
+    assert_eq!(missing.status, 404);
+    assert!(
+        missing.body.contains("Cette page n’existe pas.") && missing.body.contains("(PMS_COR_404)"),
+        "{}",
+        missing.body
+    );
+    let arabic = b.get_in("/portal/no-such-page", "ar");
+    assert!(arabic.body.contains("هذه الصفحة غير موجودة.") && arabic.body.contains("(PMS_COR_404)"), "{}", arabic.body);
+}
+
+fn the_time_zone_script_is_a_file_the_policy_allows(app: TestApp) {
+    let mut b = Browser::new(&app);
+    let home = b.get("/portal/");
+    assert!(home.body.contains(r#"<script src="/portal/static/tz.js" defer></script>"#), "{}", home.body);
+    let csp = home.header("content-security-policy").unwrap_or("");
+    assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), "{csp}");
+    let script = b.get("/portal/static/tz.js");
+    assert_eq!((script.status, script.header("content-type")), (200, Some("text/javascript; charset=utf-8")));
+    assert!(script.body.contains("getTimezoneOffset") && script.body.contains("pms_tz="));
+}
+
+api_tests!(
+    the_browsers_language_is_spoken_until_one_is_picked,
+    the_picker_keeps_the_form_token_rule_and_stays_on_the_portal,
+    mosips_codes_read_in_the_users_language_with_the_code_beside,
+    the_time_zone_script_is_a_file_the_policy_allows,
+);
