@@ -22,7 +22,7 @@ impl Refusal {
         Refusal { status, errors: vec![ErrorItem::new(code, message)] }
     }
 
-    #[cfg(test)]
+    /// The first error's MOSIP code.
     pub fn code(&self) -> &str {
         self.errors.first().map_or("", |e| e.error_code.as_str())
     }

@@ -9,7 +9,7 @@ use web_support::testing::token;
 
 use crate::api_tests;
 use crate::helpers::{TestApp, admin};
-use crate::partner_fixtures::{certify, conn, misp_license_row, partner_token as own_token, register, world};
+use crate::partner_fixtures::{certify, conn, misp_license_row, partner_token as own_token, post, register, world};
 
 /// A client that keeps cookies and does not follow redirects, as a browser's first hop.
 pub(crate) struct Browser {
@@ -325,6 +325,29 @@ fn misp_pages_run_the_misp_operations(app: TestApp) {
     assert!(other.body.contains("KER-ATH-403"), "{}", other.body);
 }
 
+/// The admin home counts the policy requests waiting for a decision, and says so when it cannot.
+fn the_admin_home_counts_what_waits(app: TestApp) {
+    world(&app);
+    let mut b = Browser::signed_in(&app, admin());
+    assert!(!b.get("/portal/").body.contains("id=\"waiting-requests\""), "nothing waits yet");
+    for id in ["wait1", "wait2"] {
+        register(&app, id, "Credential_Partner", Some("group one")).ok();
+        certify(&app, id);
+        let ask = serde_json::json!({"policyName": "share policy", "useCaseDescription": "d"});
+        post(&app.client, &format!("/v1/partnermanager/partners/{id}/policy/map"), &own_token(id), ask).ok();
+    }
+    let home = b.get("/portal/");
+    assert!(home.body.contains("id=\"waiting-requests\"><strong>2 wait for you"), "{}", home.body);
+    diesel::sql_query("ALTER TABLE partner_policy_request RENAME TO ppr_gone").execute(&mut conn(&app)).unwrap();
+    let broken = b.get("/portal/");
+    assert!(
+        broken.body.contains("Could not count what waits.") && broken.body.contains("PMS-MSD-394"),
+        "{}",
+        broken.body
+    );
+    diesel::sql_query("ALTER TABLE ppr_gone RENAME TO partner_policy_request").execute(&mut conn(&app)).unwrap();
+}
+
 fn the_audit_viewer_filters(app: TestApp) {
     // something to find
     app.client.get("/v1/policymanager/policies/group/all", Some(&admin()));
@@ -458,4 +481,5 @@ api_tests!(
     signup_errors_stand_next_to_their_fields,
     misp_pages_run_the_misp_operations,
     the_audit_viewer_filters,
+    the_admin_home_counts_what_waits,
 );

@@ -171,6 +171,14 @@ home-create-and-edit-policy-groups = إنشاء مجموعات السياسات 
 home-draft-publish-activate-and-deactivate = صياغة السياسات ونشرها وتفعيلها وإيقافها.
 home-every-action-newest-first = كل الإجراءات، الأحدث أولًا.
 home-administration = الإدارة
+home-waiting = { $count ->
+    [one] عنصر واحد بانتظارك
+    [two] عنصران بانتظارك
+    [few] { $count } عناصر بانتظارك
+    [many] { $count } عنصرًا بانتظارك
+   *[other] { $count } عنصر بانتظارك
+}
+home-waiting-unknown = تعذّر عدّ ما ينتظرك.
 
 ## admin/audit.rs
 audit-event-id = معرّف الحدث

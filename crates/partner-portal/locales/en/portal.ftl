@@ -169,6 +169,11 @@ home-create-and-edit-policy-groups = Create and edit policy groups.
 home-draft-publish-activate-and-deactivate = Draft, publish, activate and deactivate policies.
 home-every-action-newest-first = Every action, newest first.
 home-administration = Administration
+home-waiting = { $count ->
+    [one] 1 waits for you
+   *[other] { $count } wait for you
+}
+home-waiting-unknown = Could not count what waits.
 
 ## admin/audit.rs
 audit-event-id = Event id

@@ -168,6 +168,11 @@ home-create-and-edit-policy-groups = Créer et modifier des groupes de politique
 home-draft-publish-activate-and-deactivate = Rédiger, publier, activer et désactiver des politiques.
 home-every-action-newest-first = Toutes les actions, les plus récentes d’abord.
 home-administration = Administration
+home-waiting = { $count ->
+    [one] 1 en attente de votre décision
+   *[other] { $count } en attente de votre décision
+}
+home-waiting-unknown = Impossible de compter ce qui est en attente.
 
 ## admin/audit.rs
 audit-event-id = Identifiant d’événement

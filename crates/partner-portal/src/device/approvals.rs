@@ -153,6 +153,14 @@ async fn pending(
     }
 }
 
+/// How many SBIs, device details and FTM chips wait for approval (the admin home's counter).
+pub async fn waiting(req: &HttpRequest, me: &Principal) -> api::Answer<i64> {
+    let sbis = search_page(req, me, SBIS, with_status(PENDING_APPROVAL), 0).await?;
+    let details = search_page(req, me, DETAILS, with_status(PENDING_APPROVAL), 0).await?;
+    let chips = search_page(req, me, CHIPS, with_status(PENDING_APPROVAL), 0).await?;
+    Ok(sbis.total_record + details.total_record + chips.total_record)
+}
+
 fn decision_link(p: &Pending, decision: &str, text: &str, class: &str) -> Markup {
     let href = format!("{BASE}/{}/{}?decision={decision}", p.kind.slug(), view::q(&p.id));
     html! { a class=(format!("button small {class}")) href=(href) { (text) } }

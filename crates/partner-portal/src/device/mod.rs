@@ -19,7 +19,7 @@ use maud::{Markup, html};
 use serde::Deserialize;
 use web_support::Principal;
 
-pub use approvals::{approvals, confirm as confirm_decision, decide};
+pub use approvals::{approvals, confirm as confirm_decision, decide, waiting};
 pub use details::{create as create_device, devices};
 pub use ftm::{chips, create as create_chip, download_certificate, upload_certificate};
 pub use sbis::{create as create_sbi, map_device, sbis};

@@ -53,6 +53,12 @@ async fn partner_licences(
     Ok(by_partner)
 }
 
+/// How many MISPs wait for an approval or a rejection (the admin home's counter).
+pub async fn waiting(req: &HttpRequest, me: &Principal) -> api::Answer<usize> {
+    let in_progress = misp_domain::misp::RegistrationStatus::InProgress.as_str();
+    Ok(all(req, me).await?.iter().filter(|m| m.misp.status_code == in_progress).count())
+}
+
 pub async fn misps(req: HttpRequest) -> HttpResponse {
     let (ctx, me) = or_answer!(with_roles(&req, view::ADMIN_ROLES));
     let list = all(&req, &me).await;

@@ -9,4 +9,4 @@ mod misps;
 
 pub use confirm::confirm as confirm_misp;
 pub use licence::{download_licence, generate_licence, licence};
-pub use misps::{misp_action, misps};
+pub use misps::{misp_action, misps, waiting};

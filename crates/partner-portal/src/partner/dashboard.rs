@@ -11,7 +11,7 @@ use web_support::Principal;
 use crate::api::{self, Answer};
 use crate::ctx::Ctx;
 use crate::i18n::t;
-use crate::lookups::{details_of, key_page, request_page};
+use crate::lookups::{details_of, filter, key_page, request_page};
 use crate::view::{self, badge};
 
 /// `/portal/`: the dashboard, or the welcome page when nobody is signed in.
@@ -27,7 +27,7 @@ pub async fn home(req: HttpRequest) -> HttpResponse {
         return view::page(ctx, &t!("home-welcome"), body);
     };
     if me.has_any(view::ADMIN_ROLES) || me.has_any(view::POLICY_ROLES) {
-        return admin_home(ctx, &me);
+        return admin_home(&req, ctx, &me).await;
     }
     let details = match details_of(&req, &me, &me.user_id).await {
         Ok(d) => d,
@@ -133,18 +133,38 @@ fn step(done: bool, title: &str, href: &str, text: &str) -> Markup {
     }
 }
 
-fn admin_home(ctx: Ctx, me: &Principal) -> HttpResponse {
+/// A tile's count of what waits for the user, or why it could not be counted.
+fn waiting(id: &str, count: &api::Answer<i64>) -> Markup {
+    html! {
+        @match count {
+            Ok(0) => {}
+            Ok(n) => p.waiting id=(id) { strong { (t!("home-waiting", count = *n)) } },
+            Err(r) => p.waiting.error id=(id) { (t!("home-waiting-unknown")) " " small { code { (r.code()) } } },
+        }
+    }
+}
+
+async fn admin_home(req: &HttpRequest, ctx: Ctx, me: &Principal) -> HttpResponse {
+    let admin = me.has_any(view::ADMIN_ROLES);
+    let approver = me.has_any(device_app::roles::APPROVERS);
+    let requests = if admin {
+        request_page(req, me, vec![filter("statusCode", "equals", "InProgress")], 0).await.map(|p| p.total_record)
+    } else {
+        Ok(0)
+    };
+    let misps = if admin { crate::misp::waiting(req, me).await.map(|n| n as i64) } else { Ok(0) };
+    let devices = if approver { crate::device::waiting(req, me).await } else { Ok(0) };
     let body = html! {
         div.grid {
-            @if me.has_any(view::ADMIN_ROLES) {
+            @if admin {
                 a.card.tile href="/portal/admin/partners" { h2 { (t!("nav-partners")) } p { (t!("home-search-inspect-activate-and-deactivate")) } }
-                a.card.tile href="/portal/admin/requests" { h2 { (t!("nav-policy-requests")) } p { (t!("home-approve-or-reject-what-partners")) } }
+                a.card.tile href="/portal/admin/requests" { h2 { (t!("nav-policy-requests")) } p { (t!("home-approve-or-reject-what-partners")) } (waiting("waiting-requests", &requests)) }
                 a.card.tile href="/portal/admin/keys" { h2 { (t!("nav-api-keys")) } p { (t!("home-activate-or-deactivate-partners-keys")) } }
                 a.card.tile href="/portal/admin/certificates" { h2 { (t!("nav-ca-certificates")) } p { (t!("home-upload-the-cas-partner-certificates")) } }
-                a.card.tile href="/portal/admin/misps" { h2 { (t!("nav-misps")) } p { (t!("home-approve-misps-and-manage-their")) } }
+                a.card.tile href="/portal/admin/misps" { h2 { (t!("nav-misps")) } p { (t!("home-approve-misps-and-manage-their")) } (waiting("waiting-misps", &misps)) }
             }
-            @if me.has_any(device_app::roles::APPROVERS) {
-                a.card.tile href="/portal/admin/devices" { h2 { (t!("nav-device-approvals")) } p { (t!("home-approve-or-reject-sbis-device")) } }
+            @if approver {
+                a.card.tile href="/portal/admin/devices" { h2 { (t!("nav-device-approvals")) } p { (t!("home-approve-or-reject-sbis-device")) } (waiting("waiting-devices", &devices)) }
             }
             @if me.has_any(view::POLICY_ROLES) {
                 a.card.tile href="/portal/admin/policy-groups" { h2 { (t!("nav-policy-groups")) } p { (t!("home-create-and-edit-policy-groups")) } }
