@@ -58,7 +58,8 @@ pub fn problem_words(message: &str) -> String {
 }
 
 /// One of MOSIP's errors for people: a field's problem with the field named, else the
-/// catalogue's words for the code (`error-<code>`), else the API's message.
+/// catalogue's words for the code (`error-<code>`), else the API's message; the portal's own
+/// refusals as they are.
 pub fn readable_error(e: &ErrorItem) -> String {
     match e.message.rsplit_once(" :") {
         Some((text, path)) if path.starts_with("request") => {
@@ -70,9 +71,14 @@ pub fn readable_error(e: &ErrorItem) -> String {
                 t!("error-field", field = field, problem = problem)
             }
         }
+        // the portal's own refusals are worded in the user's language already, with their detail
+        _ if e.error_code.starts_with(PORTAL_CODES) => e.message.clone(),
         _ => tr_opt(&format!("error-{}", e.error_code), None).unwrap_or_else(|| e.message.clone()),
     }
 }
+
+/// The prefix of the portal's own error codes (`PMS_POR_001`…).
+const PORTAL_CODES: &str = "PMS_POR_";
 
 /// MOSIP's field message for people: "Invalid request parameter - must not be blank
 /// :request.name" reads "name: must not be blank" (the code stays beside it).
