@@ -64,6 +64,16 @@ impl Service {
     }
 }
 
+impl Drop for Service {
+    /// A service still running when a measurement fails is killed, not left behind.
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
 /// `VmRSS` of a process, in MiB.
 pub fn rss_mib(pid: u32) -> f64 {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
