@@ -2,7 +2,6 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use diesel::r2d2::{Pool, PooledConnection};
-use scheduled_thread_pool::ScheduledThreadPool;
 
 use crate::PersistenceError;
 use crate::connection::{Backend, ConnectionManager, DbConnection, DbUrl};
@@ -61,10 +60,6 @@ impl DbPool {
             // a file on this machine does not go stale; a server connection may (restart, failover)
             .test_on_check_out(backend == Backend::Postgres)
             .connection_timeout(opts.connection_timeout)
-            // r2d2 starts three by default; each idle thread costs resident memory
-            .thread_pool(Arc::new(
-                ScheduledThreadPool::builder().num_threads(1).thread_name_pattern("r2d2-worker-{}").build(),
-            ))
             .build(ConnectionManager::new(url, opts.sqlite_busy_timeout_ms))?;
         let write_gate = (backend == Backend::Sqlite).then(|| Arc::new(Mutex::new(())));
         Ok(DbPool { pool, backend, write_gate })
