@@ -10,14 +10,14 @@ const MISP_TOPICS: &[Topic] = &[Topic::MispLicenseGenerated, Topic::MispLicenseU
 pub const DEFAULT_PORT: u16 = 9100;
 
 /// Opens the store (migrating SQLite), binds the port, starts the event dispatcher and builds
-/// the server; answers the bound port and the server, which runs until SIGTERM/SIGINT.
-pub fn build(settings: Settings) -> anyhow::Result<(u16, actix_web::dev::Server)> {
+/// the server, which runs until SIGTERM/SIGINT.
+pub fn build(settings: Settings) -> anyhow::Result<web_support::startup::Running> {
     let misp = actix_web::web::Data::new(settings.service.misp.config().map_err(anyhow::Error::msg)?);
     let shared = web_support::startup::prepare(settings)?;
     let doc = web_support::openapi::serve::LazyDoc::new(crate::openapi::document);
     let routes = move |cfg: &mut actix_web::web::ServiceConfig| crate::routes::configure(cfg, misp.clone(), &doc);
-    let (port, server) = web_support::startup::serve(&shared, DEFAULT_PORT, routes)?;
-    let public_url = format!("http://{}:{port}", shared.settings.server.host);
+    let running = web_support::startup::serve(&shared, DEFAULT_PORT, routes)?;
+    let public_url = format!("http://{}:{}", shared.settings.server.host, running.port);
     websub_publisher::start(shared.db.pool().clone(), &shared.settings.service.events, MISP_TOPICS, &public_url)?;
-    Ok((port, server))
+    Ok(running)
 }

@@ -43,7 +43,9 @@ pub fn start(
                 Ok(r) => tracing::info!(sent = r.sent, retried = r.retried, given_up = r.given_up, "e-mails delivered"),
                 Err(e) => tracing::warn!(error = %e, "e-mail delivery failed"),
             }
-            std::thread::sleep(every);
+            if !store.pool().wait_open(every) {
+                return;
+            }
         }
     })?;
     Ok(())

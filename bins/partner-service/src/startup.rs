@@ -9,8 +9,8 @@ use crate::settings::Settings;
 pub const DEFAULT_PORT: u16 = 9109;
 
 /// Opens the store (migrating SQLite), starts the scheduled jobs, binds the port, starts the event dispatcher and builds
-/// the server; answers the bound port and the server, which runs until SIGTERM/SIGINT.
-pub fn build(settings: Settings) -> anyhow::Result<(u16, actix_web::dev::Server)> {
+/// the server, which runs until SIGTERM/SIGINT.
+pub fn build(settings: Settings) -> anyhow::Result<web_support::startup::Running> {
     let own = &settings.service;
     let partner = web::Data::new(own.partner.config()?);
     let secrets = std::sync::Arc::new(own.secrets.keyring()?);
@@ -44,11 +44,11 @@ pub fn build(settings: Settings) -> anyhow::Result<(u16, actix_web::dev::Server)
             partner_portal::configure(cfg);
         }
     };
-    let (port, server) = web_support::startup::serve(&shared, DEFAULT_PORT, routes)?;
-    let public_url = format!("http://{}:{port}", shared.settings.server.host);
+    let running = web_support::startup::serve(&shared, DEFAULT_PORT, routes)?;
+    let public_url = format!("http://{}:{}", shared.settings.server.host, running.port);
     let events = &shared.settings.service.events;
     websub_publisher::start(shared.db.pool().clone(), events, &Topic::all(), &public_url)?;
-    Ok((port, server))
+    Ok(running)
 }
 
 /// Self-service onboarding as configured; its tokens are signed with the secret the verifier uses.

@@ -1,7 +1,8 @@
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
 use diesel::r2d2::{Pool, PooledConnection};
+use scheduled_thread_pool::{OnPoolDropBehavior, ScheduledThreadPool};
 
 use crate::PersistenceError;
 use crate::connection::{Backend, ConnectionManager, DbConnection, DbUrl};
@@ -35,6 +36,8 @@ pub struct DbPool {
     /// SQLite has one writer at a time: the threads of this process queue here instead of
     /// polling the file lock in SQLite's busy handler (which sleeps in coarse steps).
     write_gate: Option<Arc<Mutex<()>>>,
+    /// Set once the service stops: the background threads working on the store end.
+    closed: Arc<(Mutex<bool>, Condvar)>,
 }
 
 /// Holds this process's turn to write (SQLite); nothing for PostgreSQL.
@@ -54,7 +57,13 @@ impl DbPool {
             }
         }
         let backend = url.backend();
+        let maintenance = ScheduledThreadPool::builder()
+            .num_threads(3)
+            .thread_name_pattern("r2d2-worker-{}")
+            .on_drop_behavior(OnPoolDropBehavior::DiscardPendingScheduled)
+            .build();
         let pool = Pool::builder()
+            .thread_pool(Arc::new(maintenance))
             .max_size(opts.max_size)
             .min_idle(Some(1))
             // a file on this machine does not go stale; a server connection may (restart, failover)
@@ -62,7 +71,7 @@ impl DbPool {
             .connection_timeout(opts.connection_timeout)
             .build(ConnectionManager::new(url, opts.sqlite_busy_timeout_ms))?;
         let write_gate = (backend == Backend::Sqlite).then(|| Arc::new(Mutex::new(())));
-        Ok(DbPool { pool, backend, write_gate })
+        Ok(DbPool { pool, backend, write_gate, closed: Arc::default() })
     }
 
     /// A connection, or [`PersistenceError::PoolTimeout`] when none frees up in time.
@@ -105,6 +114,24 @@ impl DbPool {
     {
         let mut conn = self.get()?;
         self.transaction_on(&mut conn, f)
+    }
+
+    /// Tells the background threads of every clone of this pool to end (their
+    /// [`DbPool::wait_open`] answers false); requests already holding a connection finish.
+    pub fn close(&self) {
+        let (flag, wake) = &*self.closed;
+        *flag.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = true;
+        wake.notify_all();
+    }
+
+    /// Waits `pause`, or less if the pool is closed meanwhile; true while the pool is open.
+    pub fn wait_open(&self, pause: Duration) -> bool {
+        let (flag, wake) = &*self.closed;
+        let closed = flag.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let (closed, _) = wake
+            .wait_timeout_while(closed, pause, |closed| !*closed)
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        !*closed
     }
 
     /// True when the database answers a trivial query.

@@ -127,4 +127,25 @@ fn a_change_and_its_audit_record_commit_together(db: TestDb) {
     assert_eq!(audit_count(&mut conn), 1);
 }
 
-both_backends!(migrations_go_up_down_and_up_again, rows_round_trip, a_change_and_its_audit_record_commit_together);
+/// A background thread waiting on one clone of the pool wakes, told to end, when another closes it.
+fn closing_the_pool_ends_the_threads_waiting_on_it(db: TestDb) {
+    let pool = open(&db);
+    let waiting = pool.clone();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(waiting.wait_open(std::time::Duration::from_secs(3600)));
+    });
+    assert!(pool.wait_open(std::time::Duration::ZERO), "open before close");
+    pool.close();
+    // the bound only keeps a broken close from hanging the suite for an hour
+    let still_open = rx.recv_timeout(std::time::Duration::from_secs(120));
+    assert_eq!(still_open, Ok(false), "the waiting thread was not told the pool closed");
+    assert!(!pool.wait_open(std::time::Duration::from_secs(3600)), "closed stays closed");
+}
+
+both_backends!(
+    migrations_go_up_down_and_up_again,
+    rows_round_trip,
+    a_change_and_its_audit_record_commit_together,
+    closing_the_pool_ends_the_threads_waiting_on_it
+);

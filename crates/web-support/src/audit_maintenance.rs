@@ -75,7 +75,9 @@ pub fn spawn(pool: DbPool, settings: &AuditSettings) {
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = %e, "audit maintenance failed; retried at the next round"),
             }
-            std::thread::sleep(every);
+            if !pool.wait_open(every) {
+                return;
+            }
         }
     });
     if let Err(e) = started {

@@ -55,7 +55,7 @@ impl Common {
         self,
         settings: Settings<S>,
         service: &str,
-        build: impl FnOnce(Settings<S>) -> anyhow::Result<(u16, actix_web::dev::Server)>,
+        build: impl FnOnce(Settings<S>) -> anyhow::Result<crate::startup::Running>,
     ) -> anyhow::Result<()> {
         match self {
             Common::Serve => serve(settings, service, build),
@@ -66,17 +66,17 @@ impl Common {
 }
 
 /// `serve`: logs as `[log]` says, then runs the server `build` binds until SIGTERM/SIGINT (in-flight
-/// requests finish). `build` answers the bound port and the server.
+/// requests finish) and its background threads end. `build` binds the service.
 pub fn serve<S>(
     settings: Settings<S>,
     service: &str,
-    build: impl FnOnce(Settings<S>) -> anyhow::Result<(u16, actix_web::dev::Server)>,
+    build: impl FnOnce(Settings<S>) -> anyhow::Result<crate::startup::Running>,
 ) -> anyhow::Result<()> {
     crate::telemetry::init(&settings.log);
     actix_web::rt::System::new().block_on(async {
-        let (port, server) = build(settings)?;
-        tracing::info!(port, "{service} listening");
-        server.await?;
+        let running = build(settings)?;
+        tracing::info!(port = running.port, "{service} listening");
+        running.run().await?;
         tracing::info!("{service} stopped");
         Ok(())
     })

@@ -11,7 +11,7 @@ use serde_json::json;
 
 use crate::settings::AuditSettings;
 
-/// Starts the forwarding thread when `audit.forward_url` is set.
+/// Starts the forwarding thread when `audit.forward_url` is set; it ends when the pool closes.
 pub fn spawn(pool: DbPool, settings: &AuditSettings) {
     let Some(url) = settings.forward_url.clone() else { return };
     let token = settings.forward_token.as_ref().map(|t| t.expose_secret().to_owned());
@@ -21,11 +21,13 @@ pub fn spawn(pool: DbPool, settings: &AuditSettings) {
             ureq::Agent::config_builder().timeout_global(Some(Duration::from_secs(10))).build().into();
         loop {
             match forward_batch(&pool, &agent, &url, token.as_deref()) {
-                Ok(n) if n > 0 => continue,
+                Ok(n) if n > 0 && pool.wait_open(Duration::ZERO) => continue,
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = %e, "audit forwarding paused"),
             }
-            std::thread::sleep(every);
+            if !pool.wait_open(every) {
+                return;
+            }
         }
     });
     if let Err(e) = started {

@@ -57,13 +57,31 @@ pub fn prepare_sealed<S>(settings: Settings<S>, keyring: &Keyring) -> anyhow::Re
     })
 }
 
+/// A service that is bound and ready to run.
+pub struct Running {
+    pub port: u16,
+    server: actix_web::dev::Server,
+    pool: persistence::DbPool,
+}
+
+impl Running {
+    /// Stops the server from elsewhere (SIGTERM/SIGINT stop it too).
+    pub fn handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
+    }
+
+    /// Serves until the server stops (in-flight requests finish), then closes the store so the
+    /// background threads end.
+    pub async fn run(self) -> std::io::Result<()> {
+        let served = self.server.await;
+        self.pool.close();
+        served
+    }
+}
+
 /// Binds the listener (`server.port`, else `default_port`; 0 = any free port) and builds the
-/// HTTP server with the middleware both services use. Returns the bound port and the server.
-pub fn serve<S: Send + Sync + 'static, F>(
-    shared: &Shared<S>,
-    default_port: u16,
-    routes: F,
-) -> anyhow::Result<(u16, actix_web::dev::Server)>
+/// HTTP server with the middleware both services use.
+pub fn serve<S: Send + Sync + 'static, F>(shared: &Shared<S>, default_port: u16, routes: F) -> anyhow::Result<Running>
 where
     F: Fn(&mut web::ServiceConfig) + Send + Clone + 'static,
 {
@@ -113,5 +131,5 @@ where
         server = server.workers(server_settings.workers);
     }
     let server = server.listen(listener)?.run();
-    Ok((bound, server))
+    Ok(Running { port: bound, server, pool: shared.db.pool().clone() })
 }

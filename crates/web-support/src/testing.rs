@@ -9,6 +9,7 @@ use secrecy::SecretString;
 use serde_json::Value;
 
 use crate::settings::Settings;
+use crate::startup::Running;
 
 pub mod matrix;
 pub mod snapshot;
@@ -35,18 +36,35 @@ pub fn token(user: &str, roles: &[&str]) -> String {
         .unwrap_or_else(|e| panic!("minting a token: {e}"))
 }
 
-/// Runs the server `make` builds on a thread of its own; returns its port once it listens.
-pub fn spawn<F>(make: F) -> u16
+/// A service running on a thread of its own; stopped, with its background threads, when dropped.
+pub struct Served {
+    pub port: u16,
+    handle: actix_web::dev::ServerHandle,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        // the stop command is sent at once; joining waits until the server and its store closed
+        drop(self.handle.stop(false));
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// Runs the service `make` builds on a thread of its own; returns once it listens.
+pub fn spawn<F>(make: F) -> Served
 where
-    F: FnOnce() -> anyhow::Result<(u16, actix_web::dev::Server)> + Send + 'static,
+    F: FnOnce() -> anyhow::Result<Running> + Send + 'static,
 {
     let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
+    let thread = std::thread::spawn(move || {
         actix_web::rt::System::new().block_on(async move {
             match make() {
-                Ok((port, server)) => {
-                    let _ = tx.send(Ok(port));
-                    let _ = server.await;
+                Ok(running) => {
+                    let _ = tx.send(Ok((running.port, running.handle())));
+                    let _ = running.run().await;
                 }
                 Err(e) => {
                     let _ = tx.send(Err(format!("{e:#}")));
@@ -55,7 +73,7 @@ where
         });
     });
     match rx.recv_timeout(Duration::from_secs(60)) {
-        Ok(Ok(port)) => port,
+        Ok(Ok((port, handle))) => Served { port, handle, thread: Some(thread) },
         Ok(Err(e)) => panic!("service did not start: {e}"),
         Err(e) => panic!("service did not start: {e}"),
     }
@@ -65,6 +83,7 @@ where
 pub struct Client {
     base: String,
     agent: ureq::Agent,
+    _served: Option<Served>,
 }
 
 /// What a request answered.
@@ -99,13 +118,19 @@ impl Answer {
 }
 
 impl Client {
+    /// A client of `served` that keeps it running until the client is dropped.
+    pub fn of(served: Served) -> Self {
+        let port = served.port;
+        Client { _served: Some(served), ..Client::new(port) }
+    }
+
     pub fn new(port: u16) -> Self {
         let agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .timeout_global(Some(Duration::from_secs(30)))
             .build()
             .into();
-        Client { base: format!("http://127.0.0.1:{port}"), agent }
+        Client { base: format!("http://127.0.0.1:{port}"), agent, _served: None }
     }
 
     pub fn url(&self, path: &str) -> String {

@@ -185,7 +185,7 @@ impl Dispatcher {
         Ok(())
     }
 
-    /// Runs rounds on a thread of its own until the process ends: topics registered first, then
+    /// Runs rounds on a thread of its own until its pool is closed: topics registered first, then
     /// a round whenever the last one sent something or after `poll_interval_ms`.
     pub fn spawn(self) -> std::io::Result<std::thread::JoinHandle<()>> {
         std::thread::Builder::new().name("event-dispatcher".into()).spawn(move || {
@@ -206,8 +206,8 @@ impl Dispatcher {
                     }
                     last_housekeeping = std::time::Instant::now();
                 }
-                if !busy {
-                    std::thread::sleep(idle);
+                if !self.pool.wait_open(if busy { Duration::ZERO } else { idle }) {
+                    return;
                 }
             }
         })

@@ -19,9 +19,10 @@ pub struct TestApp {
 pub fn spawn(db: TestDb) -> TestApp {
     let data = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let settings = testing::settings(&db, data.path());
-    let port = testing::spawn(move || misp_license_service::startup::build(settings));
+    let served = testing::spawn(move || misp_license_service::startup::build(settings));
+    let port = served.port;
     let pool = DbPool::open(&db.url, &PoolOptions::default()).unwrap_or_else(|e| panic!("{e}"));
-    TestApp { client: Client::new(port), port, _db: db, pool, _data: data }
+    TestApp { client: Client::of(served), port, _db: db, pool, _data: data }
 }
 
 /// Generates a test per backend from `fn name(app: TestApp)`.

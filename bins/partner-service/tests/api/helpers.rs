@@ -30,8 +30,7 @@ pub fn serve(
     // the jobs run on the wall clock; their tests drive them with an injected one (partner-app)
     settings.service.jobs.enabled = false;
     configure(&mut settings);
-    let port = testing::spawn(move || partner_service::startup::build(settings));
-    Client::new(port)
+    Client::of(testing::spawn(move || partner_service::startup::build(settings)))
 }
 
 impl TestApp {
