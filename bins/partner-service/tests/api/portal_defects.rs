@@ -36,8 +36,16 @@ fn a_policy_group_form_round_trips(app: TestApp) {
     let page = b.get(&path);
     assert!(page.body.contains("value=\"rt-group\"") && page.body.contains("value=\"round trip\""), "{}", page.body);
     assert!(page.body.contains("name=\"isActive\" checked"), "an active group is checked: {}", page.body);
-    // rename and deactivate (an unchecked box is not posted at all)
-    let saved = b.post(&path, &[("_csrf", &csrf), ("name", "rt-renamed"), ("desc", "round trip 2")]);
+    // rename and deactivate (an unchecked box is not posted at all): asked first, nothing saved
+    let asked = b.post(&path, &[("_csrf", &csrf), ("name", "rt-renamed"), ("desc", "round trip 2")]);
+    assert_eq!(asked.status, 200, "{}", asked.body);
+    assert!(asked.body.contains("Deactivate policy group rt-renamed?"), "{}", asked.body);
+    assert!(asked.body.contains("name=\"confirmed\" value=\"1\"") && asked.body.contains("name=\"reason\""));
+    assert!(b.get(&path).body.contains("value=\"rt-group\""), "nothing is saved before the confirmation");
+    let saved = b.post(
+        &path,
+        &[("_csrf", &csrf), ("name", "rt-renamed"), ("desc", "round trip 2"), ("confirmed", "1"), ("reason", "")],
+    );
     assert_eq!(saved.status, 303, "{}", saved.body);
     let again = b.get(&path);
     assert!(again.body.contains("value=\"rt-renamed\"") && again.body.contains("value=\"round trip 2\""));
@@ -209,6 +217,51 @@ fn keys_are_shown_once_and_expire_visibly(app: TestApp) {
     assert!(row.contains(">Expired<") && row.contains("(expired)") && !row.contains(">Active<"), "{row}");
 }
 
+/// Item 7: switching an API key off asks first, naming the key and its policy; the reason given
+/// is in the outcome; a key that does not exist is not offered.
+fn switching_a_key_off_asks_first(app: TestApp) {
+    world(&app);
+    register(&app, "keys2", "Auth_Partner", Some("group one")).ok();
+    certify(&app, "keys2");
+    let mut p = Browser::signed_in(&app, partner_token("keys2"));
+    let csrf = p.csrf();
+    p.post("/portal/policies", &[("_csrf", &csrf), ("policyName", "auth policy"), ("useCaseDescription", "auth")]);
+    let mut a = Browser::signed_in(&app, admin());
+    let id = between(&a.get("/portal/admin/requests").body, "data-request=\"", "\"").unwrap_or_default().to_owned();
+    let acsrf = a.csrf();
+    a.post(&format!("/portal/admin/requests/{id}"), &[("_csrf", &acsrf), ("status", "Approved")]);
+    p.post("/portal/keys", &[("_csrf", &csrf), ("policyName", "auth policy"), ("label", "to-switch-off")]);
+
+    let list = p.get("/portal/keys");
+    let query = between(&list.body, "href=\"/portal/keys/status?", "\"").unwrap_or_default().replace("&amp;", "&");
+    let asked = p.get(&format!("/portal/keys/status?{query}"));
+    assert!(asked.body.contains("Switch off the API key to-switch-off of policy auth policy?"), "{}", asked.body);
+    assert!(asked.body.contains("name=\"reason\""), "{}", asked.body);
+    let row = |b: &mut Browser| {
+        between(&b.get("/portal/keys").body, ">to-switch-off<", "</tr>").unwrap_or_default().to_owned()
+    };
+    assert!(row(&mut p).contains(">Active<"), "nothing is switched off before the confirmation");
+    let policy_id = between(&query, "policyId=", "&").unwrap_or_default().to_owned();
+    let done = p.post(
+        "/portal/keys/status",
+        &[
+            ("_csrf", &csrf),
+            ("partnerId", "keys2"),
+            ("policyId", &policy_id),
+            ("label", "to-switch-off"),
+            ("status", "De-Active"),
+            ("reason", "leaked in a log"),
+        ],
+    );
+    assert_eq!(done.status, 303, "{}", done.body);
+    let after = p.get("/portal/keys");
+    assert!(after.body.contains("Reason: leaked in a log"), "{}", after.body);
+    assert!(row(&mut p).contains(">Inactive<"), "{}", row(&mut p));
+    let unknown = a.get(&format!("/portal/admin/keys/status?partnerId=keys2&policyId={policy_id}&label=nope"));
+    assert_eq!(unknown.status, 404, "{}", unknown.body);
+    assert!(!unknown.body.contains("id=\"confirm\""), "{}", unknown.body);
+}
+
 /// Item 10: every id on the profile page is unique, so each label names its own input.
 fn profile_ids_are_unique(app: TestApp) {
     world(&app);
@@ -242,6 +295,7 @@ api_tests!(
     a_deactivated_partner_is_told_why,
     a_published_policy_shows_its_facts,
     keys_are_shown_once_and_expire_visibly,
+    switching_a_key_off_asks_first,
     profile_ids_are_unique,
     the_audit_log_reads_in_words_without_reads,
 );

@@ -719,3 +719,15 @@ event-SaveNotificationsSeen = حفظ وقت الاطلاع على الإشعار
 event-SaveNotificationsSeenSuccess = نجاح حفظ وقت الاطلاع على الإشعارات
 event-ExpiredApiKeySwitchedOff = إيقاف مفتاح API منتهي الصلاحية
 event-ExpiredLicenseSwitchedOff = إيقاف ترخيص منتهي الصلاحية
+keys-no-such-key = لا يوجد مفتاح API بهذا الوصف.
+keys-confirm-deactivate = إيقاف مفتاح API { $label } للسياسة { $policy }؟
+keys-deactivate-key = إيقاف المفتاح
+keys-a-switched-off-key = تُرفض الطلبات المقدمة بهذا المفتاح من الآن؛ ويمكن للمسؤول إعادة تفعيله.
+keys-title-deactivate = إيقاف مفتاح API { $label }
+groups-confirm-deactivate = إيقاف مجموعة السياسات { $name }؟
+groups-deactivate-group = إيقاف المجموعة
+groups-a-deactivated-group = { $count ->
+    [one] لا يمكن للشركاء طلب سياستها ما دامت المجموعة غير نشطة.
+   *[other] لا يمكن للشركاء طلب سياساتها ({ $count }) ما دامت المجموعة غير نشطة.
+}
+groups-title-deactivate = إيقاف مجموعة السياسات { $name }

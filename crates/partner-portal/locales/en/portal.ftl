@@ -707,3 +707,15 @@ event-SaveNotificationsSeen = Save notifications seen
 event-SaveNotificationsSeenSuccess = Save notifications seen success
 event-ExpiredApiKeySwitchedOff = Expired api key switched off
 event-ExpiredLicenseSwitchedOff = Expired license switched off
+keys-no-such-key = There is no such API key.
+keys-confirm-deactivate = Switch off the API key { $label } of policy { $policy }?
+keys-deactivate-key = Switch the key off
+keys-a-switched-off-key = Requests made with this key are refused from now on; an administrator can switch it on again.
+keys-title-deactivate = Switch off API key { $label }
+groups-confirm-deactivate = Deactivate policy group { $name }?
+groups-deactivate-group = Deactivate the group
+groups-a-deactivated-group = { $count ->
+    [one] Its policy can no longer be requested by partners while the group is inactive.
+   *[other] Its { $count } policies can no longer be requested by partners while the group is inactive.
+}
+groups-title-deactivate = Deactivate policy group { $name }

@@ -706,3 +706,15 @@ event-SaveNotificationsSeen = Enregistrement de la lecture des notifications
 event-SaveNotificationsSeenSuccess = Lecture des notifications enregistrée
 event-ExpiredApiKeySwitchedOff = Clé d’API expirée désactivée
 event-ExpiredLicenseSwitchedOff = Licence expirée désactivée
+keys-no-such-key = Cette clé d’API n’existe pas.
+keys-confirm-deactivate = Désactiver la clé d’API { $label } de la politique { $policy } ?
+keys-deactivate-key = Désactiver la clé
+keys-a-switched-off-key = Les requêtes faites avec cette clé sont refusées dès maintenant ; un administrateur peut la réactiver.
+keys-title-deactivate = Désactiver la clé d’API { $label }
+groups-confirm-deactivate = Désactiver le groupe de politiques { $name } ?
+groups-deactivate-group = Désactiver le groupe
+groups-a-deactivated-group = { $count ->
+    [one] Les partenaires ne peuvent plus demander sa politique tant que le groupe est inactif.
+   *[other] Les partenaires ne peuvent plus demander ses { $count } politiques tant que le groupe est inactif.
+}
+groups-title-deactivate = Désactiver le groupe de politiques { $name }

@@ -8,7 +8,7 @@ use super::requests::RequestQuery;
 use crate::ctx::Flash;
 use crate::i18n::t;
 use crate::lookups::key_page;
-use crate::partner::{change_key_status, key_table};
+use crate::partner::{KeyQuery, change_key_status, confirm_key_off, key_table};
 use crate::session::{or_answer, posted};
 use crate::view;
 
@@ -22,6 +22,12 @@ pub async fn keys(req: HttpRequest, query: web::Query<RequestQuery>) -> HttpResp
         @if let Ok(p) = &list { (view::pager("/portal/admin/keys", page, 20, p.total_record)) }
     };
     view::page_partial(ctx, &t!("nav-api-keys"), list.as_ref().err(), body)
+}
+
+/// The confirmation of switching off any partner's key.
+pub async fn confirm_key_status(req: HttpRequest, q: web::Query<KeyQuery>) -> HttpResponse {
+    let (ctx, me) = or_answer!(admin(&req));
+    confirm_key_off(&req, ctx, &me, &q, "/portal/admin/keys/status").await
 }
 
 pub async fn key_status(req: HttpRequest, body: web::Bytes) -> HttpResponse {

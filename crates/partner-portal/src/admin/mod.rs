@@ -12,7 +12,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use web_support::Principal;
 
 pub use audit::audit;
-pub use keys::{key_status, keys};
+pub use keys::{confirm_key_status, key_status, keys};
 pub use partners::{confirm_status, partner, partner_status, partners};
 pub use requests::{confirm_review, requests, review};
 

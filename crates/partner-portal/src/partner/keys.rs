@@ -1,6 +1,7 @@
 //! `/portal/keys`: generating an API key for an approved policy (shown once), the partner's keys,
 //! and switching one off. [`key_table`] and [`change_key_status`] serve the admins' key page too.
 
+use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::NaiveDateTime;
 use maud::{Markup, html};
@@ -132,10 +133,11 @@ pub fn key_table(
                                 td.expires { @if let Some(to) = k.valid_to_datetime { (view::expiry(to, now)) } }
                                 td.status { (badge(if expired(k, now) { "Expired" } else if k.is_active { "Active" } else { "Inactive" })) }
                                 td {
-                                    @let to = if k.is_active { "De-Active" } else { "Active" };
-                                    @let text = if k.is_active { t!("partners-deactivate") } else { t!("partners-activate") };
-                                    @if k.is_active || admin {
-                                        (view::button_form(ctx, action, &[("partnerId", &k.partner_id), ("policyId", &k.policy_id), ("label", &k.label), ("status", to)], &text, "small secondary"))
+                                    @if k.is_active {
+                                        // switching off asks first (GET of the same path: the confirmation page)
+                                        a.button.small.danger href=(format!("{action}?partnerId={}&policyId={}&label={}", view::q(&k.partner_id), view::q(&k.policy_id), view::q(&k.label))) { (t!("partners-deactivate")) }
+                                    } @else if admin {
+                                        (view::button_form(ctx, action, &[("partnerId", &k.partner_id), ("policyId", &k.policy_id), ("label", &k.label), ("status", "Active")], &t!("partners-activate"), "small secondary"))
                                     }
                                 }
                             }
@@ -174,15 +176,84 @@ pub async fn generate_key(req: HttpRequest, body: web::Bytes) -> HttpResponse {
     }
 }
 
-/// M5 for the portal: switches a key on or off; answers what was done, in words.
-pub async fn change_key_status(req: &HttpRequest, me: &Principal, form: &Form) -> api::Answer<&'static str> {
+/// Which key a confirmation page is about.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct KeyQuery {
+    partner_id: String,
+    policy_id: String,
+    label: String,
+}
+
+/// The confirmation page of switching a key off, with an optional reason; it posts to `action`
+/// and "Cancel" goes back to `back`. The key is looked up, so the page names what it really is.
+pub async fn confirm_key_off(req: &HttpRequest, ctx: Ctx, me: &Principal, q: &KeyQuery, action: &str) -> HttpResponse {
+    let wanted = vec![
+        filter("partnerId", "equals", &q.partner_id),
+        filter("policyId", "equals", &q.policy_id),
+        filter("label", "equals", &q.label),
+    ];
+    let key = match key_page(req, me, wanted, 0).await {
+        Ok(page) => match page.items().iter().find(|k| k.label == q.label && k.policy_id == q.policy_id) {
+            Some(k) => k.clone(),
+            None => {
+                return view::error_page(
+                    ctx,
+                    &Refusal::one(StatusCode::NOT_FOUND, "PMS_PRT_111", t!("keys-no-such-key")),
+                );
+            }
+        },
+        Err(r) => return view::error_page(ctx, &r),
+    };
+    let policy = key.policy_name.clone().unwrap_or_else(|| key.policy_id.clone());
+    let fields = [
+        ("partnerId", key.partner_id.as_str()),
+        ("policyId", key.policy_id.as_str()),
+        ("label", key.label.as_str()),
+        ("status", "De-Active"),
+    ];
+    let confirm = view::Confirm {
+        question: t!("keys-confirm-deactivate", label = key.label.clone(), policy = policy.clone()),
+        action,
+        fields: &fields,
+        button: t!("keys-deactivate-key"),
+        danger: true,
+        back: action.trim_end_matches("/status"),
+    };
+    let facts = html! {
+        p { (t!("keys-a-switched-off-key")) }
+        dl.facts {
+            dt { (t!("partners-partner")) } dd { (key.partner_name.as_deref().unwrap_or(&key.partner_id)) }
+            dt { (t!("requests-policy")) } dd { (policy) }
+            dt { (t!("keys-label")) } dd { (key.label) }
+            @if let Some(to) = key.valid_to_datetime { dt { (t!("licence-valid-to")) } dd { (view::when(to)) } }
+        }
+    };
+    let body = view::confirm_body(&ctx, &confirm, facts);
+    view::page(ctx, &t!("keys-title-deactivate", label = key.label.clone()), body)
+}
+
+/// The confirmation of switching off one of the partner's own keys.
+pub async fn confirm_key_status(req: HttpRequest, q: web::Query<KeyQuery>) -> HttpResponse {
+    let (ctx, me) = or_answer!(signed_in(&req));
+    confirm_key_off(&req, ctx, &me, &q, "/portal/keys/status").await
+}
+
+/// M5 for the portal: switches a key on or off; answers what was done, in words, with the
+/// reason given.
+pub async fn change_key_status(req: &HttpRequest, me: &Principal, form: &Form) -> api::Answer<String> {
     let (partner_id, policy_id) = (form.get("partnerId").to_owned(), form.get("policyId").to_owned());
     me.require_any(roles::API_KEY_STATUS)?;
     me.require_self_or_admin(&partner_id)?;
     let request =
         KeyStatusBody { label: Some(form.get("label").to_owned()), status: Some(form.get("status").to_owned()) };
-    let me = me.clone();
-    api::call(req, move |store| api_keys::status(store, &me, &partner_id, &policy_id, request)).await
+    let (caller, partner) = (me.clone(), partner_id.clone());
+    let done = api::call(req, move |store| api_keys::status(store, &caller, &partner, &policy_id, request)).await?;
+    let reason = view::reason(form);
+    if let Some(r) = &reason {
+        tracing::info!(partner = %partner_id, label = form.get("label"), user = %me.user_id, reason = %r, "API key status changed");
+    }
+    Ok(view::with_reason(done, reason.as_deref()))
 }
 
 pub async fn key_status(req: HttpRequest, body: web::Bytes) -> HttpResponse {

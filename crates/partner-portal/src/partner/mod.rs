@@ -15,7 +15,9 @@ pub use certificates::{certificates, upload_certificate};
 pub use clients::{client, clients, create as create_client, update as update_client};
 pub use dashboard::{home, partner_facts};
 pub use extractors::{extractors, save_extractors};
-pub use keys::{change_key_status, generate_key, key_status, key_table, keys};
+pub use keys::{
+    KeyQuery, change_key_status, confirm_key_off, confirm_key_status, generate_key, key_status, key_table, keys,
+};
 pub use policies::{policies, request_policy};
 pub use profile::{add_contact, profile, update_profile};
 

@@ -124,6 +124,14 @@ async fn render_group(
 pub async fn update_group(req: HttpRequest, path: web::Path<String>, body: web::Bytes) -> HttpResponse {
     let (ctx, me, form) = or_answer!(posted(&req, manager(&req), &body));
     let id = path.into_inner();
+    if !form.checked("isActive") && form.get("confirmed") != "1" {
+        let (caller, group_id) = (me.clone(), id.clone());
+        match api::call(&req, move |store| groups::get(store, &caller, &group_id)).await {
+            Ok(g) if g.policy_group.is_active => return confirm_deactivation(ctx, &id, &form, g.policies.len()),
+            Ok(_) => {}
+            Err(r) => return render_group(&req, ctx, &me, &id, Some(&form), Some(&r)).await,
+        }
+    }
     let request = GroupRequest {
         name: Some(form.get("name").trim().to_owned()),
         desc: Some(form.get("desc").trim().to_owned()),
@@ -132,8 +140,35 @@ pub async fn update_group(req: HttpRequest, path: web::Path<String>, body: web::
     let (caller, group_id) = (me.clone(), id.clone());
     match api::call(&req, move |store| groups::update(store, &caller, &group_id, request)).await {
         Ok(_) => {
-            ctx.redirect_with("/portal/admin/policy-groups", Flash::Success(t!("groups-the-policy-group-is-saved")))
+            let reason = view::reason(&form);
+            if let Some(r) = &reason {
+                tracing::info!(group = %id, user = %me.user_id, reason = %r, "policy group saved");
+            }
+            let done = view::with_reason(t!("groups-the-policy-group-is-saved"), reason.as_deref());
+            ctx.redirect_with("/portal/admin/policy-groups", Flash::Success(done))
         }
         Err(r) => render_group(&req, ctx, &me, &id, Some(&form), Some(&r)).await,
     }
+}
+
+/// Saving a form that switches an active group off asks first; the confirmation posts the same
+/// form again, confirmed.
+fn confirm_deactivation(ctx: Ctx, id: &str, form: &Form, policies: usize) -> HttpResponse {
+    let action = format!("/portal/admin/policy-groups/{}", view::q(id));
+    let (name, desc) = (form.get("name").trim(), form.get("desc").trim());
+    let fields = [("name", name), ("desc", desc), ("confirmed", "1")];
+    let confirm = view::Confirm {
+        question: t!("groups-confirm-deactivate", name = name.to_owned()),
+        action: &action,
+        fields: &fields,
+        button: t!("groups-deactivate-group"),
+        danger: true,
+        back: &action,
+    };
+    let facts = html! {
+        p { (t!("groups-a-deactivated-group", count = policies)) }
+        dl.facts { dt { (t!("policy-description")) } dd { (desc) } }
+    };
+    let body = view::confirm_body(&ctx, &confirm, facts);
+    view::page(ctx, &t!("groups-title-deactivate", name = name.to_owned()), body)
 }
