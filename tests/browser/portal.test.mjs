@@ -172,9 +172,9 @@ step('every portal page sends a Content-Security-Policy and escapes what it show
   const res = await admin.goto(`${env.base}/portal/admin/partners?name=%3Cscript%3Ealert(1)%3C%2Fscript%3E`);
   assert.match(res.headers()['content-security-policy'], /default-src 'none'/);
   assert.equal(await admin.locator('#f-name').inputValue(), '<script>alert(1)</script>');
-  // the one script is a file of the portal (the time zone); nothing inline
+  // the scripts are files of the portal (time zone, copy buttons); nothing inline
   assert.equal(await admin.locator('script:not([src])').count(), 0);
-  assert.deepEqual(await admin.locator('script').evaluateAll((s) => s.map((e) => e.getAttribute('src'))), ['/portal/static/tz.js']);
+  assert.deepEqual(await admin.locator('script').evaluateAll((s) => s.map((e) => e.getAttribute('src'))), ['/portal/static/tz.js', '/portal/static/copy.js']);
 });
 
 step('policy manager: a policy group, then a policy whose schema errors are shown first, then published', async () => {
@@ -335,6 +335,11 @@ step('the partner generates an API key and sees it', async () => {
   await partner.click('button:has-text("Generate")');
   const key = (await partner.locator('#api-key').innerText()).trim();
   assert.ok(key.length >= 20, `a key is shown: ${key}`);
+  // the copy button puts exactly the key on the clipboard
+  await partner.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.base });
+  await partner.click('#new-key button:has-text("Copy")');
+  await partner.waitForSelector('#new-key button:has-text("Copied")');
+  assert.equal(await partner.evaluate(() => navigator.clipboard.readText()), key);
   const keys = await partner.locator('#keys').innerText();
   assert.match(keys, /production-key/);
   assert.match(keys, /Active/);

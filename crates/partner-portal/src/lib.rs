@@ -34,6 +34,7 @@ pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; 
 
 const STYLESHEET: &str = include_str!("portal.css");
 const TIME_ZONE_SCRIPT: &str = include_str!("tz.js");
+const COPY_SCRIPT: &str = include_str!("copy.js");
 
 /// Mounts the portal under `/portal/`. The service registers, as app data, the store (`Db`),
 /// the `PortalConfig`, `partner_app::onboarding::Onboarding`, and the configurations of
@@ -55,7 +56,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .app_data(query_config())
             .route("/", get().to(partner::home))
             .route("/static/portal.css", get().to(stylesheet))
-            .route("/static/tz.js", get().to(time_zone_script))
+            .route("/static/tz.js", get().to(|| script(TIME_ZONE_SCRIPT)))
+            .route("/static/copy.js", get().to(|| script(COPY_SCRIPT)))
             .route("/language", post().to(i18n::choice::pick))
             .route("/login", get().to(auth::login_page))
             .route("/login", post().to(auth::login))
@@ -155,11 +157,11 @@ async fn stylesheet() -> HttpResponse {
         .body(STYLESHEET)
 }
 
-async fn time_zone_script() -> HttpResponse {
+async fn script(source: &'static str) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/javascript; charset=utf-8")
         .insert_header(("Cache-Control", "public, max-age=3600"))
-        .body(TIME_ZONE_SCRIPT)
+        .body(source)
 }
 
 async fn not_found(req: HttpRequest) -> HttpResponse {

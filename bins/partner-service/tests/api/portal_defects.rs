@@ -204,6 +204,12 @@ fn keys_are_shown_once_and_expire_visibly(app: TestApp) {
     assert_eq!((made.status, made.header("location")), (303, Some("/portal/keys")), "{}", made.body);
     let shown = p.get("/portal/keys");
     assert!(shown.body.contains("id=\"api-key\""), "{}", shown.body);
+    // the copy button is in the page, hidden until the script finds a clipboard it may write
+    assert!(
+        shown.body.contains(r#"data-copy-from="api-key" data-copied="Copied" hidden>Copy</button>"#),
+        "{}",
+        shown.body
+    );
     let reloaded = p.get("/portal/keys");
     assert!(!reloaded.body.contains("id=\"api-key\"") && reloaded.body.contains(">once<"), "{}", reloaded.body);
     assert!(reloaded.body.contains(">Active<") && reloaded.body.contains("expires in"), "{}", reloaded.body);

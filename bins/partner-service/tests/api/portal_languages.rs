@@ -67,6 +67,10 @@ fn the_time_zone_script_is_a_file_the_policy_allows(app: TestApp) {
     let script = b.get("/portal/static/tz.js");
     assert_eq!((script.status, script.header("content-type")), (200, Some("text/javascript; charset=utf-8")));
     assert!(script.body.contains("getTimezoneOffset") && script.body.contains("pms_tz="));
+    assert!(home.body.contains(r#"<script src="/portal/static/copy.js" defer></script>"#), "{}", home.body);
+    let copy = b.get("/portal/static/copy.js");
+    assert_eq!((copy.status, copy.header("content-type")), (200, Some("text/javascript; charset=utf-8")));
+    assert!(copy.body.contains("data-copy-from") && copy.body.contains("clipboard.writeText"), "{}", copy.body);
 }
 
 api_tests!(

@@ -731,3 +731,5 @@ groups-a-deactivated-group = { $count ->
    *[other] لا يمكن للشركاء طلب سياساتها ({ $count }) ما دامت المجموعة غير نشطة.
 }
 groups-title-deactivate = إيقاف مجموعة السياسات { $name }
+copy-copy = نسخ
+copy-copied = تم النسخ

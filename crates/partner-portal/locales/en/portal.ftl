@@ -719,3 +719,5 @@ groups-a-deactivated-group = { $count ->
    *[other] Its { $count } policies can no longer be requested by partners while the group is inactive.
 }
 groups-title-deactivate = Deactivate policy group { $name }
+copy-copy = Copy
+copy-copied = Copied

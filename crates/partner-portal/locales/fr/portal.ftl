@@ -718,3 +718,5 @@ groups-a-deactivated-group = { $count ->
    *[other] Les partenaires ne peuvent plus demander ses { $count } politiques tant que le groupe est inactif.
 }
 groups-title-deactivate = Désactiver le groupe de politiques { $name }
+copy-copy = Copier
+copy-copied = Copié

@@ -34,9 +34,10 @@ pub async fn licence(req: HttpRequest) -> HttpResponse {
                     table {
                         thead { tr { th scope="col" { (t!("licence-licence-key")) } th scope="col" { (t!("certs-valid-from")) } th scope="col" { (t!("licence-valid-to")) } th scope="col" { (t!("home-status")) } } }
                         tbody {
-                            @for k in keys {
+                            @for (i, k) in keys.iter().enumerate() {
                                 tr {
-                                    td { code.key { (k.license_key) } }
+                                    @let id = format!("licence-key-{i}");
+                                    td { code.key id=(id) { (k.license_key) } " " (view::copy_button(&id)) }
                                     td { (view::when_text(&k.valid_from_date)) }
                                     td { (view::when_text(&k.valid_to_date)) }
                                     td { (view::badge(if k.is_active { "Active" } else { "De-Active" })) }

@@ -72,7 +72,7 @@ async fn render_keys(
         @if let KeyOutcome::Generated { key, label } = &outcome {
             div.alert.success role="status" #new-key {
                 p { (t!("keys-ready", label = label.clone())) }
-                p { code.key #api-key { (key) } }
+                p { code.key #api-key { (key) } " " (view::copy_button("api-key")) }
             }
         }
         section.card {

@@ -126,6 +126,14 @@ pub fn textarea(name: &str, label: &str, value: &str, rows: u32, refusal: Option
     }
 }
 
+/// A button that copies the text of the element `source` (an id) to the clipboard; hidden until
+/// `/portal/static/copy.js` finds that the browser allows it.
+pub fn copy_button(source: &str) -> Markup {
+    html! {
+        button.small.secondary.copy type="button" data-copy-from=(source) data-copied=(t!("copy-copied")) hidden { (t!("copy-copy")) }
+    }
+}
+
 /// A one-button form posting `fields` to `action`.
 pub fn button_form(ctx: &Ctx, action: &str, fields: &[(&str, &str)], text: &str, class: &str) -> Markup {
     html! {

@@ -11,7 +11,7 @@ use maud::{DOCTYPE, Markup, html};
 use partner_app::roles;
 
 pub use confirm::{Confirm, confirm_body, reason, with_reason};
-pub use controls::{Field, badge, button_form, csrf, pager, pretty, q, select, status_word, textarea};
+pub use controls::{Field, badge, button_form, copy_button, csrf, pager, pretty, q, select, status_word, textarea};
 pub use dates::{expiry, expiry_words, when, when_text, zone_label};
 
 use crate::api::Refusal;
@@ -108,6 +108,7 @@ fn layout(ctx: &Ctx, title: &str, refusal: Option<&Refusal>, body: Markup) -> Ma
                 title { (t!("page-title", title = title)) }
                 link rel="stylesheet" href="/portal/static/portal.css";
                 script src="/portal/static/tz.js" defer {}
+                script src="/portal/static/copy.js" defer {}
             }
             body {
                 a.skip href="#main" { (t!("skip-to-content")) }
