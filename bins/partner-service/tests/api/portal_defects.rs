@@ -54,6 +54,28 @@ fn a_policy_group_form_round_trips(app: TestApp) {
     assert_eq!(api.response()["policyGroup"]["isActive"], false, "{}", api.body);
 }
 
+/// The console: a page below a menu section says where it is (Home, the section, the page); a
+/// section's own page has Home and itself; the home page has no trail.
+fn pages_say_where_they_are(app: TestApp) {
+    let mut b = Browser::signed_in(&app, manager());
+    let csrf = b.csrf();
+    b.post("/portal/admin/policy-groups", &[("_csrf", &csrf), ("name", "crumb-group"), ("desc", "trail")]);
+    let list = b.get("/portal/admin/policy-groups");
+    let trail = |body: &str| between(body, "<nav class=\"crumbs\"", "</nav>").map(str::to_owned);
+    let top = trail(&list.body).unwrap_or_default();
+    assert!(
+        top.contains("<a href=\"/portal/\">Home</a>") && top.contains("aria-current=\"page\">Policy groups<"),
+        "{top}"
+    );
+    assert!(!top.contains("href=\"/portal/admin/policy-groups\""), "{top}");
+    let id = between(&list.body, "href=\"/portal/admin/policy-groups/", "\"").unwrap_or_default().to_owned();
+    let detail = b.get(&format!("/portal/admin/policy-groups/{id}"));
+    let deep = trail(&detail.body).unwrap_or_default();
+    assert!(deep.contains("<a href=\"/portal/admin/policy-groups\">Policy groups</a>"), "{deep}");
+    assert!(deep.contains("aria-current=\"page\">Policy group<"), "{deep}");
+    assert_eq!(trail(&b.get("/portal/").body), None, "the home page has no trail");
+}
+
 /// Item 2: a post whose session ended keeps what was typed; a session past half its life is
 /// renewed by a page view, a fresh one is not.
 fn an_ended_session_keeps_the_form_and_a_used_one_extends(app: TestApp) {
@@ -295,6 +317,7 @@ fn the_audit_log_reads_in_words_without_reads(app: TestApp) {
 
 api_tests!(
     a_policy_group_form_round_trips,
+    pages_say_where_they_are,
     an_ended_session_keeps_the_form_and_a_used_one_extends,
     ca_certificates_are_listed_and_a_non_certificate_explained,
     misp_partners_of_the_12_api_are_listed,

@@ -14,6 +14,7 @@ picker-time-zone-auto = حسب متصفحي
 picker-apply = تطبيق
 
 ## التنقل
+nav-breadcrumbs = أنت هنا
 nav-main = القائمة الرئيسية
 nav-home = الرئيسية
 nav-profile = الملف الشخصي

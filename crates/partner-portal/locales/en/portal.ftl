@@ -15,6 +15,7 @@ picker-time-zone-auto = As my browser says
 picker-apply = Apply
 
 ## Navigation
+nav-breadcrumbs = You are here
 nav-main = Main
 nav-home = Home
 nav-profile = Profile

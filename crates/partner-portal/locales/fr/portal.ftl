@@ -14,6 +14,7 @@ picker-time-zone-auto = Celui de mon navigateur
 picker-apply = Appliquer
 
 ## Navigation
+nav-breadcrumbs = Vous êtes ici
 nav-main = Principal
 nav-home = Accueil
 nav-profile = Profil

@@ -117,6 +117,7 @@ fn layout(ctx: &Ctx, title: &str, refusal: Option<&Refusal>, body: Markup) -> Ma
                     (nav(ctx))
                 }
                 main #main {
+                    (breadcrumbs(ctx, title))
                     h1 { (title) }
                     @if ctx.session_ended {
                         div.alert.info role="status" { (t!("session-ended")) }
@@ -215,6 +216,48 @@ fn bell(ctx: &Ctx) -> Markup {
             @if let Some(u) = ctx.unseen.filter(|u| u.count > 0) {
                 @let count = format!("{}{}", u.count, if u.more { "+" } else { "" });
                 " " span.count aria-label=(t!("nav-unseen", count = count.clone())) { (count) }
+            }
+        }
+    }
+}
+
+/// The sections of the menu, most specific first: a page under one of them has it in its trail.
+const SECTIONS: &[(&str, &str)] = &[
+    ("/portal/admin/partners", "nav-partners"),
+    ("/portal/admin/requests", "nav-policy-requests"),
+    ("/portal/admin/keys", "nav-api-keys"),
+    ("/portal/admin/certificates", "nav-ca-certificates"),
+    ("/portal/admin/misps", "nav-misps"),
+    ("/portal/admin/devices", "nav-device-approvals"),
+    ("/portal/admin/policy-groups", "nav-policy-groups"),
+    ("/portal/admin/policies", "nav-policies"),
+    ("/portal/admin/audit", "nav-audit"),
+    ("/portal/profile", "nav-profile"),
+    ("/portal/certificates", "nav-certificates"),
+    ("/portal/policies", "nav-policies"),
+    ("/portal/keys", "nav-api-keys"),
+    ("/portal/oidc-clients", "nav-oidc-clients"),
+    ("/portal/extractors", "nav-extractors"),
+    ("/portal/licence", "nav-licence"),
+    ("/portal/sbis", "nav-sbis"),
+    ("/portal/devices", "nav-devices"),
+    ("/portal/ftm-chips", "nav-ftm-chips"),
+    ("/portal/notifications", "nav-notifications"),
+];
+
+/// Where the page is: Home, its menu section when the page lies below it, then the page itself;
+/// nothing on the home page or before login.
+fn breadcrumbs(ctx: &Ctx, title: &str) -> Markup {
+    let section =
+        SECTIONS.iter().find(|(root, _)| ctx.path.strip_prefix(root).is_some_and(|rest| rest.starts_with('/')));
+    html! {
+        @if ctx.user.is_some() && ctx.path != "/portal/" {
+            nav.crumbs aria-label=(t!("nav-breadcrumbs")) {
+                ol {
+                    li { a href="/portal/" { (t!("nav-home")) } }
+                    @if let Some((root, label)) = section { li { a href=(root) { (crate::i18n::tr(label)) } } }
+                    li aria-current="page" { (title) }
+                }
             }
         }
     }
