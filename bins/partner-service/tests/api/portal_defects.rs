@@ -76,6 +76,37 @@ fn pages_say_where_they_are(app: TestApp) {
     assert_eq!(trail(&b.get("/portal/").body), None, "the home page has no trail");
 }
 
+/// The console: a list orders by any column, either way, and narrows to what the search box
+/// finds, without JavaScript.
+fn lists_sort_and_filter(app: TestApp) {
+    let mut b = Browser::signed_in(&app, manager());
+    let csrf = b.csrf();
+    for (name, desc) in [("beta-group", "second"), ("alpha-group", "first"), ("gamma-group", "third x")] {
+        b.post("/portal/admin/policy-groups", &[("_csrf", &csrf), ("name", name), ("desc", desc)]);
+    }
+    let order = |body: &str| {
+        ["alpha-group", "beta-group", "gamma-group"]
+            .into_iter()
+            .filter_map(|n| body.find(&format!(">{n}</a>")).map(|at| (at, n)))
+            .collect::<std::collections::BTreeMap<_, _>>()
+            .into_values()
+            .collect::<Vec<_>>()
+    };
+    let up = b.get("/portal/admin/policy-groups?sort=name&dir=asc");
+    assert_eq!(order(&up.body), ["alpha-group", "beta-group", "gamma-group"]);
+    assert!(up.body.contains(r#"aria-sort="ascending""#), "{}", up.body);
+    assert!(up.body.contains(r#"href="/portal/admin/policy-groups?sort=name&amp;dir=desc""#), "{}", up.body);
+    let down = b.get("/portal/admin/policy-groups?sort=name&dir=desc");
+    assert_eq!(order(&down.body), ["gamma-group", "beta-group", "alpha-group"]);
+    let found = b.get("/portal/admin/policy-groups?q=X&sort=name&dir=asc");
+    assert_eq!(order(&found.body), ["gamma-group"], "the description is searched, ignoring case");
+    assert!(found.body.contains(r#"name="q" value="X""#), "{}", found.body);
+    let none = b.get("/portal/admin/policy-groups?q=nothing-like-this");
+    assert!(none.body.contains("Nothing in this list matches the search."), "{}", none.body);
+    let policies = b.get("/portal/admin/policies?sort=group&dir=desc");
+    assert_eq!(policies.status, 200, "{}", policies.body);
+}
+
 /// Item 2: a post whose session ended keeps what was typed; a session past half its life is
 /// renewed by a page view, a fresh one is not.
 fn an_ended_session_keeps_the_form_and_a_used_one_extends(app: TestApp) {
@@ -318,6 +349,7 @@ fn the_audit_log_reads_in_words_without_reads(app: TestApp) {
 api_tests!(
     a_policy_group_form_round_trips,
     pages_say_where_they_are,
+    lists_sort_and_filter,
     an_ended_session_keeps_the_form_and_a_used_one_extends,
     ca_certificates_are_listed_and_a_non_certificate_explained,
     misp_partners_of_the_12_api_are_listed,

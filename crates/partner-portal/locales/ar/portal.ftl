@@ -734,3 +734,7 @@ groups-a-deactivated-group = { $count ->
 groups-title-deactivate = إيقاف مجموعة السياسات { $name }
 copy-copy = نسخ
 copy-copied = تم النسخ
+table-filter-label = البحث في هذه القائمة
+table-filter = بحث
+table-clear = مسح
+table-nothing-matches = لا شيء في هذه القائمة يطابق البحث.

@@ -722,3 +722,7 @@ groups-a-deactivated-group = { $count ->
 groups-title-deactivate = Deactivate policy group { $name }
 copy-copy = Copy
 copy-copied = Copied
+table-filter-label = Search this list
+table-filter = Search
+table-clear = Clear
+table-nothing-matches = Nothing in this list matches the search.

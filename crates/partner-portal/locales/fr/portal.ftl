@@ -721,3 +721,7 @@ groups-a-deactivated-group = { $count ->
 groups-title-deactivate = Désactiver le groupe de politiques { $name }
 copy-copy = Copier
 copy-copied = Copié
+table-filter-label = Rechercher dans cette liste
+table-filter = Rechercher
+table-clear = Effacer
+table-nothing-matches = Rien dans cette liste ne correspond à la recherche.

@@ -2,7 +2,7 @@
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use maud::html;
-use policy_app::dto::GroupRequest;
+use policy_app::dto::{GroupRequest, GroupWithPoliciesDto};
 use policy_app::groups;
 use web_support::Principal;
 
@@ -12,27 +12,36 @@ use crate::ctx::{Ctx, Flash};
 use crate::forms::Form;
 use crate::i18n::t;
 use crate::session::{or_answer, posted};
-use crate::view::{self, Field, badge};
+use crate::view::{self, Field, ListQuery, SortKey, badge};
 
-pub async fn groups(req: HttpRequest) -> HttpResponse {
+const GROUPS: &str = "/portal/admin/policy-groups";
+
+pub async fn groups(req: HttpRequest, query: web::Query<ListQuery>) -> HttpResponse {
     let (ctx, me) = or_answer!(manager(&req));
-    render_groups(&req, ctx, &me, &Form::default(), None).await
+    render_groups(&req, ctx, &me, &query, &Form::default(), None).await
 }
 
 async fn render_groups(
     req: &HttpRequest,
     ctx: Ctx,
     me: &Principal,
+    query: &ListQuery,
     form: &Form,
     refusal: Option<&Refusal>,
 ) -> HttpResponse {
     let list = all_groups(req, me).await;
+    let shown = list.as_ref().map(|groups| query.apply(groups, words, column));
+    let header = |column: &str, label: String| view::sort_header(GROUPS, query, column, &label);
     let body = html! {
         section.card #groups {
-            @match &list {
+            @if list.as_ref().is_ok_and(|groups| !groups.is_empty()) { (view::filter_form(GROUPS, query)) }
+            @match &shown {
                 Ok(groups) if !groups.is_empty() => {
                     table {
-                        thead { tr { th scope="col" { (t!("clients-name")) } th scope="col" { (t!("policy-description")) } th scope="col" { (t!("nav-policies")) } th scope="col" { (t!("home-status")) } } }
+                        thead { tr {
+                            (header("name", t!("clients-name"))) (header("description", t!("policy-description")))
+                            (header("policies", t!("nav-policies"))) (header("status", t!("home-status")))
+                        } }
                         tbody {
                             @for g in groups {
                                 tr {
@@ -45,6 +54,7 @@ async fn render_groups(
                         }
                     }
                 },
+                Ok(_) if !query.text().is_empty() => p.muted { (t!("table-nothing-matches")) },
                 Ok(_) => p.muted { (t!("groups-no-policy-groups-yet")) },
                 Err(r) => (view::errors(r)),
             }
@@ -63,6 +73,21 @@ async fn render_groups(
     view::form_page(ctx, &t!("nav-policy-groups"), refusal, list.as_ref().err(), body)
 }
 
+/// What the search box looks in: name and description.
+fn words(g: &GroupWithPoliciesDto) -> String {
+    format!("{} {}", g.policy_group.name, g.policy_group.desc)
+}
+
+fn column(g: &GroupWithPoliciesDto, column: &str) -> Option<SortKey> {
+    match column {
+        "name" => SortKey::text(&g.policy_group.name),
+        "description" => SortKey::text(&g.policy_group.desc),
+        "policies" => SortKey::number(g.policies.len()),
+        "status" => SortKey::number(i64::from(g.policy_group.is_active)),
+        _ => None,
+    }
+}
+
 pub async fn create_group(req: HttpRequest, body: web::Bytes) -> HttpResponse {
     let (ctx, me, form) = or_answer!(posted(&req, manager(&req), &body));
     let request = GroupRequest {
@@ -76,7 +101,7 @@ pub async fn create_group(req: HttpRequest, body: web::Bytes) -> HttpResponse {
             let name = group.name;
             ctx.redirect_with("/portal/admin/policy-groups", Flash::Success(t!("groups-created", name = name.clone())))
         }
-        Err(r) => render_groups(&req, ctx, &me, &form, Some(&r)).await,
+        Err(r) => render_groups(&req, ctx, &me, &ListQuery::default(), &form, Some(&r)).await,
     }
 }
 

@@ -11,19 +11,28 @@ use crate::api;
 use crate::ctx::{Ctx, Flash};
 use crate::i18n::t;
 use crate::session::{or_answer, posted};
-use crate::view::{self, badge};
+use crate::view::{self, ListQuery, SortKey, badge};
 
-pub async fn policies(req: HttpRequest) -> HttpResponse {
+const POLICIES: &str = "/portal/admin/policies";
+
+pub async fn policies(req: HttpRequest, query: web::Query<ListQuery>) -> HttpResponse {
     let (ctx, me) = or_answer!(manager(&req));
     let caller = me.clone();
     let list = api::call(&req, move |store| reads::all(store, &caller)).await;
+    let shown = list.as_ref().map(|items| query.apply(items, words, column));
+    let header = |column: &str, label: String| view::sort_header(POLICIES, &query, column, &label);
     let body = html! {
         p { a.button href="/portal/admin/policies/new" { (t!("policy-new-policy")) } }
         section.card #policies {
-            @match &list {
+            @if list.as_ref().is_ok_and(|items| !items.is_empty()) { (view::filter_form(POLICIES, &query)) }
+            @match &shown {
                 Ok(items) if !items.is_empty() => {
                     table {
-                        thead { tr { th scope="col" { (t!("clients-name")) } th scope="col" { (t!("policy-group")) } th scope="col" { (t!("partners-type")) } th scope="col" { (t!("sbis-version")) } th scope="col" { (t!("policy-state")) } th scope="col" { (t!("home-status")) } th scope="col" { span.sr-only { (t!("misp-actions")) } } } }
+                        thead { tr {
+                            (header("name", t!("clients-name"))) (header("group", t!("policy-group"))) (header("type", t!("partners-type")))
+                            (header("version", t!("sbis-version"))) (header("state", t!("policy-state"))) (header("status", t!("home-status")))
+                            th scope="col" { span.sr-only { (t!("misp-actions")) } }
+                        } }
                         tbody {
                             @for p in items {
                                 tr data-policy=(p.policy_name) {
@@ -39,12 +48,30 @@ pub async fn policies(req: HttpRequest) -> HttpResponse {
                         }
                     }
                 },
+                Ok(_) if !query.text().is_empty() => p.muted { (t!("table-nothing-matches")) },
                 Ok(_) => p.muted { (t!("policy-no-policies-yet")) },
                 Err(r) => (view::errors(r)),
             }
         }
     };
     view::page_partial(ctx, &t!("nav-policies"), list.as_ref().err(), body)
+}
+
+/// What the search box looks in: name, description, group, type.
+fn words(p: &PolicyWithGroupDto) -> String {
+    format!("{} {} {} {}", p.policy_name, p.policy_desc, p.policy_group_name, p.policy_type)
+}
+
+fn column(p: &PolicyWithGroupDto, column: &str) -> Option<SortKey> {
+    match column {
+        "name" => SortKey::text(&p.policy_name),
+        "group" => SortKey::text(&p.policy_group_name),
+        "type" => SortKey::text(&p.policy_type),
+        "version" => SortKey::text(&p.version),
+        "state" => SortKey::text(&p.status),
+        "status" => SortKey::number(i64::from(p.is_active)),
+        _ => None,
+    }
 }
 
 pub(super) fn policy_actions(ctx: &Ctx, p: &PolicyWithGroupDto) -> Markup {

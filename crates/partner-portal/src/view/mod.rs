@@ -4,6 +4,7 @@
 mod confirm;
 mod controls;
 mod dates;
+mod table;
 
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
@@ -13,6 +14,7 @@ use partner_app::roles;
 pub use confirm::{Confirm, confirm_body, reason, with_reason};
 pub use controls::{Field, badge, button_form, copy_button, csrf, pager, pretty, q, select, status_word, textarea};
 pub use dates::{expiry, expiry_words, when, when_text, zone_label};
+pub use table::{ListQuery, SortKey, filter_form, sort_header};
 
 use crate::api::Refusal;
 use crate::ctx::{Ctx, Flash};
