@@ -68,7 +68,7 @@ fn column(p: &PolicyWithGroupDto, column: &str) -> Option<SortKey> {
         "group" => SortKey::text(&p.policy_group_name),
         "type" => SortKey::text(&p.policy_type),
         "version" => SortKey::text(&p.version),
-        "state" => SortKey::text(&p.status),
+        "state" => SortKey::text(p.status),
         "status" => SortKey::number(i64::from(p.is_active)),
         _ => None,
     }
