@@ -254,7 +254,7 @@ step('partner sign-up: the form, a wrong OTP refused, the right one completes it
   await partner.fill('#f-password', PARTNER.password);
   await partner.fill('#f-confirm', PARTNER.password);
   await partner.click('text=Complete sign-up');
-  assert.match(await errorText(partner), /Invalid OTP.*attempt/);
+  assert.match(await errorText(partner), /The code is not correct\..*left/);
   assert.match(await errorText(partner), /PMS_ONB_006/);
   await shot(partner, 'signup-wrong-otp');
 

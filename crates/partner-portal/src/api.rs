@@ -73,8 +73,38 @@ pub fn readable_error(e: &ErrorItem) -> String {
         }
         // the portal's own refusals are worded in the user's language already, with their detail
         _ if e.error_code.starts_with(PORTAL_CODES) => e.message.clone(),
-        _ => tr_opt(&format!("error-{}", e.error_code), None).unwrap_or_else(|| e.message.clone()),
+        _ => coded_words(e).unwrap_or_else(|| e.message.clone()),
     }
+}
+
+/// The catalogue's words for the error's code (`error-<code>`). MOSIP's message gives what some
+/// of them say (`$n`: seconds or minutes to wait, attempts left, a length), and for a weak
+/// password which rule was broken (`error-PMS_ONB_010-<rule>`).
+fn coded_words(e: &ErrorItem) -> Option<String> {
+    let code = e.error_code.as_str();
+    let id = match code {
+        "PMS_ONB_010" => format!("error-{code}-{}", password_rule(&e.message)?),
+        _ => format!("error-{code}"),
+    };
+    let mut args = fluent_bundle::FluentArgs::new();
+    if let Some(n) = e.message.split(|c: char| !c.is_ascii_digit()).find_map(|d| d.parse::<i64>().ok()) {
+        args.set("n", n);
+    }
+    tr_opt(&id, Some(&args))
+}
+
+/// The password rule a `PMS_ONB_010` message names (see partner-domain's `PasswordPolicy`).
+fn password_rule(message: &str) -> Option<&'static str> {
+    [
+        ("at least", "short"),
+        ("at most", "long"),
+        ("must not be empty", "empty"),
+        ("control characters", "control"),
+        ("user name or e-mail", "name"),
+        ("too easy", "easy"),
+    ]
+    .into_iter()
+    .find_map(|(words, rule)| message.contains(words).then_some(rule))
 }
 
 /// The prefix of the portal's own error codes (`PMS_POR_001`…).
@@ -194,5 +224,42 @@ mod tests {
         assert_eq!(readable_error(&known), "No partner with this id exists.");
         let unknown = ErrorItem::new("PMS_XYZ_999", "Something the catalogue does not know");
         assert_eq!(readable_error(&unknown), "Something the catalogue does not know");
+    }
+
+    /// The domain's own messages, with their numbers and rules, read in French and Arabic: none
+    /// stays in MOSIP's English, and the number MOSIP's message carries is kept.
+    #[actix_web::test]
+    async fn messages_with_a_number_or_a_rule_read_in_the_users_language() {
+        use partner_domain::PartnerError;
+        use partner_domain::onboarding::{OnboardingError, PasswordPolicy};
+
+        use crate::i18n::{Locale, built_in, scope};
+
+        let policy = PasswordPolicy::default();
+        let weak = |password: &str| policy.check(password, "someone", Some("someone@example.org")).err();
+        let errors: Vec<(&str, String)> = [
+            OnboardingError::ResendTooSoon(42),
+            OnboardingError::SendLimitReached(17),
+            OnboardingError::WrongOtp(1),
+            OnboardingError::WrongOtp(3),
+            OnboardingError::LoginLocked(250),
+            OnboardingError::OtpThrottled(90),
+        ]
+        .into_iter()
+        .chain(["short", &"x".repeat(200), "someone-secret-1", "aaaaaaaaaaaa", "   "].into_iter().filter_map(weak))
+        .map(|e| (e.code(), e.to_string()))
+        .chain([("PMS_PRT_013", PartnerError::InvalidPhone { max: 16 }.to_string())])
+        .collect();
+        assert_eq!(errors.len(), 12, "{errors:?}");
+        for tag in ["fr", "ar"] {
+            for (code, message) in &errors {
+                let item = ErrorItem::new(*code, message.as_str());
+                let read = scope(Locale::new(built_in(), tag, 0), async { readable_error(&item) }).await;
+                assert!(!read.is_empty() && read != *message, "{tag}: {code} stays in English: {read}");
+                if let Some(n) = message.split(|c: char| !c.is_ascii_digit()).find(|d| !d.is_empty() && d.len() > 1) {
+                    assert!(read.contains(n), "{tag}: {code} lost its number {n}: {read}");
+                }
+            }
+        }
     }
 }

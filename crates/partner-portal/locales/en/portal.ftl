@@ -106,6 +106,24 @@ error-KER-PCM-006 = The certificate's chain of trust was not found: its issuing 
 error-KER-PCM-008 = The certificate's organisation does not match the partner's organisation.
 error-KER-PCM-013 = The certificate's key is too small.
 error-KER-PCM-014 = The certificate's signature algorithm is not accepted.
+error-PMS_ONB_001 = This e-mail domain may not sign up by itself.
+error-PMS_ONB_002 = This partner type may not sign up by itself.
+error-PMS_ONB_003 = A code was sent a moment ago. You can ask for a new one in { $n } seconds.
+error-PMS_ONB_004 = Too many codes were asked for this e-mail address. Try again in { $n } minutes.
+error-PMS_ONB_006 = The code is not correct. { $n ->
+    [one] One attempt is left.
+   *[other] { $n } attempts are left.
+}
+error-PMS_ONB_010-short = The password is too short: use at least { $n } characters.
+error-PMS_ONB_010-long = The password is too long: use at most { $n } characters.
+error-PMS_ONB_010-empty = Please choose a password.
+error-PMS_ONB_010-control = The password may not contain control characters.
+error-PMS_ONB_010-name = The password may not contain the user name or the e-mail address.
+error-PMS_ONB_010-easy = The password is too easy to guess. Choose a longer one with more different characters.
+error-PMS_ONB_012 = Logging in here is not available: please log in with your identity provider.
+error-PMS_ONB_015 = Too many failed logins. Try again in { $n } seconds.
+error-PMS_ONB_016 = Too many codes asked or wrong codes entered. Try again in { $n } seconds.
+error-PMS_PRT_013 = This phone number is too long: it must be shorter than { $n } characters.
 error-PMS_ONB_005 = This sign-up is unknown or has ended. Please start again.
 error-PMS_ONB_007 = The code has expired. Ask for a new one.
 error-PMS_ONB_008 = Too many wrong codes. Ask for a new one.

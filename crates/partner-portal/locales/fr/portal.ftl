@@ -105,6 +105,24 @@ error-KER-PCM-006 = La chaîne de confiance du certificat est introuvable : son 
 error-KER-PCM-008 = L’organisation du certificat ne correspond pas à celle du partenaire.
 error-KER-PCM-013 = La clé du certificat est trop courte.
 error-KER-PCM-014 = L’algorithme de signature du certificat n’est pas accepté.
+error-PMS_ONB_001 = Ce domaine de messagerie ne peut pas s’inscrire seul.
+error-PMS_ONB_002 = Ce type de partenaire ne peut pas s’inscrire seul.
+error-PMS_ONB_003 = Un code vient d’être envoyé. Vous pourrez en demander un nouveau dans { $n } secondes.
+error-PMS_ONB_004 = Trop de codes ont été demandés pour cette adresse e-mail. Réessayez dans { $n } minutes.
+error-PMS_ONB_006 = Le code est incorrect. { $n ->
+    [one] Il reste une tentative.
+   *[other] Il reste { $n } tentatives.
+}
+error-PMS_ONB_010-short = Le mot de passe est trop court : utilisez au moins { $n } caractères.
+error-PMS_ONB_010-long = Le mot de passe est trop long : utilisez au plus { $n } caractères.
+error-PMS_ONB_010-empty = Veuillez choisir un mot de passe.
+error-PMS_ONB_010-control = Le mot de passe ne peut pas contenir de caractères de contrôle.
+error-PMS_ONB_010-name = Le mot de passe ne peut pas contenir le nom d’utilisateur ni l’adresse e-mail.
+error-PMS_ONB_010-easy = Le mot de passe est trop facile à deviner. Choisissez-en un plus long, avec des caractères plus variés.
+error-PMS_ONB_012 = La connexion ici n’est pas disponible : connectez-vous avec votre fournisseur d’identité.
+error-PMS_ONB_015 = Trop d’échecs de connexion. Réessayez dans { $n } secondes.
+error-PMS_ONB_016 = Trop de codes demandés ou de codes erronés. Réessayez dans { $n } secondes.
+error-PMS_PRT_013 = Ce numéro de téléphone est trop long : il doit compter moins de { $n } caractères.
 error-PMS_ONB_005 = Cette inscription est inconnue ou terminée. Veuillez recommencer.
 error-PMS_ONB_007 = Le code a expiré. Demandez-en un nouveau.
 error-PMS_ONB_008 = Trop de codes erronés. Demandez-en un nouveau.
