@@ -679,6 +679,23 @@ step('languages: English stays the default, and the picker brings it back', asyn
   await admin.screenshot({ path: path.join(DOCS, 'admin-home-en.png') });
 });
 
+step('times: a browser whose first page shows times sees them in its own zone', async () => {
+  // a signed-in browser that never ran the time-zone script (a bookmarked page): that page shows
+  // times in UTC at first, and the script loads it again once it told the zone
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, timezoneId: 'Asia/Kolkata' });
+  context.setDefaultTimeout(15000);
+  const session = (await admin.context().cookies()).filter((c) => c.name === 'Authorization');
+  await context.addCookies(session);
+  const page = await context.newPage();
+  await page.goto(`${env.base}/portal/admin/certificates`);
+  await page.waitForFunction(() => !document.documentElement.hasAttribute('data-zone-reload'));
+  const text = await page.locator('main').innerText();
+  assert.match(text, /UTC\+05:30/);
+  assert.doesNotMatch(text, /UTC\+00:00/);
+  assert.ok((await context.cookies()).some((c) => c.name === 'pms_tz' && c.value === '330'));
+  await context.close();
+});
+
 step('logging out ends the session', async () => {
   await partner.goto(`${env.base}/portal/`);
   await partner.click('button:has-text("Log out")');

@@ -86,6 +86,8 @@ pub struct Ctx {
     pub session_ended: bool,
     pub secure: bool,
     pub path: String,
+    /// A GET: the browser may load the page again without asking.
+    pub reloadable: bool,
     /// A fresh session token (and its lifetime) when the session is past half its life.
     renewed: Option<(String, i64)>,
     /// The user's notifications since it last looked (counted by [`crate::bell`]).
@@ -124,6 +126,7 @@ impl Ctx {
             flash_read: flash_cookie.is_some(),
             secure,
             path: req.path().to_owned(),
+            reloadable: req.method() == actix_web::http::Method::GET,
         }
     }
 

@@ -53,6 +53,12 @@ impl Browser {
         b
     }
 
+    /// Sets a cookie as a script of the page would.
+    pub(crate) fn set_cookie(&mut self, name: &str, value: &str) {
+        self.cookies.retain(|(k, _)| k != name);
+        self.cookies.push((name.to_owned(), value.to_owned()));
+    }
+
     pub(crate) fn cookie(&self, name: &str) -> Option<&str> {
         self.cookies.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }

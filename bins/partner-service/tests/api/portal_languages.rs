@@ -73,7 +73,28 @@ fn the_time_zone_script_is_a_file_the_policy_allows(app: TestApp) {
     assert!(copy.body.contains("data-copy-from") && copy.body.contains("clipboard.writeText"), "{}", copy.body);
 }
 
+/// A page showing times before the browser told its time zone shows them in UTC and asks the
+/// time-zone script to load it again once it has; with the zone known, or with no time on the
+/// page, it does not.
+fn a_first_page_with_times_is_shown_again_in_the_users_zone(app: TestApp) {
+    let mut b = Browser::signed_in(&app, web_support::testing::token("portal-manager", &["POLICYMANAGER"]));
+    let csrf = b.csrf();
+    b.post("/portal/admin/policy-groups", &[("_csrf", &csrf), ("name", "tz-group"), ("desc", "times")]);
+    let list = b.get("/portal/admin/policy-groups");
+    assert!(!list.body.contains("data-zone-reload"), "no time on the list: {}", list.body);
+    let from = list.body.find("href=\"/portal/admin/policy-groups/").map_or(0, |i| i + 6);
+    let href = list.body[from..].split('"').next().unwrap_or_default().to_owned();
+    let guessed = b.get(&href);
+    assert!(guessed.body.contains("data-zone-reload") && guessed.body.contains("(UTC+00:00)"), "{}", guessed.body);
+    b.set_cookie("pms_tz", "180");
+    let known = b.get(&href);
+    assert!(!known.body.contains("data-zone-reload") && known.body.contains("(UTC+03:00)"), "{}", known.body);
+    let script = b.get("/portal/static/tz.js");
+    assert!(script.body.contains("data-zone-reload") && script.body.contains("location.reload()"), "{}", script.body);
+}
+
 api_tests!(
+    a_first_page_with_times_is_shown_again_in_the_users_zone,
     the_browsers_language_is_spoken_until_one_is_picked,
     the_picker_keeps_the_form_token_rule_and_stays_on_the_portal,
     mosips_codes_read_in_the_users_language_with_the_code_beside,

@@ -46,8 +46,10 @@ pub fn locale_of(req: &HttpRequest) -> Locale {
             preferred(header, &catalogues)
         })
         .unwrap_or_else(|| ENGLISH.to_owned());
-    let offset = req.cookie(TZ_COOKIE).and_then(|c| offset(c.value())).unwrap_or(0);
-    Locale::new(catalogues, &tag, offset)
+    match req.cookie(TZ_COOKIE).and_then(|c| offset(c.value())) {
+        Some(offset) => Locale::new(catalogues, &tag, offset),
+        None => Locale::new(catalogues, &tag, 0).zone_unknown(),
+    }
 }
 
 /// The best language of an `Accept-Language` header the portal speaks (q-values honoured;

@@ -8,6 +8,7 @@ pub mod choice;
 #[cfg(test)]
 mod tests;
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use fluent_bundle::FluentArgs;
@@ -20,6 +21,10 @@ pub struct Locale {
     pub tag: String,
     /// The user's offset from UTC, in minutes (east positive).
     pub offset_minutes: i32,
+    /// The browser has not told its time zone yet: times are shown in UTC.
+    pub zone_unknown: bool,
+    /// A time was shown (in [`Locale::offset_minutes`]).
+    time_shown: AtomicBool,
 }
 
 tokio::task_local! {
@@ -28,7 +33,29 @@ tokio::task_local! {
 
 impl Locale {
     pub fn new(catalogues: Arc<Catalogues>, tag: &str, offset_minutes: i32) -> Self {
-        Locale { catalogues, tag: tag.to_owned(), offset_minutes }
+        Locale {
+            catalogues,
+            tag: tag.to_owned(),
+            offset_minutes,
+            zone_unknown: false,
+            time_shown: AtomicBool::new(false),
+        }
+    }
+
+    /// This locale, with the time zone a guess (UTC) until the browser tells it.
+    pub fn zone_unknown(mut self) -> Self {
+        self.zone_unknown = true;
+        self
+    }
+
+    /// Records that the page shows a time.
+    pub fn showed_time(&self) {
+        self.time_shown.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether the page shows a time in a zone that is only a guess.
+    pub fn times_in_guessed_zone(&self) -> bool {
+        self.zone_unknown && self.time_shown.load(Ordering::Relaxed)
     }
 
     pub fn right_to_left(&self) -> bool {

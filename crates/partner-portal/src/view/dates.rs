@@ -8,7 +8,9 @@ use crate::i18n::{current, t};
 
 /// A time (UTC) as every page shows it: in the user's time zone, with the zone.
 pub fn when(t: NaiveDateTime) -> String {
-    let offset = current().offset_minutes;
+    let locale = current();
+    locale.showed_time();
+    let offset = locale.offset_minutes;
     let local = t + TimeDelta::minutes(i64::from(offset));
     t!(
         "date-time",

@@ -103,7 +103,8 @@ fn layout(ctx: &Ctx, title: &str, refusal: Option<&Refusal>, body: Markup) -> Ma
     let locale = current();
     html! {
         (DOCTYPE)
-        html lang=(locale.tag) dir=(if locale.right_to_left() { "rtl" } else { "ltr" }) {
+        // times shown in UTC for want of the zone: tz.js loads the page again once it told it
+        html lang=(locale.tag) dir=(if locale.right_to_left() { "rtl" } else { "ltr" }) data-zone-reload[ctx.reloadable && locale.times_in_guessed_zone()] {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
