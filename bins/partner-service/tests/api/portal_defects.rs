@@ -228,16 +228,22 @@ fn a_published_policy_shows_its_facts(app: TestApp) {
     );
 }
 
+/// An active partner `id` that asked for "auth policy" in its portal (its browser and form
+/// token), and an admin's browser.
+fn requesting_partner(app: &TestApp, id: &str) -> (Browser, String, Browser) {
+    world(app);
+    register(app, id, "Auth_Partner", Some("group one")).ok();
+    certify(app, id);
+    let mut p = Browser::signed_in(app, partner_token(id));
+    let csrf = p.csrf();
+    p.post("/portal/policies", &[("_csrf", &csrf), ("policyName", "auth policy"), ("useCaseDescription", "auth")]);
+    (p, csrf, Browser::signed_in(app, admin()))
+}
+
 /// Items 7, 8, 11: "Approve" names the request, rejecting asks first; a key is shown once after
 /// a redirect; an expired key is "Expired" with its expiry in words.
 fn keys_are_shown_once_and_expire_visibly(app: TestApp) {
-    world(&app);
-    register(&app, "keys1", "Auth_Partner", Some("group one")).ok();
-    certify(&app, "keys1");
-    let mut p = Browser::signed_in(&app, partner_token("keys1"));
-    let csrf = p.csrf();
-    p.post("/portal/policies", &[("_csrf", &csrf), ("policyName", "auth policy"), ("useCaseDescription", "auth")]);
-    let mut a = Browser::signed_in(&app, admin());
+    let (mut p, csrf, mut a) = requesting_partner(&app, "keys1");
     let queue = a.get("/portal/admin/requests");
     assert!(
         queue.body.contains("Approve <span class=\"sr-only\">the request of keys1 org for auth policy"),
@@ -279,13 +285,7 @@ fn keys_are_shown_once_and_expire_visibly(app: TestApp) {
 /// Item 7: switching an API key off asks first, naming the key and its policy; the reason given
 /// is in the outcome; a key that does not exist is not offered.
 fn switching_a_key_off_asks_first(app: TestApp) {
-    world(&app);
-    register(&app, "keys2", "Auth_Partner", Some("group one")).ok();
-    certify(&app, "keys2");
-    let mut p = Browser::signed_in(&app, partner_token("keys2"));
-    let csrf = p.csrf();
-    p.post("/portal/policies", &[("_csrf", &csrf), ("policyName", "auth policy"), ("useCaseDescription", "auth")]);
-    let mut a = Browser::signed_in(&app, admin());
+    let (mut p, csrf, mut a) = requesting_partner(&app, "keys2");
     let id = between(&a.get("/portal/admin/requests").body, "data-request=\"", "\"").unwrap_or_default().to_owned();
     let acsrf = a.csrf();
     a.post(&format!("/portal/admin/requests/{id}"), &[("_csrf", &acsrf), ("status", "Approved")]);
