@@ -23,9 +23,15 @@ pub fn filter(column: &str, kind: &str, value: &str) -> SearchFilterDto {
 
 /// A MOSIP search: `filters`, newest first by `sort`, one page.
 pub fn search_of(filters: Vec<SearchFilterDto>, sort: &str, page: i64, size: i64) -> SearchDto {
+    search_ordered(filters, sort, true, page, size)
+}
+
+/// A MOSIP search: `filters`, ordered by `sort` (`descending` or not), one page.
+pub fn search_ordered(filters: Vec<SearchFilterDto>, sort: &str, descending: bool, page: i64, size: i64) -> SearchDto {
+    let direction = if descending { "desc" } else { "asc" };
     SearchDto {
         filters: Some(filters),
-        sort: Some(vec![SortDto { sort_field: Some(sort.to_owned()), sort_type: Some("desc".to_owned()) }]),
+        sort: Some(vec![SortDto { sort_field: Some(sort.to_owned()), sort_type: Some(direction.to_owned()) }]),
         pagination: Some(PaginationDto { page_start: Some(Int(page)), page_fetch: Some(Int(size)) }),
     }
 }

@@ -105,6 +105,33 @@ fn lists_sort_and_filter(app: TestApp) {
     assert!(none.body.contains("Nothing in this list matches the search."), "{}", none.body);
     let policies = b.get("/portal/admin/policies?sort=group&dir=desc");
     assert_eq!(policies.status, 200, "{}", policies.body);
+
+    // the partner search orders in the store, keeping its filters in the headers' links
+    world(&app);
+    for id in ["sort-b", "sort-a", "sort-c"] {
+        register(&app, id, "Auth_Partner", Some("group one")).ok();
+    }
+    let mut a = Browser::signed_in(&app, admin());
+    let ids = |body: &str| {
+        let mut found: Vec<(usize, &str)> = ["sort-a", "sort-b", "sort-c"]
+            .into_iter()
+            .filter_map(|id| body.find(&format!(">{id}</a>")).map(|at| (at, id)))
+            .collect();
+        found.sort();
+        found.into_iter().map(|(_, id)| id).collect::<Vec<_>>()
+    };
+    let up = a.get("/portal/admin/partners?name=sort&sort=id&dir=asc");
+    assert_eq!(ids(&up.body), ["sort-a", "sort-b", "sort-c"], "{}", up.body);
+    assert!(
+        up.body.contains(r#"href="/portal/admin/partners?name=sort&amp;type=&amp;status=&amp;sort=id&amp;dir=desc""#),
+        "{}",
+        up.body
+    );
+    assert!(up.body.contains(r#"name="sort" value="id""#), "the search form keeps the order: {}", up.body);
+    let down = a.get("/portal/admin/partners?name=sort&sort=id&dir=desc");
+    assert_eq!(ids(&down.body), ["sort-c", "sort-b", "sort-a"]);
+    let unknown = a.get("/portal/admin/partners?name=sort&sort=secret&dir=asc");
+    assert_eq!(unknown.status, 200, "an unknown column is ignored: {}", unknown.body);
 }
 
 /// Item 2: a post whose session ended keeps what was typed; a session past half its life is

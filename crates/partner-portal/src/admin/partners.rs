@@ -15,10 +15,10 @@ use crate::api::{self, Page};
 use crate::certs;
 use crate::ctx::Flash;
 use crate::i18n::t;
-use crate::lookups::{details_of, filter, key_page, page_of, request_page, search_of};
+use crate::lookups::{details_of, filter, key_page, page_of, request_page, search_ordered};
 use crate::partner::{key_table, partner_facts};
 use crate::session::{or_answer, posted};
-use crate::view::{self, badge};
+use crate::view::{self, ListQuery, badge};
 
 #[derive(Debug, Default, Deserialize)]
 pub struct PartnerQuery {
@@ -27,9 +27,21 @@ pub struct PartnerQuery {
     partner_type: Option<String>,
     status: Option<String>,
     page: Option<i64>,
+    sort: Option<String>,
+    dir: Option<String>,
 }
 
 const PARTNER_PAGE: i64 = 10;
+
+/// The columns the list orders by, with the search's field for each.
+const SORTABLE: &[(&str, &str)] = &[
+    ("id", "id"),
+    ("name", "name"),
+    ("type", "partnerTypeCode"),
+    ("email", "emailId"),
+    ("approval", "approvalStatus"),
+    ("status", "isActive"),
+];
 
 pub async fn partners(req: HttpRequest, query: web::Query<PartnerQuery>) -> HttpResponse {
     let (ctx, me) = or_answer!(admin(&req));
@@ -38,6 +50,10 @@ pub async fn partners(req: HttpRequest, query: web::Query<PartnerQuery>) -> Http
     let name = q.name.clone().unwrap_or_default();
     let partner_type = q.partner_type.clone().unwrap_or_default();
     let status = q.status.clone().unwrap_or_default();
+    // newest first unless a column was chosen
+    let order = ListQuery { sort: q.sort.filter(|s| SORTABLE.iter().any(|(c, _)| c == s)), dir: q.dir, q: None };
+    let field = SORTABLE.iter().find(|(c, _)| Some(*c) == order.sort.as_deref()).map_or("crDtimes", |(_, f)| f);
+    let descending = order.sort.is_none() || order.descending();
     let mut filters = Vec::new();
     if !name.trim().is_empty() {
         filters.push(filter("name", "contains", name.trim()));
@@ -53,7 +69,7 @@ pub async fn partners(req: HttpRequest, query: web::Query<PartnerQuery>) -> Http
     let list: api::Answer<Page<PartnerItem>> = async {
         me.require_any(roles::PARTNER_SEARCH)?;
         let query = PartnerSearchBody {
-            search: search_of(filters, "crDtimes", page, PARTNER_PAGE),
+            search: search_ordered(filters, field, descending, page, PARTNER_PAGE),
             partner_type: Some("all".to_owned()),
         };
         let me = me.clone();
@@ -72,18 +88,26 @@ pub async fn partners(req: HttpRequest, query: web::Query<PartnerQuery>) -> Http
         view::q(&partner_type),
         view::q(&status)
     );
+    let header = |column: &str, label: String| view::sort_header(&base, &order, column, &label);
     let body = html! {
         form.filters method="get" action="/portal/admin/partners" role="search" {
             div.field { label for="f-name" { (t!("partners-name-contains")) } input #f-name type="search" name="name" value=(name); }
             (view::select("type", &t!("home-partner-type"), &type_options, &partner_type, None))
             (view::select("status", &t!("home-status"), &status_options, &status, None))
+            @if let Some(sort) = &order.sort {
+                input type="hidden" name="sort" value=(sort);
+                input type="hidden" name="dir" value=(if order.descending() { "desc" } else { "asc" });
+            }
             button type="submit" { (t!("partners-search")) }
         }
         @if let Err(r) = &types { (view::errors(r)) }
         @match &list {
             Ok(p) if !p.items().is_empty() => {
                 table #partners {
-                    thead { tr { th scope="col" { (t!("partners-partner")) } th scope="col" { (t!("partners-organisation")) } th scope="col" { (t!("partners-type")) } th scope="col" { (t!("home-e-mail")) } th scope="col" { (t!("partners-approval")) } th scope="col" { (t!("home-status")) } } }
+                    thead { tr {
+                        (header("id", t!("partners-partner"))) (header("name", t!("partners-organisation"))) (header("type", t!("partners-type")))
+                        (header("email", t!("home-e-mail"))) (header("approval", t!("partners-approval"))) (header("status", t!("home-status")))
+                    } }
                     tbody {
                         @for row in p.items() {
                             tr {
@@ -97,7 +121,7 @@ pub async fn partners(req: HttpRequest, query: web::Query<PartnerQuery>) -> Http
                         }
                     }
                 }
-                (view::pager(&base, page, PARTNER_PAGE, p.total_record))
+                (view::pager(&format!("{base}{}", order.order_params()), page, PARTNER_PAGE, p.total_record))
             },
             Ok(_) => p.muted { (t!("partners-no-partner-matches")) },
             Err(r) => (view::errors(r)),

@@ -87,6 +87,16 @@ impl Ord for SortKey {
     }
 }
 
+impl ListQuery {
+    /// `sort` and `dir` as query parameters (`&sort=name&dir=desc`), "" when unsorted.
+    pub fn order_params(&self) -> String {
+        match &self.sort {
+            Some(sort) => format!("&sort={}&dir={}", q(sort), if self.descending() { "desc" } else { "asc" }),
+            None => String::new(),
+        }
+    }
+}
+
 /// A column header that orders the list at `base` by `column`, ascending first, then the other
 /// way; it tells assistive technology how the list is ordered now.
 pub fn sort_header(base: &str, query: &ListQuery, column: &str, label: &str) -> Markup {
@@ -98,9 +108,10 @@ pub fn sort_header(base: &str, query: &ListQuery, column: &str, label: &str) -> 
         (true, false) => "ascending",
         (true, true) => "descending",
     };
+    let sep = if base.contains('?') { '&' } else { '?' };
     html! {
         th scope="col" aria-sort=(state) {
-            a.sort href=(format!("{base}?sort={}&dir={next}{search}", q(column))) {
+            a.sort href=(format!("{base}{sep}sort={}&dir={next}{search}", q(column))) {
                 (label)
                 @if current { span aria-hidden="true" { @if query.descending() { " ↓" } @else { " ↑" } } }
             }
