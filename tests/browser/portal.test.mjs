@@ -427,7 +427,7 @@ step('at 375 px the menu is one row and the tables show every column without pag
   const overflow = await admin.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no horizontal page scroll (${overflow}px)`);
   const oneRow = await admin.evaluate(() => {
-    const boxes = [...document.querySelectorAll('nav li')].map((li) => li.getBoundingClientRect());
+    const boxes = [...document.querySelectorAll('header.top nav li')].map((li) => li.getBoundingClientRect());
     const firstBottom = Math.min(...boxes.map((b) => b.bottom));
     return boxes.every((b) => b.top < firstBottom);
   });
