@@ -679,6 +679,28 @@ step('languages: English stays the default, and the picker brings it back', asyn
   await admin.screenshot({ path: path.join(DOCS, 'admin-home-en.png') });
 });
 
+step('a policy group opens with its values, saves them back, and asks before it is deactivated', async () => {
+  await admin.goto(`${env.base}/portal/admin/policy-groups`);
+  await admin.fill('#f-name', 'browser-spare-group');
+  await admin.fill('#f-desc', 'Spare group');
+  await admin.click('text=Create group');
+  await admin.waitForSelector('#flash');
+  await admin.click('#groups a:has-text("browser-spare-group")');
+  assert.equal(await admin.inputValue('#f-name'), 'browser-spare-group');
+  assert.equal(await admin.inputValue('#f-desc'), 'Spare group');
+  assert.ok(await admin.isChecked('#f-isActive'));
+  await admin.fill('#f-name', 'browser-spare-renamed');
+  await admin.uncheck('#f-isActive');
+  await admin.click('main form button[type=submit]');
+  assert.match(await admin.locator('#confirm').innerText(), /Deactivate policy group browser-spare-renamed\?/);
+  await admin.fill('#f-reason', 'not needed');
+  await admin.click('#confirm button:has-text("Deactivate the group")');
+  assert.match(await admin.locator('#flash').innerText(), /Reason: not needed/);
+  await admin.click('#groups a:has-text("browser-spare-renamed")');
+  assert.equal(await admin.inputValue('#f-name'), 'browser-spare-renamed');
+  assert.ok(!(await admin.isChecked('#f-isActive')));
+});
+
 step('times: a browser whose first page shows times sees them in its own zone', async () => {
   // a signed-in browser that never ran the time-zone script (a bookmarked page): that page shows
   // times in UTC at first, and the script loads it again once it told the zone
