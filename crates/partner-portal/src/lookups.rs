@@ -10,6 +10,39 @@ use partner_app::search::{self, KeyItem, RequestItem};
 use web_support::Principal;
 
 use crate::api::{self, Page};
+use crate::view::{Columns, ListQuery};
+
+/// How a page of a store search is ordered, and which page.
+#[derive(Debug, Clone, Copy)]
+pub struct Order {
+    pub field: &'static str,
+    pub descending: bool,
+    pub page: i64,
+}
+
+impl Order {
+    /// Newest first.
+    pub fn newest(page: i64) -> Order {
+        Order { field: "crDtimes", descending: true, page }
+    }
+
+    /// By the column `query` chooses among `columns`, else newest first; `query`'s page.
+    pub fn of(query: &ListQuery, columns: Columns) -> Order {
+        match query.field(columns) {
+            Some(field) => Order { field, descending: query.descending(), page: query.page() },
+            None => Order::newest(query.page()),
+        }
+    }
+
+    pub fn search(&self, filters: Vec<SearchFilterDto>, size: i64) -> SearchDto {
+        search_ordered(filters, self.field, self.descending, self.page, size)
+    }
+}
+
+/// The filter of `query`'s search text on `field` (`contains`, ignoring case), if it has one.
+pub fn contains(query: &ListQuery, field: &str) -> Vec<SearchFilterDto> {
+    if query.text().is_empty() { Vec::new() } else { vec![filter(field, "contains", query.text())] }
+}
 
 /// A search filter: `column` `kind` (`equals`, `contains`, …) `value`.
 pub fn filter(column: &str, kind: &str, value: &str) -> SearchFilterDto {
@@ -19,11 +52,6 @@ pub fn filter(column: &str, kind: &str, value: &str) -> SearchFilterDto {
         value: Some(Text(value.to_owned())),
         ..SearchFilterDto::default()
     }
-}
-
-/// A MOSIP search: `filters`, newest first by `sort`, one page.
-pub fn search_of(filters: Vec<SearchFilterDto>, sort: &str, page: i64, size: i64) -> SearchDto {
-    search_ordered(filters, sort, true, page, size)
 }
 
 /// A MOSIP search: `filters`, ordered by `sort` (`descending` or not), one page.
@@ -49,26 +77,48 @@ pub async fn details_of(req: &HttpRequest, me: &Principal, partner_id: &str) -> 
     api::call(req, move |store| details::get(store, &me, &partner_id)).await
 }
 
-/// P23 for the portal: a page of policy requests, newest first.
+/// The columns the request lists order by.
+pub const REQUEST_COLUMNS: Columns = &[
+    ("partner", "partnerId"),
+    ("policy", "policyId"),
+    ("use", "requestDetail"),
+    ("requested", "requestDatetimes"),
+    ("status", "statusCode"),
+];
+
+/// The columns the key lists order by.
+pub const KEY_COLUMNS: Columns = &[
+    ("partner", "partnerId"),
+    ("label", "label"),
+    ("policy", "policyId"),
+    ("from", "validFromDatetime"),
+    ("to", "validToDatetime"),
+    ("status", "isActive"),
+];
+
+/// Rows per page of the request and key lists.
+pub const PAGE_SIZE: i64 = 20;
+
+/// P23 for the portal: a page of policy requests.
 pub async fn request_page(
     req: &HttpRequest,
     me: &Principal,
     filters: Vec<SearchFilterDto>,
-    page: i64,
+    order: Order,
 ) -> api::Answer<Page<RequestItem>> {
     me.require_any(roles::API_KEY_SEARCH)?;
-    let (me, query) = (me.clone(), search_of(filters, "crDtimes", page, 20));
+    let (me, query) = (me.clone(), order.search(filters, PAGE_SIZE));
     Ok(page_of(api::call(req, move |store| search::requests(store, &me, query)).await?))
 }
 
-/// P24 for the portal: a page of API keys, newest first.
+/// P24 for the portal: a page of API keys.
 pub async fn key_page(
     req: &HttpRequest,
     me: &Principal,
     filters: Vec<SearchFilterDto>,
-    page: i64,
+    order: Order,
 ) -> api::Answer<Page<KeyItem>> {
     me.require_any(roles::API_KEY_SEARCH)?;
-    let (me, query) = (me.clone(), search_of(filters, "crDtimes", page, 20));
+    let (me, query) = (me.clone(), order.search(filters, PAGE_SIZE));
     Ok(page_of(api::call(req, move |store| search::keys(store, &me, query)).await?))
 }

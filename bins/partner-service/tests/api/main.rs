@@ -39,6 +39,7 @@ mod portal_bell;
 mod portal_defects;
 mod portal_devices;
 mod portal_languages;
+mod portal_lists;
 mod portal_oidc;
 mod process;
 mod security_matrix;

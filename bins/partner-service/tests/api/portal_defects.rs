@@ -16,7 +16,7 @@ use crate::partner_fixtures::{admin, certify, conn, misp_license_row, partner_to
 use crate::portal::Browser;
 
 /// The text between `start` and the next `end` after it.
-fn between<'a>(body: &'a str, start: &str, end: &str) -> Option<&'a str> {
+pub(crate) fn between<'a>(body: &'a str, start: &str, end: &str) -> Option<&'a str> {
     let from = body.find(start)? + start.len();
     body[from..].find(end).map(|to| &body[from..from + to])
 }
@@ -257,7 +257,7 @@ fn a_published_policy_shows_its_facts(app: TestApp) {
 
 /// An active partner `id` that asked for "auth policy" in its portal (its browser and form
 /// token), and an admin's browser.
-fn requesting_partner(app: &TestApp, id: &str) -> (Browser, String, Browser) {
+pub(crate) fn requesting_partner(app: &TestApp, id: &str) -> (Browser, String, Browser) {
     world(app);
     register(app, id, "Auth_Partner", Some("group one")).ok();
     certify(app, id);

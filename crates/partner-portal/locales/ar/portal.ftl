@@ -388,6 +388,8 @@ form-the-form-has-expired-or = انتهت صلاحية النموذج أو لم 
 ## misp/confirm.rs
 misp-its-licence-keys-stop-working = تتوقف مفاتيح ترخيصه عن العمل.
 misp-registration = التسجيل
+misp-id = معرّف MISP
+misp-keys = مفاتيح الترخيص
 misp-owner = المالك
 
 ## misp/licence.rs
@@ -525,6 +527,7 @@ requests-confirm-reject = رفض { $what }؟
 requests-title-approve = اعتماد طلب السياسة
 requests-title-reject = رفض طلب السياسة
 requests-approve-what = اعتماد { $what }
+requests-what = طلب { $partner } لـ { $policy }
 partners-confirm-deactivate = إيقاف الشريك { $name } ({ $id })؟
 partners-confirm-activate = تفعيل الشريك { $name } ({ $id })؟
 partners-title-deactivate = إيقاف الشريك { $id }
@@ -757,3 +760,9 @@ table-filter-label = البحث في هذه القائمة
 table-filter = بحث
 table-clear = مسح
 table-nothing-matches = لا شيء في هذه القائمة يطابق البحث.
+keys-search-label = التسمية تحتوي على
+keys-search-partner-label = اسم الشريك يحتوي على
+requests-search-policy-label = اسم السياسة يحتوي على
+sbis-search-label = الإصدار يحتوي على
+devices-search-label = الصنع يحتوي على
+clients-search-label = اسم العميل يحتوي على

@@ -382,6 +382,8 @@ form-the-form-has-expired-or = The form has expired or did not come from this po
 ## misp/confirm.rs
 misp-its-licence-keys-stop-working = Its licence keys stop working.
 misp-registration = Registration
+misp-id = MISP id
+misp-keys = Licence keys
 misp-owner = Owner
 
 ## misp/licence.rs
@@ -515,6 +517,7 @@ requests-confirm-reject = Reject { $what }?
 requests-title-approve = Approve policy request
 requests-title-reject = Reject policy request
 requests-approve-what = Approve { $what }
+requests-what = the request of { $partner } for { $policy }
 partners-confirm-deactivate = Deactivate partner { $name } ({ $id })?
 partners-confirm-activate = Activate partner { $name } ({ $id })?
 partners-title-deactivate = Deactivate partner { $id }
@@ -744,3 +747,9 @@ table-filter-label = Search this list
 table-filter = Search
 table-clear = Clear
 table-nothing-matches = Nothing in this list matches the search.
+keys-search-label = Label contains
+keys-search-partner-label = Partner name contains
+requests-search-policy-label = Policy name contains
+sbis-search-label = Version contains
+devices-search-label = Make contains
+clients-search-label = Client name contains

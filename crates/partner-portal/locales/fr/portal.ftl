@@ -381,6 +381,8 @@ form-the-form-has-expired-or = Le formulaire a expiré ou ne provient pas de ce 
 ## misp/confirm.rs
 misp-its-licence-keys-stop-working = Ses clés de licence cessent de fonctionner.
 misp-registration = Inscription
+misp-id = Identifiant du MISP
+misp-keys = Clés de licence
 misp-owner = Propriétaire
 
 ## misp/licence.rs
@@ -514,6 +516,7 @@ requests-confirm-reject = Rejeter { $what } ?
 requests-title-approve = Approuver la demande de politique
 requests-title-reject = Rejeter la demande de politique
 requests-approve-what = Approuver { $what }
+requests-what = la demande de { $partner } pour { $policy }
 partners-confirm-deactivate = Désactiver le partenaire { $name } ({ $id }) ?
 partners-confirm-activate = Activer le partenaire { $name } ({ $id }) ?
 partners-title-deactivate = Désactiver le partenaire { $id }
@@ -743,3 +746,9 @@ table-filter-label = Rechercher dans cette liste
 table-filter = Rechercher
 table-clear = Effacer
 table-nothing-matches = Rien dans cette liste ne correspond à la recherche.
+keys-search-label = Libellé contenant
+keys-search-partner-label = Nom du partenaire contenant
+requests-search-policy-label = Nom de la politique contenant
+sbis-search-label = Version contenant
+devices-search-label = Marque contenant
+clients-search-label = Nom du client contenant

@@ -4,22 +4,23 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use maud::html;
 
 use super::admin;
-use super::requests::RequestQuery;
 use crate::ctx::Flash;
 use crate::i18n::t;
-use crate::lookups::key_page;
+use crate::lookups::{KEY_COLUMNS, Order, PAGE_SIZE, contains, key_page};
 use crate::partner::{KeyQuery, change_key_status, confirm_key_off, key_table};
 use crate::session::{or_answer, posted};
-use crate::view;
+use crate::view::{self, Headers, ListQuery};
 
-pub async fn keys(req: HttpRequest, query: web::Query<RequestQuery>) -> HttpResponse {
+const KEYS: &str = "/portal/admin/keys";
+
+pub async fn keys(req: HttpRequest, query: web::Query<ListQuery>) -> HttpResponse {
     let (ctx, me) = or_answer!(admin(&req));
-    let page = query.page.unwrap_or(0).max(0);
-    let list = key_page(&req, &me, Vec::new(), page).await;
+    let list = key_page(&req, &me, contains(&query, "partnerName"), Order::of(&query, KEY_COLUMNS)).await;
     let now = crate::api::now(&req).await;
     let body = html! {
-        div #keys { (key_table(&ctx, &list, true, "/portal/admin/keys/status", now)) }
-        @if let Ok(p) = &list { (view::pager("/portal/admin/keys", page, 20, p.total_record)) }
+        (view::labelled_filter_form(KEYS, &query, &t!("keys-search-partner-label")))
+        div #keys { (key_table(&ctx, &list, true, Headers::sorted(KEYS, &query), "/portal/admin/keys/status", now)) }
+        @if let Ok(p) = &list { (view::pager(&query.link(KEYS), query.page(), PAGE_SIZE, p.total_record)) }
     };
     view::page_partial(ctx, &t!("nav-api-keys"), list.as_ref().err(), body)
 }

@@ -15,10 +15,10 @@ use crate::api::{self, Page};
 use crate::certs;
 use crate::ctx::Flash;
 use crate::i18n::t;
-use crate::lookups::{details_of, filter, key_page, page_of, request_page, search_ordered};
+use crate::lookups::{Order, details_of, filter, key_page, page_of, request_page, search_ordered};
 use crate::partner::{key_table, partner_facts};
 use crate::session::{or_answer, posted};
-use crate::view::{self, ListQuery, badge};
+use crate::view::{self, Headers, ListQuery, badge};
 
 #[derive(Debug, Default, Deserialize)]
 pub struct PartnerQuery {
@@ -51,7 +51,8 @@ pub async fn partners(req: HttpRequest, query: web::Query<PartnerQuery>) -> Http
     let partner_type = q.partner_type.clone().unwrap_or_default();
     let status = q.status.clone().unwrap_or_default();
     // newest first unless a column was chosen
-    let order = ListQuery { sort: q.sort.filter(|s| SORTABLE.iter().any(|(c, _)| c == s)), dir: q.dir, q: None };
+    let order =
+        ListQuery { sort: q.sort.filter(|s| SORTABLE.iter().any(|(c, _)| c == s)), dir: q.dir, q: None, page: None };
     let field = SORTABLE.iter().find(|(c, _)| Some(*c) == order.sort.as_deref()).map_or("crDtimes", |(_, f)| f);
     let descending = order.sort.is_none() || order.descending();
     let mut filters = Vec::new();
@@ -138,8 +139,8 @@ pub async fn partner(req: HttpRequest, path: web::Path<String>) -> HttpResponse 
         Err(r) => return view::error_page(ctx, &r),
     };
     let by_partner = || vec![filter("partnerId", "equals", &id)];
-    let requests = request_page(&req, &me, by_partner(), 0).await;
-    let keys = key_page(&req, &me, by_partner(), 0).await;
+    let requests = request_page(&req, &me, by_partner(), Order::newest(0)).await;
+    let keys = key_page(&req, &me, by_partner(), Order::newest(0)).await;
     let now = api::now(&req).await;
     let certificate = certs::summary(&req, &me, &id).await;
     let action = format!("/portal/admin/partners/{}/status", view::q(&id));
@@ -162,11 +163,11 @@ pub async fn partner(req: HttpRequest, path: web::Path<String>) -> HttpResponse 
         }
         section.card {
             h2 { (t!("nav-policy-requests")) }
-            (request_table(&ctx, &requests, false))
+            (request_table(&ctx, &requests, false, Headers::plain()))
         }
         section.card {
             h2 { (t!("nav-api-keys")) }
-            (key_table(&ctx, &keys, true, "/portal/admin/keys/status", now))
+            (key_table(&ctx, &keys, true, Headers::plain(), "/portal/admin/keys/status", now))
         }
     };
     view::page_partial(

@@ -12,24 +12,28 @@ use super::admin;
 use crate::api::{self, Page};
 use crate::ctx::{Ctx, Flash};
 use crate::i18n::t;
-use crate::lookups::{filter, request_page};
+use crate::lookups::{Order, PAGE_SIZE, REQUEST_COLUMNS, contains, filter, request_page};
 use crate::session::{or_answer, posted};
-use crate::view::{self, badge};
+use crate::view::{self, Headers, ListQuery, badge};
 
 #[derive(Debug, Default, Deserialize)]
 pub struct RequestQuery {
     status: Option<String>,
-    pub(super) page: Option<i64>,
 }
 
-pub(super) fn request_table(ctx: &Ctx, list: &api::Answer<Page<RequestItem>>, with_partner: bool) -> maud::Markup {
+pub(super) fn request_table(
+    ctx: &Ctx,
+    list: &api::Answer<Page<RequestItem>>,
+    with_partner: bool,
+    headers: Headers,
+) -> maud::Markup {
     html! {
         @match list {
             Ok(p) if !p.items().is_empty() => {
                 table {
                     thead { tr {
-                        @if with_partner { th scope="col" { (t!("partners-partner")) } }
-                        th scope="col" { (t!("requests-policy")) } th scope="col" { (t!("requests-use")) } th scope="col" { (t!("requests-requested")) } th scope="col" { (t!("home-status")) } th scope="col" { span.sr-only { (t!("requests-decision")) } }
+                        @if with_partner { (headers.th("partner", &t!("partners-partner"))) }
+                        (headers.th("policy", &t!("requests-policy"))) (headers.th("use", &t!("requests-use"))) (headers.th("requested", &t!("requests-requested"))) (headers.th("status", &t!("home-status"))) th scope="col" { span.sr-only { (t!("requests-decision")) } }
                     } }
                     tbody {
                         @for r in p.items() {
@@ -59,6 +63,7 @@ pub(super) fn request_table(ctx: &Ctx, list: &api::Answer<Page<RequestItem>>, wi
                     }
                 }
             },
+            Ok(_) if headers.searching() => p.muted { (t!("table-nothing-matches")) },
             Ok(_) => p.muted { (t!("requests-no-requests")) },
             Err(r) => (view::errors(r)),
         }
@@ -67,10 +72,10 @@ pub(super) fn request_table(ctx: &Ctx, list: &api::Answer<Page<RequestItem>>, wi
 
 /// A request in words: "the request of <partner> for <policy>".
 fn describe(r: &RequestItem) -> String {
-    format!(
-        "the request of {} for {}",
-        r.partner_name.as_deref().unwrap_or(&r.partner_id),
-        r.policy_name.as_deref().unwrap_or(&r.policy_id)
+    t!(
+        "requests-what",
+        partner = r.partner_name.clone().unwrap_or_else(|| r.partner_id.clone()),
+        policy = r.policy_name.clone().unwrap_or_else(|| r.policy_id.clone())
     )
 }
 
@@ -84,7 +89,7 @@ pub struct DecisionQuery {
 pub async fn confirm_review(req: HttpRequest, path: web::Path<String>, q: web::Query<DecisionQuery>) -> HttpResponse {
     let (ctx, me) = or_answer!(admin(&req));
     let id = path.into_inner();
-    let found = request_page(&req, &me, vec![filter("apikeyRequestId", "equals", &id)], 0).await;
+    let found = request_page(&req, &me, vec![filter("apikeyRequestId", "equals", &id)], Order::newest(0)).await;
     let item = match found.map(|p| p.items().first().cloned()) {
         Ok(Some(item)) => item,
         Ok(None) => return view::error_page(ctx, &api::Refusal::from(web_support::ApiError::not_found())),
@@ -118,12 +123,19 @@ pub async fn confirm_review(req: HttpRequest, path: web::Path<String>, q: web::Q
     view::page(ctx, &title, body)
 }
 
-pub async fn requests(req: HttpRequest, query: web::Query<RequestQuery>) -> HttpResponse {
+pub async fn requests(
+    req: HttpRequest,
+    query: web::Query<RequestQuery>,
+    list_query: web::Query<ListQuery>,
+) -> HttpResponse {
     let (ctx, me) = or_answer!(admin(&req));
     let status = query.status.clone().unwrap_or_else(|| "InProgress".into());
-    let page = query.page.unwrap_or(0).max(0);
-    let filters = if status.is_empty() { Vec::new() } else { vec![filter("statusCode", "equals", &status)] };
-    let list = request_page(&req, &me, filters, page).await;
+    let mut filters = contains(&list_query, "partnerName");
+    if !status.is_empty() {
+        filters.push(filter("statusCode", "equals", &status));
+    }
+    let list = request_page(&req, &me, filters, Order::of(&list_query, REQUEST_COLUMNS)).await;
+    let base = format!("/portal/admin/requests?status={}", view::q(&status));
     let options = [
         ("InProgress", &t!("status-pending")),
         ("approved", &t!("status-approved")),
@@ -132,12 +144,13 @@ pub async fn requests(req: HttpRequest, query: web::Query<RequestQuery>) -> Http
     ]
     .map(|(a, b)| (a.to_owned(), b.to_owned()));
     let body = html! {
-        form.filters method="get" action="/portal/admin/requests" {
+        form.filters method="get" action="/portal/admin/requests" role="search" {
             (view::select("status", &t!("requests-show"), &options, &status, None))
+            div.field { (view::search_box(&list_query, &t!("keys-search-partner-label"))) }
             button type="submit" { (t!("audit-filter")) }
         }
-        div #requests { (request_table(&ctx, &list, true)) }
-        @if let Ok(p) = &list { (view::pager(&format!("/portal/admin/requests?status={}", view::q(&status)), page, 20, p.total_record)) }
+        div #requests { (request_table(&ctx, &list, true, Headers::sorted(&base, &list_query))) }
+        @if let Ok(p) = &list { (view::pager(&list_query.link(&base), list_query.page(), PAGE_SIZE, p.total_record)) }
     };
     view::page_partial(ctx, &t!("nav-policy-requests"), list.as_ref().err(), body)
 }

@@ -17,7 +17,7 @@ use super::{CHIPS, DETAILS, SBIS, Search, day, search_page, with_status};
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
 use crate::i18n::t;
-use crate::lookups::filter;
+use crate::lookups::{Order, filter};
 use crate::session::{Gate, or_answer, posted, with_roles};
 use crate::view::{self, badge};
 
@@ -135,7 +135,7 @@ async fn rows<T: Into<Pending> + Send + 'static>(
     search: Search<T>,
     filters: Vec<SearchFilterDto>,
 ) -> api::Answer<Vec<Pending>> {
-    let found = search_page(req, me, search, filters, 0).await?;
+    let found = search_page(req, me, search, filters, Order::newest(0)).await?;
     Ok(found.data.unwrap_or_default().into_iter().map(Into::into).collect())
 }
 
@@ -155,9 +155,9 @@ async fn pending(
 
 /// How many SBIs, device details and FTM chips wait for approval (the admin home's counter).
 pub async fn waiting(req: &HttpRequest, me: &Principal) -> api::Answer<i64> {
-    let sbis = search_page(req, me, SBIS, with_status(PENDING_APPROVAL), 0).await?;
-    let details = search_page(req, me, DETAILS, with_status(PENDING_APPROVAL), 0).await?;
-    let chips = search_page(req, me, CHIPS, with_status(PENDING_APPROVAL), 0).await?;
+    let sbis = search_page(req, me, SBIS, with_status(PENDING_APPROVAL), Order::newest(0)).await?;
+    let details = search_page(req, me, DETAILS, with_status(PENDING_APPROVAL), Order::newest(0)).await?;
+    let chips = search_page(req, me, CHIPS, with_status(PENDING_APPROVAL), Order::newest(0)).await?;
     Ok(sbis.total_record + details.total_record + chips.total_record)
 }
 

@@ -8,13 +8,13 @@ use device_app::{details as ops, roles};
 use maud::html;
 use web_support::Principal;
 
-use super::{DETAILS, Listing, PageQuery, search_page, status_text, sub_type_choices};
+use super::{DETAILS, Listing, status_text, sub_type_choices};
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
 use crate::forms::Form;
 use crate::i18n::t;
 use crate::session::{or_answer, posted, with_roles};
-use crate::view::{self, Field, badge};
+use crate::view::{self, Field, ListQuery, badge};
 
 const BASE: &str = "/portal/devices";
 fn listing() -> Listing {
@@ -22,36 +22,45 @@ fn listing() -> Listing {
         id: "devices",
         title: t!("approvals-device-details"),
         head: vec![
-            t!("devices-make"),
-            t!("devices-model"),
-            t!("partners-type"),
-            t!("devices-sub-type"),
-            t!("home-status"),
+            ("make", t!("devices-make")),
+            ("model", t!("devices-model")),
+            ("type", t!("partners-type")),
+            ("subtype", t!("devices-sub-type")),
+            ("status", t!("home-status")),
         ],
+        columns: &[
+            ("make", "make"),
+            ("model", "model"),
+            ("type", "deviceTypeCode"),
+            ("subtype", "deviceSubTypeCode"),
+            ("status", "approvalStatus"),
+        ],
+        search: ("make", t!("devices-search-label")),
         none: t!("devices-no-device-details-yet"),
         base: BASE,
     }
 }
 
-pub async fn devices(req: HttpRequest, query: web::Query<PageQuery>) -> HttpResponse {
+pub async fn devices(req: HttpRequest, query: web::Query<ListQuery>) -> HttpResponse {
     let (ctx, me) = or_answer!(with_roles(&req, roles::DEVICE_PROVIDERS));
-    render(&req, ctx, &me, query.page(), &Form::default(), None).await
+    render(&req, ctx, &me, &query, &Form::default(), None).await
 }
 
 async fn render(
     req: &HttpRequest,
     ctx: Ctx,
     me: &Principal,
-    page: i64,
+    query: &ListQuery,
     form: &Form,
     refusal: Option<Refusal>,
 ) -> HttpResponse {
-    let list = search_page(req, me, DETAILS, Vec::new(), page).await;
+    let listing = listing();
+    let list = listing.page(req, me, DETAILS, query).await;
     let types = if me.is_admin { Ok(Vec::new()) } else { sub_type_choices(req, me).await };
     let r = refusal.as_ref();
     let chosen = format!("{}/{}", form.get("deviceTypeCode"), form.get("deviceSubTypeCode"));
     let body = html! {
-        (listing().render(&list, page, |d: &DeviceDetailItem| html! { tr data-device=(d.id) {
+        (listing.render(&list, query, |d: &DeviceDetailItem| html! { tr data-device=(d.id) {
             td { (d.make) br; small.muted { code { (d.id) } } }
             td { (d.model) }
             td { (d.device_type_code) }
@@ -104,6 +113,6 @@ pub async fn create(req: HttpRequest, body: web::Bytes) -> HttpResponse {
     let actor = me.clone();
     match api::call(&req, move |store| ops::create(store, &actor, request)).await {
         Ok(_) => ctx.redirect_with(BASE, Flash::Success(t!("devices-the-device-is-added-it"))),
-        Err(r) => render(&req, ctx, &me, 0, &form, Some(r)).await,
+        Err(r) => render(&req, ctx, &me, &ListQuery::default(), &form, Some(r)).await,
     }
 }

@@ -13,20 +13,27 @@ use partner_app::certificates::CertificateConfig;
 use rand_core::OsRng;
 use web_support::Principal;
 
-use super::{CHIPS, Listing, PageQuery, search_page, status_text};
+use super::{CHIPS, Listing, status_text};
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
 use crate::forms::Form;
 use crate::i18n::t;
 use crate::session::{or_answer, posted, uploaded, with_roles};
-use crate::view::{self, Field, badge};
+use crate::view::{self, Field, ListQuery, badge};
 
 const BASE: &str = "/portal/ftm-chips";
 fn listing() -> Listing {
     Listing {
         id: "chips",
         title: t!("nav-ftm-chips"),
-        head: vec![t!("devices-make"), t!("devices-model"), t!("home-status"), t!("partners-certificate")],
+        head: vec![
+            ("make", t!("devices-make")),
+            ("model", t!("devices-model")),
+            ("status", t!("home-status")),
+            ("", t!("partners-certificate")),
+        ],
+        columns: &[("make", "make"), ("model", "model"), ("status", "approvalStatus")],
+        search: ("make", t!("devices-search-label")),
         none: t!("ftm-no-ftm-chips-yet"),
         base: BASE,
     }
@@ -34,9 +41,9 @@ fn listing() -> Listing {
 /// The partner domain of FTM chip certificates.
 const FTM_DOMAIN: &str = "FTM";
 
-pub async fn chips(req: HttpRequest, query: web::Query<PageQuery>) -> HttpResponse {
+pub async fn chips(req: HttpRequest, query: web::Query<ListQuery>) -> HttpResponse {
     let (ctx, me) = or_answer!(with_roles(&req, roles::FTM_PROVIDERS));
-    render(&req, ctx, &me, query.page(), &Form::default(), None).await
+    render(&req, ctx, &me, &query, &Form::default(), None).await
 }
 
 /// Whether the provider may upload the chip's certificate now (as `check_upload` decides).
@@ -67,14 +74,15 @@ async fn render(
     req: &HttpRequest,
     ctx: Ctx,
     me: &Principal,
-    page: i64,
+    query: &ListQuery,
     form: &Form,
     refusal: Option<Refusal>,
 ) -> HttpResponse {
-    let list = search_page(req, me, CHIPS, Vec::new(), page).await;
+    let listing = listing();
+    let list = listing.page(req, me, CHIPS, query).await;
     let r = refusal.as_ref();
     let body = html! {
-        (listing().render(&list, page, |c: &FtmChipItem| html! { tr data-chip=(c.ftp_chip_detail_id) {
+        (listing.render(&list, query, |c: &FtmChipItem| html! { tr data-chip=(c.ftp_chip_detail_id) {
             td { (c.make) br; small.muted { code { (c.ftp_chip_detail_id) } } }
             td { (c.model) }
             td.status { (badge(&status_text(&c.approval_status, c.active))) }
@@ -111,7 +119,7 @@ pub async fn create(req: HttpRequest, body: web::Bytes) -> HttpResponse {
     let actor = me.clone();
     match api::call(&req, move |store| ops::create(store, &actor, request)).await {
         Ok(_) => ctx.redirect_with(BASE, Flash::Success(t!("ftm-the-chip-is-added-upload"))),
-        Err(r) => render(&req, ctx, &me, 0, &form, Some(r)).await,
+        Err(r) => render(&req, ctx, &me, &ListQuery::default(), &form, Some(r)).await,
     }
 }
 

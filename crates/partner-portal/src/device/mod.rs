@@ -16,7 +16,6 @@ use device_app::dto::{DeviceDetailItem, SbiItem};
 use device_app::ftm::FtmChipItem;
 use device_app::{roles, search};
 use maud::{Markup, html};
-use serde::Deserialize;
 use web_support::Principal;
 
 pub use approvals::{approvals, confirm as confirm_decision, decide, waiting};
@@ -26,23 +25,11 @@ pub use sbis::{create as create_sbi, map_device, sbis};
 
 use crate::api::{self, Page};
 use crate::i18n::t;
-use crate::lookups::{filter, page_of, search_of};
-use crate::view;
+use crate::lookups::{Order, contains, filter, page_of};
+use crate::view::{self, Columns, Headers, ListQuery};
 
 /// Rows per page of the device lists.
 const PAGE_SIZE: i64 = 20;
-
-/// `?page=`: which page of a list (from 0).
-#[derive(Debug, Default, Deserialize)]
-pub struct PageQuery {
-    page: Option<i64>,
-}
-
-impl PageQuery {
-    fn page(&self) -> i64 {
-        self.page.unwrap_or(0).max(0)
-    }
-}
 
 /// Rows whose `approvalStatus` is `status`.
 fn with_status(status: &str) -> Vec<SearchFilterDto> {
@@ -50,16 +37,16 @@ fn with_status(status: &str) -> Vec<SearchFilterDto> {
 }
 
 /// A page of what a MOSIP search `op` finds for the caller (holding one of `roles`, as the
-/// search's route asks), newest first.
+/// search's route asks), in `order`.
 async fn search_page<T: Send + 'static>(
     req: &HttpRequest,
     me: &Principal,
     (roles, op): Search<T>,
     filters: Vec<SearchFilterDto>,
-    page: i64,
+    order: Order,
 ) -> api::Answer<Page<T>> {
     me.require_any(roles)?;
-    let (me, query) = (me.clone(), search_of(filters, "crDtimes", page, PAGE_SIZE));
+    let (me, query) = (me.clone(), order.search(filters, PAGE_SIZE));
     Ok(page_of(api::call(req, move |store| op(store, &me, query)).await?))
 }
 
@@ -72,29 +59,49 @@ const DETAILS: Search<DeviceDetailItem> = (roles::DEVICE_PROVIDERS, search::deta
 /// `POST /ftpchipdetail/search`.
 const CHIPS: Search<FtmChipItem> = (roles::FTM_PROVIDERS, search::ftm_chips);
 
-/// A card listing a page of rows in a table, paged; a note when there are none, the error when
-/// the read failed.
+/// A card listing a page of rows in a table, ordered by a column and narrowed by a search box,
+/// paged; a note when there are none, the error when the read failed.
 struct Listing {
     id: &'static str,
     title: String,
-    head: Vec<String>,
+    /// Each column's name in [`Listing::columns`] ("" when it does not sort) and its header.
+    head: Vec<(&'static str, String)>,
+    columns: Columns,
+    /// The field the search box looks in, and its label.
+    search: (&'static str, String),
     none: String,
     base: &'static str,
 }
 
 impl Listing {
-    fn render<T>(&self, list: &api::Answer<Page<T>>, page: i64, row: impl Fn(&T) -> Markup) -> Markup {
+    /// A page of what `op` finds as `query` asks.
+    async fn page<T: Send + 'static>(
+        &self,
+        req: &HttpRequest,
+        me: &Principal,
+        op: Search<T>,
+        query: &ListQuery,
+    ) -> api::Answer<Page<T>> {
+        search_page(req, me, op, contains(query, self.search.0), Order::of(query, self.columns)).await
+    }
+
+    fn render<T>(&self, list: &api::Answer<Page<T>>, query: &ListQuery, row: impl Fn(&T) -> Markup) -> Markup {
+        let headers = Headers::sorted(self.base, query);
         html! {
             section.card id=(self.id) {
                 h2 { (self.title) }
+                @if list.as_ref().is_ok_and(|p| p.total_record > 0) || !query.text().is_empty() {
+                    (view::labelled_filter_form(self.base, query, &self.search.1))
+                }
                 @match list {
                     Ok(p) if !p.items().is_empty() => {
                         table {
-                            thead { tr { @for h in &self.head { th scope="col" { (h) } } } }
+                            thead { tr { @for (column, label) in &self.head { (headers.th(column, label)) } } }
                             tbody { @for item in p.items() { (row(item)) } }
                         }
-                        (view::pager(self.base, page, PAGE_SIZE, p.total_record))
+                        (view::pager(&query.link(self.base), query.page(), PAGE_SIZE, p.total_record))
                     },
+                    Ok(_) if !query.text().is_empty() => p.muted { (t!("table-nothing-matches")) },
                     Ok(_) => p.muted { (self.none) },
                     Err(e) => (view::errors(e)),
                 }

@@ -8,13 +8,14 @@ use device_domain::status::APPROVED;
 use maud::html;
 use web_support::Principal;
 
-use super::{DETAILS, Listing, PageQuery, SBIS, day, search_page, status_text, with_status};
+use super::{DETAILS, Listing, SBIS, day, search_page, status_text, with_status};
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
 use crate::forms::Form;
 use crate::i18n::t;
+use crate::lookups::Order;
 use crate::session::{or_answer, posted, with_roles};
-use crate::view::{self, Field, badge};
+use crate::view::{self, Field, ListQuery, badge};
 
 const BASE: &str = "/portal/sbis";
 fn listing() -> Listing {
@@ -22,12 +23,19 @@ fn listing() -> Listing {
         id: "sbis",
         title: t!("approvals-secure-biometric-interfaces"),
         head: vec![
-            t!("sbis-version"),
-            t!("sbis-binary-hash"),
-            t!("sbis-created"),
-            t!("sbis-expires"),
-            t!("home-status"),
+            ("version", t!("sbis-version")),
+            ("", t!("sbis-binary-hash")),
+            ("created", t!("sbis-created")),
+            ("expires", t!("sbis-expires")),
+            ("status", t!("home-status")),
         ],
+        columns: &[
+            ("version", "swVersion"),
+            ("created", "swCreateDateTime"),
+            ("expires", "swExpiryDateTime"),
+            ("status", "approvalStatus"),
+        ],
+        search: ("swVersion", t!("sbis-search-label")),
         none: t!("sbis-no-secure-biometric-interfaces-yet"),
         base: BASE,
     }
@@ -43,25 +51,26 @@ fn instant(value: &str) -> Option<String> {
     }
 }
 
-pub async fn sbis(req: HttpRequest, query: web::Query<PageQuery>) -> HttpResponse {
+pub async fn sbis(req: HttpRequest, query: web::Query<ListQuery>) -> HttpResponse {
     let (ctx, me) = or_answer!(with_roles(&req, roles::DEVICE_PROVIDERS));
-    render(&req, ctx, &me, query.page(), &Form::default(), None).await
+    render(&req, ctx, &me, &query, &Form::default(), None).await
 }
 
 async fn render(
     req: &HttpRequest,
     ctx: Ctx,
     me: &Principal,
-    page: i64,
+    query: &ListQuery,
     form: &Form,
     refusal: Option<Refusal>,
 ) -> HttpResponse {
-    let list = search_page(req, me, SBIS, Vec::new(), page).await;
-    let approved_sbis = search_page(req, me, SBIS, with_status(APPROVED), 0).await;
-    let approved_devices = search_page(req, me, DETAILS, with_status(APPROVED), 0).await;
+    let listing = listing();
+    let list = listing.page(req, me, SBIS, query).await;
+    let approved_sbis = search_page(req, me, SBIS, with_status(APPROVED), Order::newest(0)).await;
+    let approved_devices = search_page(req, me, DETAILS, with_status(APPROVED), Order::newest(0)).await;
     let r = refusal.as_ref();
     let body = html! {
-        (listing().render(&list, page, |s: &SbiItem| html! { tr data-sbi=(s.id) {
+        (listing.render(&list, query, |s: &SbiItem| html! { tr data-sbi=(s.id) {
             td { (s.sw_version) br; small.muted { code { (s.id) } } }
             td { code { (s.sw_binary_hash) } }
             td { (day(s.sw_create_date_time.as_deref())) }
@@ -119,7 +128,7 @@ pub async fn create(req: HttpRequest, body: web::Bytes) -> HttpResponse {
     let result = api::call_with(&req, move |store, cfg: &DeviceConfig| ops::create(store, &actor, cfg, request)).await;
     match result {
         Ok(_) => ctx.redirect_with(BASE, Flash::Success(t!("sbis-the-sbi-is-added-it"))),
-        Err(r) => render(&req, ctx, &me, 0, &form, Some(r)).await,
+        Err(r) => render(&req, ctx, &me, &ListQuery::default(), &form, Some(r)).await,
     }
 }
 

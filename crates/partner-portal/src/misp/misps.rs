@@ -11,7 +11,9 @@ use crate::api::{self, Refusal};
 use crate::ctx::Flash;
 use crate::i18n::t;
 use crate::session::{or_answer, posted, with_roles};
-use crate::view;
+use crate::view::{self, ListQuery, SortKey};
+
+const MISPS: &str = "/portal/admin/misps";
 
 /// `PMS_MSP_409`: there is no MISP yet.
 const NO_MISPS: &str = "PMS_MSP_409";
@@ -59,20 +61,74 @@ pub async fn waiting(req: &HttpRequest, me: &Principal) -> api::Answer<usize> {
     Ok(all(req, me).await?.iter().filter(|m| m.misp.status_code == in_progress).count())
 }
 
-pub async fn misps(req: HttpRequest) -> HttpResponse {
+/// What the search box looks in: id, name, e-mail, owner.
+fn words(m: &&MispWithLicenses) -> String {
+    let m = &m.misp;
+    format!("{} {} {} {}", m.id, m.name, m.email_id.as_deref().unwrap_or(""), m.user_id)
+}
+
+fn column(m: &&MispWithLicenses, column: &str) -> Option<SortKey> {
+    let (misp, keys) = (&m.misp, m.misp_licenses.len());
+    match column {
+        "id" => SortKey::text(&misp.id),
+        "name" => SortKey::text(&misp.name),
+        "registration" => SortKey::text(misp.status_code),
+        "status" => SortKey::number(i64::from(misp.is_active)),
+        "email" => SortKey::text(misp.email_id.as_deref().unwrap_or("")),
+        "keys" => SortKey::number(keys),
+        _ => None,
+    }
+}
+
+/// The MISPs in a table that orders and narrows them (each name leads to its card below).
+fn summary(items: &[&MispWithLicenses], query: &ListQuery) -> maud::Markup {
+    let header = |column: &str, label: String| view::sort_header(MISPS, query, column, &label);
+    html! {
+        section.card #misp-list {
+            (view::filter_form(MISPS, query))
+            @if items.is_empty() {
+                p.muted { (t!("table-nothing-matches")) }
+            } @else {
+                table {
+                    thead { tr {
+                        (header("name", t!("clients-name"))) (header("id", t!("misp-id"))) (header("registration", t!("misp-registration")))
+                        (header("status", t!("home-status"))) (header("email", t!("home-e-mail"))) (header("keys", t!("misp-keys")))
+                    } }
+                    tbody {
+                        @for item in items {
+                            @let m = &item.misp;
+                            tr {
+                                td { a href=(format!("#misp-{}", m.id)) { (m.name) } }
+                                td { (m.id) }
+                                td { (view::badge(m.status_code)) }
+                                td { (view::badge(if m.is_active { "Active" } else { "De-Active" })) }
+                                td { (m.email_id.as_deref().unwrap_or("")) }
+                                td { (item.misp_licenses.len()) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub async fn misps(req: HttpRequest, query: web::Query<ListQuery>) -> HttpResponse {
     let (ctx, me) = or_answer!(with_roles(&req, view::ADMIN_ROLES));
     let list = all(&req, &me).await;
     let known: Vec<String> = list.as_ref().map(|l| l.iter().map(|m| m.misp.id.clone()).collect()).unwrap_or_default();
     let partners = partner_licences(&req, &me, &known).await;
     let none = matches!((&list, &partners), (Ok(a), Ok(b)) if a.is_empty() && b.is_empty());
+    let shown = list.as_ref().map(|items| query.apply(&items.iter().collect::<Vec<_>>(), words, column));
     let body = html! {
         @if none { p.muted #no-misps { (t!("misp-no-misps-yet")) } }
-        @match &list {
-            Ok(items) if !items.is_empty() => {
+        @match &shown {
+            Ok(items) if !known.is_empty() => {
+                (summary(items, &query))
                 @for item in items {
                     @let m = &item.misp;
                     @let action = format!("/portal/admin/misps/{}", view::q(&m.id));
-                    section.card data-misp=(m.id) {
+                    section.card id=(format!("misp-{}", m.id)) data-misp=(m.id) {
                         h2 { (m.name) " " small.muted { (m.id) } }
                         dl.facts {
                             dt { (t!("misp-registration")) } dd { (view::badge(m.status_code)) }
@@ -123,7 +179,7 @@ pub async fn misps(req: HttpRequest) -> HttpResponse {
         @match &partners {
             Ok(holders) if !holders.is_empty() => {
                 h2 { (t!("misp-misp-partners-licence-through-the")) }
-                @for (partner_id, keys) in holders {
+                @for (partner_id, keys) in holders.iter().filter(|(id, _)| id.to_lowercase().contains(&query.text().to_lowercase())) {
                     @let action = format!("/portal/admin/misps/{}", view::q(partner_id));
                     section.card data-misp-partner=(partner_id) {
                         h3 { a href=(format!("/portal/admin/partners/{}", view::q(partner_id))) { (partner_id) } }

@@ -5,43 +5,79 @@
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use maud::html;
-use partner_app::oidc::{self, ClientDetail, CreateBody, Flavour, ListQuery, OidcConfig, UpdateBody};
+use partner_app::oidc::{self, ClientDetail, CreateBody, Flavour, OidcConfig, UpdateBody};
 use web_support::Principal;
 
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
 use crate::forms::Form;
 use crate::i18n::t;
-use crate::lookups::{filter, request_page};
+use crate::lookups::{Order, PAGE_SIZE, filter, request_page};
 use crate::session::{or_answer, posted, signed_in};
-use crate::view::{self, Field, badge};
+use crate::view::{self, Columns, Field, Headers, ListQuery, badge};
 
 const BASE: &str = "/portal/oidc-clients";
+
+/// The columns the list orders by, with the OIDC list's `sortFieldName` for each.
+const COLUMNS: Columns =
+    &[("client", "clientName"), ("partner", "partnerId"), ("policy", "policyName"), ("status", "status")];
+
+/// The OIDC list's query for a page of the portal's list: the chosen order (else newest first)
+/// and the search on the client's name.
+fn list_query(query: &ListQuery) -> oidc::ListQuery {
+    let text = query.text();
+    oidc::ListQuery {
+        sort_field_name: Some(query.field(COLUMNS).unwrap_or("createdDateTime").to_owned()),
+        sort_type: Some(if query.sort.is_none() || query.descending() { "desc" } else { "asc" }.to_owned()),
+        page_no: Some(query.page()),
+        page_size: Some(PAGE_SIZE),
+        client_name: (!text.is_empty()).then(|| text.to_owned()),
+        ..oidc::ListQuery::default()
+    }
+}
+
+/// A client's name as stored (MOSIP keeps the names by language as JSON, `@none` the default):
+/// the name in the user's language, else the default one, else the text as it is.
+fn readable_name(stored: &str) -> String {
+    let Ok(serde_json::Value::Object(names)) = serde_json::from_str(stored) else {
+        return stored.to_owned();
+    };
+    let language = match crate::i18n::current().tag.get(..2) {
+        Some("fr") => "fra",
+        Some("ar") => "ara",
+        _ => "eng",
+    };
+    [language, "@none"]
+        .iter()
+        .find_map(|key| names.get(*key).and_then(|v| v.as_str()))
+        .map_or_else(|| stored.to_owned(), str::to_owned)
+}
 
 /// One line per redirect URI.
 fn lines(text: &str) -> Vec<String> {
     text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect()
 }
 
-pub async fn clients(req: HttpRequest) -> HttpResponse {
+pub async fn clients(req: HttpRequest, query: web::Query<ListQuery>) -> HttpResponse {
     let (ctx, me) = or_answer!(signed_in(&req));
-    render_list(&req, ctx, &me, &Form::default(), None).await
+    render_list(&req, ctx, &me, &query, &Form::default(), None).await
 }
 
 async fn render_list(
     req: &HttpRequest,
     ctx: Ctx,
     me: &Principal,
+    query: &ListQuery,
     form: &Form,
     refusal: Option<Refusal>,
 ) -> HttpResponse {
-    let actor = me.clone();
-    let list =
-        api::call_with(req, move |store, cfg: &OidcConfig| oidc::list(store, &actor, cfg, ListQuery::default())).await;
+    let (actor, wanted) = (me.clone(), list_query(query));
+    let list = api::call_with(req, move |store, cfg: &OidcConfig| oidc::list(store, &actor, cfg, wanted)).await;
+    let headers = Headers::sorted(BASE, query);
     let approved = if me.is_admin {
         Ok(Vec::new())
     } else {
-        request_page(req, me, vec![filter("statusCode", "equals", "approved")], 0).await.map(|p| {
+        request_page(req, me, vec![filter("statusCode", "equals", "approved")], Order::newest(0)).await.map(|p| {
             p.items()
                 .iter()
                 .map(|r| (r.policy_id.clone(), r.policy_name.clone().unwrap_or_else(|| r.policy_id.clone())))
@@ -52,16 +88,23 @@ async fn render_list(
     let body = html! {
         section.card #clients {
             h2 { (t!("nav-oidc-clients")) }
+            @if list.as_ref().is_ok_and(|p| p.total_results > 0) || headers.searching() {
+                (view::labelled_filter_form(BASE, query, &t!("clients-search-label")))
+            }
             @match &list {
-                Ok(page) if !page.data.is_empty() => table {
-                    thead { tr { th scope="col" { (t!("clients-client")) } th scope="col" { (t!("partners-partner")) } th scope="col" { (t!("requests-policy")) } th scope="col" { (t!("home-status")) } } }
-                    tbody { @for c in &page.data { tr {
-                        td { a href=(format!("{BASE}/{}", c.client_id)) { (c.client_name) } br; code { (c.client_id) } }
-                        td { (c.partner_id) }
-                        td { (c.policy_name.as_deref().unwrap_or_default()) }
-                        td { (badge(&c.status)) }
-                    } } }
+                Ok(page) if !page.data.is_empty() => {
+                    table {
+                        thead { tr { (headers.th("client", &t!("clients-client"))) (headers.th("partner", &t!("partners-partner"))) (headers.th("policy", &t!("requests-policy"))) (headers.th("status", &t!("home-status"))) } }
+                        tbody { @for c in &page.data { tr {
+                            td { a href=(format!("{BASE}/{}", c.client_id)) { (readable_name(&c.client_name)) } br; code { (c.client_id) } }
+                            td { (c.partner_id) }
+                            td { (c.policy_name.as_deref().unwrap_or_default()) }
+                            td { (badge(&c.status)) }
+                        } } }
+                    }
+                    (view::pager(&query.link(BASE), query.page(), PAGE_SIZE, i64::try_from(page.total_results).unwrap_or(i64::MAX)))
                 },
+                Ok(_) if headers.searching() => p.muted { (t!("table-nothing-matches")) },
                 Ok(_) => p.muted { (t!("clients-no-oidc-clients-yet")) },
                 Err(e) => (view::errors(e)),
             }
@@ -121,7 +164,7 @@ pub async fn create(req: HttpRequest, body: web::Bytes) -> HttpResponse {
         Ok(made) => {
             ctx.redirect_with(&format!("{BASE}/{}", made.client_id), Flash::Success(t!("clients-oidc-client-created")))
         }
-        Err(r) => render_list(&req, ctx, &me, &form, Some(r)).await,
+        Err(r) => render_list(&req, ctx, &me, &ListQuery::default(), &form, Some(r)).await,
     }
 }
 
@@ -141,10 +184,7 @@ pub async fn client(req: HttpRequest, path: web::Path<String>) -> HttpResponse {
 
 fn client_body(ctx: &Ctx, c: &ClientDetail) -> maud::Markup {
     let action = format!("{BASE}/{}", c.id);
-    let name = serde_json::from_str::<serde_json::Value>(&c.name)
-        .ok()
-        .and_then(|v| v["@none"].as_str().map(str::to_owned))
-        .unwrap_or_else(|| c.name.clone());
+    let name = readable_name(&c.name);
     html! {
         section.card {
             h2 { (name) " " (badge(&c.status)) }

@@ -6,14 +6,13 @@ use partner_app::requests::{self, MappingBody};
 use partner_app::roles;
 use web_support::{Db, Principal};
 
-use super::PageQuery;
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
 use crate::forms::Form;
 use crate::i18n::t;
-use crate::lookups::{details_of, request_page};
+use crate::lookups::{Order, PAGE_SIZE, REQUEST_COLUMNS, contains, details_of, request_page};
 use crate::session::{or_answer, posted, signed_in};
-use crate::view::{self, Field, badge};
+use crate::view::{self, Field, Headers, ListQuery, badge};
 
 /// The active policies of the partner's group as (name, text) choices; `None` when the caller may
 /// not list them (the page then asks for the name). A failed read is the page's error.
@@ -34,16 +33,18 @@ async fn group_policies(req: &HttpRequest, me: &Principal, group: &str) -> api::
     Ok(Some(choices))
 }
 
-pub async fn policies(req: HttpRequest, query: web::Query<PageQuery>) -> HttpResponse {
+const REQUESTS: &str = "/portal/policies";
+
+pub async fn policies(req: HttpRequest, query: web::Query<ListQuery>) -> HttpResponse {
     let (ctx, me) = or_answer!(signed_in(&req));
-    render_policies(&req, ctx, &me, query.page.unwrap_or(0).max(0), &Form::default(), None).await
+    render_policies(&req, ctx, &me, &query, &Form::default(), None).await
 }
 
 async fn render_policies(
     req: &HttpRequest,
     ctx: Ctx,
     me: &Principal,
-    page: i64,
+    query: &ListQuery,
     form: &Form,
     refusal: Option<&Refusal>,
 ) -> HttpResponse {
@@ -51,7 +52,8 @@ async fn render_policies(
         Ok(d) => d,
         Err(r) => return view::error_page(ctx, &r),
     };
-    let list = request_page(req, me, Vec::new(), page).await;
+    let list = request_page(req, me, contains(query, "policyName"), Order::of(query, REQUEST_COLUMNS)).await;
+    let headers = Headers::sorted(REQUESTS, query);
     let choices = match details.policy_group.as_deref() {
         Some(group) => group_policies(req, me, group).await,
         None => Ok(None),
@@ -83,10 +85,13 @@ async fn render_policies(
         }
         section.card #requests {
             h2 { (t!("policies-your-requests")) }
+            @if list.as_ref().is_ok_and(|p| p.total_record > 0) || !query.text().is_empty() {
+                (view::labelled_filter_form(REQUESTS, query, &t!("requests-search-policy-label")))
+            }
             @match &list {
                 Ok(p) if !p.items().is_empty() => {
                     table {
-                        thead { tr { th scope="col" { (t!("requests-policy")) } th scope="col" { (t!("home-status")) } th scope="col" { (t!("requests-requested")) } th scope="col" { (t!("requests-use")) } } }
+                        thead { tr { (headers.th("policy", &t!("requests-policy"))) (headers.th("status", &t!("home-status"))) (headers.th("requested", &t!("requests-requested"))) (headers.th("use", &t!("requests-use"))) } }
                         tbody {
                             @for r in p.items() {
                                 tr {
@@ -98,8 +103,9 @@ async fn render_policies(
                             }
                         }
                     }
-                    (view::pager("/portal/policies", page, 20, p.total_record))
+                    (view::pager(&query.link(REQUESTS), query.page(), PAGE_SIZE, p.total_record))
                 },
+                Ok(_) if !query.text().is_empty() => p.muted { (t!("table-nothing-matches")) },
                 Ok(_) => p.muted { (t!("policies-no-requests-yet")) },
                 Err(r) => (view::errors(r)),
             }
@@ -122,6 +128,6 @@ pub async fn request_policy(req: HttpRequest, body: web::Bytes) -> HttpResponse 
     .await;
     match result {
         Ok(_) => ctx.redirect_with("/portal/policies", Flash::Success(t!("policies-request-sent"))),
-        Err(r) => render_policies(&req, ctx, &me, 0, &form, Some(&r)).await,
+        Err(r) => render_policies(&req, ctx, &me, &ListQuery::default(), &form, Some(&r)).await,
     }
 }

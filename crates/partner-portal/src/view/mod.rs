@@ -14,7 +14,7 @@ use partner_app::roles;
 pub use confirm::{Confirm, confirm_body, reason, with_reason};
 pub use controls::{Field, badge, button_form, copy_button, csrf, pager, pretty, q, select, status_word, textarea};
 pub use dates::{expiry, expiry_words, when, when_text, zone_label};
-pub use table::{ListQuery, SortKey, filter_form, sort_header};
+pub use table::{Columns, Headers, ListQuery, SortKey, filter_form, labelled_filter_form, search_box, sort_header};
 
 use crate::api::Refusal;
 use crate::ctx::{Ctx, Flash};

@@ -1,6 +1,6 @@
 //! Sortable and filterable lists without JavaScript: column headers are links that order the
 //! list by that column (again: the other way), and a search box narrows it; both travel in the
-//! page's query string (`sort`, `dir`, `q`).
+//! page's query string (`sort`, `dir`, `q`, and `page` for a list paged in the store).
 
 use std::cmp::Ordering;
 
@@ -16,11 +16,36 @@ pub struct ListQuery {
     pub sort: Option<String>,
     pub dir: Option<String>,
     pub q: Option<String>,
+    pub page: Option<i64>,
 }
+
+/// The columns a list paged in the store orders by: the name in the page's links, the search's field.
+pub type Columns = &'static [(&'static str, &'static str)];
 
 impl ListQuery {
     pub fn descending(&self) -> bool {
         self.dir.as_deref() == Some("desc")
+    }
+
+    /// Which page of a paged list (from 0).
+    pub fn page(&self) -> i64 {
+        self.page.unwrap_or(0).max(0)
+    }
+
+    /// The search's field of the column chosen, when `columns` offers it.
+    pub fn field(&self, columns: Columns) -> Option<&'static str> {
+        let chosen = self.sort.as_deref()?;
+        columns.iter().find(|(name, _)| *name == chosen).map(|(_, field)| *field)
+    }
+
+    /// `base` keeping the order and the search (where the pager's links start).
+    pub fn link(&self, base: &str) -> String {
+        let sep = if base.contains('?') { "&" } else { "?" };
+        let search = if self.text().is_empty() { String::new() } else { format!("&q={}", q(self.text())) };
+        match format!("{}{search}", self.order_params()) {
+            kept if kept.is_empty() => base.to_owned(),
+            kept => format!("{base}{sep}{}", &kept[1..]),
+        }
     }
 
     /// The search text, trimmed ("" when none).
@@ -121,18 +146,60 @@ pub fn sort_header(base: &str, query: &ListQuery, column: &str, label: &str) -> 
 
 /// The search box of the list at `base`, keeping its order.
 pub fn filter_form(base: &str, query: &ListQuery) -> Markup {
+    labelled_filter_form(base, query, &t!("table-filter-label"))
+}
+
+/// The search box of the list at `base` under `label` (what it looks in), keeping its order.
+pub fn labelled_filter_form(base: &str, query: &ListQuery, label: &str) -> Markup {
     html! {
         form.filter method="get" action=(base) role="search" {
-            label for="f-q" { (t!("table-filter-label")) }
-            " "
-            input #f-q type="search" name="q" value=(query.text());
-            @if let Some(sort) = &query.sort {
-                input type="hidden" name="sort" value=(sort);
-                input type="hidden" name="dir" value=(if query.descending() { "desc" } else { "asc" });
-            }
+            (search_box(query, label))
             " "
             button.small.secondary type="submit" { (t!("table-filter")) }
             @if !query.text().is_empty() { " " a href=(base) { (t!("table-clear")) } }
+        }
+    }
+}
+
+/// The search input and the order to keep, for a form of filters of its own.
+pub fn search_box(query: &ListQuery, label: &str) -> Markup {
+    html! {
+        label for="f-q" { (label) }
+        " "
+        input #f-q type="search" name="q" value=(query.text());
+        @if let Some(sort) = &query.sort {
+            input type="hidden" name="sort" value=(sort);
+            input type="hidden" name="dir" value=(if query.descending() { "desc" } else { "asc" });
+        }
+    }
+}
+
+/// The header cells of a list's table: links that order it when it can be ordered, plain otherwise.
+#[derive(Clone, Copy)]
+pub struct Headers<'a> {
+    sorting: Option<(&'a str, &'a ListQuery)>,
+}
+
+impl<'a> Headers<'a> {
+    /// Headers ordering the list at `base` (which carries the list's own filters).
+    pub fn sorted(base: &'a str, query: &'a ListQuery) -> Self {
+        Headers { sorting: Some((base, query)) }
+    }
+
+    pub fn plain() -> Self {
+        Headers { sorting: None }
+    }
+
+    /// Whether the list shown is narrowed by a search (so an empty one means "nothing matches").
+    pub fn searching(&self) -> bool {
+        self.sorting.is_some_and(|(_, query)| !query.text().is_empty())
+    }
+
+    /// The header of `column` (a name of the list's [`Columns`]; "" for a column that does not sort).
+    pub fn th(&self, column: &str, label: &str) -> Markup {
+        match self.sorting {
+            Some((base, query)) if !column.is_empty() => sort_header(base, query, column, label),
+            _ => html! { th scope="col" { (label) } },
         }
     }
 }
@@ -142,7 +209,7 @@ mod tests {
     use super::*;
 
     fn query(sort: &str, dir: &str, text: &str) -> ListQuery {
-        ListQuery { sort: Some(sort.into()), dir: Some(dir.into()), q: Some(text.into()) }
+        ListQuery { sort: Some(sort.into()), dir: Some(dir.into()), q: Some(text.into()), page: None }
     }
 
     #[test]
@@ -176,5 +243,21 @@ mod tests {
             other.contains(r#"aria-sort="none""#) && other.contains(r#"href="/l?sort=count&amp;dir=asc""#),
             "{other}"
         );
+    }
+
+    #[test]
+    fn a_paged_list_keeps_its_order_and_search_across_pages() {
+        assert_eq!(query("label", "desc", "x y").link("/keys"), "/keys?sort=label&dir=desc&q=x%20y");
+        assert_eq!(query("label", "asc", "").link("/r?status=a"), "/r?status=a&sort=label&dir=asc");
+        assert_eq!(ListQuery::default().link("/keys"), "/keys");
+        const COLUMNS: Columns = &[("label", "label"), ("to", "validToDatetime")];
+        assert_eq!(query("to", "asc", "").field(COLUMNS), Some("validToDatetime"));
+        assert_eq!(query("policyApiKey", "asc", "").field(COLUMNS), None);
+        let plain = Headers::plain().th("label", "Label").into_string();
+        assert!(!plain.contains("href"), "{plain}");
+        let q = query("label", "asc", "");
+        let sorted = Headers::sorted("/keys", &q);
+        assert!(sorted.th("label", "Label").into_string().contains("aria-sort=\"ascending\""));
+        assert!(!sorted.th("", "Actions").into_string().contains("href"));
     }
 }
