@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use persistence::schema::misp;
 
 use crate::api_tests;
+use crate::certificates::new_root;
 use crate::device_fixtures::{device_world, provider_token};
 use crate::helpers::TestApp;
 use crate::oidc_fixtures::{KEY_N, OTHER_N, THIRD_N, create, create_body, rp_world};
@@ -163,7 +164,39 @@ fn misps_sort_and_search(app: TestApp) {
     assert!(found.body.contains("data-misp=\"m-c\"") && !found.body.contains("data-misp=\"m-a\""), "{}", found.body);
 }
 
+fn ca_certificates_sort_and_search(app: TestApp) {
+    let mut b = Browser::signed_in(&app, admin());
+    let csrf = b.csrf();
+    let names = ["root-alpha", "root-beta", "root-gamma"];
+    for name in ["root-beta", "root-alpha", "root-gamma"] {
+        let (root, _) = new_root(name);
+        let done = b.post_file(
+            "/portal/admin/certificates",
+            &[("_csrf", &csrf), ("partnerDomain", "AUTH")],
+            ("certificateData", &root.pem()),
+        );
+        assert_eq!(done.status, 303, "{}", done.body);
+    }
+    let shown = |body: &str| {
+        let mut at: Vec<(usize, &str)> =
+            names.iter().filter_map(|n| body.find(&format!("<td>CN={n},")).map(|i| (i, *n))).collect();
+        at.sort();
+        at.into_iter().map(|(_, n)| n).collect::<Vec<_>>()
+    };
+    let up = b.get("/portal/admin/certificates?sort=to&dir=asc");
+    assert_eq!(shown(&up.body), names, "{}", up.body);
+    assert_eq!(
+        shown(&b.get("/portal/admin/certificates?sort=to&dir=desc").body),
+        ["root-gamma", "root-beta", "root-alpha"]
+    );
+    let found = b.get("/portal/admin/certificates?q=BETA");
+    assert_eq!(shown(&found.body), ["root-beta"], "{}", found.body);
+    let none = b.get("/portal/admin/certificates?q=nothing-like-this");
+    assert!(none.body.contains("Nothing in this list matches the search."), "{}", none.body);
+}
+
 api_tests!(
+    ca_certificates_sort_and_search,
     keys_and_requests_sort_and_search_in_the_store,
     device_lists_sort_and_search_in_the_store,
     oidc_clients_sort_and_search,

@@ -766,3 +766,4 @@ requests-search-policy-label = اسم السياسة يحتوي على
 sbis-search-label = الإصدار يحتوي على
 devices-search-label = الصنع يحتوي على
 clients-search-label = اسم العميل يحتوي على
+trust-search-label = صادر إلى يحتوي على

@@ -753,3 +753,4 @@ requests-search-policy-label = Policy name contains
 sbis-search-label = Version contains
 devices-search-label = Make contains
 clients-search-label = Client name contains
+trust-search-label = Issued to contains

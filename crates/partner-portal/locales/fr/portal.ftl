@@ -752,3 +752,4 @@ requests-search-policy-label = Nom de la politique contenant
 sbis-search-label = Version contenant
 devices-search-label = Marque contenant
 clients-search-label = Nom du client contenant
+trust-search-label = Délivré à contenant

@@ -25,9 +25,9 @@ fn admin(req: &HttpRequest) -> Gate<(Ctx, Principal)> {
     with_roles(req, view::ADMIN_ROLES)
 }
 
-pub async fn certificates(req: HttpRequest) -> HttpResponse {
+pub async fn certificates(req: HttpRequest, query: web::Query<view::ListQuery>) -> HttpResponse {
     let (ctx, me) = or_answer!(admin(&req));
-    let (list, failed) = trust::trust_list(&req, &me).await;
+    let (list, failed) = trust::trust_list(&req, &me, &query).await;
     certs::ca_page(&req, ctx, list, failed.as_ref(), None)
 }
 
@@ -36,7 +36,7 @@ pub async fn upload_ca(req: HttpRequest, payload: web::Payload) -> HttpResponse 
     match certs::upload_ca(&req, &me, &form).await {
         Ok(message) => ctx.redirect_with("/portal/admin/certificates", Flash::Success(message)),
         Err(r) => {
-            let (list, failed) = trust::trust_list(&req, &me).await;
+            let (list, failed) = trust::trust_list(&req, &me, &view::ListQuery::default()).await;
             certs::ca_page(&req, ctx, list, failed.as_ref(), Some(&r))
         }
     }

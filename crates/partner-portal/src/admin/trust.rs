@@ -1,5 +1,6 @@
 //! The CA and intermediate certificates an admin uploaded (`GET /trust-chain-certificates`'s
-//! operation), newest first, with their expiry, for `/portal/admin/certificates`.
+//! operation), newest first or ordered by a column, narrowed by subject, paged, with their
+//! expiry, for `/portal/admin/certificates`.
 
 use actix_web::HttpRequest;
 use app_core::paged::PageQuery;
@@ -11,30 +12,43 @@ use web_support::Principal;
 
 use crate::api::{self, Refusal};
 use crate::i18n::t;
-use crate::view;
+use crate::lookups::PAGE_SIZE;
+use crate::view::{self, Columns, Headers, ListQuery};
 
-/// The most certificates listed.
-const LISTED: &str = "100";
+const BASE: &str = "/portal/admin/certificates";
 
-/// The list of uploaded CA and intermediate certificates (a failed read: its error).
-pub async fn trust_list(req: &HttpRequest, me: &Principal) -> (Markup, Option<Refusal>) {
+/// The columns the list orders by, with the trust list's `sortFieldName` for each.
+const COLUMNS: Columns = &[
+    ("type", "caCertificateType"),
+    ("domain", "partnerDomain"),
+    ("to", "issuedTo"),
+    ("by", "issuedBy"),
+    ("until", "validTill"),
+    ("uploaded", "uploadedDateTime"),
+];
+
+/// The list of uploaded CA and intermediate certificates as `query` asks (a failed read: its
+/// error).
+pub async fn trust_list(req: &HttpRequest, me: &Principal, query: &ListQuery) -> (Markup, Option<Refusal>) {
     let found: api::Answer<_> = async {
         me.require_any(roles::ADMIN_PARTNERS)?;
         let cfg = api::data::<CertificateConfig>(req)?;
+        let descending = query.field(COLUMNS).is_none() || query.descending();
         let paging = PageQuery {
-            sort_field_name: Some("uploadedDateTime".into()),
-            sort_type: Some("DESC".into()),
-            page_no: Some("0".into()),
-            page_size: Some(LISTED.into()),
+            sort_field_name: Some(query.field(COLUMNS).unwrap_or("uploadedDateTime").into()),
+            sort_type: Some(if descending { "DESC" } else { "ASC" }.into()),
+            page_no: Some(query.page().to_string()),
+            page_size: Some(PAGE_SIZE.to_string()),
+        };
+        let text = query.text();
+        let wanted = TrustCertificatesQuery {
+            issued_to: (!text.is_empty()).then(|| text.to_owned()),
+            ..TrustCertificatesQuery::default()
         };
         // the portal lists them whatever the UI feature switch says
-        let (page, filter, period) = cert_reads::trust_certificates_request(
-            true,
-            &paging,
-            &TrustCertificatesQuery::default(),
-            &cfg.allowed_domains,
-        )
-        .map_err(|e| Refusal::from(web_support::ApiError::from(e)))?;
+        let (page, filter, period) =
+            cert_reads::trust_certificates_request(true, &paging, &wanted, &cfg.allowed_domains)
+                .map_err(|e| Refusal::from(web_support::ApiError::from(e)))?;
         let me = me.clone();
         api::call(req, move |store| {
             let now = store.now();
@@ -47,15 +61,20 @@ pub async fn trust_list(req: &HttpRequest, me: &Principal) -> (Markup, Option<Re
         Ok(v) => (Ok(v), None),
         Err(r) => (Err(r.clone()), Some(r)),
     };
+    let headers = Headers::sorted(BASE, query);
     let markup = html! {
         section.card #ca-certificates {
             h2 { (t!("trust-uploaded-ca-and-intermediate-certificates")) }
+            @if list.as_ref().is_ok_and(|(page, _)| page.total_results > 0) || headers.searching() {
+                (view::labelled_filter_form(BASE, query, &t!("trust-search-label")))
+            }
             @match &list {
+                Ok((page, _)) if page.data.is_empty() && headers.searching() => p.muted { (t!("table-nothing-matches")) },
                 Ok((page, _)) if page.data.is_empty() => p.muted { (t!("trust-none-uploaded-yet")) },
                 Ok((page, now)) => table.wrap {
                     thead { tr {
-                        th scope="col" { (t!("partners-type")) } th scope="col" { (t!("trust-domain")) } th scope="col" { (t!("trust-issued-to")) }
-                        th scope="col" { (t!("trust-issued-by")) } th scope="col" { (t!("trust-valid-until")) } th scope="col" { (t!("trust-uploaded")) }
+                        (headers.th("type", &t!("partners-type"))) (headers.th("domain", &t!("trust-domain"))) (headers.th("to", &t!("trust-issued-to")))
+                        (headers.th("by", &t!("trust-issued-by"))) (headers.th("until", &t!("trust-valid-until"))) (headers.th("uploaded", &t!("trust-uploaded")))
                     } }
                     tbody {
                         @for c in &page.data {
@@ -71,6 +90,9 @@ pub async fn trust_list(req: &HttpRequest, me: &Principal) -> (Markup, Option<Re
                     }
                 },
                 Err(r) => (view::errors(r)),
+            }
+            @if let Ok((page, _)) = &list {
+                @if !page.data.is_empty() { (view::pager(&query.link(BASE), query.page(), PAGE_SIZE, page.total_results)) }
             }
         }
     };
