@@ -174,7 +174,7 @@ step('every portal page sends a Content-Security-Policy and escapes what it show
   assert.equal(await admin.locator('#f-name').inputValue(), '<script>alert(1)</script>');
   // the scripts are files of the portal (time zone, copy buttons); nothing inline
   assert.equal(await admin.locator('script:not([src])').count(), 0);
-  assert.deepEqual(await admin.locator('script').evaluateAll((s) => s.map((e) => e.getAttribute('src'))), ['/portal/static/tz.js', '/portal/static/copy.js']);
+  assert.deepEqual(await admin.locator('script').evaluateAll((s) => s.map((e) => e.getAttribute('src'))), ['/portal/static/tz.js', '/portal/static/copy.js', '/portal/static/json-editor.js']);
 });
 
 step('policy manager: a policy group, then a policy whose schema errors are shown first, then published', async () => {
@@ -216,6 +216,33 @@ step('policy manager: a policy group, then a policy whose schema errors are show
   assert.match(await admin.locator('#flash').innerText(), /Reason: Reviewed by the policy board/);
   assert.match(await row.locator('td.state').innerText(), /PUBLISHED/i);
   await shot(admin, 'policy-published');
+});
+
+step('the policy editor colours the JSON document as it is typed, says whether it is JSON and lays it out', async () => {
+  await admin.goto(`${env.base}/portal/admin/policies/new?policyType=Auth`);
+  await admin.waitForSelector('.json-editor.painted pre.paint .j-key');
+  assert.equal(await admin.locator('pre.paint .j-key').first().innerText(), '"authTokenType"');
+  assert.equal(await admin.locator('pre.paint .j-str').first().innerText(), '"partner"');
+  // the coloured copy holds exactly the textarea's text
+  const area = admin.locator('#f-policies');
+  assert.equal((await admin.locator('pre.paint').textContent()).replace(/\n$/, ''), await area.inputValue());
+  await area.fill('{"a": [1, true');
+  await admin.waitForSelector('.json-state.bad');
+  assert.match(await admin.locator('.json-state').innerText(), /Not JSON yet:/);
+  assert.ok(await admin.locator('.json-state button').isDisabled());
+  await area.fill('{"a":[1,true],"b":null}');
+  await admin.waitForSelector('.json-state:not(.bad)');
+  assert.match(await admin.locator('.json-state').innerText(), /The document is JSON\./);
+  await admin.click('.json-state button:has-text("Lay out")');
+  assert.equal(await area.inputValue(), '{\n  "a": [\n    1,\n    true\n  ],\n  "b": null\n}');
+  assert.equal(await admin.locator('pre.paint .j-lit').count(), 2);
+  assert.equal(await admin.locator('pre.paint .j-num').count(), 1);
+  await area.fill(JSON.stringify(VALID_POLICY, null, 2));
+  await shot(admin, 'policy-json-editor');
+  // a published policy's document is coloured by the server (no script needed)
+  await admin.goto(`${env.base}/portal/admin/policies`);
+  await admin.locator(`tr[data-policy="${PARTNER.policy}"] a:has-text("${PARTNER.policy}")`).click();
+  assert.ok((await admin.locator('pre.json .j-key').count()) > 0, 'the published document is coloured');
 });
 
 step('the administrator uploads the CA certificate (AUTH, MISP, DEVICE and FTM domains)', async () => {

@@ -35,6 +35,7 @@ pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; 
 const STYLESHEET: &str = include_str!("portal.css");
 const TIME_ZONE_SCRIPT: &str = include_str!("tz.js");
 const COPY_SCRIPT: &str = include_str!("copy.js");
+const JSON_EDITOR_SCRIPT: &str = include_str!("json-editor.js");
 
 /// Mounts the portal under `/portal/`. The service registers, as app data, the store (`Db`),
 /// the `PortalConfig`, `partner_app::onboarding::Onboarding`, and the configurations of
@@ -58,6 +59,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/static/portal.css", get().to(stylesheet))
             .route("/static/tz.js", get().to(|| script(TIME_ZONE_SCRIPT)))
             .route("/static/copy.js", get().to(|| script(COPY_SCRIPT)))
+            .route("/static/json-editor.js", get().to(|| script(JSON_EDITOR_SCRIPT)))
             .route("/language", post().to(i18n::choice::pick))
             .route("/login", get().to(auth::login_page))
             .route("/login", post().to(auth::login))

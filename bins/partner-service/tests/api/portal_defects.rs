@@ -245,6 +245,17 @@ fn a_published_policy_shows_its_facts(app: TestApp) {
     assert!(
         page.body.contains("id=\"policy-desc\">drafted long ago<") && page.body.contains("id=\"policy-version\">1.0<")
     );
+    assert!(
+        page.body.contains(r#"<pre class="json" dir="ltr"><span class="j-punct">{</span>"#)
+            && page.body.contains(r#"<span class="j-key">&quot;authTokenType&quot;</span>"#),
+        "the published document is coloured by the server: {}",
+        page.body
+    );
+    let draft_page = b.get("/portal/admin/policies/new?policyType=Auth");
+    assert!(draft_page.body.contains(r#"data-json-editor data-valid="The document is JSON.""#), "{}", draft_page.body);
+    assert!(draft_page.body.contains(r#"dir="ltr""#));
+    let script = b.get("/portal/static/json-editor.js");
+    assert!(script.status == 200 && script.body.contains("JSON.parse"), "{}", script.body);
     let published = between(&page.body, "id=\"policy-published\">", "<").unwrap_or_default();
     // the portal's one time format, in UTC without a time-zone cookie
     let today = Utc::now().naive_utc().format("%-d %b %Y, ").to_string();

@@ -3,6 +3,7 @@
 
 use crate::api_tests;
 use crate::helpers::TestApp;
+use crate::partner_fixtures::{admin, register, world};
 use crate::portal::Browser;
 
 fn the_browsers_language_is_spoken_until_one_is_picked(app: TestApp) {
@@ -93,7 +94,27 @@ fn a_first_page_with_times_is_shown_again_in_the_users_zone(app: TestApp) {
     assert!(script.body.contains("data-zone-reload") && script.body.contains("location.reload()"), "{}", script.body);
 }
 
+/// MOSIP's master data (partner, policy and device types) reads in the user's language; a code
+/// the catalogues do not know keeps the store's text.
+fn master_data_reads_in_the_users_language(app: TestApp) {
+    world(&app);
+    let mut b = Browser::new(&app);
+    let french = b.get_in("/portal/signup", "fr");
+    assert!(french.body.contains(">Fournisseur de dispositifs</option>"), "{}", french.body);
+    let arabic = b.get_in("/portal/signup", "ar");
+    assert!(arabic.body.contains(">مزوّد الأجهزة</option>"), "{}", arabic.body);
+    register(&app, "words1", "Device_Provider", None).ok();
+    let mut a = Browser::signed_in(&app, admin());
+    let list = a.get_in("/portal/admin/partners?name=words1", "ar");
+    assert!(list.body.contains("<td>مزوّد الأجهزة</td>"), "{}", list.body);
+    let english = a.get_in("/portal/admin/partners?name=words1", "en");
+    assert!(english.body.contains("<td>Device Provider</td>"), "{}", english.body);
+    let policies = a.get_in("/portal/admin/policies", "fr");
+    assert!(policies.body.contains("<td>Authentification</td>"), "{}", policies.body);
+}
+
 api_tests!(
+    master_data_reads_in_the_users_language,
     a_first_page_with_times_is_shown_again_in_the_users_zone,
     the_browsers_language_is_spoken_until_one_is_picked,
     the_picker_keeps_the_form_token_rule_and_stays_on_the_portal,

@@ -489,6 +489,9 @@ policy-the-policy-does-not-meet = لا تستوفي السياسة مخططها:
 policy-policy-document = مستند السياسة
 policy-policy-type = نوع السياسة
 policy-policy-document-json = مستند السياسة (JSON)
+policy-json-valid = المستند بصيغة JSON.
+policy-json-invalid = ليس JSON بعد:
+policy-json-layout = تنسيق
 policy-schema-violations = { $count ->
     [zero] لا توجد مخالفات للمخطط
     [one] مخالفة واحدة للمخطط
@@ -767,3 +770,24 @@ sbis-search-label = الإصدار يحتوي على
 devices-search-label = الصنع يحتوي على
 clients-search-label = اسم العميل يحتوي على
 trust-search-label = صادر إلى يحتوي على
+
+## MOSIP's master data in words
+partner-type-Auth_Partner = شريك المصادقة
+partner-type-Device_Provider = مزوّد الأجهزة
+partner-type-Credential_Partner = شريك الاعتمادات
+partner-type-Partner_Admin = مسؤول الشركاء
+partner-type-FTM_Provider = مزوّد FTM
+partner-type-Online_Verification_Partner = شريك التحقق عبر الإنترنت
+partner-type-ABIS_Partner = شريك ABIS
+partner-type-Manual_Adjudication = الفصل اليدوي
+partner-type-MISP_Partner = شريك MISP
+partner-type-Internal_Partner = شريك داخلي
+partner-type-SDK_Partner = شريك SDK
+partner-type-Print_Partner = شريك الطباعة
+partner-type-Binding_Partner = شريك الربط
+policy-type-Auth = المصادقة
+policy-type-DataShare = مشاركة البيانات
+policy-type-CredentialIssuance = إصدار الاعتمادات
+device-type-Finger = بصمة الإصبع
+device-type-Face = الوجه
+device-type-Iris = القزحية

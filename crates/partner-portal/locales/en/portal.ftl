@@ -483,6 +483,9 @@ policy-the-policy-does-not-meet = The policy does not meet its schema: see the l
 policy-policy-document = Policy document
 policy-policy-type = Policy type
 policy-policy-document-json = Policy document (JSON)
+policy-json-valid = The document is JSON.
+policy-json-invalid = Not JSON yet:
+policy-json-layout = Lay out
 policy-schema-violations = { $count ->
     [one] { $count } schema violation
    *[other] { $count } schema violations
@@ -754,3 +757,24 @@ sbis-search-label = Version contains
 devices-search-label = Make contains
 clients-search-label = Client name contains
 trust-search-label = Issued to contains
+
+## MOSIP's master data in words (looked up by code; a code without a message shows the store's text)
+partner-type-Auth_Partner = Auth Partner
+partner-type-Device_Provider = Device Provider
+partner-type-Credential_Partner = Credential Partner
+partner-type-Partner_Admin = Partner Admin
+partner-type-FTM_Provider = FTM Provider
+partner-type-Online_Verification_Partner = Online Verification Partner
+partner-type-ABIS_Partner = ABIS Partner
+partner-type-Manual_Adjudication = Manual Adjudication
+partner-type-MISP_Partner = MISP Partner
+partner-type-Internal_Partner = Internal Partner
+partner-type-SDK_Partner = SDK Partner
+partner-type-Print_Partner = Print Partner
+partner-type-Binding_Partner = Binding Partner
+policy-type-Auth = Authentication
+policy-type-DataShare = Data share
+policy-type-CredentialIssuance = Credential issuance
+device-type-Finger = Fingerprint
+device-type-Face = Face
+device-type-Iris = Iris

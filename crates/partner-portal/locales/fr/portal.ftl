@@ -482,6 +482,9 @@ policy-the-policy-does-not-meet = La politique ne respecte pas son schéma : voi
 policy-policy-document = Document de la politique
 policy-policy-type = Type de politique
 policy-policy-document-json = Document de la politique (JSON)
+policy-json-valid = Le document est du JSON.
+policy-json-invalid = Pas encore du JSON :
+policy-json-layout = Mettre en forme
 policy-schema-violations = { $count ->
     [one] { $count } violation du schéma
    *[other] { $count } violations du schéma
@@ -753,3 +756,24 @@ sbis-search-label = Version contenant
 devices-search-label = Marque contenant
 clients-search-label = Nom du client contenant
 trust-search-label = Délivré à contenant
+
+## MOSIP's master data in words
+partner-type-Auth_Partner = Partenaire d'authentification
+partner-type-Device_Provider = Fournisseur de dispositifs
+partner-type-Credential_Partner = Partenaire de justificatifs
+partner-type-Partner_Admin = Administrateur des partenaires
+partner-type-FTM_Provider = Fournisseur FTM
+partner-type-Online_Verification_Partner = Partenaire de vérification en ligne
+partner-type-ABIS_Partner = Partenaire ABIS
+partner-type-Manual_Adjudication = Arbitrage manuel
+partner-type-MISP_Partner = Partenaire MISP
+partner-type-Internal_Partner = Partenaire interne
+partner-type-SDK_Partner = Partenaire SDK
+partner-type-Print_Partner = Partenaire d'impression
+partner-type-Binding_Partner = Partenaire de liaison
+policy-type-Auth = Authentification
+policy-type-DataShare = Partage de données
+policy-type-CredentialIssuance = Émission de justificatifs
+device-type-Finger = Empreinte digitale
+device-type-Face = Visage
+device-type-Iris = Iris

@@ -79,7 +79,13 @@ pub async fn partners(req: HttpRequest, query: web::Query<PartnerQuery>) -> Http
     .await;
     let types = api::call(&req, admin_ops::partner_type_codes).await;
     let mut type_options = vec![(String::new(), t!("partners-any-type"))];
-    type_options.extend(types.as_ref().map_or(&[][..], Vec::as_slice).iter().map(|code| (code.clone(), code.clone())));
+    type_options.extend(
+        types
+            .as_ref()
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|code| (code.clone(), view::master_word("partner-type", code, code))),
+    );
     let status_options =
         [("", &t!("partners-any-status")), ("active", &t!("status-active")), ("inactive", &t!("status-inactive"))]
             .map(|(a, b)| (a.to_owned(), b.to_owned()));
@@ -114,7 +120,7 @@ pub async fn partners(req: HttpRequest, query: web::Query<PartnerQuery>) -> Http
                             tr {
                                 td { a href=(format!("/portal/admin/partners/{}", view::q(&row.id))) { (row.id) } }
                                 td { (row.name) }
-                                td { (row.partner_type_code) }
+                                td { (view::master_word("partner-type", &row.partner_type_code, &row.partner_type_code)) }
                                 td { (row.email_id.as_deref().unwrap_or("")) }
                                 td { (row.approval_status) }
                                 td { (badge(if row.is_active { "Active" } else { "Inactive" })) }

@@ -35,11 +35,8 @@ async fn choices(req: &HttpRequest) -> Result<Choices, Refusal> {
         .partner_types
         .into_iter()
         .map(|t| {
-            let text = if t.needs_policy_group {
-                t!("signup-needs-policy-group", kind = t.description.clone())
-            } else {
-                t.description
-            };
+            let kind = view::master_word("partner-type", &t.code, &t.description);
+            let text = if t.needs_policy_group { t!("signup-needs-policy-group", kind = kind) } else { kind };
             (t.code, text)
         })
         .collect();

@@ -63,7 +63,7 @@ async fn render(
         (listing.render(&list, query, |d: &DeviceDetailItem| html! { tr data-device=(d.id) {
             td { (d.make) br; small.muted { code { (d.id) } } }
             td { (d.model) }
-            td { (d.device_type_code) }
+            td { (view::master_word("device-type", &d.device_type_code, &d.device_type_code)) }
             td { (d.device_sub_type_code) }
             td.status { (badge(&status_text(&d.approval_status, d.active))) }
         } }))

@@ -126,7 +126,10 @@ async fn sub_type_choices(req: &HttpRequest, me: &Principal) -> api::Answer<Vec<
         .data
         .unwrap_or_default()
         .into_iter()
-        .map(|t| (format!("{}/{}", t.device_type, t.code), format!("{} – {}", t.device_type, t.name)))
+        .map(|t| {
+            let kind = view::master_word("device-type", &t.device_type, &t.device_type);
+            (format!("{}/{}", t.device_type, t.code), format!("{kind} – {}", t.name))
+        })
         .collect())
 }
 

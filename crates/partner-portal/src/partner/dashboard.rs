@@ -99,7 +99,7 @@ pub fn partner_facts(details: &PartnerDetails) -> Markup {
     html! {
         dt { (t!("home-partner-id")) } dd { (details.partner_id) }
         dt { (t!("home-status")) } dd #status { (badge(details.status)) }
-        dt { (t!("home-partner-type")) } dd { (details.partner_type) }
+        dt { (t!("home-partner-type")) } dd { (view::master_word("partner-type", &details.partner_type, &details.partner_type)) }
         dt { (t!("home-policy-group")) } dd { (details.policy_group.as_deref().unwrap_or("—")) }
         dt { (t!("home-e-mail")) } dd { (details.email_id.as_deref().unwrap_or("—")) }
     }

@@ -52,7 +52,7 @@ async fn render_profile(
                 dt { (t!("home-partner-id")) } dd { (details.partner_id) }
                 dt { (t!("partners-organisation")) } dd { (details.organization_name) }
                 dt { (t!("home-e-mail")) } dd { (details.email_id.as_deref().unwrap_or("—")) }
-                dt { (t!("home-partner-type")) } dd { (details.partner_type) }
+                dt { (t!("home-partner-type")) } dd { (view::master_word("partner-type", &details.partner_type, &details.partner_type)) }
                 dt { (t!("home-status")) } dd { (badge(details.status)) }
             }
             @if let Some(r) = profile_refusal { (view::errors(r)) }

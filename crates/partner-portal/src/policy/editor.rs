@@ -46,7 +46,15 @@ pub(super) async fn editor(
     };
     let group_options: Vec<(String, String)> =
         groups.iter().map(|g| (g.policy_group.name.clone(), g.policy_group.name.clone())).collect();
-    let types: Vec<(String, String)> = cfg.allowed.iter().map(|t| (t.to_string(), t.to_string())).collect();
+    let types: Vec<(String, String)> = cfg
+        .allowed
+        .iter()
+        .map(|t| {
+            let code = t.to_string();
+            let word = view::master_word("policy-type", &code, &code);
+            (code, word)
+        })
+        .collect();
     let posted = refusal.is_some() || !form.get("name").is_empty();
     let value = |name: &str, current: &str| if posted { form.get(name).to_owned() } else { current.to_owned() };
     let chosen_type =
@@ -96,7 +104,7 @@ pub(super) async fn editor(
                     dt { (t!("policy-description")) } dd #policy-desc { (p.policy_desc) }
                     dt { (t!("sbis-version")) } dd #policy-version { (p.version) }
                     dt { (t!("policy-policy-id")) } dd { (p.policy_id) }
-                    dt { (t!("partners-type")) } dd { (p.policy_type) }
+                    dt { (t!("partners-type")) } dd { (view::master_word("policy-type", &p.policy_type, &p.policy_type)) }
                     dt { (t!("policy-state")) } dd { (badge(p.status)) }
                     dt { (t!("home-status")) } dd { (badge(if p.is_active { "Active" } else { "Inactive" })) }
                     dt { (t!("sbis-created")) } dd { (view::when_text(&p.cr_dtimes)) }
@@ -115,7 +123,7 @@ pub(super) async fn editor(
         }
         @if !template_links.is_empty() && !posted {
             p.templates { (t!("policy-start-from-the-template-of")) " "
-                @for t in &template_links { a href=(format!("/portal/admin/policies/new?policyType={}", view::q(t))) aria-current=[(t == &chosen_type).then_some("true")] { (t) } " " }
+                @for t in &template_links { a href=(format!("/portal/admin/policies/new?policyType={}", view::q(t))) aria-current=[(t == &chosen_type).then_some("true")] { (view::master_word("policy-type", t, t)) } " " }
             }
         }
         @if let Some(r) = &others { @if !r.errors.is_empty() { (view::errors(r)) } }
@@ -125,7 +133,7 @@ pub(super) async fn editor(
         @if read_only {
             section.card {
                 h2 { (t!("policy-policy-document")) }
-                pre.json { (view::pretty(&existing.map(|p| p.policies.clone()).unwrap_or(Value::Null))) }
+                pre.json dir="ltr" { (view::highlighted(&view::pretty(&existing.map(|p| p.policies.clone()).unwrap_or(Value::Null)))) }
             }
         } @else {
             form.card.editor method="post" action=(action) {
@@ -143,8 +151,11 @@ pub(super) async fn editor(
                     }
                     div.field.json.invalid[!violations.is_empty()] {
                         label for="f-policies" { (t!("policy-policy-document-json")) }
-                        textarea #f-policies name="policies" rows="18" spellcheck="false"
-                            aria-describedby=[(!violations.is_empty()).then_some("f-policies-err")] { (document) }
+                        div.json-editor {
+                            textarea #f-policies name="policies" rows="18" spellcheck="false" dir="ltr" data-json-editor
+                                data-valid=(t!("policy-json-valid")) data-invalid=(t!("policy-json-invalid")) data-layout=(t!("policy-json-layout"))
+                                aria-describedby=[(!violations.is_empty()).then_some("f-policies-err")] { (document) }
+                        }
                         @if !violations.is_empty() {
                             div.violations {
                                 h3 { (t!("policy-schema-violations", count = violations.len())) }

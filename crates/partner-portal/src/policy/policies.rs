@@ -38,7 +38,7 @@ pub async fn policies(req: HttpRequest, query: web::Query<ListQuery>) -> HttpRes
                                 tr data-policy=(p.policy_name) {
                                     td { a href=(format!("/portal/admin/policies/{}", view::q(&p.policy_id))) { (p.policy_name) } br; small.muted { (p.policy_desc) } }
                                     td { (p.policy_group_name) }
-                                    td { (p.policy_type) }
+                                    td { (view::master_word("policy-type", &p.policy_type, &p.policy_type)) }
                                     td { (p.version) }
                                     td.state { (badge(p.status)) }
                                     td.status { (badge(if p.is_active { "Active" } else { "Inactive" })) }

@@ -169,6 +169,12 @@ pub fn status_word(text: &str) -> String {
     status(text).map_or_else(|| text.to_owned(), |(word, _)| word)
 }
 
+/// A code of MOSIP's master data (`kind`: `partner-type`, `policy-type`, `device-type`) in the
+/// user's language: the catalogue's `<kind>-<code>`, else `stored` (the store's own text).
+pub fn master_word(kind: &str, code: &str, stored: &str) -> String {
+    crate::i18n::tr_opt(&format!("{kind}-{code}"), None).unwrap_or_else(|| stored.to_owned())
+}
+
 /// A status badge, in the portal's words.
 pub fn badge(text: &str) -> Markup {
     let (word, class) = status(text).unwrap_or_else(|| (text.to_owned(), "badge wait"));

@@ -4,6 +4,7 @@
 mod confirm;
 mod controls;
 mod dates;
+mod json;
 mod table;
 
 use actix_web::HttpResponse;
@@ -12,8 +13,11 @@ use maud::{DOCTYPE, Markup, html};
 use partner_app::roles;
 
 pub use confirm::{Confirm, confirm_body, reason, with_reason};
-pub use controls::{Field, badge, button_form, copy_button, csrf, pager, pretty, q, select, status_word, textarea};
+pub use controls::{
+    Field, badge, button_form, copy_button, csrf, master_word, pager, pretty, q, select, status_word, textarea,
+};
 pub use dates::{expiry, expiry_words, when, when_text, zone_label};
+pub use json::highlighted;
 pub use table::{Columns, Headers, ListQuery, SortKey, filter_form, labelled_filter_form, search_box, sort_header};
 
 use crate::api::Refusal;
@@ -112,6 +116,7 @@ fn layout(ctx: &Ctx, title: &str, refusal: Option<&Refusal>, body: Markup) -> Ma
                 link rel="stylesheet" href="/portal/static/portal.css";
                 script src="/portal/static/tz.js" defer {}
                 script src="/portal/static/copy.js" defer {}
+                script src="/portal/static/json-editor.js" defer {}
             }
             body {
                 a.skip href="#main" { (t!("skip-to-content")) }
