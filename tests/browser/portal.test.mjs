@@ -323,6 +323,32 @@ step('the partner uploads its certificate and sees its subject and validity', as
   await shot(partner, 'partner-certificate');
 });
 
+step('the partner profile and a contact open with what is stored and save it back', async () => {
+  await partner.goto(`${env.base}/portal/profile`);
+  await partner.fill('#f-address', '1 Browser Street');
+  await partner.fill('#f-contactNumber', '9123456780');
+  await partner.click('form[action="/portal/profile"] button[type=submit]');
+  await partner.waitForSelector('#flash');
+  assert.equal(await partner.locator('#f-address').inputValue(), '1 Browser Street');
+  assert.equal(await partner.locator('#f-contactNumber').inputValue(), '9123456780');
+  await partner.fill('#c-emailId', 'desk@portal-test.example.org');
+  await partner.fill('#c-contactNumber', '9000000001');
+  await partner.fill('#c-address', 'Front desk');
+  await partner.click('#contact-form button[type=submit]');
+  await partner.waitForSelector('#flash');
+  await partner.click('#contacts a:has-text("Edit")');
+  assert.equal(await partner.locator('#c-emailId').inputValue(), 'desk@portal-test.example.org');
+  assert.equal(await partner.locator('#c-address').inputValue(), 'Front desk');
+  assert.ok(await partner.locator('#c-isActive').isChecked());
+  await partner.fill('#c-address', 'Back desk');
+  await partner.uncheck('#c-isActive');
+  await partner.click('#contact-form button[type=submit]');
+  await partner.waitForSelector('#flash');
+  const row = await partner.locator('#contacts tr:has-text("desk@portal-test.example.org")').innerText();
+  assert.match(row, /Back desk/);
+  assert.match(row, /Inactive/);
+});
+
 step('a form post without the CSRF token is refused', async () => {
   await partner.goto(`${env.base}/portal/policies`);
   await partner.evaluate(() => document.querySelector('form[action="/portal/policies"] input[name=_csrf]').remove());

@@ -38,6 +38,7 @@ mod portal;
 mod portal_bell;
 mod portal_defects;
 mod portal_devices;
+mod portal_forms;
 mod portal_languages;
 mod portal_lists;
 mod portal_oidc;

@@ -468,6 +468,7 @@ policies-no-requests-yet = لا توجد طلبات بعد.
 profile-contacts = جهات الاتصال
 profile-no-further-contacts-yet = لا توجد جهات اتصال أخرى بعد.
 profile-add-or-update-a-contact = إضافة جهة اتصال أو تحديثها
+profile-edit-contact = تعديل
 profile-save-contact = حفظ جهة الاتصال
 profile-your-details-are-saved = تم حفظ بياناتك.
 profile-the-contact-is-saved = تم حفظ جهة الاتصال.

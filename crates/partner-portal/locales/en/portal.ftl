@@ -462,6 +462,7 @@ policies-no-requests-yet = No requests yet.
 profile-contacts = Contacts
 profile-no-further-contacts-yet = No further contacts yet.
 profile-add-or-update-a-contact = Add or update a contact
+profile-edit-contact = Edit
 profile-save-contact = Save contact
 profile-your-details-are-saved = Your details are saved.
 profile-the-contact-is-saved = The contact is saved.

@@ -461,6 +461,7 @@ policies-no-requests-yet = Aucune demande pour l’instant.
 profile-contacts = Contacts
 profile-no-further-contacts-yet = Aucun autre contact pour l’instant.
 profile-add-or-update-a-contact = Ajouter ou mettre à jour un contact
+profile-edit-contact = Modifier
 profile-save-contact = Enregistrer le contact
 profile-your-details-are-saved = Vos informations sont enregistrées.
 profile-the-contact-is-saved = Le contact est enregistré.

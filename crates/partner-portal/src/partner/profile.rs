@@ -15,9 +15,15 @@ use crate::lookups::details_of;
 use crate::session::{or_answer, posted, signed_in};
 use crate::view::{self, Field, badge};
 
-pub async fn profile(req: HttpRequest) -> HttpResponse {
+/// `?contact=<e-mail>`: the contact the contact form opens with.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct ContactQuery {
+    contact: Option<String>,
+}
+
+pub async fn profile(req: HttpRequest, query: web::Query<ContactQuery>) -> HttpResponse {
     let (ctx, me) = or_answer!(signed_in(&req));
-    render_profile(&req, ctx, &me, &Form::default(), None, None).await
+    render_profile(&req, ctx, &me, &Form::default(), None, (None, query.contact.as_deref())).await
 }
 
 async fn render_profile(
@@ -26,7 +32,7 @@ async fn render_profile(
     me: &Principal,
     form: &Form,
     profile_refusal: Option<&Refusal>,
-    contact_refusal: Option<&Refusal>,
+    (contact_refusal, editing): (Option<&Refusal>, Option<&str>),
 ) -> HttpResponse {
     let details = match details_of(req, me, &me.user_id).await {
         Ok(d) => d,
@@ -44,7 +50,26 @@ async fn render_profile(
     } else {
         details.contact_number.as_deref().unwrap_or("")
     };
-    let contact = |name: &str| if contact_refusal.is_some() { form.get(name).to_owned() } else { String::new() };
+    // the contact being edited (`?contact=`) fills the form with what is stored
+    let editing = contacts
+        .as_ref()
+        .ok()
+        .and_then(|all| all.iter().find(|c| editing.is_some() && c.email_id.as_deref() == editing));
+    let contact = |name: &str| match (contact_refusal, editing) {
+        (Some(_), _) => form.get(name).to_owned(),
+        (None, Some(c)) => match name {
+            "emailId" => c.email_id.clone(),
+            "contactNumber" => c.contact_no.clone(),
+            _ => c.address.clone(),
+        }
+        .unwrap_or_default(),
+        (None, None) => String::new(),
+    };
+    let contact_active = match (contact_refusal, editing) {
+        (Some(_), _) => form.checked("isActive"),
+        (None, Some(c)) => c.is_active,
+        (None, None) => true,
+    };
     let body = html! {
         section.card {
             h2 { (t!("partners-organisation")) }
@@ -69,7 +94,7 @@ async fn render_profile(
                 Err(r) => (view::errors(r)),
                 Ok(contacts) if contacts.is_empty() => p.muted { (t!("profile-no-further-contacts-yet")) },
                 Ok(contacts) => table {
-                    thead { tr { th scope="col" { (t!("home-e-mail")) } th scope="col" { (t!("partners-phone")) } th scope="col" { (t!("partners-address")) } th scope="col" { (t!("status-active")) } } }
+                    thead { tr { th scope="col" { (t!("home-e-mail")) } th scope="col" { (t!("partners-phone")) } th scope="col" { (t!("partners-address")) } th scope="col" { (t!("status-active")) } th scope="col" { span.sr-only { (t!("misp-actions")) } } } }
                     tbody {
                         @for c in contacts {
                             tr {
@@ -77,6 +102,9 @@ async fn render_profile(
                                 td { (c.contact_no.as_deref().unwrap_or("")) }
                                 td { (c.address.as_deref().unwrap_or("")) }
                                 td { (badge(if c.is_active { "Active" } else { "Inactive" })) }
+                                td { @if let Some(email) = &c.email_id {
+                                    a.button.small.secondary href=(format!("/portal/profile?contact={}#contact-form", view::q(email))) { (t!("profile-edit-contact")) span.sr-only { " " (email) } }
+                                } }
                             }
                         }
                     }
@@ -84,13 +112,13 @@ async fn render_profile(
             }
             h3 { (t!("profile-add-or-update-a-contact")) }
             @if let Some(r) = contact_refusal { (view::errors(r)) }
-            form method="post" action="/portal/profile/contact" {
+            form #contact-form method="post" action="/portal/profile/contact" {
                 (view::csrf(&ctx))
                 (Field::new("emailId", &t!("home-e-mail"), &contact("emailId")).id("c-emailId").kind("email").required().render(contact_refusal))
                 (Field::new("contactNumber", &t!("signup-contact-number"), &contact("contactNumber")).id("c-contactNumber").kind("tel").required().render(contact_refusal))
                 (Field::new("address", &t!("partners-address"), &contact("address")).id("c-address").required().render(contact_refusal))
                 div.field.check {
-                    input #c-isActive type="checkbox" name="isActive" checked[contact_refusal.is_none() || form.checked("isActive")];
+                    input #c-isActive type="checkbox" name="isActive" checked[contact_active];
                     label for="c-isActive" { (t!("status-active")) }
                 }
                 button type="submit" { (t!("profile-save-contact")) }
@@ -117,7 +145,7 @@ pub async fn update_profile(req: HttpRequest, body: web::Bytes) -> HttpResponse 
     .await;
     match result {
         Ok(_) => ctx.redirect_with("/portal/profile", Flash::Success(t!("profile-your-details-are-saved"))),
-        Err(r) => render_profile(&req, ctx, &me, &form, Some(&r), None).await,
+        Err(r) => render_profile(&req, ctx, &me, &form, Some(&r), (None, None)).await,
     }
 }
 
@@ -137,6 +165,6 @@ pub async fn add_contact(req: HttpRequest, body: web::Bytes) -> HttpResponse {
     .await;
     match result {
         Ok(_) => ctx.redirect_with("/portal/profile", Flash::Success(t!("profile-the-contact-is-saved"))),
-        Err(r) => render_profile(&req, ctx, &me, &form, None, Some(&r)).await,
+        Err(r) => render_profile(&req, ctx, &me, &form, None, (Some(&r), None)).await,
     }
 }
