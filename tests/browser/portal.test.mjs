@@ -221,7 +221,7 @@ step('policy manager: a policy group, then a policy whose schema errors are show
 step('the policy editor colours the JSON document as it is typed, says whether it is JSON and lays it out', async () => {
   await admin.goto(`${env.base}/portal/admin/policies/new?policyType=Auth`);
   await admin.waitForSelector('.json-editor.painted pre.paint .j-key');
-  assert.equal(await admin.locator('pre.paint .j-key').first().innerText(), '"authTokenType"');
+  assert.equal(await admin.locator('pre.paint .j-key').first().innerText(), '"allowedAuthTypes"');
   assert.equal(await admin.locator('pre.paint .j-str').first().innerText(), '"partner"');
   // the coloured copy holds exactly the textarea's text
   const area = admin.locator('#f-policies');

@@ -26,7 +26,7 @@
   }
 
   document.querySelectorAll('textarea[data-json-editor]').forEach(function (area) {
-    var frame = area.parentNode.querySelector('.json-editor');
+    var frame = area.closest('.json-editor');
     if (!frame) return;
     var copy = document.createElement('pre');
     copy.className = 'paint';
