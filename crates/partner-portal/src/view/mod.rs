@@ -5,6 +5,7 @@ mod confirm;
 mod controls;
 mod dates;
 mod json;
+mod menu;
 mod table;
 
 use actix_web::HttpResponse;
@@ -122,10 +123,10 @@ fn layout(ctx: &Ctx, title: &str, refusal: Option<&Refusal>, body: Markup) -> Ma
                 a.skip href="#main" { (t!("skip-to-content")) }
                 header.top {
                     a.brand href="/portal/" { (t!("brand")) }
-                    (nav(ctx))
+                    (menu::nav(ctx))
                 }
                 main #main {
-                    (breadcrumbs(ctx, title))
+                    (menu::breadcrumbs(ctx, title))
                     h1 { (title) }
                     @if ctx.session_ended {
                         div.alert.info role="status" { (t!("session-ended")) }
@@ -144,137 +145,6 @@ fn layout(ctx: &Ctx, title: &str, refusal: Option<&Refusal>, body: Markup) -> Ma
                 }
             }
         }
-    }
-}
-
-fn nav(ctx: &Ctx) -> Markup {
-    html! {
-        nav aria-label=(t!("nav-main")) {
-            ul {
-                @if let Some(user) = &ctx.user {
-                    @let admin = user.has_any(ADMIN_ROLES);
-                    @let policy = user.has_any(POLICY_ROLES);
-                    li { (link(ctx, "/portal/", &t!("nav-home"))) }
-                    @if !admin && !policy {
-                        li { (link(ctx, "/portal/profile", &t!("nav-profile"))) }
-                        li { (link(ctx, "/portal/certificates", &t!("nav-certificates"))) }
-                        @if user.has_any(roles::POLICY_MAPPING_REQUEST) {
-                            li { (link(ctx, "/portal/policies", &t!("nav-policies"))) }
-                            li { (link(ctx, "/portal/keys", &t!("nav-api-keys"))) }
-                        }
-                        @if user.has_role("AUTH_PARTNER") {
-                            li { (link(ctx, "/portal/oidc-clients", &t!("nav-oidc-clients"))) }
-                        }
-                        @if user.has_any(&["CREDENTIAL_PARTNER", "ONLINE_VERIFICATION_PARTNER"]) {
-                            li { (link(ctx, "/portal/extractors", &t!("nav-extractors"))) }
-                        }
-                        @if user.has_role("MISP_PARTNER") {
-                            li { (link(ctx, "/portal/licence", &t!("nav-licence"))) }
-                        }
-                        @if user.has_role(device_app::roles::DEVICE_PROVIDER) {
-                            li { (link(ctx, "/portal/sbis", &t!("nav-sbis"))) }
-                            li { (link(ctx, "/portal/devices", &t!("nav-devices"))) }
-                        }
-                        @if user.has_role(device_app::roles::FTM_PROVIDER) {
-                            li { (link(ctx, "/portal/ftm-chips", &t!("nav-ftm-chips"))) }
-                        }
-                    }
-                    @if admin {
-                        li { (link(ctx, "/portal/admin/partners", &t!("nav-partners"))) }
-                        li { (link(ctx, "/portal/admin/requests", &t!("nav-policy-requests"))) }
-                        li { (link(ctx, "/portal/admin/keys", &t!("nav-api-keys"))) }
-                        li { (link(ctx, "/portal/oidc-clients", &t!("nav-oidc-clients"))) }
-                        li { (link(ctx, "/portal/admin/certificates", &t!("nav-ca-certificates"))) }
-                        li { (link(ctx, "/portal/admin/misps", &t!("nav-misps"))) }
-                    }
-                    @if user.has_any(device_app::roles::APPROVERS) {
-                        li { (link(ctx, "/portal/admin/devices", &t!("nav-device-approvals"))) }
-                    }
-                    @if policy {
-                        li { (link(ctx, "/portal/admin/policy-groups", &t!("nav-policy-groups"))) }
-                        li { (link(ctx, "/portal/admin/policies", &t!("nav-policies"))) }
-                    }
-                    @if user.is_admin {
-                        li { (link(ctx, "/portal/admin/audit", &t!("nav-audit"))) }
-                    }
-                    li.bell { (bell(ctx)) }
-                    li.user {
-                        form method="post" action="/portal/logout" {
-                            (csrf(ctx))
-                            span.who { (user.user_id) }
-                            button.link type="submit" { (t!("nav-log-out")) }
-                        }
-                    }
-                } @else {
-                    li { (link(ctx, "/portal/login", &t!("nav-log-in"))) }
-                    li { (link(ctx, "/portal/signup", &t!("nav-sign-up"))) }
-                }
-            }
-        }
-    }
-}
-
-/// The notification bell: a link to the notifications with the count of unseen ones.
-fn bell(ctx: &Ctx) -> Markup {
-    let href = "/portal/notifications";
-    let current = ctx.path == href;
-    html! {
-        a #bell href=(href) aria-current=[current.then_some("page")] {
-            (t!("nav-notifications"))
-            @if let Some(u) = ctx.unseen.filter(|u| u.count > 0) {
-                @let count = format!("{}{}", u.count, if u.more { "+" } else { "" });
-                " " span.count aria-label=(t!("nav-unseen", count = count.clone())) { (count) }
-            }
-        }
-    }
-}
-
-/// The sections of the menu, most specific first: a page under one of them has it in its trail.
-const SECTIONS: &[(&str, &str)] = &[
-    ("/portal/admin/partners", "nav-partners"),
-    ("/portal/admin/requests", "nav-policy-requests"),
-    ("/portal/admin/keys", "nav-api-keys"),
-    ("/portal/admin/certificates", "nav-ca-certificates"),
-    ("/portal/admin/misps", "nav-misps"),
-    ("/portal/admin/devices", "nav-device-approvals"),
-    ("/portal/admin/policy-groups", "nav-policy-groups"),
-    ("/portal/admin/policies", "nav-policies"),
-    ("/portal/admin/audit", "nav-audit"),
-    ("/portal/profile", "nav-profile"),
-    ("/portal/certificates", "nav-certificates"),
-    ("/portal/policies", "nav-policies"),
-    ("/portal/keys", "nav-api-keys"),
-    ("/portal/oidc-clients", "nav-oidc-clients"),
-    ("/portal/extractors", "nav-extractors"),
-    ("/portal/licence", "nav-licence"),
-    ("/portal/sbis", "nav-sbis"),
-    ("/portal/devices", "nav-devices"),
-    ("/portal/ftm-chips", "nav-ftm-chips"),
-    ("/portal/notifications", "nav-notifications"),
-];
-
-/// Where the page is: Home, its menu section when the page lies below it, then the page itself;
-/// nothing on the home page or before login.
-fn breadcrumbs(ctx: &Ctx, title: &str) -> Markup {
-    let section =
-        SECTIONS.iter().find(|(root, _)| ctx.path.strip_prefix(root).is_some_and(|rest| rest.starts_with('/')));
-    html! {
-        @if ctx.user.is_some() && ctx.path != "/portal/" {
-            nav.crumbs aria-label=(t!("nav-breadcrumbs")) {
-                ol {
-                    li { a href="/portal/" { (t!("nav-home")) } }
-                    @if let Some((root, label)) = section { li { a href=(root) { (crate::i18n::tr(label)) } } }
-                    li aria-current="page" { (title) }
-                }
-            }
-        }
-    }
-}
-
-fn link(ctx: &Ctx, href: &str, text: &str) -> Markup {
-    let current = ctx.path == href || (href != "/portal/" && ctx.path.starts_with(href));
-    html! {
-        @if current { a href=(href) aria-current="page" { (text) } } @else { a href=(href) { (text) } }
     }
 }
 
