@@ -51,12 +51,17 @@ fn lookups_and_first_pages_read_an_index(db: TestDb) {
         "idx_ppol_partner_label",
     );
     assert_uses(conn, "SELECT policy_api_key FROM partner_policy WHERE part_id = 'bp-1'", "idx_ppol_partner_label");
-    for (table, index) in [
-        ("partner_policy", "idx_ppol_created"),
-        ("partner", "idx_partner_created"),
-        ("partner_policy_request", "idx_ppr_created"),
+    for (table, index, key) in [
+        ("partner_policy", "idx_ppol_created", "policy_api_key"),
+        ("partner", "idx_partner_created", "id"),
+        ("partner_policy_request", "idx_ppr_created", "id"),
     ] {
         assert_uses(conn, &format!("SELECT * FROM {table} ORDER BY cr_dtimes DESC LIMIT 10"), index);
+        // the lists' whole order, the key breaking ties, is read from the index: no sort
+        let newest = format!("SELECT * FROM {table} ORDER BY cr_dtimes DESC, {key} ASC LIMIT 10");
+        assert_uses(conn, &newest, index);
+        let plan = plan(conn, &newest);
+        assert!(!plan.contains("TEMP B-TREE") && !plan.contains("Sort"), "{newest} sorts:\n{plan}");
     }
     if let DbConnection::Postgres(c) = conn {
         // enough rows, analysed, that a full scan of another index costs more than the trigram one
