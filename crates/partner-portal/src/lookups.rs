@@ -28,9 +28,14 @@ impl Order {
 
     /// By the column `query` chooses among `columns`, else newest first; `query`'s page.
     pub fn of(query: &ListQuery, columns: Columns) -> Order {
+        Order::or_newest_by(query, columns, "crDtimes")
+    }
+
+    /// As [`Order::of`], for a list whose creation time is the field `created`.
+    pub fn or_newest_by(query: &ListQuery, columns: Columns, created: &'static str) -> Order {
         match query.field(columns) {
             Some(field) => Order { field, descending: query.descending(), page: query.page() },
-            None => Order::newest(query.page()),
+            None => Order { field: created, descending: true, page: query.page() },
         }
     }
 

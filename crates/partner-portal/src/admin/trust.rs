@@ -12,7 +12,7 @@ use web_support::Principal;
 
 use crate::api::{self, Refusal};
 use crate::i18n::t;
-use crate::lookups::PAGE_SIZE;
+use crate::lookups::{Order, PAGE_SIZE};
 use crate::view::{self, Columns, Headers, ListQuery};
 
 const BASE: &str = "/portal/admin/certificates";
@@ -33,11 +33,11 @@ pub async fn trust_list(req: &HttpRequest, me: &Principal, query: &ListQuery) ->
     let found: api::Answer<_> = async {
         me.require_any(roles::ADMIN_PARTNERS)?;
         let cfg = api::data::<CertificateConfig>(req)?;
-        let descending = query.field(COLUMNS).is_none() || query.descending();
+        let order = Order::or_newest_by(query, COLUMNS, "uploadedDateTime");
         let paging = PageQuery {
-            sort_field_name: Some(query.field(COLUMNS).unwrap_or("uploadedDateTime").into()),
-            sort_type: Some(if descending { "DESC" } else { "ASC" }.into()),
-            page_no: Some(query.page().to_string()),
+            sort_field_name: Some(order.field.into()),
+            sort_type: Some(if order.descending { "DESC" } else { "ASC" }.into()),
+            page_no: Some(order.page.to_string()),
             page_size: Some(PAGE_SIZE.to_string()),
         };
         let text = query.text();

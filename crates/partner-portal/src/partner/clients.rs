@@ -25,11 +25,11 @@ const COLUMNS: Columns =
 /// The OIDC list's query for a page of the portal's list: the chosen order (else newest first)
 /// and the search on the client's name.
 fn list_query(query: &ListQuery) -> oidc::ListQuery {
-    let text = query.text();
+    let (text, order) = (query.text(), Order::or_newest_by(query, COLUMNS, "createdDateTime"));
     oidc::ListQuery {
-        sort_field_name: Some(query.field(COLUMNS).unwrap_or("createdDateTime").to_owned()),
-        sort_type: Some(if query.sort.is_none() || query.descending() { "desc" } else { "asc" }.to_owned()),
-        page_no: Some(query.page()),
+        sort_field_name: Some(order.field.to_owned()),
+        sort_type: Some(if order.descending { "desc" } else { "asc" }.to_owned()),
+        page_no: Some(order.page),
         page_size: Some(PAGE_SIZE),
         client_name: (!text.is_empty()).then(|| text.to_owned()),
         ..oidc::ListQuery::default()
