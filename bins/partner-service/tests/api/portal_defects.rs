@@ -21,6 +21,13 @@ pub(crate) fn between<'a>(body: &'a str, start: &str, end: &str) -> Option<&'a s
     body[from..].find(end).map(|to| &body[from..from + to])
 }
 
+/// Which of `names` `body` shows, each found as the text `cell(name)`, in the order they appear.
+pub(crate) fn in_order<'a>(body: &str, names: &[&'a str], cell: impl Fn(&str) -> String) -> Vec<&'a str> {
+    let mut found: Vec<(usize, &str)> = names.iter().filter_map(|n| body.find(&cell(n)).map(|at| (at, *n))).collect();
+    found.sort();
+    found.into_iter().map(|(_, n)| n).collect()
+}
+
 fn manager() -> String {
     token("portal-manager", &["POLICYMANAGER"])
 }
@@ -84,14 +91,7 @@ fn lists_sort_and_filter(app: TestApp) {
     for (name, desc) in [("beta-group", "second"), ("alpha-group", "first"), ("gamma-group", "third x")] {
         b.post("/portal/admin/policy-groups", &[("_csrf", &csrf), ("name", name), ("desc", desc)]);
     }
-    let order = |body: &str| {
-        ["alpha-group", "beta-group", "gamma-group"]
-            .into_iter()
-            .filter_map(|n| body.find(&format!(">{n}</a>")).map(|at| (at, n)))
-            .collect::<std::collections::BTreeMap<_, _>>()
-            .into_values()
-            .collect::<Vec<_>>()
-    };
+    let order = |body: &str| in_order(body, &["alpha-group", "beta-group", "gamma-group"], |n| format!(">{n}</a>"));
     let up = b.get("/portal/admin/policy-groups?sort=name&dir=asc");
     assert_eq!(order(&up.body), ["alpha-group", "beta-group", "gamma-group"]);
     assert!(up.body.contains(r#"aria-sort="ascending""#), "{}", up.body);
@@ -112,14 +112,7 @@ fn lists_sort_and_filter(app: TestApp) {
         register(&app, id, "Auth_Partner", Some("group one")).ok();
     }
     let mut a = Browser::signed_in(&app, admin());
-    let ids = |body: &str| {
-        let mut found: Vec<(usize, &str)> = ["sort-a", "sort-b", "sort-c"]
-            .into_iter()
-            .filter_map(|id| body.find(&format!(">{id}</a>")).map(|at| (at, id)))
-            .collect();
-        found.sort();
-        found.into_iter().map(|(_, id)| id).collect::<Vec<_>>()
-    };
+    let ids = |body: &str| in_order(body, &["sort-a", "sort-b", "sort-c"], |id| format!(">{id}</a>"));
     let up = a.get("/portal/admin/partners?name=sort&sort=id&dir=asc");
     assert_eq!(ids(&up.body), ["sort-a", "sort-b", "sort-c"], "{}", up.body);
     assert!(

@@ -12,14 +12,11 @@ use crate::helpers::TestApp;
 use crate::oidc_fixtures::{KEY_N, OTHER_N, THIRD_N, create, create_body, rp_world};
 use crate::partner_fixtures::{admin, conn, partner_token};
 use crate::portal::Browser;
-use crate::portal_defects::{between, requesting_partner};
+use crate::portal_defects::{between, in_order, requesting_partner};
 
-/// Which of `names` appear in `body` as a cell's text (`>name<`), in the order they appear.
+/// Which of `names` appear in `body` as an element's whole text (`>name<`), in the order they appear.
 fn order_of<'a>(body: &str, names: &[&'a str]) -> Vec<&'a str> {
-    let mut found: Vec<(usize, &str)> =
-        names.iter().filter_map(|n| body.find(&format!(">{n}<")).map(|at| (at, *n))).collect();
-    found.sort();
-    found.into_iter().map(|(_, n)| n).collect()
+    in_order(body, names, |n| format!(">{n}<"))
 }
 
 fn keys_and_requests_sort_and_search_in_the_store(app: TestApp) {
@@ -82,12 +79,7 @@ fn device_lists_sort_and_search_in_the_store(app: TestApp) {
         let added = dp.post("/portal/sbis", &fields);
         assert_eq!(added.status, 303, "{}", added.body);
     }
-    let shown = |body: &str| {
-        let mut at: Vec<(usize, &str)> =
-            versions.iter().filter_map(|v| body.find(&format!("<td>{v}<br>")).map(|i| (i, *v))).collect();
-        at.sort();
-        at.into_iter().map(|(_, v)| v).collect::<Vec<_>>()
-    };
+    let shown = |body: &str| in_order(body, &versions, |v| format!("<td>{v}<br>"));
     assert_eq!(shown(&dp.get("/portal/sbis?sort=version&dir=asc").body), ["1.0.0", "2.0.0", "3.0.0"]);
     assert_eq!(shown(&dp.get("/portal/sbis?sort=version&dir=desc").body), ["3.0.0", "2.0.0", "1.0.0"]);
     let found = dp.get("/portal/sbis?q=2.0");
@@ -144,14 +136,7 @@ fn misps_sort_and_search(app: TestApp) {
             .expect("a MISP row");
     }
     let mut a = Browser::signed_in(&app, admin());
-    let cells = |body: &str| {
-        let mut at: Vec<(usize, &str)> = ["Alpha ISP", "Beta ISP", "Gamma ISP"]
-            .into_iter()
-            .filter_map(|n| body.find(&format!(">{n}</a>")).map(|i| (i, n)))
-            .collect();
-        at.sort();
-        at.into_iter().map(|(_, n)| n).collect::<Vec<_>>()
-    };
+    let cells = |body: &str| in_order(body, &["Alpha ISP", "Beta ISP", "Gamma ISP"], |n| format!(">{n}</a>"));
     let up = a.get("/portal/admin/misps?sort=name&dir=asc");
     assert_eq!(cells(&up.body), ["Alpha ISP", "Beta ISP", "Gamma ISP"], "{}", up.body);
     assert!(up.body.contains("href=\"#misp-m-a\"") && up.body.contains("id=\"misp-m-a\""), "{}", up.body);
@@ -177,12 +162,7 @@ fn ca_certificates_sort_and_search(app: TestApp) {
         );
         assert_eq!(done.status, 303, "{}", done.body);
     }
-    let shown = |body: &str| {
-        let mut at: Vec<(usize, &str)> =
-            names.iter().filter_map(|n| body.find(&format!("<td>CN={n},")).map(|i| (i, *n))).collect();
-        at.sort();
-        at.into_iter().map(|(_, n)| n).collect::<Vec<_>>()
-    };
+    let shown = |body: &str| in_order(body, &names, |n| format!("<td>CN={n},"));
     let up = b.get("/portal/admin/certificates?sort=to&dir=asc");
     assert_eq!(shown(&up.body), names, "{}", up.body);
     assert_eq!(
