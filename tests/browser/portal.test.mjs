@@ -239,6 +239,22 @@ step('the policy editor colours the JSON document as it is typed, says whether i
   assert.equal(await admin.locator('pre.paint .j-num').count(), 1);
   await area.fill(JSON.stringify(VALID_POLICY, null, 2));
   await shot(admin, 'policy-json-editor');
+  // a draft opens with what was saved and saves a change back
+  await admin.selectOption('#f-policyGroupName', PARTNER.group);
+  await admin.fill('#f-name', 'browser draft policy');
+  await admin.fill('#f-desc', 'first words');
+  await admin.click('text=Create draft');
+  await admin.waitForSelector('#flash');
+  await admin.goto(`${env.base}/portal/admin/policies?q=browser%20draft`);
+  await admin.locator('tr[data-policy="browser draft policy"] a:has-text("browser draft policy")').click();
+  assert.equal(await admin.locator('#f-name').inputValue(), 'browser draft policy');
+  assert.equal(await admin.locator('#f-desc').inputValue(), 'first words');
+  assert.deepEqual(JSON.parse(await area.inputValue()), VALID_POLICY);
+  await admin.fill('#f-desc', 'second words');
+  await admin.click('text=Save draft');
+  await admin.waitForSelector('#flash');
+  await admin.reload();
+  assert.equal(await admin.locator('#f-desc').inputValue(), 'second words');
   // a published policy's document is coloured by the server (no script needed)
   await admin.goto(`${env.base}/portal/admin/policies`);
   await admin.locator(`tr[data-policy="${PARTNER.policy}"] a:has-text("${PARTNER.policy}")`).click();
