@@ -174,13 +174,8 @@ pub const DEACTIVATED: &str = "deactivated";
 
 #[cfg(test)]
 mod tests {
-    use chrono::NaiveDate;
-
     use super::*;
-
-    fn now() -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(2026, 12, 5).and_then(|d| d.and_hms_opt(9, 0, 0)).unwrap()
-    }
+    use crate::testing::now;
 
     fn chip() -> FtmChip {
         let input = FtmChipInput::for_create(Some("FTP"), Some("Make123"), Some("MODEL-01")).unwrap();

@@ -13,6 +13,8 @@ pub mod lifecycle;
 pub mod mapping;
 pub mod sbi;
 pub mod status;
+#[cfg(test)]
+mod testing;
 
 pub use detail::{DeviceDetail, DeviceDetailInput, DeviceSubType, DeviceType};
 pub use error::{DeviceError, FieldError};

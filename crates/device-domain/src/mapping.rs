@@ -52,38 +52,17 @@ impl SbiDeviceMapping {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detail::{DetailFields, DeviceDetailInput};
-    use crate::sbi::{SbiFields, SbiInput};
     use crate::status::Decision;
-
-    fn now() -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(2026, 12, 5).and_then(|d| d.and_hms_opt(9, 0, 0)).unwrap()
-    }
+    use crate::testing::{new_detail, new_sbi, now};
 
     fn detail(provider: &str) -> DeviceDetail {
-        let f = DetailFields {
-            provider_id: Some(provider),
-            type_code: Some("Finger"),
-            sub_type_code: Some("Slap"),
-            make: Some("m"),
-            model: Some("x"),
-            ..DetailFields::default()
-        };
-        let mut d = DeviceDetail::create(DeviceDetailInput::for_create(f).unwrap(), "d1".into(), None, "u", now());
+        let mut d = new_detail(provider);
         d.decide(Decision::Approve, "a", now());
         d
     }
 
     fn sbi(provider: &str) -> Sbi {
-        let f = SbiFields {
-            provider_id: Some(provider),
-            binary_hash: Some("0"),
-            version: Some("1"),
-            created: Some("2026-12-01T00:00:00Z"),
-            expiry: Some("2027-12-01T00:00:00Z"),
-            ..SbiFields::default()
-        };
-        let mut s = Sbi::create(SbiInput::for_create(f).unwrap(), "s1".into(), Some("Techno".into()), "u", now());
+        let mut s = new_sbi(provider, Some("Techno"), "2027-12-01T00:00:00Z");
         s.decide("Activate", "a", now()).unwrap();
         s
     }

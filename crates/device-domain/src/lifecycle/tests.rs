@@ -1,38 +1,15 @@
-use chrono::{NaiveDate, NaiveDateTime};
-
 use super::*;
-use crate::detail::{DetailFields, DeviceDetailInput};
-use crate::sbi::{SbiFields, SbiInput};
-
-fn now() -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 12, 5).and_then(|d| d.and_hms_opt(9, 0, 0)).unwrap()
-}
+use crate::testing::{new_detail, new_sbi, now};
 
 fn sbi(approval: &str, active: bool, expiry: &str) -> Sbi {
-    let f = SbiFields {
-        provider_id: Some("p1"),
-        binary_hash: Some("0"),
-        version: Some("1"),
-        created: Some("2026-12-01T00:00:00Z"),
-        expiry: Some(expiry),
-        ..SbiFields::default()
-    };
-    let mut s = Sbi::create(SbiInput::for_create(f).unwrap(), "s1".into(), None, "u", now());
+    let mut s = new_sbi("p1", None, expiry);
     s.approval_status = approval.to_owned();
     s.is_active = active;
     s
 }
 
 fn device(approval: &str, active: bool) -> DeviceDetail {
-    let f = DetailFields {
-        provider_id: Some("p1"),
-        type_code: Some("Finger"),
-        sub_type_code: Some("Slap"),
-        make: Some("m"),
-        model: Some("x"),
-        ..DetailFields::default()
-    };
-    let mut d = DeviceDetail::create(DeviceDetailInput::for_create(f).unwrap(), "d1".into(), None, "u", now());
+    let mut d = new_detail("p1");
     d.approval_status = approval.to_owned();
     d.is_active = active;
     d
