@@ -57,8 +57,18 @@ pub fn posted(req: &HttpRequest, gate: Gate<(Ctx, Principal)>, body: &web::Bytes
         }
         Err(res) => return Err(res),
     };
+    let (ctx, form) = read_form(ctx, body)?;
+    Ok((ctx, me, form))
+}
+
+/// The form posted to a page open to anyone, its token checked.
+pub fn posted_by_anyone(req: &HttpRequest, body: &web::Bytes) -> Gate<(Ctx, Form)> {
+    read_form(Ctx::new(req), body)
+}
+
+fn read_form(ctx: Ctx, body: &web::Bytes) -> Gate<(Ctx, Form)> {
     match forms::urlencoded(&ctx, body) {
-        Ok(form) => Ok((ctx, me, form)),
+        Ok(form) => Ok((ctx, form)),
         Err(r) => Err(Box::new(view::error_page(ctx, &r))),
     }
 }

@@ -19,8 +19,9 @@ pub use signup::{signup, signup_page, verify, verify_page};
 
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
-use crate::forms::{self, Form};
+use crate::forms::Form;
 use crate::i18n::t;
+use crate::session::{or_answer, posted_by_anyone};
 use crate::view::{self, Field};
 
 /// The onboarding state while sign-up and local login are switched on; MOSIP's 404 otherwise,
@@ -64,11 +65,7 @@ fn login_form(ctx: Ctx, form: &Form, next: &str, refusal: Option<&Refusal>) -> H
 }
 
 pub async fn login(req: HttpRequest, body: web::Bytes) -> HttpResponse {
-    let ctx = Ctx::new(&req);
-    let form = match forms::urlencoded(&ctx, &body) {
-        Ok(f) => f,
-        Err(r) => return view::error_page(ctx, &r),
-    };
+    let (ctx, form) = or_answer!(posted_by_anyone(&req, &body));
     let next = next_of(form.get("next")).to_owned();
     let answer = async {
         let on = onboarding(&req)?;
@@ -101,10 +98,7 @@ pub async fn login(req: HttpRequest, body: web::Bytes) -> HttpResponse {
 }
 
 pub async fn logout(req: HttpRequest, body: web::Bytes) -> HttpResponse {
-    let ctx = Ctx::new(&req);
-    if let Err(r) = forms::urlencoded(&ctx, &body) {
-        return view::error_page(ctx, &r);
-    }
+    let (ctx, _) = or_answer!(posted_by_anyone(&req, &body));
     let mut res = ctx.redirect_with("/portal/login", Flash::Success(t!("login-you-are-logged-out")));
     let _ = res.add_cookie(&ctx.end_session());
     res

@@ -7,8 +7,9 @@ use actix_web::{HttpRequest, HttpResponse, web};
 
 use super::signup::send_code;
 use crate::ctx::{Ctx, Flash};
-use crate::forms::{self, Form};
+use crate::forms::Form;
 use crate::i18n::t;
+use crate::session::{or_answer, posted_by_anyone};
 use crate::view;
 
 const PENDING_COOKIE: &str = "pms_signup";
@@ -30,10 +31,7 @@ fn pending(req: &HttpRequest) -> Option<Form> {
 }
 
 pub async fn resend(req: HttpRequest, body: web::Bytes) -> HttpResponse {
-    let ctx = Ctx::new(&req);
-    if let Err(r) = forms::urlencoded(&ctx, &body) {
-        return view::error_page(ctx, &r);
-    }
+    let (ctx, _) = or_answer!(posted_by_anyone(&req, &body));
     let Some(form) = pending(&req) else {
         return ctx.redirect_with("/portal/signup", Flash::Error(t!("signup-fill-in-the-sign-up")));
     };

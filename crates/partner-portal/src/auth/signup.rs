@@ -17,8 +17,9 @@ use web_support::{ApiError, Db, request_id};
 use super::onboarding;
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
-use crate::forms::{self, Form};
+use crate::forms::Form;
 use crate::i18n::t;
+use crate::session::{or_answer, posted_by_anyone};
 use crate::view::{self, Field};
 
 /// Partner types and policy groups to choose from.
@@ -74,11 +75,7 @@ fn signup_form(ctx: Ctx, c: &Choices, form: &Form, refusal: Option<&Refusal>) ->
 }
 
 pub async fn signup(req: HttpRequest, body: web::Bytes) -> HttpResponse {
-    let ctx = Ctx::new(&req);
-    let form = match forms::urlencoded(&ctx, &body) {
-        Ok(f) => f,
-        Err(r) => return view::error_page(ctx, &r),
-    };
+    let (ctx, form) = or_answer!(posted_by_anyone(&req, &body));
     let answer = send_code(&req, &form).await;
     match answer {
         Ok(sent) => {
@@ -154,11 +151,7 @@ fn verify_form(ctx: Ctx, registration: &str, refusal: Option<&Refusal>) -> HttpR
 }
 
 pub async fn verify(req: HttpRequest, body: web::Bytes) -> HttpResponse {
-    let ctx = Ctx::new(&req);
-    let form = match forms::urlencoded(&ctx, &body) {
-        Ok(f) => f,
-        Err(r) => return view::error_page(ctx, &r),
-    };
+    let (ctx, form) = or_answer!(posted_by_anyone(&req, &body));
     let registration = form.get("registrationId").trim().to_owned();
     if form.get("password") != form.get("confirm") {
         let r = Refusal::from(ApiError::invalid_field("confirm", &t!("signup-does-not-repeat-the-password")));
