@@ -4,6 +4,7 @@
 use actix_web::HttpRequest;
 use app_core::page::PageResponse;
 use app_core::search::{Int, PaginationDto, SearchDto, SearchFilterDto, SortDto, Text};
+use app_core::{Actor, AppError, Store};
 use partner_app::details::{self, PartnerDetails};
 use partner_app::roles;
 use partner_app::search::{self, KeyItem, RequestItem};
@@ -101,29 +102,26 @@ pub const KEY_COLUMNS: Columns = &[
     ("status", "isActive"),
 ];
 
-/// Rows per page of the request and key lists.
+/// Rows per page of the lists paged in the store.
 pub const PAGE_SIZE: i64 = 20;
 
-/// P23 for the portal: a page of policy requests.
-pub async fn request_page(
-    req: &HttpRequest,
-    me: &Principal,
-    filters: Vec<SearchFilterDto>,
-    order: Order,
-) -> api::Answer<Page<RequestItem>> {
-    me.require_any(roles::API_KEY_SEARCH)?;
-    let (me, query) = (me.clone(), order.search(filters, PAGE_SIZE));
-    Ok(page_of(api::call(req, move |store| search::requests(store, &me, query)).await?))
-}
+/// A search's roles and operation.
+pub type Search<T> = (&'static [&'static str], fn(&Store, &Actor, SearchDto) -> Result<PageResponse<T>, AppError>);
+/// P23: policy requests.
+pub const REQUEST_SEARCH: Search<RequestItem> = (roles::API_KEY_SEARCH, search::requests);
+/// P24: API keys.
+pub const KEY_SEARCH: Search<KeyItem> = (roles::API_KEY_SEARCH, search::keys);
 
-/// P24 for the portal: a page of API keys.
-pub async fn key_page(
+/// A page of what a MOSIP search `op` finds for the caller (holding one of `roles`, as the
+/// search's route asks), in `order`.
+pub async fn search_page<T: Send + 'static>(
     req: &HttpRequest,
     me: &Principal,
+    (roles, op): Search<T>,
     filters: Vec<SearchFilterDto>,
     order: Order,
-) -> api::Answer<Page<KeyItem>> {
-    me.require_any(roles::API_KEY_SEARCH)?;
+) -> api::Answer<Page<T>> {
+    me.require_any(roles)?;
     let (me, query) = (me.clone(), order.search(filters, PAGE_SIZE));
-    Ok(page_of(api::call(req, move |store| search::keys(store, &me, query)).await?))
+    Ok(page_of(api::call(req, move |store| op(store, &me, query)).await?))
 }

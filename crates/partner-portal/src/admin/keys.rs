@@ -6,7 +6,7 @@ use maud::html;
 use super::admin;
 use crate::ctx::Flash;
 use crate::i18n::t;
-use crate::lookups::{KEY_COLUMNS, Order, PAGE_SIZE, contains, key_page};
+use crate::lookups::{KEY_COLUMNS, KEY_SEARCH, Order, PAGE_SIZE, contains, search_page};
 use crate::partner::{KeyQuery, change_key_status, confirm_key_off, key_table};
 use crate::session::{or_answer, posted};
 use crate::view::{self, Headers, ListQuery};
@@ -15,7 +15,8 @@ const KEYS: &str = "/portal/admin/keys";
 
 pub async fn keys(req: HttpRequest, query: web::Query<ListQuery>) -> HttpResponse {
     let (ctx, me) = or_answer!(admin(&req));
-    let list = key_page(&req, &me, contains(&query, "partnerName"), Order::of(&query, KEY_COLUMNS)).await;
+    let list =
+        search_page(&req, &me, KEY_SEARCH, contains(&query, "partnerName"), Order::of(&query, KEY_COLUMNS)).await;
     let now = crate::api::now(&req).await;
     let body = html! {
         (view::labelled_filter_form(KEYS, &query, &t!("keys-search-partner-label")))

@@ -15,7 +15,7 @@ use crate::api::{self, Page};
 use crate::certs;
 use crate::ctx::Flash;
 use crate::i18n::t;
-use crate::lookups::{Order, details_of, filter, key_page, page_of, request_page, search_ordered};
+use crate::lookups::{KEY_SEARCH, Order, REQUEST_SEARCH, details_of, filter, page_of, search_ordered, search_page};
 use crate::partner::{key_table, partner_facts};
 use crate::session::{or_answer, posted};
 use crate::view::{self, Headers, ListQuery, badge};
@@ -145,8 +145,8 @@ pub async fn partner(req: HttpRequest, path: web::Path<String>) -> HttpResponse 
         Err(r) => return view::error_page(ctx, &r),
     };
     let by_partner = || vec![filter("partnerId", "equals", &id)];
-    let requests = request_page(&req, &me, by_partner(), Order::newest(0)).await;
-    let keys = key_page(&req, &me, by_partner(), Order::newest(0)).await;
+    let requests = search_page(&req, &me, REQUEST_SEARCH, by_partner(), Order::newest(0)).await;
+    let keys = search_page(&req, &me, KEY_SEARCH, by_partner(), Order::newest(0)).await;
     let now = api::now(&req).await;
     let certificate = certs::summary(&req, &me, &id).await;
     let action = format!("/portal/admin/partners/{}/status", view::q(&id));

@@ -12,7 +12,7 @@ use super::admin;
 use crate::api::{self, Page};
 use crate::ctx::{Ctx, Flash};
 use crate::i18n::t;
-use crate::lookups::{Order, PAGE_SIZE, REQUEST_COLUMNS, contains, filter, request_page};
+use crate::lookups::{Order, PAGE_SIZE, REQUEST_COLUMNS, REQUEST_SEARCH, contains, filter, search_page};
 use crate::session::{or_answer, posted};
 use crate::view::{self, Headers, ListQuery, badge};
 
@@ -89,7 +89,8 @@ pub struct DecisionQuery {
 pub async fn confirm_review(req: HttpRequest, path: web::Path<String>, q: web::Query<DecisionQuery>) -> HttpResponse {
     let (ctx, me) = or_answer!(admin(&req));
     let id = path.into_inner();
-    let found = request_page(&req, &me, vec![filter("apikeyRequestId", "equals", &id)], Order::newest(0)).await;
+    let found =
+        search_page(&req, &me, REQUEST_SEARCH, vec![filter("apikeyRequestId", "equals", &id)], Order::newest(0)).await;
     let item = match found.map(|p| p.items().first().cloned()) {
         Ok(Some(item)) => item,
         Ok(None) => return view::error_page(ctx, &api::Refusal::from(web_support::ApiError::not_found())),
@@ -134,7 +135,7 @@ pub async fn requests(
     if !status.is_empty() {
         filters.push(filter("statusCode", "equals", &status));
     }
-    let list = request_page(&req, &me, filters, Order::of(&list_query, REQUEST_COLUMNS)).await;
+    let list = search_page(&req, &me, REQUEST_SEARCH, filters, Order::of(&list_query, REQUEST_COLUMNS)).await;
     let base = format!("/portal/admin/requests?status={}", view::q(&status));
     let options = [
         ("InProgress", &t!("status-pending")),

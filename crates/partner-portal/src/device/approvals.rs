@@ -13,11 +13,11 @@ use maud::{Markup, html};
 use serde::Deserialize;
 use web_support::Principal;
 
-use super::{CHIPS, DETAILS, SBIS, Search, day, search_page, with_status};
+use super::{CHIPS, DETAILS, SBIS, day, with_status};
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
 use crate::i18n::t;
-use crate::lookups::{Order, filter};
+use crate::lookups::{Order, Search, filter, search_page};
 use crate::session::{Gate, or_answer, posted, with_roles};
 use crate::view::{self, badge};
 

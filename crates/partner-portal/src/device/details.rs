@@ -9,12 +9,12 @@ use maud::html;
 use web_support::Principal;
 
 use super::{DETAILS, Listing, status_text, sub_type_choices};
-use crate::api::{self, Refusal};
+use crate::api;
 use crate::ctx::{Ctx, Flash};
 use crate::forms::Form;
 use crate::i18n::t;
 use crate::session::{or_answer, posted, with_roles};
-use crate::view::{self, Field, ListQuery, badge};
+use crate::view::{self, Field, ListForm, ListQuery, badge};
 
 const BASE: &str = "/portal/devices";
 fn listing() -> Listing {
@@ -43,21 +43,14 @@ fn listing() -> Listing {
 
 pub async fn devices(req: HttpRequest, query: web::Query<ListQuery>) -> HttpResponse {
     let (ctx, me) = or_answer!(with_roles(&req, roles::DEVICE_PROVIDERS));
-    render(&req, ctx, &me, &query, &Form::default(), None).await
+    render(&req, ctx, &me, ListForm::visit(query.into_inner())).await
 }
 
-async fn render(
-    req: &HttpRequest,
-    ctx: Ctx,
-    me: &Principal,
-    query: &ListQuery,
-    form: &Form,
-    refusal: Option<Refusal>,
-) -> HttpResponse {
+async fn render(req: &HttpRequest, ctx: Ctx, me: &Principal, page: ListForm) -> HttpResponse {
+    let (query, form, r) = (&page.query, &page.form, page.refusal.as_ref());
     let listing = listing();
     let list = listing.page(req, me, DETAILS, query).await;
     let types = if me.is_admin { Ok(Vec::new()) } else { sub_type_choices(req, me).await };
-    let r = refusal.as_ref();
     let chosen = format!("{}/{}", form.get("deviceTypeCode"), form.get("deviceSubTypeCode"));
     let body = html! {
         (listing.render(&list, query, |d: &DeviceDetailItem| html! { tr data-device=(d.id) {
@@ -113,6 +106,6 @@ pub async fn create(req: HttpRequest, body: web::Bytes) -> HttpResponse {
     let actor = me.clone();
     match api::call(&req, move |store| ops::create(store, &actor, request)).await {
         Ok(_) => ctx.redirect_with(BASE, Flash::Success(t!("devices-the-device-is-added-it"))),
-        Err(r) => render(&req, ctx, &me, &ListQuery::default(), &form, Some(r)).await,
+        Err(r) => render(&req, ctx, &me, ListForm::refused(form, r)).await,
     }
 }

@@ -14,12 +14,11 @@ use rand_core::OsRng;
 use web_support::Principal;
 
 use super::{CHIPS, Listing, status_text};
-use crate::api::{self, Refusal};
+use crate::api;
 use crate::ctx::{Ctx, Flash};
-use crate::forms::Form;
 use crate::i18n::t;
 use crate::session::{or_answer, posted, uploaded, with_roles};
-use crate::view::{self, Field, ListQuery, badge};
+use crate::view::{self, Field, ListForm, ListQuery, badge};
 
 const BASE: &str = "/portal/ftm-chips";
 fn listing() -> Listing {
@@ -43,7 +42,7 @@ const FTM_DOMAIN: &str = "FTM";
 
 pub async fn chips(req: HttpRequest, query: web::Query<ListQuery>) -> HttpResponse {
     let (ctx, me) = or_answer!(with_roles(&req, roles::FTM_PROVIDERS));
-    render(&req, ctx, &me, &query, &Form::default(), None).await
+    render(&req, ctx, &me, ListForm::visit(query.into_inner())).await
 }
 
 /// Whether the provider may upload the chip's certificate now (as `check_upload` decides).
@@ -70,17 +69,10 @@ fn upload_form(ctx: &Ctx, c: &FtmChipItem) -> Markup {
     }
 }
 
-async fn render(
-    req: &HttpRequest,
-    ctx: Ctx,
-    me: &Principal,
-    query: &ListQuery,
-    form: &Form,
-    refusal: Option<Refusal>,
-) -> HttpResponse {
+async fn render(req: &HttpRequest, ctx: Ctx, me: &Principal, page: ListForm) -> HttpResponse {
+    let (query, form, r) = (&page.query, &page.form, page.refusal.as_ref());
     let listing = listing();
     let list = listing.page(req, me, CHIPS, query).await;
-    let r = refusal.as_ref();
     let body = html! {
         (listing.render(&list, query, |c: &FtmChipItem| html! { tr data-chip=(c.ftp_chip_detail_id) {
             td { (c.make) br; small.muted { code { (c.ftp_chip_detail_id) } } }
@@ -119,7 +111,7 @@ pub async fn create(req: HttpRequest, body: web::Bytes) -> HttpResponse {
     let actor = me.clone();
     match api::call(&req, move |store| ops::create(store, &actor, request)).await {
         Ok(_) => ctx.redirect_with(BASE, Flash::Success(t!("ftm-the-chip-is-added-upload"))),
-        Err(r) => render(&req, ctx, &me, &ListQuery::default(), &form, Some(r)).await,
+        Err(r) => render(&req, ctx, &me, ListForm::refused(form, r)).await,
     }
 }
 

@@ -9,9 +9,7 @@ mod ftm;
 mod sbis;
 
 use actix_web::HttpRequest;
-use app_core::page::PageResponse;
 use app_core::search::{Int, PaginationDto, SearchDto, SearchFilterDto, SortDto};
-use app_core::{Actor, AppError, Store};
 use device_app::dto::{DeviceDetailItem, SbiItem};
 use device_app::ftm::FtmChipItem;
 use device_app::{roles, search};
@@ -25,33 +23,14 @@ pub use sbis::{create as create_sbi, map_device, sbis};
 
 use crate::api::{self, Page};
 use crate::i18n::t;
-use crate::lookups::{Order, contains, filter, page_of};
+use crate::lookups::{Order, PAGE_SIZE, Search, contains, filter, search_page};
 use crate::view::{self, Columns, Headers, ListQuery};
-
-/// Rows per page of the device lists.
-const PAGE_SIZE: i64 = 20;
 
 /// Rows whose `approvalStatus` is `status`.
 fn with_status(status: &str) -> Vec<SearchFilterDto> {
     vec![filter("approvalStatus", "equals", status)]
 }
 
-/// A page of what a MOSIP search `op` finds for the caller (holding one of `roles`, as the
-/// search's route asks), in `order`.
-async fn search_page<T: Send + 'static>(
-    req: &HttpRequest,
-    me: &Principal,
-    (roles, op): Search<T>,
-    filters: Vec<SearchFilterDto>,
-    order: Order,
-) -> api::Answer<Page<T>> {
-    me.require_any(roles)?;
-    let (me, query) = (me.clone(), order.search(filters, PAGE_SIZE));
-    Ok(page_of(api::call(req, move |store| op(store, &me, query)).await?))
-}
-
-/// A search's roles and operation.
-type Search<T> = (&'static [&'static str], fn(&Store, &Actor, SearchDto) -> Result<PageResponse<T>, AppError>);
 /// `POST /securebiometricinterface/search`.
 const SBIS: Search<SbiItem> = (roles::DEVICE_PROVIDERS, search::sbis);
 /// `POST /devicedetail/search`.

@@ -8,14 +8,13 @@ use device_domain::status::APPROVED;
 use maud::html;
 use web_support::Principal;
 
-use super::{DETAILS, Listing, SBIS, day, search_page, status_text, with_status};
-use crate::api::{self, Refusal};
+use super::{DETAILS, Listing, SBIS, day, status_text, with_status};
+use crate::api;
 use crate::ctx::{Ctx, Flash};
-use crate::forms::Form;
 use crate::i18n::t;
-use crate::lookups::Order;
+use crate::lookups::{Order, search_page};
 use crate::session::{or_answer, posted, with_roles};
-use crate::view::{self, Field, ListQuery, badge};
+use crate::view::{self, Field, ListForm, ListQuery, badge};
 
 const BASE: &str = "/portal/sbis";
 fn listing() -> Listing {
@@ -53,22 +52,15 @@ fn instant(value: &str) -> Option<String> {
 
 pub async fn sbis(req: HttpRequest, query: web::Query<ListQuery>) -> HttpResponse {
     let (ctx, me) = or_answer!(with_roles(&req, roles::DEVICE_PROVIDERS));
-    render(&req, ctx, &me, &query, &Form::default(), None).await
+    render(&req, ctx, &me, ListForm::visit(query.into_inner())).await
 }
 
-async fn render(
-    req: &HttpRequest,
-    ctx: Ctx,
-    me: &Principal,
-    query: &ListQuery,
-    form: &Form,
-    refusal: Option<Refusal>,
-) -> HttpResponse {
+async fn render(req: &HttpRequest, ctx: Ctx, me: &Principal, page: ListForm) -> HttpResponse {
+    let (query, form, r) = (&page.query, &page.form, page.refusal.as_ref());
     let listing = listing();
     let list = listing.page(req, me, SBIS, query).await;
     let approved_sbis = search_page(req, me, SBIS, with_status(APPROVED), Order::newest(0)).await;
     let approved_devices = search_page(req, me, DETAILS, with_status(APPROVED), Order::newest(0)).await;
-    let r = refusal.as_ref();
     let body = html! {
         (listing.render(&list, query, |s: &SbiItem| html! { tr data-sbi=(s.id) {
             td { (s.sw_version) br; small.muted { code { (s.id) } } }
@@ -128,7 +120,7 @@ pub async fn create(req: HttpRequest, body: web::Bytes) -> HttpResponse {
     let result = api::call_with(&req, move |store, cfg: &DeviceConfig| ops::create(store, &actor, cfg, request)).await;
     match result {
         Ok(_) => ctx.redirect_with(BASE, Flash::Success(t!("sbis-the-sbi-is-added-it"))),
-        Err(r) => render(&req, ctx, &me, &ListQuery::default(), &form, Some(r)).await,
+        Err(r) => render(&req, ctx, &me, ListForm::refused(form, r)).await,
     }
 }
 

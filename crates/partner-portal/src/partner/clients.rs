@@ -10,11 +10,10 @@ use web_support::Principal;
 
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
-use crate::forms::Form;
 use crate::i18n::t;
-use crate::lookups::{Order, PAGE_SIZE, filter, request_page};
+use crate::lookups::{Order, PAGE_SIZE, REQUEST_SEARCH, filter, search_page};
 use crate::session::{or_answer, posted, signed_in};
-use crate::view::{self, Columns, Field, Headers, ListQuery, badge};
+use crate::view::{self, Columns, Field, Headers, ListForm, ListQuery, badge};
 
 const BASE: &str = "/portal/oidc-clients";
 
@@ -60,31 +59,26 @@ fn lines(text: &str) -> Vec<String> {
 
 pub async fn clients(req: HttpRequest, query: web::Query<ListQuery>) -> HttpResponse {
     let (ctx, me) = or_answer!(signed_in(&req));
-    render_list(&req, ctx, &me, &query, &Form::default(), None).await
+    render_list(&req, ctx, &me, ListForm::visit(query.into_inner())).await
 }
 
-async fn render_list(
-    req: &HttpRequest,
-    ctx: Ctx,
-    me: &Principal,
-    query: &ListQuery,
-    form: &Form,
-    refusal: Option<Refusal>,
-) -> HttpResponse {
+async fn render_list(req: &HttpRequest, ctx: Ctx, me: &Principal, page: ListForm) -> HttpResponse {
+    let (query, form, r) = (&page.query, &page.form, page.refusal.as_ref());
     let (actor, wanted) = (me.clone(), list_query(query));
     let list = api::call_with(req, move |store, cfg: &OidcConfig| oidc::list(store, &actor, cfg, wanted)).await;
     let headers = Headers::sorted(BASE, query);
     let approved = if me.is_admin {
         Ok(Vec::new())
     } else {
-        request_page(req, me, vec![filter("statusCode", "equals", "approved")], Order::newest(0)).await.map(|p| {
-            p.items()
-                .iter()
-                .map(|r| (r.policy_id.clone(), r.policy_name.clone().unwrap_or_else(|| r.policy_id.clone())))
-                .collect::<Vec<_>>()
-        })
+        search_page(req, me, REQUEST_SEARCH, vec![filter("statusCode", "equals", "approved")], Order::newest(0))
+            .await
+            .map(|p| {
+                p.items()
+                    .iter()
+                    .map(|r| (r.policy_id.clone(), r.policy_name.clone().unwrap_or_else(|| r.policy_id.clone())))
+                    .collect::<Vec<_>>()
+            })
     };
-    let r = refusal.as_ref();
     let body = html! {
         section.card #clients {
             h2 { (t!("nav-oidc-clients")) }
@@ -164,7 +158,7 @@ pub async fn create(req: HttpRequest, body: web::Bytes) -> HttpResponse {
         Ok(made) => {
             ctx.redirect_with(&format!("{BASE}/{}", made.client_id), Flash::Success(t!("clients-oidc-client-created")))
         }
-        Err(r) => render_list(&req, ctx, &me, &ListQuery::default(), &form, Some(r)).await,
+        Err(r) => render_list(&req, ctx, &me, ListForm::refused(form, r)).await,
     }
 }
 

@@ -11,7 +11,7 @@ use web_support::Principal;
 use crate::api::{self, Answer};
 use crate::ctx::Ctx;
 use crate::i18n::t;
-use crate::lookups::{Order, details_of, filter, key_page, request_page};
+use crate::lookups::{KEY_SEARCH, Order, REQUEST_SEARCH, details_of, filter, search_page};
 use crate::view::{self, badge};
 
 /// `/portal/`: the dashboard, or the welcome page when nobody is signed in.
@@ -115,8 +115,8 @@ struct Progress {
 /// The partner's policy requests and keys, as steps done; a lookup that fails is an error shown
 /// in place of the steps, never a step still to do.
 async fn policy_progress(req: &HttpRequest, me: &Principal) -> Answer<Progress> {
-    let requests = request_page(req, me, Vec::new(), Order::newest(0)).await?;
-    let keys = key_page(req, me, Vec::new(), Order::newest(0)).await?;
+    let requests = search_page(req, me, REQUEST_SEARCH, Vec::new(), Order::newest(0)).await?;
+    let keys = search_page(req, me, KEY_SEARCH, Vec::new(), Order::newest(0)).await?;
     Ok(Progress {
         requested: !requests.items().is_empty(),
         approved: requests.items().iter().any(|r| r.status_code.eq_ignore_ascii_case("approved")),
@@ -148,7 +148,7 @@ async fn admin_home(req: &HttpRequest, ctx: Ctx, me: &Principal) -> HttpResponse
     let admin = me.has_any(view::ADMIN_ROLES);
     let approver = me.has_any(device_app::roles::APPROVERS);
     let requests = if admin {
-        request_page(req, me, vec![filter("statusCode", "equals", "InProgress")], Order::newest(0))
+        search_page(req, me, REQUEST_SEARCH, vec![filter("statusCode", "equals", "InProgress")], Order::newest(0))
             .await
             .map(|p| p.total_record)
     } else {

@@ -13,7 +13,7 @@ use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
 use crate::forms::Form;
 use crate::i18n::t;
-use crate::lookups::{Order, request_page};
+use crate::lookups::{Order, REQUEST_SEARCH, search_page};
 use crate::session::{or_answer, posted, signed_in};
 use crate::view::{self, Field};
 
@@ -48,7 +48,7 @@ async fn render_extractors(
     refusal: Option<&Refusal>,
 ) -> HttpResponse {
     // the policies the partner asked for: a failed read is the page's error, not "none yet"
-    let choices = request_page(req, me, Vec::new(), Order::newest(0)).await.map(|p| {
+    let choices = search_page(req, me, REQUEST_SEARCH, Vec::new(), Order::newest(0)).await.map(|p| {
         let mut policies: Vec<(String, String)> = Vec::new();
         for r in p.items() {
             if !policies.iter().any(|(id, _)| id == &r.policy_id) {

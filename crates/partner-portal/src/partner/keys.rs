@@ -14,7 +14,7 @@ use crate::api::{self, Page, Refusal};
 use crate::ctx::{Ctx, Flash};
 use crate::forms::Form;
 use crate::i18n::t;
-use crate::lookups::{KEY_COLUMNS, Order, PAGE_SIZE, contains, filter, key_page, request_page};
+use crate::lookups::{KEY_COLUMNS, KEY_SEARCH, Order, PAGE_SIZE, REQUEST_SEARCH, contains, filter, search_page};
 use crate::session::{or_answer, posted, signed_in};
 use crate::view::{self, Field, Headers, ListQuery, badge};
 
@@ -50,7 +50,8 @@ async fn render_keys(
     form: &Form,
     outcome: KeyOutcome,
 ) -> HttpResponse {
-    let approved = request_page(req, me, vec![filter("statusCode", "equals", "approved")], Order::newest(0)).await;
+    let approved =
+        search_page(req, me, REQUEST_SEARCH, vec![filter("statusCode", "equals", "approved")], Order::newest(0)).await;
     let choices = approved.map(|p| {
         let mut names: Vec<(String, String)> = Vec::new();
         for r in p.items() {
@@ -61,7 +62,7 @@ async fn render_keys(
         }
         names
     });
-    let list = key_page(req, me, contains(query, "label"), Order::of(query, KEY_COLUMNS)).await;
+    let list = search_page(req, me, KEY_SEARCH, contains(query, "label"), Order::of(query, KEY_COLUMNS)).await;
     let now = api::now(req).await;
     let refusal = match &outcome {
         KeyOutcome::Refused(r) => Some(r),
@@ -197,7 +198,7 @@ pub async fn confirm_key_off(req: &HttpRequest, ctx: Ctx, me: &Principal, q: &Ke
         filter("policyId", "equals", &q.policy_id),
         filter("label", "equals", &q.label),
     ];
-    let key = match key_page(req, me, wanted, Order::newest(0)).await {
+    let key = match search_page(req, me, KEY_SEARCH, wanted, Order::newest(0)).await {
         Ok(page) => match page.items().iter().find(|k| k.label == q.label && k.policy_id == q.policy_id) {
             Some(k) => k.clone(),
             None => {

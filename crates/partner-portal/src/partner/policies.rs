@@ -6,13 +6,12 @@ use partner_app::requests::{self, MappingBody};
 use partner_app::roles;
 use web_support::{Db, Principal};
 
-use crate::api::{self, Refusal};
+use crate::api;
 use crate::ctx::{Ctx, Flash};
-use crate::forms::Form;
 use crate::i18n::t;
-use crate::lookups::{Order, PAGE_SIZE, REQUEST_COLUMNS, contains, details_of, request_page};
+use crate::lookups::{Order, PAGE_SIZE, REQUEST_COLUMNS, REQUEST_SEARCH, contains, details_of, search_page};
 use crate::session::{or_answer, posted, signed_in};
-use crate::view::{self, Field, Headers, ListQuery, badge};
+use crate::view::{self, Field, Headers, ListForm, ListQuery, badge};
 
 /// The active policies of the partner's group as (name, text) choices; `None` when the caller may
 /// not list them (the page then asks for the name). A failed read is the page's error.
@@ -37,22 +36,17 @@ const REQUESTS: &str = "/portal/policies";
 
 pub async fn policies(req: HttpRequest, query: web::Query<ListQuery>) -> HttpResponse {
     let (ctx, me) = or_answer!(signed_in(&req));
-    render_policies(&req, ctx, &me, &query, &Form::default(), None).await
+    render_policies(&req, ctx, &me, ListForm::visit(query.into_inner())).await
 }
 
-async fn render_policies(
-    req: &HttpRequest,
-    ctx: Ctx,
-    me: &Principal,
-    query: &ListQuery,
-    form: &Form,
-    refusal: Option<&Refusal>,
-) -> HttpResponse {
+async fn render_policies(req: &HttpRequest, ctx: Ctx, me: &Principal, page: ListForm) -> HttpResponse {
+    let (query, form, refusal) = (&page.query, &page.form, page.refusal.as_ref());
     let details = match details_of(req, me, &me.user_id).await {
         Ok(d) => d,
         Err(r) => return view::error_page(ctx, &r),
     };
-    let list = request_page(req, me, contains(query, "policyName"), Order::of(query, REQUEST_COLUMNS)).await;
+    let list =
+        search_page(req, me, REQUEST_SEARCH, contains(query, "policyName"), Order::of(query, REQUEST_COLUMNS)).await;
     let headers = Headers::sorted(REQUESTS, query);
     let choices = match details.policy_group.as_deref() {
         Some(group) => group_policies(req, me, group).await,
@@ -128,6 +122,6 @@ pub async fn request_policy(req: HttpRequest, body: web::Bytes) -> HttpResponse 
     .await;
     match result {
         Ok(_) => ctx.redirect_with("/portal/policies", Flash::Success(t!("policies-request-sent"))),
-        Err(r) => render_policies(&req, ctx, &me, &ListQuery::default(), &form, Some(&r)).await,
+        Err(r) => render_policies(&req, ctx, &me, ListForm::refused(form, r)).await,
     }
 }

@@ -12,23 +12,17 @@ use crate::ctx::{Ctx, Flash};
 use crate::forms::Form;
 use crate::i18n::t;
 use crate::session::{or_answer, posted};
-use crate::view::{self, Field, ListQuery, SortKey, badge};
+use crate::view::{self, Field, ListForm, ListQuery, SortKey, badge};
 
 const GROUPS: &str = "/portal/admin/policy-groups";
 
 pub async fn groups(req: HttpRequest, query: web::Query<ListQuery>) -> HttpResponse {
     let (ctx, me) = or_answer!(manager(&req));
-    render_groups(&req, ctx, &me, &query, &Form::default(), None).await
+    render_groups(&req, ctx, &me, ListForm::visit(query.into_inner())).await
 }
 
-async fn render_groups(
-    req: &HttpRequest,
-    ctx: Ctx,
-    me: &Principal,
-    query: &ListQuery,
-    form: &Form,
-    refusal: Option<&Refusal>,
-) -> HttpResponse {
+async fn render_groups(req: &HttpRequest, ctx: Ctx, me: &Principal, page: ListForm) -> HttpResponse {
+    let (query, form, refusal) = (&page.query, &page.form, page.refusal.as_ref());
     let list = all_groups(req, me).await;
     let shown = list.as_ref().map(|groups| query.apply(groups, words, column));
     let header = |column: &str, label: String| view::sort_header(GROUPS, query, column, &label);
@@ -101,7 +95,7 @@ pub async fn create_group(req: HttpRequest, body: web::Bytes) -> HttpResponse {
             let name = group.name;
             ctx.redirect_with("/portal/admin/policy-groups", Flash::Success(t!("groups-created", name = name.clone())))
         }
-        Err(r) => render_groups(&req, ctx, &me, &ListQuery::default(), &form, Some(&r)).await,
+        Err(r) => render_groups(&req, ctx, &me, ListForm::refused(form, r)).await,
     }
 }
 

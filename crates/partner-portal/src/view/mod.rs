@@ -5,6 +5,7 @@ mod confirm;
 mod controls;
 mod dates;
 mod json;
+mod list_form;
 mod menu;
 mod table;
 
@@ -19,6 +20,7 @@ pub use controls::{
 };
 pub use dates::{expiry, expiry_words, when, when_text, zone_label};
 pub use json::highlighted;
+pub use list_form::ListForm;
 pub use table::{Columns, Headers, ListQuery, SortKey, filter_form, labelled_filter_form, search_box, sort_header};
 
 use crate::api::Refusal;
