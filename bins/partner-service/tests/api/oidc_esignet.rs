@@ -56,6 +56,17 @@ fn forwarded_to(db: persistence::testing::TestDb, url: &str) -> TestApp {
     })
 }
 
+/// Forwarded to eSignet at `url` with a token fetched from the Keycloak at `keycloak_url`.
+fn forwarded_with_client_credentials(db: persistence::testing::TestDb, url: &str, keycloak_url: &str) -> TestApp {
+    let (url, token_url) = (url.to_owned(), format!("{keycloak_url}token"));
+    spawn_with(db, move |s| {
+        s.service.esignet.url = Some(url);
+        s.service.esignet.token_url = Some(token_url);
+        s.service.esignet.client_id = Some("mosip-pms-client".into());
+        s.service.esignet.client_secret = Some("pms-secret".to_owned().into());
+    })
+}
+
 fn creates_and_updates_reach_esignet_in_mosips_shape(db: persistence::testing::TestDb) {
     let esignet = EsignetStub::start();
     let app = forwarded_to(db, &esignet.url);
@@ -136,13 +147,7 @@ fn esignet_down_is_refused_and_nothing_is_stored(db: persistence::testing::TestD
 fn esignet_is_called_with_a_client_credentials_token_fetched_once(db: persistence::testing::TestDb) {
     let (esignet, keycloak) = (EsignetStub::start(), TestHub::start());
     keycloak.answer_body(r#"{"access_token": "kc-esignet-1", "expires_in": 300, "token_type": "Bearer"}"#);
-    let (url, token_url) = (esignet.url.clone(), format!("{}token", keycloak.url));
-    let app = spawn_with(db, move |s| {
-        s.service.esignet.url = Some(url);
-        s.service.esignet.token_url = Some(token_url);
-        s.service.esignet.client_id = Some("mosip-pms-client".into());
-        s.service.esignet.client_secret = Some("pms-secret".to_owned().into());
-    });
+    let app = forwarded_with_client_credentials(db, &esignet.url, &keycloak.url);
     rp_world(&app);
     let me = partner_token("rp1");
     create(&app, &me, create_body("rp1", KEY_N)).ok();
@@ -159,13 +164,7 @@ fn esignet_is_called_with_a_client_credentials_token_fetched_once(db: persistenc
 fn a_token_endpoint_that_is_down_refuses_the_create_and_stores_nothing(db: persistence::testing::TestDb) {
     let (esignet, keycloak) = (EsignetStub::start(), TestHub::start());
     keycloak.set(Mode::Down);
-    let (url, token_url) = (esignet.url.clone(), format!("{}token", keycloak.url));
-    let app = spawn_with(db, move |s| {
-        s.service.esignet.url = Some(url);
-        s.service.esignet.token_url = Some(token_url);
-        s.service.esignet.client_id = Some("mosip-pms-client".into());
-        s.service.esignet.client_secret = Some("pms-secret".to_owned().into());
-    });
+    let app = forwarded_with_client_credentials(db, &esignet.url, &keycloak.url);
     rp_world(&app);
     assert_eq!(create(&app, &partner_token("rp1"), create_body("rp1", KEY_N)).error_code(), Some("PMS_KKS_001"));
     assert!(esignet.received().is_empty(), "nothing reaches eSignet without a token");
