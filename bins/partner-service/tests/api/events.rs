@@ -8,6 +8,7 @@ use serde_json::json;
 use web_support::testing::{Client, token};
 
 use crate::api_tests;
+use crate::events_process::publish_a_policy;
 use crate::helpers::{TestApp, admin};
 
 fn conn(app: &TestApp) -> DbConnection {
@@ -85,21 +86,7 @@ fn admins_list_parked_events_and_requeue_them(app: TestApp) {
 api_tests!(a_shared_chain_is_read_without_a_token_twice_at_most, admins_list_parked_events_and_requeue_them);
 
 fn republish_queues_the_current_state_and_is_audited(app: TestApp) {
-    let pm = token("pm-1", &["POLICYMANAGER"]);
-    let post = |path: &str, request: serde_json::Value| {
-        app.client.send("POST", path, Some(&pm), &Client::envelope(request)).ok()
-    };
-    let group = post("/v1/policymanager/policies/group/new", json!({"name": "g-re", "desc": "d"}));
-    let group_id = group.response()["id"].as_str().unwrap_or_default().to_owned();
-    let policy = post(
-        "/v1/policymanager/policies",
-        json!({"policyGroupName": "g-re", "policyType": "Auth", "name": "p-re", "desc": "d", "version": "1.0",
-            "policies": {"allowedAuthTypes": [{"authSubType": "FINGER", "authType": "bio", "mandatory": true}],
-                "allowedKycAttributes": [{"attributeName": "fullName"}], "authTokenType": "partner"}}),
-    );
-    let policy_id = policy.response()["id"].as_str().unwrap_or_default().to_owned();
-    let path = format!("/v1/policymanager/policies/{policy_id}/group/{group_id}/publish");
-    app.client.send("POST", &path, Some(&pm), &json!({})).ok();
+    publish_a_policy(&app.client, "g-re", "p-re");
     let topics = |c: &mut DbConnection| -> Vec<String> {
         outbox::list(c, outbox::PENDING, 0, 100).unwrap_or_default().into_iter().map(|r| r.topic).collect()
     };

@@ -18,14 +18,15 @@ fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
     }
 }
 
-fn publish_a_policy(client: &Client) -> String {
+/// A new auth policy `name` of a new group `group`, published; its id.
+pub fn publish_a_policy(client: &Client, group: &str, name: &str) -> String {
     let pm = token("pm-1", &["POLICYMANAGER"]);
     let post = |path: &str, request: Value| client.send("POST", path, Some(&pm), &Client::envelope(request)).ok();
-    let group = post("/v1/policymanager/policies/group/new", json!({"name": "g-kill", "desc": "d"}));
-    let group_id = group.response()["id"].as_str().unwrap_or_default().to_owned();
+    let created = post("/v1/policymanager/policies/group/new", json!({"name": group, "desc": "d"}));
+    let group_id = created.response()["id"].as_str().unwrap_or_default().to_owned();
     let policy = post(
         "/v1/policymanager/policies",
-        json!({"policyGroupName": "g-kill", "policyType": "Auth", "name": "p-kill", "desc": "d", "version": "1.0",
+        json!({"policyGroupName": group, "policyType": "Auth", "name": name, "desc": "d", "version": "1.0",
             "policies": {"allowedAuthTypes": [{"authSubType": "FINGER", "authType": "bio", "mandatory": true}],
                 "allowedKycAttributes": [{"attributeName": "fullName"}], "authTokenType": "partner"}}),
     );
@@ -56,7 +57,7 @@ fn an_event_committed_before_kill_9_is_delivered_after_the_restart() {
         ("PMS__EVENTS__CLAIM_SECS", "2"),
     ];
     let mut service = Process::start(BIN, dir.path(), HEALTH, &env);
-    let policy_id = publish_a_policy(&service.client);
+    let policy_id = publish_a_policy(&service.client, "g-kill", "p-kill");
     wait_for("an attempt while the hub is down", || {
         hub.received().iter().any(|r| r.target.contains("hub.topic=POLICY_UPDATED"))
     });
