@@ -168,7 +168,7 @@ impl DeviceDetail {
         Ok(())
     }
 
-    fn touch(&mut self, by: &str, now: NaiveDateTime) {
+    pub(crate) fn touch(&mut self, by: &str, now: NaiveDateTime) {
         self.upd_by = Some(by.to_owned());
         self.upd_dtimes = Some(now);
     }

@@ -125,13 +125,12 @@ impl FtmChip {
 
     /// `PATCH /ftpchipdetail/{ftmId}` (1.2.2): only an approved, active chip is switched off.
     pub fn deactivate(&mut self, by: &str, now: NaiveDateTime) -> Result<(), DeviceError> {
-        if self.approval_status != status::APPROVED {
-            return Err(DeviceError::FtmNotApproved);
-        }
-        if !self.is_active {
-            return Err(DeviceError::FtmAlreadyDeactivated);
-        }
-        self.is_active = false;
+        status::switch_off(
+            &self.approval_status,
+            &mut self.is_active,
+            DeviceError::FtmNotApproved,
+            DeviceError::FtmAlreadyDeactivated,
+        )?;
         self.touch(by, now);
         Ok(())
     }

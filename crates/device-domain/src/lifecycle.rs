@@ -180,15 +180,13 @@ impl Sbi {
 
     /// Switches an approved, active SBI off (`PMS_DEVICE_ERROR_022` not approved, `020` already off).
     pub fn deactivate(&mut self, by: &str, now: NaiveDateTime) -> Result<(), LifecycleError> {
-        if self.approval_status != status::APPROVED {
-            return Err(LifecycleError::SbiNotApproved);
-        }
-        if !self.is_active {
-            return Err(LifecycleError::SbiAlreadyDeactivated);
-        }
-        self.is_active = false;
-        self.upd_by = Some(by.to_owned());
-        self.upd_dtimes = Some(now);
+        status::switch_off(
+            &self.approval_status,
+            &mut self.is_active,
+            LifecycleError::SbiNotApproved,
+            LifecycleError::SbiAlreadyDeactivated,
+        )?;
+        self.touch(by, now);
         Ok(())
     }
 }
@@ -207,15 +205,13 @@ impl DeviceDetail {
 
     /// Switches an approved, active device off (`PMS_DEVICE_ERROR_023` not approved, `014` off).
     pub fn deactivate(&mut self, by: &str, now: NaiveDateTime) -> Result<(), LifecycleError> {
-        if self.approval_status != status::APPROVED {
-            return Err(LifecycleError::DeviceNotApproved);
-        }
-        if !self.is_active {
-            return Err(LifecycleError::DeviceAlreadyDeactivated);
-        }
-        self.is_active = false;
-        self.upd_by = Some(by.to_owned());
-        self.upd_dtimes = Some(now);
+        status::switch_off(
+            &self.approval_status,
+            &mut self.is_active,
+            LifecycleError::DeviceNotApproved,
+            LifecycleError::DeviceAlreadyDeactivated,
+        )?;
+        self.touch(by, now);
         Ok(())
     }
 
@@ -229,8 +225,7 @@ impl DeviceDetail {
         } else {
             return false;
         }
-        self.upd_by = Some(by.to_owned());
-        self.upd_dtimes = Some(now);
+        self.touch(by, now);
         true
     }
 }

@@ -39,6 +39,19 @@ impl Decision {
     }
 }
 
+/// Switches an approved, active row off; `not_approved` when it is not approved, `already_off`
+/// when it is off already.
+pub fn switch_off<E>(approval: &str, active: &mut bool, not_approved: E, already_off: E) -> Result<(), E> {
+    if approval != APPROVED {
+        return Err(not_approved);
+    }
+    if !*active {
+        return Err(already_off);
+    }
+    *active = false;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
