@@ -171,43 +171,45 @@ fn own_filter_values(
 
 /// P23: policy-mapping requests (virtual columns `partnerName`, `policyName`).
 pub fn requests(store: &Store, actor: &Actor, req: SearchDto) -> Result<PageResponse<RequestItem>, AppError> {
-    let plan = store.plan(actor).call(AuditEvent::GetApiKey, None);
-    store.audited_read(plan, |tx| {
-        let mut valid = req.validate(Entity::PolicyRequest, &NAME_COLUMNS)?;
-        resolve_names(tx.conn, &mut valid.query, &valid.virtual_criteria)?;
-        valid.query.criteria.extend(own_rows(actor, "partnerId"));
-        let (ids, total) = search::search_ids(tx.conn, Entity::PolicyRequest, &valid.query)?;
-        let rows = partner_policy::find_requests(tx.conn, &ids)?;
-        let (partners, policies) = names(tx.conn, &rows, |r| (&r.part_id, &r.policy_id))?;
-        let items = rows
-            .into_iter()
-            .map(|r| {
-                let (partner, policy) = (partners.get(&r.part_id).cloned(), policies.get(&r.policy_id).cloned());
-                RequestItem::named(r, partner, policy)
-            })
-            .collect();
-        tx.trail.push(AuditEvent::GetApiKeySuccess, None);
-        Ok(page(items, &valid.query, total))
-    })
+    let fetch = |conn: &mut DbConnection, ids: Vec<String>| Ok(partner_policy::find_requests(conn, &ids)?);
+    named_rows(store, actor, req, Entity::PolicyRequest, fetch, |r| (&r.part_id, &r.policy_id), RequestItem::named)
 }
 
 /// P24: API keys (virtual columns `partnerName`, `policyName`); the key itself is never
 /// answered.
 pub fn keys(store: &Store, actor: &Actor, req: SearchDto) -> Result<PageResponse<KeyItem>, AppError> {
+    let fetch = |conn: &mut DbConnection, ids: Vec<String>| {
+        let keys: Vec<ApiKey> = ids.into_iter().map(ApiKey::from).collect();
+        Ok(api_key::find_many(conn, &keys)?)
+    };
+    named_rows(store, actor, req, Entity::ApiKey, fetch, |r| (&r.part_id, &r.policy_id), KeyItem::named)
+}
+
+/// A search of the rows of `entity` that name a partner and a policy (`ids`): `fetch` reads the
+/// rows found, `item` answers each with the partner's and the policy's names.
+fn named_rows<R, T>(
+    store: &Store,
+    actor: &Actor,
+    req: SearchDto,
+    entity: Entity,
+    fetch: impl FnOnce(&mut DbConnection, Vec<String>) -> Result<Vec<R>, AppError>,
+    ids: impl Fn(&R) -> (&String, &String),
+    item: impl Fn(R, Option<String>, Option<String>) -> T,
+) -> Result<PageResponse<T>, AppError> {
     let plan = store.plan(actor).call(AuditEvent::GetApiKey, None);
     store.audited_read(plan, |tx| {
-        let mut valid = req.validate(Entity::ApiKey, &NAME_COLUMNS)?;
+        let mut valid = req.validate(entity, &NAME_COLUMNS)?;
         resolve_names(tx.conn, &mut valid.query, &valid.virtual_criteria)?;
         valid.query.criteria.extend(own_rows(actor, "partnerId"));
-        let (keys, total) = search::search_ids(tx.conn, Entity::ApiKey, &valid.query)?;
-        let keys: Vec<ApiKey> = keys.into_iter().map(ApiKey::from).collect();
-        let rows = api_key::find_many(tx.conn, &keys)?;
-        let (partners, policies) = names(tx.conn, &rows, |r| (&r.part_id, &r.policy_id))?;
+        let (found, total) = search::search_ids(tx.conn, entity, &valid.query)?;
+        let rows = fetch(tx.conn, found)?;
+        let (partners, policies) = names(tx.conn, &rows, &ids)?;
         let items = rows
             .into_iter()
             .map(|r| {
-                let (partner, policy) = (partners.get(&r.part_id).cloned(), policies.get(&r.policy_id).cloned());
-                KeyItem::named(r, partner, policy)
+                let (partner, policy) = ids(&r);
+                let (partner, policy) = (partners.get(partner).cloned(), policies.get(policy).cloned());
+                item(r, partner, policy)
             })
             .collect();
         tx.trail.push(AuditEvent::GetApiKeySuccess, None);
