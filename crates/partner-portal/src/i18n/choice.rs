@@ -170,21 +170,20 @@ mod tests {
         assert_eq!(preferred("", &all), None);
     }
 
+    /// A request asking for French, with the language and time zone cookies `lang` and `tz`.
+    fn french_with_cookies(lang: &str, tz: &str) -> HttpRequest {
+        actix_web::test::TestRequest::default()
+            .insert_header(("Accept-Language", "fr"))
+            .cookie(Cookie::new(LANG_COOKIE, lang))
+            .cookie(Cookie::new(TZ_COOKIE, tz))
+            .to_http_request()
+    }
+
     #[test]
     fn the_cookie_beats_the_header() {
-        let req = actix_web::test::TestRequest::default()
-            .insert_header(("Accept-Language", "fr"))
-            .cookie(Cookie::new(LANG_COOKIE, "ar"))
-            .cookie(Cookie::new(TZ_COOKIE, "180"))
-            .to_http_request();
-        let l = locale_of(&req);
+        let l = locale_of(&french_with_cookies("ar", "180"));
         assert_eq!((l.tag.as_str(), l.offset_minutes, l.right_to_left()), ("ar", 180, true));
-        let unknown = actix_web::test::TestRequest::default()
-            .insert_header(("Accept-Language", "fr"))
-            .cookie(Cookie::new(LANG_COOKIE, "xx"))
-            .cookie(Cookie::new(TZ_COOKIE, "9999"))
-            .to_http_request();
-        let l = locale_of(&unknown);
+        let l = locale_of(&french_with_cookies("xx", "9999"));
         assert_eq!((l.tag.as_str(), l.offset_minutes, l.right_to_left()), ("fr", 0, false));
     }
 
