@@ -17,6 +17,13 @@ fn existing(tx: &mut app_core::Tx<'_>, id: &SbiId) -> Result<Sbi, AppError> {
     repo::find(tx.conn, id)?.ok_or_else(|| DeviceError::SbiNotFound(id.to_string()).into())
 }
 
+/// Keeps a saved SBI in its history and audits the save.
+fn record_change(tx: &mut app_core::Tx<'_>, sbi: &Sbi) -> Result<(), AppError> {
+    sbi_history::record(tx.conn, sbi)?;
+    tx.trail.push(AuditEvent::SaveSbiSuccess, Some(sbi.id.as_str()));
+    Ok(())
+}
+
 /// `POST /securebiometricinterface`: a new SBI of an active provider, pending approval.
 pub fn create(store: &Store, actor: &Actor, cfg: &DeviceConfig, req: SbiCreateRequest) -> Result<IdDto, AppError> {
     let provider_ref = req.provider_id.clone();
@@ -39,8 +46,7 @@ pub fn create(store: &Store, actor: &Actor, cfg: &DeviceConfig, req: SbiCreateRe
         let id = SbiId::from(tx.new_id());
         let sbi = Sbi::create(input, id, Some(partner.name), &actor.user_id, tx.now);
         repo::insert(tx.conn, &sbi)?;
-        sbi_history::record(tx.conn, &sbi)?;
-        tx.trail.push(AuditEvent::SaveSbiSuccess, Some(sbi.id.as_str()));
+        record_change(tx, &sbi)?;
         Ok(IdDto { id: sbi.id.into_string() })
     })
 }
@@ -70,8 +76,7 @@ pub fn update(store: &Store, actor: &Actor, cfg: &DeviceConfig, req: SbiUpdateRe
         }
         sbi.update(input, &actor.user_id, tx.now);
         repo::update(tx.conn, &sbi)?;
-        sbi_history::record(tx.conn, &sbi)?;
-        tx.trail.push(AuditEvent::SaveSbiSuccess, Some(sbi.id.as_str()));
+        record_change(tx, &sbi)?;
         Ok(IdDto { id: sbi.id.into_string() })
     })
 }
@@ -85,8 +90,7 @@ pub fn decide(store: &Store, actor: &Actor, req: StatusRequest) -> Result<String
         let mut sbi = existing(tx, &SbiId::from(id))?;
         sbi.decide(&word, &actor.user_id, tx.now)?;
         repo::update(tx.conn, &sbi)?;
-        sbi_history::record(tx.conn, &sbi)?;
-        tx.trail.push(AuditEvent::SaveSbiSuccess, Some(sbi.id.as_str()));
+        record_change(tx, &sbi)?;
         Ok(if sbi.is_active {
             "Secure biometric details approved successfully."
         } else {
