@@ -53,6 +53,9 @@ fn main() -> anyhow::Result<()> {
     }
     if std::env::var_os("PMS_BENCH_SCALE").is_some() {
         let work = tempfile::tempdir()?;
+        if std::env::var_os("PMS_BENCH_SCALE_KEEP").is_some() {
+            return scale::run(&pg_target(), &work.keep());
+        }
         return scale::run(&pg_target(), work.path());
     }
     let smoke = std::env::var_os("PMS_BENCH_SMOKE").is_some();

@@ -3,6 +3,8 @@
 //! page of every kind of search on the large store, and the start time on it.
 //! `PMS_BENCH_SCALE_BACKEND=sqlite|postgres` measures one backend only; `PMS_BENCH_SCALE_FACTOR=N`
 //! divides the large store by N and measures each read for a second (a check of the harness).
+//! `PMS_BENCH_SCALE_SEARCHES_ONLY=1` seeds the large store and measures its searches only;
+//! `PMS_BENCH_SCALE_KEEP=1` leaves the large store in place (its URL is printed) to study plans.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -28,30 +30,43 @@ pub fn run(pg: &limits::PgTarget, dir: &Path) -> anyhow::Result<()> {
         Plan { secs: 10, reps: 3, connections: 64, smoke: false }
     };
     let only = std::env::var("PMS_BENCH_SCALE_BACKEND").ok().map(|b| b.to_lowercase());
+    let searches_only = std::env::var_os("PMS_BENCH_SCALE_SEARCHES_ONLY").is_some();
+    let keep = std::env::var_os("PMS_BENCH_SCALE_KEEP").is_some();
     for backend in [Backend::Sqlite, Backend::Postgres] {
         if only.as_deref().is_some_and(|o| o != backend.name().to_lowercase()) {
             continue;
         }
         println!("== {} (load average {})", backend.name(), load_average());
-        let small = Store::create(backend, pg, dir, "small")?;
-        let small_seeded = seed::seed_sized(&small.url, plan, Sizes::for_plan(plan))?;
-        let small_reads = small.measure_reads(&small_seeded, plan, dir)?;
-        small.drop(pg);
+        let small_reads = if searches_only {
+            Vec::new()
+        } else {
+            let small = Store::create(backend, pg, dir, "small")?;
+            let small_seeded = seed::seed_sized(&small.url, plan, Sizes::for_plan(plan))?;
+            let reads = small.measure_reads(&small_seeded, plan, dir)?;
+            small.drop(pg);
+            reads
+        };
 
         let large = Store::create(backend, pg, dir, "large")?;
         let started = Instant::now();
         let seeded = seed::seed_sized(&large.url, plan, Sizes::scale(factor))?;
         let audit = seed::audit_records(&large.url, 10_000_000 / factor as u64)?;
         println!("   seeded in {:.0} s ({audit} audit records)", started.elapsed().as_secs_f64());
-        let starts = large.start_times(plan.reps)?;
-        println!("   start on the large store: {starts:?} ms (median {:.0} ms)", crate::median_by(starts.clone()));
-        let large_reads = large.measure_reads(&seeded, plan, dir)?;
-        println!("   {:<28} {:>12} {:>12} {:>8}", "read", "small req/s", "large req/s", "ratio");
-        for ((name, s), (_, l)) in small_reads.iter().zip(&large_reads) {
-            println!("   {name:<28} {s:>12.0} {l:>12.0} {:>8.2}", l / s);
+        if !searches_only {
+            let starts = large.start_times(plan.reps)?;
+            println!("   start on the large store: {starts:?} ms (median {:.0} ms)", crate::median_by(starts.clone()));
+            let large_reads = large.measure_reads(&seeded, plan, dir)?;
+            println!("   {:<28} {:>12} {:>12} {:>8}", "read", "small req/s", "large req/s", "ratio");
+            for ((name, s), (_, l)) in small_reads.iter().zip(&large_reads) {
+                println!("   {name:<28} {s:>12.0} {l:>12.0} {:>8.2}", l / s);
+            }
         }
         large.searches(&seeded)?;
-        large.drop(pg);
+        if keep {
+            println!("   the large store is kept: {}", large.url);
+        } else {
+            large.drop(pg);
+        }
         println!("   load average after: {}", load_average());
     }
     Ok(())
