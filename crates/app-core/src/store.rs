@@ -24,6 +24,7 @@ pub struct Store {
     batcher: AuditBatcher,
     clock: Arc<dyn Clock>,
     entropy: Arc<dyn Entropy>,
+    count_limit: Option<i64>,
 }
 
 /// What an operation's body works with: the connection (inside the operation's transaction
@@ -91,7 +92,26 @@ impl Store {
     /// writer thread of read operations.
     pub fn new(pool: DbPool, audit: AuditDefaults) -> std::io::Result<Self> {
         let batcher = AuditBatcher::start(pool.clone())?;
-        Ok(Store { pool, audit: Arc::new(audit), batcher, clock: Arc::new(SystemClock), entropy: Arc::new(OsEntropy) })
+        Ok(Store {
+            pool,
+            audit: Arc::new(audit),
+            batcher,
+            clock: Arc::new(SystemClock),
+            entropy: Arc::new(OsEntropy),
+            count_limit: None,
+        })
+    }
+
+    /// Paged lists count at most `limit` matching rows for their total (0: all of them, the
+    /// default).
+    pub fn with_count_limit(mut self, limit: u32) -> Self {
+        self.count_limit = (limit > 0).then_some(i64::from(limit));
+        self
+    }
+
+    /// How many matching rows a paged list counts at most (`None`: all).
+    pub fn count_limit(&self) -> Option<i64> {
+        self.count_limit
     }
 
     pub fn with_clock(mut self, clock: impl Clock) -> Self {

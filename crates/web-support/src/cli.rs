@@ -113,5 +113,7 @@ pub fn store<S>(settings: &Settings<S>, application_name: &str) -> anyhow::Resul
         application_id: settings.audit.application_id.clone(),
         application_name: application_name.to_owned(),
     };
-    app_core::Store::new(pool, audit).context("starting the store")
+    Ok(app_core::Store::new(pool, audit)
+        .context("starting the store")?
+        .with_count_limit(settings.database.list_count_limit))
 }

@@ -50,9 +50,12 @@ pub fn prepare_sealed<S>(settings: Settings<S>, keyring: &Keyring) -> anyhow::Re
     };
     crate::forwarder::spawn(pool.clone(), &settings.audit);
     crate::audit_maintenance::spawn(pool.clone(), &settings.audit);
+    let count_limit = settings.database.list_count_limit;
     Ok(Shared {
         settings: Arc::new(settings),
-        db: web::Data::new(Db::new(Store::new(pool, audit).context("starting the audit writer")?)),
+        db: web::Data::new(Db::new(
+            Store::new(pool, audit).context("starting the audit writer")?.with_count_limit(count_limit),
+        )),
         verifier: web::Data::new(verifier),
     })
 }

@@ -43,6 +43,31 @@ fn a_sort_comes_whole_or_not_at_all() {
 }
 
 #[test]
+fn a_count_limit_still_tells_whether_a_page_follows() {
+    use crate::requests::fixtures::{admin, approved, insert_partner, world};
+    let mut w = world();
+    for id in ["tech2", "tech3", "tech4"] {
+        insert_partner(&mut w.store.pool().get().unwrap(), id, "Auth_Partner", true);
+    }
+    for id in ["tech", "tech2", "tech3", "tech4"] {
+        approved(&w, id, "auth policy");
+    }
+    let page = |no: &str| {
+        let paging = PageQuery { page_no: Some(no.into()), page_size: Some("2".into()), ..PageQuery::default() };
+        policy_requests_request(&paging, &PolicyRequestsQuery::default()).unwrap()
+    };
+    let total = |store: &app_core::Store, no: &str| {
+        let (page, filter) = page(no);
+        let answer = policy_requests(store, &admin(), &page, filter).unwrap();
+        (answer.total_results, answer.data.len())
+    };
+    assert_eq!(total(&w.store, "0"), (4, 2), "no limit: every row counted");
+    w.store = w.store.with_count_limit(1);
+    assert_eq!(total(&w.store, "0"), (3, 2), "counted one row past the first page");
+    assert_eq!(total(&w.store, "1"), (4, 2), "the last page: all counted");
+}
+
+#[test]
 fn an_admin_sees_every_request_and_a_partner_its_own() {
     use crate::requests::fixtures::{admin, approved, insert_partner, user, world};
     let w = world();

@@ -79,16 +79,22 @@ macro_rules! filtered {
 }
 
 /// The page of keys matching `filter` (`sort`: the key and whether descending; newest first
-/// without one) at `offset`, at most `limit`, and how many match in all.
+/// without one) at `offset`, at most `limit`, and how many match in all (at most `count_limit`).
 pub fn key_summaries(
     conn: &mut DbConnection,
     filter: &KeyFilter,
     sort: Option<(KeySortKey, bool)>,
     offset: i64,
     limit: i64,
+    count_limit: Option<i64>,
 ) -> QueryResult<(Vec<KeySummaryRow>, i64)> {
     use KeySortKey as K;
-    let total: i64 = filtered!(filter).count().get_result(conn)?;
+    let total = super::counting::count_up_to(
+        filtered!(filter).select(pp::policy_api_key),
+        count_limit,
+        offset.saturating_add(limit),
+        conn,
+    )?;
     let q = filtered!(filter);
     let q = match sort {
         None => q.order(pp::cr_dtimes.desc()),

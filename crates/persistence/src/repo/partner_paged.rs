@@ -71,16 +71,22 @@ fn filtered(f: &PartnerFilter) -> diesel::helper_types::IntoBoxed<'static, Joine
 }
 
 /// The page of partners matching `filter` (`sort`: the key and whether descending; newest first
-/// without one) at `offset`, at most `limit`, and how many match in all.
+/// without one) at `offset`, at most `limit`, and how many match in all (at most `count_limit`).
 pub fn partner_summaries(
     conn: &mut DbConnection,
     filter: &PartnerFilter,
     sort: Option<(PartnerSortKey, bool)>,
     offset: i64,
     limit: i64,
+    count_limit: Option<i64>,
 ) -> QueryResult<(Vec<PartnerSummaryRow>, i64)> {
     use PartnerSortKey as K;
-    let total: i64 = filtered(filter).count().get_result(conn)?;
+    let total = super::counting::count_up_to(
+        filtered(filter).select(partner::id),
+        count_limit,
+        offset.saturating_add(limit),
+        conn,
+    )?;
     let q = filtered(filter);
     let q = match sort {
         None => q.order(partner::cr_dtimes.desc()),

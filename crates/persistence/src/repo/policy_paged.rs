@@ -70,16 +70,22 @@ fn filtered(f: &PolicyFilter) -> diesel::helper_types::IntoBoxed<'static, Joined
 }
 
 /// The page of policies matching `filter` (`sort`: the key and whether descending; newest first
-/// without one) at `offset`, at most `limit`, and how many match in all.
+/// without one) at `offset`, at most `limit`, and how many match in all (at most `count_limit`).
 pub fn policy_summaries(
     conn: &mut DbConnection,
     filter: &PolicyFilter,
     sort: Option<(PolicySortKey, bool)>,
     offset: i64,
     limit: i64,
+    count_limit: Option<i64>,
 ) -> QueryResult<(Vec<PolicySummaryRow>, i64)> {
     use PolicySortKey as K;
-    let total: i64 = filtered(filter).count().get_result(conn)?;
+    let total = super::counting::count_up_to(
+        filtered(filter).select(auth_policy::id),
+        count_limit,
+        offset.saturating_add(limit),
+        conn,
+    )?;
     let q = filtered(filter);
     let q = match sort {
         None => q.order(auth_policy::cr_dtimes.desc()),

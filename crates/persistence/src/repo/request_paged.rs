@@ -86,16 +86,22 @@ macro_rules! filtered {
 }
 
 /// The page of requests matching `filter` (`sort`: the key and whether descending; newest first
-/// without one) at `offset`, at most `limit`, and how many match in all.
+/// without one) at `offset`, at most `limit`, and how many match in all (at most `count_limit`).
 pub fn request_summaries(
     conn: &mut DbConnection,
     filter: &RequestFilter,
     sort: Option<(RequestSortKey, bool)>,
     offset: i64,
     limit: i64,
+    count_limit: Option<i64>,
 ) -> QueryResult<(Vec<RequestSummaryRow>, i64)> {
     use RequestSortKey as K;
-    let total: i64 = filtered!(filter).count().get_result(conn)?;
+    let total = super::counting::count_up_to(
+        filtered!(filter).select(ppr::id),
+        count_limit,
+        offset.saturating_add(limit),
+        conn,
+    )?;
     let q = filtered!(filter);
     let q = match sort {
         None => q.order(ppr::cr_dtimes.desc()),

@@ -82,6 +82,9 @@ pub struct DatabaseSettings {
     pub sqlite_busy_timeout_ms: u32,
     /// Apply pending PostgreSQL migrations at start (SQLite always migrates at start).
     pub migrate_on_start: bool,
+    /// How many matching rows a MOSIP 1.2.2 paged list counts at most for its `totalResults`
+    /// (0: all of them, as MOSIP does).
+    pub list_count_limit: u32,
 }
 
 impl Default for DatabaseSettings {
@@ -92,6 +95,7 @@ impl Default for DatabaseSettings {
             connection_timeout_secs: 5,
             sqlite_busy_timeout_ms: 5_000,
             migrate_on_start: false,
+            list_count_limit: 10_000,
         }
     }
 }

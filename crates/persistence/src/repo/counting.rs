@@ -1,0 +1,50 @@
+//! How many rows a paged list reports in all (`totalResults`): every matching row, or at most
+//! a limit, so that a list over a million rows does not read them all for its first page.
+
+use diesel::prelude::*;
+use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
+use diesel::sql_types::BigInt;
+
+use crate::connection::{DbConnection, MultiBackend};
+
+/// Counts the rows `query` selects for a page that ends after row `page_end`: all of them when
+/// `limit` is `None`, else at most `limit`, but always far enough to tell whether a row follows
+/// the page.
+pub(crate) fn count_up_to<Q>(query: Q, limit: Option<i64>, page_end: i64, conn: &mut DbConnection) -> QueryResult<i64>
+where
+    Q: QueryFragment<MultiBackend>,
+{
+    let limit = limit.map(|l| l.max(page_end.saturating_add(1)));
+    CountRows { query, limit }.get_result(conn)
+}
+
+/// `SELECT COUNT(*) FROM (<query> [LIMIT n]) AS counted`.
+struct CountRows<Q> {
+    query: Q,
+    limit: Option<i64>,
+}
+
+impl<Q: QueryFragment<MultiBackend>> QueryFragment<MultiBackend> for CountRows<Q> {
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, MultiBackend>) -> QueryResult<()> {
+        out.unsafe_to_cache_prepared();
+        out.push_sql("SELECT COUNT(*) FROM (");
+        self.query.walk_ast(out.reborrow())?;
+        if let Some(limit) = &self.limit {
+            out.push_sql(" LIMIT ");
+            out.push_bind_param::<BigInt, i64>(limit)?;
+        }
+        out.push_sql(") AS counted");
+        Ok(())
+    }
+}
+
+impl<Q> QueryId for CountRows<Q> {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<Q> Query for CountRows<Q> {
+    type SqlType = BigInt;
+}
+
+impl<Q> RunQueryDsl<DbConnection> for CountRows<Q> {}
