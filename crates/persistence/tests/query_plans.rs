@@ -90,3 +90,33 @@ fn lookups_and_first_pages_read_an_index(db: TestDb) {
 }
 
 both_backends!(lookups_and_first_pages_read_an_index);
+
+/// SQLite plans the API-key list (`GET /partner-api-keys`) newest first by walking the keys'
+/// creation-time index, not the partners, so the first page of a million keys is not sorted.
+#[test]
+fn the_newest_keys_page_walks_the_keys_index_on_sqlite() {
+    use diesel::connection::{Instrumentation, InstrumentationEvent};
+    use persistence::repo::key_paged::{KeyFilter, key_summaries};
+    use std::sync::{Arc, Mutex};
+
+    struct Seen(Arc<Mutex<Vec<String>>>);
+    impl Instrumentation for Seen {
+        fn on_connection_event(&mut self, event: InstrumentationEvent<'_>) {
+            if let InstrumentationEvent::StartQuery { query, .. } = event {
+                self.0.lock().unwrap().push(query.to_string());
+            }
+        }
+    }
+
+    let db = TestDb::sqlite();
+    let pool = DbPool::open(&db.url, &PoolOptions::default()).unwrap();
+    let mut conn = pool.get().unwrap();
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    conn.set_instrumentation(Seen(seen.clone()));
+    key_summaries(&mut conn, &KeyFilter::default(), None, 0, 10, Some(10_000)).unwrap();
+    let queries = seen.lock().unwrap().clone();
+    let page = queries.iter().find(|q| q.contains("ORDER BY")).expect("the page's query");
+    let sql = page.split(" -- binds:").next().unwrap_or(page);
+    let plan = plan(&mut conn, sql);
+    assert!(plan.contains("idx_ppol_created") && !plan.contains("TEMP B-TREE"), "{sql}\n{plan}");
+}
