@@ -7,7 +7,6 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use maud::{Markup, html};
 
-use super::next_of;
 use crate::ctx::{CSRF_FIELD, Ctx};
 use crate::forms::Form;
 use crate::i18n::t;
@@ -37,7 +36,7 @@ pub fn resume_login(req: &HttpRequest, body: &web::Bytes) -> HttpResponse {
     let ctx = Ctx::new(req);
     let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(body).unwrap_or_default();
     let fields: Vec<(String, String)> = pairs.into_iter().filter(|(k, _)| carried(k)).collect();
-    let next = next_of(req.path()).to_owned();
+    let next = crate::view::portal_page_or_home(req.path()).to_owned();
     let body = html! {
         div.alert.info role="status" #session-ended {
             (t!("resume-your-session-has-ended-log"))

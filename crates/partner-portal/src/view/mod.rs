@@ -36,6 +36,13 @@ pub fn redirect(to: &str) -> HttpResponse {
     HttpResponse::SeeOther().insert_header(("Location", to)).finish()
 }
 
+/// `to` when it is a page of the portal, else the portal's home: where a log-in or a change of
+/// language may send the browser on to, never another site.
+pub fn portal_page_or_home(to: &str) -> &str {
+    let in_portal = to == "/portal" || to.starts_with("/portal/") || to.starts_with("/portal?");
+    if in_portal && !to.contains("//") && !to.contains('\\') { to } else { "/portal/" }
+}
+
 /// A full page with status 200.
 pub fn page(ctx: Ctx, title: &str, body: Markup) -> HttpResponse {
     page_with(ctx, StatusCode::OK, title, None, body)
@@ -172,6 +179,24 @@ pub fn errors(r: &Refusal) -> Markup {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_portal_pages_are_sent_on_to() {
+        for page in ["/portal/keys", "/portal/", "/portal", "/portal?tab=2"] {
+            assert_eq!(portal_page_or_home(page), page);
+        }
+        for elsewhere in [
+            "https://evil.example/",
+            "//evil.example/portal/",
+            "/portal//evil.example",
+            "/portal/\\evil.example",
+            "/portalevil",
+            "/v1/partnermanager/partners",
+            "",
+        ] {
+            assert_eq!(portal_page_or_home(elsewhere), "/portal/", "{elsewhere}");
+        }
+    }
 
     fn ctx() -> Ctx {
         Ctx::new(&actix_web::test::TestRequest::default().to_http_request())
