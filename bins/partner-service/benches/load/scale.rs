@@ -33,7 +33,7 @@ pub fn run(pg: &limits::PgTarget, dir: &Path) -> anyhow::Result<()> {
     let searches_only = std::env::var_os("PMS_BENCH_SCALE_SEARCHES_ONLY").is_some();
     let keep = std::env::var_os("PMS_BENCH_SCALE_KEEP").is_some();
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        if only.as_deref().is_some_and(|o| o != backend.name().to_lowercase()) {
+        if only.as_deref().is_some_and(|o| !backend.name().to_lowercase().starts_with(o)) {
             continue;
         }
         println!("== {} (load average {})", backend.name(), load_average());
