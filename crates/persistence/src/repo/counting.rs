@@ -7,14 +7,20 @@ use diesel::sql_types::BigInt;
 
 use crate::connection::{DbConnection, MultiBackend};
 
-/// Counts the rows `query` selects for a page that ends after row `page_end`: all of them when
+/// Counts the rows `query` selects for the page of `page_size` rows at `offset`: all of them when
 /// `limit` is `None`, else at most `limit`, but always far enough to tell whether a row follows
 /// the page.
-pub(crate) fn count_up_to<Q>(query: Q, limit: Option<i64>, page_end: i64, conn: &mut DbConnection) -> QueryResult<i64>
+pub(crate) fn count_up_to<Q>(
+    query: Q,
+    limit: Option<i64>,
+    offset: i64,
+    page_size: i64,
+    conn: &mut DbConnection,
+) -> QueryResult<i64>
 where
     Q: QueryFragment<MultiBackend>,
 {
-    let limit = limit.map(|l| l.max(page_end.saturating_add(1)));
+    let limit = limit.map(|l| l.max(offset.saturating_add(page_size).saturating_add(1)));
     CountRows { query, limit }.get_result(conn)
 }
 

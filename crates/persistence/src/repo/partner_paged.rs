@@ -4,6 +4,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use super::counting::count_up_to;
 use crate::connection::{DbConnection, MultiBackend};
 use crate::schema::{partner, policy_group};
 
@@ -81,12 +82,7 @@ pub fn partner_summaries(
     count_limit: Option<i64>,
 ) -> QueryResult<(Vec<PartnerSummaryRow>, i64)> {
     use PartnerSortKey as K;
-    let total = super::counting::count_up_to(
-        filtered(filter).select(partner::id),
-        count_limit,
-        offset.saturating_add(limit),
-        conn,
-    )?;
+    let total = count_up_to(filtered(filter).select(partner::id), count_limit, offset, limit, conn)?;
     let q = filtered(filter);
     let q = match sort {
         None => q.order(partner::cr_dtimes.desc()),

@@ -7,6 +7,7 @@ use diesel::prelude::*;
 use partner_domain::partner::{APPROVED, IN_PROGRESS};
 use policy_domain::{PoliciesOfGroup, PolicyGroup, PolicyGroupId, PolicyId, PolicyStatus, RequestsOfPolicy};
 
+use super::counting::count_up_to;
 use crate::connection::{DbConnection, MultiBackend};
 use crate::repo::load_as;
 use crate::repo::policy::GroupRow;
@@ -80,12 +81,7 @@ pub fn policy_summaries(
     count_limit: Option<i64>,
 ) -> QueryResult<(Vec<PolicySummaryRow>, i64)> {
     use PolicySortKey as K;
-    let total = super::counting::count_up_to(
-        filtered(filter).select(auth_policy::id),
-        count_limit,
-        offset.saturating_add(limit),
-        conn,
-    )?;
+    let total = count_up_to(filtered(filter).select(auth_policy::id), count_limit, offset, limit, conn)?;
     let q = filtered(filter);
     let q = match sort {
         None => q.order(auth_policy::cr_dtimes.desc()),

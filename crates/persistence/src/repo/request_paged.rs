@@ -5,6 +5,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use super::counting::count_up_to;
 use crate::connection::DbConnection;
 use crate::schema::{auth_policy, partner, partner_policy_request as ppr, policy_group};
 
@@ -96,12 +97,7 @@ pub fn request_summaries(
     count_limit: Option<i64>,
 ) -> QueryResult<(Vec<RequestSummaryRow>, i64)> {
     use RequestSortKey as K;
-    let total = super::counting::count_up_to(
-        filtered!(filter).select(ppr::id),
-        count_limit,
-        offset.saturating_add(limit),
-        conn,
-    )?;
+    let total = count_up_to(filtered!(filter).select(ppr::id), count_limit, offset, limit, conn)?;
     let q = filtered!(filter);
     let q = match sort {
         None => q.order(ppr::cr_dtimes.desc()),
