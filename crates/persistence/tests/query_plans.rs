@@ -1,8 +1,8 @@
 //! The lookups and first pages of a large store read an index, in the shapes the repositories
 //! query: a partner's keys, the newest-first lists, and on PostgreSQL the case-insensitive
-//! substring searches of partners and MISPs (trigram indexes). PostgreSQL is asked with sequential
-//! scans discouraged, so that the plan shows whether an index *can* serve the query on a small
-//! test store (and, for the trigram indexes, over a few thousand partners and MISPs).
+//! substring searches of partners, MISPs and API keys (trigram indexes). PostgreSQL is asked
+//! with sequential scans discouraged, so that the plan shows whether an index *can* serve the
+//! query on a small test store (and, for the trigram indexes, over a few thousand rows).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "tests fail loudly")]
 
 use diesel::prelude::*;
@@ -79,22 +79,47 @@ fn lookups_and_first_pages_read_an_index(db: TestDb) {
         )
         .execute(c)
         .unwrap();
-        diesel::sql_query("VACUUM ANALYZE partner, misp").execute(c).unwrap();
+        diesel::sql_query(
+            "INSERT INTO policy_group (id, name, descr, user_id, is_active, cr_by, cr_dtimes) \
+             VALUES ('g', 'group', 'group', 'test', TRUE, 'test', now())",
+        )
+        .execute(c)
+        .unwrap();
+        diesel::sql_query(
+            "INSERT INTO auth_policy (id, policy_group_id, name, descr, policy_file_id, policy_type, version, \
+             valid_from_date, valid_to_date, is_active, cr_by, cr_dtimes) \
+             VALUES ('p', 'g', 'policy', 'policy', '{}', 'Auth', '1.0', now(), now(), TRUE, 'test', now())",
+        )
+        .execute(c)
+        .unwrap();
+        diesel::sql_query(
+            "INSERT INTO partner_policy (policy_api_key, part_id, policy_id, valid_from_datetime, is_active, label, \
+             cr_by, cr_dtimes) \
+             SELECT 'key-' || i, 'bp-' || (i % 5000 + 1), 'p', now(), TRUE, 'label-' || i, 'test', now() \
+             FROM generate_series(1, 20000) AS g(i)",
+        )
+        .execute(c)
+        .unwrap();
+        diesel::sql_query("VACUUM ANALYZE partner, misp, partner_policy").execute(c).unwrap();
         let like = |table: &str, column: &str| {
             format!("SELECT count(*) FROM {table} WHERE lower({table}.{column}) LIKE '%org 42%' ESCAPE '\\'")
         };
         assert_uses(conn, &like("partner", "name"), "idx_partner_name_trgm");
         assert_uses(conn, &like("partner", "id"), "idx_partner_id_trgm");
         assert_uses(conn, &like("misp", "name"), "idx_misp_name_trgm");
+        assert_uses(conn, &like("misp", "id"), "idx_misp_id_trgm");
+        assert_uses(conn, &like("partner_policy", "part_id"), "idx_ppol_part_trgm");
+        assert_uses(conn, &like("partner_policy", "label"), "idx_ppol_label_trgm");
     }
 }
 
 both_backends!(lookups_and_first_pages_read_an_index);
 
 /// SQLite plans the API-key list (`GET /partner-api-keys`) newest first by walking the keys'
-/// creation-time index, not the partners, so the first page of a million keys is not sorted.
+/// creation-time index, not the partners, so the first page of a million keys is not sorted; and
+/// filtered by the partner's name, from the partners, each one's keys read by its index.
 #[test]
-fn the_newest_keys_page_walks_the_keys_index_on_sqlite() {
+fn the_key_list_is_planned_from_the_keys_or_from_the_named_partners_on_sqlite() {
     use diesel::connection::{Instrumentation, InstrumentationEvent};
     use persistence::repo::key_paged::{KeyFilter, key_summaries};
     use std::sync::{Arc, Mutex};
@@ -111,12 +136,22 @@ fn the_newest_keys_page_walks_the_keys_index_on_sqlite() {
     let db = TestDb::sqlite();
     let pool = DbPool::open(&db.url, &PoolOptions::default()).unwrap();
     let mut conn = pool.get().unwrap();
-    let seen = Arc::new(Mutex::new(Vec::new()));
-    conn.set_instrumentation(Seen(seen.clone()));
-    key_summaries(&mut conn, &KeyFilter::default(), None, 0, 10, Some(10_000)).unwrap();
-    let queries = seen.lock().unwrap().clone();
-    let page = queries.iter().find(|q| q.contains("ORDER BY")).expect("the page's query");
-    let sql = page.split(" -- binds:").next().unwrap_or(page);
-    let plan = plan(&mut conn, sql);
-    assert!(plan.contains("idx_ppol_created") && !plan.contains("TEMP B-TREE"), "{sql}\n{plan}");
+    let mut plans_of = |filter: &KeyFilter| {
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        conn.set_instrumentation(Seen(seen.clone()));
+        key_summaries(&mut conn, filter, None, 0, 10, Some(10_000)).unwrap();
+        let sent = seen.lock().unwrap().clone();
+        let mut plan_of = |part: &str| {
+            let sql = sent.iter().find(|q| q.contains(part)).expect(part);
+            plan(&mut conn, sql.split(" -- binds:").next().unwrap_or(sql))
+        };
+        (plan_of("COUNT(*)"), plan_of("ORDER BY"))
+    };
+    let (_, page) = plans_of(&KeyFilter::default());
+    assert!(page.contains("idx_ppol_created") && !page.contains("TEMP B-TREE"), "{page}");
+    let named = KeyFilter { org_name: Some("org 7".into()), ..KeyFilter::default() };
+    let (count, page) = plans_of(&named);
+    for plan in [count, page] {
+        assert!(plan.contains("idx_ppol_partner_label"), "{plan}");
+    }
 }
