@@ -4,7 +4,8 @@
 //! `PMS_BENCH_SCALE_BACKEND=sqlite|postgres` measures one backend only; `PMS_BENCH_SCALE_FACTOR=N`
 //! divides the large store by N and measures each read for a second (a check of the harness).
 //! `PMS_BENCH_SCALE_SEARCHES_ONLY=1` seeds the large store and measures its searches only;
-//! `PMS_BENCH_SCALE_KEEP=1` leaves the large store in place (its URL is printed) to study plans.
+//! `PMS_BENCH_SCALE_KEEP=1` leaves the large store in place (its URL is printed) to study plans;
+//! `PMS_BENCH_SCALE_STORE=<that URL>` measures the searches of a kept store again, unseeded.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -32,6 +33,13 @@ pub fn run(pg: &limits::PgTarget, dir: &Path) -> anyhow::Result<()> {
     let only = std::env::var("PMS_BENCH_SCALE_BACKEND").ok().map(|b| b.to_lowercase());
     let searches_only = std::env::var_os("PMS_BENCH_SCALE_SEARCHES_ONLY").is_some();
     let keep = std::env::var_os("PMS_BENCH_SCALE_KEEP").is_some();
+    if let Ok(url) = std::env::var("PMS_BENCH_SCALE_STORE") {
+        let store = Store::kept(&url, dir)?;
+        println!("== the kept store {url} (load average {})", load_average());
+        store.searches(&Seeded::unseeded())?;
+        println!("   load average after: {}", load_average());
+        return Ok(());
+    }
     for backend in [Backend::Sqlite, Backend::Postgres] {
         if only.as_deref().is_some_and(|o| !backend.name().to_lowercase().starts_with(o)) {
             continue;
@@ -78,6 +86,17 @@ fn load_average() -> String {
         .unwrap_or_default()
 }
 
+/// The services' settings over the store at `url`, with `data` as their data directory.
+fn service_env(url: &str, data: &Path) -> Vec<(String, String)> {
+    vec![
+        ("PMS__DATABASE__URL".into(), url.to_owned()),
+        ("PMS__DATABASE__MIGRATE_ON_START".into(), "true".into()),
+        ("PMS__AUTH__HS256_SECRET".into(), crate::SECRET.into()),
+        ("PMS__DATA_DIR".into(), data.display().to_string()),
+        ("PMS__JOBS__ENABLED".into(), "false".into()),
+    ]
+}
+
 struct Store {
     backend: Backend,
     url: String,
@@ -97,17 +116,19 @@ impl Store {
                 pg.url(&pg_db)
             }
         };
-        let env = vec![
-            ("PMS__DATABASE__URL".into(), url.clone()),
-            ("PMS__DATABASE__MIGRATE_ON_START".into(), "true".into()),
-            ("PMS__AUTH__HS256_SECRET".into(), crate::SECRET.into()),
-            ("PMS__DATA_DIR".into(), data.display().to_string()),
-            ("PMS__JOBS__ENABLED".into(), "false".into()),
-        ];
+        let env = service_env(&url, &data);
         // the first start migrates the fresh store
         let (svc, _) = services::Service::start(PARTNER_BIN, &env, PARTNER_HEALTH)?;
         svc.stop();
         Ok(Store { backend, url, env, pg_db })
+    }
+
+    /// A store a run kept (`PMS_BENCH_SCALE_KEEP`), as it is.
+    fn kept(url: &str, dir: &Path) -> anyhow::Result<Store> {
+        let backend = if url.starts_with("postgres") { Backend::Postgres } else { Backend::Sqlite };
+        let data = dir.join("scale-kept");
+        std::fs::create_dir_all(&data)?;
+        Ok(Store { backend, url: url.to_owned(), env: service_env(url, &data), pg_db: String::new() })
     }
 
     fn drop(self, pg: &limits::PgTarget) {

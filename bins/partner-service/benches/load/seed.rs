@@ -193,18 +193,25 @@ pub fn seed_sized(url: &str, plan: Plan, sizes: Sizes) -> anyhow::Result<Seeded>
     )?;
     if pool.backend() == persistence::Backend::Postgres {
         use diesel::connection::SimpleConnection;
-        conn.batch_execute("ANALYZE")?;
+        conn.batch_execute("VACUUM ANALYZE")?;
     }
-    let token = |user: &str, roles: &[&str]| web_support::testing::token(user, roles);
-    Ok(Seeded {
-        admin_token: token("bench-admin", &["PARTNER_ADMIN", "POLICYMANAGER", "PARTNERMANAGER"]),
-        partner0_token: token("bp-0", &["AUTH_PARTNER"]),
-        validator_token: token("bench-ida", &["ID_AUTHENTICATION"]),
-        api_keys,
-        licences,
-        partners: sizes.partners,
-        policies: sizes.policies,
-    })
+    Ok(Seeded { api_keys, licences, partners: sizes.partners, policies: sizes.policies, ..Seeded::unseeded() })
+}
+
+impl Seeded {
+    /// The tokens of a seeded store, with no samples (a store seeded by an earlier run).
+    pub fn unseeded() -> Seeded {
+        let token = |user: &str, roles: &[&str]| web_support::testing::token(user, roles);
+        Seeded {
+            admin_token: token("bench-admin", &["PARTNER_ADMIN", "POLICYMANAGER", "PARTNERMANAGER"]),
+            partner0_token: token("bp-0", &["AUTH_PARTNER"]),
+            validator_token: token("bench-ida", &["ID_AUTHENTICATION"]),
+            api_keys: Vec::new(),
+            licences: Vec::new(),
+            partners: 0,
+            policies: 0,
+        }
+    }
 }
 
 /// Adds `n` audit records, already forwarded, spread over the 2026's first 200 days (one a
@@ -247,7 +254,7 @@ pub fn audit_records(url: &str, n: u64) -> anyhow::Result<u64> {
         from = to;
     }
     if postgres {
-        conn.batch_execute("ANALYZE audit_log")?;
+        conn.batch_execute("VACUUM ANALYZE audit_log")?;
     }
     Ok(n)
 }
