@@ -159,7 +159,8 @@ pub fn list(
 ) -> Result<PageResponseV2<FtmSummaryDto>, AppError> {
     store.read(|tx| {
         let sort = page.sort.map(|s| (s.field, s.desc));
-        let (rows, total) = paged::ftm_summaries(tx.conn, filter, sort, page.offset(), page.page_size)?;
+        let (rows, total) =
+            paged::ftm_summaries(tx.conn, filter, sort, page.offset(), page.page_size, store.count_limit())?;
         Ok(PageResponseV2::new(rows.into_iter().map(FtmSummaryDto::from).collect(), page, total))
     })
 }

@@ -129,7 +129,8 @@ pub fn search_excluding(
         exclude_events: exclude,
     };
     let offset = page_start.saturating_mul(page_fetch);
-    let (rows, total) = store.read(|tx| Ok(repo::search(tx.conn, &filter, offset, page_fetch)?))?;
+    let (rows, total) =
+        store.read(|tx| Ok(repo::search_counted(tx.conn, &filter, offset, page_fetch, store.count_limit())?))?;
     Ok(PageResponse::new(rows.into_iter().map(AuditItem::from).collect(), offset, total))
 }
 
@@ -163,6 +164,19 @@ mod tests {
         assert_eq!(items[0].action_time_stamp, "2024-05-01T10:20:30.123Z");
         let later = AuditQuery { from_time: Some("2024-05-01T10:20:31.000Z".into()), ..AuditQuery::default() };
         assert_eq!(search(&store, later).unwrap().data.map(|d| d.len()), None, "an empty page has no data");
+    }
+
+    #[test]
+    fn a_count_limit_counts_one_page_past_the_one_asked_for() {
+        let (store, _db) = testing::store(Backend::Sqlite).unwrap();
+        seed(&store);
+        let store = store.with_count_limit(1);
+        let total = |start: i64| {
+            let query = AuditQuery { page_start: Some(start), page_fetch: Some(1), ..AuditQuery::default() };
+            search(&store, query).unwrap().total_record
+        };
+        assert_eq!(total(0), 2, "one record past the first page");
+        assert_eq!(total(2), 3, "the last page: all counted");
     }
 
     #[test]

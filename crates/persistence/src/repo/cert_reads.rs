@@ -6,6 +6,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use super::counting::count_up_to;
 use crate::connection::DbConnection;
 use crate::schema::{ca_cert_store, partner, partner_cert_store, policy_group, signing_key};
 
@@ -135,17 +136,19 @@ fn filtered(f: &TrustFilter) -> ca_cert_store::BoxedQuery<'static, crate::connec
 }
 
 /// The page of CA certificates matching `filter` (`sort`: the key and whether descending;
-/// oldest upload first without one) at `offset`, at most `limit`, and how many match in all.
+/// oldest upload first without one) at `offset`, at most `limit`, and how many match in all (at
+/// most `count_limit`).
 pub fn trust_summaries(
     conn: &mut DbConnection,
     filter: &TrustFilter,
     sort: Option<(TrustSortKey, bool)>,
     offset: i64,
     limit: i64,
+    count_limit: Option<i64>,
 ) -> QueryResult<(Vec<TrustSummaryRow>, i64)> {
     use TrustSortKey as K;
     use ca_cert_store as c;
-    let total: i64 = filtered(filter).count().get_result(conn)?;
+    let total = count_up_to(filtered(filter), count_limit, offset, limit, conn)?;
     let q = filtered(filter);
     let (key, desc) = sort.unwrap_or((K::UploadedDateTime, false));
     let q = match (key, desc) {

@@ -106,7 +106,7 @@ pub fn key_summaries(
     count_limit: Option<i64>,
 ) -> QueryResult<(Vec<KeySummaryRow>, i64)> {
     use KeySortKey as K;
-    let total = count_up_to(filtered!(filter).select(pp::policy_api_key), count_limit, offset, limit, conn)?;
+    let total = count_up_to(filtered!(filter), count_limit, offset, limit, conn)?;
     let q = filtered!(filter);
     let q = match sort {
         None => q.order(pp::cr_dtimes.desc()),

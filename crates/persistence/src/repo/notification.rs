@@ -8,6 +8,7 @@ use diesel::dsl::sql;
 use diesel::prelude::*;
 use diesel::sql_types::{Nullable, Text};
 
+use super::counting::count_up_to;
 use crate::connection::{Backend, DbConnection, MultiBackend};
 use crate::repo::like::lower;
 use crate::schema::{notifications, user_details};
@@ -119,15 +120,16 @@ fn filtered(backend: Backend, f: &NotificationFilter) -> notifications::BoxedQue
 }
 
 /// The page of notifications matching `filter`, newest first, at `offset`, at most `limit`,
-/// and how many match in all.
+/// and how many match in all (at most `count_limit`).
 pub fn notifications_page(
     conn: &mut DbConnection,
     filter: &NotificationFilter,
     offset: i64,
     limit: i64,
+    count_limit: Option<i64>,
 ) -> QueryResult<(Vec<NotificationRow>, i64)> {
     let backend = conn.backend();
-    let total: i64 = filtered(backend, filter).count().get_result(conn)?;
+    let total = count_up_to(filtered(backend, filter), count_limit, offset, limit, conn)?;
     let rows = filtered(backend, filter)
         .order((notifications::cr_dtimes.desc(), notifications::id.asc()))
         .select(NotificationRow::as_select())

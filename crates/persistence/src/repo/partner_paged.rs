@@ -82,7 +82,7 @@ pub fn partner_summaries(
     count_limit: Option<i64>,
 ) -> QueryResult<(Vec<PartnerSummaryRow>, i64)> {
     use PartnerSortKey as K;
-    let total = count_up_to(filtered(filter).select(partner::id), count_limit, offset, limit, conn)?;
+    let total = count_up_to(filtered(filter), count_limit, offset, limit, conn)?;
     let q = filtered(filter);
     let q = match sort {
         None => q.order(partner::cr_dtimes.desc()),

@@ -81,7 +81,7 @@ pub fn policy_summaries(
     count_limit: Option<i64>,
 ) -> QueryResult<(Vec<PolicySummaryRow>, i64)> {
     use PolicySortKey as K;
-    let total = count_up_to(filtered(filter).select(auth_policy::id), count_limit, offset, limit, conn)?;
+    let total = count_up_to(filtered(filter), count_limit, offset, limit, conn)?;
     let q = filtered(filter);
     let q = match sort {
         None => q.order(auth_policy::cr_dtimes.desc()),

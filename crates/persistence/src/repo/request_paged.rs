@@ -97,7 +97,7 @@ pub fn request_summaries(
     count_limit: Option<i64>,
 ) -> QueryResult<(Vec<RequestSummaryRow>, i64)> {
     use RequestSortKey as K;
-    let total = count_up_to(filtered!(filter).select(ppr::id), count_limit, offset, limit, conn)?;
+    let total = count_up_to(filtered!(filter), count_limit, offset, limit, conn)?;
     let q = filtered!(filter);
     let q = match sort {
         None => q.order(ppr::cr_dtimes.desc()),

@@ -6,6 +6,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::connection::DbConnection;
+use crate::repo::counting::count_up_to;
 use crate::repo::device::sbi_paged::StateFilter;
 use crate::schema::{device_detail as dd, device_detail_sbi as map, secure_biometric_interface as sbi};
 
@@ -91,16 +92,17 @@ macro_rules! filtered {
 }
 
 /// The page of device lines matching `filter` (`sort`: the key and whether descending; newest
-/// first without one) at `offset`, at most `limit`, and how many match in all.
+/// first without one) at `offset`, at most `limit`, and how many match in all (at most `count_limit`).
 pub fn device_summaries(
     conn: &mut DbConnection,
     filter: &DeviceFilter,
     sort: Option<(DeviceSortKey, bool)>,
     offset: i64,
     limit: i64,
+    count_limit: Option<i64>,
 ) -> QueryResult<(Vec<DeviceSummaryRow>, i64)> {
     use DeviceSortKey as K;
-    let total: i64 = filtered!(filter).count().get_result(conn)?;
+    let total = count_up_to(filtered!(filter), count_limit, offset, limit, conn)?;
     let q = filtered!(filter);
     let q = match sort {
         None => q.order(dd::cr_dtimes.desc()),

@@ -5,6 +5,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::connection::DbConnection;
+use crate::repo::counting::count_up_to;
 use crate::schema::ftp_chip_detail as ftp;
 
 /// The columns the list sorts by (MOSIP's `partnerId`, `orgName`, `ftmId`, `make`, `model`,
@@ -71,16 +72,17 @@ macro_rules! filtered {
 }
 
 /// The page of chips matching `filter` (`sort`: the key and whether descending; newest first
-/// without one) at `offset`, at most `limit`, and how many match in all.
+/// without one) at `offset`, at most `limit`, and how many match in all (at most `count_limit`).
 pub fn ftm_summaries(
     conn: &mut DbConnection,
     filter: &FtmFilter,
     sort: Option<(FtmSortKey, bool)>,
     offset: i64,
     limit: i64,
+    count_limit: Option<i64>,
 ) -> QueryResult<(Vec<FtmSummaryRow>, i64)> {
     use FtmSortKey as K;
-    let total: i64 = filtered!(filter).count().get_result(conn)?;
+    let total = count_up_to(filtered!(filter), count_limit, offset, limit, conn)?;
     let q = filtered!(filter);
     let q = match sort {
         None => q.order(ftp::cr_dtimes.desc()),

@@ -9,6 +9,7 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Text};
 
 use crate::connection::DbConnection;
+use crate::repo::counting::count_up_to;
 use crate::schema::{device_detail as dd, device_detail_sbi as map, secure_biometric_interface as sbi};
 
 /// The columns the SBI list sorts by (MOSIP's `partnerId`, `sbiVersion`, …).
@@ -116,16 +117,17 @@ macro_rules! filtered {
 }
 
 /// The page of SBIs matching `filter` (`sort`: the key and whether descending; newest first
-/// without one) at `offset`, at most `limit`, and how many match in all.
+/// without one) at `offset`, at most `limit`, and how many match in all (at most `count_limit`).
 pub fn sbi_summaries(
     conn: &mut DbConnection,
     filter: &SbiFilter,
     sort: Option<(SbiSortKey, bool)>,
     offset: i64,
     limit: i64,
+    count_limit: Option<i64>,
 ) -> QueryResult<(Vec<SbiSummaryRow>, i64)> {
     use SbiSortKey as K;
-    let total: i64 = filtered!(filter).count().get_result(conn)?;
+    let total = count_up_to(filtered!(filter), count_limit, offset, limit, conn)?;
     let q = filtered!(filter);
     let q = match sort {
         None => q.order(sbi::cr_dtimes.desc()),
