@@ -5,7 +5,9 @@
 //! or not at all; if it fails, every request in it fails with the store's error (503 when the
 //! store is unavailable).
 
-use std::sync::mpsc::{self, Receiver, SyncSender, TrySendError};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
 
 use audit_events::AuditRecord;
 use persistence::{DbPool, repo};
@@ -14,7 +16,9 @@ use crate::error::AppError;
 
 /// Records of this many requests at most go into one transaction.
 const MAX_BATCH: usize = 512;
-/// Requests waiting for the writer at most; beyond, callers are told to retry.
+/// Requests waiting for the writer at most; beyond, callers are told to retry. Counted apart
+/// from the channel, which allocates as it fills: a bounded channel of this size held 384 KiB
+/// from the start.
 const QUEUE: usize = 8192;
 
 struct Job {
@@ -25,15 +29,18 @@ struct Job {
 /// The writer thread's inbox.
 #[derive(Clone)]
 pub struct AuditBatcher {
-    inbox: SyncSender<Job>,
+    inbox: Sender<Job>,
+    waiting: Arc<AtomicUsize>,
 }
 
 impl AuditBatcher {
     /// Starts the writer thread on `pool`.
     pub fn start(pool: DbPool) -> std::io::Result<Self> {
-        let (inbox, jobs) = mpsc::sync_channel(QUEUE);
-        std::thread::Builder::new().name("audit-writer".into()).spawn(move || write_loop(&pool, &jobs))?;
-        Ok(AuditBatcher { inbox })
+        let (inbox, jobs) = mpsc::channel();
+        let waiting = Arc::new(AtomicUsize::new(0));
+        let taken = waiting.clone();
+        std::thread::Builder::new().name("audit-writer".into()).spawn(move || write_loop(&pool, &jobs, &taken))?;
+        Ok(AuditBatcher { inbox, waiting })
     }
 
     /// Commits `records` (with whatever other requests' records are waiting) and returns once
@@ -43,16 +50,23 @@ impl AuditBatcher {
             return Ok(());
         }
         let (done, committed) = mpsc::sync_channel(1);
-        match self.inbox.try_send(Job { records, done }) {
-            Ok(()) => {}
-            Err(TrySendError::Full(_)) => return Err(AppError::unavailable("audit writer queue full")),
-            Err(TrySendError::Disconnected(_)) => return Err(AppError::internal("audit writer stopped")),
-        }
+        self.enqueue(Job { records, done })?;
         committed.recv().unwrap_or_else(|_| Err(AppError::internal("audit writer stopped")))
+    }
+
+    fn enqueue(&self, job: Job) -> Result<(), AppError> {
+        if self.waiting.fetch_add(1, Ordering::AcqRel) >= QUEUE {
+            self.waiting.fetch_sub(1, Ordering::AcqRel);
+            return Err(AppError::unavailable("audit writer queue full"));
+        }
+        self.inbox.send(job).map_err(|_| {
+            self.waiting.fetch_sub(1, Ordering::AcqRel);
+            AppError::internal("audit writer stopped")
+        })
     }
 }
 
-fn write_loop(pool: &DbPool, jobs: &Receiver<Job>) {
+fn write_loop(pool: &DbPool, jobs: &Receiver<Job>, waiting: &AtomicUsize) {
     while let Ok(first) = jobs.recv() {
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
@@ -61,6 +75,7 @@ fn write_loop(pool: &DbPool, jobs: &Receiver<Job>) {
                 Err(_) => break,
             }
         }
+        waiting.fetch_sub(batch.len(), Ordering::AcqRel);
         commit(pool, batch);
     }
 }
@@ -83,5 +98,30 @@ fn commit(pool: &DbPool, batch: Vec<Job>) {
     metrics::histogram!("pms_audit_batch_size").record(batch.len() as f64);
     for job in batch {
         let _ = job.done.send(outcome.as_ref().map(|_| ()).map_err(Clone::clone));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_queue_refuses_until_the_writer_takes_jobs() {
+        let (inbox, jobs) = mpsc::channel();
+        let waiting = Arc::new(AtomicUsize::new(0));
+        let batcher = AuditBatcher { inbox, waiting: waiting.clone() };
+        let job = || Job { records: Vec::new(), done: mpsc::sync_channel(1).0 };
+        for _ in 0..QUEUE {
+            assert!(batcher.enqueue(job()).is_ok());
+        }
+        let refused = batcher.enqueue(job()).err().map(|e| e.kind);
+        assert_eq!(refused, Some(crate::error::FailureKind::Unavailable), "the queue is full");
+        let taken: Vec<Job> = jobs.try_iter().take(10).collect();
+        waiting.fetch_sub(taken.len(), Ordering::AcqRel);
+        assert!(batcher.enqueue(job()).is_ok(), "room again once the writer took jobs");
+        drop(jobs);
+        let stopped = batcher.enqueue(job()).err().map(|e| e.kind);
+        assert_eq!(stopped, Some(crate::error::FailureKind::Internal), "a stopped writer refuses");
+        assert_eq!(waiting.load(Ordering::Acquire), QUEUE - 10 + 1, "a refused job is not counted");
     }
 }
