@@ -1,12 +1,16 @@
 //! What a portal request knows about its user: the principal of the session cookie, the form
 //! token, a message carried over a redirect, and whether cookies must be `Secure`.
 
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
 use rand::RngCore;
 use web_support::Principal;
 
+use crate::i18n::Catalogues;
 use crate::settings::{PortalSettings, SecureCookies};
 
 use crate::api::Refusal;
@@ -26,7 +30,8 @@ const ONCE_COOKIE: &str = "pms_once";
 pub struct PortalConfig {
     pub enabled: bool,
     pub secure: SecureCookies,
-    pub catalogues: std::sync::Arc<crate::i18n::Catalogues>,
+    locales_dir: Option<PathBuf>,
+    catalogues: OnceLock<Arc<Catalogues>>,
 }
 
 impl PortalConfig {
@@ -34,8 +39,22 @@ impl PortalConfig {
         if settings.misp_url.as_deref().is_some_and(|u| !u.trim().is_empty()) {
             tracing::info!("portal.misp_url is no longer needed: the MISP pages call the MISP operations directly");
         }
-        let catalogues = std::sync::Arc::new(crate::i18n::Catalogues::with_dir(settings.locales_dir.as_deref()));
-        PortalConfig { enabled: settings.enabled, secure: settings.secure_cookies, catalogues }
+        PortalConfig {
+            enabled: settings.enabled,
+            secure: settings.secure_cookies,
+            locales_dir: settings.locales_dir.clone(),
+            catalogues: OnceLock::new(),
+        }
+    }
+
+    /// The message catalogues, built on the first portal request rather than at start (they
+    /// hold about a megabyte); without `portal.locales_dir`, the built-in ones, shared.
+    pub fn catalogues(&self) -> Arc<Catalogues> {
+        let build = || match &self.locales_dir {
+            None => crate::i18n::built_in(),
+            Some(dir) => Arc::new(Catalogues::with_dir(Some(dir))),
+        };
+        self.catalogues.get_or_init(build).clone()
     }
 }
 
@@ -233,6 +252,23 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn catalogues_are_built_once_on_first_use_with_the_configured_languages() {
+        #![allow(clippy::unwrap_used, reason = "tests fail loudly")]
+        let plain = PortalConfig::new(&PortalSettings::default());
+        assert!(plain.catalogues.get().is_none(), "nothing built at start");
+        assert!(Arc::ptr_eq(&plain.catalogues(), &crate::i18n::built_in()), "the built-in ones, shared");
+
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("de")).unwrap();
+        std::fs::write(dir.path().join("de/portal.ftl"), "language-name = Deutsch\n").unwrap();
+        let settings = PortalSettings { locales_dir: Some(dir.path().to_owned()), ..PortalSettings::default() };
+        let extended = PortalConfig::new(&settings);
+        let first = extended.catalogues();
+        assert!(first.tags().any(|t| t == "de"), "the folder's language is added");
+        assert!(Arc::ptr_eq(&first, &extended.catalogues()), "built once");
+    }
 
     #[test]
     fn flash_messages_survive_the_cookie() {

@@ -34,7 +34,7 @@ pub async fn middleware(
 }
 
 fn catalogues_of(req: &HttpRequest) -> std::sync::Arc<Catalogues> {
-    req.app_data::<web::Data<PortalConfig>>().map_or_else(built_in, |c| c.catalogues.clone())
+    req.app_data::<web::Data<PortalConfig>>().map_or_else(built_in, |c| c.catalogues())
 }
 
 pub fn locale_of(req: &HttpRequest) -> Locale {
