@@ -53,27 +53,4 @@ mod tests {
         let refused = Settings::load(Some(&file)).err().map(|e| format!("{e:#}"));
         assert!(refused.is_some_and(|e| e.contains("unknown configuration key(s) mips")));
     }
-
-    /// A section partner-service gains must be known here too, or a file (or environment) that
-    /// configures both services stops this one at start.
-    #[test]
-    fn every_section_of_partner_service_is_a_known_sibling() {
-        let source = include_str!("../../partner-service/src/settings.rs");
-        let start = source.find("pub struct Sections {").unwrap_or_else(|| panic!("no Sections in partner-service"));
-        let body = &source[start..];
-        let body = &body[..body.find("\n}").unwrap_or(body.len())];
-        let fields: Vec<&str> = body
-            .lines()
-            .filter_map(|l| l.trim().strip_prefix("pub "))
-            .filter_map(|l| l.split_once(':').map(|(name, _)| name.trim()))
-            .collect();
-        assert!(fields.len() > 10, "{fields:?}");
-        for field in fields {
-            let ours = ["misp", "events"].contains(&field);
-            assert!(
-                ours || Sections::SIBLING_SECTIONS.contains(&field),
-                "partner-service section `{field}` unknown here"
-            );
-        }
-    }
 }

@@ -45,3 +45,25 @@ impl ServiceSettings for Sections {}
 
 /// partner-service's settings.
 pub type Settings = web_support::Settings<Sections>;
+
+#[cfg(test)]
+mod tests {
+    use web_support::settings::field_names;
+
+    use super::*;
+
+    /// A section this service gains must be known to misp-license-service too, or a file (or
+    /// environment) that configures both services stops that one at start.
+    #[test]
+    fn misp_license_service_accepts_every_section_of_this_service() {
+        type Theirs = misp_license_service::settings::Sections;
+        let ours = field_names::<Sections>();
+        assert!(ours.len() > 10, "{ours:?}");
+        let unknown: Vec<&str> = ours
+            .iter()
+            .filter(|s| !field_names::<Theirs>().contains(s) && !Theirs::SIBLING_SECTIONS.contains(s))
+            .copied()
+            .collect();
+        assert!(unknown.is_empty(), "sections misp-license-service would refuse: {unknown:?}");
+    }
+}

@@ -12,7 +12,7 @@ use anyhow::Context;
 use secrecy::SecretString;
 use serde::Deserialize;
 
-pub use sections::{NoSections, ServiceSettings};
+pub use sections::{NoSections, ServiceSettings, field_names};
 
 /// The shared sections, and the service's own ones in `service`. Unknown top-level keys are
 /// refused by [`Settings::load`]; every section refuses unknown keys of its own.

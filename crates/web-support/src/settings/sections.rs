@@ -33,7 +33,7 @@ pub(super) fn refuse_unknown<'k, Shared: DeserializeOwned, S: ServiceSettings>(
 }
 
 /// The field names of the struct `T` (as serde's derive declares them).
-fn field_names<T: DeserializeOwned>() -> &'static [&'static str] {
+pub fn field_names<T: DeserializeOwned>() -> &'static [&'static str] {
     let mut fields: &'static [&'static str] = &[];
     let _probe_always_fails = T::deserialize(FieldProbe(&mut fields));
     fields
