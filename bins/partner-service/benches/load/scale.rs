@@ -253,6 +253,18 @@ fn paged(name: &str, query: &str, s: &Seeded) -> Workload {
     }
 }
 
+/// `GET /audits` with `query`, a page of [`PAGE`] records (its own paging parameters).
+fn audits(name: &str, query: &str, s: &Seeded) -> Workload {
+    let path = format!("/v1/partnermanager/audits?{query}pageStart=0&pageFetch={PAGE}");
+    Workload {
+        name: name.into(),
+        kind: Kind::Read,
+        service: Svc::Partner,
+        requests: vec![admin(Request::get(path), s)],
+        target: Some("≤ 50 ms p99"),
+    }
+}
+
 fn filters(column: &str, kind: &str, value: &str, sort: &str) -> serde_json::Value {
     json!({
         "filters": [{ "columnName": column, "type": kind, "value": value }],
@@ -298,6 +310,8 @@ fn search_workloads(s: &Seeded) -> Vec<Workload> {
             s,
         ),
         paged("GET policies/v2 policyName contains", "/v1/policymanager/policies/v2?policyName=policy%2019", s),
+        audits("GET audits (newest first)", "", s),
+        audits("GET audits refId", "refId=bp-42&", s),
         search(
             "POST partners/search name contains",
             "/v1/partnermanager/partners/search",
