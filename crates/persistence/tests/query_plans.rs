@@ -115,13 +115,9 @@ fn lookups_and_first_pages_read_an_index(db: TestDb) {
 
 both_backends!(lookups_and_first_pages_read_an_index);
 
-/// SQLite plans the API-key list (`GET /partner-api-keys`) newest first by walking the keys'
-/// creation-time index, not the partners, so the first page of a million keys is not sorted; and
-/// filtered by the partner's name, from the partners, each one's keys read by its index.
-#[test]
-fn the_key_list_is_planned_from_the_keys_or_from_the_named_partners_on_sqlite() {
+/// The statements `run` sends, as SQLite plans them (binds left as parameters).
+fn plans_sent(conn: &mut DbConnection, run: impl FnOnce(&mut DbConnection)) -> Vec<String> {
     use diesel::connection::{Instrumentation, InstrumentationEvent};
-    use persistence::repo::key_paged::{KeyFilter, key_summaries};
     use std::sync::{Arc, Mutex};
 
     struct Seen(Arc<Mutex<Vec<String>>>);
@@ -133,25 +129,66 @@ fn the_key_list_is_planned_from_the_keys_or_from_the_named_partners_on_sqlite() 
         }
     }
 
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    conn.set_instrumentation(Seen(seen.clone()));
+    run(conn);
+    let sent = seen.lock().unwrap().clone();
+    sent.iter().map(|sql| plan(conn, sql.split(" -- binds:").next().unwrap_or(sql))).collect()
+}
+
+/// SQLite plans the API-key list (`GET /partner-api-keys`) newest first by walking the keys'
+/// creation-time index, not the partners, so the first page of a million keys is not sorted; and
+/// filtered by the partner's name, from the partners its trigram index names, each one's keys
+/// read by their index.
+#[test]
+fn the_key_list_is_planned_from_the_keys_or_from_the_named_partners_on_sqlite() {
+    use persistence::repo::key_paged::{KeyFilter, key_summaries};
+
     let db = TestDb::sqlite();
     let pool = DbPool::open(&db.url, &PoolOptions::default()).unwrap();
     let mut conn = pool.get().unwrap();
     let mut plans_of = |filter: &KeyFilter| {
-        let seen = Arc::new(Mutex::new(Vec::new()));
-        conn.set_instrumentation(Seen(seen.clone()));
-        key_summaries(&mut conn, filter, None, 0, 10, Some(10_000)).unwrap();
-        let sent = seen.lock().unwrap().clone();
-        let mut plan_of = |part: &str| {
-            let sql = sent.iter().find(|q| q.contains(part)).expect(part);
-            plan(&mut conn, sql.split(" -- binds:").next().unwrap_or(sql))
-        };
-        (plan_of("COUNT(*)"), plan_of("ORDER BY"))
+        let plans = plans_sent(&mut conn, |c| {
+            key_summaries(c, filter, None, 0, 10, Some(10_000)).unwrap();
+        });
+        assert_eq!(plans.len(), 2, "a count and a page: {plans:?}");
+        plans
     };
-    let (_, page) = plans_of(&KeyFilter::default());
+    let page = &plans_of(&KeyFilter::default())[1];
     assert!(page.contains("idx_ppol_created") && !page.contains("TEMP B-TREE"), "{page}");
     let named = KeyFilter { org_name: Some("org 7".into()), ..KeyFilter::default() };
-    let (count, page) = plans_of(&named);
-    for plan in [count, page] {
+    for plan in plans_of(&named) {
         assert!(plan.contains("idx_ppol_partner_label"), "{plan}");
+        assert!(plan.contains("partner_name_trigram VIRTUAL TABLE INDEX 0:L"), "{plan}");
+    }
+}
+
+/// On SQLite, every filter on a partner's name reads its trigram index: the partner and request
+/// lists' organisation name, and the partner search's `contains` and `startswith`.
+#[test]
+fn partner_name_filters_read_the_trigram_index_on_sqlite() {
+    use persistence::repo::partner_paged::{PartnerFilter, partner_summaries};
+    use persistence::repo::request_paged::{RequestFilter, request_summaries};
+    use persistence::search::{Criterion, Entity, Op, SearchQuery, search_ids};
+
+    let db = TestDb::sqlite();
+    let pool = DbPool::open(&db.url, &PoolOptions::default()).unwrap();
+    let mut conn = pool.get().unwrap();
+    let org = Some("org 7".to_owned());
+    let mut plans = plans_sent(&mut conn, |c| {
+        let partners = PartnerFilter { org_name: org.clone(), ..PartnerFilter::default() };
+        partner_summaries(c, &partners, None, 0, 10, Some(10_000)).unwrap();
+        let requests = RequestFilter { org_name: org.clone(), ..RequestFilter::default() };
+        request_summaries(c, &requests, None, 0, 10, Some(10_000)).unwrap();
+    });
+    for op in [Op::Contains("org 7".into()), Op::StartsWith("bench org".into())] {
+        let q = SearchQuery { criteria: vec![Criterion::new("name", op)], sort: vec![], page_start: 0, page_fetch: 10 };
+        plans.extend(plans_sent(&mut conn, |c| {
+            search_ids(c, Entity::Partner, &q).unwrap();
+        }));
+    }
+    assert_eq!(plans.len(), 8, "a count and a page each: {plans:?}");
+    for plan in plans {
+        assert!(plan.contains("partner_name_trigram VIRTUAL TABLE INDEX 0:L"), "{plan}");
     }
 }

@@ -65,7 +65,7 @@ fn of_auth_partner() -> diesel::expression::SqlLiteral<diesel::sql_types::Bool> 
 
 /// The boxed, filtered join of the keys of auth partners with their partner, policy and group.
 macro_rules! filtered {
-    ($f:expr) => {{
+    ($f:expr, $backend:expr) => {{
         let f: &KeyFilter = $f;
         let mut q = pp::table
             .inner_join(partner::table.on(partner::id.eq(pp::part_id)))
@@ -80,7 +80,7 @@ macro_rules! filtered {
         }
         contains!(q, &f.partner_id, pp::part_id.nullable());
         contains!(q, &f.api_key_label, pp::label.nullable());
-        contains!(q, &f.org_name, partner::name.nullable());
+        contains!(q, &f.org_name, partner::name, $backend);
         contains!(q, &f.policy_name, auth_policy::name.nullable());
         contains!(q, &f.policy_group_name, policy_group::name.nullable());
         match f.active {
@@ -106,8 +106,9 @@ pub fn key_summaries(
     count_limit: Option<i64>,
 ) -> QueryResult<(Vec<KeySummaryRow>, i64)> {
     use KeySortKey as K;
-    let total = count_up_to(filtered!(filter), count_limit, offset, limit, conn)?;
-    let q = filtered!(filter);
+    let backend = conn.backend();
+    let total = count_up_to(filtered!(filter, backend), count_limit, offset, limit, conn)?;
+    let q = filtered!(filter, backend);
     let q = match sort {
         None => q.order(pp::cr_dtimes.desc()),
         Some((K::PartnerId, d)) => by!(q, pp::part_id, d),

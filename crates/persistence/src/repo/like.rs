@@ -1,7 +1,12 @@
 //! Case-insensitive substring filters of the 1.2.2 paged reads: `lower(column) LIKE '%value%'`
-//! with the value's own `%`, `_` and `\` matched literally.
+//! with the value's own `%`, `_` and `\` matched literally; on SQLite, the columns it indexes
+//! by trigram are read from that index.
 
-use diesel::sql_types::{Nullable, Text};
+use diesel::dsl::{AsExprOf, sql};
+use diesel::expression::{SqlLiteral, UncheckedBind};
+use diesel::sql_types::{Bool, Nullable, Text};
+
+use crate::connection::Backend;
 
 diesel::define_sql_function! {
     /// SQL `lower(text)` over a nullable column (wrap a non-null one in `.nullable()`).
@@ -11,4 +16,25 @@ diesel::define_sql_function! {
 /// The `LIKE` pattern (escape `\`) of a case-insensitive substring match of `value`.
 pub fn contains(value: &str) -> String {
     format!("%{}%", super::policy::escape_like(&value.to_lowercase()))
+}
+
+/// The columns SQLite indexes by trigram, as (table, column, the table's key): an FTS5 table
+/// `<table>_<column>_trigram` of each row's value and key, kept by triggers (migration
+/// `2026-12-08-000080`). PostgreSQL's pg_trgm indexes serve `lower(column) LIKE` itself.
+const SQLITE_TRIGRAM_INDEXES: &[(&str, &str, &str)] = &[("partner", "name", "id")];
+
+/// `<table>.<key> IN (SELECT <key> FROM <its trigram index> WHERE <column> LIKE pattern)`.
+pub type IndexedLike = SqlLiteral<Bool, UncheckedBind<SqlLiteral<Bool>, AsExprOf<String, Text>>>;
+
+/// The rows of `table` whose `column` is `LIKE pattern` (case-insensitive), found in SQLite's
+/// trigram index of that column. `None` on PostgreSQL, for a column SQLite does not index, and
+/// for a pattern that escapes a character: SQLite passes a virtual table no `LIKE … ESCAPE`, so
+/// such a pattern would read the whole index, and the column itself serves it as well.
+pub fn indexed_like(backend: Backend, table: &str, column: &str, pattern: &str) -> Option<IndexedLike> {
+    if backend != Backend::Sqlite || pattern.contains('\\') {
+        return None;
+    }
+    let (_, _, key) = SQLITE_TRIGRAM_INDEXES.iter().find(|(t, c, _)| *t == table && *c == column)?;
+    let head = format!("{table}.{key} IN (SELECT {key} FROM {table}_{column}_trigram WHERE {column} LIKE ");
+    Some(sql::<Bool>(&head).bind::<Text, _>(pattern.to_owned()).sql(")"))
 }

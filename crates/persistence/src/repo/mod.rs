@@ -36,6 +36,16 @@ macro_rules! contains {
             $q = $q.filter(crate::repo::like::lower($col).like(crate::repo::like::contains(v)).escape('\\'));
         }
     };
+    // `$table::$column` (not null), read from its trigram index where `$backend` has one
+    ($q:ident, $value:expr, $table:ident :: $column:ident, $backend:expr) => {
+        if let Some(v) = $value {
+            let pattern = crate::repo::like::contains(v);
+            $q = match crate::repo::like::indexed_like($backend, stringify!($table), stringify!($column), &pattern) {
+                Some(indexed) => $q.filter(indexed),
+                None => $q.filter(crate::repo::like::lower($table::$column.nullable()).like(pattern).escape('\\')),
+            };
+        }
+    };
 }
 
 /// Orders the boxed query `$q` by `$e`, descending when `$desc`.

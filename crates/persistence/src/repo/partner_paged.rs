@@ -5,7 +5,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::counting::count_up_to;
-use crate::connection::{DbConnection, MultiBackend};
+use crate::connection::{Backend, DbConnection, MultiBackend};
 use crate::schema::{partner, policy_group};
 
 /// The columns the partner list sorts by (MOSIP's `partnerId`, `partnerType`, …).
@@ -53,11 +53,11 @@ pub struct PartnerSummaryRow {
 
 type Joined = diesel::dsl::LeftJoin<partner::table, policy_group::table>;
 
-fn filtered(f: &PartnerFilter) -> diesel::helper_types::IntoBoxed<'static, Joined, MultiBackend> {
+fn filtered(f: &PartnerFilter, backend: Backend) -> diesel::helper_types::IntoBoxed<'static, Joined, MultiBackend> {
     let mut q = partner::table.left_join(policy_group::table).filter(partner::is_deleted.eq(false)).into_boxed();
     contains!(q, &f.partner_id, partner::id.nullable());
     contains!(q, &f.partner_type, partner::partner_type_code.nullable());
-    contains!(q, &f.org_name, partner::name.nullable());
+    contains!(q, &f.org_name, partner::name, backend);
     contains!(q, &f.policy_group_name, policy_group::name.nullable());
     contains!(q, &f.email_address, partner::email_id);
     if let Some(active) = f.is_active {
@@ -82,8 +82,9 @@ pub fn partner_summaries(
     count_limit: Option<i64>,
 ) -> QueryResult<(Vec<PartnerSummaryRow>, i64)> {
     use PartnerSortKey as K;
-    let total = count_up_to(filtered(filter), count_limit, offset, limit, conn)?;
-    let q = filtered(filter);
+    let backend = conn.backend();
+    let total = count_up_to(filtered(filter, backend), count_limit, offset, limit, conn)?;
+    let q = filtered(filter, backend);
     let q = match sort {
         None => q.order(partner::cr_dtimes.desc()),
         Some((K::PartnerId, d)) => by!(q, partner::id, d),

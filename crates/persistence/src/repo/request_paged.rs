@@ -61,7 +61,7 @@ pub struct RequestSummaryRow {
 
 /// The boxed, filtered join of the requests with their partner, its group and the policy.
 macro_rules! filtered {
-    ($f:expr) => {{
+    ($f:expr, $backend:expr) => {{
         let f: &RequestFilter = $f;
         let mut q = ppr::table
             .inner_join(partner::table)
@@ -71,7 +71,7 @@ macro_rules! filtered {
             .into_boxed::<crate::connection::MultiBackend>();
         contains!(q, &f.partner_id, ppr::part_id.nullable());
         contains!(q, &f.partner_type, partner::partner_type_code.nullable());
-        contains!(q, &f.org_name, partner::name.nullable());
+        contains!(q, &f.org_name, partner::name, $backend);
         contains!(q, &f.policy_id, ppr::policy_id.nullable());
         contains!(q, &f.policy_name, auth_policy::name.nullable());
         contains!(q, &f.policy_group_name, policy_group::name.nullable());
@@ -97,8 +97,9 @@ pub fn request_summaries(
     count_limit: Option<i64>,
 ) -> QueryResult<(Vec<RequestSummaryRow>, i64)> {
     use RequestSortKey as K;
-    let total = count_up_to(filtered!(filter), count_limit, offset, limit, conn)?;
-    let q = filtered!(filter);
+    let backend = conn.backend();
+    let total = count_up_to(filtered!(filter, backend), count_limit, offset, limit, conn)?;
+    let q = filtered!(filter, backend);
     let q = match sort {
         None => q.order(ppr::cr_dtimes.desc()),
         Some((K::PartnerId, d)) => by!(q, ppr::part_id, d),

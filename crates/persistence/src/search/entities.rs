@@ -4,29 +4,33 @@ use diesel::prelude::*;
 use diesel::sql_types::{Nullable, Text};
 
 use super::{Entity, FilterValue, Kind, Resolved, SearchError, Typed};
-use crate::connection::{DbConnection, MultiBackend};
+use crate::connection::{Backend, DbConnection, MultiBackend};
 
 diesel::define_sql_function!(fn lower(x: Nullable<Text>) -> Nullable<Text>);
 
-/// Adds the condition of a resolved criterion on `$col` (of kind `$kind`) to the boxed query.
+/// Adds the condition of a resolved criterion on `$col` (of kind `$kind`) to the boxed query;
+/// `$at`: the store's backend and the column's table and name, for SQLite's trigram indexes.
 macro_rules! apply {
-    (Text, $q:expr, $col:expr, $t:expr) => {
+    (Text, $q:expr, $col:expr, $t:expr, $at:expr) => {
         match $t {
-            Typed::Like(p) => $q.filter(lower($col.nullable()).like(p.clone()).escape('\\')),
+            Typed::Like(p) => match crate::repo::like::indexed_like($at.0, $at.1, $at.2, p) {
+                Some(indexed) => $q.filter(indexed),
+                None => $q.filter(lower($col.nullable()).like(p.clone()).escape('\\')),
+            },
             Typed::TextEq(v) => $q.filter(lower($col.nullable()).eq(v.clone())),
             Typed::TextIn(vs) => $q.filter($col.nullable().eq_any(vs.clone())),
             Typed::TextBetween(a, b) => $q.filter($col.nullable().between(a.clone(), b.clone())),
             _ => $q,
         }
     };
-    (Bool, $q:expr, $col:expr, $t:expr) => {
+    (Bool, $q:expr, $col:expr, $t:expr, $at:expr) => {
         match $t {
             Typed::BoolEq(b) => $q.filter($col.nullable().eq(*b)),
             Typed::BoolIn(vs) => $q.filter($col.nullable().eq_any(vs.clone())),
             _ => $q,
         }
     };
-    (Time, $q:expr, $col:expr, $t:expr) => {
+    (Time, $q:expr, $col:expr, $t:expr, $at:expr) => {
         match $t {
             Typed::TimeBetween(a, b) => $q.filter($col.nullable().between(*a, *b)),
             Typed::TimeIn(vs) => $q.filter($col.nullable().eq_any(vs.clone())),
@@ -75,11 +79,11 @@ macro_rules! entity {
 
             pub(in crate::search) const COLUMNS: &[(&str, Kind)] = &[ $( ($name, Kind::$kind) ),+ ];
 
-            fn filtered(criteria: &[Resolved]) -> tbl::BoxedQuery<'static, MultiBackend> {
+            fn filtered(criteria: &[Resolved], backend: Backend) -> tbl::BoxedQuery<'static, MultiBackend> {
                 let mut q = tbl::table.filter(tbl::is_deleted.eq(false)).into_boxed();
                 for c in criteria {
                     q = match c.column {
-                        $( $name => apply!($kind, q, tbl::$col, &c.typed), )+
+                        $( $name => apply!($kind, q, tbl::$col, &c.typed, (backend, stringify!($table), stringify!($col))), )+
                         _ => q,
                     };
                 }
@@ -93,8 +97,8 @@ macro_rules! entity {
                 offset: i64,
                 limit: i64,
             ) -> QueryResult<(Vec<String>, i64)> {
-                let total: i64 = filtered(criteria).count().get_result(conn)?;
-                let mut q = filtered(criteria);
+                let total: i64 = filtered(criteria, conn.backend()).count().get_result(conn)?;
+                let mut q = filtered(criteria, conn.backend());
                 for (name, desc) in sort {
                     q = match *name {
                         $( $name => if *desc { q.then_order_by(tbl::$col.desc()) } else { q.then_order_by(tbl::$col.asc()) }, )+
@@ -113,7 +117,7 @@ macro_rules! entity {
                 limit: i64,
             ) -> QueryResult<Vec<FilterValue>> {
                 match column {
-                    $( $name => values!($kind, conn, filtered(criteria), tbl::$code, tbl::$col, unique, limit), )+
+                    $( $name => values!($kind, conn, filtered(criteria, conn.backend()), tbl::$code, tbl::$col, unique, limit), )+
                     _ => Ok(Vec::new()),
                 }
             }
