@@ -109,9 +109,10 @@ impl Store {
         self
     }
 
-    /// How many matching rows a paged list counts at most (`None`: all).
-    pub fn count_limit(&self) -> Option<i64> {
-        self.count_limit
+    /// The page of `limit` rows at `offset` of a paged list, counting at most as many matching
+    /// rows as this store's `database.list_count_limit`.
+    pub fn paging(&self, offset: i64, limit: i64) -> persistence::repo::Paging {
+        persistence::repo::Paging { offset, limit, count_limit: self.count_limit }
     }
 
     pub fn with_clock(mut self, clock: impl Clock) -> Self {

@@ -46,8 +46,8 @@ pub fn actor(user: &str, roles: &[&str]) -> Actor {
 pub fn audit_events(store: &Store) -> Vec<(String, Option<String>)> {
     let mut conn = store.pool().get().unwrap_or_else(|e| panic!("connection: {e}"));
     let filter = persistence::repo::audit::AuditFilter::default();
-    let (rows, _) =
-        persistence::repo::audit::search(&mut conn, &filter, 0, 10_000).unwrap_or_else(|e| panic!("audit rows: {e}"));
+    let (rows, _) = persistence::repo::audit::search(&mut conn, &filter, persistence::repo::Paging::exact(0, 10_000))
+        .unwrap_or_else(|e| panic!("audit rows: {e}"));
     let mut events: Vec<_> = rows.into_iter().map(|r| (r.event_id, r.error_code)).collect();
     events.sort();
     events

@@ -64,7 +64,10 @@ fn refuse_records_of_poison(store: &Store, message: &str) {
 fn records_of(store: &Store, user: &str) -> usize {
     let mut conn = store.pool().get().unwrap_or_else(|e| panic!("{e}"));
     let filter = persistence::repo::audit::AuditFilter { user: Some(user.to_owned()), ..Default::default() };
-    persistence::repo::audit::search(&mut conn, &filter, 0, 100).unwrap_or_else(|e| panic!("{e}")).0.len()
+    persistence::repo::audit::search(&mut conn, &filter, persistence::repo::Paging::exact(0, 100))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .0
+        .len()
 }
 
 /// Concurrent reads share audit transactions; the one whose record the store refuses fails, and

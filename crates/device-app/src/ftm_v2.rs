@@ -159,8 +159,7 @@ pub fn list(
 ) -> Result<PageResponseV2<FtmSummaryDto>, AppError> {
     store.read(|tx| {
         let sort = page.sort.map(|s| (s.field, s.desc));
-        let (rows, total) =
-            paged::ftm_summaries(tx.conn, filter, sort, page.offset(), page.page_size, store.count_limit())?;
+        let (rows, total) = paged::ftm_summaries(tx.conn, filter, sort, store.paging(page.offset(), page.page_size))?;
         Ok(PageResponseV2::new(rows.into_iter().map(FtmSummaryDto::from).collect(), page, total))
     })
 }

@@ -97,7 +97,7 @@ pub fn sbis(
         let filter = SbiFilter { partners, today, ..filter };
         let sort = page.sort.map(|s| (s.field, s.desc));
         let (rows, total) =
-            sbi_repo::sbi_summaries(tx.conn, &filter, sort, page.offset(), page.page_size, store.count_limit())?;
+            sbi_repo::sbi_summaries(tx.conn, &filter, sort, store.paging(page.offset(), page.page_size))?;
         let items = rows.into_iter().map(|r| SbiSummaryDto::of(r, today)).collect();
         Ok(PageResponseV2::new(items, page, total))
     })
@@ -134,7 +134,7 @@ pub fn devices(
     store.read(|tx| {
         let sort = page.sort.map(|s| (s.field, s.desc));
         let (rows, total) =
-            device_repo::device_summaries(tx.conn, filter, sort, page.offset(), page.page_size, store.count_limit())?;
+            device_repo::device_summaries(tx.conn, filter, sort, store.paging(page.offset(), page.page_size))?;
         Ok(PageResponseV2::new(rows.into_iter().map(DeviceSummaryDto::from).collect(), page, total))
     })
 }

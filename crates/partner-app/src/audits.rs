@@ -128,10 +128,9 @@ pub fn search_excluding(
         user: text(query.user_id),
         exclude_events: exclude,
     };
-    let offset = page_start.saturating_mul(page_fetch);
-    let (rows, total) =
-        store.read(|tx| Ok(repo::search_counted(tx.conn, &filter, offset, page_fetch, store.count_limit())?))?;
-    Ok(PageResponse::new(rows.into_iter().map(AuditItem::from).collect(), offset, total))
+    let paging = store.paging(page_start.saturating_mul(page_fetch), page_fetch);
+    let (rows, total) = store.read(|tx| Ok(repo::search(tx.conn, &filter, paging)?))?;
+    Ok(PageResponse::new(rows.into_iter().map(AuditItem::from).collect(), paging.offset, total))
 }
 
 #[cfg(test)]

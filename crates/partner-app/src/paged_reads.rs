@@ -69,7 +69,7 @@ pub fn admin_partners(
     store.audited_read(plan, |tx| {
         let sort = page.sort.map(|s| (s.field, s.desc));
         let (rows, total) =
-            repo::partner_summaries(tx.conn, filter, sort, page.offset(), page.page_size, store.count_limit())?;
+            repo::partner_summaries(tx.conn, filter, sort, store.paging(page.offset(), page.page_size))?;
         tx.trail.push(AuditEvent::GetPartnerSuccess, None);
         Ok(PageResponseV2::new(rows.into_iter().map(PartnerSummaryDto::from).collect(), page, total))
     })

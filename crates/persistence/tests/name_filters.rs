@@ -5,6 +5,7 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use persistence::repo::Paging;
 use persistence::repo::partner_paged::{PartnerFilter, partner_summaries};
 use persistence::schema::partner;
 use persistence::search::{Criterion, Entity, Op, SearchQuery, search_ids};
@@ -23,7 +24,8 @@ fn rename(conn: &mut DbConnection, id: &str, name: &str) {
 /// The ids of the partner list (`GET /admin-partners`) whose organisation name contains `text`.
 fn listed(conn: &mut DbConnection, text: &str) -> Vec<String> {
     let filter = PartnerFilter { org_name: Some(text.into()), ..PartnerFilter::default() };
-    let (rows, total) = partner_summaries(conn, &filter, None, 0, 50, Some(10_000)).unwrap();
+    let (rows, total) =
+        partner_summaries(conn, &filter, None, Paging { offset: 0, limit: 50, count_limit: Some(10_000) }).unwrap();
     let mut ids: Vec<String> = rows.into_iter().map(|r| r.partner_id).collect();
     assert_eq!(total, ids.len() as i64, "{text}: the count and the page disagree");
     ids.sort();

@@ -115,6 +115,10 @@ fn lookups_and_first_pages_read_an_index(db: TestDb) {
 
 both_backends!(lookups_and_first_pages_read_an_index);
 
+/// The first page of ten, counted up to 10,000 rows.
+const FIRST_PAGE: persistence::repo::Paging =
+    persistence::repo::Paging { offset: 0, limit: 10, count_limit: Some(10_000) };
+
 /// The statements `run` sends, as SQLite plans them (binds left as parameters).
 fn plans_sent(conn: &mut DbConnection, run: impl FnOnce(&mut DbConnection)) -> Vec<String> {
     use diesel::connection::{Instrumentation, InstrumentationEvent};
@@ -149,7 +153,7 @@ fn the_key_list_is_planned_from_the_keys_or_from_the_named_partners_on_sqlite() 
     let mut conn = pool.get().unwrap();
     let mut plans_of = |filter: &KeyFilter| {
         let plans = plans_sent(&mut conn, |c| {
-            key_summaries(c, filter, None, 0, 10, Some(10_000)).unwrap();
+            key_summaries(c, filter, None, FIRST_PAGE).unwrap();
         });
         assert_eq!(plans.len(), 2, "a count and a page: {plans:?}");
         plans
@@ -177,9 +181,9 @@ fn partner_name_filters_read_the_trigram_index_on_sqlite() {
     let org = Some("org 7".to_owned());
     let mut plans = plans_sent(&mut conn, |c| {
         let partners = PartnerFilter { org_name: org.clone(), ..PartnerFilter::default() };
-        partner_summaries(c, &partners, None, 0, 10, Some(10_000)).unwrap();
+        partner_summaries(c, &partners, None, FIRST_PAGE).unwrap();
         let requests = RequestFilter { org_name: org.clone(), ..RequestFilter::default() };
-        request_summaries(c, &requests, None, 0, 10, Some(10_000)).unwrap();
+        request_summaries(c, &requests, None, FIRST_PAGE).unwrap();
     });
     for op in [Op::Contains("org 7".into()), Op::StartsWith("bench org".into())] {
         let q = SearchQuery { criteria: vec![Criterion::new("name", op)], sort: vec![], page_start: 0, page_fetch: 10 };

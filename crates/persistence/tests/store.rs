@@ -78,18 +78,20 @@ fn rows_round_trip(db: TestDb) {
     ];
     repo::audit::insert(&mut conn, &recs).unwrap_or_else(|e| panic!("{e}"));
     let all = repo::audit::AuditFilter::default();
-    let (rows, total) = repo::audit::search(&mut conn, &all, 0, 10).unwrap_or_else(|e| panic!("{e}"));
+    let (rows, total) =
+        repo::audit::search(&mut conn, &all, repo::Paging::exact(0, 10)).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(total, 2);
     assert_eq!(rows[0].event_id, "PMS_PRT_256");
     assert_eq!(rows[0].ref_id, "g1");
     assert_eq!(rows[0].ref_id_type, "Policy Group ID");
     assert_eq!(rows[1].event_id, "PMS_PRT_115");
     let by_ref = repo::audit::AuditFilter { ref_id: Some("g1".into()), ..Default::default() };
-    let (rows, total) = repo::audit::search(&mut conn, &by_ref, 0, 10).unwrap_or_else(|e| panic!("{e}"));
+    let (rows, total) =
+        repo::audit::search(&mut conn, &by_ref, repo::Paging::exact(0, 10)).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!((total, rows.len()), (1, 1));
     let later =
         repo::audit::AuditFilter { from: Some(now + chrono::Duration::milliseconds(500)), ..Default::default() };
-    assert_eq!(repo::audit::search(&mut conn, &later, 0, 10).map(|r| r.1).unwrap_or(-1), 1);
+    assert_eq!(repo::audit::search(&mut conn, &later, repo::Paging::exact(0, 10)).map(|r| r.1).unwrap_or(-1), 1);
 }
 
 #[derive(Debug)]

@@ -74,7 +74,8 @@ pub fn audited(store: &Store, event: AuditEvent, ref_id: Option<&str>) -> Vec<Op
         ref_id: ref_id.map(str::to_owned),
         ..AuditFilter::default()
     };
-    let (rows, _) = search(&mut conn, &filter, 0, 1000).unwrap_or_else(|e| panic!("{e}"));
+    let (rows, _) =
+        search(&mut conn, &filter, persistence::repo::Paging::exact(0, 1000)).unwrap_or_else(|e| panic!("{e}"));
     let mut codes: Vec<Option<String>> = rows.into_iter().map(|r| r.error_code).collect();
     codes.sort();
     codes

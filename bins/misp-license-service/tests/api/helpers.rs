@@ -145,14 +145,16 @@ impl TestApp {
     /// Audit records of `event_id`, oldest first.
     pub fn audits(&self, event_id: &str) -> Vec<AuditRow> {
         let f = AuditFilter { event_id: Some(event_id.into()), ..AuditFilter::default() };
-        let (mut rows, _) = search(&mut self.conn(), &f, 0, 500).unwrap_or_else(|e| panic!("{e}"));
+        let (mut rows, _) =
+            search(&mut self.conn(), &f, persistence::repo::Paging::exact(0, 500)).unwrap_or_else(|e| panic!("{e}"));
         rows.reverse();
         rows
     }
 
     /// Event ids recorded so far, oldest first.
     pub fn audit_ids(&self) -> Vec<String> {
-        let (rows, _) = search(&mut self.conn(), &AuditFilter::default(), 0, 500).unwrap_or_else(|e| panic!("{e}"));
+        let (rows, _) = search(&mut self.conn(), &AuditFilter::default(), persistence::repo::Paging::exact(0, 500))
+            .unwrap_or_else(|e| panic!("{e}"));
         let mut ids: Vec<String> = rows.into_iter().map(|r| r.event_id).collect();
         ids.reverse();
         ids

@@ -138,8 +138,7 @@ pub fn audit_ids(app: &TestApp, ref_id: &str) -> Vec<String> {
     let (rows, _) = persistence::repo::audit::search(
         &mut conn(app),
         &persistence::repo::audit::AuditFilter { ref_id: Some(ref_id.into()), ..Default::default() },
-        0,
-        500,
+        persistence::repo::Paging::exact(0, 500),
     )
     .unwrap();
     let mut rows = rows;

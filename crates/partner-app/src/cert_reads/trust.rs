@@ -165,8 +165,7 @@ pub fn trust_certificates(
             .collect();
         let filter = TrustFilter { expiring_between, excluded_thumbprints, ..filter };
         let sort = page.sort.map(|s| (s.field, s.desc));
-        let (rows, total) =
-            repo::trust_summaries(tx.conn, &filter, sort, page.offset(), page.page_size, store.count_limit())?;
+        let (rows, total) = repo::trust_summaries(tx.conn, &filter, sort, store.paging(page.offset(), page.page_size))?;
         tx.trail.push(AuditEvent::GetCertificateSuccess, None);
         Ok(PageResponseV2 {
             page_no: page.page_no,

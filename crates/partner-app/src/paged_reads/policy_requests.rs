@@ -129,7 +129,7 @@ pub fn policy_requests(
         let filter = RequestFilter { partners, ..filter };
         let sort = page.sort.map(|s| (s.field, s.desc));
         let (rows, total) =
-            repo::request_summaries(tx.conn, &filter, sort, page.offset(), page.page_size, store.count_limit())?;
+            repo::request_summaries(tx.conn, &filter, sort, store.paging(page.offset(), page.page_size))?;
         tx.trail.push(AuditEvent::GetApiKeySuccess, None);
         Ok(PageResponseV2::new(rows.into_iter().map(PolicyRequestSummaryDto::from).collect(), page, total))
     })

@@ -119,7 +119,7 @@ impl World {
     /// The `(event id, error code)` of every audit record, sorted (they all bear one time).
     pub fn audit(&self) -> Vec<(String, Option<String>)> {
         let conn = &mut self.store.pool().get().unwrap();
-        let (rows, _) = search(conn, &AuditFilter::default(), 0, 1000).unwrap();
+        let (rows, _) = search(conn, &AuditFilter::default(), persistence::repo::Paging::exact(0, 1000)).unwrap();
         let mut events: Vec<_> = rows.into_iter().map(|r| (r.event_id, r.error_code)).collect();
         events.sort();
         events

@@ -5,7 +5,7 @@ use audit_events::AuditRecord;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::counting::count_up_to;
+use super::counting::{Paging, count_up_to};
 use crate::connection::DbConnection;
 use crate::schema::audit_log;
 
@@ -102,19 +102,8 @@ pub struct AuditFilter {
     pub exclude_events: Vec<String>,
 }
 
-/// One page of records, newest first, and how many match in all.
-pub fn search(conn: &mut DbConnection, f: &AuditFilter, offset: i64, limit: i64) -> QueryResult<(Vec<AuditRow>, i64)> {
-    search_counted(conn, f, offset, limit, None)
-}
-
-/// [`search`], counting at most `count_limit` matches (see [`count_up_to`]).
-pub fn search_counted(
-    conn: &mut DbConnection,
-    f: &AuditFilter,
-    offset: i64,
-    limit: i64,
-    count_limit: Option<i64>,
-) -> QueryResult<(Vec<AuditRow>, i64)> {
+/// One page of records, newest first, and how many match in all (see [`count_up_to`]).
+pub fn search(conn: &mut DbConnection, f: &AuditFilter, paging: Paging) -> QueryResult<(Vec<AuditRow>, i64)> {
     let filtered = || {
         let mut q = audit_log::table.into_boxed();
         if let Some(v) = &f.event_id {
@@ -137,11 +126,11 @@ pub fn search_counted(
         }
         q
     };
-    let total = count_up_to(filtered(), count_limit, offset, limit, conn)?;
+    let total = count_up_to(filtered(), paging, conn)?;
     let rows = filtered()
         .order((audit_log::action_time.desc(), audit_log::id.desc()))
-        .offset(offset)
-        .limit(limit)
+        .offset(paging.offset)
+        .limit(paging.limit)
         .select(AuditRow::as_select())
         .load(conn)?;
     Ok((rows, total))

@@ -6,7 +6,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::counting::count_up_to;
+use super::counting::{Paging, count_up_to};
 use crate::connection::DbConnection;
 use crate::schema::{ca_cert_store, partner, partner_cert_store, policy_group, signing_key};
 
@@ -142,13 +142,11 @@ pub fn trust_summaries(
     conn: &mut DbConnection,
     filter: &TrustFilter,
     sort: Option<(TrustSortKey, bool)>,
-    offset: i64,
-    limit: i64,
-    count_limit: Option<i64>,
+    paging: Paging,
 ) -> QueryResult<(Vec<TrustSummaryRow>, i64)> {
     use TrustSortKey as K;
     use ca_cert_store as c;
-    let total = count_up_to(filtered(filter), count_limit, offset, limit, conn)?;
+    let total = count_up_to(filtered(filter), paging, conn)?;
     let q = filtered(filter);
     let (key, desc) = sort.unwrap_or((K::UploadedDateTime, false));
     let q = match (key, desc) {
@@ -182,8 +180,8 @@ pub fn trust_summaries(
             c::cert_not_after,
             c::cr_dtimes,
         ))
-        .offset(offset)
-        .limit(limit)
+        .offset(paging.offset)
+        .limit(paging.limit)
         .load(conn)?;
     Ok((rows, total))
 }

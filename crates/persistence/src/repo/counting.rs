@@ -10,23 +10,34 @@ use diesel::sql_types::{BigInt, Integer};
 
 use crate::connection::{DbConnection, MultiBackend};
 
-/// Counts the rows of the filtered `query` for the page of `page_size` rows at `offset`: all of
-/// them when `limit` is `None`, else at most `limit`, but always far enough to tell whether a row
-/// follows the page. The rows are counted as a constant, so an index that serves the filter
-/// counts them alone, without reading each row (SQLite, 10,000,000 audit rows: 10,021 rows of
-/// one event id counted in 1–6 ms instead of 19–87 ms, `docs/benchmarks.md`).
-pub(crate) fn count_up_to<Q>(
-    query: Q,
-    limit: Option<i64>,
-    offset: i64,
-    page_size: i64,
-    conn: &mut DbConnection,
-) -> QueryResult<i64>
+/// The page a paged list reads: the rows before it, at most how many, and how many matching
+/// rows the list counts at most (`None`: every one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paging {
+    pub offset: i64,
+    pub limit: i64,
+    pub count_limit: Option<i64>,
+}
+
+impl Paging {
+    /// The page of `limit` rows at `offset`, every matching row counted.
+    pub fn exact(offset: i64, limit: i64) -> Self {
+        Paging { offset, limit, count_limit: None }
+    }
+}
+
+/// Counts the rows of the filtered `query` for the page: all of them when its `count_limit` is
+/// `None`, else at most that many, but always far enough to tell whether a row follows the
+/// page. The rows are counted as a constant, so an index that serves the filter counts them
+/// alone, without reading each row (SQLite, 10,000,000 audit rows: 10,021 rows of one event id
+/// counted in 1–6 ms instead of 19–87 ms, `docs/benchmarks.md`).
+pub(crate) fn count_up_to<Q>(query: Q, paging: Paging, conn: &mut DbConnection) -> QueryResult<i64>
 where
     Q: SelectDsl<SqlLiteral<Integer>>,
     Q::Output: QueryFragment<MultiBackend>,
 {
-    let limit = limit.map(|l| l.max(offset.saturating_add(page_size).saturating_add(1)));
+    let Paging { offset, limit: page_size, count_limit } = paging;
+    let limit = count_limit.map(|l| l.max(offset.saturating_add(page_size).saturating_add(1)));
     CountRows { query: query.select(sql::<Integer>("1")), limit }.get_result(conn)
 }
 

@@ -5,7 +5,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::counting::count_up_to;
+use super::counting::{Paging, count_up_to};
 use crate::connection::DbConnection;
 use crate::schema::{auth_policy, partner, partner_policy as pp, policy_group};
 
@@ -101,13 +101,11 @@ pub fn key_summaries(
     conn: &mut DbConnection,
     filter: &KeyFilter,
     sort: Option<(KeySortKey, bool)>,
-    offset: i64,
-    limit: i64,
-    count_limit: Option<i64>,
+    paging: Paging,
 ) -> QueryResult<(Vec<KeySummaryRow>, i64)> {
     use KeySortKey as K;
     let backend = conn.backend();
-    let total = count_up_to(filtered!(filter, backend), count_limit, offset, limit, conn)?;
+    let total = count_up_to(filtered!(filter, backend), paging, conn)?;
     let q = filtered!(filter, backend);
     let q = match sort {
         None => q.order(pp::cr_dtimes.desc()),
@@ -135,8 +133,8 @@ pub fn key_summaries(
             pp::is_active,
             pp::cr_dtimes,
         ))
-        .offset(offset)
-        .limit(limit)
+        .offset(paging.offset)
+        .limit(paging.limit)
         .load(conn)?;
     Ok((rows, total))
 }

@@ -166,6 +166,7 @@ pub mod policy;
 // ---- MOSIP 1.2.2 paged reads (filters in SQL), deactivation of policies and groups
 pub mod cert_reads;
 mod counting;
+pub use counting::Paging;
 pub mod key_paged;
 pub mod like;
 pub mod partner_paged;

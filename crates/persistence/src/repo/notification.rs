@@ -8,7 +8,7 @@ use diesel::dsl::sql;
 use diesel::prelude::*;
 use diesel::sql_types::{Nullable, Text};
 
-use super::counting::count_up_to;
+use super::counting::{Paging, count_up_to};
 use crate::connection::{Backend, DbConnection, MultiBackend};
 use crate::repo::like::lower;
 use crate::schema::{notifications, user_details};
@@ -124,17 +124,15 @@ fn filtered(backend: Backend, f: &NotificationFilter) -> notifications::BoxedQue
 pub fn notifications_page(
     conn: &mut DbConnection,
     filter: &NotificationFilter,
-    offset: i64,
-    limit: i64,
-    count_limit: Option<i64>,
+    paging: Paging,
 ) -> QueryResult<(Vec<NotificationRow>, i64)> {
     let backend = conn.backend();
-    let total = count_up_to(filtered(backend, filter), count_limit, offset, limit, conn)?;
+    let total = count_up_to(filtered(backend, filter), paging, conn)?;
     let rows = filtered(backend, filter)
         .order((notifications::cr_dtimes.desc(), notifications::id.asc()))
         .select(NotificationRow::as_select())
-        .offset(offset)
-        .limit(limit)
+        .offset(paging.offset)
+        .limit(paging.limit)
         .load(conn)?;
     Ok((rows, total))
 }

@@ -4,7 +4,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::counting::count_up_to;
+use super::counting::{Paging, count_up_to};
 use crate::connection::{Backend, DbConnection, MultiBackend};
 use crate::schema::{partner, policy_group};
 
@@ -77,13 +77,11 @@ pub fn partner_summaries(
     conn: &mut DbConnection,
     filter: &PartnerFilter,
     sort: Option<(PartnerSortKey, bool)>,
-    offset: i64,
-    limit: i64,
-    count_limit: Option<i64>,
+    paging: Paging,
 ) -> QueryResult<(Vec<PartnerSummaryRow>, i64)> {
     use PartnerSortKey as K;
     let backend = conn.backend();
-    let total = count_up_to(filtered(filter, backend), count_limit, offset, limit, conn)?;
+    let total = count_up_to(filtered(filter, backend), paging, conn)?;
     let q = filtered(filter, backend);
     let q = match sort {
         None => q.order(partner::cr_dtimes.desc()),
@@ -114,8 +112,8 @@ pub fn partner_summaries(
             partner::is_active,
             partner::cr_dtimes,
         ))
-        .offset(offset)
-        .limit(limit)
+        .offset(paging.offset)
+        .limit(paging.limit)
         .load(conn)?;
     Ok((rows, total))
 }

@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use partner_domain::partner::{APPROVED, IN_PROGRESS};
 use policy_domain::{PoliciesOfGroup, PolicyGroup, PolicyGroupId, PolicyId, PolicyStatus, RequestsOfPolicy};
 
-use super::counting::count_up_to;
+use super::counting::{Paging, count_up_to};
 use crate::connection::{DbConnection, MultiBackend};
 use crate::repo::load_as;
 use crate::repo::policy::GroupRow;
@@ -76,12 +76,10 @@ pub fn policy_summaries(
     conn: &mut DbConnection,
     filter: &PolicyFilter,
     sort: Option<(PolicySortKey, bool)>,
-    offset: i64,
-    limit: i64,
-    count_limit: Option<i64>,
+    paging: Paging,
 ) -> QueryResult<(Vec<PolicySummaryRow>, i64)> {
     use PolicySortKey as K;
-    let total = count_up_to(filtered(filter), count_limit, offset, limit, conn)?;
+    let total = count_up_to(filtered(filter), paging, conn)?;
     let q = filtered(filter);
     let q = match sort {
         None => q.order(auth_policy::cr_dtimes.desc()),
@@ -109,8 +107,8 @@ pub fn policy_summaries(
             auth_policy::is_active,
             auth_policy::cr_dtimes,
         ))
-        .offset(offset)
-        .limit(limit)
+        .offset(paging.offset)
+        .limit(paging.limit)
         .load(conn)?;
     Ok((rows, total))
 }

@@ -5,7 +5,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::counting::count_up_to;
+use super::counting::{Paging, count_up_to};
 use crate::connection::DbConnection;
 use crate::schema::{auth_policy, partner, partner_policy_request as ppr, policy_group};
 
@@ -92,13 +92,11 @@ pub fn request_summaries(
     conn: &mut DbConnection,
     filter: &RequestFilter,
     sort: Option<(RequestSortKey, bool)>,
-    offset: i64,
-    limit: i64,
-    count_limit: Option<i64>,
+    paging: Paging,
 ) -> QueryResult<(Vec<RequestSummaryRow>, i64)> {
     use RequestSortKey as K;
     let backend = conn.backend();
-    let total = count_up_to(filtered!(filter, backend), count_limit, offset, limit, conn)?;
+    let total = count_up_to(filtered!(filter, backend), paging, conn)?;
     let q = filtered!(filter, backend);
     let q = match sort {
         None => q.order(ppr::cr_dtimes.desc()),
@@ -132,8 +130,8 @@ pub fn request_summaries(
             auth_policy::descr.nullable(),
             policy_group::descr.nullable(),
         ))
-        .offset(offset)
-        .limit(limit)
+        .offset(paging.offset)
+        .limit(paging.limit)
         .load(conn)?;
     Ok((rows, total))
 }

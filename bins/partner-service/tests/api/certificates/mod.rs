@@ -164,7 +164,7 @@ fn upload(c: &Client, who: &str, partner_id: &str, data: &str, domain: &str) -> 
 
 fn events(app: &TestApp) -> Vec<(String, Option<String>)> {
     let filter = repo::audit::AuditFilter::default();
-    let (rows, _) = repo::audit::search(&mut conn(app), &filter, 0, 500).expect("audit");
+    let (rows, _) = repo::audit::search(&mut conn(app), &filter, repo::Paging::exact(0, 500)).expect("audit");
     rows.into_iter().map(|r| (r.event_id, r.error_code)).collect()
 }
 

@@ -87,7 +87,7 @@ fn login(c: &Client, user: &str, password: &str) -> Answer {
 /// Audit records, oldest first, as `(event id, error code, ref id)`.
 fn audits(app: &TestApp) -> Vec<(String, Option<String>, String)> {
     let mut conn = pool(app).get().unwrap();
-    let (rows, _) = repo::audit::search(&mut conn, &AuditFilter::default(), 0, 1000).unwrap();
+    let (rows, _) = repo::audit::search(&mut conn, &AuditFilter::default(), repo::Paging::exact(0, 1000)).unwrap();
     rows.into_iter().rev().map(|r: AuditRow| (r.event_id, r.error_code, r.ref_id)).collect()
 }
 

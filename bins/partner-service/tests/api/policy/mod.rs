@@ -81,7 +81,7 @@ fn audits(app: &TestApp, ref_id: &str) -> Vec<(String, Option<String>)> {
     let pool = DbPool::open(&app.db.url, &PoolOptions::default()).unwrap();
     let mut conn = pool.get().unwrap();
     let filter = AuditFilter { ref_id: Some(ref_id.into()), ..AuditFilter::default() };
-    let (rows, _) = search(&mut conn, &filter, 0, 100).unwrap();
+    let (rows, _) = search(&mut conn, &filter, persistence::repo::Paging::exact(0, 100)).unwrap();
     rows.into_iter().rev().map(|r| (r.event_id, r.error_code)).collect()
 }
 

@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::connection::DbConnection;
-use crate::repo::counting::count_up_to;
+use crate::repo::counting::{Paging, count_up_to};
 use crate::repo::device::sbi_paged::StateFilter;
 use crate::schema::{device_detail as dd, device_detail_sbi as map, secure_biometric_interface as sbi};
 
@@ -97,12 +97,10 @@ pub fn device_summaries(
     conn: &mut DbConnection,
     filter: &DeviceFilter,
     sort: Option<(DeviceSortKey, bool)>,
-    offset: i64,
-    limit: i64,
-    count_limit: Option<i64>,
+    paging: Paging,
 ) -> QueryResult<(Vec<DeviceSummaryRow>, i64)> {
     use DeviceSortKey as K;
-    let total = count_up_to(filtered!(filter), count_limit, offset, limit, conn)?;
+    let total = count_up_to(filtered!(filter), paging, conn)?;
     let q = filtered!(filter);
     let q = match sort {
         None => q.order(dd::cr_dtimes.desc()),
@@ -135,8 +133,8 @@ pub fn device_summaries(
             sbi::id.nullable(),
             sbi::sw_version.nullable(),
         ))
-        .offset(offset)
-        .limit(limit)
+        .offset(paging.offset)
+        .limit(paging.limit)
         .load(conn)?;
     Ok((rows, total))
 }

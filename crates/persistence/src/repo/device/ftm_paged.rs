@@ -5,7 +5,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::connection::DbConnection;
-use crate::repo::counting::count_up_to;
+use crate::repo::counting::{Paging, count_up_to};
 use crate::schema::ftp_chip_detail as ftp;
 
 /// The columns the list sorts by (MOSIP's `partnerId`, `orgName`, `ftmId`, `make`, `model`,
@@ -77,12 +77,10 @@ pub fn ftm_summaries(
     conn: &mut DbConnection,
     filter: &FtmFilter,
     sort: Option<(FtmSortKey, bool)>,
-    offset: i64,
-    limit: i64,
-    count_limit: Option<i64>,
+    paging: Paging,
 ) -> QueryResult<(Vec<FtmSummaryRow>, i64)> {
     use FtmSortKey as K;
-    let total = count_up_to(filtered!(filter), count_limit, offset, limit, conn)?;
+    let total = count_up_to(filtered!(filter), paging, conn)?;
     let q = filtered!(filter);
     let q = match sort {
         None => q.order(ftp::cr_dtimes.desc()),
@@ -109,8 +107,8 @@ pub fn ftm_summaries(
             ftp::certificate_alias,
             ftp::cr_dtimes,
         ))
-        .offset(offset)
-        .limit(limit)
+        .offset(paging.offset)
+        .limit(paging.limit)
         .load(conn)?;
     Ok((rows, total))
 }

@@ -9,7 +9,7 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Text};
 
 use crate::connection::DbConnection;
-use crate::repo::counting::count_up_to;
+use crate::repo::counting::{Paging, count_up_to};
 use crate::schema::{device_detail as dd, device_detail_sbi as map, secure_biometric_interface as sbi};
 
 /// The columns the SBI list sorts by (MOSIP's `partnerId`, `sbiVersion`, …).
@@ -122,12 +122,10 @@ pub fn sbi_summaries(
     conn: &mut DbConnection,
     filter: &SbiFilter,
     sort: Option<(SbiSortKey, bool)>,
-    offset: i64,
-    limit: i64,
-    count_limit: Option<i64>,
+    paging: Paging,
 ) -> QueryResult<(Vec<SbiSummaryRow>, i64)> {
     use SbiSortKey as K;
-    let total = count_up_to(filtered!(filter), count_limit, offset, limit, conn)?;
+    let total = count_up_to(filtered!(filter), paging, conn)?;
     let q = filtered!(filter);
     let q = match sort {
         None => q.order(sbi::cr_dtimes.desc()),
@@ -165,8 +163,8 @@ pub fn sbi_summaries(
             sbi::sw_expiry_dtimes,
             sbi::cr_dtimes,
         ))
-        .offset(offset)
-        .limit(limit)
+        .offset(paging.offset)
+        .limit(paging.limit)
         .load(conn)?;
     let ids: Vec<String> = rows.iter().map(|r| r.2.clone()).collect();
     let states: Vec<(String, Option<String>, Option<bool>)> = map::table
