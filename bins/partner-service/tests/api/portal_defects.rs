@@ -247,6 +247,9 @@ fn a_published_policy_shows_its_facts(app: TestApp) {
     let draft_page = b.get("/portal/admin/policies/new?policyType=Auth");
     assert!(draft_page.body.contains(r#"data-json-editor data-valid="The document is JSON.""#), "{}", draft_page.body);
     assert!(draft_page.body.contains(r#"dir="ltr""#));
+    let loads_the_editor = |body: &str| body.contains(r#"<script src="/portal/static/json-editor.js" defer>"#);
+    assert!(loads_the_editor(&draft_page.body), "{}", draft_page.body);
+    assert!(!loads_the_editor(&page.body), "a page without an editor loads no editor script: {}", page.body);
     let script = b.get("/portal/static/json-editor.js");
     assert!(script.status == 200 && script.body.contains("JSON.parse"), "{}", script.body);
     let published = between(&page.body, "id=\"policy-published\">", "<").unwrap_or_default();

@@ -156,6 +156,7 @@ pub(super) async fn editor(
                                 data-valid=(t!("policy-json-valid")) data-invalid=(t!("policy-json-invalid")) data-layout=(t!("policy-json-layout"))
                                 aria-describedby=[(!violations.is_empty()).then_some("f-policies-err")] { (document) }
                         }
+                        script src="/portal/static/json-editor.js" defer {}
                         @if !violations.is_empty() {
                             div.violations {
                                 h3 { (t!("policy-schema-violations", count = violations.len())) }

@@ -126,7 +126,6 @@ fn layout(ctx: &Ctx, title: &str, refusal: Option<&Refusal>, body: Markup) -> Ma
                 link rel="stylesheet" href="/portal/static/portal.css";
                 script src="/portal/static/tz.js" defer {}
                 script src="/portal/static/copy.js" defer {}
-                script src="/portal/static/json-editor.js" defer {}
             }
             body {
                 a.skip href="#main" { (t!("skip-to-content")) }
