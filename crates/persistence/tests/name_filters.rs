@@ -1,7 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "tests fail loudly")]
-//! The case-insensitive filters on a partner's name answer the same on both backends, and on
-//! SQLite, where they read a trigram index kept by triggers, they follow every insert, rename
-//! and delete of a partner.
+//! The case-insensitive filters on a partner's name and id answer the same on both backends,
+//! and on SQLite, where they read a trigram index kept by triggers, they follow every insert,
+//! rename and delete of a partner.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -23,11 +23,14 @@ fn rename(conn: &mut DbConnection, id: &str, name: &str) {
 
 /// The ids of the partner list (`GET /admin-partners`) whose organisation name contains `text`.
 fn listed(conn: &mut DbConnection, text: &str) -> Vec<String> {
-    let filter = PartnerFilter { org_name: Some(text.into()), ..PartnerFilter::default() };
+    listed_by(conn, PartnerFilter { org_name: Some(text.into()), ..PartnerFilter::default() })
+}
+
+fn listed_by(conn: &mut DbConnection, filter: PartnerFilter) -> Vec<String> {
     let (rows, total) =
         partner_summaries(conn, &filter, None, Paging { offset: 0, limit: 50, count_limit: Some(10_000) }).unwrap();
     let mut ids: Vec<String> = rows.into_iter().map(|r| r.partner_id).collect();
-    assert_eq!(total, ids.len() as i64, "{text}: the count and the page disagree");
+    assert_eq!(total, ids.len() as i64, "{filter:?}: the count and the page disagree");
     ids.sort();
     ids
 }
@@ -49,7 +52,7 @@ fn indexed_names(conn: &mut DbConnection) -> i64 {
         n: i64,
     }
     let sql = match conn {
-        DbConnection::Sqlite(_) => "SELECT count(*) AS n FROM partner_name_trigram",
+        DbConnection::Sqlite(_) => "SELECT count(*) AS n FROM partner_trigram",
         DbConnection::Postgres(_) => "SELECT count(*) AS n FROM partner",
     };
     diesel::sql_query(sql).get_result::<Count>(conn).unwrap().n
@@ -74,11 +77,17 @@ fn name_filters_follow_every_change_of_a_name(db: TestDb) {
     assert_eq!(listed(c, "me"), ["p-1", "p-2", "p-3"], "two letters: shorter than a trigram");
     assert_eq!(listed(c, "c_me 1"), ["p-3"], "`_` is a letter, not a wildcard");
     assert_eq!(listed(c, "100%"), ["p-3"], "`%` is a letter, not a wildcard");
+    let by_id = |text: &str| PartnerFilter { partner_id: Some(text.into()), ..PartnerFilter::default() };
+    assert_eq!(listed_by(c, by_id("P-2")), ["p-2"], "the id, in any case");
+    assert_eq!(listed_by(c, by_id("p-")), ["p-1", "p-2", "p-3", "p-4"]);
     assert_eq!(searched(c, Op::Contains("*acme*".into())), ["p-1", "p-2"]);
     assert_eq!(searched(c, Op::StartsWith("acme l*".into())), ["p-2"]);
     assert_eq!(searched(c, Op::StartsWith("lab".into())), Vec::<String>::new(), "a prefix, not a substring");
 
     rename(c, "p-1", "Summit Partners");
+    diesel::update(partner::table.find("p-4")).set(partner::id.eq("q-4")).execute(c).unwrap();
+    assert_eq!(listed_by(c, by_id("q-4")), ["q-4"], "a new id is found");
+    assert_eq!(listed_by(c, by_id("p-4")), Vec::<String>::new(), "the old one is not");
     assert_eq!(listed(c, "acme"), ["p-2"], "the old name no longer matches");
     assert_eq!(listed(c, "summit"), ["p-1"], "the new one does");
     diesel::delete(partner::table.find("p-2")).execute(c).unwrap();

@@ -161,16 +161,19 @@ fn the_key_list_is_planned_from_the_keys_or_from_the_named_partners_on_sqlite() 
     let page = &plans_of(&KeyFilter::default())[1];
     assert!(page.contains("idx_ppol_created") && !page.contains("TEMP B-TREE"), "{page}");
     let named = KeyFilter { org_name: Some("org 7".into()), ..KeyFilter::default() };
-    for plan in plans_of(&named) {
+    let by_partner =
+        KeyFilter { partner_id: Some("bp-42".into()), api_key_label: Some("label-3".into()), ..named.clone() };
+    for plan in plans_of(&named).into_iter().chain(plans_of(&by_partner)) {
         assert!(plan.contains("idx_ppol_partner_label"), "{plan}");
-        assert!(plan.contains("partner_name_trigram VIRTUAL TABLE INDEX 0:L"), "{plan}");
+        assert!(plan.contains("partner_trigram VIRTUAL TABLE INDEX 0:L"), "{plan}");
     }
 }
 
-/// On SQLite, every filter on a partner's name reads its trigram index: the partner and request
-/// lists' organisation name, and the partner search's `contains` and `startswith`.
+/// On SQLite, every filter on a partner's name or id reads their trigram index: the partner and
+/// request lists' organisation name and partner id, and the partner search's `contains` and
+/// `startswith`.
 #[test]
-fn partner_name_filters_read_the_trigram_index_on_sqlite() {
+fn partner_name_and_id_filters_read_the_trigram_index_on_sqlite() {
     use persistence::repo::partner_paged::{PartnerFilter, partner_summaries};
     use persistence::repo::request_paged::{RequestFilter, request_summaries};
     use persistence::search::{Criterion, Entity, Op, SearchQuery, search_ids};
@@ -184,15 +187,23 @@ fn partner_name_filters_read_the_trigram_index_on_sqlite() {
         partner_summaries(c, &partners, None, FIRST_PAGE).unwrap();
         let requests = RequestFilter { org_name: org.clone(), ..RequestFilter::default() };
         request_summaries(c, &requests, None, FIRST_PAGE).unwrap();
+        let partners = PartnerFilter { partner_id: Some("bp-7".into()), ..PartnerFilter::default() };
+        partner_summaries(c, &partners, None, FIRST_PAGE).unwrap();
+        let requests = RequestFilter { partner_id: Some("bp-7".into()), ..RequestFilter::default() };
+        request_summaries(c, &requests, None, FIRST_PAGE).unwrap();
     });
-    for op in [Op::Contains("org 7".into()), Op::StartsWith("bench org".into())] {
-        let q = SearchQuery { criteria: vec![Criterion::new("name", op)], sort: vec![], page_start: 0, page_fetch: 10 };
+    for (column, op) in [
+        ("name", Op::Contains("org 7".into())),
+        ("name", Op::StartsWith("bench org".into())),
+        ("id", Op::Contains("bp-7".into())),
+    ] {
+        let q = SearchQuery { criteria: vec![Criterion::new(column, op)], sort: vec![], page_start: 0, page_fetch: 10 };
         plans.extend(plans_sent(&mut conn, |c| {
             search_ids(c, Entity::Partner, &q).unwrap();
         }));
     }
-    assert_eq!(plans.len(), 8, "a count and a page each: {plans:?}");
+    assert_eq!(plans.len(), 14, "a count and a page each: {plans:?}");
     for plan in plans {
-        assert!(plan.contains("partner_name_trigram VIRTUAL TABLE INDEX 0:L"), "{plan}");
+        assert!(plan.contains("partner_trigram VIRTUAL TABLE INDEX 0:L"), "{plan}");
     }
 }

@@ -78,9 +78,9 @@ macro_rules! filtered {
             // the partners whose name matches are few: SQLite starts from them
             q = q.filter(partner::partner_type_code.eq("Auth_Partner"));
         }
-        contains!(q, &f.partner_id, pp::part_id.nullable());
+        contains!(q, &f.partner_id, pp::part_id.nullable(), indexed partner::id on $backend);
         contains!(q, &f.api_key_label, pp::label.nullable());
-        contains!(q, &f.org_name, partner::name, $backend);
+        contains!(q, &f.org_name, partner::name.nullable(), indexed partner::name on $backend);
         contains!(q, &f.policy_name, auth_policy::name.nullable());
         contains!(q, &f.policy_group_name, policy_group::name.nullable());
         match f.active {

@@ -18,12 +18,13 @@ pub fn contains(value: &str) -> String {
     format!("%{}%", super::policy::escape_like(&value.to_lowercase()))
 }
 
-/// The columns SQLite indexes by trigram, as (table, column, the table's key): an FTS5 table
-/// `<table>_<column>_trigram` of each row's value and key, kept by triggers (migration
+/// The columns SQLite indexes by trigram, as (table, column, the index, the table's key): an
+/// FTS5 table of the row's indexed columns, its key among them, kept by triggers (migration
 /// `2026-12-08-000080`). PostgreSQL's pg_trgm indexes serve `lower(column) LIKE` itself.
-const SQLITE_TRIGRAM_INDEXES: &[(&str, &str, &str)] = &[("partner", "name", "id")];
+const SQLITE_TRIGRAM_INDEXES: &[(&str, &str, &str, &str)] =
+    &[("partner", "name", "partner_trigram", "id"), ("partner", "id", "partner_trigram", "id")];
 
-/// `<table>.<key> IN (SELECT <key> FROM <its trigram index> WHERE <column> LIKE pattern)`.
+/// `<table>.<key> IN (SELECT <key> FROM <the index> WHERE <column> LIKE pattern)`.
 pub type IndexedLike = SqlLiteral<Bool, UncheckedBind<SqlLiteral<Bool>, AsExprOf<String, Text>>>;
 
 /// The rows of `table` whose `column` is `LIKE pattern` (case-insensitive), found in SQLite's
@@ -34,7 +35,7 @@ pub fn indexed_like(backend: Backend, table: &str, column: &str, pattern: &str) 
     if backend != Backend::Sqlite || pattern.contains('\\') {
         return None;
     }
-    let (_, _, key) = SQLITE_TRIGRAM_INDEXES.iter().find(|(t, c, _)| *t == table && *c == column)?;
-    let head = format!("{table}.{key} IN (SELECT {key} FROM {table}_{column}_trigram WHERE {column} LIKE ");
+    let (_, _, index, key) = SQLITE_TRIGRAM_INDEXES.iter().find(|(t, c, _, _)| *t == table && *c == column)?;
+    let head = format!("{table}.{key} IN (SELECT {key} FROM {index} WHERE {column} LIKE ");
     Some(sql::<Bool>(&head).bind::<Text, _>(pattern.to_owned()).sql(")"))
 }

@@ -36,13 +36,14 @@ macro_rules! contains {
             $q = $q.filter(crate::repo::like::lower($col).like(crate::repo::like::contains(v)).escape('\\'));
         }
     };
-    // `$table::$column` (not null), read from its trigram index where `$backend` has one
-    ($q:ident, $value:expr, $table:ident :: $column:ident, $backend:expr) => {
+    // the same, read from the trigram index of `$table::$column` (the same value as `$col` in
+    // the query) where `$backend` has one
+    ($q:ident, $value:expr, $col:expr, indexed $table:ident :: $column:ident on $backend:expr) => {
         if let Some(v) = $value {
             let pattern = crate::repo::like::contains(v);
             $q = match crate::repo::like::indexed_like($backend, stringify!($table), stringify!($column), &pattern) {
                 Some(indexed) => $q.filter(indexed),
-                None => $q.filter(crate::repo::like::lower($table::$column.nullable()).like(pattern).escape('\\')),
+                None => $q.filter(crate::repo::like::lower($col).like(pattern).escape('\\')),
             };
         }
     };

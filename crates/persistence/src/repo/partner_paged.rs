@@ -55,9 +55,9 @@ type Joined = diesel::dsl::LeftJoin<partner::table, policy_group::table>;
 
 fn filtered(f: &PartnerFilter, backend: Backend) -> diesel::helper_types::IntoBoxed<'static, Joined, MultiBackend> {
     let mut q = partner::table.left_join(policy_group::table).filter(partner::is_deleted.eq(false)).into_boxed();
-    contains!(q, &f.partner_id, partner::id.nullable());
+    contains!(q, &f.partner_id, partner::id.nullable(), indexed partner::id on backend);
     contains!(q, &f.partner_type, partner::partner_type_code.nullable());
-    contains!(q, &f.org_name, partner::name, backend);
+    contains!(q, &f.org_name, partner::name.nullable(), indexed partner::name on backend);
     contains!(q, &f.policy_group_name, policy_group::name.nullable());
     contains!(q, &f.email_address, partner::email_id);
     if let Some(active) = f.is_active {

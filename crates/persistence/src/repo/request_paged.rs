@@ -69,9 +69,9 @@ macro_rules! filtered {
             .left_join(auth_policy::table.on(auth_policy::id.eq(ppr::policy_id)))
             .filter(ppr::is_deleted.eq(false))
             .into_boxed::<crate::connection::MultiBackend>();
-        contains!(q, &f.partner_id, ppr::part_id.nullable());
+        contains!(q, &f.partner_id, ppr::part_id.nullable(), indexed partner::id on $backend);
         contains!(q, &f.partner_type, partner::partner_type_code.nullable());
-        contains!(q, &f.org_name, partner::name, $backend);
+        contains!(q, &f.org_name, partner::name.nullable(), indexed partner::name on $backend);
         contains!(q, &f.policy_id, ppr::policy_id.nullable());
         contains!(q, &f.policy_name, auth_policy::name.nullable());
         contains!(q, &f.policy_group_name, policy_group::name.nullable());

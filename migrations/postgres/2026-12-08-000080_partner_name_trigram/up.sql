@@ -1,3 +1,0 @@
--- SQLite indexes partner names by trigram in this version; PostgreSQL already does
--- (idx_partner_name_trgm, 2026-12-08-000050).
-SELECT 1;

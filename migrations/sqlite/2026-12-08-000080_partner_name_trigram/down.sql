@@ -1,4 +1,0 @@
-DROP TRIGGER partner_name_trigram_delete;
-DROP TRIGGER partner_name_trigram_update;
-DROP TRIGGER partner_name_trigram_insert;
-DROP TABLE partner_name_trigram;
