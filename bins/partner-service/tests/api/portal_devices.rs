@@ -190,8 +190,39 @@ fn a_failed_device_read_is_an_error_not_an_empty_list(app: TestApp) {
     assert!(queues.body.contains("id=\"errors\""), "{}", queues.body);
 }
 
+/// The approval queues page through what waits: 21 devices are a page of 20 and a page of one,
+/// each queue's page kept in the address while another's turns.
+fn an_approval_queue_pages_through_what_waits(app: TestApp) {
+    device_world(&app);
+    let mut dp = Browser::signed_in(&app, provider_token("dp1"));
+    let csrf = dp.csrf();
+    for i in 0..21 {
+        let model = format!("Slap-{i}");
+        let device =
+            [("_csrf", csrf.as_str()), ("deviceSubTypeCode", "Finger/Slap"), ("make", "Acme"), ("model", &model)];
+        assert_eq!(dp.post("/portal/devices", &device).status, 303);
+    }
+    let mut adm = Browser::signed_in(&app, admin());
+    let rows = |body: &str| body.matches("<tr data-id=").count();
+    let first = adm.get("/portal/admin/devices");
+    assert_eq!(rows(&first.body), 20, "{}", first.body);
+    assert!(first.body.contains("Page 1 of 2 · 21 in all"), "{}", first.body);
+    assert!(first.body.contains(r#"href="/portal/admin/devices?devicePage=1" rel="next""#), "{}", first.body);
+    let second = adm.get("/portal/admin/devices?devicePage=1&sbiPage=2");
+    assert_eq!(rows(&second.body), 1, "{}", second.body);
+    assert!(second.body.contains("Page 2 of 2 · 21 in all"), "{}", second.body);
+    assert!(
+        second.body.contains(r#"href="/portal/admin/devices?sbiPage=2&amp;devicePage=0" rel="prev""#),
+        "{}",
+        second.body
+    );
+    let bad = adm.get("/portal/admin/devices?devicePage=x");
+    assert_eq!(rows(&bad.body), 20, "a page it cannot read is the first: {}", bad.body);
+}
+
 api_tests!(
     a_device_provider_registers_an_sbi_and_a_device_and_maps_them_after_approval,
+    an_approval_queue_pages_through_what_waits,
     an_ftm_provider_adds_a_chip_that_waits_for_its_certificate,
     a_failed_device_read_is_an_error_not_an_empty_list
 );

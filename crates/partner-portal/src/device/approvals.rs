@@ -17,7 +17,7 @@ use super::{CHIPS, DETAILS, SBIS, day, with_status};
 use crate::api::{self, Refusal};
 use crate::ctx::{Ctx, Flash};
 use crate::i18n::t;
-use crate::lookups::{Order, Search, filter, search_page};
+use crate::lookups::{Order, PAGE_SIZE, Search, filter, search_page};
 use crate::session::{Gate, or_answer, posted, with_roles};
 use crate::view::{self, badge};
 
@@ -128,28 +128,84 @@ impl From<FtmChipItem> for Pending {
     }
 }
 
-/// The first page of what `search` finds with `filters`, as rows to decide on.
+/// Page `page` (newest first) of what `search` finds with `filters`, as rows to decide on, and
+/// how many it finds in all.
 async fn rows<T: Into<Pending> + Send + 'static>(
     req: &HttpRequest,
     me: &Principal,
     search: Search<T>,
     filters: Vec<SearchFilterDto>,
-) -> api::Answer<Vec<Pending>> {
-    let found = search_page(req, me, search, filters, Order::newest(0)).await?;
-    Ok(found.data.unwrap_or_default().into_iter().map(Into::into).collect())
+    page: i64,
+) -> api::Answer<(Vec<Pending>, i64)> {
+    let found = search_page(req, me, search, filters, Order::newest(page)).await?;
+    Ok((found.data.unwrap_or_default().into_iter().map(Into::into).collect(), found.total_record))
 }
 
-/// The rows of `kind` matching `filters` (the first page), or why they could not be read.
+/// Page `page` of the rows of `kind` matching `filters` and how many match, or why they could
+/// not be read.
 async fn pending(
     req: &HttpRequest,
     me: &Principal,
     kind: Kind,
     filters: Vec<SearchFilterDto>,
-) -> api::Answer<Vec<Pending>> {
+    page: i64,
+) -> api::Answer<(Vec<Pending>, i64)> {
     match kind {
-        Kind::Sbi => rows(req, me, SBIS, filters).await,
-        Kind::Device => rows(req, me, DETAILS, filters).await,
-        Kind::Chip => rows(req, me, CHIPS, filters).await,
+        Kind::Sbi => rows(req, me, SBIS, filters, page).await,
+        Kind::Device => rows(req, me, DETAILS, filters, page).await,
+        Kind::Chip => rows(req, me, CHIPS, filters, page).await,
+    }
+}
+
+/// The page each queue shows (`?sbiPage=…&devicePage=…&chipPage=…`, from 0).
+#[derive(Debug, Default, Clone, Copy, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct QueuePages {
+    #[serde(default)]
+    sbi_page: i64,
+    #[serde(default)]
+    device_page: i64,
+    #[serde(default)]
+    chip_page: i64,
+}
+
+impl QueuePages {
+    /// The pages the query string asks for; a page it does not name, or names badly, is the first.
+    fn of(req: &HttpRequest) -> Self {
+        let pages =
+            web::Query::<QueuePages>::from_query(req.query_string()).map(|q| q.into_inner()).unwrap_or_default();
+        QueuePages {
+            sbi_page: pages.sbi_page.max(0),
+            device_page: pages.device_page.max(0),
+            chip_page: pages.chip_page.max(0),
+        }
+    }
+
+    fn of_kind(self, kind: Kind) -> i64 {
+        match kind {
+            Kind::Sbi => self.sbi_page,
+            Kind::Device => self.device_page,
+            Kind::Chip => self.chip_page,
+        }
+    }
+
+    /// The query parameter of `kind`'s page.
+    fn param(kind: Kind) -> &'static str {
+        match kind {
+            Kind::Sbi => "sbiPage",
+            Kind::Device => "devicePage",
+            Kind::Chip => "chipPage",
+        }
+    }
+
+    /// This page's address with the other queues' pages kept, for `kind`'s pager to add its own.
+    fn base_for(self, kind: Kind) -> String {
+        let others: Vec<String> = [Kind::Sbi, Kind::Device, Kind::Chip]
+            .into_iter()
+            .filter(|k| *k != kind && self.of_kind(*k) > 0)
+            .map(|k| format!("{}={}", Self::param(k), self.of_kind(k)))
+            .collect();
+        if others.is_empty() { BASE.to_owned() } else { format!("{BASE}?{}", others.join("&")) }
     }
 }
 
@@ -166,25 +222,33 @@ fn decision_link(p: &Pending, decision: &str, text: &str, class: &str) -> Markup
     html! { a class=(format!("button small {class}")) href=(href) { (text) } }
 }
 
-fn queue(title: &str, id: &str, rows: &api::Answer<Vec<Pending>>) -> Markup {
+fn queue(title: &str, id: &str, kind: Kind, pages: QueuePages, rows: &api::Answer<(Vec<Pending>, i64)>) -> Markup {
     html! {
         section.card id=(id) {
             h2 { (title) }
             @match rows {
-                Ok(rows) if !rows.is_empty() => table {
-                    thead { tr {
-                        th scope="col" { (t!("partners-partner")) } th scope="col" { (t!("approvals-what")) } th scope="col" { (t!("approvals-details")) }
-                        th scope="col" { (t!("home-status")) } th scope="col" { span.sr-only { (t!("requests-decision")) } }
-                    } }
-                    tbody { @for p in rows { tr data-id=(p.id) {
-                        td { (p.partner) }
-                        td { (p.what) br; small.muted { code { (p.id) } } }
-                        td { (p.details) }
-                        td { (badge(&p.status)) }
-                        td.actions { (decision_link(p, "approve", &t!("requests-approve"), "")) " " (decision_link(p, "reject", &t!("requests-reject-2"), "danger")) }
-                    } } }
-                },
-                Ok(_) => p.muted { (t!("approvals-nothing-waits-for-approval")) },
+                Ok((rows, total)) => {
+                    @if rows.is_empty() {
+                        p.muted { (t!("approvals-nothing-waits-for-approval")) }
+                    } @else {
+                        table {
+                            thead { tr {
+                                th scope="col" { (t!("partners-partner")) } th scope="col" { (t!("approvals-what")) } th scope="col" { (t!("approvals-details")) }
+                                th scope="col" { (t!("home-status")) } th scope="col" { span.sr-only { (t!("requests-decision")) } }
+                            } }
+                            tbody { @for p in rows { tr data-id=(p.id) {
+                                td { (p.partner) }
+                                td { (p.what) br; small.muted { code { (p.id) } } }
+                                td { (p.details) }
+                                td { (badge(&p.status)) }
+                                td.actions { (decision_link(p, "approve", &t!("requests-approve"), "")) " " (decision_link(p, "reject", &t!("requests-reject-2"), "danger")) }
+                            } } }
+                        }
+                    }
+                    @if *total > PAGE_SIZE || pages.of_kind(kind) > 0 {
+                        (view::pager_of(&pages.base_for(kind), QueuePages::param(kind), pages.of_kind(kind), PAGE_SIZE, *total))
+                    }
+                }
                 Err(e) => (view::errors(e)),
             }
         }
@@ -193,14 +257,16 @@ fn queue(title: &str, id: &str, rows: &api::Answer<Vec<Pending>>) -> Markup {
 
 pub async fn approvals(req: HttpRequest) -> HttpResponse {
     let (ctx, me) = or_answer!(approver(&req));
-    let sbis = pending(&req, &me, Kind::Sbi, with_status(PENDING_APPROVAL)).await;
-    let devices = pending(&req, &me, Kind::Device, with_status(PENDING_APPROVAL)).await;
-    let chips = pending(&req, &me, Kind::Chip, with_status(PENDING_APPROVAL)).await;
+    let pages = QueuePages::of(&req);
+    let waiting = |kind| pending(&req, &me, kind, with_status(PENDING_APPROVAL), pages.of_kind(kind));
+    let sbis = waiting(Kind::Sbi).await;
+    let devices = waiting(Kind::Device).await;
+    let chips = waiting(Kind::Chip).await;
     let body = html! {
         p.muted { (t!("approvals-secure-biometric-interfaces-device-details")) }
-        (queue(&t!("approvals-secure-biometric-interfaces"), "pending-sbis", &sbis))
-        (queue(&t!("approvals-device-details"), "pending-devices", &devices))
-        (queue(&t!("nav-ftm-chips"), "pending-chips", &chips))
+        (queue(&t!("approvals-secure-biometric-interfaces"), "pending-sbis", Kind::Sbi, pages, &sbis))
+        (queue(&t!("approvals-device-details"), "pending-devices", Kind::Device, pages, &devices))
+        (queue(&t!("nav-ftm-chips"), "pending-chips", Kind::Chip, pages, &chips))
     };
     let failed = sbis.as_ref().err().or(devices.as_ref().err()).or(chips.as_ref().err());
     view::page_partial(ctx, &t!("nav-device-approvals"), failed, body)
@@ -237,9 +303,9 @@ pub async fn confirm(
         return view::error_page(ctx, &no_such_page());
     };
     let key = if kind == Kind::Chip { "ftpChipDetailId" } else { "id" };
-    let found = pending(&req, &me, kind, vec![filter(key, "equals", &id)]).await;
+    let found = pending(&req, &me, kind, vec![filter(key, "equals", &id)], 0).await;
     let item = match found {
-        Ok(mut rows) if !rows.is_empty() => rows.remove(0),
+        Ok((mut rows, _)) if !rows.is_empty() => rows.remove(0),
         Ok(_) => return view::error_page(ctx, &no_such_page()),
         Err(r) => return view::error_page(ctx, &r),
     };

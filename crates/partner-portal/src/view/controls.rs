@@ -183,13 +183,18 @@ pub fn badge(text: &str) -> Markup {
 
 /// Previous / next links for a MOSIP page of results (`page` counts from 0).
 pub fn pager(base: &str, page: i64, size: i64, total: i64) -> Markup {
+    pager_of(base, "page", page, size, total)
+}
+
+/// [`pager`] for a page whose number is the query parameter `param`.
+pub fn pager_of(base: &str, param: &str, page: i64, size: i64, total: i64) -> Markup {
     let pages = if total <= 0 { 1 } else { (total + size - 1) / size };
     let sep = if base.contains('?') { '&' } else { '?' };
     html! {
         nav.pager aria-label=(t!("pager-label")) {
-            @if page > 0 { a href=(format!("{base}{sep}page={}", page - 1)) rel="prev" { (t!("pager-previous")) } }
+            @if page > 0 { a href=(format!("{base}{sep}{param}={}", page - 1)) rel="prev" { (t!("pager-previous")) } }
             span { (t!("pager-position", page = page + 1, pages = pages, total = total)) }
-            @if page + 1 < pages { a href=(format!("{base}{sep}page={}", page + 1)) rel="next" { (t!("pager-next")) } }
+            @if page + 1 < pages { a href=(format!("{base}{sep}{param}={}", page + 1)) rel="next" { (t!("pager-next")) } }
         }
     }
 }

@@ -16,7 +16,8 @@ use partner_app::roles;
 
 pub use confirm::{Confirm, confirm_body, reason, with_reason};
 pub use controls::{
-    Field, badge, button_form, copy_button, csrf, master_word, pager, pretty, q, select, status_word, textarea,
+    Field, badge, button_form, copy_button, csrf, master_word, pager, pager_of, pretty, q, select, status_word,
+    textarea,
 };
 pub use dates::{expiry, expiry_words, when, when_text, zone_label};
 pub use json::highlighted;
