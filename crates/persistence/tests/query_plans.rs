@@ -165,6 +165,7 @@ fn the_key_list_is_planned_from_the_keys_or_from_the_named_partners_on_sqlite() 
         KeyFilter { partner_id: Some("bp-42".into()), api_key_label: Some("label-3".into()), ..named.clone() };
     for plan in plans_of(&named).into_iter().chain(plans_of(&by_partner)) {
         assert!(plan.contains("idx_ppol_partner_label"), "{plan}");
+        assert!(!plan.contains("idx_partner_type"), "not every partner of the type: {plan}");
         assert!(plan.contains("partner_trigram VIRTUAL TABLE INDEX 0:L"), "{plan}");
     }
 }

@@ -55,7 +55,10 @@ pub struct KeySummaryRow {
 /// SQLite plans a condition on the joined partner by walking the partners (an index covers
 /// their type) and then sorting every key they hold, where walking the newest-first index of
 /// the keys finds the first page at once. When a filter on the partner's name narrows the list,
-/// the joined partner is asked too, so that SQLite starts from the few partners it names.
+/// SQLite starts from the few partners it names: from their trigram index's list, or, when the
+/// filter cannot read that index, through the joined partner's type, which is then asked too
+/// (asked beside the index's list, it would have SQLite test every partner of the type
+/// against the list: 79 against 33 ms for a page on the scale store).
 fn of_auth_partner() -> diesel::expression::SqlLiteral<diesel::sql_types::Bool> {
     diesel::dsl::sql(
         "EXISTS (SELECT 1 FROM partner AS key_owner WHERE key_owner.id = partner_policy.part_id \
@@ -74,8 +77,10 @@ macro_rules! filtered {
             .filter(pp::is_deleted.eq(false))
             .filter(of_auth_partner())
             .into_boxed::<crate::connection::MultiBackend>();
-        if f.org_name.is_some() {
-            // the partners whose name matches are few: SQLite starts from them
+        let named_without_index = f.org_name.as_deref().is_some_and(|v| {
+            crate::repo::like::indexed_like($backend, "partner", "name", &crate::repo::like::contains(v)).is_none()
+        });
+        if named_without_index {
             q = q.filter(partner::partner_type_code.eq("Auth_Partner"));
         }
         contains!(q, &f.partner_id, pp::part_id.nullable(), indexed partner::id on $backend);
