@@ -24,6 +24,8 @@ const SEARCH_SAMPLES: usize = 200;
 const PAGE: usize = 10;
 
 pub fn run(pg: &limits::PgTarget, dir: &Path) -> anyhow::Result<()> {
+    // both services must be built before minutes of seeding, not found missing after them
+    crate::sibling_binary(PARTNER_BIN, "misp-license-service")?;
     let factor: usize = std::env::var("PMS_BENCH_SCALE_FACTOR").ok().and_then(|f| f.parse().ok()).unwrap_or(1).max(1);
     let plan = if factor > 1 {
         Plan { secs: 1, reps: 1, connections: 16, smoke: false }
