@@ -115,6 +115,17 @@ impl Store {
         persistence::repo::Paging { offset, limit, count_limit: self.count_limit }
     }
 
+    /// How many matching rows a paged list or a search counts at most for its total (`None`:
+    /// all of them).
+    pub fn count_limit(&self) -> Option<i64> {
+        self.count_limit
+    }
+
+    /// [`Store::paging`] of a checked page request.
+    pub fn paging_of<F: Copy>(&self, page: &crate::paged::PageRequest<F>) -> persistence::repo::Paging {
+        self.paging(page.offset(), page.page_size)
+    }
+
     pub fn with_clock(mut self, clock: impl Clock) -> Self {
         self.clock = Arc::new(clock);
         self

@@ -159,7 +159,7 @@ pub fn list(
 ) -> Result<PageResponseV2<FtmSummaryDto>, AppError> {
     store.read(|tx| {
         let sort = page.sort.map(|s| (s.field, s.desc));
-        let (rows, total) = paged::ftm_summaries(tx.conn, filter, sort, store.paging(page.offset(), page.page_size))?;
+        let (rows, total) = paged::ftm_summaries(tx.conn, filter, sort, store.paging_of(page))?;
         Ok(PageResponseV2::new(rows.into_iter().map(FtmSummaryDto::from).collect(), page, total))
     })
 }

@@ -96,8 +96,7 @@ pub fn sbis(
         let today = tx.now.date().and_time(chrono::NaiveTime::MIN);
         let filter = SbiFilter { partners, today, ..filter };
         let sort = page.sort.map(|s| (s.field, s.desc));
-        let (rows, total) =
-            sbi_repo::sbi_summaries(tx.conn, &filter, sort, store.paging(page.offset(), page.page_size))?;
+        let (rows, total) = sbi_repo::sbi_summaries(tx.conn, &filter, sort, store.paging_of(page))?;
         let items = rows.into_iter().map(|r| SbiSummaryDto::of(r, today)).collect();
         Ok(PageResponseV2::new(items, page, total))
     })
@@ -133,8 +132,7 @@ pub fn devices(
 ) -> Result<PageResponseV2<DeviceSummaryDto>, AppError> {
     store.read(|tx| {
         let sort = page.sort.map(|s| (s.field, s.desc));
-        let (rows, total) =
-            device_repo::device_summaries(tx.conn, filter, sort, store.paging(page.offset(), page.page_size))?;
+        let (rows, total) = device_repo::device_summaries(tx.conn, filter, sort, store.paging_of(page))?;
         Ok(PageResponseV2::new(rows.into_iter().map(DeviceSummaryDto::from).collect(), page, total))
     })
 }

@@ -155,7 +155,7 @@ pub fn notifications(
             .collect();
         let Some(filter) = filter else { return Ok(PageResponseV2::new(Vec::new(), page, 0)) };
         let filter = NotificationFilter { partners, ..filter };
-        let (rows, total) = repo::notifications_page(tx.conn, &filter, store.paging(page.offset(), page.page_size))?;
+        let (rows, total) = repo::notifications_page(tx.conn, &filter, store.paging_of(page))?;
         let items = rows.into_iter().map(NotificationDto::try_from).collect::<Result<Vec<_>, _>>()?;
         Ok(PageResponseV2::new(items, page, total))
     })

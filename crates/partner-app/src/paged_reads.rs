@@ -68,8 +68,7 @@ pub fn admin_partners(
     let plan = store.plan(actor).call(AuditEvent::GetPartner, None).on_failure(AuditEvent::PartnerMissing, None);
     store.audited_read(plan, |tx| {
         let sort = page.sort.map(|s| (s.field, s.desc));
-        let (rows, total) =
-            repo::partner_summaries(tx.conn, filter, sort, store.paging(page.offset(), page.page_size))?;
+        let (rows, total) = repo::partner_summaries(tx.conn, filter, sort, store.paging_of(page))?;
         tx.trail.push(AuditEvent::GetPartnerSuccess, None);
         Ok(PageResponseV2::new(rows.into_iter().map(PartnerSummaryDto::from).collect(), page, total))
     })

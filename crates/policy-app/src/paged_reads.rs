@@ -62,7 +62,7 @@ pub fn policies(
     let plan = store.plan(actor).call(AuditEvent::GetPolicy, None).on_failure(AuditEvent::GetPolicyFailure, None);
     store.audited_read(plan, |tx| {
         let sort = page.sort.map(|s| (s.field, s.desc));
-        let (rows, total) = repo::policy_summaries(tx.conn, filter, sort, store.paging(page.offset(), page.page_size))?;
+        let (rows, total) = repo::policy_summaries(tx.conn, filter, sort, store.paging_of(page))?;
         tx.trail.push(AuditEvent::GetPolicySuccess, None);
         Ok(PageResponseV2::new(rows.into_iter().map(PolicySummaryDto::from).collect(), page, total))
     })

@@ -165,7 +165,7 @@ pub fn trust_certificates(
             .collect();
         let filter = TrustFilter { expiring_between, excluded_thumbprints, ..filter };
         let sort = page.sort.map(|s| (s.field, s.desc));
-        let (rows, total) = repo::trust_summaries(tx.conn, &filter, sort, store.paging(page.offset(), page.page_size))?;
+        let (rows, total) = repo::trust_summaries(tx.conn, &filter, sort, store.paging_of(page))?;
         tx.trail.push(AuditEvent::GetCertificateSuccess, None);
         Ok(PageResponseV2 {
             page_no: page.page_no,

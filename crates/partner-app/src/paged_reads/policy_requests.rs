@@ -128,8 +128,7 @@ pub fn policy_requests(
         let partners = if actor.is_admin { None } else { Some(own_partners(tx.conn, &actor.user_id, true)?) };
         let filter = RequestFilter { partners, ..filter };
         let sort = page.sort.map(|s| (s.field, s.desc));
-        let (rows, total) =
-            repo::request_summaries(tx.conn, &filter, sort, store.paging(page.offset(), page.page_size))?;
+        let (rows, total) = repo::request_summaries(tx.conn, &filter, sort, store.paging_of(page))?;
         tx.trail.push(AuditEvent::GetApiKeySuccess, None);
         Ok(PageResponseV2::new(rows.into_iter().map(PolicyRequestSummaryDto::from).collect(), page, total))
     })

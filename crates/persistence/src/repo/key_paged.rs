@@ -78,7 +78,7 @@ macro_rules! filtered {
             .filter(of_auth_partner())
             .into_boxed::<crate::connection::MultiBackend>();
         let named_without_index = f.org_name.as_deref().is_some_and(|v| {
-            crate::repo::like::indexed_like($backend, "partner", "name", &crate::repo::like::contains(v)).is_none()
+            !crate::repo::like::is_indexed($backend, "partner", "name", &crate::repo::like::contains(v))
         });
         if named_without_index {
             q = q.filter(partner::partner_type_code.eq("Auth_Partner"));

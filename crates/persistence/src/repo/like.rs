@@ -32,10 +32,21 @@ pub type IndexedLike = SqlLiteral<Bool, UncheckedBind<SqlLiteral<Bool>, AsExprOf
 /// for a pattern that escapes a character: SQLite passes a virtual table no `LIKE … ESCAPE`, so
 /// such a pattern would read the whole index, and the column itself serves it as well.
 pub fn indexed_like(backend: Backend, table: &str, column: &str, pattern: &str) -> Option<IndexedLike> {
+    let (index, key) = trigram_index(backend, table, column, pattern)?;
+    let head = format!("{table}.{key} IN (SELECT {key} FROM {index} WHERE {column} LIKE ");
+    Some(sql::<Bool>(&head).bind::<Text, _>(pattern.to_owned()).sql(")"))
+}
+
+/// Whether [`indexed_like`] serves `pattern` on `table.column` from an index.
+pub fn is_indexed(backend: Backend, table: &str, column: &str, pattern: &str) -> bool {
+    trigram_index(backend, table, column, pattern).is_some()
+}
+
+/// The trigram index and its key that serve `pattern` on `table.column`, if any.
+fn trigram_index(backend: Backend, table: &str, column: &str, pattern: &str) -> Option<(&'static str, &'static str)> {
     if backend != Backend::Sqlite || pattern.contains('\\') {
         return None;
     }
     let (_, _, index, key) = SQLITE_TRIGRAM_INDEXES.iter().find(|(t, c, _, _)| *t == table && *c == column)?;
-    let head = format!("{table}.{key} IN (SELECT {key} FROM {index} WHERE {column} LIKE ");
-    Some(sql::<Bool>(&head).bind::<Text, _>(pattern.to_owned()).sql(")"))
+    Some((index, key))
 }
