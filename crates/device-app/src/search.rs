@@ -32,7 +32,7 @@ fn run<T>(
     store.read(|tx| {
         let mut valid = req.validate(entity, &[])?;
         valid.query.criteria.extend(owner.and_then(|o| own_rows(actor, o)));
-        let (ids, total) = search::search_ids(tx.conn, entity, &valid.query)?;
+        let (ids, total) = search::search_ids(tx.conn, entity, &valid.query, store.count_limit())?;
         let items = load(tx.conn, &ids)?;
         Ok(page(items, &valid.query, total))
     })

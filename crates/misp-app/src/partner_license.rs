@@ -167,7 +167,7 @@ pub fn search(
     let mut query = dto.validate(Entity::MispLicense, &[])?.query;
     query.criteria.extend(own_keys(cfg, actor));
     store.read(|tx| {
-        let (ids, total) = search_ids(tx.conn, Entity::MispLicense, &query)?;
+        let (ids, total) = search_ids(tx.conn, Entity::MispLicense, &query, store.count_limit())?;
         let rows = keys::by_keys(tx.conn, &ids.iter().map(LicenseKey::from).collect::<Vec<_>>())?;
         let items: Vec<LicenseEntity12> =
             ids.iter().filter_map(|id| rows.iter().find(|l| &l.key == id)).map(LicenseEntity12::from).collect();

@@ -51,7 +51,7 @@ fn resolve_names(
             page_start: 0,
             page_fetch: NAME_MATCHES_MAX,
         };
-        let ids = search::search_ids(conn, entity, &names)?.0;
+        let ids = search::search_ids(conn, entity, &names, None)?.0;
         query.criteria.push(Criterion::new(real, Op::In(ids)));
     }
     Ok(())
@@ -105,7 +105,7 @@ pub fn partners(store: &Store, actor: &Actor, req: PartnerSearchBody) -> Result<
             valid.query.criteria.push(Criterion::equals("partnerTypeCode", &partner_type));
         }
         valid.query.criteria.extend(own_rows(actor, "id"));
-        let (ids, total) = search::search_ids(tx.conn, Entity::Partner, &valid.query)?;
+        let (ids, total) = search::search_ids(tx.conn, Entity::Partner, &valid.query, store.count_limit())?;
         let ids: Vec<PartnerId> = ids.into_iter().map(PartnerId::from).collect();
         let items = repo::find_many(tx.conn, &ids)?.into_iter().map(PartnerItem::from).collect();
         tx.trail.push(AuditEvent::GetPartnerSuccess, None);
@@ -118,7 +118,7 @@ pub fn partner_types(store: &Store, actor: &Actor, req: SearchDto) -> Result<Pag
     let plan = store.plan(actor).call(AuditEvent::GetPartner, None);
     store.audited_read(plan, |tx| {
         let valid = req.validate(Entity::PartnerType, &[])?;
-        let (codes, total) = search::search_ids(tx.conn, Entity::PartnerType, &valid.query)?;
+        let (codes, total) = search::search_ids(tx.conn, Entity::PartnerType, &valid.query, store.count_limit())?;
         let items = repo::partner_types_by_code(tx.conn, &codes)?.into_iter().map(PartnerTypeItem::from).collect();
         tx.trail.push(AuditEvent::GetPartnerSuccess, None);
         Ok(page(items, &valid.query, total))
@@ -201,7 +201,7 @@ fn named_rows<R, T>(
         let mut valid = req.validate(entity, &NAME_COLUMNS)?;
         resolve_names(tx.conn, &mut valid.query, &valid.virtual_criteria)?;
         valid.query.criteria.extend(own_rows(actor, "partnerId"));
-        let (found, total) = search::search_ids(tx.conn, entity, &valid.query)?;
+        let (found, total) = search::search_ids(tx.conn, entity, &valid.query, store.count_limit())?;
         let rows = fetch(tx.conn, found)?;
         let (partners, policies) = names(tx.conn, &rows, &ids)?;
         let items = rows

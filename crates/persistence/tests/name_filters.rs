@@ -38,7 +38,7 @@ fn listed_by(conn: &mut DbConnection, filter: PartnerFilter) -> Vec<String> {
 /// The ids `POST /partners/search` finds with `op` on the name.
 fn searched(conn: &mut DbConnection, op: Op) -> Vec<String> {
     let q = SearchQuery { criteria: vec![Criterion::new("name", op)], sort: vec![], page_start: 0, page_fetch: 50 };
-    let (mut ids, total) = search_ids(conn, Entity::Partner, &q).unwrap();
+    let (mut ids, total) = search_ids(conn, Entity::Partner, &q, None).unwrap();
     assert_eq!(total, ids.len() as i64);
     ids.sort();
     ids

@@ -200,7 +200,7 @@ fn partner_name_and_id_filters_read_the_trigram_index_on_sqlite() {
     ] {
         let q = SearchQuery { criteria: vec![Criterion::new(column, op)], sort: vec![], page_start: 0, page_fetch: 10 };
         plans.extend(plans_sent(&mut conn, |c| {
-            search_ids(c, Entity::Partner, &q).unwrap();
+            search_ids(c, Entity::Partner, &q, None).unwrap();
         }));
     }
     assert_eq!(plans.len(), 14, "a count and a page each: {plans:?}");

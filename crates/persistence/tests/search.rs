@@ -51,7 +51,7 @@ fn desc(c: &str) -> SortKey {
 }
 
 fn ids(conn: &mut DbConnection, entity: Entity, q: SearchQuery) -> (Vec<String>, i64) {
-    search_ids(conn, entity, &q).unwrap_or_else(|e| panic!("{e}"))
+    search_ids(conn, entity, &q, None).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn text_filters_are_case_insensitive_and_in_is_exact(db: TestDb) {
@@ -97,7 +97,8 @@ fn booleans_and_times_are_typed(db: TestDb) {
     assert_eq!(within, ["g2", "g3"]);
     let instant = query(vec![Criterion::equals("crDtimes", "2023-11-14T22:13:30.000Z")], vec![], 0, 10);
     assert_eq!(ids(c, Entity::PolicyGroup, instant).0, ["g2"]);
-    let bad = search_ids(c, Entity::PolicyGroup, &query(vec![Criterion::equals("isActive", "maybe")], vec![], 0, 10));
+    let bad =
+        search_ids(c, Entity::PolicyGroup, &query(vec![Criterion::equals("isActive", "maybe")], vec![], 0, 10), None);
     assert!(matches!(bad, Err(SearchError::InvalidValue { .. })), "{bad:?}");
     // the 12 partner types the migration seeds: 7 need a policy
     let policy = query(vec![Criterion::equals("isPolicyRequired", "true")], vec![], 0, 100);
@@ -122,7 +123,7 @@ fn sorting_and_paging_happen_in_sql(db: TestDb) {
 fn errors_name_mosip_codes(db: TestDb) {
     let mut conn = setup(&db);
     let c = &mut *conn;
-    let run = |c: &mut DbConnection, q: SearchQuery| search_ids(c, Entity::Partner, &q).err().map(|e| e.code());
+    let run = |c: &mut DbConnection, q: SearchQuery| search_ids(c, Entity::Partner, &q, None).err().map(|e| e.code());
     assert_eq!(run(c, query(vec![Criterion::equals("nope", "x")], vec![], 0, 10)), Some("PMS-MSD-310"));
     assert_eq!(run(c, query(vec![Criterion::equals("", "x")], vec![], 0, 10)), Some("PMS-MSD-310"));
     assert_eq!(run(c, query(vec![], vec![asc("mo@@del")], 0, 10)), Some("PMS-MSD-357"));
@@ -162,7 +163,23 @@ fn filter_values_list_matching_values(db: TestDb) {
     assert_eq!(limited[0].code, limited[0].value, "partner types are coded by their code");
 }
 
+fn the_total_counts_up_to_the_limit_and_one_past_the_page(db: TestDb) {
+    let mut conn = setup(&db);
+    let c = &mut *conn;
+    let live =
+        |start, fetch| query(vec![Criterion::new("name", Op::Contains("a".into()))], vec![asc("id")], start, fetch);
+    let counted =
+        |c: &mut DbConnection, q: SearchQuery, limit| search_ids(c, Entity::PolicyGroup, &q, limit).unwrap().1;
+    assert_eq!(counted(c, live(0, 10), None), 3, "every match without a limit");
+    assert_eq!(counted(c, live(0, 10), Some(2)), 3, "a page of ten asks one past it: all three");
+    assert_eq!(counted(c, live(0, 1), Some(1)), 2, "a page of one: the limit, then one past the page");
+    assert_eq!(counted(c, live(0, 1), Some(100)), 3);
+    let (page, total) = search_ids(c, Entity::PolicyGroup, &live(1, 1), Some(1)).unwrap();
+    assert_eq!((page, total), (vec!["g2".to_owned()], 3), "the second page of one, and one row after it");
+}
+
 both_backends!(
+    the_total_counts_up_to_the_limit_and_one_past_the_page,
     text_filters_are_case_insensitive_and_in_is_exact,
     booleans_and_times_are_typed,
     sorting_and_paging_happen_in_sql,

@@ -43,7 +43,7 @@ pub fn groups(store: &Store, actor: &Actor, req: SearchDto) -> Result<PageRespon
         store.plan(actor).call(AuditEvent::GetPolicyGroup, None).on_failure(AuditEvent::GetPolicyGroupFailure, None);
     store.audited_read(plan, |tx| {
         let valid = req.validate(Entity::PolicyGroup, &[])?;
-        let (ids, total) = search_ids(tx.conn, Entity::PolicyGroup, &valid.query)?;
+        let (ids, total) = search_ids(tx.conn, Entity::PolicyGroup, &valid.query, store.count_limit())?;
         let typed: Vec<PolicyGroupId> = ids.iter().map(PolicyGroupId::from).collect();
         let mut found: HashMap<String, _> =
             repo::groups_by_ids(tx.conn, &typed)?.into_iter().map(|g| (g.id.clone(), g)).collect();
@@ -81,7 +81,7 @@ pub fn policies(
             let groups = repo::group_ids_named_like(tx.conn, text)?;
             valid.query.criteria.push(Criterion::new("policyGroupId", Op::In(groups)));
         }
-        let (ids, total) = search_ids(tx.conn, Entity::Policy, &valid.query)?;
+        let (ids, total) = search_ids(tx.conn, Entity::Policy, &valid.query, store.count_limit())?;
         let typed: Vec<PolicyId> = ids.iter().map(PolicyId::from).collect();
         let mut found: HashMap<String, _> =
             repo::policies_by_ids(tx.conn, &typed)?.into_iter().map(|p| (p.id.clone(), p)).collect();

@@ -168,6 +168,7 @@ pub mod policy;
 pub mod cert_reads;
 mod counting;
 pub use counting::Paging;
+pub(crate) use counting::count_up_to;
 pub mod key_paged;
 pub mod like;
 pub mod partner_paged;

@@ -5,6 +5,7 @@ use diesel::sql_types::{Nullable, Text};
 
 use super::{Entity, FilterValue, Kind, Resolved, SearchError, Typed};
 use crate::connection::{Backend, DbConnection, MultiBackend};
+use crate::repo::{Paging, count_up_to};
 
 diesel::define_sql_function!(fn lower(x: Nullable<Text>) -> Nullable<Text>);
 
@@ -94,10 +95,9 @@ macro_rules! entity {
                 conn: &mut DbConnection,
                 criteria: &[Resolved],
                 sort: &[(&'static str, bool)],
-                offset: i64,
-                limit: i64,
+                paging: Paging,
             ) -> QueryResult<(Vec<String>, i64)> {
-                let total: i64 = filtered(criteria, conn.backend()).count().get_result(conn)?;
+                let total = count_up_to(filtered(criteria, conn.backend()), paging, conn)?;
                 let mut q = filtered(criteria, conn.backend());
                 for (name, desc) in sort {
                     q = match *name {
@@ -105,7 +105,7 @@ macro_rules! entity {
                         _ => q,
                     };
                 }
-                let ids = q.then_order_by(tbl::$key.asc()).select(tbl::$key).offset(offset).limit(limit).load::<String>(conn)?;
+                let ids = q.then_order_by(tbl::$key.asc()).select(tbl::$key).offset(paging.offset).limit(paging.limit).load::<String>(conn)?;
                 Ok((ids, total))
             }
 
@@ -243,10 +243,9 @@ pub(super) fn search(
     entity: Entity,
     criteria: &[Resolved],
     sort: &[(&'static str, bool)],
-    offset: i64,
-    limit: i64,
+    paging: Paging,
 ) -> Result<(Vec<String>, i64), SearchError> {
-    Ok(per_entity!(entity, search(conn, criteria, sort, offset, limit))?)
+    Ok(per_entity!(entity, search(conn, criteria, sort, paging))?)
 }
 
 pub(super) fn filter_values(

@@ -143,8 +143,14 @@ impl SearchError {
     }
 }
 
-/// The primary keys of the requested page, in order, and how many rows match in all.
-pub fn search_ids(conn: &mut DbConnection, entity: Entity, q: &SearchQuery) -> Result<(Vec<String>, i64), SearchError> {
+/// The primary keys of the requested page, in order, and how many rows match in all (at most
+/// `count_limit`, but always one past the page: see [`crate::repo::Paging`]).
+pub fn search_ids(
+    conn: &mut DbConnection,
+    entity: Entity,
+    q: &SearchQuery,
+    count_limit: Option<i64>,
+) -> Result<(Vec<String>, i64), SearchError> {
     let criteria = q.criteria.iter().map(|c| resolve(entity, c)).collect::<Result<Vec<_>, _>>()?;
     let mut sort = Vec::with_capacity(q.sort.len());
     for key in &q.sort {
@@ -155,7 +161,8 @@ pub fn search_ids(conn: &mut DbConnection, entity: Entity, q: &SearchQuery) -> R
         return Err(SearchError::InvalidPagination(q.page_start, q.page_fetch));
     }
     let offset = q.page_start.saturating_mul(q.page_fetch);
-    entities::search(conn, entity, &criteria, &sort, offset, q.page_fetch)
+    let paging = crate::repo::Paging { offset, limit: q.page_fetch, count_limit };
+    entities::search(conn, entity, &criteria, &sort, paging)
 }
 
 /// One filter value: MOSIP's `fieldCode` (the entity's code column) and `fieldValue`.
