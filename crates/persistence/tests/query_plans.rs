@@ -63,6 +63,11 @@ fn lookups_and_first_pages_read_an_index(db: TestDb) {
         let plan = plan(conn, &newest);
         assert!(!plan.contains("TEMP B-TREE") && !plan.contains("Sort"), "{newest} sorts:\n{plan}");
     }
+    // the licence-key search's order by creation time, the key breaking ties
+    let licences = "SELECT * FROM misp_license ORDER BY cr_dtimes ASC, license_key ASC LIMIT 10";
+    assert_uses(conn, licences, "idx_mlic_created");
+    let plan = plan(conn, licences);
+    assert!(!plan.contains("TEMP B-TREE") && !plan.contains("Sort"), "{licences} sorts:\n{plan}");
     if let DbConnection::Postgres(c) = conn {
         // enough rows, analysed, that a full scan of another index costs more than the trigram one
         diesel::sql_query(
