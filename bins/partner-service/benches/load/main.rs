@@ -5,7 +5,8 @@
 //! `PMS_BENCH_SMOKE=1` runs every step for a second once (CI keeps the harness from rotting).
 //! `PMS_BENCH_PG` names the PostgreSQL server (default `postgres@127.0.0.1:5432`);
 //! `PMS_BENCH_OUT` the JSON file (default `target/bench/results.json`); `PMS_BENCH_ONLY` runs only
-//! the workloads whose name contains it. `PMS_BENCH_CALLGRIND=1` instead counts the instructions
+//! the workloads whose name contains it; `PMS_BENCH_RUNS=N` repeats the whole run N times and
+//! prints each figure's median over the runs with its spread (see `runs.rs`). `PMS_BENCH_CALLGRIND=1` instead counts the instructions
 //! each request costs, under valgrind (see `instructions.rs`); `PMS_BENCH_SCALE=1` measures the
 //! hot reads and searches on a large store (see `scale.rs`).
 #![allow(
@@ -18,6 +19,7 @@
 mod instructions;
 mod limits;
 mod report;
+mod runs;
 mod scale;
 mod seed;
 mod services;
@@ -64,6 +66,34 @@ fn main() -> anyhow::Result<()> {
     } else {
         Plan { secs: 10, reps: 3, connections: 64, smoke }
     };
+    let count: usize = match std::env::var("PMS_BENCH_RUNS") {
+        Ok(n) => n.parse::<usize>().context("PMS_BENCH_RUNS: a whole number of runs")?.max(1),
+        Err(_) => 1,
+    };
+    let mut reports = Vec::with_capacity(count);
+    for n in 1..=count {
+        println!("== run {n} of {count}, load average {}", runs::load_average());
+        let report = run_once(plan)?;
+        report.print();
+        println!("== run {n} ended, load average {}", runs::load_average());
+        reports.push(report);
+    }
+    let out = std::env::var("PMS_BENCH_OUT")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../target/bench/results.json").into());
+    let out = std::path::Path::new(&out);
+    if let [report] = reports.as_slice() {
+        report.write_json(out)?;
+    } else {
+        let summary = runs::Summary::of(&reports);
+        summary.print();
+        runs::write_json(out, &reports, &summary)?;
+    }
+    println!("results written to {}", out.display());
+    Ok(())
+}
+
+/// One full run: the limits, then every workload on each backend.
+fn run_once(plan: Plan) -> anyhow::Result<Report> {
     let pg = pg_target();
     let work = tempfile::tempdir()?;
     let mut report = Report::new(plan);
@@ -76,12 +106,7 @@ fn main() -> anyhow::Result<()> {
             .with_context(|| format!("benchmarking on {}", backend.name()))?;
         report.backends.push(figures);
     }
-    report.print();
-    let out = std::env::var("PMS_BENCH_OUT")
-        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../target/bench/results.json").into());
-    report.write_json(std::path::Path::new(&out))?;
-    println!("results written to {out}");
-    Ok(())
+    Ok(report)
 }
 
 fn pg_target() -> limits::PgTarget {

@@ -152,7 +152,9 @@ impl Report {
                 b.backend, b.start_fresh_store_ms, b.start_ms, b.idle_rss_mib, b.peak_rss_mib
             );
         }
-        println!("targets: start ≤ 200 ms on SQLite; idle RSS ≤ 20 MiB; ≤ 64 MiB under load");
+        println!(
+            "targets: start ≤ 200 ms on SQLite; idle RSS (partner-service) ≤ 24 MiB; peak RSS ≤ 128 MiB per service"
+        );
     }
 
     pub fn write_json(&self, path: &std::path::Path) -> anyhow::Result<()> {

@@ -37,16 +37,16 @@ pub fn run(pg: &limits::PgTarget, dir: &Path) -> anyhow::Result<()> {
     let keep = std::env::var_os("PMS_BENCH_SCALE_KEEP").is_some();
     if let Ok(url) = std::env::var("PMS_BENCH_SCALE_STORE") {
         let store = Store::kept(&url, dir)?;
-        println!("== the kept store {url} (load average {})", load_average());
+        println!("== the kept store {url} (load average {})", crate::runs::load_average());
         store.searches(&Seeded::unseeded())?;
-        println!("   load average after: {}", load_average());
+        println!("   load average after: {}", crate::runs::load_average());
         return Ok(());
     }
     for backend in [Backend::Sqlite, Backend::Postgres] {
         if only.as_deref().is_some_and(|o| !backend.name().to_lowercase().starts_with(o)) {
             continue;
         }
-        println!("== {} (load average {})", backend.name(), load_average());
+        println!("== {} (load average {})", backend.name(), crate::runs::load_average());
         let small_reads = if searches_only {
             Vec::new()
         } else {
@@ -77,15 +77,9 @@ pub fn run(pg: &limits::PgTarget, dir: &Path) -> anyhow::Result<()> {
         } else {
             large.drop(pg);
         }
-        println!("   load average after: {}", load_average());
+        println!("   load average after: {}", crate::runs::load_average());
     }
     Ok(())
-}
-
-fn load_average() -> String {
-    std::fs::read_to_string("/proc/loadavg")
-        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
-        .unwrap_or_default()
 }
 
 /// The services' settings over the store at `url`, with `data` as their data directory.
@@ -280,6 +274,12 @@ fn with(mut v: serde_json::Value, key: &str, value: &str) -> serde_json::Value {
     v
 }
 
+/// The number of the one partner whose name contains `Org <it>`: the last but seven, a number
+/// no other partner's begins with.
+fn only_one(s: &Seeded) -> usize {
+    s.partners.saturating_sub(7)
+}
+
 /// One request per search the API offers, each with a case-insensitive text filter that matches
 /// a few of the large store's rows, or none at all, and a sort.
 fn search_workloads(s: &Seeded) -> Vec<Workload> {
@@ -290,6 +290,11 @@ fn search_workloads(s: &Seeded) -> Vec<Workload> {
             s,
         ),
         paged("GET admin-partners orgName contains", "/v1/partnermanager/admin-partners?orgName=org%2042", s),
+        paged(
+            "GET admin-partners orgName contains (one partner)",
+            &format!("/v1/partnermanager/admin-partners?orgName=org%20{}", only_one(s)),
+            s,
+        ),
         paged(
             "GET partner-api-keys (newest first)",
             "/v1/partnermanager/partner-api-keys?sortFieldName=createdDateTime&sortType=DESC",
@@ -318,6 +323,12 @@ fn search_workloads(s: &Seeded) -> Vec<Workload> {
             "POST partners/search name contains",
             "/v1/partnermanager/partners/search",
             with(filters("name", "contains", "org 42", "name"), "partnerType", "all"),
+            s,
+        ),
+        search(
+            "POST partners/search name contains (one partner)",
+            "/v1/partnermanager/partners/search",
+            with(filters("name", "contains", &format!("org {}", only_one(s)), "name"), "partnerType", "all"),
             s,
         ),
         search(

@@ -1,6 +1,7 @@
 //! Realistic data for the workloads, written straight into the store with multi-row inserts:
 //! 10 000 partners with 10 API keys each (100 000 keys), 200 policies, pending policy requests
-//! for the approval workload, and 10 000 approved MISPs with a licence key each.
+//! for the approval workload, and 10 000 approved MISPs with a licence key each. Each partner,
+//! MISP and key has its own creation time.
 
 use partner_domain::api_key::ApiKeyPolicy;
 use persistence::{DbConnection, DbPool, PoolOptions};
@@ -72,6 +73,22 @@ fn insert(
     Ok(())
 }
 
+/// The minute, counted from the first registration, at which row `i` of `n` registered: each
+/// its own, in an order that has nothing to do with `i` (nor with the names and ids made of it),
+/// as real names have nothing to do with when their owners registered. `n` must not be a
+/// multiple of 7,919, a prime.
+fn minute(i: usize, n: usize) -> usize {
+    (i * 7_919) % n
+}
+
+/// The audit columns `cr_by, cr_dtimes, is_deleted` of a row created `seconds` after the first
+/// registration (2025-01-01).
+fn created(seconds: usize) -> String {
+    let first = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0)).unwrap_or_default();
+    let at = first + chrono::Duration::seconds(i64::try_from(seconds).unwrap_or(i64::MAX));
+    format!("'bench', '{}', FALSE", at.format("%Y-%m-%d %H:%M:%S"))
+}
+
 fn key(rng: &mut impl Rng, len: usize) -> String {
     const ALNUM: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     (0..len).map(|_| char::from(ALNUM[rng.random_range(0..ALNUM.len())])).collect()
@@ -108,7 +125,7 @@ pub fn seed_sized(url: &str, plan: Plan, sizes: Sizes) -> anyhow::Result<Seeded>
         "partner",
         "id, policy_group_id, name, address, contact_no, email_id, user_id, partner_type_code, approval_status, is_active, lang_code, addl_info, cr_by, cr_dtimes, is_deleted",
         (0..sizes.partners).map(|i| {
-            format!("('bp-{i}', 'bench-group', 'Bench Org {i}', '{i} Bench Street', '98765{:05}', 'bp{i}@bench.example', 'bp-{i}', 'Auth_Partner', 'approved', TRUE, 'eng', '[]', {audit})", i % 100_000)
+            format!("('bp-{i}', 'bench-group', 'Bench Org {i}', '{i} Bench Street', '98765{:05}', 'bp{i}@bench.example', 'bp-{i}', 'Auth_Partner', 'approved', TRUE, 'eng', '[]', {})", i % 100_000, created(minute(i, sizes.partners) * 60))
         }),
     )?;
     // each partner's approved request for the policy it holds keys of
@@ -118,8 +135,9 @@ pub fn seed_sized(url: &str, plan: Plan, sizes: Sizes) -> anyhow::Result<Seeded>
         "id, part_id, policy_id, request_datetimes, request_detail, status_code, cr_by, cr_dtimes, is_deleted",
         (0..sizes.partners).map(|i| {
             format!(
-                "('bench-ok-{i}', 'bp-{i}', 'bench-policy-{}', {NOW}, 'benchmark', 'approved', {audit})",
-                i % sizes.policies
+                "('bench-ok-{i}', 'bp-{i}', 'bench-policy-{}', {NOW}, 'benchmark', 'approved', {})",
+                i % sizes.policies,
+                created(minute(i, sizes.partners) * 60 + 30)
             )
         }),
     )?;
@@ -132,8 +150,9 @@ pub fn seed_sized(url: &str, plan: Plan, sizes: Sizes) -> anyhow::Result<Seeded>
                 api_keys.push((format!("bp-{i}"), k.clone()));
             }
             key_rows.push(format!(
-                "('{k}', 'bp-{i}', 'bench-policy-{}', {NOW}, {FAR}, TRUE, 'label-{j}', {audit})",
-                i % sizes.policies
+                "('{k}', 'bp-{i}', 'bench-policy-{}', {NOW}, {FAR}, TRUE, 'label-{j}', {})",
+                i % sizes.policies,
+                created(minute(i, sizes.partners) * 60 + 31 + j)
             ));
         }
     }
@@ -167,7 +186,7 @@ pub fn seed_sized(url: &str, plan: Plan, sizes: Sizes) -> anyhow::Result<Seeded>
         "misp",
         "id, name, address, contact_no, email_id, user_id, status_code, is_active, cr_by, cr_dtimes, is_deleted",
         (0..sizes.misps).map(|i| {
-            format!("('{}', 'Bench MISP {i}', '{i} Infra Road', '9123456789', 'misp{i}@bench.example', 'misp-user-{i}', 'approved', TRUE, {audit})", 1000 + i)
+            format!("('{}', 'Bench MISP {i}', '{i} Infra Road', '9123456789', 'misp{i}@bench.example', 'misp-user-{i}', 'approved', TRUE, {})", 1000 + i, created(minute(i, sizes.misps) * 60 + 15))
         }),
     )?;
     let mut licences = Vec::new();
@@ -177,7 +196,11 @@ pub fn seed_sized(url: &str, plan: Plan, sizes: Sizes) -> anyhow::Result<Seeded>
         if licences.len() < 1000 {
             licences.push(((1000 + i).to_string(), k.clone()));
         }
-        licence_rows.push(format!("('{}', '{k}', {NOW}, {FAR}, TRUE, FALSE, {audit})", 1000 + i));
+        licence_rows.push(format!(
+            "('{}', '{k}', {NOW}, {FAR}, TRUE, FALSE, {})",
+            1000 + i,
+            created(minute(i, sizes.misps) * 60 + 16)
+        ));
     }
     insert(
         conn,
