@@ -58,7 +58,7 @@ pub struct BackendSummary {
     pub peak_rss_mib: Spread,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Default, Serialize)]
 pub struct Summary {
     pub runs: usize,
     pub bare_actix: Spread,
@@ -73,18 +73,11 @@ impl Summary {
     /// lacks is left out of that figure).
     pub fn of(reports: &[Report]) -> Self {
         let limits = |f: fn(&Report) -> f64| Spread::of(reports.iter().map(f));
+        let Some(first) = reports.first() else {
+            return Summary::default();
+        };
         let mut workloads = Vec::new();
         let mut backends = Vec::new();
-        let Some(first) = reports.first() else {
-            return Summary {
-                runs: 0,
-                bare_actix: Spread::default(),
-                pgbench_select_tps: Spread::default(),
-                pgbench_update_tps: Spread::default(),
-                workloads,
-                backends,
-            };
-        };
         for b in &first.backends {
             let same = || reports.iter().flat_map(|r| r.backends.iter().filter(|o| o.backend == b.backend));
             backends.push(BackendSummary {
