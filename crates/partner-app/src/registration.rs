@@ -90,7 +90,7 @@ pub fn register(
         let who = Registrant { user_id: &actor.user_id, email: actor.email.as_deref() };
         let new = repo::register_partner::<RuleOrStore>(tx.conn, request, who, &cfg.rules, tx.now)
             .map_err(|e| rule_or_store(Family::Register, e, Some(&partner_id)))?;
-        crate::mail::notices::partner_registered(tx, &new.id)?;
+        crate::mail::notices::new_partner_registered(tx, &new)?;
         tx.trail.push(AuditEvent::RegisterPartnerSuccess, Some(&new.id));
         Ok(PartnerResponse { partner_id: new.id, status: new.approval_status })
     })

@@ -3,6 +3,7 @@
 
 use app_core::{AppError, Tx};
 use partner_domain::PartnerId;
+use partner_domain::partner::NewPartner;
 use persistence::repo::partner::{self, PartnerRow};
 
 use super::{Outgoing, queue};
@@ -13,16 +14,34 @@ fn to_partner(tx: &mut Tx<'_>, id: &str, template: &'static str, extra: &[(&str,
     let Some(p): Option<PartnerRow> = partner::find(tx.conn, &PartnerId::from(id))? else { return Ok(()) };
     let mut vars = vec![("partnerId", p.id.as_str()), ("partnerName", p.name.as_str())];
     vars.extend_from_slice(extra);
-    if let Some(mail) = Outgoing::new(p.email_id.as_deref(), template, p.lang_code.as_deref(), &vars) {
+    to_address(tx, p.email_id.as_deref(), p.lang_code.as_deref(), template, &vars)
+}
+
+/// Queues `template` to `email` (nothing without one) in `lang` with `vars`.
+fn to_address(
+    tx: &mut Tx<'_>,
+    email: Option<&str>,
+    lang: Option<&str>,
+    template: &'static str,
+    vars: &[(&str, &str)],
+) -> Result<(), AppError> {
+    if let Some(mail) = Outgoing::new(email, template, lang, vars) {
         let now = tx.now;
         queue(tx, mail, now)?;
     }
     Ok(())
 }
 
-/// A partner registered (self-service sign-up completed, or `POST /partners`).
+/// A partner registered (self-service sign-up completed).
 pub fn partner_registered(tx: &mut Tx<'_>, partner_id: &str) -> Result<(), AppError> {
     to_partner(tx, partner_id, "partner_registered", &[])
+}
+
+/// A partner registered by `POST /partners`, told from the row just written rather than read
+/// back.
+pub fn new_partner_registered(tx: &mut Tx<'_>, new: &NewPartner) -> Result<(), AppError> {
+    let vars = [("partnerId", new.id.as_str()), ("partnerName", new.name.as_str())];
+    to_address(tx, Some(&new.email_id), new.lang_code.as_deref(), "partner_registered", &vars)
 }
 
 /// A partner switched on (`ACTIVE`) or off (`DEACTIVE`).

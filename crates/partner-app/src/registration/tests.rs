@@ -42,6 +42,24 @@ fn a_partner_registers_itself_in_progress_and_audited() {
 }
 
 #[test]
+fn a_registration_queues_its_notice_to_the_new_partner() {
+    let w = world();
+    let req = RegisterBody { lang_code: Some("fra".into()), ..body("noticed", "noticed@example.org") };
+    register_as(&w, &admin(), req, ApiVersion::V2).unwrap();
+    let conn = &mut w.store.pool().get().unwrap();
+    let far = chrono::NaiveDate::from_ymd_opt(2100, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0)).unwrap();
+    let queued = persistence::repo::mail::due(conn, far, 10).unwrap();
+    let [mail] = queued.as_slice() else { panic!("one notice: {queued:?}") };
+    assert_eq!(
+        (mail.mail_to.as_str(), mail.template.as_str(), mail.lang_code.as_str()),
+        ("noticed@example.org", "partner_registered", "fra")
+    );
+    let vars: serde_json::Value = serde_json::from_str(&mail.vars_json).unwrap();
+    assert_eq!(vars["partnerId"], "noticed");
+    assert_eq!(vars["partnerName"], "noticed org");
+}
+
+#[test]
 fn v1_ignores_logo_and_additional_information() {
     let w = world();
     register_as(&w, &admin(), body("old-style", "old@example.org"), ApiVersion::V1).unwrap();
