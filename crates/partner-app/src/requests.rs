@@ -134,6 +134,22 @@ pub fn requests_of_partner(
     actor: &Actor,
     partner_id: &str,
 ) -> Result<Vec<PartnerRequestItem>, AppError> {
+    let mut items = Vec::new();
+    each_request_of_partner(store, actor, partner_id, |item| {
+        items.push(item);
+        Ok(())
+    })?;
+    Ok(items)
+}
+
+/// P14 item by item, in answer order, as [`requests_of_partner`] lists them: `each` can write a
+/// partner's tens of thousands of keys out without holding them all.
+pub fn each_request_of_partner(
+    store: &Store,
+    actor: &Actor,
+    partner_id: &str,
+    mut each: impl FnMut(PartnerRequestItem) -> Result<(), AppError>,
+) -> Result<(), AppError> {
     let plan = store.plan(actor).call(AuditEvent::GetApiKey, Some(partner_id));
     store.audited_read(plan, |tx| {
         let owner = PartnerId::from(partner_id);
@@ -141,23 +157,23 @@ pub fn requests_of_partner(
         if requests.is_empty() {
             return Err(refuser(Family::Read, Some(partner_id))(PartnerError::NoApiKeyRequests));
         }
-        let mut items = Vec::new();
         let mut listed = std::collections::HashSet::new();
         for r in requests {
             let first_approval =
                 RequestStatus::of(&r.status_code) == RequestStatus::Approved && listed.insert(r.policy_id.clone());
-            let keys = if first_approval {
-                api_key::keys_of(tx.conn, &owner, &PolicyId::from(&r.policy_id))?
-            } else {
-                Vec::new()
-            };
-            if keys.is_empty() {
-                items.push(PartnerRequestItem::without_key(&r));
+            let mut keyed = false;
+            if first_approval {
+                api_key::each_key_of(tx.conn, &owner, &PolicyId::from(&r.policy_id), |key| {
+                    keyed = true;
+                    each(PartnerRequestItem::with_key(&r, key))
+                })?;
             }
-            items.extend(keys.into_iter().map(|k| PartnerRequestItem::with_key(&r, k)));
+            if !keyed {
+                each(PartnerRequestItem::without_key(&r))?;
+            }
         }
         tx.trail.push(AuditEvent::GetApiKeySuccess, Some(partner_id));
-        Ok(items)
+        Ok(())
     })
 }
 

@@ -121,14 +121,25 @@ pub fn find_for_policy(
     )
 }
 
-/// A partner's keys for a policy, oldest first.
-pub fn keys_of(conn: &mut DbConnection, partner_id: &PartnerId, policy_id: &PolicyId) -> QueryResult<Vec<ApiKeyRow>> {
-    partner_policy::table
+/// A partner's keys for a policy, oldest first, handed to `each` one at a time as the database
+/// steps through them: a partner may hold tens of thousands, and a caller that writes them out
+/// need not hold them all.
+pub fn each_key_of<E: From<diesel::result::Error>>(
+    conn: &mut DbConnection,
+    partner_id: &PartnerId,
+    policy_id: &PolicyId,
+    mut each: impl FnMut(ApiKeyRow) -> Result<(), E>,
+) -> Result<(), E> {
+    let rows = partner_policy::table
         .filter(partner_policy::part_id.eq(partner_id.as_str()))
         .filter(partner_policy::policy_id.eq(policy_id.as_str()))
         .order((partner_policy::cr_dtimes.asc(), partner_policy::label.asc()))
         .select(ApiKeyRow::as_select())
-        .load(conn)
+        .load_iter::<ApiKeyRow, diesel::connection::DefaultLoadingMode>(conn)?;
+    for row in rows {
+        each(row?)?;
+    }
+    Ok(())
 }
 
 /// Keys by key, in the order of `keys`.

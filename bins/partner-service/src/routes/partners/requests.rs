@@ -4,8 +4,9 @@
 use actix_web::web;
 use partner_app::PartnerConfig;
 use partner_app::dto::{RETRIEVE_ID, RETRIEVE_VERSION, StatusBody};
-use partner_app::requests::{self, MappingAnswer, MappingBody, PartnerRequestItem, RequestItem, RequestList};
-use web_support::{Answer, Db, Envelope, Principal, Reply};
+use partner_app::requests::{self, MappingAnswer, MappingBody, RequestItem, RequestList};
+use serde_json::value::RawValue;
+use web_support::{Answer, Db, Envelope, JsonArray, Principal, Reply};
 
 use partner_app::roles;
 
@@ -37,16 +38,22 @@ pub async fn review(
 }
 
 /// P14: a partner's requests; for approved ones, the keys generated for the policy (one item per
-/// key, or one without a key while none is generated).
+/// key, or one without a key while none is generated), written out as they are read.
 #[tracing::instrument(skip_all, fields(partner_id = %path))]
 pub async fn requests_of_partner(
     principal: Principal,
     db: web::Data<Db>,
     path: web::Path<String>,
-) -> Answer<Vec<PartnerRequestItem>> {
+) -> Answer<Box<RawValue>> {
     principal.require_any(roles::API_KEY_REQUESTS_OF_PARTNER)?;
     principal.require_self_or_admin(&path)?;
-    let items = db.call(move |store| requests::requests_of_partner(store, &principal, &path)).await?;
+    let items = db
+        .call(move |store| {
+            let mut items = JsonArray::new();
+            requests::each_request_of_partner(store, &principal, &path, |item| items.push(&item))?;
+            items.finish()
+        })
+        .await?;
     Ok(Reply::named(items, RETRIEVE_ID, RETRIEVE_VERSION))
 }
 
