@@ -45,13 +45,8 @@ fn resolve_names(
         } else {
             (Entity::Policy, "policyId")
         };
-        let names = SearchQuery {
-            criteria: vec![Criterion::new("name", v.op.clone())],
-            sort: Vec::new(),
-            page_start: 0,
-            page_fetch: NAME_MATCHES_MAX,
-        };
-        let ids = search::search_ids(conn, entity, &names, None)?.0;
+        let names = [Criterion::new("name", v.op.clone())];
+        let ids = search::matching_ids(conn, entity, &names, NAME_MATCHES_MAX)?;
         query.criteria.push(Criterion::new(real, Op::In(ids)));
     }
     Ok(())

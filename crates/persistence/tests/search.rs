@@ -3,7 +3,7 @@
 
 use chrono::NaiveDateTime;
 use persistence::search::{
-    Criterion, Entity, FilterValue, Op, SearchError, SearchQuery, SortKey, filter_values, search_ids,
+    Criterion, Entity, FilterValue, Op, SearchError, SearchQuery, SortKey, filter_values, matching_ids, search_ids,
 };
 use persistence::testing::TestDb;
 use persistence::testing::fixtures::GroupFixture;
@@ -178,7 +178,27 @@ fn the_total_counts_up_to_the_limit_and_one_past_the_page(db: TestDb) {
     assert_eq!((page, total), (vec!["g2".to_owned()], 3), "the second page of one, and one row after it");
 }
 
+fn matching_ids_are_the_searchs_matches_in_key_order_up_to_the_limit(db: TestDb) {
+    let mut conn = setup(&db);
+    let c = &mut *conn;
+    let auth = [Criterion::new("name", Op::Contains("AUTH".into()))];
+    let searched = ids(c, Entity::PolicyGroup, query(auth.to_vec(), vec![desc("name")], 0, 10)).0;
+    let mut in_key_order = searched.clone();
+    in_key_order.sort();
+    assert_eq!(matching_ids(c, Entity::PolicyGroup, &auth, 10).unwrap(), in_key_order);
+    assert_eq!(matching_ids(c, Entity::PolicyGroup, &auth, 1).unwrap(), in_key_order[..1]);
+    assert!(searched.len() > 1, "{searched:?}");
+    let unknown = matching_ids(c, Entity::PolicyGroup, &[Criterion::equals("nope", "x")], 10);
+    assert_eq!(
+        unknown.err().map(|e| e.code()),
+        search_ids(c, Entity::PolicyGroup, &query(vec![Criterion::equals("nope", "x")], vec![], 0, 10), None)
+            .err()
+            .map(|e| e.code())
+    );
+}
+
 both_backends!(
+    matching_ids_are_the_searchs_matches_in_key_order_up_to_the_limit,
     the_total_counts_up_to_the_limit_and_one_past_the_page,
     text_filters_are_case_insensitive_and_in_is_exact,
     booleans_and_times_are_typed,

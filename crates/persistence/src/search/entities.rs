@@ -109,6 +109,14 @@ macro_rules! entity {
                 Ok((ids, total))
             }
 
+            pub(in crate::search) fn matching_ids(
+                conn: &mut DbConnection,
+                criteria: &[Resolved],
+                limit: i64,
+            ) -> QueryResult<Vec<String>> {
+                filtered(criteria, conn.backend()).then_order_by(tbl::$key.asc()).select(tbl::$key).limit(limit).load::<String>(conn)
+            }
+
             pub(in crate::search) fn filter_values(
                 conn: &mut DbConnection,
                 column: &str,
@@ -246,6 +254,15 @@ pub(super) fn search(
     paging: Paging,
 ) -> Result<(Vec<String>, i64), SearchError> {
     Ok(per_entity!(entity, search(conn, criteria, sort, paging))?)
+}
+
+pub(super) fn matching_ids(
+    conn: &mut DbConnection,
+    entity: Entity,
+    criteria: &[Resolved],
+    limit: i64,
+) -> Result<Vec<String>, SearchError> {
+    Ok(per_entity!(entity, matching_ids(conn, criteria, limit))?)
 }
 
 pub(super) fn filter_values(

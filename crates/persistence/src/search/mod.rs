@@ -165,6 +165,17 @@ pub fn search_ids(
     entities::search(conn, entity, &criteria, &sort, paging)
 }
 
+/// The primary keys of the rows matching `criteria`, in key order, at most `limit`, uncounted.
+pub fn matching_ids(
+    conn: &mut DbConnection,
+    entity: Entity,
+    criteria: &[Criterion],
+    limit: i64,
+) -> Result<Vec<String>, SearchError> {
+    let criteria = criteria.iter().map(|c| resolve(entity, c)).collect::<Result<Vec<_>, _>>()?;
+    entities::matching_ids(conn, entity, &criteria, limit)
+}
+
 /// One filter value: MOSIP's `fieldCode` (the entity's code column) and `fieldValue`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FilterValue {
