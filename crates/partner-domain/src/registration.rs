@@ -64,7 +64,8 @@ pub trait RegistrationLookup {
     /// A partner with exactly this e-mail exists.
     fn email_registered(&mut self, email: &str) -> Result<bool, Self::Error>;
     fn partner_exists(&mut self, partner_id: &str) -> Result<bool, Self::Error>;
-    fn partner_types(&mut self) -> Result<Vec<PartnerTypeInfo>, Self::Error>;
+    /// The partner type whose code equals `code`, ignoring ASCII case.
+    fn partner_type(&mut self, code: &str) -> Result<Option<PartnerTypeInfo>, Self::Error>;
     fn policy_group_by_name(&mut self, name: &str) -> Result<Option<PolicyGroupInfo>, Self::Error>;
 }
 
@@ -117,11 +118,7 @@ pub fn register<L: RegistrationLookup>(
     if lookup.partner_exists(&req.partner_id)? {
         return Err(PartnerError::PartnerIdTaken.into());
     }
-    let partner_type = lookup
-        .partner_types()?
-        .into_iter()
-        .find(|t| t.code.eq_ignore_ascii_case(&req.partner_type))
-        .ok_or(PartnerError::PartnerTypeMissing)?;
+    let partner_type = lookup.partner_type(&req.partner_type)?.ok_or(PartnerError::PartnerTypeMissing)?;
     if partner_type.is_policy_required && req.policy_group.is_none() {
         return Err(PartnerError::PolicyGroupRequired { partner_type: partner_type.code }.into());
     }

@@ -121,8 +121,9 @@ pub fn check(
     rules: &RegistrationRules,
     now: NaiveDateTime,
 ) -> Result<String, AppError> {
-    let mut lookups = partner_repo::Lookups::<AppError>::new(conn);
-    let new = reg::register(request(signup), registrant(signup), rules, &mut lookups, now)?;
+    let request = request(signup);
+    let mut lookups = partner_repo::Lookups::<AppError>::for_request(conn, &request, registrant(signup))?;
+    let new = reg::register(request, registrant(signup), rules, &mut lookups, now)?;
     Ok(new.partner_type_code)
 }
 

@@ -18,11 +18,12 @@ impl RegistrationLookup for Store {
     fn partner_exists(&mut self, id: &str) -> Result<bool, PartnerError> {
         Ok(self.partners.contains(id))
     }
-    fn partner_types(&mut self) -> Result<Vec<PartnerTypeInfo>, PartnerError> {
-        Ok(vec![
-            PartnerTypeInfo { code: "Auth_Partner".into(), is_policy_required: true },
-            PartnerTypeInfo { code: "FTM_Provider".into(), is_policy_required: false },
-        ])
+    fn partner_type(&mut self, code: &str) -> Result<Option<PartnerTypeInfo>, PartnerError> {
+        let types = [("Auth_Partner", true), ("FTM_Provider", false)];
+        Ok(types
+            .into_iter()
+            .find(|(c, _)| c.eq_ignore_ascii_case(code))
+            .map(|(code, is_policy_required)| PartnerTypeInfo { code: code.into(), is_policy_required }))
     }
     fn policy_group_by_name(&mut self, name: &str) -> Result<Option<PolicyGroupInfo>, PartnerError> {
         Ok(self.groups.iter().find(|g| g.name == name).cloned())
