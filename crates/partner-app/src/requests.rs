@@ -22,7 +22,7 @@ use policy_domain::{PolicyGroupId, PolicyId};
 pub use self::answers::{MappingAnswer, MappingBody, PartnerRequestItem, RequestItem, RequestList};
 use crate::PartnerConfig;
 use crate::dto::StatusBody;
-use crate::failure::{Family, invalid, mapping_plan, refuser};
+use crate::failure::{Family, RuleOrStore, invalid, mapping_plan, refuser, rule_or_store};
 
 /// P12: `partner_id` (active) asks to use an active, unexpired policy of its active group; the
 /// request waits for an admin. A rejected request may be asked again.
@@ -86,21 +86,22 @@ pub fn review(
             .filter(|s| !s.trim().is_empty())
             .ok_or_else(|| AppError::invalid_field("status", "value is empty or null"))?;
         let fail = refuser(Family::Mapping, Some(mapping_key));
-        let request =
-            partner_policy::find_request(tx.conn, mapping_key)?.ok_or_else(|| fail(PartnerError::RequestNotFound))?;
+        let facts =
+            partner_policy::review_facts(tx.conn, mapping_key)?.ok_or_else(|| fail(PartnerError::RequestNotFound))?;
+        let request = facts.request;
         if !actor.is_self_or_admin(&request.part_id) {
             return Err(AppError::forbidden());
         }
         let decision = decide_review(&RequestStatus::of(&request.status_code), &status).map_err(&fail)?;
         let approving = decision.status() == RequestStatus::Approved;
         if approving {
-            let owner = PartnerId::from(&request.part_id);
-            let partner = partners::find(tx.conn, &owner)?.ok_or_else(|| fail(PartnerError::PartnerMissing))?;
-            let has = partner_extras::has_extractors(tx.conn, &owner, &PolicyId::from(&request.policy_id))?;
-            check_extractors_for_approval(&partner.partner_type_code, &cfg.extractor_partner_types, has)
-                .map_err(&fail)?;
-            let policy = partner_policy::policy_facts(tx.conn, &PolicyId::from(&request.policy_id))?;
-            check_request_policy(policy.as_ref(), tx.now).map_err(&fail)?;
+            let partner_type = facts.partner_type.ok_or_else(|| fail(PartnerError::PartnerMissing))?;
+            let (owner, policy_id) = (PartnerId::from(&request.part_id), PolicyId::from(&request.policy_id));
+            check_extractors_for_approval::<RuleOrStore>(&partner_type, &cfg.extractor_partner_types, || {
+                Ok(partner_extras::has_extractors(tx.conn, &owner, &policy_id)?)
+            })
+            .map_err(|e| rule_or_store(Family::Mapping, e, Some(mapping_key)))?;
+            check_request_policy(facts.policy.as_ref(), tx.now).map_err(&fail)?;
         }
         let decided = partner_policy::decide(
             tx.conn,

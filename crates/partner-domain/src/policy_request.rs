@@ -123,15 +123,15 @@ pub fn review(current: &RequestStatus, decision: &str) -> Result<Decision, Partn
 }
 
 /// Partners of some types (Credential, Online verification) must register biometric extractors
-/// for the policy before it is approved (`PMS_PM_051`).
-pub fn check_extractors_for_approval(
+/// for the policy before it is approved (`PMS_PM_051`). `has_extractors` is asked only of those.
+pub fn check_extractors_for_approval<E: From<PartnerError>>(
     partner_type: &str,
     types_needing_extractors: &[String],
-    has_extractors: bool,
-) -> Result<(), PartnerError> {
+    has_extractors: impl FnOnce() -> Result<bool, E>,
+) -> Result<(), E> {
     let needed = types_needing_extractors.iter().any(|t| t.eq_ignore_ascii_case(partner_type));
-    if needed && !has_extractors {
-        return Err(PartnerError::ExtractorsMissing);
+    if needed && !has_extractors()? {
+        return Err(PartnerError::ExtractorsMissing.into());
     }
     Ok(())
 }
@@ -175,11 +175,16 @@ mod tests {
     #[test]
     fn extractors_before_approval_for_some_types() {
         let types = vec!["Credential_Partner".to_owned(), "Online_Verification_Partner".to_owned()];
-        assert_eq!(
-            check_extractors_for_approval("credential_partner", &types, false).unwrap_err().code(),
-            "PMS_PM_051"
-        );
-        assert_eq!(check_extractors_for_approval("Credential_Partner", &types, true), Ok(()));
-        assert_eq!(check_extractors_for_approval("Auth_Partner", &types, false), Ok(()));
+        let check = |partner_type: &str, has: bool| {
+            let mut asked = false;
+            let outcome = check_extractors_for_approval::<PartnerError>(partner_type, &types, || {
+                asked = true;
+                Ok(has)
+            });
+            (outcome.map_err(|e| e.code()), asked)
+        };
+        assert_eq!(check("credential_partner", false), (Err("PMS_PM_051"), true));
+        assert_eq!(check("Credential_Partner", true), (Ok(()), true));
+        assert_eq!(check("Auth_Partner", false), (Ok(()), false), "other types are not asked");
     }
 }

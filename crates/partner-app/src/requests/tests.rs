@@ -107,3 +107,35 @@ fn lists_show_the_callers_own_requests_unless_admin() {
     assert_eq!(one_request(&w.store, &admin(), &mine).unwrap().partner_id, "tech");
     assert_eq!(one_request(&w.store, &admin(), "nope").unwrap_err().code(), "PMS_PMP_015");
 }
+
+#[test]
+fn an_approval_checks_the_policy_and_its_group_as_they_are_at_review_time() {
+    use diesel::prelude::*;
+    use persistence::schema::{auth_policy, policy_group};
+    let w = world();
+    let set = |policy_active: bool, group_active: bool| {
+        let conn = &mut w.store.pool().get().unwrap();
+        diesel::update(auth_policy::table.find("p-auth"))
+            .set(auth_policy::is_active.eq(policy_active))
+            .execute(conn)
+            .unwrap();
+        diesel::update(policy_group::table.find("g1"))
+            .set(policy_group::is_active.eq(group_active))
+            .execute(conn)
+            .unwrap();
+    };
+    let key = ask(&w, "tech", "auth policy").unwrap().mappingkey;
+    set(false, true);
+    let inactive = PartnerError::RequestPolicyInactive.code();
+    assert_eq!(decide(&w, &key, "Approved").unwrap_err().code(), inactive);
+    set(true, false);
+    let group_inactive = PartnerError::RequestPolicyGroupInactive.code();
+    assert_eq!(decide(&w, &key, "Approved").unwrap_err().code(), group_inactive);
+    set(false, false);
+    assert_eq!(
+        decide(&w, &key, "Rejected").unwrap(),
+        "Policy mapping rejected successfully",
+        "a rejection checks neither"
+    );
+    assert_eq!(decide(&w, "no-such-request", "Approved").unwrap_err().code(), PartnerError::RequestNotFound.code());
+}

@@ -150,6 +150,48 @@ pub fn find_request(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Req
     first_row(conn, partner_policy_request::table.find(id))
 }
 
+/// What an admin's review reads: the request, its partner's type and its policy's facts
+/// (`None` for a partner or policy that is gone).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewFacts {
+    pub request: RequestRow,
+    pub partner_type: Option<String>,
+    pub policy: Option<PolicyFacts>,
+}
+
+type PolicyColumns = (String, String, String, bool, NaiveDateTime);
+
+/// A request with what its review checks, in one statement.
+pub fn review_facts(conn: &mut DbConnection, id: &str) -> QueryResult<Option<ReviewFacts>> {
+    let row = partner_policy_request::table
+        .left_join(partner::table)
+        .left_join(auth_policy::table.on(auth_policy::id.eq(partner_policy_request::policy_id)))
+        .left_join(policy_group::table.on(policy_group::id.eq(auth_policy::policy_group_id)))
+        .filter(partner_policy_request::id.eq(id))
+        .select((
+            RequestRow::as_select(),
+            partner::partner_type_code.nullable(),
+            (
+                auth_policy::id,
+                auth_policy::name,
+                auth_policy::policy_group_id,
+                auth_policy::is_active,
+                auth_policy::valid_to_date,
+            )
+                .nullable(),
+            policy_group::is_active.nullable(),
+        ))
+        .first::<(RequestRow, Option<String>, Option<PolicyColumns>, Option<bool>)>(conn)
+        .optional()?;
+    Ok(row.map(|(request, partner_type, policy, group_active)| ReviewFacts {
+        request,
+        partner_type,
+        policy: policy.map(|(id, name, group_id, is_active, valid_to)| {
+            facts((id, name, group_id, is_active, valid_to, group_active))
+        }),
+    }))
+}
+
 /// The statuses of a partner's requests for a policy.
 pub fn request_statuses(
     conn: &mut DbConnection,
