@@ -66,16 +66,12 @@ pub fn generate(
             return Err(invalid(v));
         }
         let owner = PartnerId::from(partner_id);
-        let partner = partners::find(tx.conn, &owner)?.ok_or_else(|| fail(PartnerError::PartnerIdMissing))?;
+        let (partner, policy) = partner_policy::partner_with_policy_named(tx.conn, &owner, &policy_name)?
+            .ok_or_else(|| fail(PartnerError::PartnerIdMissing))?;
         require_active(Some(partner.is_active)).map_err(&fail)?;
-        let policy = match &partner.policy_group_id {
-            Some(g) => partner_policy::policy_in_group_by_name(tx.conn, &PolicyGroupId::from(g), &policy_name)?,
-            None => None,
-        }
-        .ok_or_else(|| fail(PartnerError::PolicyMissing { suffix: String::new() }))?;
+        let policy = policy.ok_or_else(|| fail(PartnerError::PolicyMissing { suffix: String::new() }))?;
         let policy_id = PolicyId::from(&policy.id);
-        let approved = partner_policy::approved_request_exists(tx.conn, &owner, &policy_id)?;
-        let taken = keys::label_taken(tx.conn, &owner, &policy_id, &label)?;
+        let (approved, taken) = partner_policy::approved_and_label_taken(tx.conn, &owner, &policy_id, &label)?;
         check_generate(approved, taken).map_err(&fail)?;
         let key_policy = cfg.api_keys;
         let row = ApiKeyRow {

@@ -118,3 +118,34 @@ fn each_key_is_listed_once_however_many_approvals_its_policy_has() {
     assert!(keys.iter().all(|k| listed.contains(&k)));
     assert_eq!(items.len(), keys.len() + 1, "the other approval is listed once, without a key");
 }
+
+#[test]
+fn a_key_is_generated_only_for_a_policy_of_the_partners_own_group() {
+    let w = world();
+    {
+        let conn = &mut w.store.pool().get().unwrap();
+        let group = policy_domain::PolicyGroup {
+            id: "g2".into(),
+            name: "group two".into(),
+            desc: "d".into(),
+            user_id: "tester".into(),
+            is_active: true,
+            cr_by: "tester".into(),
+            cr_dtimes: now(),
+            upd_by: None,
+            upd_dtimes: None,
+        };
+        persistence::repo::policy::insert_group(conn, &group).unwrap();
+        let mut policy = persistence::repo::policy::find_policy(conn, &PolicyId::from("p-auth")).unwrap().unwrap();
+        policy.id = "p-other".into();
+        policy.group_id = "g2".into();
+        policy.name = "other group policy".into();
+        persistence::repo::policy::insert_policy(conn, &policy).unwrap();
+    }
+    let cfg = PartnerConfig::default();
+    let other = generate(&w.store, &user("tech"), &cfg, "tech", body("other group policy", "x")).unwrap_err();
+    assert_eq!(other.code(), "PMS_PMP_014", "a policy of another group is no policy of this partner's");
+    assert_eq!(make(&w, "ghost", "x").unwrap_err().code(), "PMS_PMP_005", "no such partner");
+    approved(&w, "tech", "auth policy");
+    assert!(make(&w, "tech", "x").is_ok());
+}

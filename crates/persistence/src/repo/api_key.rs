@@ -45,15 +45,6 @@ pub fn key_exists(conn: &mut DbConnection, key: &ApiKey) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(partner_policy::table.find(key.as_str()))).get_result(conn)
 }
 
-pub fn label_taken(
-    conn: &mut DbConnection,
-    partner_id: &PartnerId,
-    policy_id: &PolicyId,
-    label: &str,
-) -> QueryResult<bool> {
-    Ok(find_by_label(conn, partner_id, policy_id, label)?.is_some())
-}
-
 /// Stores `row` under a key from `generate` (a CSPRNG), drawing again while the key is taken.
 pub fn insert_fresh(
     conn: &mut DbConnection,

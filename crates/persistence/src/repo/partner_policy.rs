@@ -8,10 +8,10 @@ use partner_domain::policy::{PolicyFacts, PolicyGroupInfo};
 use partner_domain::policy_request::{NewPolicyRequest, RequestStatus};
 use policy_domain::{PolicyGroupId, PolicyId};
 
-use super::partner::lower;
+use super::partner::{PartnerRow, lower};
 use crate::connection::DbConnection;
 use crate::repo::first_row;
-use crate::schema::{auth_policy, partner, partner_policy_request, policy_group};
+use crate::schema::{auth_policy, partner, partner_policy, partner_policy_request, policy_group};
 
 pub fn group_by_name(conn: &mut DbConnection, name: &str) -> QueryResult<Option<PolicyGroupInfo>> {
     policy_group::table
@@ -58,11 +58,6 @@ macro_rules! facts_query {
     };
 }
 
-/// A policy by id.
-pub fn policy_facts(conn: &mut DbConnection, id: &PolicyId) -> QueryResult<Option<PolicyFacts>> {
-    facts_query!().filter(auth_policy::id.eq(id.as_str())).first::<FactsRow>(conn).optional().map(|r| r.map(facts))
-}
-
 /// A policy of a group, by exact name.
 pub fn policy_in_group_by_name(
     conn: &mut DbConnection,
@@ -75,6 +70,28 @@ pub fn policy_in_group_by_name(
         .first::<FactsRow>(conn)
         .optional()
         .map(|r| r.map(facts))
+}
+
+/// A partner with the policy of its group named `policy_name` (`None` without a group or such a
+/// policy), in one statement.
+pub fn partner_with_policy_named(
+    conn: &mut DbConnection,
+    partner_id: &PartnerId,
+    policy_name: &str,
+) -> QueryResult<Option<(PartnerRow, Option<PolicyFacts>)>> {
+    let row = partner::table
+        .left_join(
+            auth_policy::table.on(auth_policy::policy_group_id
+                .nullable()
+                .eq(partner::policy_group_id)
+                .and(auth_policy::name.eq(policy_name.to_owned()))),
+        )
+        .left_join(policy_group::table.on(policy_group::id.eq(auth_policy::policy_group_id)))
+        .filter(partner::id.eq(partner_id.as_str()))
+        .select((PartnerRow::as_select(), policy_columns().nullable(), policy_group::is_active.nullable()))
+        .first::<(PartnerRow, Option<PolicyColumns>, Option<bool>)>(conn)
+        .optional()?;
+    Ok(row.map(|(partner, policy, group_active)| (partner, with_group(policy, group_active))))
 }
 
 /// A policy of a group, by id.
@@ -159,8 +176,6 @@ pub struct ReviewFacts {
     pub policy: Option<PolicyFacts>,
 }
 
-type PolicyColumns = (String, String, String, bool, NaiveDateTime);
-
 /// A request with what its review checks, in one statement.
 pub fn review_facts(conn: &mut DbConnection, id: &str) -> QueryResult<Option<ReviewFacts>> {
     let row = partner_policy_request::table
@@ -171,14 +186,7 @@ pub fn review_facts(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Rev
         .select((
             RequestRow::as_select(),
             partner::partner_type_code.nullable(),
-            (
-                auth_policy::id,
-                auth_policy::name,
-                auth_policy::policy_group_id,
-                auth_policy::is_active,
-                auth_policy::valid_to_date,
-            )
-                .nullable(),
+            policy_columns().nullable(),
             policy_group::is_active.nullable(),
         ))
         .first::<(RequestRow, Option<String>, Option<PolicyColumns>, Option<bool>)>(conn)
@@ -186,10 +194,32 @@ pub fn review_facts(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Rev
     Ok(row.map(|(request, partner_type, policy, group_active)| ReviewFacts {
         request,
         partner_type,
-        policy: policy.map(|(id, name, group_id, is_active, valid_to)| {
-            facts((id, name, group_id, is_active, valid_to, group_active))
-        }),
+        policy: with_group(policy, group_active),
     }))
+}
+
+/// A policy's columns as [`PolicyFacts`] takes them, but for its group's state.
+type PolicyColumns = (String, String, String, bool, NaiveDateTime);
+
+fn policy_columns() -> (
+    auth_policy::id,
+    auth_policy::name,
+    auth_policy::policy_group_id,
+    auth_policy::is_active,
+    auth_policy::valid_to_date,
+) {
+    (
+        auth_policy::id,
+        auth_policy::name,
+        auth_policy::policy_group_id,
+        auth_policy::is_active,
+        auth_policy::valid_to_date,
+    )
+}
+
+fn with_group(policy: Option<PolicyColumns>, group_active: Option<bool>) -> Option<PolicyFacts> {
+    policy
+        .map(|(id, name, group_id, is_active, valid_to)| facts((id, name, group_id, is_active, valid_to, group_active)))
 }
 
 /// The statuses of a partner's requests for a policy.
@@ -219,6 +249,25 @@ pub fn approved_request_exists(
             .filter(lower(partner_policy_request::status_code).eq("approved")),
     ))
     .get_result(conn)
+}
+
+/// Whether the partner has an approved request for the policy, and whether one of its keys for
+/// the policy bears `label`, in one statement.
+pub fn approved_and_label_taken(
+    conn: &mut DbConnection,
+    partner_id: &PartnerId,
+    policy_id: &PolicyId,
+    label: &str,
+) -> QueryResult<(bool, bool)> {
+    let approved = partner_policy_request::table
+        .filter(partner_policy_request::part_id.eq(partner_id.as_str()))
+        .filter(partner_policy_request::policy_id.eq(policy_id.as_str()))
+        .filter(lower(partner_policy_request::status_code).eq("approved"));
+    let labelled = partner_policy::table
+        .filter(partner_policy::part_id.eq(partner_id.as_str()))
+        .filter(partner_policy::policy_id.eq(policy_id.as_str()))
+        .filter(partner_policy::label.eq(label));
+    diesel::select((diesel::dsl::exists(approved), diesel::dsl::exists(labelled))).get_result(conn)
 }
 
 /// A partner's requests, oldest first.
