@@ -9,7 +9,7 @@ use persistence::repo::partner_policy::group_by_name;
 use persistence::schema::partner;
 use persistence::testing::TestDb;
 use persistence::testing::fixtures::GroupFixture;
-use persistence::{DbConnection, DbPool, PoolOptions, both_backends};
+use persistence::{DbConnection, DbPool, PoolOptions, PooledDb, both_backends};
 
 #[derive(Debug)]
 enum Failure {
@@ -50,12 +50,18 @@ fn registered(conn: &mut DbConnection, req: RegistrationRequest) -> Result<Strin
     register_partner::<Failure>(conn, req, who, &RegistrationRules::default(), now).map(|p| p.id)
 }
 
-fn read_ahead_answers_as_the_store_does(db: TestDb) {
+/// A migrated store with groups "Group One" (active) and "Group Two" (inactive).
+fn with_two_groups(db: &TestDb) -> PooledDb {
     let pool = DbPool::open(&db.url, &PoolOptions { migrate_postgres: true, ..PoolOptions::default() }).unwrap();
     let mut conn = pool.get().unwrap();
+    GroupFixture::new("g1", "Group One").insert(&mut conn).unwrap();
+    GroupFixture { active: false, ..GroupFixture::new("g2", "Group Two") }.insert(&mut conn).unwrap();
+    conn
+}
+
+fn read_ahead_answers_as_the_store_does(db: TestDb) {
+    let mut conn = with_two_groups(&db);
     let c = &mut *conn;
-    GroupFixture::new("g1", "Group One").insert(c).unwrap();
-    GroupFixture { active: false, ..GroupFixture::new("g2", "Group Two") }.insert(c).unwrap();
     registered(c, request("p1", "p1@example.org", "Auth_Partner", Some("Group One"))).unwrap();
 
     let emails = ["p1@example.org", "P1@example.org", "other@example.org", "admin@example.org", ""];
@@ -90,11 +96,8 @@ fn read_ahead_answers_as_the_store_does(db: TestDb) {
 }
 
 fn registration_applies_the_rules_on_the_read_ahead(db: TestDb) {
-    let pool = DbPool::open(&db.url, &PoolOptions { migrate_postgres: true, ..PoolOptions::default() }).unwrap();
-    let mut conn = pool.get().unwrap();
+    let mut conn = with_two_groups(&db);
     let c = &mut *conn;
-    GroupFixture::new("g1", "Group One").insert(c).unwrap();
-    GroupFixture { active: false, ..GroupFixture::new("g2", "Group Two") }.insert(c).unwrap();
     let rule = |r: Result<String, Failure>| match r {
         Err(Failure::Rule(e)) => Some(e),
         Err(Failure::Store(e)) => panic!("{e}"),
