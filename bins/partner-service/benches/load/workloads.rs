@@ -126,14 +126,14 @@ pub fn all(s: &Seeded) -> Vec<Workload> {
             kind: Kind::Read,
             service: Svc::Misp,
             requests: validate,
-            target: Some("≥ 0.5× bare actix"),
+            target: Some("≥ 0.25× bare actix (SQLite), ≥ 0.3× pgbench -S (PostgreSQL)"),
         },
         Workload {
             name: "API key → partner/policy".into(),
             kind: Kind::Read,
             service: Svc::Partner,
             requests: key_lookup,
-            target: Some("≥ 0.5× bare actix"),
+            target: Some("≥ 0.25× bare actix (SQLite), ≥ 0.3× pgbench -S (PostgreSQL)"),
         },
         Workload {
             name: "get partner".into(),
@@ -147,14 +147,14 @@ pub fn all(s: &Seeded) -> Vec<Workload> {
             kind: Kind::Write,
             service: Svc::Partner,
             requests: register,
-            target: Some("≥ 0.4× pgbench -N"),
+            target: Some("≥ 0.6× pgbench -N (PostgreSQL)"),
         },
         Workload {
             name: "approve request + generate key".into(),
             kind: Kind::Write,
             service: Svc::Partner,
             requests: approve_and_generate,
-            target: Some("≥ 0.4× pgbench -N"),
+            target: Some("≥ 0.6× pgbench -N (PostgreSQL)"),
         },
         Workload {
             name: "policy search".into(),
