@@ -26,14 +26,17 @@ impl JsonArray {
         if self.text.len() > 1 {
             self.text.push(b',');
         }
-        serde_json::to_writer(&mut self.text, item).map_err(|e| AppError::internal(format!("writing an answer: {e}")))
+        serde_json::to_writer(&mut self.text, item).map_err(unwritten)
     }
 
     pub fn finish(mut self) -> Result<Box<RawValue>, AppError> {
         self.text.push(b']');
-        let text = String::from_utf8(self.text).map_err(|e| AppError::internal(format!("writing an answer: {e}")))?;
-        RawValue::from_string(text).map_err(|e| AppError::internal(format!("writing an answer: {e}")))
+        RawValue::from_string(String::from_utf8(self.text).map_err(unwritten)?).map_err(unwritten)
     }
+}
+
+fn unwritten(e: impl std::fmt::Display) -> AppError {
+    AppError::internal(format!("writing an answer: {e}"))
 }
 
 #[cfg(test)]

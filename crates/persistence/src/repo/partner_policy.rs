@@ -39,22 +39,40 @@ pub fn group_names(conn: &mut DbConnection, ids: &[PolicyGroupId]) -> QueryResul
         .load(conn)
 }
 
-type FactsRow = (String, String, String, bool, NaiveDateTime, Option<bool>);
+/// A policy's columns as [`PolicyFacts`] takes them, but for its group's state.
+type PolicyColumns = (String, String, String, bool, NaiveDateTime);
 
-fn facts((id, name, group_id, is_active, valid_to, group_active): FactsRow) -> PolicyFacts {
+/// A policy's columns and its group's state (`None` without the group).
+type FactsRow = (PolicyColumns, Option<bool>);
+
+fn policy_columns() -> (
+    auth_policy::id,
+    auth_policy::name,
+    auth_policy::policy_group_id,
+    auth_policy::is_active,
+    auth_policy::valid_to_date,
+) {
+    (
+        auth_policy::id,
+        auth_policy::name,
+        auth_policy::policy_group_id,
+        auth_policy::is_active,
+        auth_policy::valid_to_date,
+    )
+}
+
+fn facts(((id, name, group_id, is_active, valid_to), group_active): FactsRow) -> PolicyFacts {
     PolicyFacts { id, name, group_id, is_active, valid_to, group_active }
+}
+
+/// [`facts`] of a policy that a left join may not have found.
+fn with_group(policy: Option<PolicyColumns>, group_active: Option<bool>) -> Option<PolicyFacts> {
+    policy.map(|columns| facts((columns, group_active)))
 }
 
 macro_rules! facts_query {
     () => {
-        auth_policy::table.left_join(policy_group::table).select((
-            auth_policy::id,
-            auth_policy::name,
-            auth_policy::policy_group_id,
-            auth_policy::is_active,
-            auth_policy::valid_to_date,
-            policy_group::is_active.nullable(),
-        ))
+        auth_policy::table.left_join(policy_group::table).select((policy_columns(), policy_group::is_active.nullable()))
     };
 }
 
@@ -196,30 +214,6 @@ pub fn review_facts(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Rev
         partner_type,
         policy: with_group(policy, group_active),
     }))
-}
-
-/// A policy's columns as [`PolicyFacts`] takes them, but for its group's state.
-type PolicyColumns = (String, String, String, bool, NaiveDateTime);
-
-fn policy_columns() -> (
-    auth_policy::id,
-    auth_policy::name,
-    auth_policy::policy_group_id,
-    auth_policy::is_active,
-    auth_policy::valid_to_date,
-) {
-    (
-        auth_policy::id,
-        auth_policy::name,
-        auth_policy::policy_group_id,
-        auth_policy::is_active,
-        auth_policy::valid_to_date,
-    )
-}
-
-fn with_group(policy: Option<PolicyColumns>, group_active: Option<bool>) -> Option<PolicyFacts> {
-    policy
-        .map(|(id, name, group_id, is_active, valid_to)| facts((id, name, group_id, is_active, valid_to, group_active)))
 }
 
 /// The statuses of a partner's requests for a policy.

@@ -151,7 +151,7 @@ pub fn search_ids(
     q: &SearchQuery,
     count_limit: Option<i64>,
 ) -> Result<(Vec<String>, i64), SearchError> {
-    let criteria = q.criteria.iter().map(|c| resolve(entity, c)).collect::<Result<Vec<_>, _>>()?;
+    let criteria = resolve_all(entity, &q.criteria)?;
     let mut sort = Vec::with_capacity(q.sort.len());
     for key in &q.sort {
         let (name, _) = column(entity, &key.column).ok_or_else(|| SearchError::UnknownSortField(key.column.clone()))?;
@@ -172,8 +172,12 @@ pub fn matching_ids(
     criteria: &[Criterion],
     limit: i64,
 ) -> Result<Vec<String>, SearchError> {
-    let criteria = criteria.iter().map(|c| resolve(entity, c)).collect::<Result<Vec<_>, _>>()?;
+    let criteria = resolve_all(entity, criteria)?;
     entities::matching_ids(conn, entity, &criteria, limit)
+}
+
+fn resolve_all(entity: Entity, criteria: &[Criterion]) -> Result<Vec<Resolved>, SearchError> {
+    criteria.iter().map(|c| resolve(entity, c)).collect()
 }
 
 /// One filter value: MOSIP's `fieldCode` (the entity's code column) and `fieldValue`.
