@@ -1,6 +1,7 @@
 //! The one bridge from async handlers to the application layer: an operation runs on actix's
 //! blocking pool, where it takes a pooled connection itself, so no connection is held across an
-//! `.await`; its failure becomes the answer through `From<AppError> for ApiError`.
+//! `.await` (except by an array answer sent as it is read, [`Db::stream_array`]); its failure
+//! becomes the answer through `From<AppError> for ApiError`.
 
 use app_core::{AppError, Store};
 use persistence::DbPool;
@@ -8,6 +9,7 @@ use serde::Serialize;
 
 use crate::error::ApiError;
 use crate::handler::{Answer, Envelope, Reply};
+use crate::json_array::{ArrayAnswer, JsonArray};
 
 /// The store, as handlers use it.
 #[derive(Clone)]
@@ -37,6 +39,16 @@ impl Db {
     {
         let store = self.store.clone();
         Ok(actix_web::web::block(move || f(&store)).await??)
+    }
+
+    /// Runs an operation that writes a JSON array on actix's blocking pool, sending the array as
+    /// it is written ([`crate::json_array`]); the operation holds its connection until the client
+    /// has taken all but the last piece, or gives up on a client that stops reading.
+    pub async fn stream_array<F>(&self, write: F) -> Result<ArrayAnswer, ApiError>
+    where
+        F: FnOnce(&Store, &mut JsonArray) -> Result<(), AppError> + Send + 'static,
+    {
+        crate::json_array::stream(self.store.clone(), Default::default(), write).await
     }
 
     /// A MOSIP write in one call: opens the envelope (`PMS_COR_001` without `request`), runs the

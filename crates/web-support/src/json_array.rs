@@ -1,37 +1,223 @@
-//! A JSON array written item by item into one buffer: an answer of tens of thousands of items
-//! costs its JSON text, not the items as well.
+//! A JSON array answer written item by item on the blocking pool and sent in pieces as it grows:
+//! an answer of tens of thousands of items holds one piece in memory, not the list.
+//!
+//! The operation writes into a [`JsonArray`]; each full piece goes over a channel of one slot, so
+//! the writer waits while the client has not taken the piece before it. An answer that fits in
+//! one piece is sent whole, as any other answer; a longer one is sent chunked, and its last bytes
+//! go only once the operation has returned, that is once its audit records are committed. When
+//! the operation fails after the first piece has gone, the connection is cut before those bytes,
+//! so the client never holds a complete answer the audit trail does not show.
 
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use actix_web::body::BoxBody;
+use actix_web::http::header::ContentType;
+use actix_web::web::Bytes;
+use actix_web::{HttpRequest, HttpResponse, Responder};
 use app_core::AppError;
+use futures_util::Stream;
 use serde::Serialize;
-use serde_json::value::RawValue;
+use tokio::runtime::Handle;
+use tokio::sync::mpsc;
 
-/// Items serialised as they come; [`JsonArray::finish`] gives the array an answer carries.
+use crate::envelope::{Flavor, ResponseEnvelope};
+use crate::error::ApiError;
+use crate::handler::Echo;
+
+/// How an array is sent: in pieces of about `piece_bytes`, each waiting at most `patience` for
+/// the client to take the one before it; after that the writer gives up, releasing the database
+/// connection the operation holds.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Sending {
+    pub piece_bytes: usize,
+    pub patience: Duration,
+}
+
+impl Default for Sending {
+    fn default() -> Self {
+        Sending { piece_bytes: 64 * 1024, patience: Duration::from_secs(30) }
+    }
+}
+
+#[derive(Debug)]
+enum Piece {
+    More(Bytes),
+    Last(Bytes),
+    Refused(AppError),
+}
+
+/// Items serialised as they come and sent on in pieces.
 #[derive(Debug)]
 pub struct JsonArray {
     text: Vec<u8>,
-}
-
-impl Default for JsonArray {
-    fn default() -> Self {
-        JsonArray { text: vec![b'['] }
-    }
+    items: usize,
+    any_sent: bool,
+    sending: Sending,
+    out: mpsc::Sender<Piece>,
+    runtime: Handle,
 }
 
 impl JsonArray {
-    pub fn new() -> Self {
-        Self::default()
-    }
-
     pub fn push(&mut self, item: &impl Serialize) -> Result<(), AppError> {
-        if self.text.len() > 1 {
+        if self.items > 0 {
             self.text.push(b',');
         }
-        serde_json::to_writer(&mut self.text, item).map_err(unwritten)
+        serde_json::to_writer(&mut self.text, item).map_err(unwritten)?;
+        self.items += 1;
+        if self.text.len() >= self.sending.piece_bytes {
+            let piece = Bytes::from(std::mem::take(&mut self.text));
+            self.send(Piece::More(piece))?;
+            self.any_sent = true;
+        }
+        Ok(())
     }
 
-    pub fn finish(mut self) -> Result<Box<RawValue>, AppError> {
-        self.text.push(b']');
-        RawValue::from_string(String::from_utf8(self.text).map_err(unwritten)?).map_err(unwritten)
+    /// Sends what is left once the operation has returned: the rest of the array, or its refusal
+    /// while nothing has been sent yet.
+    fn end(mut self, outcome: Result<(), AppError>) {
+        let last = match outcome {
+            Ok(()) => Piece::Last(Bytes::from(std::mem::take(&mut self.text))),
+            Err(e) if !self.any_sent => Piece::Refused(e),
+            Err(_) => return,
+        };
+        // a client that has gone takes nothing more; its read is already audited as failed
+        let _ = self.send(last);
+    }
+
+    fn send(&self, piece: Piece) -> Result<(), AppError> {
+        let sent = self.runtime.block_on(tokio::time::timeout(self.sending.patience, self.out.send(piece)));
+        match sent {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(_)) => Err(AppError::internal("the client closed the connection before the whole answer")),
+            Err(_) => Err(AppError::internal("the client stopped reading the answer")),
+        }
+    }
+}
+
+/// Runs `write` on the blocking pool with `context` and answers with the first piece it sends:
+/// the whole array, the start of a longer one, or its refusal.
+pub(crate) async fn stream<C, F>(context: C, sending: Sending, write: F) -> Result<ArrayAnswer, ApiError>
+where
+    C: Send + 'static,
+    F: FnOnce(&C, &mut JsonArray) -> Result<(), AppError> + Send + 'static,
+{
+    let (out, mut pieces) = mpsc::channel(1);
+    let runtime = Handle::current();
+    let mut array = JsonArray { text: Vec::new(), items: 0, any_sent: false, sending, out, runtime };
+    actix_web::rt::task::spawn_blocking(move || {
+        let outcome = write(&context, &mut array);
+        array.end(outcome);
+    });
+    match pieces.recv().await {
+        Some(Piece::Last(all)) => Ok(ArrayAnswer { first: all, rest: None, echo: Echo::default() }),
+        Some(Piece::More(first)) => Ok(ArrayAnswer { first, rest: Some(pieces), echo: Echo::default() }),
+        Some(Piece::Refused(e)) => Err(e.into()),
+        None => Err(AppError::internal("the answer's writer stopped before its first piece").into()),
+    }
+}
+
+/// A successful array answer in MOSIP's envelope, whole or still being written.
+#[derive(Debug)]
+pub struct ArrayAnswer {
+    first: Bytes,
+    rest: Option<mpsc::Receiver<Piece>>,
+    echo: Echo,
+}
+
+impl ArrayAnswer {
+    /// A fixed `id` and `version`, as MOSIP's reads name their operation.
+    pub fn named(mut self, id: &str, version: &str) -> Self {
+        self.echo = Echo::new(id, version);
+        self
+    }
+}
+
+impl Responder for ArrayAnswer {
+    type Body = BoxBody;
+
+    fn respond_to(self, req: &HttpRequest) -> HttpResponse {
+        let flavor = req.app_data::<Flavor>().copied().unwrap_or_default();
+        let (head, tail) = match envelope_around_array(flavor, self.echo) {
+            Ok(parts) => parts,
+            Err(e) => return HttpResponse::from_error(ApiError::from(e)),
+        };
+        let mut answer = HttpResponse::Ok();
+        answer.insert_header(ContentType::json());
+        match self.rest {
+            None => answer.body(concat(&[&head, &self.first, &tail])),
+            Some(rest) => {
+                answer.streaming(Pieces { head: Some(concat(&[&head, &self.first])), rest, tail, ended: false })
+            }
+        }
+    }
+}
+
+/// The envelope's text before the array's items (ending with `[`) and after them (from `]`).
+fn envelope_around_array(flavor: Flavor, echo: Echo) -> Result<(Bytes, Bytes), AppError> {
+    const MARK: &str = "\"response\":[";
+    let envelope = ResponseEnvelope::ok(Vec::<()>::new()).flavor(flavor).echo(echo.id, echo.version);
+    let text = serde_json::to_vec(&envelope).map_err(unwritten)?;
+    let at = text
+        .windows(MARK.len())
+        .position(|w| w == MARK.as_bytes())
+        .ok_or_else(|| AppError::internal("the envelope has no response array"))?
+        + MARK.len();
+    Ok((Bytes::copy_from_slice(&text[..at]), Bytes::copy_from_slice(&text[at..])))
+}
+
+fn concat(parts: &[&[u8]]) -> Bytes {
+    Bytes::from(parts.concat())
+}
+
+/// The answer's body: the head with the first piece, each later piece, and the tail after the
+/// last; an error (the connection cut) when the writer stops without a last piece.
+#[derive(Debug)]
+struct Pieces {
+    head: Option<Bytes>,
+    rest: mpsc::Receiver<Piece>,
+    tail: Bytes,
+    ended: bool,
+}
+
+#[derive(Debug)]
+struct Unfinished;
+
+impl std::fmt::Display for Unfinished {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the answer's writer failed after its first piece")
+    }
+}
+
+impl std::error::Error for Unfinished {}
+
+impl Stream for Pieces {
+    type Item = Result<Bytes, Unfinished>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        if let Some(head) = self.head.take() {
+            return Poll::Ready(Some(Ok(head)));
+        }
+        if self.ended {
+            return Poll::Ready(None);
+        }
+        let next = match self.rest.poll_recv(cx) {
+            Poll::Pending => return Poll::Pending,
+            Poll::Ready(next) => next,
+        };
+        Poll::Ready(Some(match next {
+            Some(Piece::More(piece)) => Ok(piece),
+            Some(Piece::Last(piece)) => {
+                self.ended = true;
+                Ok(concat(&[&piece, &self.tail]))
+            }
+            Some(Piece::Refused(_)) | None => {
+                self.ended = true;
+                tracing::warn!("an answer was cut off: its operation failed after the first piece");
+                Err(Unfinished)
+            }
+        }))
     }
 }
 
@@ -40,30 +226,4 @@ fn unwritten(e: impl std::fmt::Display) -> AppError {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    fn written(items: &[serde_json::Value]) -> String {
-        let mut array = JsonArray::new();
-        for item in items {
-            array.push(item).unwrap();
-        }
-        array.finish().unwrap().get().to_owned()
-    }
-
-    #[test]
-    fn it_writes_what_serde_json_writes_for_the_whole_list() {
-        for items in [vec![], vec![json!({"a": 1})], vec![json!({"a": "x\"y"}), json!(null), json!([1, 2])]] {
-            assert_eq!(written(&items), serde_json::to_string(&items).unwrap());
-        }
-    }
-
-    #[test]
-    fn an_answer_carries_it_verbatim() {
-        let mut array = JsonArray::new();
-        array.push(&json!({"k": true})).unwrap();
-        let answer = json!({ "response": array.finish().unwrap() });
-        assert_eq!(answer.to_string(), r#"{"response":[{"k":true}]}"#);
-    }
-}
+mod tests;

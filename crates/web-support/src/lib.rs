@@ -34,5 +34,5 @@ pub use envelope::{ErrorItem, Flavor, RequestEnvelope, ResponseEnvelope};
 pub use envelope_v2::{EnvelopeV2, ReplyV2, RequestEnvelopeV2, ResponseEnvelopeV2};
 pub use error::ApiError;
 pub use handler::{Answer, Echo, Envelope, Reply};
-pub use json_array::JsonArray;
+pub use json_array::{ArrayAnswer, JsonArray};
 pub use settings::Settings;

@@ -5,8 +5,7 @@ use actix_web::web;
 use partner_app::PartnerConfig;
 use partner_app::dto::{RETRIEVE_ID, RETRIEVE_VERSION, StatusBody};
 use partner_app::requests::{self, MappingAnswer, MappingBody, RequestItem, RequestList};
-use serde_json::value::RawValue;
-use web_support::{Answer, Db, Envelope, JsonArray, Principal, Reply};
+use web_support::{Answer, ApiError, ArrayAnswer, Db, Envelope, Principal, Reply};
 
 use partner_app::roles;
 
@@ -38,23 +37,21 @@ pub async fn review(
 }
 
 /// P14: a partner's requests; for approved ones, the keys generated for the policy (one item per
-/// key, or one without a key while none is generated), written out as they are read.
+/// key, or one without a key while none is generated), sent as they are read.
 #[tracing::instrument(skip_all, fields(partner_id = %path))]
 pub async fn requests_of_partner(
     principal: Principal,
     db: web::Data<Db>,
     path: web::Path<String>,
-) -> Answer<Box<RawValue>> {
+) -> Result<ArrayAnswer, ApiError> {
     principal.require_any(roles::API_KEY_REQUESTS_OF_PARTNER)?;
     principal.require_self_or_admin(&path)?;
-    let items = db
-        .call(move |store| {
-            let mut items = JsonArray::new();
-            requests::each_request_of_partner(store, &principal, &path, |item| items.push(&item))?;
-            items.finish()
+    let answer = db
+        .stream_array(move |store, items| {
+            requests::each_request_of_partner(store, &principal, &path, |item| items.push(&item))
         })
         .await?;
-    Ok(Reply::named(items, RETRIEVE_ID, RETRIEVE_VERSION))
+    Ok(answer.named(RETRIEVE_ID, RETRIEVE_VERSION))
 }
 
 /// M8: every request (a caller without the admin role sees its own partner's).

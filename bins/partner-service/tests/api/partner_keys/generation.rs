@@ -76,3 +76,30 @@ fn keys_are_generated_for_approved_policies(app: TestApp) {
 }
 
 api_tests!(keys_are_generated_for_approved_policies);
+
+/// A list longer than one piece of the answer (64 KiB) is sent chunked as it is read, and reads
+/// as the whole list, its read audited before the last bytes.
+fn a_long_list_of_keys_is_sent_in_pieces_and_reads_whole(app: TestApp) {
+    world(&app);
+    active_partner(&app, "partner-many");
+    let me = "partner-many";
+    decide(&app, &mapping_key(&ask(&app, me, "auth policy").ok()), "Approved").ok();
+    let keys: std::collections::BTreeSet<String> = (0..400)
+        .map(|i| {
+            generate(&app, me, "auth policy", &format!("key {i}")).ok().response()["apiKey"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    let listed = app.client.get(&format!("{P}/{me}/apikey/request"), Some(&partner_token(me))).ok();
+    assert_eq!(listed.header("transfer-encoding"), Some("chunked"), "sent in pieces");
+    let items = listed.response().as_array().unwrap();
+    let listed_keys: std::collections::BTreeSet<String> =
+        items.iter().map(|i| i["partnerApiKey"].as_str().unwrap().to_owned()).collect();
+    assert_eq!((items.len(), listed_keys), (400, keys));
+    assert_eq!(listed.body["id"], "mosip.partnermanagement.partners.retrieve");
+    assert_eq!(audit_ids(&app, me).last().map(String::as_str), Some("PMS_PRT_259"), "the read is audited");
+}
+
+api_tests!(a_long_list_of_keys_is_sent_in_pieces_and_reads_whole);
