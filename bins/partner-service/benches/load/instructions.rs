@@ -40,9 +40,8 @@ pub fn run(dir: &Path) -> anyhow::Result<()> {
     let partner = start_counted(partner_bin, &env, &data, "/v1/partnermanager/actuator/health")?;
     let misp = start_counted(&misp_bin, &env, &data, "/partnermanagement/v1/misps/actuator/health")?;
     println!("== instructions per request (callgrind, SQLite, {COUNTED} sequential requests after {WARMUP})");
-    let only = std::env::var("PMS_BENCH_ONLY").ok();
     for w in workloads::all(&seeded) {
-        if only.as_deref().is_some_and(|o| !w.name.contains(o)) {
+        if !workloads::chosen(&w.name) {
             continue;
         }
         if w.requests.iter().any(|r| r.path.contains("@N@")) {

@@ -5,7 +5,7 @@
 //! `PMS_BENCH_SMOKE=1` runs every step for a second once (CI keeps the harness from rotting).
 //! `PMS_BENCH_PG` names the PostgreSQL server (default `postgres@127.0.0.1:5432`);
 //! `PMS_BENCH_OUT` the JSON file (default `target/bench/results.json`); `PMS_BENCH_ONLY` runs only
-//! the workloads whose name contains it; `PMS_BENCH_RUNS=N` repeats the whole run N times and
+//! the workloads whose name contains it (or one of its comma-separated parts); `PMS_BENCH_RUNS=N` repeats the whole run N times and
 //! prints each figure's median over the runs with its spread (see `runs.rs`). `PMS_BENCH_CALLGRIND=1` instead counts the instructions
 //! each request costs, under valgrind (see `instructions.rs`); `PMS_BENCH_SCALE=1` measures the
 //! hot reads and searches on a large store (see `scale.rs`).
@@ -212,10 +212,9 @@ fn measure_backend(
     std::thread::sleep(Duration::from_millis(300));
     let idle_rss = partner.rss_mib();
     let mut figures = Figures::new(backend, cold.as_secs_f64() * 1000.0, median_by(starts), idle_rss);
-    let only = std::env::var("PMS_BENCH_ONLY").ok();
     // every read workload again once the writes have grown the store
     for w in workloads::all(&seeded).into_iter().chain(workloads::reads_on_grown_store(&seeded)) {
-        if only.as_deref().is_some_and(|o| !w.name.contains(o)) {
+        if !workloads::chosen(&w.name) {
             continue;
         }
         let svc = match w.service {

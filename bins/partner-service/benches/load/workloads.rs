@@ -182,6 +182,12 @@ pub fn reads_on_grown_store(s: &Seeded) -> Vec<Workload> {
         .collect()
 }
 
+/// Whether `PMS_BENCH_ONLY` (absent: every workload; else comma-separated parts of names) picks
+/// the workload named `name`.
+pub fn chosen(name: &str) -> bool {
+    std::env::var("PMS_BENCH_ONLY").map_or(true, |only| only.split(',').any(|part| name.contains(part.trim())))
+}
+
 /// Sends a few of the requests once and refuses to benchmark answers that carry errors.
 /// Writes are checked with a preflight-only id, so the measured runs start from fresh ids.
 pub fn preflight(base: &str, w: &Workload) -> anyhow::Result<()> {
