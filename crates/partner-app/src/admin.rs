@@ -98,42 +98,63 @@ pub struct Partners {
 /// M2/M3: every partner, or those of one type (exact code). A caller without the admin role
 /// sees its own partner only.
 pub fn list(store: &Store, actor: &Actor, query: ListQuery, version: ApiVersion) -> Result<Partners, AppError> {
+    let mut partners = Vec::new();
+    each_listed_partner(store, actor, query, version, |p| {
+        partners.push(p);
+        Ok(())
+    })?;
+    Ok(Partners { partners })
+}
+
+/// M2/M3 partner by partner, in answer order, as [`list`] lists them.
+pub fn each_listed_partner(
+    store: &Store,
+    actor: &Actor,
+    query: ListQuery,
+    version: ApiVersion,
+    mut each: impl FnMut(ListedPartner) -> Result<(), AppError>,
+) -> Result<(), AppError> {
     let v2 = version == ApiVersion::V2;
     let partner_type = query.partner_type.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
     let own = (!actor.is_admin).then_some(actor.user_id.as_str());
     let plan = store.plan(actor).call(AuditEvent::GetPartner, None).on_failure(AuditEvent::PartnerMissing, None);
     store.audited_read(plan, |tx| {
-        let rows: Vec<_> = repo::list(tx.conn, partner_type.as_deref())?
-            .into_iter()
-            .filter(|p| own.is_none_or(|me| p.id == me))
-            .collect();
-        if rows.is_empty() {
+        let mut any = false;
+        repo::each_partner(tx.conn, partner_type.as_deref(), |p| {
+            if own.is_some_and(|me| p.id != me) {
+                return Ok(());
+            }
+            any = true;
+            each(listed(p, v2)?)
+        })?;
+        if !any {
             return Err(refused(Family::Read, PartnerError::NoPartners, None));
         }
-        let mut partners = Vec::with_capacity(rows.len());
-        for p in rows {
-            let additional_info = match (v2, &p.addl_info) {
-                (false, _) => None,
-                (true, None) => Some(None),
-                (true, Some(text)) => Some(Some(
-                    serde_json::from_str(text)
-                        .map_err(|_| refused(Family::Read, PartnerError::StoredJsonInvalid, Some(&p.id)))?,
-                )),
-            };
-            partners.push(ListedPartner {
-                partner_id: p.id,
-                status: status_label(p.is_active),
-                organization_name: p.name,
-                contact_number: p.contact_no,
-                email_id: p.email_id,
-                address: p.address,
-                partner_type: p.partner_type_code,
-                logo_url: v2.then_some(p.logo_url),
-                additional_info,
-            });
-        }
         tx.trail.push(AuditEvent::GetPartnerSuccess, None);
-        Ok(Partners { partners })
+        Ok(())
+    })
+}
+
+/// A partner as the lists show it (`additionalInfo` and `logoUrl` in `/partners/v2` only).
+fn listed(p: repo::PartnerRow, v2: bool) -> Result<ListedPartner, AppError> {
+    let additional_info = match (v2, &p.addl_info) {
+        (false, _) => None,
+        (true, None) => Some(None),
+        (true, Some(text)) => Some(Some(
+            serde_json::from_str(text)
+                .map_err(|_| refused(Family::Read, PartnerError::StoredJsonInvalid, Some(&p.id)))?,
+        )),
+    };
+    Ok(ListedPartner {
+        partner_id: p.id,
+        status: status_label(p.is_active),
+        organization_name: p.name,
+        contact_number: p.contact_no,
+        email_id: p.email_id,
+        address: p.address,
+        partner_type: p.partner_type_code,
+        logo_url: v2.then_some(p.logo_url),
+        additional_info,
     })
 }
 

@@ -180,17 +180,35 @@ pub fn each_request_of_partner(
 
 /// M8: every request; a caller who is no admin sees its own partner's only.
 pub fn all_requests(store: &Store, actor: &Actor) -> Result<RequestList, AppError> {
+    let mut apikey_requests = Vec::new();
+    each_of_all_requests(store, actor, |item| {
+        apikey_requests.push(item);
+        Ok(())
+    })?;
+    Ok(RequestList { apikey_requests })
+}
+
+/// M8 item by item, in answer order, as [`all_requests`] lists them.
+pub fn each_of_all_requests(
+    store: &Store,
+    actor: &Actor,
+    mut each: impl FnMut(RequestItem) -> Result<(), AppError>,
+) -> Result<(), AppError> {
     let plan = store.plan(actor).call(AuditEvent::GetApiKey, None);
     store.audited_read(plan, |tx| {
-        let rows: Vec<_> = partner_policy::requests_with_org(tx.conn, None)?
-            .into_iter()
-            .filter(|(r, _)| actor.is_self_or_admin(&r.part_id))
-            .collect();
-        if rows.is_empty() {
+        let mut any = false;
+        partner_policy::each_request_with_org(tx.conn, |request, org| {
+            if !actor.is_self_or_admin(&request.part_id) {
+                return Ok(());
+            }
+            any = true;
+            each(RequestItem::from((request, org)))
+        })?;
+        if !any {
             return Err(refuser(Family::Read, None)(PartnerError::NoPolicyRequests));
         }
         tx.trail.push(AuditEvent::GetApiKeySuccess, None);
-        Ok(RequestList { apikey_requests: rows.into_iter().map(RequestItem::from).collect() })
+        Ok(())
     })
 }
 
@@ -198,9 +216,7 @@ pub fn all_requests(store: &Store, actor: &Actor) -> Result<RequestList, AppErro
 pub fn one_request(store: &Store, actor: &Actor, request_id: &str) -> Result<RequestItem, AppError> {
     let plan = store.plan(actor).call(AuditEvent::GetApiKey, Some(request_id));
     store.audited_read(plan, |tx| {
-        let row = partner_policy::requests_with_org(tx.conn, Some(request_id))?
-            .into_iter()
-            .next()
+        let row = partner_policy::request_with_org(tx.conn, request_id)?
             .ok_or_else(|| refuser(Family::Read, Some(request_id))(PartnerError::NoPolicyRequests))?;
         if !actor.is_self_or_admin(&row.0.part_id) {
             return Err(AppError::forbidden());

@@ -111,8 +111,8 @@ where
         array.end(outcome);
     });
     match pieces.recv().await {
-        Some(Piece::Last(all)) => Ok(ArrayAnswer { first: all, rest: None, echo: Echo::default() }),
-        Some(Piece::More(first)) => Ok(ArrayAnswer { first, rest: Some(pieces), echo: Echo::default() }),
+        Some(Piece::Last(all)) => Ok(ArrayAnswer::new(all, None)),
+        Some(Piece::More(first)) => Ok(ArrayAnswer::new(first, Some(pieces))),
         Some(Piece::Refused(e)) => Err(e.into()),
         None => Err(AppError::internal("the answer's writer stopped before its first piece").into()),
     }
@@ -124,9 +124,20 @@ pub struct ArrayAnswer {
     first: Bytes,
     rest: Option<mpsc::Receiver<Piece>>,
     echo: Echo,
+    field: Option<&'static str>,
 }
 
 impl ArrayAnswer {
+    fn new(first: Bytes, rest: Option<mpsc::Receiver<Piece>>) -> Self {
+        ArrayAnswer { first, rest, echo: Echo::default(), field: None }
+    }
+
+    /// The array as the one field of the answer's object (`{"partners": [...]}`), not the answer.
+    pub fn within(mut self, field: &'static str) -> Self {
+        self.field = Some(field);
+        self
+    }
+
     /// A fixed `id` and `version`, as MOSIP's reads name their operation.
     pub fn named(mut self, id: &str, version: &str) -> Self {
         self.echo = Echo::new(id, version);
@@ -139,7 +150,7 @@ impl Responder for ArrayAnswer {
 
     fn respond_to(self, req: &HttpRequest) -> HttpResponse {
         let flavor = req.app_data::<Flavor>().copied().unwrap_or_default();
-        let (head, tail) = match envelope_around_array(flavor, self.echo) {
+        let (head, tail) = match envelope_around_array(flavor, self.echo, self.field) {
             Ok(parts) => parts,
             Err(e) => return HttpResponse::from_error(ApiError::from(e)),
         };
@@ -155,15 +166,18 @@ impl Responder for ArrayAnswer {
 }
 
 /// The envelope's text before the array's items (ending with `[`) and after them (from `]`).
-fn envelope_around_array(flavor: Flavor, echo: Echo) -> Result<(Bytes, Bytes), AppError> {
-    const MARK: &str = "\"response\":[";
-    let envelope = ResponseEnvelope::ok(Vec::<()>::new()).flavor(flavor).echo(echo.id, echo.version);
+fn envelope_around_array(flavor: Flavor, echo: Echo, field: Option<&str>) -> Result<(Bytes, Bytes), AppError> {
+    let (response, mark) = match field {
+        None => (serde_json::json!([]), "\"response\":[".to_owned()),
+        Some(field) => (serde_json::json!({ field: [] }), format!("\"response\":{{{}:[", serde_json::json!(field))),
+    };
+    let envelope = ResponseEnvelope::ok(response).flavor(flavor).echo(echo.id, echo.version);
     let text = serde_json::to_vec(&envelope).map_err(unwritten)?;
     let at = text
-        .windows(MARK.len())
-        .position(|w| w == MARK.as_bytes())
+        .windows(mark.len())
+        .position(|w| w == mark.as_bytes())
         .ok_or_else(|| AppError::internal("the envelope has no response array"))?
-        + MARK.len();
+        + mark.len();
     Ok((Bytes::copy_from_slice(&text[..at]), Bytes::copy_from_slice(&text[at..])))
 }
 

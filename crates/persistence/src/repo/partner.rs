@@ -94,11 +94,28 @@ pub fn in_order<I: AsRef<str>, T>(ids: &[I], rows: Vec<T>, key: impl Fn(&T) -> &
 
 /// Every partner, or those of one type (exact code), by id.
 pub fn list(conn: &mut DbConnection, partner_type: Option<&str>) -> QueryResult<Vec<PartnerRow>> {
+    let mut rows = Vec::new();
+    each_partner(conn, partner_type, |row| {
+        rows.push(row);
+        Ok::<_, diesel::result::Error>(())
+    })?;
+    Ok(rows)
+}
+
+/// [`list`] handed to `each` one partner at a time as the database steps through them.
+pub fn each_partner<E: From<diesel::result::Error>>(
+    conn: &mut DbConnection,
+    partner_type: Option<&str>,
+    mut each: impl FnMut(PartnerRow) -> Result<(), E>,
+) -> Result<(), E> {
     let mut q = partner::table.select(PartnerRow::as_select()).order(partner::id.asc()).into_boxed();
     if let Some(t) = partner_type {
         q = q.filter(partner::partner_type_code.eq(t.to_owned()));
     }
-    q.load(conn)
+    for row in q.load_iter::<PartnerRow, diesel::connection::DefaultLoadingMode>(conn)? {
+        each(row?)?;
+    }
+    Ok(())
 }
 
 /// A partner with exactly this e-mail exists.

@@ -273,17 +273,32 @@ pub fn requests_of(conn: &mut DbConnection, partner_id: &PartnerId) -> QueryResu
         .load(conn)
 }
 
-/// Requests with their partner's organisation name: all of them (`None`) or one.
-pub fn requests_with_org(conn: &mut DbConnection, id: Option<&str>) -> QueryResult<Vec<(RequestRow, String)>> {
-    let mut q = partner_policy_request::table
+/// Every request with its partner's organisation name, oldest first, handed to `each` as the
+/// database steps through them.
+pub fn each_request_with_org<E: From<diesel::result::Error>>(
+    conn: &mut DbConnection,
+    mut each: impl FnMut(RequestRow, String) -> Result<(), E>,
+) -> Result<(), E> {
+    let rows = partner_policy_request::table
         .inner_join(partner::table)
         .select((RequestRow::as_select(), partner::name))
         .order((partner_policy_request::cr_dtimes.asc(), partner_policy_request::id.asc()))
-        .into_boxed();
-    if let Some(id) = id {
-        q = q.filter(partner_policy_request::id.eq(id.to_owned()));
+        .load_iter::<(RequestRow, String), diesel::connection::DefaultLoadingMode>(conn)?;
+    for row in rows {
+        let (request, org) = row?;
+        each(request, org)?;
     }
-    q.load(conn)
+    Ok(())
+}
+
+/// One request with its partner's organisation name.
+pub fn request_with_org(conn: &mut DbConnection, id: &str) -> QueryResult<Option<(RequestRow, String)>> {
+    partner_policy_request::table
+        .inner_join(partner::table)
+        .filter(partner_policy_request::id.eq(id))
+        .select((RequestRow::as_select(), partner::name))
+        .first(conn)
+        .optional()
 }
 
 /// Requests by id, in the order of `ids`.

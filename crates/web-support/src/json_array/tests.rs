@@ -114,3 +114,20 @@ async fn a_client_that_stops_reading_is_given_up_on() {
     assert!(stopped.detail.unwrap().contains("stopped reading"));
     drop(answer);
 }
+
+#[actix_web::test]
+async fn a_list_within_a_field_reads_as_that_object_whole_or_in_pieces() {
+    for sending in [Sending::default(), small_pieces()] {
+        let answer = stream(items(20), sending, |list, array| list.iter().try_for_each(|item| array.push(item)))
+            .await
+            .unwrap()
+            .within("partners");
+        let (_, body) = body_of(answer).await;
+        let expected =
+            ResponseEnvelope::ok(json!({ "partners": items(20) })).echo(Some("mosip.test".into()), Some("1.0".into()));
+        assert_eq!(
+            without_time(serde_json::from_slice(&body.unwrap()).unwrap()),
+            without_time(serde_json::to_value(expected).unwrap())
+        );
+    }
+}

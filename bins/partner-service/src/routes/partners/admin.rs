@@ -2,9 +2,9 @@
 
 use actix_web::web;
 use partner_app::PartnerConfig;
-use partner_app::admin::{self, ListQuery, Partners};
+use partner_app::admin::{self, ListQuery};
 use partner_app::dto::{Message, RETRIEVE_ID, RETRIEVE_VERSION, StatusBody};
-use web_support::{Answer, Db, Envelope, Principal, Reply};
+use web_support::{Answer, ApiError, ArrayAnswer, Db, Envelope, Principal};
 
 use partner_app::roles;
 
@@ -26,15 +26,20 @@ pub async fn activation(
 }
 
 /// M2 `GET /partners`, M3 `GET /partners/v2` (its items add `logoUrl` and `additionalInfo`):
-/// every partner, or those of one type; a caller without the admin role sees its own.
+/// every partner, or those of one type; a caller without the admin role sees its own. Sent as
+/// the partners are read.
 #[tracing::instrument(skip_all)]
 pub(super) async fn list<V: Version>(
     principal: Principal,
     db: web::Data<Db>,
     query: web::Query<ListQuery>,
-) -> Answer<Partners> {
+) -> Result<ArrayAnswer, ApiError> {
     principal.require_any(roles::PARTNER_LIST)?;
     let query = query.into_inner();
-    let partners = db.call(move |store| admin::list(store, &principal, query, V::API)).await?;
-    Ok(Reply::named(partners, RETRIEVE_ID, RETRIEVE_VERSION))
+    let answer = db
+        .stream_array(move |store, partners| {
+            admin::each_listed_partner(store, &principal, query, V::API, |p| partners.push(&p))
+        })
+        .await?;
+    Ok(answer.within("partners").named(RETRIEVE_ID, RETRIEVE_VERSION))
 }

@@ -4,7 +4,7 @@
 use actix_web::web;
 use partner_app::PartnerConfig;
 use partner_app::dto::{RETRIEVE_ID, RETRIEVE_VERSION, StatusBody};
-use partner_app::requests::{self, MappingAnswer, MappingBody, RequestItem, RequestList};
+use partner_app::requests::{self, MappingAnswer, MappingBody, RequestItem};
 use web_support::{Answer, ApiError, ArrayAnswer, Db, Envelope, Principal, Reply};
 
 use partner_app::roles;
@@ -54,12 +54,15 @@ pub async fn requests_of_partner(
     Ok(answer.named(RETRIEVE_ID, RETRIEVE_VERSION))
 }
 
-/// M8: every request (a caller without the admin role sees its own partner's).
+/// M8: every request (a caller without the admin role sees its own partner's), sent as they are
+/// read.
 #[tracing::instrument(skip_all)]
-pub async fn all_requests(principal: Principal, db: web::Data<Db>) -> Answer<RequestList> {
+pub async fn all_requests(principal: Principal, db: web::Data<Db>) -> Result<ArrayAnswer, ApiError> {
     principal.require_any(roles::PARTNER_MANAGER)?;
-    let list = db.call(move |store| requests::all_requests(store, &principal)).await?;
-    Ok(Reply::named(list, RETRIEVE_ID, RETRIEVE_VERSION))
+    let answer = db
+        .stream_array(move |store, items| requests::each_of_all_requests(store, &principal, |item| items.push(&item)))
+        .await?;
+    Ok(answer.within("apikeyRequests").named(RETRIEVE_ID, RETRIEVE_VERSION))
 }
 
 /// M9: one request by its id (MOSIP names the path variable `apikey`).
