@@ -30,7 +30,7 @@ impl PersistenceError {
     /// a fault of the request or of this code.
     pub fn is_unavailable(&self) -> bool {
         match self {
-            PersistenceError::PoolTimeout => true,
+            PersistenceError::PoolTimeout | PersistenceError::Connect(_) => true,
             PersistenceError::Query(e) => is_store_unavailable(e),
             _ => false,
         }
@@ -42,15 +42,21 @@ impl PersistenceError {
 /// read-only or its disk full. The reliability suite's outage checks inject these.
 pub fn is_store_unavailable(e: &DieselError) -> bool {
     match e {
-        DieselError::DatabaseError(DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand, _) => {
-            true
-        }
+        e if is_connection_lost(e) => true,
         DieselError::DatabaseError(_, info) => {
             let m = info.message();
             m.contains("database or disk is full") || m.contains("readonly database") || m.contains("disk I/O error")
         }
         _ => false,
     }
+}
+
+/// True when the PostgreSQL server closed the connection or could not be sent the statement.
+pub fn is_connection_lost(e: &DieselError) -> bool {
+    matches!(
+        e,
+        DieselError::DatabaseError(DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand, _)
+    )
 }
 
 /// True when a unique or primary-key constraint refused the write.

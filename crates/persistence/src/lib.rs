@@ -3,6 +3,7 @@
 pub mod connection;
 pub mod error;
 pub mod import;
+mod liveness;
 pub mod migrate;
 mod pool;
 pub mod repo;

@@ -1,11 +1,12 @@
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use diesel::r2d2::{Pool, PooledConnection};
+use diesel::r2d2::{ManageConnection, Pool, PooledConnection};
 use scheduled_thread_pool::{OnPoolDropBehavior, ScheduledThreadPool};
 
 use crate::PersistenceError;
 use crate::connection::{Backend, ConnectionManager, DbConnection, DbUrl};
+use crate::liveness::Liveness;
 
 /// How to open the store.
 #[derive(Debug, Clone)]
@@ -32,6 +33,8 @@ impl Default for PoolOptions {
 #[derive(Clone)]
 pub struct DbPool {
     pool: Pool<ConnectionManager>,
+    /// Opens the connection that replaces one the server dropped.
+    manager: ConnectionManager,
     backend: Backend,
     /// SQLite has one writer at a time: the threads of this process queue here instead of
     /// polling the file lock in SQLite's busy handler (which sleeps in coarse steps).
@@ -62,21 +65,52 @@ impl DbPool {
             .thread_name_pattern("r2d2-worker-{}")
             .on_drop_behavior(OnPoolDropBehavior::DiscardPendingScheduled)
             .build();
+        let manager = ConnectionManager::new(url, opts.sqlite_busy_timeout_ms);
         let pool = Pool::builder()
             .thread_pool(Arc::new(maintenance))
             .max_size(opts.max_size)
             .min_idle(Some(1))
-            // a file on this machine does not go stale; a server connection may (restart, failover)
-            .test_on_check_out(backend == Backend::Postgres)
+            // a file on this machine does not go stale; a server connection may (restart,
+            // failover), and `get` checks it when it has not answered lately
+            .test_on_check_out(false)
             .connection_timeout(opts.connection_timeout)
-            .build(ConnectionManager::new(url, opts.sqlite_busy_timeout_ms))?;
+            .build(manager.clone())?;
         let write_gate = (backend == Backend::Sqlite).then(|| Arc::new(Mutex::new(())));
-        Ok(DbPool { pool, backend, write_gate, closed: Arc::default() })
+        Ok(DbPool { pool, manager, backend, write_gate, closed: Arc::default() })
     }
 
-    /// A connection, or [`PersistenceError::PoolTimeout`] when none frees up in time.
+    /// A connection, or [`PersistenceError::PoolTimeout`] when none frees up in time; on
+    /// PostgreSQL, one that answered lately or has just been checked (`crate::liveness`).
     pub fn get(&self) -> Result<PooledDb, PersistenceError> {
-        self.pool.get().map_err(|_| PersistenceError::PoolTimeout)
+        let mut conn = self.pool.get().map_err(|_| PersistenceError::PoolTimeout)?;
+        if self.backend == Backend::Postgres {
+            self.revive(&mut conn)?;
+        }
+        Ok(conn)
+    }
+
+    /// Hands `conn` out as it is if it answered lately; else pings it, and puts a new connection
+    /// in its place if the server has dropped it.
+    fn revive(&self, conn: &mut PooledDb) -> Result<(), PersistenceError> {
+        let liveness = match PooledConnection::extensions(conn).get::<Arc<Liveness>>() {
+            Some(liveness) => Arc::clone(liveness),
+            None => {
+                let liveness = Liveness::watch(conn);
+                PooledConnection::extensions_mut(conn).insert(Arc::clone(&liveness));
+                liveness
+            }
+        };
+        if liveness.fresh(Instant::now()) || (!liveness.lost() && conn.ping().is_ok()) {
+            return Ok(());
+        }
+        let mut replacement = self.manager.connect().map_err(|e| match e {
+            diesel::r2d2::Error::ConnectionError(e) => PersistenceError::Connect(e),
+            diesel::r2d2::Error::QueryError(e) => PersistenceError::Query(e),
+        })?;
+        liveness.watch_again(&mut replacement);
+        **conn = replacement;
+        tracing::info!("replaced a PostgreSQL connection the server had dropped");
+        Ok(())
     }
 
     pub fn backend(&self) -> Backend {
