@@ -121,15 +121,16 @@ pub fn each_key_of<E: From<diesel::result::Error>>(
     policy_id: &PolicyId,
     mut each: impl FnMut(ApiKeyRow) -> Result<(), E>,
 ) -> Result<(), E> {
-    let rows = partner_policy::table
-        .filter(partner_policy::part_id.eq(partner_id.as_str()))
-        .filter(partner_policy::policy_id.eq(policy_id.as_str()))
-        .order((partner_policy::cr_dtimes.asc(), partner_policy::label.asc()))
-        .select(ApiKeyRow::as_select())
-        .load_iter::<ApiKeyRow, diesel::connection::DefaultLoadingMode>(conn)?;
-    for row in rows {
-        each(row?)?;
-    }
+    each_row!(
+        conn,
+        partner_policy::table
+            .filter(partner_policy::part_id.eq(partner_id.as_str()))
+            .filter(partner_policy::policy_id.eq(policy_id.as_str()))
+            .order((partner_policy::cr_dtimes.asc(), partner_policy::label.asc()))
+            .select(ApiKeyRow::as_select()),
+        ApiKeyRow,
+        |row| each(row)
+    );
     Ok(())
 }
 

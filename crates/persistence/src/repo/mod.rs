@@ -68,6 +68,27 @@ macro_rules! by_status {
     };
 }
 
+/// Hands each row of `$query`, read as `$row`, to `$each` as the database steps through them:
+/// on PostgreSQL row by row (libpq would otherwise hold the whole result), on SQLite as it steps.
+/// `$query` is written once and built for the connection's own backend.
+macro_rules! each_row {
+    ($conn:expr, $query:expr, $row:ty, $each:expr) => {{
+        let mut each = $each;
+        match $conn {
+            $crate::connection::DbConnection::Postgres(c) => {
+                for row in $query.load_iter::<$row, diesel::pg::PgRowByRowLoadingMode>(c)? {
+                    each(row?)?;
+                }
+            }
+            $crate::connection::DbConnection::Sqlite(c) => {
+                for row in $query.load_iter::<$row, diesel::connection::DefaultLoadingMode>(c)? {
+                    each(row?)?;
+                }
+            }
+        }
+    }};
+}
+
 /// A struct literal of `$ty`: the fields given, then the audit fields, which are
 /// - `taken from r`: moved from the row `r` (a domain value read from its row);
 /// - `copied from d`: cloned from the domain value `d`, not deleted (the row of a domain value);

@@ -108,13 +108,18 @@ pub fn each_partner<E: From<diesel::result::Error>>(
     partner_type: Option<&str>,
     mut each: impl FnMut(PartnerRow) -> Result<(), E>,
 ) -> Result<(), E> {
-    let mut q = partner::table.select(PartnerRow::as_select()).order(partner::id.asc()).into_boxed();
-    if let Some(t) = partner_type {
-        q = q.filter(partner::partner_type_code.eq(t.to_owned()));
-    }
-    for row in q.load_iter::<PartnerRow, diesel::connection::DefaultLoadingMode>(conn)? {
-        each(row?)?;
-    }
+    each_row!(
+        conn,
+        {
+            let mut q = partner::table.select(PartnerRow::as_select()).order(partner::id.asc()).into_boxed();
+            if let Some(t) = partner_type {
+                q = q.filter(partner::partner_type_code.eq(t.to_owned()));
+            }
+            q
+        },
+        PartnerRow,
+        |row| each(row)
+    );
     Ok(())
 }
 

@@ -279,15 +279,15 @@ pub fn each_request_with_org<E: From<diesel::result::Error>>(
     conn: &mut DbConnection,
     mut each: impl FnMut(RequestRow, String) -> Result<(), E>,
 ) -> Result<(), E> {
-    let rows = partner_policy_request::table
-        .inner_join(partner::table)
-        .select((RequestRow::as_select(), partner::name))
-        .order((partner_policy_request::cr_dtimes.asc(), partner_policy_request::id.asc()))
-        .load_iter::<(RequestRow, String), diesel::connection::DefaultLoadingMode>(conn)?;
-    for row in rows {
-        let (request, org) = row?;
-        each(request, org)?;
-    }
+    each_row!(
+        conn,
+        partner_policy_request::table
+            .inner_join(partner::table)
+            .select((RequestRow::as_select(), partner::name))
+            .order((partner_policy_request::cr_dtimes.asc(), partner_policy_request::id.asc())),
+        (RequestRow, String),
+        |(request, org)| each(request, org)
+    );
     Ok(())
 }
 
