@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::PartnerConfig;
+use crate::collected::collected;
 use crate::dto::{ApiVersion, Message, StatusBody};
 use crate::events;
 use crate::failure::{Family, refused, refuser};
@@ -98,11 +99,7 @@ pub struct Partners {
 /// M2/M3: every partner, or those of one type (exact code). A caller without the admin role
 /// sees its own partner only.
 pub fn list(store: &Store, actor: &Actor, query: ListQuery, version: ApiVersion) -> Result<Partners, AppError> {
-    let mut partners = Vec::new();
-    each_listed_partner(store, actor, query, version, |p| {
-        partners.push(p);
-        Ok(())
-    })?;
+    let partners = collected(|each| each_listed_partner(store, actor, query, version, each))?;
     Ok(Partners { partners })
 }
 

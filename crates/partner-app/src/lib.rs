@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 
 // shared by the partner operations (helper A)
+mod collected;
 pub mod config;
 pub mod dto;
 pub mod failure;

@@ -21,6 +21,7 @@ use policy_domain::{PolicyGroupId, PolicyId};
 
 pub use self::answers::{MappingAnswer, MappingBody, PartnerRequestItem, RequestItem, RequestList};
 use crate::PartnerConfig;
+use crate::collected::collected;
 use crate::dto::StatusBody;
 use crate::failure::{Family, RuleOrStore, invalid, mapping_plan, refuser, rule_or_store};
 
@@ -135,12 +136,7 @@ pub fn requests_of_partner(
     actor: &Actor,
     partner_id: &str,
 ) -> Result<Vec<PartnerRequestItem>, AppError> {
-    let mut items = Vec::new();
-    each_request_of_partner(store, actor, partner_id, |item| {
-        items.push(item);
-        Ok(())
-    })?;
-    Ok(items)
+    collected(|each| each_request_of_partner(store, actor, partner_id, each))
 }
 
 /// P14 item by item, in answer order, as [`requests_of_partner`] lists them: `each` can write a
@@ -180,12 +176,7 @@ pub fn each_request_of_partner(
 
 /// M8: every request; a caller who is no admin sees its own partner's only.
 pub fn all_requests(store: &Store, actor: &Actor) -> Result<RequestList, AppError> {
-    let mut apikey_requests = Vec::new();
-    each_of_all_requests(store, actor, |item| {
-        apikey_requests.push(item);
-        Ok(())
-    })?;
-    Ok(RequestList { apikey_requests })
+    Ok(RequestList { apikey_requests: collected(|each| each_of_all_requests(store, actor, each))? })
 }
 
 /// M8 item by item, in answer order, as [`all_requests`] lists them.
