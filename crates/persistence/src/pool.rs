@@ -117,6 +117,16 @@ impl DbPool {
         self.backend
     }
 
+    /// The most connections the pool opens.
+    pub fn max_size(&self) -> u32 {
+        self.pool.max_size()
+    }
+
+    /// How long a request waits for a connection before it is refused as busy.
+    pub fn connection_timeout(&self) -> Duration {
+        self.pool.connection_timeout()
+    }
+
     /// Connections open and idle right now.
     pub fn state(&self) -> (u32, u32) {
         let s = self.pool.state();

@@ -9,17 +9,22 @@ use serde::Serialize;
 
 use crate::error::ApiError;
 use crate::handler::{Answer, Envelope, Reply};
-use crate::json_array::{ArrayAnswer, JsonArray};
+use crate::json_array::{ArrayAnswer, JsonArray, Streams};
 
 /// The store, as handlers use it.
 #[derive(Clone)]
 pub struct Db {
     store: Store,
+    /// Arrays sent as they are read may hold half of the pool's connections, so clients that read
+    /// slowly cannot take every connection from the other requests.
+    streams: Streams,
 }
 
 impl Db {
     pub fn new(store: Store) -> Self {
-        Db { store }
+        let pool = store.pool();
+        let streams = Streams::new(pool.max_size() as usize / 2, pool.connection_timeout());
+        Db { store, streams }
     }
 
     /// The application layer's store.
@@ -43,12 +48,14 @@ impl Db {
 
     /// Runs an operation that writes a JSON array on actix's blocking pool, sending the array as
     /// it is written ([`crate::json_array`]); the operation holds its connection until the client
-    /// has taken all but the last piece, or gives up on a client that stops reading.
+    /// has taken all but the last few pieces, or gives up on a client that stops reading. At most
+    /// half of the pool's connections write arrays at once; an answer that finds none free within
+    /// the pool's checkout timeout is refused as busy, as a request that finds no connection is.
     pub async fn stream_array<F>(&self, write: F) -> Result<ArrayAnswer, ApiError>
     where
         F: FnOnce(&Store, &mut JsonArray) -> Result<(), AppError> + Send + 'static,
     {
-        crate::json_array::stream(self.store.clone(), Default::default(), write).await
+        crate::json_array::stream(self.store.clone(), Default::default(), &self.streams, write).await
     }
 
     /// A MOSIP write in one call: opens the envelope (`PMS_COR_001` without `request`), runs the

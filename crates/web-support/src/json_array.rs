@@ -1,14 +1,15 @@
 //! A JSON array answer written item by item on the blocking pool and sent in pieces as it grows:
 //! an answer of tens of thousands of items holds one piece in memory, not the list.
 //!
-//! The operation writes into a [`JsonArray`]; each full piece goes over a channel of one slot, so
-//! the writer waits while the client has not taken the piece before it. An answer that fits in
+//! The operation writes into a [`JsonArray`]; each full piece goes over a bounded channel, so the
+//! writer runs ahead of the client by a few pieces and then waits for it. An answer that fits in
 //! one piece is sent whole, as any other answer; a longer one is sent chunked, and its last bytes
 //! go only once the operation has returned, that is once its audit records are committed. When
 //! the operation fails after the first piece has gone, the connection is cut before those bytes,
 //! so the client never holds a complete answer the audit trail does not show.
 
 use std::pin::Pin;
+use std::sync::Arc;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
@@ -20,24 +21,41 @@ use app_core::AppError;
 use futures_util::Stream;
 use serde::Serialize;
 use tokio::runtime::Handle;
-use tokio::sync::mpsc;
+use tokio::sync::{Semaphore, mpsc};
 
 use crate::envelope::{Flavor, ResponseEnvelope};
 use crate::error::ApiError;
 use crate::handler::Echo;
 
-/// How an array is sent: in pieces of about `piece_bytes`, each waiting at most `patience` for
-/// the client to take the one before it; after that the writer gives up, releasing the database
-/// connection the operation holds.
+/// How an array is sent: in pieces of about `piece_bytes`, written up to `pieces_ahead` pieces
+/// ahead of the client (so an answer of that size never waits for it), each waiting at most
+/// `patience` for room; after that the writer gives up, releasing the database connection the
+/// operation holds.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Sending {
     pub piece_bytes: usize,
+    pub pieces_ahead: usize,
     pub patience: Duration,
 }
 
 impl Default for Sending {
     fn default() -> Self {
-        Sending { piece_bytes: 64 * 1024, patience: Duration::from_secs(30) }
+        Sending { piece_bytes: 64 * 1024, pieces_ahead: 8, patience: Duration::from_secs(30) }
+    }
+}
+
+/// How many arrays are written at once: each holds a pooled connection while its client reads,
+/// so clients that read slowly may hold at most this share of the pool; an answer that finds
+/// none free within `wait` is refused as busy.
+#[derive(Debug, Clone)]
+pub(crate) struct Streams {
+    pub permits: Arc<Semaphore>,
+    pub wait: Duration,
+}
+
+impl Streams {
+    pub fn new(at_once: usize, wait: Duration) -> Self {
+        Streams { permits: Arc::new(Semaphore::new(at_once.max(1))), wait }
     }
 }
 
@@ -96,19 +114,29 @@ impl JsonArray {
     }
 }
 
-/// Runs `write` on the blocking pool with `context` and answers with the first piece it sends:
-/// the whole array, the start of a longer one, or its refusal.
-pub(crate) async fn stream<C, F>(context: C, sending: Sending, write: F) -> Result<ArrayAnswer, ApiError>
+/// Runs `write` on the blocking pool with `context`, once one of `streams` is free, and answers
+/// with the first piece it sends: the whole array, the start of a longer one, or its refusal.
+pub(crate) async fn stream<C, F>(
+    context: C,
+    sending: Sending,
+    streams: &Streams,
+    write: F,
+) -> Result<ArrayAnswer, ApiError>
 where
     C: Send + 'static,
     F: FnOnce(&C, &mut JsonArray) -> Result<(), AppError> + Send + 'static,
 {
-    let (out, mut pieces) = mpsc::channel(1);
+    let permit = match tokio::time::timeout(streams.wait, Arc::clone(&streams.permits).acquire_owned()).await {
+        Ok(Ok(permit)) => permit,
+        _ => return Err(AppError::unavailable("every slot for answers sent in pieces is taken").into()),
+    };
+    let (out, mut pieces) = mpsc::channel(sending.pieces_ahead.max(1));
     let runtime = Handle::current();
     let mut array = JsonArray { text: Vec::new(), items: 0, any_sent: false, sending, out, runtime };
     actix_web::rt::task::spawn_blocking(move || {
         let outcome = write(&context, &mut array);
         array.end(outcome);
+        drop(permit);
     });
     match pieces.recv().await {
         Some(Piece::Last(all)) => Ok(ArrayAnswer::new(all, None)),

@@ -1,3 +1,4 @@
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use actix_web::body::{BodySize, MessageBody};
@@ -13,6 +14,10 @@ fn items(n: usize) -> Vec<Value> {
 
 fn small_pieces() -> Sending {
     Sending { piece_bytes: 16, ..Sending::default() }
+}
+
+fn plenty_of_streams() -> Streams {
+    Streams::new(4, Duration::from_secs(10))
 }
 
 /// The answer's body, or the error that cut it.
@@ -35,7 +40,10 @@ fn whole_reply(list: &[Value]) -> Value {
 }
 
 async fn sent(list: Vec<Value>, sending: Sending) -> (BodySize, Result<Bytes, String>) {
-    let answer = stream(list, sending, |list, array| list.iter().try_for_each(|item| array.push(item))).await.unwrap();
+    let answer =
+        stream(list, sending, &plenty_of_streams(), |list, array| list.iter().try_for_each(|item| array.push(item)))
+            .await
+            .unwrap();
     body_of(answer).await
 }
 
@@ -68,13 +76,15 @@ async fn the_envelope_around_the_pieces_is_the_one_of_a_whole_answer() {
 
 #[actix_web::test]
 async fn a_refusal_before_the_first_piece_is_the_answer() {
-    let refused = stream((), small_pieces(), |_, _| Err(AppError::refused("PMS_X_001", "no"))).await.unwrap_err();
+    let refused = stream((), small_pieces(), &plenty_of_streams(), |_, _| Err(AppError::refused("PMS_X_001", "no")))
+        .await
+        .unwrap_err();
     assert_eq!(refused.code(), "PMS_X_001");
 }
 
 #[actix_web::test]
 async fn a_failure_after_the_first_piece_cuts_the_answer_short() {
-    let answer = stream((), small_pieces(), |_, array| {
+    let answer = stream((), small_pieces(), &plenty_of_streams(), |_, array| {
         for item in items(5) {
             array.push(&item)?;
         }
@@ -88,15 +98,21 @@ async fn a_failure_after_the_first_piece_cuts_the_answer_short() {
 
 /// A writer of 50 items in small pieces, with its outcome reported once it returns.
 async fn watched_writer(sending: Sending) -> (ArrayAnswer, oneshot::Receiver<Result<(), AppError>>) {
+    watched_writer_among(sending, &plenty_of_streams()).await.unwrap()
+}
+
+async fn watched_writer_among(
+    sending: Sending,
+    streams: &Streams,
+) -> Result<(ArrayAnswer, oneshot::Receiver<Result<(), AppError>>), ApiError> {
     let (report, outcome) = oneshot::channel();
-    let answer = stream((), sending, move |_, array| {
+    let answer = stream((), sending, streams, move |_, array| {
         let result = items(50).iter().try_for_each(|item| array.push(item));
         let _ = report.send(result.clone());
         result
     })
-    .await
-    .unwrap();
-    (answer, outcome)
+    .await?;
+    Ok((answer, outcome))
 }
 
 #[actix_web::test]
@@ -109,7 +125,8 @@ async fn a_client_that_goes_away_stops_the_writer_with_an_error() {
 
 #[actix_web::test]
 async fn a_client_that_stops_reading_is_given_up_on() {
-    let (answer, outcome) = watched_writer(Sending { piece_bytes: 16, patience: Duration::from_millis(20) }).await;
+    let (answer, outcome) =
+        watched_writer(Sending { piece_bytes: 16, patience: Duration::from_millis(20), ..Sending::default() }).await;
     let stopped = outcome.await.unwrap().unwrap_err();
     assert!(stopped.detail.unwrap().contains("stopped reading"));
     drop(answer);
@@ -118,10 +135,12 @@ async fn a_client_that_stops_reading_is_given_up_on() {
 #[actix_web::test]
 async fn a_list_within_a_field_reads_as_that_object_whole_or_in_pieces() {
     for sending in [Sending::default(), small_pieces()] {
-        let answer = stream(items(20), sending, |list, array| list.iter().try_for_each(|item| array.push(item)))
-            .await
-            .unwrap()
-            .within("partners");
+        let answer = stream(items(20), sending, &plenty_of_streams(), |list, array| {
+            list.iter().try_for_each(|item| array.push(item))
+        })
+        .await
+        .unwrap()
+        .within("partners");
         let (_, body) = body_of(answer).await;
         let expected =
             ResponseEnvelope::ok(json!({ "partners": items(20) })).echo(Some("mosip.test".into()), Some("1.0".into()));
@@ -130,4 +149,43 @@ async fn a_list_within_a_field_reads_as_that_object_whole_or_in_pieces() {
             without_time(serde_json::to_value(expected).unwrap())
         );
     }
+}
+
+#[actix_web::test]
+async fn the_writer_runs_ahead_of_a_stalled_client_by_its_pieces_ahead_and_no_further() {
+    let pushed = Arc::new(AtomicUsize::new(0));
+    let counted = Arc::clone(&pushed);
+    let (report, outcome) = oneshot::channel();
+    let sending = Sending { piece_bytes: 16, pieces_ahead: 4, patience: Duration::from_millis(200) };
+    let answer = stream((), sending, &plenty_of_streams(), move |_, array| {
+        let result = items(50).iter().try_for_each(|item| {
+            array.push(item)?;
+            counted.fetch_add(1, Ordering::SeqCst);
+            Ok(())
+        });
+        let _ = report.send(());
+        result
+    })
+    .await
+    .unwrap();
+    outcome.await.unwrap();
+    // every item fills a piece: the first is the answer's start, four more wait in the channel
+    assert_eq!(pushed.load(Ordering::SeqCst), 1 + 4);
+    drop(answer);
+}
+
+#[actix_web::test]
+async fn arrays_beyond_those_allowed_at_once_wait_and_are_refused_as_busy() {
+    let one_at_a_time = Streams::new(1, Duration::from_millis(50));
+    let (stalled, stopped) = watched_writer_among(small_pieces(), &one_at_a_time).await.unwrap();
+    let busy = watched_writer_among(small_pieces(), &one_at_a_time).await.unwrap_err();
+    assert_eq!(busy.status, actix_web::http::StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(busy.code(), "PMS_COR_003");
+
+    drop(stalled);
+    assert!(stopped.await.unwrap().is_err());
+    let patient = Streams { wait: Duration::from_secs(10), ..one_at_a_time };
+    let (answer, _) = watched_writer_among(Sending::default(), &patient).await.unwrap();
+    let (_, body) = body_of(answer).await;
+    assert_eq!(without_time(serde_json::from_slice(&body.unwrap()).unwrap()), whole_reply(&items(50)));
 }
