@@ -15,8 +15,8 @@ use crate::json_array::{ArrayAnswer, JsonArray, Streams};
 #[derive(Clone)]
 pub struct Db {
     store: Store,
-    /// Arrays sent as they are read may hold half of the pool's connections, so clients that read
-    /// slowly cannot take every connection from the other requests.
+    /// Writers of arrays may wait for their clients on half of the pool's connections at most, so
+    /// clients that read slowly cannot take every connection from the other requests.
     streams: Streams,
 }
 
@@ -49,8 +49,8 @@ impl Db {
     /// Runs an operation that writes a JSON array on actix's blocking pool, sending the array as
     /// it is written ([`crate::json_array`]); the operation holds its connection until the client
     /// has taken all but the last few pieces, or gives up on a client that stops reading. At most
-    /// half of the pool's connections write arrays at once; an answer that finds none free within
-    /// the pool's checkout timeout is refused as busy, as a request that finds no connection is.
+    /// half of the pool's connections wait for clients at once; a writer that must wait and finds
+    /// no turn within the pool's checkout timeout gives up, and its answer is cut.
     pub async fn stream_array<F>(&self, write: F) -> Result<ArrayAnswer, ApiError>
     where
         F: FnOnce(&Store, &mut JsonArray) -> Result<(), AppError> + Send + 'static,

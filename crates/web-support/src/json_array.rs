@@ -1,8 +1,9 @@
 //! A JSON array answer written item by item on the blocking pool and sent in pieces as it grows:
-//! an answer of tens of thousands of items holds one piece in memory, not the list.
+//! an answer of tens of thousands of items holds a few pieces in memory, not the list.
 //!
 //! The operation writes into a [`JsonArray`]; each full piece goes over a bounded channel, so the
-//! writer runs ahead of the client by a few pieces and then waits for it. An answer that fits in
+//! writer runs ahead of the client by a few pieces and then waits for it, in one of a few turns
+//! the process shares ([`Streams`]). An answer that fits in
 //! one piece is sent whole, as any other answer; a longer one is sent chunked, and its last bytes
 //! go only once the operation has returned, that is once its audit records are committed. When
 //! the operation fails after the first piece has gone, the connection is cut before those bytes,
@@ -21,7 +22,7 @@ use app_core::AppError;
 use futures_util::Stream;
 use serde::Serialize;
 use tokio::runtime::Handle;
-use tokio::sync::{Semaphore, mpsc};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc};
 
 use crate::envelope::{Flavor, ResponseEnvelope};
 use crate::error::ApiError;
@@ -44,18 +45,19 @@ impl Default for Sending {
     }
 }
 
-/// How many arrays are written at once: each holds a pooled connection while its client reads,
-/// so clients that read slowly may hold at most this share of the pool; an answer that finds
-/// none free within `wait` is refused as busy.
+/// How many writers may wait for their clients at once: a writer whose pieces ahead are all
+/// unsent holds its pooled connection while the client reads, so clients that read slowly may
+/// hold at most this share of the pool. A writer that finds no turn within `wait` gives up, and
+/// its answer is cut. Answers that fit in the pieces ahead never wait, so never need a turn.
 #[derive(Debug, Clone)]
 pub(crate) struct Streams {
-    pub permits: Arc<Semaphore>,
+    pub turns: Arc<Semaphore>,
     pub wait: Duration,
 }
 
 impl Streams {
     pub fn new(at_once: usize, wait: Duration) -> Self {
-        Streams { permits: Arc::new(Semaphore::new(at_once.max(1))), wait }
+        Streams { turns: Arc::new(Semaphore::new(at_once.max(1))), wait }
     }
 }
 
@@ -75,6 +77,9 @@ pub struct JsonArray {
     sending: Sending,
     out: mpsc::Sender<Piece>,
     runtime: Handle,
+    streams: Streams,
+    /// Held from the first time this writer has to wait for its client until it returns.
+    turn: Option<OwnedSemaphorePermit>,
 }
 
 impl JsonArray {
@@ -100,22 +105,51 @@ impl JsonArray {
             Err(e) if !self.any_sent => Piece::Refused(e),
             Err(_) => return,
         };
-        // a client that has gone takes nothing more; its read is already audited as failed
-        let _ = self.send(last);
+        // the operation has returned its connection, so the last piece waits without a turn; a
+        // client that has gone takes nothing more
+        let _ = self.deliver(last);
     }
 
-    fn send(&self, piece: Piece) -> Result<(), AppError> {
+    /// Sends a piece while the operation holds its connection: at once if there is room ahead,
+    /// else in a turn to wait for the client.
+    fn send(&mut self, piece: Piece) -> Result<(), AppError> {
+        let piece = match self.out.try_send(piece) {
+            Ok(()) => return Ok(()),
+            Err(mpsc::error::TrySendError::Closed(_)) => return Err(client_gone()),
+            Err(mpsc::error::TrySendError::Full(piece)) => piece,
+        };
+        self.wait_for_turn()?;
+        self.deliver(piece)
+    }
+
+    fn deliver(&self, piece: Piece) -> Result<(), AppError> {
         let sent = self.runtime.block_on(tokio::time::timeout(self.sending.patience, self.out.send(piece)));
         match sent {
             Ok(Ok(())) => Ok(()),
-            Ok(Err(_)) => Err(AppError::internal("the client closed the connection before the whole answer")),
+            Ok(Err(_)) => Err(client_gone()),
             Err(_) => Err(AppError::internal("the client stopped reading the answer")),
         }
     }
+
+    fn wait_for_turn(&mut self) -> Result<(), AppError> {
+        if self.turn.is_none() {
+            let turns = Arc::clone(&self.streams.turns);
+            let turn = self.runtime.block_on(tokio::time::timeout(self.streams.wait, turns.acquire_owned()));
+            match turn {
+                Ok(Ok(turn)) => self.turn = Some(turn),
+                _ => return Err(AppError::unavailable("too many answers are waiting for their clients")),
+            }
+        }
+        Ok(())
+    }
 }
 
-/// Runs `write` on the blocking pool with `context`, once one of `streams` is free, and answers
-/// with the first piece it sends: the whole array, the start of a longer one, or its refusal.
+fn client_gone() -> AppError {
+    AppError::internal("the client closed the connection before the whole answer")
+}
+
+/// Runs `write` on the blocking pool with `context` and answers with the first piece it sends:
+/// the whole array, the start of a longer one, or its refusal.
 pub(crate) async fn stream<C, F>(
     context: C,
     sending: Sending,
@@ -126,17 +160,14 @@ where
     C: Send + 'static,
     F: FnOnce(&C, &mut JsonArray) -> Result<(), AppError> + Send + 'static,
 {
-    let permit = match tokio::time::timeout(streams.wait, Arc::clone(&streams.permits).acquire_owned()).await {
-        Ok(Ok(permit)) => permit,
-        _ => return Err(AppError::unavailable("every slot for answers sent in pieces is taken").into()),
-    };
     let (out, mut pieces) = mpsc::channel(sending.pieces_ahead.max(1));
     let runtime = Handle::current();
-    let mut array = JsonArray { text: Vec::new(), items: 0, any_sent: false, sending, out, runtime };
+    let streams = streams.clone();
+    let mut array =
+        JsonArray { text: Vec::new(), items: 0, any_sent: false, sending, out, runtime, streams, turn: None };
     actix_web::rt::task::spawn_blocking(move || {
         let outcome = write(&context, &mut array);
         array.end(outcome);
-        drop(permit);
     });
     match pieces.recv().await {
         Some(Piece::Last(all)) => Ok(ArrayAnswer::new(all, None)),

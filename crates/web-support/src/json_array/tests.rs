@@ -175,17 +175,28 @@ async fn the_writer_runs_ahead_of_a_stalled_client_by_its_pieces_ahead_and_no_fu
 }
 
 #[actix_web::test]
-async fn arrays_beyond_those_allowed_at_once_wait_and_are_refused_as_busy() {
-    let one_at_a_time = Streams::new(1, Duration::from_millis(50));
-    let (stalled, stopped) = watched_writer_among(small_pieces(), &one_at_a_time).await.unwrap();
-    let busy = watched_writer_among(small_pieces(), &one_at_a_time).await.unwrap_err();
-    assert_eq!(busy.status, actix_web::http::StatusCode::SERVICE_UNAVAILABLE);
+async fn writers_beyond_those_allowed_to_wait_for_their_clients_give_up_as_busy() {
+    let one_waits = Streams::new(1, Duration::from_millis(50));
+    let (stalled, stopped) = watched_writer_among(small_pieces(), &one_waits).await.unwrap();
+    while one_waits.turns.available_permits() > 0 {
+        tokio::time::sleep(Duration::from_millis(1)).await;
+    }
+    let (second, busy) = watched_writer_among(small_pieces(), &one_waits).await.unwrap();
+    let busy = busy.await.unwrap().unwrap_err();
     assert_eq!(busy.code(), "PMS_COR_003");
+    assert!(busy.detail.unwrap().contains("waiting for their clients"));
+    drop(second);
+
+    // an answer that fits in the pieces ahead never waits, so needs no turn
+    let roomy = Sending { piece_bytes: 16, pieces_ahead: 64, ..Sending::default() };
+    let (answer, _) = watched_writer_among(roomy, &one_waits).await.unwrap();
+    let (_, body) = body_of(answer).await;
+    assert_eq!(without_time(serde_json::from_slice(&body.unwrap()).unwrap()), whole_reply(&items(50)));
 
     drop(stalled);
     assert!(stopped.await.unwrap().is_err());
-    let patient = Streams { wait: Duration::from_secs(10), ..one_at_a_time };
-    let (answer, _) = watched_writer_among(Sending::default(), &patient).await.unwrap();
+    let patient = Streams { wait: Duration::from_secs(10), ..one_waits };
+    let (answer, _) = watched_writer_among(small_pieces(), &patient).await.unwrap();
     let (_, body) = body_of(answer).await;
     assert_eq!(without_time(serde_json::from_slice(&body.unwrap()).unwrap()), whole_reply(&items(50)));
 }
