@@ -3,11 +3,11 @@
 //!
 //! The operation writes into a [`JsonArray`]; each full piece goes over a bounded channel, so the
 //! writer runs ahead of the client by a few pieces and then waits for it, in one of a few turns
-//! the process shares ([`Streams`]). An answer that fits in
-//! one piece is sent whole, as any other answer; a longer one is sent chunked, and its last bytes
-//! go only once the operation has returned, that is once its audit records are committed. When
-//! the operation fails after the first piece has gone, the connection is cut before those bytes,
-//! so the client never holds a complete answer the audit trail does not show.
+//! the process shares ([`Streams`]). An answer that fits in one piece is sent whole, as any other
+//! answer; a longer one is sent chunked, and its last bytes go only once the operation has
+//! returned, that is once its audit records are committed. When the operation fails after the
+//! first piece has gone, the connection is cut before those bytes, so the client never holds a
+//! complete answer the audit trail does not show.
 
 use std::pin::Pin;
 use std::sync::Arc;
