@@ -218,6 +218,8 @@ fn an_approval_queue_pages_through_what_waits(app: TestApp) {
     );
     let bad = adm.get("/portal/admin/devices?devicePage=x");
     assert_eq!(rows(&bad.body), 20, "a page it cannot read is the first: {}", bad.body);
+    let one_bad = adm.get("/portal/admin/devices?sbiPage=x&devicePage=1");
+    assert_eq!(rows(&one_bad.body), 1, "another queue's bad page leaves this one's: {}", one_bad.body);
 }
 
 api_tests!(

@@ -37,6 +37,21 @@ enum Kind {
 }
 
 impl Kind {
+    const ALL: [Kind; 3] = [Kind::Sbi, Kind::Device, Kind::Chip];
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The query parameter of this queue's page.
+    fn page_param(self) -> &'static str {
+        match self {
+            Kind::Sbi => "sbiPage",
+            Kind::Device => "devicePage",
+            Kind::Chip => "chipPage",
+        }
+    }
+
     fn parse(s: &str) -> Option<Kind> {
         match s {
             "sbi" => Some(Kind::Sbi),
@@ -157,53 +172,33 @@ async fn pending(
     }
 }
 
-/// The page each queue shows (`?sbiPage=…&devicePage=…&chipPage=…`, from 0).
-#[derive(Debug, Default, Clone, Copy, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct QueuePages {
-    #[serde(default)]
-    sbi_page: i64,
-    #[serde(default)]
-    device_page: i64,
-    #[serde(default)]
-    chip_page: i64,
-}
+/// The page each queue shows (`?sbiPage=…&devicePage=…&chipPage=…`, from 0), by [`Kind::index`].
+#[derive(Debug, Default, Clone, Copy)]
+struct QueuePages([i64; 3]);
 
 impl QueuePages {
-    /// The pages the query string asks for; a page it does not name, or names badly, is the first.
+    /// The pages the query string asks for; a page it does not name, or names badly, is the
+    /// first, and the other queues keep theirs.
     fn of(req: &HttpRequest) -> Self {
-        let pages =
-            web::Query::<QueuePages>::from_query(req.query_string()).map(|q| q.into_inner()).unwrap_or_default();
-        QueuePages {
-            sbi_page: pages.sbi_page.max(0),
-            device_page: pages.device_page.max(0),
-            chip_page: pages.chip_page.max(0),
+        let params: Vec<(String, String)> = serde_urlencoded::from_str(req.query_string()).unwrap_or_default();
+        let mut pages = QueuePages::default();
+        for kind in Kind::ALL {
+            let asked = params.iter().find(|(name, _)| name == kind.page_param());
+            pages.0[kind.index()] = asked.and_then(|(_, v)| v.parse::<i64>().ok()).unwrap_or(0).max(0);
         }
+        pages
     }
 
     fn of_kind(self, kind: Kind) -> i64 {
-        match kind {
-            Kind::Sbi => self.sbi_page,
-            Kind::Device => self.device_page,
-            Kind::Chip => self.chip_page,
-        }
-    }
-
-    /// The query parameter of `kind`'s page.
-    fn param(kind: Kind) -> &'static str {
-        match kind {
-            Kind::Sbi => "sbiPage",
-            Kind::Device => "devicePage",
-            Kind::Chip => "chipPage",
-        }
+        self.0[kind.index()]
     }
 
     /// This page's address with the other queues' pages kept, for `kind`'s pager to add its own.
     fn base_for(self, kind: Kind) -> String {
-        let others: Vec<String> = [Kind::Sbi, Kind::Device, Kind::Chip]
+        let others: Vec<String> = Kind::ALL
             .into_iter()
             .filter(|k| *k != kind && self.of_kind(*k) > 0)
-            .map(|k| format!("{}={}", Self::param(k), self.of_kind(k)))
+            .map(|k| format!("{}={}", k.page_param(), self.of_kind(k)))
             .collect();
         if others.is_empty() { BASE.to_owned() } else { format!("{BASE}?{}", others.join("&")) }
     }
@@ -246,7 +241,7 @@ fn queue(title: &str, id: &str, kind: Kind, pages: QueuePages, rows: &api::Answe
                         }
                     }
                     @if *total > PAGE_SIZE || pages.of_kind(kind) > 0 {
-                        (view::pager_of(&pages.base_for(kind), QueuePages::param(kind), pages.of_kind(kind), PAGE_SIZE, *total))
+                        (view::pager_of(&pages.base_for(kind), kind.page_param(), pages.of_kind(kind), PAGE_SIZE, *total))
                     }
                 }
                 Err(e) => (view::errors(e)),
