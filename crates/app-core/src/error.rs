@@ -29,12 +29,23 @@ pub enum FailureKind {
 pub struct Problem {
     pub code: String,
     pub message: String,
+    /// For a client that words the problem in its own language (the portal); not in the API.
+    pub wording: Wording,
 }
 
 impl Problem {
     pub fn new(code: impl Into<String>, message: impl Into<String>) -> Self {
-        Problem { code: code.into(), message: message.into() }
+        Problem { code: code.into(), message: message.into(), wording: Wording::default() }
     }
+}
+
+/// What the English message of a problem says as data, for a client that words it in its own
+/// language: which case of the code it is (the password rule a `PMS_ONB_010` broke), and the
+/// number the message states (seconds to wait, attempts left, a length).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Wording {
+    pub case: Option<&'static str>,
+    pub n: Option<i64>,
 }
 
 /// A failed operation: MOSIP's code(s) and message(s), its kind, and the audit events it records
@@ -100,6 +111,14 @@ impl AppError {
         self
     }
 
+    /// The first problem's [`Wording`].
+    fn worded(mut self, case: Option<&'static str>, n: Option<i64>) -> Self {
+        if let Some(first) = self.problems.first_mut() {
+            first.wording = Wording { case, n };
+        }
+        self
+    }
+
     /// The first error code.
     pub fn code(&self) -> &str {
         self.problems.first().map_or("", |p| p.code.as_str())
@@ -142,7 +161,7 @@ impl From<QueryError> for AppError {
 
 impl From<partner_domain::PartnerError> for AppError {
     fn from(e: partner_domain::PartnerError) -> Self {
-        AppError::refused(e.code(), e.to_string())
+        AppError::refused(e.code(), e.to_string()).worded(None, e.limit())
     }
 }
 
@@ -205,7 +224,11 @@ impl From<device_domain::LifecycleError> for AppError {
 
 impl From<partner_domain::onboarding::OnboardingError> for AppError {
     fn from(e: partner_domain::onboarding::OnboardingError) -> Self {
-        if e.is_internal() { AppError::internal(e.to_string()) } else { AppError::refused(e.code(), e.to_string()) }
+        if e.is_internal() {
+            return AppError::internal(e.to_string());
+        }
+        let (case, n) = e.wording();
+        AppError::refused(e.code(), e.to_string()).worded(case, n)
     }
 }
 
@@ -261,6 +284,16 @@ mod tests {
         );
         assert_eq!(AppError::from(full).code(), UNEXPECTED);
         assert_eq!(AppError::from(QueryError::NotFound).kind, FailureKind::Internal);
+    }
+
+    #[test]
+    fn a_refusal_carries_what_its_message_says_as_data() {
+        use partner_domain::onboarding::{OnboardingError, WeakPassword};
+        let e = AppError::from(OnboardingError::WeakPassword(WeakPassword::TooLong { max: 128 }));
+        assert_eq!(e.problems[0].wording, Wording { case: Some("long"), n: Some(128) });
+        let e = AppError::from(partner_domain::PartnerError::InvalidPhone { max: 16 });
+        assert_eq!(e.problems[0].wording, Wording { case: None, n: Some(16) });
+        assert_eq!(AppError::from(OnboardingError::OtpExpired).problems[0].wording, Wording::default());
     }
 
     #[test]

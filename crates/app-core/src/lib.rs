@@ -22,5 +22,5 @@ pub mod time;
 pub use actor::Actor;
 pub use audit::{AuditDefaults, AuditPlan, Trail};
 pub use env::{Clock, Entropy, FixedClock, OsEntropy, SeededEntropy, SystemClock, uuid_from};
-pub use error::{AppError, FailureKind, Problem, invalid_field_problem};
+pub use error::{AppError, FailureKind, Problem, Wording, invalid_field_problem};
 pub use store::{Store, Tx};

@@ -126,6 +126,14 @@ pub enum PartnerError {
 }
 
 impl PartnerError {
+    /// The length limit the message states (`PMS_PRT_013`, `PMS_PRT_052`).
+    pub fn limit(&self) -> Option<i64> {
+        match self {
+            PartnerError::InvalidPhone { max } | PartnerError::PartnerIdTooLong { max } => i64::try_from(*max).ok(),
+            _ => None,
+        }
+    }
+
     /// MOSIP's error code.
     pub fn code(&self) -> &'static str {
         use PartnerError::*;

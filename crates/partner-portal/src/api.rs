@@ -77,34 +77,20 @@ pub fn readable_error(e: &ErrorItem) -> String {
     }
 }
 
-/// The catalogue's words for the error's code (`error-<code>`). MOSIP's message gives what some
-/// of them say (`$n`: seconds or minutes to wait, attempts left, a length), and for a weak
-/// password which rule was broken (`error-PMS_ONB_010-<rule>`).
+/// The catalogue's words for the error's code (`error-<code>`, or `error-<code>-<case>` where
+/// the code has cases, as the password rules of `PMS_ONB_010`), with the number MOSIP's message
+/// states as `$n`.
 fn coded_words(e: &ErrorItem) -> Option<String> {
     let code = e.error_code.as_str();
-    let id = match code {
-        "PMS_ONB_010" => format!("error-{code}-{}", password_rule(&e.message)?),
-        _ => format!("error-{code}"),
+    let id = match e.wording.case {
+        Some(case) => format!("error-{code}-{case}"),
+        None => format!("error-{code}"),
     };
     let mut args = fluent_bundle::FluentArgs::new();
-    if let Some(n) = e.message.split(|c: char| !c.is_ascii_digit()).find_map(|d| d.parse::<i64>().ok()) {
+    if let Some(n) = e.wording.n {
         args.set("n", n);
     }
     tr_opt(&id, Some(&args))
-}
-
-/// The password rule a `PMS_ONB_010` message names (see partner-domain's `PasswordPolicy`).
-fn password_rule(message: &str) -> Option<&'static str> {
-    [
-        ("at least", "short"),
-        ("at most", "long"),
-        ("must not be empty", "empty"),
-        ("control characters", "control"),
-        ("user name or e-mail", "name"),
-        ("too easy", "easy"),
-    ]
-    .into_iter()
-    .find_map(|(words, rule)| message.contains(words).then_some(rule))
 }
 
 /// The prefix of the portal's own error codes (`PMS_POR_001`…).
@@ -237,7 +223,7 @@ mod tests {
 
         let policy = PasswordPolicy::default();
         let weak = |password: &str| policy.check(password, "someone", Some("someone@example.org")).err();
-        let errors: Vec<(&str, String)> = [
+        let refused: Vec<AppError> = [
             OnboardingError::ResendTooSoon(42),
             OnboardingError::SendLimitReached(17),
             OnboardingError::WrongOtp(1),
@@ -246,18 +232,24 @@ mod tests {
             OnboardingError::OtpThrottled(90),
         ]
         .into_iter()
-        .chain(["short", &"x".repeat(200), "someone-secret-1", "aaaaaaaaaaaa", "   "].into_iter().filter_map(weak))
-        .map(|e| (e.code(), e.to_string()))
-        .chain([("PMS_PRT_013", PartnerError::InvalidPhone { max: 16 }.to_string())])
+        .chain(
+            ["short", &"x".repeat(200), "someone-secret-1", "aaaaaaaaaaaa", "   ", "tab\there-pass-1"]
+                .into_iter()
+                .filter_map(weak),
+        )
+        .map(AppError::from)
+        .chain([AppError::from(PartnerError::InvalidPhone { max: 16 })])
         .collect();
-        assert_eq!(errors.len(), 12, "{errors:?}");
+        assert_eq!(refused.len(), 13, "{refused:?}");
         for tag in ["fr", "ar"] {
-            for (code, message) in &errors {
-                let item = ErrorItem::new(*code, message.as_str());
-                let read = scope(Locale::new(built_in(), tag, 0), async { readable_error(&item) }).await;
-                assert!(!read.is_empty() && read != *message, "{tag}: {code} stays in English: {read}");
+            for refusal in &refused {
+                // as a page receives it: through the API's error, as a `Refusal`
+                let Refusal { errors, .. } = Refusal::from(ApiError::from(refusal.clone()));
+                let (item, message) = (&errors[0], refusal.message());
+                let read = scope(Locale::new(built_in(), tag, 0), async { readable_error(item) }).await;
+                assert!(!read.is_empty() && read != message, "{tag}: {} stays in English: {read}", item.error_code);
                 if let Some(n) = message.split(|c: char| !c.is_ascii_digit()).find(|d| !d.is_empty() && d.len() > 1) {
-                    assert!(read.contains(n), "{tag}: {code} lost its number {n}: {read}");
+                    assert!(read.contains(n), "{tag}: {} lost its number {n}: {read}", item.error_code);
                 }
             }
         }

@@ -56,11 +56,14 @@ pub struct ErrorItem {
     #[schema(example = "PMS_COR_001")]
     pub error_code: String,
     pub message: String,
+    /// The message as data, for the portal's own wording; never sent.
+    #[serde(skip)]
+    pub wording: app_core::Wording,
 }
 
 impl ErrorItem {
     pub fn new(code: impl Into<String>, message: impl Into<String>) -> Self {
-        ErrorItem { error_code: code.into(), message: message.into() }
+        ErrorItem { error_code: code.into(), message: message.into(), wording: app_core::Wording::default() }
     }
 }
 

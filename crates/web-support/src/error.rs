@@ -172,7 +172,11 @@ impl From<AppError> for ApiError {
         };
         ApiError {
             status,
-            errors: e.problems.into_iter().map(|p| ErrorItem::new(p.code, p.message)).collect(),
+            errors: e
+                .problems
+                .into_iter()
+                .map(|p| ErrorItem { wording: p.wording, ..ErrorItem::new(p.code, p.message) })
+                .collect(),
             flavor: Flavor::default(),
             audit: e.audit,
             detail: e.detail,

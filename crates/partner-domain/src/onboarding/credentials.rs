@@ -49,19 +49,22 @@ const COMMON: &[&str] = &[
 impl PasswordPolicy {
     /// Checks `password` for the account `user_id` with `email`; the reason names the first rule broken.
     pub fn check(&self, password: &str, user_id: &str, email: Option<&str>) -> Result<(), OnboardingError> {
-        let weak = |why: String| Err(OnboardingError::WeakPassword(why));
+        self.first_rule_broken(password, user_id, email).map_or(Ok(()), |weak| Err(OnboardingError::WeakPassword(weak)))
+    }
+
+    fn first_rule_broken(&self, password: &str, user_id: &str, email: Option<&str>) -> Option<WeakPassword> {
         if password.trim().is_empty() {
-            return weak("the password must not be empty".into());
+            return Some(WeakPassword::Empty);
         }
         let len = password.chars().count();
         if len < self.min_length {
-            return weak(format!("use at least {} characters", self.min_length));
+            return Some(WeakPassword::TooShort { min: self.min_length });
         }
         if len > self.max_length {
-            return weak(format!("use at most {} characters", self.max_length));
+            return Some(WeakPassword::TooLong { max: self.max_length });
         }
         if password.chars().any(char::is_control) {
-            return weak("control characters are not allowed".into());
+            return Some(WeakPassword::ControlCharacters);
         }
         let lower = password.to_lowercase();
         let mut names = vec![user_id.to_lowercase()];
@@ -73,15 +76,55 @@ impl PasswordPolicy {
             names.push(email);
         }
         if names.iter().any(|n| !n.is_empty() && (lower == *n || (n.len() >= 4 && lower.contains(n.as_str())))) {
-            return weak("the password must not contain the user name or e-mail".into());
+            return Some(WeakPassword::ContainsName);
         }
         let mut distinct: Vec<char> = lower.chars().collect();
         distinct.sort_unstable();
         distinct.dedup();
         if distinct.len() < 4 || COMMON.contains(&lower.as_str()) || is_sequence(&lower) {
-            return weak("the password is too easy to guess".into());
+            return Some(WeakPassword::TooEasy);
         }
-        Ok(())
+        None
+    }
+}
+
+/// The first password rule a new password breaks (`PMS_ONB_010`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum WeakPassword {
+    #[error("the password must not be empty")]
+    Empty,
+    #[error("use at least {min} characters")]
+    TooShort { min: usize },
+    #[error("use at most {max} characters")]
+    TooLong { max: usize },
+    #[error("control characters are not allowed")]
+    ControlCharacters,
+    #[error("the password must not contain the user name or e-mail")]
+    ContainsName,
+    #[error("the password is too easy to guess")]
+    TooEasy,
+}
+
+impl WeakPassword {
+    /// The rule's name, for a client that words the refusal itself.
+    pub fn rule(self) -> &'static str {
+        match self {
+            WeakPassword::Empty => "empty",
+            WeakPassword::TooShort { .. } => "short",
+            WeakPassword::TooLong { .. } => "long",
+            WeakPassword::ControlCharacters => "control",
+            WeakPassword::ContainsName => "name",
+            WeakPassword::TooEasy => "easy",
+        }
+    }
+
+    /// The length the rule asks for, if it is about length.
+    pub fn length(self) -> Option<usize> {
+        match self {
+            WeakPassword::TooShort { min } => Some(min),
+            WeakPassword::TooLong { max } => Some(max),
+            _ => None,
+        }
     }
 }
 
@@ -134,7 +177,7 @@ mod tests {
 
     fn reason(pw: &str) -> String {
         match check(pw) {
-            Err(OnboardingError::WeakPassword(why)) => why,
+            Err(OnboardingError::WeakPassword(why)) => why.to_string(),
             other => panic!("{pw:?}: expected a weak password, got {other:?}"),
         }
     }

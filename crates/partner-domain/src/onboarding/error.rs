@@ -1,3 +1,5 @@
+use super::credentials::WeakPassword;
+
 /// What self-service sign-up and local login refuse. MOSIP has no such endpoints: where MOSIP's
 /// partner registration has a code for the same situation it is reused (`PMS_PRT_001`), the rest
 /// are `PMS_ONB_0xx` in MOSIP's style (documented in `docs/api.md`).
@@ -35,7 +37,7 @@ pub enum OnboardingError {
     AlreadyCompleted,
     /// The password breaks the password policy.
     #[error("Weak password: {0}.")]
-    WeakPassword(String),
+    WeakPassword(WeakPassword),
     /// Unknown user, wrong password or disabled account: one answer for all.
     #[error("Invalid user name or password.")]
     BadCredentials,
@@ -78,6 +80,22 @@ impl OnboardingError {
             OnboardingError::LoginLocked(_) => "PMS_ONB_015",
             OnboardingError::OtpThrottled(_) => "PMS_ONB_016",
             OnboardingError::Hashing(_) => "PMS_ONB_099",
+        }
+    }
+
+    /// What a client needs to word the refusal in its own language: the broken password rule,
+    /// and the number the message states (seconds or minutes to wait, attempts left, a length).
+    pub fn wording(&self) -> (Option<&'static str>, Option<i64>) {
+        match self {
+            OnboardingError::ResendTooSoon(n)
+            | OnboardingError::SendLimitReached(n)
+            | OnboardingError::LoginLocked(n)
+            | OnboardingError::OtpThrottled(n) => (None, Some(*n)),
+            OnboardingError::WrongOtp(left) => (None, Some(i64::from(*left))),
+            OnboardingError::WeakPassword(weak) => {
+                (Some(weak.rule()), weak.length().and_then(|l| i64::try_from(l).ok()))
+            }
+            _ => (None, None),
         }
     }
 

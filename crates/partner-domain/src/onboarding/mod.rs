@@ -9,7 +9,7 @@ pub mod roles;
 pub mod signup;
 pub mod throttle;
 
-pub use credentials::{DUMMY_HASH, PasswordPolicy, hash_secret, verify_secret};
+pub use credentials::{DUMMY_HASH, PasswordPolicy, WeakPassword, hash_secret, verify_secret};
 pub use error::OnboardingError;
 pub use otp::{Otp, OtpPolicy, OtpState, SendHistory};
 pub use otp_throttle::OtpThrottle;

@@ -13,7 +13,7 @@ fn codes_are_distinct_and_mosip_shaped() {
         OnboardingError::OtpExpired,
         OnboardingError::OtpLocked,
         OnboardingError::AlreadyCompleted,
-        OnboardingError::WeakPassword("x".into()),
+        OnboardingError::WeakPassword(WeakPassword::TooEasy),
         OnboardingError::BadCredentials,
         OnboardingError::LoginUnavailable,
         OnboardingError::MalformedOtp,
@@ -29,4 +29,15 @@ fn codes_are_distinct_and_mosip_shaped() {
     assert_eq!(OnboardingError::WrongOtp(3).to_string(), "Invalid OTP; 3 attempt(s) left.");
     assert!(OnboardingError::Hashing("x".into()).is_internal());
     assert!(!OnboardingError::BadCredentials.is_internal());
+}
+
+#[test]
+fn the_wording_names_the_rule_and_the_number_the_message_states() {
+    let short = OnboardingError::WeakPassword(WeakPassword::TooShort { min: 12 });
+    assert_eq!(short.to_string(), "Weak password: use at least 12 characters.");
+    assert_eq!(short.wording(), (Some("short"), Some(12)));
+    assert_eq!(OnboardingError::WeakPassword(WeakPassword::TooEasy).wording(), (Some("easy"), None));
+    assert_eq!(OnboardingError::WrongOtp(2).wording(), (None, Some(2)));
+    assert_eq!(OnboardingError::LoginLocked(300).wording(), (None, Some(300)));
+    assert_eq!(OnboardingError::OtpExpired.wording(), (None, None));
 }
