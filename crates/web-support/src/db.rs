@@ -55,7 +55,7 @@ impl Db {
     where
         F: FnOnce(&Store, &mut JsonArray) -> Result<(), AppError> + Send + 'static,
     {
-        crate::json_array::stream(self.store.clone(), Default::default(), &self.streams, write).await
+        crate::json_array::stream(self.store.clone(), Default::default(), self.streams.clone(), write).await
     }
 
     /// A MOSIP write in one call: opens the envelope (`PMS_COR_001` without `request`), runs the

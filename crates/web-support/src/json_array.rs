@@ -72,7 +72,7 @@ enum Piece {
 #[derive(Debug)]
 pub struct JsonArray {
     text: Vec<u8>,
-    items: usize,
+    any_pushed: bool,
     any_sent: bool,
     sending: Sending,
     out: mpsc::Sender<Piece>,
@@ -84,11 +84,11 @@ pub struct JsonArray {
 
 impl JsonArray {
     pub fn push(&mut self, item: &impl Serialize) -> Result<(), AppError> {
-        if self.items > 0 {
+        if self.any_pushed {
             self.text.push(b',');
         }
         serde_json::to_writer(&mut self.text, item).map_err(unwritten)?;
-        self.items += 1;
+        self.any_pushed = true;
         if self.text.len() >= self.sending.piece_bytes {
             let piece = Bytes::from(std::mem::take(&mut self.text));
             self.send(Piece::More(piece))?;
@@ -153,7 +153,7 @@ fn client_gone() -> AppError {
 pub(crate) async fn stream<C, F>(
     context: C,
     sending: Sending,
-    streams: &Streams,
+    streams: Streams,
     write: F,
 ) -> Result<ArrayAnswer, ApiError>
 where
@@ -162,9 +162,8 @@ where
 {
     let (out, mut pieces) = mpsc::channel(sending.pieces_ahead.max(1));
     let runtime = Handle::current();
-    let streams = streams.clone();
     let mut array =
-        JsonArray { text: Vec::new(), items: 0, any_sent: false, sending, out, runtime, streams, turn: None };
+        JsonArray { text: Vec::new(), any_pushed: false, any_sent: false, sending, out, runtime, streams, turn: None };
     actix_web::rt::task::spawn_blocking(move || {
         let outcome = write(&context, &mut array);
         array.end(outcome);

@@ -129,7 +129,7 @@ pub fn each_key_of<E: From<diesel::result::Error>>(
             .order((partner_policy::cr_dtimes.asc(), partner_policy::label.asc()))
             .select(ApiKeyRow::as_select()),
         ApiKeyRow,
-        |row| each(row)
+        each
     );
     Ok(())
 }

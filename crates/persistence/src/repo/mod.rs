@@ -73,7 +73,7 @@ macro_rules! by_status {
 /// `$query` is written once and built for the connection's own backend.
 macro_rules! each_row {
     ($conn:expr, $query:expr, $row:ty, $each:expr) => {{
-        let mut each = $each;
+        let each = &mut $each;
         match $conn {
             $crate::connection::DbConnection::Postgres(c) => {
                 for row in $query.load_iter::<$row, diesel::pg::PgRowByRowLoadingMode>(c)? {

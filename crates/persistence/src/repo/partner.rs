@@ -118,7 +118,7 @@ pub fn each_partner<E: From<diesel::result::Error>>(
             q
         },
         PartnerRow,
-        |row| each(row)
+        each
     );
     Ok(())
 }

@@ -41,7 +41,7 @@ fn whole_reply(list: &[Value]) -> Value {
 
 async fn sent(list: Vec<Value>, sending: Sending) -> (BodySize, Result<Bytes, String>) {
     let answer =
-        stream(list, sending, &plenty_of_streams(), |list, array| list.iter().try_for_each(|item| array.push(item)))
+        stream(list, sending, plenty_of_streams(), |list, array| list.iter().try_for_each(|item| array.push(item)))
             .await
             .unwrap();
     body_of(answer).await
@@ -76,7 +76,7 @@ async fn the_envelope_around_the_pieces_is_the_one_of_a_whole_answer() {
 
 #[actix_web::test]
 async fn a_refusal_before_the_first_piece_is_the_answer() {
-    let refused = stream((), small_pieces(), &plenty_of_streams(), |_, _| Err(AppError::refused("PMS_X_001", "no")))
+    let refused = stream((), small_pieces(), plenty_of_streams(), |_, _| Err(AppError::refused("PMS_X_001", "no")))
         .await
         .unwrap_err();
     assert_eq!(refused.code(), "PMS_X_001");
@@ -84,7 +84,7 @@ async fn a_refusal_before_the_first_piece_is_the_answer() {
 
 #[actix_web::test]
 async fn a_failure_after_the_first_piece_cuts_the_answer_short() {
-    let answer = stream((), small_pieces(), &plenty_of_streams(), |_, array| {
+    let answer = stream((), small_pieces(), plenty_of_streams(), |_, array| {
         for item in items(5) {
             array.push(&item)?;
         }
@@ -98,12 +98,12 @@ async fn a_failure_after_the_first_piece_cuts_the_answer_short() {
 
 /// A writer of 50 items in small pieces, with its outcome reported once it returns.
 async fn watched_writer(sending: Sending) -> (ArrayAnswer, oneshot::Receiver<Result<(), AppError>>) {
-    watched_writer_among(sending, &plenty_of_streams()).await.unwrap()
+    watched_writer_among(sending, plenty_of_streams()).await.unwrap()
 }
 
 async fn watched_writer_among(
     sending: Sending,
-    streams: &Streams,
+    streams: Streams,
 ) -> Result<(ArrayAnswer, oneshot::Receiver<Result<(), AppError>>), ApiError> {
     let (report, outcome) = oneshot::channel();
     let answer = stream((), sending, streams, move |_, array| {
@@ -135,7 +135,7 @@ async fn a_client_that_stops_reading_is_given_up_on() {
 #[actix_web::test]
 async fn a_list_within_a_field_reads_as_that_object_whole_or_in_pieces() {
     for sending in [Sending::default(), small_pieces()] {
-        let answer = stream(items(20), sending, &plenty_of_streams(), |list, array| {
+        let answer = stream(items(20), sending, plenty_of_streams(), |list, array| {
             list.iter().try_for_each(|item| array.push(item))
         })
         .await
@@ -157,7 +157,7 @@ async fn the_writer_runs_ahead_of_a_stalled_client_by_its_pieces_ahead_and_no_fu
     let counted = Arc::clone(&pushed);
     let (report, outcome) = oneshot::channel();
     let sending = Sending { piece_bytes: 16, pieces_ahead: 4, patience: Duration::from_millis(200) };
-    let answer = stream((), sending, &plenty_of_streams(), move |_, array| {
+    let answer = stream((), sending, plenty_of_streams(), move |_, array| {
         let result = items(50).iter().try_for_each(|item| {
             array.push(item)?;
             counted.fetch_add(1, Ordering::SeqCst);
@@ -177,11 +177,11 @@ async fn the_writer_runs_ahead_of_a_stalled_client_by_its_pieces_ahead_and_no_fu
 #[actix_web::test]
 async fn writers_beyond_those_allowed_to_wait_for_their_clients_give_up_as_busy() {
     let one_waits = Streams::new(1, Duration::from_millis(50));
-    let (stalled, stopped) = watched_writer_among(small_pieces(), &one_waits).await.unwrap();
+    let (stalled, stopped) = watched_writer_among(small_pieces(), one_waits.clone()).await.unwrap();
     while one_waits.turns.available_permits() > 0 {
         tokio::time::sleep(Duration::from_millis(1)).await;
     }
-    let (second, busy) = watched_writer_among(small_pieces(), &one_waits).await.unwrap();
+    let (second, busy) = watched_writer_among(small_pieces(), one_waits.clone()).await.unwrap();
     let busy = busy.await.unwrap().unwrap_err();
     assert_eq!(busy.code(), "PMS_COR_003");
     assert!(busy.detail.unwrap().contains("waiting for their clients"));
@@ -189,14 +189,14 @@ async fn writers_beyond_those_allowed_to_wait_for_their_clients_give_up_as_busy(
 
     // an answer that fits in the pieces ahead never waits, so needs no turn
     let roomy = Sending { piece_bytes: 16, pieces_ahead: 64, ..Sending::default() };
-    let (answer, _) = watched_writer_among(roomy, &one_waits).await.unwrap();
+    let (answer, _) = watched_writer_among(roomy, one_waits.clone()).await.unwrap();
     let (_, body) = body_of(answer).await;
     assert_eq!(without_time(serde_json::from_slice(&body.unwrap()).unwrap()), whole_reply(&items(50)));
 
     drop(stalled);
     assert!(stopped.await.unwrap().is_err());
     let patient = Streams { wait: Duration::from_secs(10), ..one_waits };
-    let (answer, _) = watched_writer_among(small_pieces(), &patient).await.unwrap();
+    let (answer, _) = watched_writer_among(small_pieces(), patient.clone()).await.unwrap();
     let (_, body) = body_of(answer).await;
     assert_eq!(without_time(serde_json::from_slice(&body.unwrap()).unwrap()), whole_reply(&items(50)));
 }
