@@ -239,19 +239,8 @@ fn search(name: &str, path: &str, body: serde_json::Value, s: &Seeded) -> Worklo
     }
 }
 
-fn paged(name: &str, query: &str, s: &Seeded) -> Workload {
-    Workload {
-        name: name.into(),
-        kind: Kind::Read,
-        service: Svc::Partner,
-        requests: vec![admin(Request::get(format!("{query}&pageNo=0&pageSize={PAGE}")), s)],
-        target: Some("≤ 50 ms p99"),
-    }
-}
-
-/// `GET /audits` with `query`, a page of [`PAGE`] records (its own paging parameters).
-fn audits(name: &str, query: &str, s: &Seeded) -> Workload {
-    let path = format!("/v1/partnermanager/audits?{query}pageStart=0&pageFetch={PAGE}");
+/// The first page of [`PAGE`] items of a paged list, `GET path` (which names the paging).
+fn first_page(name: &str, path: String, s: &Seeded) -> Workload {
     Workload {
         name: name.into(),
         kind: Kind::Read,
@@ -259,6 +248,16 @@ fn audits(name: &str, query: &str, s: &Seeded) -> Workload {
         requests: vec![admin(Request::get(path), s)],
         target: Some("≤ 50 ms p99"),
     }
+}
+
+/// `GET query` with MOSIP 1.2.2's paging parameters.
+fn paged(name: &str, query: &str, s: &Seeded) -> Workload {
+    first_page(name, format!("{query}&pageNo=0&pageSize={PAGE}"), s)
+}
+
+/// `GET /audits` with `query`, with its own paging parameters.
+fn audits(name: &str, query: &str, s: &Seeded) -> Workload {
+    first_page(name, format!("/v1/partnermanager/audits?{query}pageStart=0&pageFetch={PAGE}"), s)
 }
 
 fn filters(column: &str, kind: &str, value: &str, sort: &str) -> serde_json::Value {
