@@ -71,19 +71,39 @@ reliability-short:
     cargo build -q -p partner-service -p misp-license-service -p reliability
     PMS_TEST_PG_URL={{pg_url}} "${CARGO_TARGET_DIR:-target}/debug/reliability"
 
-# Idle resident memory of both release binaries on a fresh SQLite store (kB: total, anonymous, file-backed)
+# Idle resident memory of both release binaries on a fresh SQLite store (kB: total, anonymous,
+# file-backed), after checking that their link-order.txt still matches them (.ci/idle-memory)
 idle-rss:
-    #!/usr/bin/env bash
-    set -u
     cargo build -q --release -p partner-service -p misp-license-service
-    d=$(mktemp -d); trap 'rm -rf "$d"' EXIT
-    export PMS__DATABASE__URL="sqlite://$d/pms.sqlite3" PMS__AUTH__HS256_SECRET=idle-rss-secret-0123456789abcdef PMS__DATA_DIR=$d/data PMS__SERVER__PORT=0
-    for name in partner-service misp-license-service; do
-      target/release/$name serve >"$d/$name.log" 2>&1 & pid=$!
-      for _ in $(seq 1 100); do grep -qs "listening" "$d/$name.log" && break; sleep 0.1; done
-      sleep 2
-      echo "$name $(grep -E '^(VmRSS|RssAnon|RssFile)' /proc/$pid/status | tr -s ' \t' ' ' | tr '\n' ' ')"
-      kill $pid; wait $pid 2>/dev/null
+    bash .ci/idle-memory
+
+# The functions each service runs while it starts (on a fresh SQLite store and on a fresh
+# PostgreSQL database at pg_url's server) and answers its health check, written to
+# bins/<service>/link-order.txt so that release builds place them together (bins/link.rs). Run
+# again after upgrading Rust or a dependency (.ci/idle-memory says when). Needs valgrind and psql.
+link-order:
+    #!/usr/bin/env bash
+    set -euo pipefail; export LC_ALL=C
+    cargo build -q --release -p partner-service -p misp-license-service
+    d=$(mktemp -d); db="pms_link_order_$$"; server="{{pg_url}}"
+    psql "$server" -qc "CREATE DATABASE $db"
+    trap 'rm -rf "$d"; psql "$server" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)"' EXIT
+    export PMS__AUTH__HS256_SECRET=link-order-secret-0123456789abcdef PMS__DATA_DIR=$d/data PMS__SERVER__PORT=0
+    PMS__DATABASE__URL="${server%/*}/$db" target/release/partner-service migrate >/dev/null
+    # runs $1 under callgrind on store $3 until it has answered its health check $2
+    profile() {
+      PMS__DATABASE__URL=$3 valgrind --tool=callgrind --demangle=no --callgrind-out-file="$4.cg" "target/release/$1" serve >"$4.log" 2>&1 & pid=$!
+      for _ in $(seq 1 300); do grep -qs "listening" "$4.log" && break; sleep 0.2; done
+      curl -fsS "http://127.0.0.1:$(grep -m1 "listening" "$4.log" | grep -oE '[0-9]+$')$2" >/dev/null
+      sleep 3; kill $pid; wait $pid || true
+    }
+    for pair in partner-service:/v1/partnermanager/actuator/health misp-license-service:/partnermanagement/v1/misps/actuator/health; do
+      name=${pair%%:*}
+      profile "$name" "${pair#*:}" "sqlite://$d/pms.sqlite3" "$d/$name.sqlite"
+      profile "$name" "${pair#*:}" "${server%/*}/$db" "$d/$name.postgres"
+      nm --defined-only "target/release/$name" | awk '$2 ~ /^[tTwW]$/ {print $3}' | sort -u >"$d/$name.syms"
+      sed -nE 's/^c?fn=\([0-9]+\) (.+)$/\1/p' "$d/$name".*.cg | sort -u | comm -12 - "$d/$name.syms" >"bins/$name/link-order.txt"
+      echo "bins/$name/link-order.txt: $(wc -l <"bins/$name/link-order.txt") functions"
     done
 
 # Exactly what CI runs
