@@ -19,7 +19,8 @@ fn main() {
     }
     println!("cargo:rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
     let order = std::path::Path::new(&var("CARGO_MANIFEST_DIR")).join("link-order.txt");
-    let wanted = var("PROFILE") == "release" && var("CARGO_CFG_TARGET_ARCH") == "x86_64" && var("PMS_LINK_ORDER") != "off";
+    let wanted =
+        var("PROFILE") == "release" && var("CARGO_CFG_TARGET_ARCH") == "x86_64" && var("PMS_LINK_ORDER") != "off";
     if wanted && order.is_file() {
         println!("cargo:rustc-link-arg-bins=-Wl,--symbol-ordering-file={}", order.display());
         println!("cargo:rustc-link-arg-bins=-Wl,--no-warn-symbol-ordering");
