@@ -15,6 +15,13 @@ pub enum PersistenceError {
     Pool(String),
     #[error("migration failed: {0}")]
     Migration(String),
+    #[error(
+        "the database lacks {} migration(s) of this build ({}): run the service's `migrate` command first, \
+         or set database.migrate_on_start = true",
+        .0.len(),
+        .0.join(", ")
+    )]
+    SchemaBehind(Vec<String>),
     #[error(transparent)]
     Query(#[from] DieselError),
 }

@@ -49,7 +49,9 @@ pub struct WriteTurn<'a>(#[allow(dead_code, reason = "held for its drop")] Optio
 pub type PooledDb = PooledConnection<ConnectionManager>;
 
 impl DbPool {
-    /// Opens the store at `url`, migrating first (SQLite always; PostgreSQL when asked).
+    /// Opens the store at `url`, migrating first (SQLite always; PostgreSQL when asked). A
+    /// PostgreSQL database that lacks migrations of this build is refused
+    /// ([`PersistenceError::SchemaBehind`]), rather than served until a query meets the old schema.
     pub fn open(url: &str, opts: &PoolOptions) -> Result<Self, PersistenceError> {
         let url = DbUrl::parse(url)?;
         url.prepare()?;
@@ -57,6 +59,11 @@ impl DbPool {
             let applied = crate::migrate::run_pending(&url, opts.sqlite_busy_timeout_ms)?;
             if !applied.is_empty() {
                 tracing::info!(versions = ?applied, "applied migrations");
+            }
+        } else {
+            let pending = crate::migrate::pending(&url, opts.sqlite_busy_timeout_ms)?;
+            if !pending.is_empty() {
+                return Err(PersistenceError::SchemaBehind(pending));
             }
         }
         let backend = url.backend();
